@@ -1,0 +1,87 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, newContext, open, ROUTES } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility', () => {
+  for (const locale of ['en-GB', 'cy']) {
+    it(`axe finds no violations on any route (${locale})`, async () => {
+      const context = await newContext(browser, { locale });
+      const page = await context.newPage();
+      for (const route of ROUTES) {
+        await open(page, route.path);
+        expect(await violations(page), route.path).toEqual([]);
+      }
+      await context.close();
+    });
+  }
+
+  it('axe finds no violations with the update prompt and a validation error showing', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await open(page, '/settings');
+    await page.getByLabel('Website that quick exit opens').fill('not an address');
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('the skip link comes first and moves focus to the main content', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await open(page, '/settings');
+    await page.keyboard.press('Tab');
+    const first = page.locator(':focus');
+    expect(await first.textContent()).toBe('Skip to main content');
+    expect(await first.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await context.close();
+  });
+
+  it('focus is visible and every control can be reached by keyboard with a 44 px target', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await open(page, '/settings');
+    const seen = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      const info = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const rect = el.getBoundingClientRect();
+        return {
+          name: `${el.tagName} ${el.textContent?.trim() ?? ''} ${el.getAttribute('value') ?? ''}`,
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+          height: rect.height,
+          kind: el.tagName,
+          skip: el.classList.contains('skip-link'),
+        };
+      });
+      if (!info || seen.has(info.name)) continue;
+      seen.add(info.name);
+      expect(info.outline, `${info.name} shows focus`).toBe(true);
+      if (info.kind === 'BUTTON' || info.kind === 'INPUT' && !info.name.includes('radio')) {
+        expect(info.height, `${info.name} height`).toBeGreaterThanOrEqual(info.kind === 'INPUT' ? 22 : 44);
+      }
+    }
+    expect([...seen].some((name) => name.startsWith('BUTTON Quick exit'))).toBe(true);
+    expect([...seen].some((name) => name.startsWith('BUTTON Save address'))).toBe(true);
+    await context.close();
+  });
+});

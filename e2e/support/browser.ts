@@ -1,0 +1,63 @@
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const baseURL = (): string => inject('baseURL');
+export const exitURL = (): string => inject('exitURL');
+
+/** Every route of the app, with the heading each one shows in en-GB. */
+export const ROUTES = [
+  { path: '/', heading: 'Daybook' },
+  { path: '/settings', heading: 'Settings' },
+  { path: '/no-such-page', heading: 'Page not found' },
+] as const;
+
+/**
+ * Launches Debian's Chromium headless. Background networking is off so the browser itself
+ * makes no requests of its own (the sandbox has no outside network).
+ */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 }, ...options });
+}
+
+/** Opens a route and waits until the screen's heading is shown. */
+export async function open(page: Page, path: string): Promise<void> {
+  await page.goto(baseURL() + path);
+  await page.locator('main h1').first().waitFor();
+}
+
+/** Waits until the service worker is active and every asset is precached. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (!registration.active) throw new Error('no active service worker');
+  });
+}
+
+/** Collects every request the context makes that is not to the app's own origin. */
+export function recordForeignRequests(context: BrowserContext): string[] {
+  const origin = new URL(baseURL()).origin;
+  const foreign: string[] = [];
+  context.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) foreign.push(url);
+  });
+  return foreign;
+}

@@ -1,0 +1,57 @@
+import { Suspense, useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { QuickExitButton } from './quickExit/QuickExitButton';
+import { ServiceWorkerUpdates } from './ServiceWorkerUpdates';
+import { Loading } from './Loading';
+
+/** The frame around every screen: skip link, name, navigation, quick exit, update notice. */
+export function Shell() {
+  const { t } = useTranslation();
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+
+  // After in-app navigation, move focus to the new content so screen readers announce it.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <NavLink to="/" className="app-name" end>
+            {t('appName')}
+          </NavLink>
+          <QuickExitButton />
+        </div>
+        <nav className="app-nav" aria-label={t('shell.navigation')}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/settings">{t('nav.settings')}</NavLink>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <ServiceWorkerUpdates />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+
+interface UpdatePromptProps {
+  /** A new version has been downloaded and is waiting. */
+  needRefresh: boolean;
+  /** Some form on screen holds input that is not saved yet. */
+  unsavedInput: boolean;
+  onUpdate: () => void;
+  onLater: () => void;
+}
+
+/** A small, polite notice: the update waits until the user chooses it and nothing is unsaved. */
+export function UpdatePrompt({ needRefresh, unsavedInput, onUpdate, onLater }: UpdatePromptProps) {
+  const { t } = useTranslation();
+  if (!needRefresh) return null;
+  return (
+    <section className="update-prompt" role="status" aria-labelledby="update-prompt-title">
+      <p id="update-prompt-title" className="update-prompt-title">
+        {t('update.available')}
+      </p>
+      {unsavedInput && <p className="update-prompt-note">{t('update.saveFirst')}</p>}
+      <div className="button-row">
+        <button type="button" className="button primary" onClick={onUpdate} disabled={unsavedInput}>
+          {t('update.reload')}
+        </button>
+        <button type="button" className="button" onClick={onLater}>
+          {t('update.later')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Device preferences that reveal nothing about the user's situation (language, where quick
+ * exit goes). They live in localStorage so they are readable before the vault is unlocked.
+ * Nothing personal or sensitive may ever be stored here.
+ */
+const PREFIX = 'daybook.';
+
+export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather';
+
+export type PreferenceKey = 'language' | 'quickExitUrl';
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    // Storage can be blocked (private mode, policies); preferences then fall back to defaults.
+    return null;
+  }
+}
+
+export function readPreference(key: PreferenceKey): string | null {
+  try {
+    return storage()?.getItem(PREFIX + key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function writePreference(key: PreferenceKey, value: string | null): void {
+  try {
+    const store = storage();
+    if (!store) return;
+    if (value === null) store.removeItem(PREFIX + key);
+    else store.setItem(PREFIX + key, value);
+  } catch {
+    // A preference that cannot be saved is not worth interrupting the user for.
+  }
+}
+
+export const LANGUAGE_STORAGE_KEY = PREFIX + 'language';
+
+/** Accepts only absolute http(s) addresses, so quick exit can never run script or stay on a blank page. */
+export function parseQuickExitUrl(input: string): URL | null {
+  try {
+    const url = new URL(input.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+export function quickExitUrl(): string {
+  const stored = readPreference('quickExitUrl');
+  return (stored && parseQuickExitUrl(stored)?.href) || DEFAULT_QUICK_EXIT_URL;
+}
+
+export function setQuickExitUrl(input: string | null): boolean {
+  if (input === null || input.trim() === '') {
+    writePreference('quickExitUrl', null);
+    return true;
+  }
+  const url = parseQuickExitUrl(input);
+  if (!url) return false;
+  writePreference('quickExitUrl', url.href);
+  return true;
+}

@@ -1,0 +1,75 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_QUICK_EXIT_URL, quickExitUrl, setQuickExitUrl } from '../../core/prefs/preferences';
+
+/** Explains quick exit honestly and lets the user choose where it goes. */
+export function QuickExitSetting() {
+  const { t } = useTranslation('settings');
+  const [saved, setSaved] = useState(quickExitUrl);
+  const [draft, setDraft] = useState(saved);
+  const [status, setStatus] = useState<'idle' | 'saved' | 'invalid'>('idle');
+  const fieldId = useId();
+  const errorId = useId();
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (!setQuickExitUrl(draft)) {
+      setStatus('invalid');
+      return;
+    }
+    const now = quickExitUrl();
+    setSaved(now);
+    setDraft(now);
+    setStatus('saved');
+  };
+
+  const reset = () => {
+    setQuickExitUrl(null);
+    setSaved(DEFAULT_QUICK_EXIT_URL);
+    setDraft(DEFAULT_QUICK_EXIT_URL);
+    setStatus('saved');
+  };
+
+  return (
+    <section id="quick-exit" aria-labelledby="settings-quick-exit">
+      <h2 id="settings-quick-exit">{t('quickExit.title')}</h2>
+      <p>{t('quickExit.what')}</p>
+      <p>{t('quickExit.shortcut')}</p>
+      <p className="notice">{t('quickExit.history')}</p>
+      <form onSubmit={save} noValidate>
+        <label htmlFor={fieldId}>{t('quickExit.destinationLabel')}</label>
+        <p className="hint">{t('quickExit.destinationHint')}</p>
+        <input
+          id={fieldId}
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          value={draft}
+          aria-invalid={status === 'invalid'}
+          aria-describedby={status === 'invalid' ? errorId : undefined}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            setStatus('idle');
+          }}
+        />
+        {status === 'invalid' && (
+          <p id={errorId} className="error" role="alert">
+            {t('quickExit.invalid')}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="submit" className="button primary">
+            {t('quickExit.save')}
+          </button>
+          <button type="button" className="button" onClick={reset} disabled={saved === DEFAULT_QUICK_EXIT_URL && draft === saved}>
+            {t('quickExit.reset')}
+          </button>
+        </div>
+        <p role="status" className="hint">
+          {status === 'saved' ? t('quickExit.savedAs', { url: saved }) : ''}
+        </p>
+      </form>
+    </section>
+  );
+}

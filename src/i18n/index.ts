@@ -1,0 +1,57 @@
+import i18next from 'i18next';
+import LanguageDetector from 'i18next-browser-languagedetector';
+import resourcesToBackend from 'i18next-resources-to-backend';
+import { initReactI18next } from 'react-i18next';
+import { LANGUAGE_STORAGE_KEY, writePreference } from '../core/prefs/preferences';
+import { DEFAULT_LANGUAGE, LANGUAGES, toSupportedLanguage, type LanguageCode } from './languages';
+
+/** Keeps <html lang dir> in step with the language, so screen readers and RTL layout follow. */
+function applyToDocument(lng: string): void {
+  const root = document.documentElement;
+  root.lang = lng;
+  root.dir = i18next.dir(lng);
+}
+
+/**
+ * Starts i18next. Each language's namespaces are separate chunks, loaded on demand and
+ * precached by the service worker, so only the chosen language is downloaded at start-up.
+ */
+export async function initI18n(): Promise<typeof i18next> {
+  i18next.on('languageChanged', applyToDocument);
+  await i18next
+    .use(LanguageDetector)
+    .use(
+      resourcesToBackend(
+        (lng: string, ns: string) => import(`./locales/${lng}/${ns}.json`) as Promise<{ default: Record<string, unknown> }>,
+      ),
+    )
+    .use(initReactI18next)
+    .init({
+      supportedLngs: LANGUAGES.map((l) => l.code),
+      fallbackLng: DEFAULT_LANGUAGE,
+      load: 'currentOnly',
+      ns: ['common'],
+      defaultNS: 'common',
+      fallbackNS: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      detection: {
+        order: ['localStorage', 'navigator'],
+        lookupLocalStorage: LANGUAGE_STORAGE_KEY,
+        // Only a manual choice is remembered (see changeLanguage below).
+        caches: [],
+        convertDetectedLanguage: (lng: string) => toSupportedLanguage(lng),
+      },
+      react: { useSuspense: true },
+    });
+  applyToDocument(i18next.resolvedLanguage ?? DEFAULT_LANGUAGE);
+  return i18next;
+}
+
+/** The user's manual choice: switch and remember it on this device. */
+export async function chooseLanguage(code: LanguageCode): Promise<void> {
+  writePreference('language', code);
+  // Load every namespace in use first, so the screen switches in one step without a spinner.
+  await i18next.loadLanguages(code);
+  await i18next.changeLanguage(code);
+}

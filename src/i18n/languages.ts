@@ -1,0 +1,19 @@
+/** Languages Daybook ships. Each needs a complete set of files under locales/<code>/. */
+export const LANGUAGES = [
+  { code: 'en-GB', nativeName: 'English' },
+  { code: 'cy', nativeName: 'Cymraeg' },
+] as const;
+
+export type LanguageCode = (typeof LANGUAGES)[number]['code'];
+
+export const DEFAULT_LANGUAGE: LanguageCode = 'en-GB';
+
+/** Maps whatever the browser reports (cy-GB, en-US, fr) onto a shipped language. */
+export function toSupportedLanguage(tag: string | null | undefined): LanguageCode {
+  const lower = (tag ?? '').toLowerCase();
+  const exact = LANGUAGES.find((l) => l.code.toLowerCase() === lower);
+  if (exact) return exact.code;
+  const base = lower.split('-')[0];
+  const sameBase = LANGUAGES.find((l) => l.code.toLowerCase().split('-')[0] === base);
+  return sameBase?.code ?? DEFAULT_LANGUAGE;
+}
