@@ -101,7 +101,7 @@ describe('quick exit', () => {
     await page.getByRole('button', { name: /^Quick exit/ }).click();
     await expectLeftTheApp(page);
     await open(page, '/');
-    expect(await page.locator('main h1').textContent()).toBe('Daybook');
+    expect(await page.locator('main h1').textContent()).toBe('Set up your diary');
     await context.close();
   });
 

@@ -6,7 +6,11 @@ export const exitURL = (): string => inject('exitURL');
 
 /** Every route of the app, with the heading each one shows in en-GB. */
 export const ROUTES = [
-  { path: '/', heading: 'Daybook' },
+  { path: '/', heading: 'Set up your diary' },
+  { path: '/about', heading: 'About Daybook' },
+  { path: '/help', heading: 'Get help' },
+  { path: '/help/tech-safety', heading: 'Tech safety' },
+  { path: '/help/what-can-i-do', heading: 'What you can do' },
   { path: '/settings', heading: 'Settings' },
   { path: '/no-such-page', heading: 'Page not found' },
 ] as const;

@@ -15,6 +15,9 @@ export function NotFoundScreen() {
           <Link to="/">{t('notFound.home')}</Link>
         </li>
         <li>
+          <Link to="/help">{t('notFound.help')}</Link>
+        </li>
+        <li>
           <Link to="/settings">{t('notFound.settings')}</Link>
         </li>
       </ul>

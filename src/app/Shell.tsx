@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { QuickExitButton } from './quickExit/QuickExitButton';
 import { ServiceWorkerUpdates } from './ServiceWorkerUpdates';
 import { Loading } from './Loading';
+import { LockButton } from '../features/vault/LockButton';
 
 /** The frame around every screen: skip link, name, navigation, quick exit, update notice. */
 export function Shell() {
@@ -31,7 +32,10 @@ export function Shell() {
           <NavLink to="/" className="app-name" end>
             {t('appName')}
           </NavLink>
-          <QuickExitButton />
+          <div className="header-actions">
+            <LockButton />
+            <QuickExitButton />
+          </div>
         </div>
         <nav className="app-nav" aria-label={t('shell.navigation')}>
           <ul>
@@ -41,7 +45,15 @@ export function Shell() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/help" className="nav-help">
+                {t('nav.help')}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/settings">{t('nav.settings')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/about">{t('nav.about')}</NavLink>
             </li>
           </ul>
         </nav>

@@ -12,8 +12,29 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         children: [
           {
-            index: true,
+            lazy: async () => ({ Component: (await import('./LockGuard')).LockGuard }),
+            children: [
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('../features/diary/DiaryScreen')).DiaryScreen }),
+              },
+            ],
+          },
+          {
+            path: 'about',
             lazy: async () => ({ Component: (await import('../features/home/HomeScreen')).HomeScreen }),
+          },
+          {
+            path: 'help',
+            lazy: async () => ({ Component: (await import('../features/help/HelpScreen')).HelpScreen }),
+          },
+          {
+            path: 'help/tech-safety',
+            lazy: async () => ({ Component: (await import('../features/help/TechSafetyScreen')).TechSafetyScreen }),
+          },
+          {
+            path: 'help/what-can-i-do',
+            lazy: async () => ({ Component: (await import('../features/help/WhatCanIDoScreen')).WhatCanIDoScreen }),
           },
           {
             path: 'settings',

@@ -1,7 +1,10 @@
 import 'i18next';
 import type common from './locales/en-GB/common.json';
+import type diary from './locales/en-GB/diary.json';
+import type help from './locales/en-GB/help.json';
 import type home from './locales/en-GB/home.json';
 import type settings from './locales/en-GB/settings.json';
+import type vault from './locales/en-GB/vault.json';
 
 // en-GB is the source language: keys are checked against it at compile time.
 declare module 'i18next' {
@@ -9,8 +12,11 @@ declare module 'i18next' {
     defaultNS: 'common';
     resources: {
       common: typeof common;
+      diary: typeof diary;
+      help: typeof help;
       home: typeof home;
       settings: typeof settings;
+      vault: typeof vault;
     };
   }
 }

@@ -15,6 +15,13 @@ function flatten(value: unknown, prefix = ''): Map<string, string> {
   return out;
 }
 
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/** Keys with plural suffixes folded into their base key: languages differ in plural forms. */
+function baseKeys(keys: Iterable<string>): Set<string> {
+  return new Set([...keys].map((key) => key.replace(PLURAL_SUFFIX, '')));
+}
+
 const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 const source = readLocale('en-GB');
@@ -35,12 +42,21 @@ describe('locales', () => {
       it(`${code}/${namespace} has every key of en-GB, with the same placeholders, and no extra`, () => {
         const expected = flatten(resources);
         const actual = flatten(target[namespace]);
-        const missing = [...expected.keys()].filter((key) => !actual.has(key));
-        const extra = [...actual.keys()].filter((key) => !expected.has(key));
+        const expectedBase = baseKeys(expected.keys());
+        const actualBase = baseKeys(actual.keys());
+        const missing = [...expectedBase].filter((key) => !actualBase.has(key));
+        const extra = [...actualBase].filter((key) => !expectedBase.has(key));
         expect(missing, 'missing keys').toEqual([]);
         expect(extra, 'keys not in en-GB').toEqual([]);
+        // A plural key needs every plural form the language has (Welsh has six).
+        const categories = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+        for (const key of expectedBase) {
+          if (![...expected.keys()].some((k) => k !== key && k.replace(PLURAL_SUFFIX, '') === key)) continue;
+          for (const category of categories) expect(actual.has(`${key}_${category}`), `${namespace}:${key}_${category}`).toBe(true);
+        }
         for (const [key, text] of expected) {
-          expect(placeholders(actual.get(key) ?? ''), `${namespace}:${key} placeholders`).toEqual(placeholders(text));
+          const translated = actual.get(key) ?? actual.get(key.replace(PLURAL_SUFFIX, '_other')) ?? '';
+          expect(placeholders(translated), `${namespace}:${key} placeholders`).toEqual(placeholders(text));
         }
       });
     }

@@ -7,7 +7,7 @@ const PREFIX = 'daybook.';
 
 export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather';
 
-export type PreferenceKey = 'language' | 'quickExitUrl';
+export type PreferenceKey = 'language' | 'quickExitUrl' | 'nation' | 'autoLockMinutes' | 'hiddenLockMinutes';
 
 function storage(): Storage | null {
   try {
@@ -63,4 +63,33 @@ export function setQuickExitUrl(input: string | null): boolean {
   if (!url) return false;
   writePreference('quickExitUrl', url.href);
   return true;
+}
+
+/** Choices offered for locking after inactivity, in minutes. */
+export const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30] as const;
+/** Choices offered for locking after the app has been hidden, in minutes (0: at once). */
+export const HIDDEN_LOCK_CHOICES = [0, 1, 5, 15] as const;
+export const DEFAULT_AUTO_LOCK_MINUTES = 5;
+export const DEFAULT_HIDDEN_LOCK_MINUTES = 1;
+
+function readChoice(key: PreferenceKey, choices: readonly number[], fallback: number): number {
+  const value = Number(readPreference(key));
+  return choices.includes(value) && readPreference(key) !== null ? value : fallback;
+}
+
+export interface AutoLockSettings {
+  inactivityMinutes: number;
+  hiddenMinutes: number;
+}
+
+export function autoLockSettings(): AutoLockSettings {
+  return {
+    inactivityMinutes: readChoice('autoLockMinutes', AUTO_LOCK_CHOICES, DEFAULT_AUTO_LOCK_MINUTES),
+    hiddenMinutes: readChoice('hiddenLockMinutes', HIDDEN_LOCK_CHOICES, DEFAULT_HIDDEN_LOCK_MINUTES),
+  };
+}
+
+export function setAutoLockSettings(settings: AutoLockSettings): void {
+  writePreference('autoLockMinutes', String(settings.inactivityMinutes));
+  writePreference('hiddenLockMinutes', String(settings.hiddenMinutes));
 }

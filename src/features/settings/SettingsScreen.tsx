@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSetting } from './LanguageSetting';
 import { QuickExitSetting } from './QuickExitSetting';
+import { SecuritySettings } from '../vault/SecuritySettings';
+import { StorageStatus } from '../vault/StorageStatus';
 
 export function SettingsScreen() {
   const { t } = useTranslation('settings');
@@ -9,6 +11,8 @@ export function SettingsScreen() {
       <h1>{t('title')}</h1>
       <LanguageSetting />
       <QuickExitSetting />
+      <SecuritySettings />
+      <StorageStatus />
     </article>
   );
 }

@@ -1,0 +1,60 @@
+import type { Page } from 'playwright-core';
+import { baseURL } from './browser';
+
+export const PASSPHRASE = 'lantern orbit pickle meadow';
+
+/** Goes through first run in the UI and returns the recovery key it showed. */
+export async function createVaultThroughUi(page: Page, passphrase = PASSPHRASE): Promise<string> {
+  await page.goto(baseURL() + '/');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('New passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type the new passphrase again').fill(passphrase);
+  await page.getByRole('button', { name: 'Create my diary' }).click();
+  const key = (await page.getByTestId('recovery-key').textContent({ timeout: 20_000 })) ?? '';
+  await page.getByLabel('I have written down my recovery key and kept it safe.').check();
+  await page.getByRole('button', { name: 'Open my diary' }).click();
+  await page.locator('main h1', { hasText: 'Your diary' }).waitFor({ timeout: 20_000 });
+  return key;
+}
+
+export async function unlockThroughUi(page: Page, passphrase = PASSPHRASE): Promise<void> {
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await page.locator('main h1', { hasText: 'Your diary' }).waitFor({ timeout: 20_000 });
+}
+
+/** Every value in every object store of every IndexedDB database of the origin, as text. */
+export async function dumpIndexedDb(page: Page): Promise<{ stores: string[]; text: string }> {
+  return page.evaluate(async () => {
+    const stores: string[] = [];
+    const parts: string[] = [];
+    const describe = (value: unknown): string => {
+      if (value instanceof Uint8Array || value instanceof ArrayBuffer) {
+        return new TextDecoder('latin1').decode(value instanceof ArrayBuffer ? new Uint8Array(value) : value);
+      }
+      if (value instanceof Blob) return '[blob]';
+      if (Array.isArray(value)) return value.map(describe).join(' ');
+      if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}:${describe(v)}`).join(' ');
+      return String(value);
+    };
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      for (const storeName of Array.from(db.objectStoreNames)) {
+        stores.push(`${name}/${storeName}`);
+        const values = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(storeName).objectStore(storeName).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        parts.push(...values.map(describe));
+      }
+      db.close();
+    }
+    return { stores, text: parts.join('\n') };
+  });
+}

@@ -1,0 +1,229 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseURL, launch, newContext, open } from './support/browser';
+import { createVaultThroughUi, dumpIndexedDb, PASSPHRASE, unlockThroughUi } from './support/vault';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const isLockScreen = async (page: Page) =>
+  (await page.getByLabel('Passphrase', { exact: true }).isVisible()) && (await page.getByRole('button', { name: 'Unlock', exact: true }).isVisible());
+
+describe('first run', () => {
+  it('explains, refuses weak passphrases with a reason, and opens only after the recovery key is confirmed', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await open(page, '/');
+    expect(await page.locator('main h1').textContent()).toBe('Set up your diary');
+    const intro = (await page.locator('main').textContent()) ?? '';
+    expect(intro).toContain('Nothing leaves this device unless you export it yourself');
+    expect(intro).toContain('only your recovery key can open the diary');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('New passphrase', { exact: true }).fill('password123');
+    await page.getByLabel('Type the new passphrase again').fill('password123');
+    await page.getByRole('button', { name: 'Create my diary' }).click();
+    await page.getByText('Too easy to guess').first().waitFor();
+    await page.getByLabel('New passphrase', { exact: true }).fill('short');
+    await page.getByText('Too short').first().waitFor();
+    await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Create my diary' }).click();
+    await page.getByText('The two passphrases do not match.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Type the new passphrase again').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Create my diary' }).click();
+
+    const key = (await page.getByTestId('recovery-key').textContent({ timeout: 20_000 })) ?? '';
+    expect(key).toMatch(/^[0-9A-Z]{32}$/);
+    expect(await axeViolations(page)).toEqual([]);
+    const open_ = page.getByRole('button', { name: 'Open my diary' });
+    expect(await open_.isDisabled()).toBe(true);
+    // Nothing is stored before the user confirms having kept the key.
+    expect((await dumpIndexedDb(page)).text).not.toContain('vaultHeader');
+    await page.getByLabel('I have written down my recovery key and kept it safe.').check();
+    await open_.click();
+    await page.getByRole('button', { name: 'Lock', exact: true }).waitFor();
+    const persisted = await page.evaluate(() => navigator.storage.persisted());
+    expect(typeof persisted).toBe('boolean');
+    await context.close();
+  });
+});
+
+describe('lock and unlock', () => {
+  it('a reload starts locked; a wrong passphrase is refused clearly, with a growing wait', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await createVaultThroughUi(page);
+    await page.reload();
+    await page.getByRole('button', { name: 'Unlock', exact: true }).waitFor();
+    expect(await isLockScreen(page)).toBe(true);
+    expect(await page.getByRole('button', { name: 'Lock', exact: true }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    for (let i = 0; i < 3; i++) {
+      await page.getByLabel('Passphrase', { exact: true }).fill(`wrong guess number ${i}`);
+      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+      await page.getByText('That passphrase did not unlock the diary.').waitFor();
+    }
+    await page.getByText(/You can try again in \d+ seconds?\./).waitFor();
+    expect(await page.getByRole('button', { name: 'Unlock', exact: true }).isDisabled()).toBe(true);
+    // The wait survives a reload.
+    await page.reload();
+    await page.getByText(/You can try again in \d+ seconds?\./).waitFor();
+    await page.getByRole('button', { name: 'Unlock', exact: true }).isEnabled();
+    await expect.poll(() => page.getByRole('button', { name: 'Unlock', exact: true }).isEnabled(), { timeout: 10_000 }).toBe(true);
+    await unlockThroughUi(page);
+    await context.close();
+  });
+
+  it('locking in one tab locks every other open tab', async () => {
+    const context = await newContext(browser);
+    const first = await context.newPage();
+    await createVaultThroughUi(first);
+    const second = await context.newPage();
+    await second.goto(baseURL() + '/');
+    await unlockThroughUi(second);
+    await first.getByRole('button', { name: 'Lock', exact: true }).click();
+    await second.getByRole('button', { name: 'Unlock', exact: true }).waitFor({ timeout: 5000 });
+    expect(await isLockScreen(second)).toBe(true);
+    expect(await isLockScreen(first)).toBe(true);
+    await context.close();
+  });
+
+  it('quick exit locks the diary', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await createVaultThroughUi(page);
+    const other = await context.newPage();
+    await other.goto(baseURL() + '/');
+    await unlockThroughUi(other);
+    await page.evaluate(() => localStorage.setItem('daybook.quickExitUrl', 'about:blank#'));
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await other.getByRole('button', { name: 'Unlock', exact: true }).waitFor({ timeout: 5000 });
+    await context.close();
+  });
+
+  it('the recovery key opens the diary after choosing a new passphrase', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const key = await createVaultThroughUi(page);
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await page.getByRole('button', { name: /Forgotten your passphrase/ }).click();
+    await page.getByLabel('Recovery key', { exact: true }).fill(key.toLowerCase().replace(/(.{4})/g, '$1 '));
+    await page.getByLabel('New passphrase', { exact: true }).fill('quiet harbour violin tundra');
+    await page.getByLabel('Type the new passphrase again').fill('quiet harbour violin tundra');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Unlock and save the new passphrase' }).click();
+    await page.getByRole('button', { name: 'Lock', exact: true }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await unlockThroughUi(page, 'quiet harbour violin tundra');
+    await context.close();
+  });
+});
+
+describe('security settings', () => {
+  it('change passphrase, new recovery key, and erase everything in two steps', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await createVaultThroughUi(page);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Security' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('Current passphrase').first().fill(PASSPHRASE);
+    await page.getByLabel('New passphrase', { exact: true }).fill('copper kettle sings at dawn');
+    await page.getByLabel('Type the new passphrase again').fill('copper kettle sings at dawn');
+    await page.getByRole('button', { name: 'Change passphrase' }).click();
+    await page.getByText('Your passphrase has been changed.').waitFor({ timeout: 20_000 });
+
+    await page.getByLabel('Current passphrase').nth(1).fill('copper kettle sings at dawn');
+    await page.getByRole('button', { name: 'Make a new recovery key' }).click();
+    await page.getByTestId('recovery-key').waitFor({ timeout: 20_000 });
+    await page.getByLabel('I have written down my recovery key and kept it safe.').check();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByText('Your new recovery key is in place.').waitFor();
+
+    // The storage section reports persistence and usage.
+    expect(await page.getByText(/Using [\d.]+ MB of about [\d.]+ MB/).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Erase everything…' }).click();
+    const confirm = page.getByRole('button', { name: 'Erase everything now' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.getByLabel('To confirm, type ERASE').fill('ERASE');
+    await confirm.click();
+    await page.getByRole('link', { name: 'Diary', exact: true }).click();
+    await page.locator('main h1', { hasText: 'Set up your diary' }).waitFor();
+    await context.close();
+  });
+});
+
+describe('nothing readable at rest, nothing left after lock', () => {
+  it('IndexedDB holds no plaintext of the user: not the entries, dates, passphrase or recovery key', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const recoveryKey = await createVaultThroughUi(page);
+    const marker = 'MARKER-violet-4417';
+    const texts = [`${marker} he waited by the bus stop on Ffordd y Parc`, `${marker} ŵ ŷ â Zażółć gęślą jaźń`, `${marker} three calls from a withheld number`];
+    for (const text of texts) {
+      await page.getByLabel('What happened?').fill(text);
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText('Saved in your diary.').waitFor();
+    }
+    await page.getByText(/Record of changes checked: 3 records/).waitFor();
+
+    const { stores, text } = await dumpIndexedDb(page);
+    expect(stores).toEqual(expect.arrayContaining(['daybook/meta', 'daybook/revisions', 'daybook/drafts', 'daybook/settings']));
+    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    for (const secret of [
+      marker,
+      'bus stop',
+      'Ffordd',
+      'withheld',
+      'Zażółć',
+      PASSPHRASE,
+      'lantern',
+      recoveryKey,
+      recoveryKey.slice(0, 8),
+      today,
+      'whatHappened',
+      'loitering',
+      'recordedAt',
+      'revision',
+    ]) {
+      expect(text.includes(secret), `IndexedDB contains "${secret}"`).toBe(false);
+    }
+    await context.close();
+  });
+
+  it('after lock, the entries are gone from the page and Back does not bring them back', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await createVaultThroughUi(page);
+    await page.getByLabel('What happened?').fill('SECRET-ENTRY-2291 parked outside work');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('SECRET-ENTRY-2291 parked outside work').waitFor();
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.locator('main h1', { hasText: 'Settings' }).waitFor();
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await page.goBack();
+    await page.getByRole('button', { name: 'Unlock', exact: true }).waitFor();
+    expect(await page.content()).not.toContain('SECRET-ENTRY-2291');
+    await unlockThroughUi(page);
+    await page.getByText('SECRET-ENTRY-2291 parked outside work').waitFor();
+    await context.close();
+  });
+});

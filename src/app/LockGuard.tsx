@@ -1,0 +1,37 @@
+import { Outlet } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Loading } from './Loading';
+import { SetupScreen } from '../features/vault/SetupScreen';
+import { UnlockScreen } from '../features/vault/UnlockScreen';
+import { useVault } from '../features/vault/useVault';
+import { DiaryProvider } from '../features/diary/DiaryProvider';
+
+/**
+ * Guards every screen that shows diary content: first run without a vault, the lock screen
+ * while locked. Because it decides on every render, Back after locking shows the lock screen.
+ */
+export function LockGuard() {
+  const { t } = useTranslation('vault');
+  const { status } = useVault();
+  switch (status) {
+    case 'loading':
+      return <Loading />;
+    case 'unavailable':
+      return (
+        <article className="screen" role="alert">
+          <h1>{t('unavailable.title')}</h1>
+          <p>{t('unavailable.body')}</p>
+        </article>
+      );
+    case 'none':
+      return <SetupScreen />;
+    case 'locked':
+      return <UnlockScreen />;
+    case 'unlocked':
+      return (
+        <DiaryProvider>
+          <Outlet />
+        </DiaryProvider>
+      );
+  }
+}

@@ -1,0 +1,251 @@
+// The vault header and the data key's lifecycle: create, unlock (passphrase or
+// recovery key), change passphrase, reset with the recovery key, and replace
+// the recovery key. All of these rewrap the same data key, so no record is
+// ever re-encrypted. Functions return new headers and never mutate their input.
+
+import { base64ToBytes, bytesToBase64 } from './encoding';
+import { DecryptionError, UnsupportedVaultError, WrongPassphraseError, WrongRecoveryKeyError } from './errors';
+import { assertValidKdfParams, DEFAULT_KDF_COST, deriveKeyEncryptionKey, newKdfParams } from './kdf';
+import type { KdfCost, KdfParams } from './kdf';
+import { IV_BYTES } from './aead';
+import { generateWrappableDataKey, unwrapDataKey, unwrapDataKeyForRewrap, wrapDataKey, WRAPPED_KEY_BYTES } from './keyWrap';
+import type { WrappedKey } from './keyWrap';
+import { deriveRecoveryKeyEncryptionKey, formatRecoveryKey, parseRecoveryKey, RECOVERY_KEY_BYTES } from './recoveryKey';
+import { randomBytes } from './random';
+
+/** Everything needed to unlock the vault. Holds no user data; base64 strings throughout. */
+export interface VaultHeader {
+  version: 1;
+  kdf: KdfParams;
+  passphraseWrap: { iv: string; data: string };
+  recovery: { salt: string; iv: string; data: string };
+  // No creation date: IndexedDB holds no dates, and when someone began a diary is itself telling.
+}
+
+const PASSPHRASE_WRAP = 'daybook/wrap/passphrase/v1';
+const RECOVERY_WRAP = 'daybook/wrap/recovery/v1';
+const RECOVERY_SALT_BYTES = 16;
+
+// ---------------------------------------------------------------- header I/O
+
+function decodeField(value: unknown, expectedBytes: number, field: string): Uint8Array<ArrayBuffer> {
+  if (typeof value !== 'string') throw new UnsupportedVaultError(`${field} missing`);
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = base64ToBytes(value);
+  } catch (cause) {
+    throw new UnsupportedVaultError(`${field} is not base64`, { cause });
+  }
+  if (bytes.length !== expectedBytes) throw new UnsupportedVaultError(`${field} has the wrong length`);
+  return bytes;
+}
+
+function asRecord(value: unknown, field: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) throw new UnsupportedVaultError(`${field} missing`);
+  return value as Record<string, unknown>;
+}
+
+interface DecodedHeader {
+  kdf: KdfParams;
+  passphraseWrap: WrappedKey;
+  recovery: WrappedKey & { salt: Uint8Array };
+}
+
+/** Validates a header read from storage or a file and decodes its binary fields. */
+function decodeHeader(value: unknown): DecodedHeader {
+  const header = asRecord(value, 'header');
+  if (header.version !== 1) throw new UnsupportedVaultError('unknown header version');
+  const kdf = header.kdf;
+  assertValidKdfParams(kdf);
+  const passphraseWrap = asRecord(header.passphraseWrap, 'passphraseWrap');
+  const recovery = asRecord(header.recovery, 'recovery');
+  return {
+    kdf,
+    passphraseWrap: {
+      iv: decodeField(passphraseWrap.iv, IV_BYTES, 'passphraseWrap.iv'),
+      data: decodeField(passphraseWrap.data, WRAPPED_KEY_BYTES, 'passphraseWrap.data'),
+    },
+    recovery: {
+      salt: decodeField(recovery.salt, RECOVERY_SALT_BYTES, 'recovery.salt'),
+      iv: decodeField(recovery.iv, IV_BYTES, 'recovery.iv'),
+      data: decodeField(recovery.data, WRAPPED_KEY_BYTES, 'recovery.data'),
+    },
+  };
+}
+
+/** Throws UnsupportedVaultError unless `value` is a header this version can unlock. */
+export function assertSupportedVaultHeader(value: unknown): asserts value is VaultHeader {
+  decodeHeader(value);
+}
+
+function encodeWrap(wrap: WrappedKey): { iv: string; data: string } {
+  return { iv: bytesToBase64(wrap.iv), data: bytesToBase64(wrap.data) };
+}
+
+function copyHeader(header: VaultHeader, changes: Partial<Pick<VaultHeader, 'kdf' | 'passphraseWrap' | 'recovery'>>): VaultHeader {
+  // Built field by field: the result never shares objects with the input and
+  // carries no unexpected properties from storage.
+  const kdf = changes.kdf ?? header.kdf;
+  const passphraseWrap = changes.passphraseWrap ?? header.passphraseWrap;
+  const recovery = changes.recovery ?? header.recovery;
+  return {
+    version: 1,
+    kdf: { ...kdf },
+    passphraseWrap: { iv: passphraseWrap.iv, data: passphraseWrap.data },
+    recovery: { salt: recovery.salt, iv: recovery.iv, data: recovery.data },
+  };
+}
+
+function costOf(kdf: KdfParams): KdfCost {
+  return { memoryKiB: kdf.memoryKiB, iterations: kdf.iterations, parallelism: kdf.parallelism };
+}
+
+// ------------------------------------------------------------------- wraps
+
+interface PassphraseWrapResult {
+  kdf: KdfParams;
+  passphraseWrap: VaultHeader['passphraseWrap'];
+  /** Unwraps the new wrap: a non-extractable data key without a second Argon2 run. */
+  unwrapNonExtractable: () => Promise<CryptoKey>;
+}
+
+async function wrapUnderPassphrase(dataKey: CryptoKey, passphrase: string, cost: KdfCost): Promise<PassphraseWrapResult> {
+  const kdf = newKdfParams(cost); // fresh salt on every (re)wrap
+  const kek = await deriveKeyEncryptionKey(passphrase, kdf);
+  const wrap = await wrapDataKey(kek, dataKey, PASSPHRASE_WRAP);
+  return {
+    kdf,
+    passphraseWrap: encodeWrap(wrap),
+    unwrapNonExtractable: () => unwrapDataKey(kek, wrap, PASSPHRASE_WRAP),
+  };
+}
+
+async function wrapUnderNewRecoveryKey(dataKey: CryptoKey): Promise<{ recovery: VaultHeader['recovery']; recoveryKey: string }> {
+  const keyBytes = randomBytes(RECOVERY_KEY_BYTES);
+  const salt = randomBytes(RECOVERY_SALT_BYTES);
+  try {
+    const kek = await deriveRecoveryKeyEncryptionKey(keyBytes, salt);
+    const wrap = await wrapDataKey(kek, dataKey, RECOVERY_WRAP);
+    const recoveryKey = formatRecoveryKey(keyBytes);
+    // Self-check through the text the user will write down (cheap: HKDF only),
+    // so a formatting bug can never hand out a key that does not work.
+    const checkKek = await deriveRecoveryKeyEncryptionKey(parseRecoveryKey(recoveryKey), salt);
+    await unwrapDataKey(checkKek, wrap, RECOVERY_WRAP);
+    return { recovery: { salt: bytesToBase64(salt), ...encodeWrap(wrap) }, recoveryKey };
+  } finally {
+    keyBytes.fill(0);
+  }
+}
+
+/** Maps an authentication failure to the error the user should see; passes others through. */
+async function failingAs<T>(promise: Promise<T>, makeError: (cause: unknown) => Error): Promise<T> {
+  try {
+    return await promise;
+  } catch (cause) {
+    if (cause instanceof DecryptionError) throw makeError(cause);
+    throw cause;
+  }
+}
+
+async function recoveryKek(header: DecodedHeader, recoveryKey: string): Promise<CryptoKey> {
+  const keyBytes = parseRecoveryKey(recoveryKey); // InvalidRecoveryKeyFormatError
+  try {
+    return await deriveRecoveryKeyEncryptionKey(keyBytes, header.recovery.salt);
+  } finally {
+    keyBytes.fill(0);
+  }
+}
+
+async function unwrapWithPassphrase(header: DecodedHeader, passphrase: string, forRewrap: boolean): Promise<CryptoKey> {
+  // No vault can have an empty passphrase (deriveKeyEncryptionKey refuses one).
+  if (passphrase.length === 0) throw new WrongPassphraseError();
+  const kek = await deriveKeyEncryptionKey(passphrase, header.kdf);
+  const unwrap = forRewrap ? unwrapDataKeyForRewrap : unwrapDataKey;
+  return failingAs(unwrap(kek, header.passphraseWrap, PASSPHRASE_WRAP), (cause) => new WrongPassphraseError({ cause }));
+}
+
+async function unwrapWithRecoveryKey(header: DecodedHeader, recoveryKey: string, forRewrap: boolean): Promise<CryptoKey> {
+  const kek = await recoveryKek(header, recoveryKey);
+  const unwrap = forRewrap ? unwrapDataKeyForRewrap : unwrapDataKey;
+  return failingAs(unwrap(kek, header.recovery, RECOVERY_WRAP), (cause) => new WrongRecoveryKeyError({ cause }));
+}
+
+// ------------------------------------------------------------------ public
+
+/**
+ * Creates a vault: a random data key wrapped under the passphrase and under a
+ * new recovery key. Show `recoveryKey` to the user once; it is not stored.
+ * The returned data key is non-extractable and comes from unwrapping the new
+ * passphrase wrap, which proves the wrap opens before anything is written.
+ */
+export async function createVault(
+  passphrase: string,
+  cost: KdfCost = DEFAULT_KDF_COST,
+): Promise<{ header: VaultHeader; dataKey: CryptoKey; recoveryKey: string }> {
+  const wrappable = await generateWrappableDataKey();
+  const { kdf, passphraseWrap, unwrapNonExtractable } = await wrapUnderPassphrase(wrappable, passphrase, cost);
+  const { recovery, recoveryKey } = await wrapUnderNewRecoveryKey(wrappable);
+  const header: VaultHeader = { version: 1, kdf, passphraseWrap, recovery };
+  return { header, dataKey: await unwrapNonExtractable(), recoveryKey };
+}
+
+/** Throws WrongPassphraseError if the passphrase is wrong or the wrap was tampered with. */
+export async function unlockWithPassphrase(header: VaultHeader, passphrase: string): Promise<CryptoKey> {
+  return unwrapWithPassphrase(decodeHeader(header), passphrase, false);
+}
+
+/**
+ * Throws InvalidRecoveryKeyFormatError if the text cannot be a recovery key,
+ * WrongRecoveryKeyError if it is well formed but does not unlock this vault.
+ */
+export async function unlockWithRecoveryKey(header: VaultHeader, recoveryKey: string): Promise<CryptoKey> {
+  return unwrapWithRecoveryKey(decodeHeader(header), recoveryKey, false);
+}
+
+/**
+ * Rewraps the data key under a new passphrase with a new salt. The recovery
+ * wrap is unchanged. `cost` defaults to the vault's current cost, so a raised
+ * cost is never silently lowered; pass DEFAULT_KDF_COST to upgrade old vaults.
+ */
+export async function changePassphrase(
+  header: VaultHeader,
+  currentPassphrase: string,
+  newPassphrase: string,
+  cost?: KdfCost,
+): Promise<VaultHeader> {
+  const decoded = decodeHeader(header);
+  const wrappable = await unwrapWithPassphrase(decoded, currentPassphrase, true);
+  const { kdf, passphraseWrap } = await wrapUnderPassphrase(wrappable, newPassphrase, cost ?? costOf(decoded.kdf));
+  return copyHeader(header, { kdf, passphraseWrap });
+}
+
+/**
+ * For a forgotten passphrase: unlocks with the recovery key and wraps the data
+ * key under a new passphrase. The recovery key stays valid; offer
+ * replaceRecoveryKey afterwards if it may have been seen.
+ */
+export async function resetPassphraseWithRecoveryKey(
+  header: VaultHeader,
+  recoveryKey: string,
+  newPassphrase: string,
+  cost?: KdfCost,
+): Promise<{ header: VaultHeader; dataKey: CryptoKey }> {
+  const decoded = decodeHeader(header);
+  const wrappable = await unwrapWithRecoveryKey(decoded, recoveryKey, true);
+  const { kdf, passphraseWrap, unwrapNonExtractable } = await wrapUnderPassphrase(
+    wrappable,
+    newPassphrase,
+    cost ?? costOf(decoded.kdf),
+  );
+  return { header: copyHeader(header, { kdf, passphraseWrap }), dataKey: await unwrapNonExtractable() };
+}
+
+/** Issues a new recovery key (the old one stops working). The passphrase wrap is unchanged. */
+export async function replaceRecoveryKey(
+  header: VaultHeader,
+  passphrase: string,
+): Promise<{ header: VaultHeader; recoveryKey: string }> {
+  const wrappable = await unwrapWithPassphrase(decodeHeader(header), passphrase, true);
+  const { recovery, recoveryKey } = await wrapUnderNewRecoveryKey(wrappable);
+  return { header: copyHeader(header, { recovery }), recoveryKey };
+}

@@ -1,0 +1,197 @@
+// The hash chain over the whole diary: every revision and every tombstone,
+// in the order they were written, each link committing to the one before.
+//
+// Deletion and redaction: a link commits to its content only through
+// contentHash, so verification never needs the content itself. Deleting an
+// entry erases the content of its revisions but keeps their links, then
+// appends a tombstone. An export (evidence package) likewise carries ALL the
+// links, hash-only for entries left out, and content only for the chosen
+// ones; verifyChain then checks the whole chain plus each body supplied, and
+// passes. What a redacted export still reveals about left-out entries: that
+// they exist, their random entry ids, how many revisions they had, and when
+// each was written. Their text cannot be confirmed by guessing, because every
+// revision's content is salted (see revisionContent.ts).
+//
+// Limits: a chain cut short at its end is still a valid chain. Compare the head
+// against a head recorded elsewhere (a PDF report, an earlier export) through
+// `expectedHead` to catch that.
+
+import type { ChainLink, LinkKind } from './chainLink';
+import { computeLinkHash, contentKey, GENESIS_HASH, isIsoTimestamp, isWellFormedLink, MAX_ENTRY_ID_LENGTH } from './chainLink';
+import { contentHash } from './hash';
+import { isSha256Hex } from './hex';
+import { tombstoneContentHash } from './tombstone';
+
+export interface LinkInput {
+  entryId: string;
+  revision: number;
+  kind: LinkKind;
+  recordedAt: string;
+  contentHash: string;
+}
+
+export type ChainBreak =
+  /** Wrong types or formats (a hostile or corrupt file). */
+  | 'malformed'
+  /** seq is not the link's position (a link removed, inserted or moved). */
+  | 'sequence'
+  /** prevHash is not the previous link's hash. */
+  | 'prev-mismatch'
+  /** The stored hash does not match the link's fields (a field was changed). */
+  | 'hash-mismatch'
+  /** An entry's revisions are not 1, 2, 3... or a tombstone has nothing to delete. */
+  | 'revision-order'
+  /** A revision or second tombstone after the entry's tombstone. */
+  | 'after-tombstone'
+  /** recordedAt earlier than the previous link's. */
+  | 'timestamp-order'
+  /** A supplied body, or a tombstone, does not match the link's contentHash. */
+  | 'content-mismatch'
+  /** A body was supplied for which no link exists. brokenAt = links.length. */
+  | 'unlinked-content'
+  /** Sound chain, but not ending at the expected head. brokenAt = links.length. */
+  | 'head-mismatch';
+
+export type ChainVerification =
+  | { ok: true; length: number; head: string }
+  | { ok: false; brokenAt: number; reason: ChainBreak; entryId?: string };
+
+export interface VerifyOptions {
+  /** The head hash this chain must end at, recorded earlier somewhere else. */
+  expectedHead?: string;
+}
+
+/** The hash of the last link, or GENESIS_HASH for an empty diary. */
+export function chainHead(links: readonly ChainLink[]): string {
+  return links.at(-1)?.hash ?? GENESIS_HASH;
+}
+
+/**
+ * Builds the next link after `prev` (null for the first link in the diary).
+ * Throws on malformed input or a recordedAt earlier than prev's, since such a
+ * link could never verify. Revision numbering is the caller's job (the diary
+ * knows each entry's history); verifyChain checks it.
+ */
+export async function appendLink(prev: ChainLink | null, input: LinkInput): Promise<ChainLink> {
+  const { entryId, revision, kind, recordedAt } = input;
+  if (typeof entryId !== 'string' || entryId.length === 0 || entryId.length > MAX_ENTRY_ID_LENGTH) {
+    throw new TypeError('entryId must be a non-empty string');
+  }
+  if (!Number.isSafeInteger(revision) || revision < 1) throw new RangeError('revision must be an integer from 1');
+  if (kind !== 'revision' && kind !== 'tombstone') throw new TypeError('kind must be revision or tombstone');
+  if (!isIsoTimestamp(recordedAt)) throw new TypeError('recordedAt must be a toISOString() timestamp');
+  if (!isSha256Hex(input.contentHash)) throw new TypeError('contentHash must be 64 lowercase hex digits');
+  if (prev !== null && Date.parse(recordedAt) < Date.parse(prev.recordedAt)) {
+    throw new RangeError('recordedAt is earlier than the previous link');
+  }
+  const unsigned = {
+    seq: prev === null ? 0 : prev.seq + 1,
+    entryId,
+    revision,
+    kind,
+    recordedAt,
+    contentHash: input.contentHash,
+    prevHash: prev === null ? GENESIS_HASH : prev.hash,
+  };
+  return { ...unsigned, hash: await computeLinkHash(unsigned) };
+}
+
+interface EntryState {
+  revision: number;
+  contentHash: string;
+  deleted: boolean;
+}
+
+async function hashOrNull(body: unknown): Promise<string | null> {
+  try {
+    return await contentHash(body);
+  } catch {
+    return null; // a body that cannot be canonicalised matches nothing
+  }
+}
+
+interface Digests {
+  /** Recomputed link hash; null for a malformed link. */
+  link: string | null;
+  /** Hash of the supplied body; undefined when none was supplied. */
+  body: string | null | undefined;
+}
+
+// Hashing a few hundred links at once lets WebCrypto overlap the digests
+// instead of awaiting each in turn (10,000 links: ~0.5 s instead of ~0.8 s in Node).
+const BATCH = 256;
+
+function digestBatch(links: readonly ChainLink[], start: number, contents?: ReadonlyMap<string, unknown>): Promise<Digests[]> {
+  return Promise.all(
+    links.slice(start, start + BATCH).map(async (link: unknown): Promise<Digests> => {
+      if (!isWellFormedLink(link)) return { link: null, body: undefined };
+      const key = contentKey(link.entryId, link.revision);
+      const [linkHash, body] = await Promise.all([
+        computeLinkHash(link),
+        contents?.has(key) ? hashOrNull(contents.get(key)) : undefined,
+      ]);
+      return { link: linkHash, body };
+    }),
+  );
+}
+
+/**
+ * Verifies the chain from genesis and reports the first broken link.
+ * `contents` maps contentKey(entryId, revision) to the body that was hashed
+ * (for revisions, the salted RevisionContent); links without a body (deleted
+ * or redacted) are verified by their hashes alone.
+ */
+export async function verifyChain(
+  links: readonly ChainLink[],
+  contents?: ReadonlyMap<string, unknown>,
+  options: VerifyOptions = {},
+): Promise<ChainVerification> {
+  const entries = new Map<string, EntryState>();
+  const linkedKeys = new Set<string>();
+  let prevHash = GENESIS_HASH;
+  let prevTime = Number.NEGATIVE_INFINITY;
+
+  let digests: Digests[] = [];
+  for (let i = 0; i < links.length; i++) {
+    if (i % BATCH === 0) digests = await digestBatch(links, i, contents);
+    const digest = digests[i % BATCH];
+    const link: unknown = links[i];
+    if (!isWellFormedLink(link) || digest === undefined) return { ok: false, brokenAt: i, reason: 'malformed' };
+    const broken = (reason: ChainBreak): ChainVerification => ({ ok: false, brokenAt: i, reason, entryId: link.entryId });
+
+    // Integrity of the chain itself first: these catch removed, inserted,
+    // reordered and edited links, whatever else they might also upset.
+    if (link.seq !== i) return broken('sequence');
+    if (link.prevHash !== prevHash) return broken('prev-mismatch');
+    if (digest.link !== link.hash) return broken('hash-mismatch');
+
+    // Then the diary's rules, which catch a chain rebuilt with fresh hashes.
+    const state = entries.get(link.entryId);
+    if (state?.deleted) return broken('after-tombstone');
+    if (link.revision !== (state?.revision ?? 0) + 1) return broken('revision-order');
+    if (link.kind === 'tombstone' && state === undefined) return broken('revision-order');
+    const time = Date.parse(link.recordedAt);
+    if (time < prevTime) return broken('timestamp-order');
+
+    if (link.kind === 'tombstone' && state !== undefined) {
+      const expected = await tombstoneContentHash(link.entryId, state.revision, state.contentHash);
+      if (link.contentHash !== expected) return broken('content-mismatch');
+    }
+    linkedKeys.add(contentKey(link.entryId, link.revision));
+    if (digest.body !== undefined && digest.body !== link.contentHash) return broken('content-mismatch');
+
+    entries.set(link.entryId, { revision: link.revision, contentHash: link.contentHash, deleted: link.kind === 'tombstone' });
+    prevHash = link.hash;
+    prevTime = time;
+  }
+
+  if (contents !== undefined) {
+    for (const key of contents.keys()) {
+      if (!linkedKeys.has(key)) return { ok: false, brokenAt: links.length, reason: 'unlinked-content' };
+    }
+  }
+  if (options.expectedHead !== undefined && options.expectedHead !== prevHash) {
+    return { ok: false, brokenAt: links.length, reason: 'head-mismatch' };
+  }
+  return { ok: true, length: links.length, head: prevHash };
+}

@@ -1,0 +1,20 @@
+// SHA-256 through WebCrypto: the same code runs in the browser and in Node.
+
+import { asBufferSource, utf8Encode } from '../crypto/encoding';
+import { canonicalJson } from './canonicalJson';
+import { bytesToHex } from './hex';
+
+/** SHA-256 of raw bytes, or of a string's UTF-8 encoding, as lowercase hex. */
+export async function sha256Hex(input: Uint8Array | string): Promise<string> {
+  const bytes = typeof input === 'string' ? utf8Encode(input) : asBufferSource(input);
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return bytesToHex(new Uint8Array(digest));
+}
+
+/**
+ * Hash of a value's canonical JSON: equal values hash equally whatever their
+ * key order. Rejects (TypeError) for values canonicalJson refuses.
+ */
+export async function contentHash(value: unknown): Promise<string> {
+  return sha256Hex(canonicalJson(value));
+}

@@ -1,0 +1,98 @@
+// An incident as the person records it. When it was written down is not part
+// of it: that is the recordedAt of each revision in the evidence chain, which
+// the person cannot edit.
+
+import type { Behaviour } from './behaviours';
+
+/** 'YYYY-MM-DD', a calendar date in the person's own time zone. */
+export type IsoDate = string;
+/** 'HH:MM', 24-hour clock. */
+export type IsoTime = string;
+
+/** When it happened: known exactly, only roughly, or still going on. */
+export type IncidentWhen =
+  | { kind: 'exact'; date: IsoDate; time?: IsoTime }
+  | { kind: 'approximate'; description: string; from?: IsoDate; to?: IsoDate }
+  | { kind: 'ongoing'; since?: IsoDate };
+
+export interface Witness {
+  name: string;
+  /** How to reach them: phone, email, address, "via my sister"... */
+  contact: string;
+}
+
+/** An attachment as the incident refers to it; the bytes live encrypted elsewhere. */
+export interface AttachmentRef {
+  id: string;
+  /** The original file name. */
+  name: string;
+  /** MIME type as the browser reported it; may be empty. */
+  type: string;
+  /** Size in bytes. */
+  size: number;
+  /** SHA-256 of the original, unaltered bytes, lowercase hex. */
+  sha256: string;
+}
+
+export interface ReportedToPolice {
+  reported: boolean;
+  policeReference?: string;
+  officer?: string;
+}
+
+export interface Effect {
+  howItFelt: string;
+  /** What it changed in daily life: routes, work, sleep, who they see... */
+  whatItChanged: string;
+}
+
+export interface Incident {
+  when: IncidentWhen;
+  where: string;
+  whatHappened: string;
+  behaviours: Behaviour[];
+  /** Who did it: a name, or a description if unknown. */
+  whoDidIt: string;
+  witnesses: Witness[];
+  /** Evidence kept somewhere else: a phone, a cloud account, a neighbour's camera... */
+  evidenceElsewhere: string;
+  attachments: AttachmentRef[];
+  reported: ReportedToPolice;
+  effect: Effect;
+}
+
+/** Bounds for anything read from outside (imports may be hostile files). */
+export const INCIDENT_LIMITS = {
+  /** Free-text fields: what happened, where, who, effect... */
+  longText: 100_000,
+  /** Names, contacts, references, file names. */
+  shortText: 1_000,
+  mimeType: 255,
+  id: 256,
+  witnesses: 100,
+  attachments: 500,
+} as const;
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A blank incident that happened "now" by the device's local clock. */
+export function emptyIncident(now: Date = new Date()): Incident {
+  return {
+    when: {
+      kind: 'exact',
+      date: `${String(now.getFullYear()).padStart(4, '0')}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`,
+      time: `${pad2(now.getHours())}:${pad2(now.getMinutes())}`,
+    },
+    where: '',
+    whatHappened: '',
+    behaviours: [],
+    whoDidIt: '',
+    witnesses: [],
+    evidenceElsewhere: '',
+    attachments: [],
+    reported: { reported: false },
+    effect: { howItFelt: '', whatItChanged: '' },
+  };
+}

@@ -1,0 +1,263 @@
+// Validation of an incident from outside: an imported backup, an evidence
+// package, a stored record from an older version. Treats the input as
+// hostile: checks every type, format and size, builds a fresh object from the
+// known fields only (unknown keys, `__proto__` included, are dropped), reads
+// own data properties only (no inherited values, no getters run), and never
+// throws. Error messages name fields, never their content.
+
+import { BEHAVIOURS, isBehaviour } from './behaviours';
+import type { AttachmentRef, Effect, Incident, IncidentWhen, ReportedToPolice, Witness } from './incident';
+import { INCIDENT_LIMITS as LIMITS } from './incident';
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+type Fields = object;
+
+function isFields(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An own data property's value; inherited properties and accessors read as absent. */
+function own(fields: Fields, key: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(fields, key);
+  return descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const SHA256 = /^[0-9a-fA-F]{64}$/;
+// type/subtype as File.type gives it; parameters are not expected.
+const MIME = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$/;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real day in the proleptic Gregorian calendar: no 2023-02-29, no 2024-13-01. */
+function isCalendarDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  return year >= 1 && day >= 1 && day <= days;
+}
+
+/** Collects errors while reading, so one pass reports every problem. */
+class Reader {
+  readonly errors: string[] = [];
+
+  fail(path: string, problem: string): void {
+    this.errors.push(`${path}: ${problem}`);
+  }
+
+  /** A string field; absent reads as ''. */
+  text(fields: Fields, key: string, path: string, max: number): string {
+    const value = own(fields, key);
+    if (value === undefined) return '';
+    if (typeof value !== 'string') {
+      this.fail(path, 'must be text');
+      return '';
+    }
+    if (value.length > max) {
+      this.fail(path, `longer than ${max} characters`);
+      return '';
+    }
+    return value;
+  }
+
+  /** An optional string; absent or '' reads as undefined so it is left out. */
+  optionalText(fields: Fields, key: string, path: string, max: number): string | undefined {
+    const value = this.text(fields, key, path, max);
+    return value === '' ? undefined : value;
+  }
+
+  optionalDate(fields: Fields, key: string, path: string): string | undefined {
+    const value = this.optionalText(fields, key, path, 10);
+    if (value !== undefined && !isCalendarDate(value)) {
+      this.fail(path, 'must be a date as YYYY-MM-DD');
+      return undefined;
+    }
+    return value;
+  }
+
+  optionalTime(fields: Fields, key: string, path: string): string | undefined {
+    const value = this.optionalText(fields, key, path, 5);
+    if (value !== undefined && !TIME.test(value)) {
+      this.fail(path, 'must be a time as HH:MM');
+      return undefined;
+    }
+    return value;
+  }
+
+  /** A nested object; absent reads as undefined. */
+  object(fields: Fields, key: string, path: string): Fields | undefined {
+    const value = own(fields, key);
+    if (value === undefined) return undefined;
+    if (!isFields(value)) {
+      this.fail(path, 'must be an object');
+      return undefined;
+    }
+    return value;
+  }
+
+  /** An array of at most `max` items; absent reads as []. Length is checked before any item is read. */
+  array(fields: Fields, key: string, path: string, max: number): readonly unknown[] {
+    const value = own(fields, key);
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      this.fail(path, 'must be a list');
+      return [];
+    }
+    if (value.length > max) {
+      this.fail(path, `more than ${max} items`);
+      return [];
+    }
+    return Array.from({ length: value.length }, (_, i) => own(value, String(i)));
+  }
+}
+
+function readWhen(r: Reader, value: unknown): IncidentWhen {
+  const fallback: IncidentWhen = { kind: 'ongoing' };
+  if (!isFields(value)) {
+    r.fail('when', value === undefined ? 'is required' : 'must be an object');
+    return fallback;
+  }
+  const fields = value;
+  const kind = own(fields, 'kind');
+  switch (kind) {
+    case 'exact': {
+      const rawDate = own(fields, 'date');
+      if (rawDate === undefined || rawDate === '') {
+        r.fail('when.date', 'is required');
+        return fallback;
+      }
+      const date = r.optionalDate(fields, 'date', 'when.date');
+      if (date === undefined) return fallback;
+      const time = r.optionalTime(fields, 'time', 'when.time');
+      return time === undefined ? { kind, date } : { kind, date, time };
+    }
+    case 'approximate': {
+      const description = r.text(fields, 'description', 'when.description', LIMITS.longText);
+      const from = r.optionalDate(fields, 'from', 'when.from');
+      const to = r.optionalDate(fields, 'to', 'when.to');
+      // Same-format ISO dates compare correctly as strings.
+      if (from !== undefined && to !== undefined && from > to) r.fail('when.to', 'is before when.from');
+      return { kind, description, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+    }
+    case 'ongoing': {
+      const since = r.optionalDate(fields, 'since', 'when.since');
+      return since === undefined ? { kind } : { kind, since };
+    }
+    default:
+      r.fail('when.kind', 'must be exact, approximate or ongoing');
+      return fallback;
+  }
+}
+
+function readBehaviours(r: Reader, items: readonly unknown[]): Incident['behaviours'] {
+  const chosen = new Set<string>();
+  items.forEach((item, i) => {
+    if (isBehaviour(item)) chosen.add(item);
+    else r.fail(`behaviours[${i}]`, 'is not a known behaviour');
+  });
+  // Canonical order, no duplicates: the same choice always hashes the same.
+  return BEHAVIOURS.filter((b) => chosen.has(b));
+}
+
+function readWitnesses(r: Reader, items: readonly unknown[]): Witness[] {
+  const witnesses: Witness[] = [];
+  items.forEach((item, i) => {
+    const path = `witnesses[${i}]`;
+    if (!isFields(item)) return r.fail(path, 'must be an object');
+    witnesses.push({
+      name: r.text(item, 'name', `${path}.name`, LIMITS.shortText),
+      contact: r.text(item, 'contact', `${path}.contact`, LIMITS.shortText),
+    });
+  });
+  return witnesses;
+}
+
+function readAttachment(r: Reader, item: unknown, path: string): AttachmentRef | undefined {
+  if (!isFields(item)) {
+    r.fail(path, 'must be an object');
+    return undefined;
+  }
+  const id = r.text(item, 'id', `${path}.id`, LIMITS.id);
+  if (id === '') r.fail(`${path}.id`, 'is required');
+  const name = r.text(item, 'name', `${path}.name`, LIMITS.shortText);
+  const type = r.text(item, 'type', `${path}.type`, LIMITS.mimeType);
+  if (type !== '' && !MIME.test(type)) r.fail(`${path}.type`, 'is not a media type');
+  const size = own(item, 'size');
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) r.fail(`${path}.size`, 'must be a whole number of bytes');
+  const sha256 = own(item, 'sha256');
+  if (typeof sha256 !== 'string' || !SHA256.test(sha256)) r.fail(`${path}.sha256`, 'must be 64 hex digits');
+  if (typeof size !== 'number' || typeof sha256 !== 'string') return undefined;
+  return { id, name, type, size, sha256: sha256.toLowerCase() };
+}
+
+function readAttachments(r: Reader, items: readonly unknown[]): AttachmentRef[] {
+  const attachments: AttachmentRef[] = [];
+  const ids = new Set<string>();
+  items.forEach((item, i) => {
+    const attachment = readAttachment(r, item, `attachments[${i}]`);
+    if (attachment === undefined) return;
+    if (ids.has(attachment.id)) r.fail(`attachments[${i}].id`, 'is repeated');
+    ids.add(attachment.id);
+    attachments.push(attachment);
+  });
+  return attachments;
+}
+
+function readReported(r: Reader, fields: Fields | undefined): ReportedToPolice {
+  if (fields === undefined) return { reported: false };
+  const flag = own(fields, 'reported');
+  if (flag !== undefined && typeof flag !== 'boolean') r.fail('reported.reported', 'must be true or false');
+  const policeReference = r.optionalText(fields, 'policeReference', 'reported.policeReference', LIMITS.shortText);
+  const officer = r.optionalText(fields, 'officer', 'reported.officer', LIMITS.shortText);
+  return {
+    reported: flag === true,
+    ...(policeReference === undefined ? {} : { policeReference }),
+    ...(officer === undefined ? {} : { officer }),
+  };
+}
+
+function readEffect(r: Reader, fields: Fields | undefined): Effect {
+  if (fields === undefined) return { howItFelt: '', whatItChanged: '' };
+  return {
+    howItFelt: r.text(fields, 'howItFelt', 'effect.howItFelt', LIMITS.longText),
+    whatItChanged: r.text(fields, 'whatItChanged', 'effect.whatItChanged', LIMITS.longText),
+  };
+}
+
+function read(r: Reader, value: unknown): Incident | undefined {
+  if (!isFields(value)) {
+    r.fail('incident', 'must be an object');
+    return undefined;
+  }
+  // Fields other than `when` may be absent (a quick log, an older version);
+  // they read as empty. Present but wrong is always an error.
+  return {
+    when: readWhen(r, own(value, 'when')),
+    where: r.text(value, 'where', 'where', LIMITS.longText),
+    whatHappened: r.text(value, 'whatHappened', 'whatHappened', LIMITS.longText),
+    behaviours: readBehaviours(r, r.array(value, 'behaviours', 'behaviours', BEHAVIOURS.length * 4)),
+    whoDidIt: r.text(value, 'whoDidIt', 'whoDidIt', LIMITS.longText),
+    witnesses: readWitnesses(r, r.array(value, 'witnesses', 'witnesses', LIMITS.witnesses)),
+    evidenceElsewhere: r.text(value, 'evidenceElsewhere', 'evidenceElsewhere', LIMITS.longText),
+    attachments: readAttachments(r, r.array(value, 'attachments', 'attachments', LIMITS.attachments)),
+    reported: readReported(r, r.object(value, 'reported', 'reported')),
+    effect: readEffect(r, r.object(value, 'effect', 'effect')),
+  };
+}
+
+/** Validates and copies an incident from an untrusted source. Never throws. */
+export function parseIncident(value: unknown): ParseResult<Incident> {
+  const r = new Reader();
+  try {
+    const incident = read(r, value);
+    if (incident !== undefined && r.errors.length === 0) return { ok: true, value: incident };
+    return { ok: false, errors: r.errors };
+  } catch {
+    // A Proxy or similar exotic object can throw from any property access.
+    return { ok: false, errors: ['incident: could not be read'] };
+  }
+}

@@ -1,0 +1,184 @@
+import {
+  appendLink,
+  chainHead,
+  contentHash,
+  contentKey,
+  newRevisionContent,
+  tombstoneContentHash,
+  verifyChain,
+  type ChainLink,
+  type ChainVerification,
+  type RevisionContent,
+} from '../evidence';
+import type { Incident } from '../model/incident';
+import type { DaybookDatabase } from './db';
+import { EncryptedTable } from './encryptedTable';
+import { guardStorage } from './storageErrors';
+
+/** One row of the diary: a link of the hash chain and, unless deleted, the content it covers. */
+export interface RevisionRecord {
+  link: ChainLink;
+  content: RevisionContent<Incident> | null;
+}
+
+/** An incident as the diary shows it: its latest content and its history. */
+export interface DiaryEntry {
+  id: string;
+  incident: Incident;
+  /** When it was first written down (the first revision's recordedAt). */
+  firstRecordedAt: string;
+  /** When it was last changed. */
+  lastRecordedAt: string;
+  revisions: number;
+}
+
+export interface DiarySnapshot {
+  /** Live entries, newest first by when they were first written down. */
+  entries: DiaryEntry[];
+  links: ChainLink[];
+  /** Entries deleted, with when (the tombstone's recordedAt). */
+  deleted: { id: string; at: string }[];
+}
+
+/** Row ids follow chain order, so reading the table in key order reads the chain in order. */
+const rowId = (seq: number) => String(seq).padStart(12, '0');
+
+function randomEntryId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The encrypted diary. Every save appends a revision linked into one hash chain; deleting
+ * removes content but keeps every link and adds a tombstone. Rows are encrypted first and
+ * then written in one short transaction, so a failure leaves the diary as it was.
+ */
+export class DiaryRepository {
+  private readonly table: EncryptedTable<RevisionRecord>;
+  private records: RevisionRecord[] = [];
+
+  constructor(
+    private readonly db: DaybookDatabase,
+    key: () => CryptoKey,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.table = new EncryptedTable(db, 'revisions', key);
+  }
+
+  /** Decrypts the whole diary into memory (at unlock). */
+  async load(): Promise<DiarySnapshot> {
+    const rows = await this.table.all();
+    rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+    this.records = rows.map((row) => row.value);
+    return this.snapshot();
+  }
+
+  snapshot(): DiarySnapshot {
+    const entries = new Map<string, DiaryEntry>();
+    const deleted: { id: string; at: string }[] = [];
+    for (const { link, content } of this.records) {
+      if (link.kind === 'tombstone') {
+        entries.delete(link.entryId);
+        deleted.push({ id: link.entryId, at: link.recordedAt });
+        continue;
+      }
+      const existing = entries.get(link.entryId);
+      if (!content) continue;
+      entries.set(link.entryId, {
+        id: link.entryId,
+        incident: content.body,
+        firstRecordedAt: existing?.firstRecordedAt ?? link.recordedAt,
+        lastRecordedAt: link.recordedAt,
+        revisions: link.revision,
+      });
+    }
+    const list = [...entries.values()].sort((a, b) => (a.firstRecordedAt < b.firstRecordedAt ? 1 : -1));
+    return { entries: list, links: this.records.map((r) => r.link), deleted };
+  }
+
+  /** Revisions of one entry, oldest first, with their content where it still exists. */
+  history(entryId: string): RevisionRecord[] {
+    return this.records.filter((r) => r.link.entryId === entryId);
+  }
+
+  async add(incident: Incident): Promise<string> {
+    const id = randomEntryId();
+    await this.appendRevision(id, 1, incident);
+    return id;
+  }
+
+  async edit(entryId: string, incident: Incident): Promise<void> {
+    const last = this.history(entryId).at(-1);
+    if (!last || last.link.kind === 'tombstone') throw new Error('No such entry');
+    await this.appendRevision(entryId, last.link.revision + 1, incident);
+  }
+
+  /** Removes every revision's content and records a tombstone. */
+  async remove(entryId: string): Promise<void> {
+    const history = this.history(entryId);
+    const last = history.at(-1);
+    if (!last || last.link.kind === 'tombstone') throw new Error('No such entry');
+    const tombstone = await this.nextLink({
+      entryId,
+      revision: last.link.revision + 1,
+      kind: 'tombstone',
+      contentHash: await tombstoneContentHash(entryId, last.link.revision, last.link.contentHash),
+    });
+    const emptied = history.map((r) => ({ link: r.link, content: null }));
+    await this.write([...emptied, { link: tombstone, content: null }], 1);
+  }
+
+  /** Checks the whole chain, and every stored content against its hash. */
+  async verify(): Promise<ChainVerification> {
+    const contents = new Map<string, unknown>();
+    for (const { link, content } of this.records) if (content) contents.set(contentKey(link.entryId, link.revision), content);
+    return verifyChain(
+      this.records.map((r) => r.link),
+      contents,
+    );
+  }
+
+  head(): string {
+    return chainHead(this.records.map((r) => r.link));
+  }
+
+  private async appendRevision(entryId: string, revision: number, incident: Incident): Promise<void> {
+    const content = newRevisionContent(incident);
+    const link = await this.nextLink({ entryId, revision, kind: 'revision', contentHash: await contentHash(content) });
+    await this.write([{ link, content }], 1);
+  }
+
+  private async nextLink(input: Omit<Parameters<typeof appendLink>[1], 'recordedAt'>): Promise<ChainLink> {
+    const prev = this.records.at(-1)?.link ?? null;
+    // Never earlier than the previous link, even if the device clock went backwards.
+    const now = this.now().toISOString();
+    const recordedAt = prev && prev.recordedAt > now ? prev.recordedAt : now;
+    return appendLink(prev, { ...input, recordedAt });
+  }
+
+  /**
+   * Encrypts the rows, then writes them in one transaction. The last `appended` rows are new
+   * links: they are added (not overwritten), so a concurrent write from another tab fails
+   * instead of forking the chain.
+   */
+  private async write(rows: RevisionRecord[], appended: number): Promise<void> {
+    const sealed = await Promise.all(rows.map((row) => this.table.seal(rowId(row.link.seq), row)));
+    const updates = sealed.slice(0, sealed.length - appended);
+    const additions = sealed.slice(sealed.length - appended);
+    try {
+      await guardStorage('write', () =>
+        this.db.transaction('rw', this.db.revisions, async () => {
+          if (updates.length) await this.db.revisions.bulkPut(updates);
+          await this.db.revisions.bulkAdd(additions);
+        }),
+      );
+    } catch (error) {
+      // Nothing was written. Another tab may have moved the chain on: re-read it so that
+      // trying again links onto the real head.
+      await this.load().catch(() => undefined);
+      throw error;
+    }
+    const bySeq = new Map(rows.map((row) => [row.link.seq, row]));
+    this.records = this.records.map((record) => bySeq.get(record.link.seq) ?? record);
+    for (const row of rows.slice(rows.length - appended)) this.records.push(row);
+  }
+}

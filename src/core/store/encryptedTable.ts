@@ -1,0 +1,46 @@
+import { decryptRecord, encryptRecord } from '../crypto';
+import type { DaybookDatabase, EncryptedRow, EncryptedTableName } from './db';
+import { guardStorage } from './storageErrors';
+
+/** Random, meaningless ids: 128 bits, hex. */
+export function newRecordId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A table of encrypted records. Each value is encrypted (bound to table and id) before a short
+ * write transaction: IndexedDB commits a transaction as soon as it waits on anything else.
+ */
+export class EncryptedTable<T> {
+  constructor(
+    private readonly db: DaybookDatabase,
+    private readonly name: EncryptedTableName,
+    private readonly key: () => CryptoKey,
+  ) {}
+
+  async seal(id: string, value: T): Promise<EncryptedRow> {
+    return { id, ...(await encryptRecord(this.key(), this.name, id, value)) };
+  }
+
+  async put(id: string, value: T): Promise<void> {
+    const row = await this.seal(id, value);
+    await guardStorage('write', () => this.db.encrypted(this.name).put(row));
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    const row = await guardStorage('read', () => this.db.encrypted(this.name).get(id));
+    if (!row) return undefined;
+    return decryptRecord<T>(this.key(), this.name, id, row);
+  }
+
+  async all(): Promise<{ id: string; value: T }[]> {
+    const rows = await guardStorage('read', () => this.db.encrypted(this.name).toArray());
+    const key = this.key();
+    return Promise.all(rows.map(async (row) => ({ id: row.id, value: await decryptRecord<T>(key, this.name, row.id, row) })));
+  }
+
+  async delete(id: string): Promise<void> {
+    await guardStorage('write', () => this.db.encrypted(this.name).delete(id));
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Every version of Daybook's IndexedDB schema, oldest first. Never edit a shipped version:
+ * add a new one (with an upgrade function when rows must change). The schema-upgrade test
+ * builds a database at each version and opens it with the current code.
+ *
+ * Only random ids are indexed. Rows hold ciphertext, IVs and the vault header: never dates,
+ * kinds, names or text of the user's.
+ */
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (transaction: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // Not secret: the vault header (salt, KDF parameters, wrapped keys) and unlock throttling.
+      meta: '&key',
+      // Encrypted records, one table per kind, keyed by random id.
+      settings: '&id',
+      drafts: '&id',
+      // The diary: one row per revision or tombstone, keyed by its position in the hash chain.
+      revisions: '&id',
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
+
+export const DATABASE_NAME = 'daybook';

@@ -1,0 +1,41 @@
+/**
+ * Storage failures, reduced to what the user needs to know. The UI translates the code and
+ * keeps whatever the user typed, so nothing is lost when a write fails.
+ */
+export type StorageErrorCode = 'storage-full' | 'write-failed' | 'read-failed';
+
+export class StorageError extends Error {
+  constructor(
+    readonly code: StorageErrorCode,
+    options?: { cause?: unknown },
+  ) {
+    super(code, options);
+    this.name = 'StorageError';
+  }
+}
+
+function isQuotaError(error: unknown): boolean {
+  let current: unknown = error;
+  // Dexie wraps the browser's DOMException; look through the chain.
+  for (let depth = 0; current && depth < 5; depth++) {
+    const { name, inner, cause } = current as { name?: string; inner?: unknown; cause?: unknown };
+    if (name === 'QuotaExceededError' || name === 'QuotaExceeded') return true;
+    current = inner ?? cause;
+  }
+  return false;
+}
+
+export function toStorageError(error: unknown, operation: 'write' | 'read'): StorageError {
+  if (error instanceof StorageError) return error;
+  if (isQuotaError(error)) return new StorageError('storage-full', { cause: error });
+  return new StorageError(operation === 'write' ? 'write-failed' : 'read-failed', { cause: error });
+}
+
+/** Runs a storage operation and turns any failure into a StorageError. */
+export async function guardStorage<T>(operation: 'write' | 'read', run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toStorageError(error, operation);
+  }
+}

@@ -1,0 +1,36 @@
+import { isCryptoError } from '../crypto';
+import { StorageError } from '../store/storageErrors';
+import { UnlockThrottledError } from './vault';
+
+/** Every failure a vault screen can show, as a stable code the UI translates. */
+export type VaultErrorCode =
+  | 'wrong-passphrase'
+  | 'wrong-recovery-key'
+  | 'invalid-recovery-key'
+  | 'throttled'
+  | 'unsupported'
+  | 'damaged'
+  | 'storage-full'
+  | 'write-failed'
+  | 'read-failed'
+  | 'unknown';
+
+export function vaultErrorCode(error: unknown): VaultErrorCode {
+  if (error instanceof UnlockThrottledError) return 'throttled';
+  if (error instanceof StorageError) return error.code;
+  if (isCryptoError(error)) {
+    switch (error.code) {
+      case 'crypto/wrong-passphrase':
+        return 'wrong-passphrase';
+      case 'crypto/wrong-recovery-key':
+        return 'wrong-recovery-key';
+      case 'crypto/invalid-recovery-key-format':
+        return 'invalid-recovery-key';
+      case 'crypto/unsupported-vault':
+        return 'unsupported';
+      case 'crypto/decryption-failed':
+        return 'damaged';
+    }
+  }
+  return 'unknown';
+}

@@ -1,0 +1,148 @@
+import {
+  changePassphrase,
+  createVault,
+  replaceRecoveryKey,
+  resetPassphraseWithRecoveryKey,
+  unlockWithPassphrase,
+  assertSupportedVaultHeader,
+  WrongPassphraseError,
+  type KdfCost,
+  type VaultHeader,
+} from '../crypto';
+import type { DaybookDatabase } from '../store/db';
+import { guardStorage } from '../store/storageErrors';
+import { remainingWait, type FailureRecord } from './unlockThrottle';
+import type { VaultSession } from './session';
+
+const HEADER_KEY = 'vaultHeader';
+const FAILURES_KEY = 'unlockFailures';
+
+export type VaultStatus = 'none' | 'locked' | 'unlocked';
+
+export interface PendingVault {
+  /** Shown to the user once; never stored. */
+  recoveryKey: string;
+  /** Stores the vault and opens it. */
+  commit: () => Promise<void>;
+}
+
+/** Thrown when an unlock is attempted before the wait after repeated failures is over. */
+export class UnlockThrottledError extends Error {
+  readonly code = 'unlock-throttled';
+  constructor(readonly waitMs: number) {
+    super('Too many attempts');
+    this.name = 'UnlockThrottledError';
+  }
+}
+
+/**
+ * The vault: creating it, unlocking and locking, and changing its keys. Only rewraps keys;
+ * data is never re-encrypted by a passphrase change.
+ */
+export class Vault {
+  constructor(
+    readonly db: DaybookDatabase,
+    readonly session: VaultSession,
+    private readonly now: () => number = () => Date.now(),
+    private readonly kdfCost?: KdfCost,
+  ) {}
+
+  async status(): Promise<VaultStatus> {
+    if (this.session.unlocked) return 'unlocked';
+    return (await this.header()) ? 'locked' : 'none';
+  }
+
+  private async header(): Promise<VaultHeader | undefined> {
+    const row = await guardStorage('read', () => this.db.meta.get(HEADER_KEY));
+    if (!row) return undefined;
+    assertSupportedVaultHeader(row.value);
+    return row.value;
+  }
+
+  private async requireHeader(): Promise<VaultHeader> {
+    const header = await this.header();
+    if (!header) throw new Error('No vault on this device');
+    return header;
+  }
+
+  private async saveHeader(header: VaultHeader): Promise<void> {
+    await guardStorage('write', () => this.db.meta.put({ key: HEADER_KEY, value: header }));
+  }
+
+  /**
+   * Prepares a new vault in memory. Nothing is stored until the user confirms they have kept
+   * the recovery key (commit), so an interrupted set-up never leaves a vault nobody can recover.
+   */
+  async prepare(passphrase: string): Promise<PendingVault> {
+    if (await this.header()) throw new Error('A vault already exists on this device');
+    const { header, dataKey, recoveryKey } = await createVault(passphrase, this.kdfCost);
+    return {
+      recoveryKey,
+      commit: async () => {
+        if (await this.header()) throw new Error('A vault already exists on this device');
+        await this.saveHeader(header);
+        this.session.open(dataKey);
+      },
+    };
+  }
+
+  /** Milliseconds before another unlock attempt is allowed. */
+  async unlockWait(): Promise<number> {
+    const row = await guardStorage('read', () => this.db.meta.get(FAILURES_KEY));
+    return remainingWait(row?.value as FailureRecord | undefined, this.now());
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    const wait = await this.unlockWait();
+    if (wait > 0) throw new UnlockThrottledError(wait);
+    const header = await this.requireHeader();
+    try {
+      this.session.open(await unlockWithPassphrase(header, passphrase));
+    } catch (error) {
+      if (error instanceof WrongPassphraseError) await this.recordFailure();
+      throw error;
+    }
+    await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
+  }
+
+  private async recordFailure(): Promise<void> {
+    await guardStorage('write', () =>
+      this.db.transaction('rw', this.db.meta, async () => {
+        const previous = (await this.db.meta.get(FAILURES_KEY))?.value as FailureRecord | undefined;
+        const record: FailureRecord = { count: (previous?.count ?? 0) + 1, lastAt: this.now() };
+        await this.db.meta.put({ key: FAILURES_KEY, value: record });
+      }),
+    );
+  }
+
+  /** Forgotten passphrase: the recovery key opens the vault and a new passphrase is set. */
+  async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
+    const { header, dataKey } = await resetPassphraseWithRecoveryKey(await this.requireHeader(), recoveryKey, newPassphrase, this.kdfCost);
+    await this.saveHeader(header);
+    await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
+    this.session.open(dataKey);
+  }
+
+  async changePassphrase(current: string, next: string): Promise<void> {
+    await this.saveHeader(await changePassphrase(await this.requireHeader(), current, next, this.kdfCost));
+  }
+
+  /** A new recovery key replaces the old one, which stops working. */
+  async newRecoveryKey(passphrase: string): Promise<string> {
+    const { header, recoveryKey } = await replaceRecoveryKey(await this.requireHeader(), passphrase);
+    await this.saveHeader(header);
+    return recoveryKey;
+  }
+
+  lock(): void {
+    this.session.lock();
+  }
+
+  /** Deletes the whole database. Irreversible: the UI asks twice. */
+  async erase(): Promise<void> {
+    this.session.lock();
+    this.db.close();
+    await guardStorage('write', () => this.db.delete());
+    await this.db.open();
+  }
+}

@@ -1,0 +1,25 @@
+import type { IncidentWhen } from '../../core/model/incident';
+
+/** A recorded moment (ISO timestamp) in the user's language, e.g. "22 Nov 2026, 19:05". */
+export function formatMoment(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** A calendar date typed by the user ('YYYY-MM-DD'), shown without time-zone shifts. */
+export function formatCalendarDate(date: string, language: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+}
+
+/** Month heading for the timeline, e.g. "November 2026". */
+export function formatMonth(date: string, language: string): string {
+  const [y, m] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
+}
+
+/** The date an incident sorts and groups by: when it happened, as far as is known. */
+export function incidentDate(when: IncidentWhen, fallbackIso: string): string {
+  if (when.kind === 'exact') return when.date;
+  if (when.kind === 'approximate') return when.from ?? when.to ?? fallbackIso.slice(0, 10);
+  return when.since ?? fallbackIso.slice(0, 10);
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AUTO_LOCK_CHOICES, autoLockSettings, HIDDEN_LOCK_CHOICES, setAutoLockSettings } from '../../core/prefs/preferences';
+import { useVault } from './useVault';
+
+/** When the diary locks itself: after inactivity, and after being in the background. */
+export function AutoLockSetting() {
+  const { t } = useTranslation('vault');
+  const { autoLockChanged } = useVault();
+  const [settings, setSettings] = useState(autoLockSettings);
+
+  const update = (next: typeof settings) => {
+    setSettings(next);
+    setAutoLockSettings(next);
+    autoLockChanged();
+  };
+
+  return (
+    <div>
+      <h3>{t('autoLock.title')}</h3>
+      <fieldset className="choice-group">
+        <legend>{t('autoLock.inactivity')}</legend>
+        {AUTO_LOCK_CHOICES.map((minutes) => (
+          <label key={minutes} className="choice">
+            <input
+              type="radio"
+              name="auto-lock-inactivity"
+              checked={settings.inactivityMinutes === minutes}
+              onChange={() => update({ ...settings, inactivityMinutes: minutes })}
+            />
+            <span>{t('autoLock.minutes', { count: minutes })}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="choice-group">
+        <legend>{t('autoLock.hidden')}</legend>
+        {HIDDEN_LOCK_CHOICES.map((minutes) => (
+          <label key={minutes} className="choice">
+            <input
+              type="radio"
+              name="auto-lock-hidden"
+              checked={settings.hiddenMinutes === minutes}
+              onChange={() => update({ ...settings, hiddenMinutes: minutes })}
+            />
+            <span>{minutes === 0 ? t('autoLock.atOnce') : t('autoLock.minutes', { count: minutes })}</span>
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
+import { PasswordField } from './PasswordField';
+import { useVault } from './useVault';
+import { useVaultErrorMessage } from './useVaultError';
+
+/** Needs the current passphrase; rewraps the key, never re-encrypts the diary. */
+export function ChangePassphraseForm() {
+  const { t } = useTranslation('vault');
+  const { vault } = useVault();
+  const errorMessage = useVaultErrorMessage();
+  const [current, setCurrent] = useState('');
+  const passphrase = useNewPassphrase();
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+
+  const change = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    setDone(false);
+    if (!current) {
+      setError(t('unlock.empty'));
+      return;
+    }
+    if (await passphrase.check()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await vault.changePassphrase(current, passphrase.passphrase);
+      setCurrent('');
+      passphrase.setPassphrase('');
+      passphrase.setConfirmation('');
+      setSubmitted(false);
+      setDone(true);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={change} noValidate aria-labelledby="change-passphrase-title">
+      <h3 id="change-passphrase-title">{t('change.title')}</h3>
+      <PasswordField label={t('change.current')} value={current} onChange={setCurrent} autoComplete="current-password" error={error} />
+      <NewPassphraseFields state={passphrase} showErrors={submitted} />
+      <div className="button-row">
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t('change.working') : t('change.button')}
+        </button>
+      </div>
+      <p role="status" className="success">
+        {done ? t('change.done') : ''}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
+import { PasswordField } from './PasswordField';
+import { useVault } from './useVault';
+import { useVaultErrorMessage } from './useVaultError';
+
+/** Forgotten passphrase: the recovery key opens the diary, and a new passphrase must be chosen. */
+export function RecoverForm({ onCancel }: { onCancel: () => void }) {
+  const { t } = useTranslation('vault');
+  const { vault, refresh } = useVault();
+  const errorMessage = useVaultErrorMessage();
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const passphrase = useNewPassphrase();
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const recover = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!recoveryKey.trim()) {
+      setError(t('recover.emptyKey'));
+      return;
+    }
+    if (await passphrase.check()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await vault.recover(recoveryKey, passphrase.passphrase);
+      await refresh();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article className="screen">
+      <h1>{t('recover.title')}</h1>
+      <p>{t('recover.body')}</p>
+      <form onSubmit={recover} noValidate>
+        <PasswordField
+          label={t('recover.keyLabel')}
+          hint={t('recover.keyHint')}
+          value={recoveryKey}
+          onChange={setRecoveryKey}
+          autoComplete="off"
+          error={error}
+          monospace
+        />
+        <h2>{t('recover.newTitle')}</h2>
+        <NewPassphraseFields state={passphrase} showErrors={submitted} />
+        <div className="button-row">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? t('recover.working') : t('recover.button')}
+          </button>
+          <button type="button" className="button" onClick={onCancel} disabled={busy}>
+            {t('recover.cancel')}
+          </button>
+        </div>
+      </form>
+    </article>
+  );
+}

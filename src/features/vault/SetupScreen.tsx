@@ -1,0 +1,109 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { PendingVault } from '../../core/vault/vault';
+import { requestPersistentStorage } from '../../core/vault/storagePersistence';
+import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
+import { RecoveryKeyPanel } from './RecoveryKeyPanel';
+import { useVault } from './useVault';
+import { useVaultErrorMessage } from './useVaultError';
+import { useUnsavedInput } from '../../app/unsavedInput';
+
+type Step = 'intro' | 'passphrase' | 'recovery';
+
+/** First run: what Daybook keeps, a passphrase, and the recovery key shown once. */
+export function SetupScreen() {
+  const { t } = useTranslation('vault');
+  const { vault, refresh } = useVault();
+  const errorMessage = useVaultErrorMessage();
+  const [step, setStep] = useState<Step>('intro');
+  const [pending, setPending] = useState<PendingVault | null>(null);
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const passphrase = useNewPassphrase();
+  useUnsavedInput(step !== 'intro' && (passphrase.passphrase.length > 0 || pending !== null));
+
+  const choosePassphrase = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (await passphrase.check()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setPending(await vault.prepare(passphrase.passphrase));
+      setStep('recovery');
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openDiary = async () => {
+    if (!pending) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await pending.commit();
+      await requestPersistentStorage();
+      await refresh();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article className="screen">
+      <h1>{t('setup.title')}</h1>
+      {step === 'intro' && (
+        <>
+          <p className="lead">{t('setup.lead')}</p>
+          <h2>{t('setup.keeps.title')}</h2>
+          <ul>
+            <li>{t('setup.keeps.onDevice')}</li>
+            <li>{t('setup.keeps.encrypted')}</li>
+            <li>{t('setup.keeps.neverLeaves')}</li>
+          </ul>
+          <h2>{t('setup.passphrase.title')}</h2>
+          <p>{t('setup.passphrase.body')}</p>
+          <p className="notice">{t('setup.passphrase.forgotten')}</p>
+          <h2>{t('setup.monitored.title')}</h2>
+          <p>
+            {t('setup.monitored.body')} <Link to="/help/tech-safety">{t('setup.monitored.link')}</Link>
+          </p>
+          <div className="button-row">
+            <button type="button" className="button primary" onClick={() => setStep('passphrase')}>
+              {t('setup.start')}
+            </button>
+          </div>
+        </>
+      )}
+      {step === 'passphrase' && (
+        <form onSubmit={choosePassphrase} noValidate>
+          <h2>{t('setup.choose.title')}</h2>
+          <p>{t('setup.choose.body')}</p>
+          <NewPassphraseFields state={passphrase} showErrors={submitted} />
+          <div className="button-row">
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? t('setup.creating') : t('setup.create')}
+            </button>
+            <button type="button" className="button" onClick={() => setStep('intro')} disabled={busy}>
+              {t('setup.back')}
+            </button>
+          </div>
+        </form>
+      )}
+      {step === 'recovery' && pending && (
+        <RecoveryKeyPanel recoveryKey={pending.recoveryKey} busy={busy} continueLabel={t('setup.openDiary')} onConfirmed={openDiary} />
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}

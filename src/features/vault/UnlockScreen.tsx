@@ -1,0 +1,91 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PasswordField } from './PasswordField';
+import { RecoverForm } from './RecoverForm';
+import { useVault } from './useVault';
+import { useVaultErrorMessage } from './useVaultError';
+import { UnlockThrottledError } from '../../core/vault/vault';
+
+/** The lock screen: reveals nothing about the diary, only asks for the passphrase. */
+export function UnlockScreen() {
+  const { t } = useTranslation('vault');
+  const { vault, refresh } = useVault();
+  const errorMessage = useVaultErrorMessage();
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [waitUntil, setWaitUntil] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
+  const [recovering, setRecovering] = useState(false);
+
+  useEffect(() => {
+    void vault.unlockWait().then((wait) => wait > 0 && setWaitUntil(Date.now() + wait));
+  }, [vault]);
+
+  useEffect(() => {
+    if (waitUntil <= now) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [waitUntil, now]);
+
+  const secondsLeft = Math.max(0, Math.ceil((waitUntil - now) / 1000));
+
+  const unlock = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || secondsLeft > 0) return;
+    if (!passphrase) {
+      setError(t('unlock.empty'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await vault.unlock(passphrase);
+      setPassphrase('');
+      await refresh();
+    } catch (caught) {
+      setError(errorMessage(caught));
+      const wait = caught instanceof UnlockThrottledError ? caught.waitMs : await vault.unlockWait();
+      if (wait > 0) {
+        setNow(Date.now());
+        setWaitUntil(Date.now() + wait);
+      }
+    } finally {
+      // Also after success: another tab may lock again before this screen goes away.
+      setBusy(false);
+    }
+  };
+
+  if (recovering) return <RecoverForm onCancel={() => setRecovering(false)} />;
+
+  return (
+    <article className="screen">
+      <h1>{t('unlock.title')}</h1>
+      <form onSubmit={unlock} noValidate>
+        <PasswordField
+          label={t('unlock.passphrase')}
+          value={passphrase}
+          onChange={setPassphrase}
+          autoComplete="current-password"
+          error={error}
+          autoFocus
+        />
+        {secondsLeft > 0 && (
+          <p className="hint" role="status">
+            {t('unlock.wait', { count: secondsLeft })}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="submit" className="button primary" disabled={busy || secondsLeft > 0}>
+            {busy ? t('unlock.unlocking') : t('unlock.button')}
+          </button>
+        </div>
+      </form>
+      <p>
+        <button type="button" className="link-button" onClick={() => setRecovering(true)}>
+          {t('unlock.forgot')}
+        </button>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { WrongPassphraseError, WrongRecoveryKeyError } from '../../../src/core/crypto';
+import { EncryptedTable } from '../../../src/core/store/encryptedTable';
+import { UnlockThrottledError } from '../../../src/core/vault/vault';
+import { createdVault, testVault } from '../../support/vault';
+
+describe('vault lifecycle', () => {
+  it('stores nothing until the recovery key is confirmed, then opens', async () => {
+    const { vault, db } = testVault();
+    expect(await vault.status()).toBe('none');
+    const pending = await vault.prepare('correct horse battery staple');
+    expect(pending.recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+    expect(await vault.status()).toBe('none');
+    expect(await db.meta.count()).toBe(0);
+    await pending.commit();
+    expect(await vault.status()).toBe('unlocked');
+  });
+
+  it('locks, stays locked, and unlocks with the passphrase', async () => {
+    const { vault, passphrase, db, session } = await createdVault();
+    const notes = new EncryptedTable<{ text: string }>(db, 'settings', () => session.dataKey());
+    await notes.put('n1', { text: 'before lock' });
+    vault.lock();
+    expect(await vault.status()).toBe('locked');
+    expect(() => session.dataKey()).toThrow();
+    await expect(notes.get('n1')).rejects.toThrow();
+    await vault.unlock(passphrase);
+    expect(await notes.get('n1')).toEqual({ text: 'before lock' });
+  });
+
+  it('a wrong passphrase changes nothing and grows the wait after repeated failures', async () => {
+    const { vault, passphrase, db, clock } = await createdVault();
+    vault.lock();
+    const headerBefore = await db.meta.get('vaultHeader');
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await expect(vault.unlock('wrong passphrase here')).rejects.toBeInstanceOf(WrongPassphraseError);
+    }
+    expect(await db.meta.get('vaultHeader')).toEqual(headerBefore);
+    expect(await vault.unlockWait()).toBe(2000);
+    // Even the right passphrase must wait.
+    await expect(vault.unlock(passphrase)).rejects.toBeInstanceOf(UnlockThrottledError);
+    clock.now += 2000;
+    await expect(vault.unlock('wrong again, sorry')).rejects.toBeInstanceOf(WrongPassphraseError);
+    expect(await vault.unlockWait()).toBe(4000);
+    clock.now += 4000;
+    await vault.unlock(passphrase);
+    expect(await vault.unlockWait()).toBe(0);
+  });
+
+  it('the wait survives a reload (a new Vault over the same database)', async () => {
+    const { vault, db, clock, name } = await createdVault();
+    vault.lock();
+    for (let i = 0; i < 4; i++) {
+      clock.now += 60_000;
+      await vault.unlock('nope nope nope').catch(() => undefined);
+    }
+    const { Vault } = await import('../../../src/core/vault/vault');
+    const { VaultSession } = await import('../../../src/core/vault/session');
+    const reloaded = new Vault(db, new VaultSession(`other-${name}`), () => clock.now);
+    expect(await reloaded.unlockWait()).toBe(4000);
+  });
+
+  it('the recovery key opens the vault only together with a new passphrase', async () => {
+    const { vault, recoveryKey, passphrase } = await createdVault();
+    vault.lock();
+    await expect(vault.recover('0000-0000-0000-0000-0000-0000-0000-0000', 'a brand new passphrase')).rejects.toBeInstanceOf(WrongRecoveryKeyError);
+    await vault.recover(recoveryKey.toLowerCase().replaceAll('-', ' '), 'a brand new passphrase');
+    expect(await vault.status()).toBe('unlocked');
+    vault.lock();
+    await expect(vault.unlock(passphrase)).rejects.toBeInstanceOf(WrongPassphraseError);
+    await vault.unlock('a brand new passphrase');
+  });
+
+  it('changing the passphrase rewraps without re-encrypting any record', async () => {
+    const { vault, passphrase, db, session } = await createdVault();
+    const table = new EncryptedTable<string>(db, 'settings', () => session.dataKey());
+    await table.put('x', 'kept as it was');
+    const rowBefore = await db.settings.get('x');
+    await expect(vault.changePassphrase('not the passphrase', 'another good passphrase')).rejects.toBeInstanceOf(WrongPassphraseError);
+    await vault.changePassphrase(passphrase, 'another good passphrase');
+    expect(await db.settings.get('x')).toEqual(rowBefore);
+    vault.lock();
+    await expect(vault.unlock(passphrase)).rejects.toBeInstanceOf(WrongPassphraseError);
+    await vault.unlock('another good passphrase');
+    expect(await table.get('x')).toBe('kept as it was');
+  });
+
+  it('a new recovery key replaces the old one', async () => {
+    const { vault, passphrase, recoveryKey } = await createdVault();
+    const next = await vault.newRecoveryKey(passphrase);
+    expect(next).not.toBe(recoveryKey);
+    vault.lock();
+    await expect(vault.recover(recoveryKey, 'yet another passphrase')).rejects.toBeInstanceOf(WrongRecoveryKeyError);
+    await vault.recover(next, 'yet another passphrase');
+  });
+
+  it('erase deletes everything and leaves a usable empty database', async () => {
+    const { vault, db, session } = await createdVault();
+    await new EncryptedTable<string>(db, 'settings', () => session.dataKey()).put('x', 'secret');
+    await vault.erase();
+    expect(await vault.status()).toBe('none');
+    expect(await db.settings.count()).toBe(0);
+    expect(await db.meta.count()).toBe(0);
+  });
+});
+
+describe('locking across tabs', () => {
+  it('locking one session locks every other session on the same channel', async () => {
+    const { VaultSession } = await import('../../../src/core/vault/session');
+    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    const tabA = new VaultSession('shared-test-channel');
+    const tabB = new VaultSession('shared-test-channel');
+    tabA.open(key);
+    tabB.open(key);
+    let bLocked = false;
+    tabB.onLock(() => (bLocked = true));
+    tabA.lock();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(tabA.unlocked).toBe(false);
+    expect(tabB.unlocked).toBe(false);
+    expect(bLocked).toBe(true);
+    tabA.close();
+    tabB.close();
+  });
+});
