@@ -1,0 +1,29 @@
+import { NavLink } from 'react-router';
+import { useTranslation } from 'react-i18next';
+
+/** Links between the three help pages; the current one is marked for screen readers. */
+export function HelpNav({ withHelplinesLink = false }: { withHelplinesLink?: boolean }) {
+  const { t } = useTranslation('help');
+  return (
+    <nav className="help-nav" aria-label={t('nav.label')}>
+      <ul className="link-list">
+        <li>
+          <NavLink to="/help" end>
+            {t('nav.help')}
+          </NavLink>
+        </li>
+        {withHelplinesLink && (
+          <li>
+            <a href="#helplines">{t('nav.helplines')}</a>
+          </li>
+        )}
+        <li>
+          <NavLink to="/help/tech-safety">{t('nav.techSafety')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/help/what-can-i-do">{t('nav.whatCanIDo')}</NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}
