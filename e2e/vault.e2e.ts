@@ -227,3 +227,54 @@ describe('nothing readable at rest, nothing left after lock', () => {
     await context.close();
   });
 });
+
+describe('failed writes lose nothing', () => {
+  it('a full disk gets a clear message, keeps what was typed, and saving works once there is room', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await createVaultThroughUi(page);
+    expect(await axeViolations(page)).toEqual([]);
+    // Simulate the browser refusing writes as it does when the disk is full.
+    await page.evaluate(() => {
+      const real = IDBObjectStore.prototype.add;
+      (window as unknown as { restoreAdd: () => void }).restoreAdd = () => {
+        IDBObjectStore.prototype.add = real;
+      };
+      IDBObjectStore.prototype.add = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    const text = 'He followed me from the station to the shop';
+    await page.getByLabel('What happened?').fill(text);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('This device is out of storage space, so nothing was saved. What you typed is still here.').waitFor();
+    expect(await page.getByLabel('What happened?').inputValue()).toBe(text);
+    expect(await page.getByText(/Record of changes checked: 0 records/).count()).toBe(1);
+    await page.evaluate(() => (window as unknown as { restoreAdd: () => void }).restoreAdd());
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved in your diary.').waitFor();
+    await page.getByText(/Record of changes checked: 1 record,/).waitFor();
+    await context.close();
+  });
+});
+
+describe('unlock time (reported, not asserted)', () => {
+  it('measures passphrase to first diary screen in Chromium', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await createVaultThroughUi(page);
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      await page.getByRole('button', { name: 'Lock', exact: true }).click();
+      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+      const started = Date.now();
+      await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+      await page.locator('main h1', { hasText: 'Your diary' }).waitFor();
+      times.push(Date.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`unlock (Argon2id 64 MiB, t=3, p=1, then the diary screen): median ${times[2]} ms, runs ${times.join(', ')} ms`);
+    expect(times.length).toBe(5);
+    await context.close();
+  });
+});

@@ -4,7 +4,6 @@ import { Loading } from './Loading';
 import { SetupScreen } from '../features/vault/SetupScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { useVault } from '../features/vault/useVault';
-import { DiaryProvider } from '../features/diary/DiaryProvider';
 
 /**
  * Guards every screen that shows diary content: first run without a vault, the lock screen
@@ -28,10 +27,6 @@ export function LockGuard() {
     case 'locked':
       return <UnlockScreen />;
     case 'unlocked':
-      return (
-        <DiaryProvider>
-          <Outlet />
-        </DiaryProvider>
-      );
+      return <Outlet />;
   }
 }

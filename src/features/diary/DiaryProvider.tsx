@@ -3,6 +3,7 @@ import { appDiary } from '../../core/vault/instance';
 import type { ChainVerification } from '../../core/evidence';
 import type { Incident } from '../../core/model/incident';
 import type { DiaryRepository, DiarySnapshot } from '../../core/store/diaryRepository';
+import { useVault } from '../vault/useVault';
 
 export interface DiaryContextValue {
   state: 'loading' | 'ready' | 'failed';
@@ -14,59 +15,75 @@ export interface DiaryContextValue {
   remove: (id: string) => Promise<void>;
 }
 
+/** Null while locked. */
 export const DiaryContext = createContext<DiaryContextValue | null>(null);
 
+interface Loaded {
+  repository: DiaryRepository;
+  state: 'ready' | 'failed';
+  snapshot: DiarySnapshot | null;
+  integrity: ChainVerification | null;
+}
+
 /**
- * The decrypted diary, held in memory only while unlocked: the provider is mounted inside
- * the lock guard, so locking unmounts it and drops every decrypted entry.
+ * The decrypted diary, held in memory only while unlocked. Mounted once for the whole app so
+ * any screen can use it when unlocked; each unlock gets a fresh repository, and the lock
+ * event drops everything decrypted.
  */
 export function DiaryProvider({ children }: { children: ReactNode }) {
-  const [repository] = useState(appDiary);
-  const [state, setState] = useState<DiaryContextValue['state']>('loading');
-  const [snapshot, setSnapshot] = useState<DiarySnapshot | null>(null);
-  const [integrity, setIntegrity] = useState<ChainVerification | null>(null);
+  const { status, vault } = useVault();
+  const unlocked = status === 'unlocked';
+  const repository = useMemo(() => (unlocked ? appDiary() : null), [unlocked]);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
 
-  const refresh = useCallback(async () => {
-    setSnapshot(repository.snapshot());
-    setIntegrity(await repository.verify());
-  }, [repository]);
+  // Locking (here, in another tab, by quick exit or auto-lock) drops the decrypted diary.
+  useEffect(() => vault.session.onLock(() => setLoaded(null)), [vault]);
 
   useEffect(() => {
+    if (!repository) return;
     let current = true;
     repository
       .load()
-      .then(async (loaded) => {
+      .then(async (snapshot) => {
         if (!current) return;
-        setSnapshot(loaded);
-        setState('ready');
-        const verification = await repository.verify();
-        if (current) setIntegrity(verification);
+        setLoaded({ repository, state: 'ready', snapshot, integrity: null });
+        const integrity = await repository.verify();
+        if (current) setLoaded((l) => (l?.repository === repository ? { ...l, integrity } : l));
       })
-      .catch(() => current && setState('failed'));
+      .catch(() => current && setLoaded({ repository, state: 'failed', snapshot: null, integrity: null }));
     return () => {
       current = false;
     };
   }, [repository]);
 
-  const value = useMemo<DiaryContextValue>(() => {
+  const refresh = useCallback(async (from: DiaryRepository) => {
+    const snapshot = from.snapshot();
+    setLoaded((l) => (l?.repository === from ? { ...l, state: 'ready', snapshot } : l));
+    const integrity = await from.verify();
+    setLoaded((l) => (l?.repository === from ? { ...l, integrity } : l));
+  }, []);
+
+  const value = useMemo<DiaryContextValue | null>(() => {
+    if (!repository) return null;
+    const current = loaded?.repository === repository ? loaded : null;
     // After a failed write the repository re-reads the diary; show what it now holds.
     const afterWrite = async <T,>(write: Promise<T>): Promise<T> => {
       try {
         return await write;
       } finally {
-        await refresh();
+        await refresh(repository);
       }
     };
     return {
-      state,
-      snapshot,
-      integrity,
+      state: current?.state ?? 'loading',
+      snapshot: current?.snapshot ?? null,
+      integrity: current?.integrity ?? null,
       repository,
       add: (incident) => afterWrite(repository.add(incident)),
       edit: (id, incident) => afterWrite(repository.edit(id, incident)),
       remove: (id) => afterWrite(repository.remove(id)),
     };
-  }, [state, snapshot, integrity, repository, refresh]);
+  }, [repository, loaded, refresh]);
 
   return <DiaryContext.Provider value={value}>{children}</DiaryContext.Provider>;
 }
