@@ -233,6 +233,7 @@ describe('failed writes lose nothing', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await createVaultThroughUi(page);
+    await page.getByLabel('What happened?').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     // Simulate the browser refusing writes as it does when the disk is full.
     await page.evaluate(() => {

@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from './PasswordField';
 import { usePassphraseStrength } from './usePassphraseStrength';
-import { assessPassphrase } from '../../core/vault/passphraseStrength';
+import { assessPassphrase, preloadPassphraseEstimator } from '../../core/vault/passphraseStrength';
 
 export type NewPassphraseProblem = 'empty' | 'too-short' | 'too-guessable' | 'mismatch' | 'checking';
 
@@ -41,6 +41,8 @@ const SCORE_KEYS = ['veryWeak', 'weak', 'fair', 'strong', 'veryStrong'] as const
 /** New passphrase, its confirmation, and live strength feedback. */
 export function NewPassphraseFields({ state, showErrors }: { state: NewPassphraseState; showErrors: boolean }) {
   const { t } = useTranslation('vault');
+  // Start loading the estimator as soon as the fields are shown, before the first keystroke.
+  useEffect(preloadPassphraseEstimator, []);
   const { passphrase, confirmation, score, problem } = state;
   const strengthProblem = problem === 'empty' || problem === 'too-short' || problem === 'too-guessable' ? problem : null;
   const scoreKey = score === null ? null : SCORE_KEYS[score];

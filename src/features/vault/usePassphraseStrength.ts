@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
-import { assessPassphrase, preloadPassphraseEstimator, type PassphraseStrength } from '../../core/vault/passphraseStrength';
+import { assessPassphrase, type PassphraseStrength } from '../../core/vault/passphraseStrength';
 
-/** Live strength of a passphrase being typed; null while the estimator is still loading. */
+/**
+ * Live strength of a passphrase being typed; null while unknown. Nothing is loaded for an
+ * empty passphrase, so the large estimator stays off screens that merely hold this state.
+ */
 export function usePassphraseStrength(passphrase: string): PassphraseStrength | null {
   const [strength, setStrength] = useState<{ for: string; result: PassphraseStrength } | null>(null);
-  useEffect(preloadPassphraseEstimator, []);
   useEffect(() => {
+    if (passphrase.length === 0) return;
     let current = true;
     void assessPassphrase(passphrase).then((result) => {
       if (current) setStrength({ for: passphrase, result });
@@ -14,5 +17,6 @@ export function usePassphraseStrength(passphrase: string): PassphraseStrength | 
       current = false;
     };
   }, [passphrase]);
+  if (passphrase.length === 0) return { score: 0, problem: 'empty' };
   return strength?.for === passphrase ? strength.result : null;
 }
