@@ -1,7 +1,6 @@
 // Passphrase -> key-encryption key (KEK) with Argon2id. Memory-hard, so a copied
 // vault cannot be brute-forced cheaply on GPUs (design threat 4).
 
-import { argon2id } from 'hash-wasm';
 import { asBufferSource, base64ToBytes, bytesToBase64, utf8Encode } from './encoding';
 import { UnsupportedVaultError } from './errors';
 import { randomBytes } from './random';
@@ -99,6 +98,8 @@ export async function argon2idBytes(
   cost: KdfCost,
   hashLength: number,
 ): Promise<Uint8Array> {
+  // Loaded on first use: the WebAssembly is only needed to unlock, not to draw the first screen.
+  const { argon2id } = await import('hash-wasm');
   return argon2id({
     password,
     salt,
