@@ -11,6 +11,7 @@ export const ROUTES = [
   { path: '/help', heading: 'Get help' },
   { path: '/help/tech-safety', heading: 'Tech safety' },
   { path: '/help/what-can-i-do', heading: 'What you can do' },
+  { path: '/checklist', heading: 'Stalking or harassment?' },
   { path: '/settings', heading: 'Settings' },
   { path: '/no-such-page', heading: 'Page not found' },
 ] as const;

@@ -18,6 +18,18 @@ export const routes: RouteObject[] = [
                 index: true,
                 lazy: async () => ({ Component: (await import('../features/diary/DiaryScreen')).DiaryScreen }),
               },
+              {
+                path: 'incidents/new',
+                lazy: async () => ({ Component: (await import('../features/diary/form/NewIncidentScreen')).NewIncidentScreen }),
+              },
+              {
+                path: 'incidents/:id',
+                lazy: async () => ({ Component: (await import('../features/diary/detail/IncidentDetailScreen')).IncidentDetailScreen }),
+              },
+              {
+                path: 'incidents/:id/edit',
+                lazy: async () => ({ Component: (await import('../features/diary/form/EditIncidentScreen')).EditIncidentScreen }),
+              },
             ],
           },
           {
@@ -35,6 +47,10 @@ export const routes: RouteObject[] = [
           {
             path: 'help/what-can-i-do',
             lazy: async () => ({ Component: (await import('../features/help/WhatCanIDoScreen')).WhatCanIDoScreen }),
+          },
+          {
+            path: 'checklist',
+            lazy: async () => ({ Component: (await import('../features/checklist/ChecklistScreen')).ChecklistScreen }),
           },
           {
             path: 'settings',

@@ -1,7 +1,10 @@
 import 'i18next';
+import type checklist from './locales/en-GB/checklist.json';
 import type common from './locales/en-GB/common.json';
 import type diary from './locales/en-GB/diary.json';
+import type attachments from './locales/en-GB/attachments.json';
 import type help from './locales/en-GB/help.json';
+import type incident from './locales/en-GB/incident.json';
 import type home from './locales/en-GB/home.json';
 import type settings from './locales/en-GB/settings.json';
 import type vault from './locales/en-GB/vault.json';
@@ -11,9 +14,12 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
     resources: {
+      checklist: typeof checklist;
       common: typeof common;
       diary: typeof diary;
+      attachments: typeof attachments;
       help: typeof help;
+      incident: typeof incident;
       home: typeof home;
       settings: typeof settings;
       vault: typeof vault;

@@ -25,7 +25,9 @@ export class EncryptedTable<T> {
 
   async put(id: string, value: T): Promise<void> {
     const row = await this.seal(id, value);
-    await guardStorage('write', () => this.db.encrypted(this.name).put(row));
+    const table = this.db.encrypted(this.name);
+    // An explicit transaction resolves only once the write has committed.
+    await guardStorage('write', () => this.db.transaction('rw', table, () => table.put(row)));
   }
 
   async get(id: string): Promise<T | undefined> {
@@ -41,6 +43,7 @@ export class EncryptedTable<T> {
   }
 
   async delete(id: string): Promise<void> {
-    await guardStorage('write', () => this.db.encrypted(this.name).delete(id));
+    const table = this.db.encrypted(this.name);
+    await guardStorage('write', () => this.db.transaction('rw', table, () => table.delete(id)));
   }
 }

@@ -25,6 +25,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       drafts: '&id',
       // The diary: one row per revision or tombstone, keyed by its position in the hash chain.
       revisions: '&id',
+      // Attachment bytes, encrypted in chunks; id is `${attachmentId}:${chunk index, zero-padded}`.
+      chunks: '&id',
+      // Saved results of the stalking-or-harassment checklist.
+      checklists: '&id',
     },
   },
 ];

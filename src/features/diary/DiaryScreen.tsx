@@ -1,11 +1,12 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../app/Loading';
-import { EntryList } from './EntryList';
 import { IntegrityStatus } from './IntegrityStatus';
 import { QuickLog } from './QuickLog';
+import { Timeline } from './timeline/Timeline';
 import { useDiary } from './useDiary';
 
-/** The unlocked home: log something quickly, and see the diary so far. */
+/** The unlocked home: start a full record or log something quickly, and see the diary so far. */
 export function DiaryScreen() {
   const { t } = useTranslation('diary');
   const { state, snapshot } = useDiary();
@@ -20,11 +21,19 @@ export function DiaryScreen() {
       )}
       {state === 'ready' && snapshot && (
         <>
+          <p className="new-incident">
+            <Link to="/incidents/new" className="button primary" aria-describedby="new-incident-hint">
+              {t('newIncident')}
+            </Link>
+          </p>
+          <p id="new-incident-hint" className="hint">
+            {t('newIncidentHint')}
+          </p>
           <QuickLog />
           <section aria-labelledby="diary-entries">
             <h2 id="diary-entries">{t('list.title', { count: snapshot.entries.length })}</h2>
             <IntegrityStatus />
-            <EntryList entries={snapshot.entries} />
+            <Timeline entries={snapshot.entries} />
           </section>
         </>
       )}

@@ -1,4 +1,5 @@
 import type { IncidentWhen } from '../../core/model/incident';
+import { happenedOn } from '../../core/diary/happened';
 
 /** A recorded moment (ISO timestamp) in the user's language, e.g. "22 Nov 2026, 19:05". */
 export function formatMoment(iso: string, language: string): string {
@@ -17,9 +18,12 @@ export function formatMonth(date: string, language: string): string {
   return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
 }
 
+/** A list of names in the user's language, e.g. "Following, Threats and Violence". */
+export function formatList(items: readonly string[], language: string): string {
+  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
+}
+
 /** The date an incident sorts and groups by: when it happened, as far as is known. */
 export function incidentDate(when: IncidentWhen, fallbackIso: string): string {
-  if (when.kind === 'exact') return when.date;
-  if (when.kind === 'approximate') return when.from ?? when.to ?? fallbackIso.slice(0, 10);
-  return when.since ?? fallbackIso.slice(0, 10);
+  return happenedOn(when, fallbackIso);
 }

@@ -23,6 +23,9 @@ export function HelpNav({ withHelplinesLink = false }: { withHelplinesLink?: boo
         <li>
           <NavLink to="/help/what-can-i-do">{t('nav.whatCanIDo')}</NavLink>
         </li>
+        <li>
+          <NavLink to="/checklist">{t('nav.checklist')}</NavLink>
+        </li>
       </ul>
     </nav>
   );

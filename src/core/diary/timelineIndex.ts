@@ -1,0 +1,57 @@
+// The in-memory index the timeline searches and filters. Built from the decrypted snapshot
+// while the diary is unlocked and held only by the screen that uses it, so it goes at lock.
+
+import type { Behaviour } from '../model/behaviours';
+import type { Incident, IsoDate } from '../model/incident';
+import { searchableText } from '../model/incidentText';
+import type { DiaryEntry } from '../store/diaryRepository';
+import { happenedOn, happenedSortKey, happenedSpan } from './happened';
+import { foldForSearch } from './searchText';
+
+export interface TimelineItem {
+  entry: DiaryEntry;
+  /** Every text field, folded for search (see searchText.ts). */
+  text: string;
+  /** The date it sorts and groups by. */
+  date: IsoDate;
+  sortKey: string;
+  /** The days it may have happened on, for date-range filters. */
+  span: { start: IsoDate; end: IsoDate };
+  behaviours: ReadonlySet<Behaviour>;
+  reported: boolean;
+}
+
+/** Folded text per incident object: incidents are immutable, so a rebuild after a save reuses it. */
+export type FoldCache = WeakMap<Incident, string>;
+
+function folded(incident: Incident, cache?: FoldCache): string {
+  const cached = cache?.get(incident);
+  if (cached !== undefined) return cached;
+  const text = foldForSearch(searchableText(incident));
+  cache?.set(incident, text);
+  return text;
+}
+
+/** Newest first: by when it happened, then by when it was written down, then by id. */
+function newestFirst(a: TimelineItem, b: TimelineItem): number {
+  if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? 1 : -1;
+  if (a.entry.firstRecordedAt !== b.entry.firstRecordedAt) return a.entry.firstRecordedAt < b.entry.firstRecordedAt ? 1 : -1;
+  return a.entry.id < b.entry.id ? 1 : a.entry.id > b.entry.id ? -1 : 0;
+}
+
+export function buildTimelineIndex(entries: readonly DiaryEntry[], cache?: FoldCache): TimelineItem[] {
+  return entries
+    .map((entry): TimelineItem => {
+      const { when } = entry.incident;
+      return {
+        entry,
+        text: folded(entry.incident, cache),
+        date: happenedOn(when, entry.firstRecordedAt),
+        sortKey: happenedSortKey(when, entry.firstRecordedAt),
+        span: happenedSpan(when, entry.firstRecordedAt),
+        behaviours: new Set(entry.incident.behaviours),
+        reported: entry.incident.reported.reported,
+      };
+    })
+    .sort(newestFirst);
+}

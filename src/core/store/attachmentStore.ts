@@ -1,0 +1,208 @@
+import { BLOB_CHUNK_BYTES, decryptBlobChunks, encryptBlobChunks, isCryptoError, type EncryptedChunk } from '../crypto';
+import type { AttachmentRef } from '../model/incident';
+import { assertAttachmentId, attachmentIdOf, chunkId, chunkIndex, chunkRange, isFirstChunkId } from './attachments/chunkIds';
+import { isFileReadError, readBytes } from './attachments/readBytes';
+import { refName, refType } from './attachments/refFields';
+import type { ChunkRow, DaybookDatabase } from './db';
+import { newRecordId } from './encryptedTable';
+import { guardStorage } from './storageErrors';
+
+/** hash-wasm is loaded on first use, so it stays out of the app's first screen. */
+async function newSha256() {
+  const { createSHA256 } = await import('hash-wasm');
+  return createSHA256();
+}
+
+/**
+ * 100 MiB per file. Phone browsers give an origin a share of free disk that can be small on a
+ * full phone (and Safari may ask or evict beyond about 1 GB), a shown file is decrypted whole
+ * into one Blob in memory, and backups carry every attachment. 100 MiB holds photos, screenshots,
+ * voice notes and a minute or two of phone video while no single file can eat the quota; longer
+ * recordings are better kept elsewhere and noted under "evidence kept elsewhere".
+ */
+export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
+
+/**
+ * Chunks written per transaction: 4 x 1 MiB keeps each transaction short and the ciphertext
+ * waiting in memory small, without paying a transaction per chunk.
+ */
+export const CHUNKS_PER_WRITE = 4;
+
+/** Chunks read per transaction when opening, so a large file is never all ciphertext in memory. */
+const CHUNKS_PER_READ = 4;
+
+export type AttachmentErrorCode = 'attachment-too-large' | 'attachment-corrupt' | 'attachment-unreadable';
+
+/** Refused before a byte is read. */
+export class AttachmentTooLargeError extends Error {
+  readonly code = 'attachment-too-large';
+  override readonly name = 'AttachmentTooLargeError';
+  constructor(
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`Attachment of ${size} bytes is over the limit of ${limit} bytes`);
+  }
+}
+
+/** The stored bytes fail authentication, are missing, or no longer match the recorded SHA-256. */
+export class AttachmentCorruptError extends Error {
+  readonly code = 'attachment-corrupt';
+  override readonly name = 'AttachmentCorruptError';
+  constructor(options?: ErrorOptions) {
+    super('Attachment is damaged, missing or altered', options);
+  }
+}
+
+/** The chosen file could not be read (moved, deleted or changed while saving). */
+export class AttachmentUnreadableError extends Error {
+  readonly code = 'attachment-unreadable';
+  override readonly name = 'AttachmentUnreadableError';
+  constructor(options?: ErrorOptions) {
+    super('The file could not be read', options);
+  }
+}
+
+export interface AttachmentStoreOptions {
+  /** Plaintext bytes per chunk; smaller only in tests. */
+  chunkSize?: number;
+  chunksPerWrite?: number;
+}
+
+/**
+ * Attachment bytes, encrypted in chunks bound to a random attachment id. The file is stored
+ * unaltered (no re-encoding, metadata kept) and its SHA-256 recorded in the ref; the ref itself
+ * (name, type, size, hash) lives only inside the encrypted incident, never in plaintext.
+ */
+export class AttachmentStore {
+  private readonly chunkSize: number;
+  private readonly chunksPerWrite: number;
+
+  constructor(
+    private readonly db: DaybookDatabase,
+    private readonly key: () => CryptoKey,
+    options: AttachmentStoreOptions = {},
+  ) {
+    this.chunkSize = options.chunkSize ?? BLOB_CHUNK_BYTES;
+    this.chunksPerWrite = options.chunksPerWrite ?? CHUNKS_PER_WRITE;
+  }
+
+  /**
+   * Encrypts and stores a file. Throws AttachmentTooLargeError before reading anything,
+   * StorageError when a write fails, AttachmentUnreadableError when the file cannot be read;
+   * after a failure none of its chunks remain.
+   */
+  async save(file: Blob, name: string): Promise<AttachmentRef> {
+    if (file.size > MAX_ATTACHMENT_BYTES) throw new AttachmentTooLargeError(file.size, MAX_ATTACHMENT_BYTES);
+    const key = this.key();
+    const id = newRecordId();
+    const hasher = (await newSha256()).init();
+    let batch: ChunkRow[] = [];
+    try {
+      for await (const chunk of encryptBlobChunks(key, id, file, this.chunkSize)) {
+        // The hash is of the original bytes, read again slice by slice (the encryptor zeroes
+        // its own copy), so a large file is never whole in memory.
+        const start = chunk.index * this.chunkSize;
+        const plaintext = await readBytes(file.slice(start, Math.min(start + this.chunkSize, file.size)));
+        hasher.update(plaintext);
+        plaintext.fill(0);
+        batch.push({ id: chunkId(id, chunk.index), iv: chunk.iv, data: chunk.data, last: chunk.last });
+        if (batch.length >= this.chunksPerWrite || chunk.last) {
+          // Locking mid-save stops here: the key getter throws once the vault is locked.
+          this.key();
+          await this.writeBatch(batch);
+          batch = [];
+        }
+      }
+    } catch (error) {
+      await this.discard(id);
+      if (isFileReadError(error)) throw new AttachmentUnreadableError({ cause: error });
+      throw error;
+    }
+    return { id, name: refName(name), type: refType(file.type), size: file.size, sha256: hasher.digest('hex') };
+  }
+
+  /**
+   * Decrypts an attachment and checks it against the ref's size and SHA-256. Throws
+   * AttachmentCorruptError if anything is missing, tampered with or altered.
+   */
+  async open(ref: AttachmentRef): Promise<Blob> {
+    assertAttachmentId(ref.id);
+    const key = this.key();
+    const hasher = (await newSha256()).init();
+    const parts: Uint8Array<ArrayBuffer>[] = [];
+    let size = 0;
+    try {
+      for await (const part of decryptBlobChunks(key, ref.id, this.readChunks(ref.id))) {
+        hasher.update(part);
+        parts.push(part);
+        size += part.byteLength;
+      }
+    } catch (error) {
+      if (isCryptoError(error)) throw new AttachmentCorruptError({ cause: error });
+      throw error;
+    }
+    if (size !== ref.size || hasher.digest('hex') !== ref.sha256.toLowerCase()) throw new AttachmentCorruptError();
+    return new Blob(parts, { type: ref.type });
+  }
+
+  /** Deletes every chunk of one attachment (nothing else). */
+  async remove(attachmentId: string): Promise<void> {
+    await this.removeAll([attachmentId]);
+  }
+
+  /** Deletes the chunks of several attachments in one transaction, e.g. when an incident is deleted. */
+  async removeAll(attachmentIds: readonly string[]): Promise<void> {
+    attachmentIds.forEach(assertAttachmentId);
+    if (attachmentIds.length === 0) return;
+    await guardStorage('write', () =>
+      this.db.transaction('rw', this.db.chunks, () => Promise.all(attachmentIds.map((id) => this.chunksOf(id).delete()))),
+    );
+  }
+
+  /** Ids of every stored attachment (keys only, nothing decrypted): for finding orphans. */
+  async storedIds(): Promise<string[]> {
+    const keys = await guardStorage('read', () => this.db.chunks.toCollection().primaryKeys());
+    return keys.filter(isFirstChunkId).map(attachmentIdOf);
+  }
+
+  private chunksOf(attachmentId: string) {
+    const { lower, upper } = chunkRange(attachmentId);
+    return this.db.chunks.where('id').between(lower, upper, true, true);
+  }
+
+  /** One short transaction with nothing but the write: all encryption happened before. */
+  private async writeBatch(rows: ChunkRow[]): Promise<void> {
+    await guardStorage('write', () => this.db.transaction('rw', this.db.chunks, () => this.db.chunks.bulkAdd(rows)));
+  }
+
+  /** Best effort: if even this fails, what remains is unreferenced ciphertext that storedIds() finds. */
+  private async discard(attachmentId: string): Promise<void> {
+    try {
+      await this.chunksOf(attachmentId).delete();
+    } catch {
+      // The original failure is the one worth reporting.
+    }
+  }
+
+  /** Reads chunks a few at a time, each read its own transaction, in key (= index) order. */
+  private async *readChunks(attachmentId: string): AsyncGenerator<EncryptedChunk, void, undefined> {
+    const { upper } = chunkRange(attachmentId);
+    let lower = chunkRange(attachmentId).lower;
+    let includeLower = true;
+    for (;;) {
+      const from = lower;
+      const fromIncluded = includeLower;
+      const rows = await guardStorage('read', () =>
+        this.db.chunks.where('id').between(from, upper, fromIncluded, true).limit(CHUNKS_PER_READ).toArray(),
+      );
+      for (const row of rows) {
+        yield { index: chunkIndex(attachmentId, row.id), iv: row.iv, data: row.data, last: row.last };
+      }
+      const lastRow = rows[rows.length - 1];
+      if (!lastRow || rows.length < CHUNKS_PER_READ) return;
+      lower = lastRow.id;
+      includeLower = false;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttachmentRef } from '../../../core/model/incident';
+import { AttachmentPreview } from './AttachmentPreview';
+import { shortFingerprint } from './previewKind';
+import { useAttachmentErrorMessage } from './useAttachmentErrorMessage';
+import { useDecryptedFile } from './useDecryptedFile';
+import { useFormatSize } from './useFormatSize';
+
+interface Props {
+  attachment: AttachmentRef;
+  onRemove?: (id: string) => void;
+}
+
+/** One attachment's facts; its content is decrypted only after "Show". */
+export function AttachmentItem({ attachment, onRemove }: Props) {
+  const { t } = useTranslation('attachments');
+  const { size } = useFormatSize();
+  const errorMessage = useAttachmentErrorMessage();
+  const { file, show, hide } = useDecryptedFile(attachment);
+  const nameId = useId();
+  const previewId = useId();
+  const open = file.status !== 'hidden';
+  const name = attachment.name || t('list.unnamed');
+
+  return (
+    <li className="attachment-item">
+      <p className="attachment-name" id={nameId}>
+        <bdi>{name}</bdi>
+      </p>
+      <dl className="attachment-facts">
+        <div>
+          <dt>{t('list.type')}</dt>
+          <dd>{attachment.type || t('list.unknownType')}</dd>
+        </div>
+        <div>
+          <dt>{t('list.size')}</dt>
+          <dd>{size(attachment.size)}</dd>
+        </div>
+        <div>
+          <dt>{t('list.fingerprint')}</dt>
+          <dd>
+            {/* The full hash stays one tap away, for comparing with an exported report. */}
+            <details className="attachment-hash">
+              <summary>{t('list.fingerprintSummary', { short: shortFingerprint(attachment.sha256) })}</summary>
+              <code>{attachment.sha256}</code>
+            </details>
+          </dd>
+        </div>
+      </dl>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          aria-expanded={open}
+          aria-controls={previewId}
+          aria-describedby={nameId}
+          onClick={open ? hide : show}
+        >
+          {open ? t('list.hide') : t('list.show')}
+        </button>
+        {onRemove && (
+          <button type="button" className="button" aria-describedby={nameId} onClick={() => onRemove(attachment.id)}>
+            {t('list.remove')}
+          </button>
+        )}
+      </div>
+      <div id={previewId} className="attachment-preview">
+        {file.status === 'opening' && (
+          <p role="status" className="loading">
+            {t('list.opening')}
+          </p>
+        )}
+        {file.status === 'failed' && (
+          <p role="alert" className="error">
+            {errorMessage(file.error)}
+          </p>
+        )}
+        {file.status === 'shown' && <AttachmentPreview key={file.url} name={name} type={attachment.type} url={file.url} />}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,72 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttachmentRef } from '../../../core/model/incident';
+import { MAX_ATTACHMENT_BYTES } from '../../../core/store/attachmentStore';
+import { FileButton } from './FileButton';
+import { useAddAttachments } from './useAddAttachments';
+import { useFormatSize } from './useFormatSize';
+import './attachments.css';
+
+/** What the file picker offers: pictures, recordings, PDFs, text and common office documents. */
+const ACCEPT = [
+  'image/*',
+  'audio/*',
+  'video/*',
+  'text/*',
+  'application/pdf',
+  'application/rtf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'message/rfc822',
+  // Extensions too: some systems report no type for these.
+  '.pdf,.txt,.rtf,.doc,.docx,.xls,.xlsx,.odt,.ods,.csv,.eml,.msg,.heic,.heif',
+].join(',');
+
+interface Props {
+  /** Called once per file as soon as its bytes are stored (so use a functional state update). */
+  onAdded: (ref: AttachmentRef) => void;
+  disabled?: boolean;
+}
+
+/** Adds files from the device or straight from the camera or microphone, encrypted as they are saved. */
+export function AttachmentPicker({ onAdded, disabled = false }: Props) {
+  const { t } = useTranslation('attachments');
+  const { megabytes } = useFormatSize();
+  const { add, progress, outcome } = useAddAttachments(onAdded);
+  const hintId = useId();
+  const busy = disabled || progress !== null;
+  const choose = (files: File[]) => void add(files);
+
+  return (
+    <div className="attachment-picker">
+      <p id={hintId} className="hint">
+        {t('picker.hint', { limit: megabytes(MAX_ATTACHMENT_BYTES) })}
+      </p>
+      <div className="button-row">
+        <FileButton label={t('picker.addFiles')} accept={ACCEPT} multiple disabled={busy} onFiles={choose} />
+        <FileButton label={t('picker.takePhoto')} accept="image/*" capture="environment" disabled={busy} onFiles={choose} />
+        <FileButton label={t('picker.recordVideo')} accept="video/*" capture="environment" disabled={busy} onFiles={choose} />
+        <FileButton label={t('picker.recordAudio')} accept="audio/*" capture="user" disabled={busy} onFiles={choose} />
+      </div>
+      <p role="status" className="hint">
+        {progress
+          ? t('picker.saving', { current: progress.current, total: progress.total })
+          : outcome && outcome.added > 0
+            ? t('picker.added', { count: outcome.added })
+            : ''}
+      </p>
+      <div role="alert">
+        {outcome?.problems.map((problem, index) => (
+          // Messages only ever appear as a whole new list, so the index is a stable key.
+          <p key={index} className="error">
+            {problem}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}

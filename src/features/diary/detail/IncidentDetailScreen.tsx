@@ -1,0 +1,105 @@
+import { useMemo } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../../app/Loading';
+import { attachmentsToDiscard, entryHistory } from '../../../core/diary/revisionHistory';
+import type { DiaryEntry } from '../../../core/store/diaryRepository';
+import { useAttachmentStore } from '../attachments/useAttachmentStore';
+import { formatMoment } from '../formatWhen';
+import { useDiary } from '../useDiary';
+import { DeleteIncident } from './DeleteIncident';
+import { IncidentFields } from './IncidentFields';
+import { RevisionHistory } from './RevisionHistory';
+import './detail.css';
+
+/** `/incidents/:id`: everything recorded about one incident, its history, edit and delete. */
+export function IncidentDetailScreen() {
+  const { t } = useTranslation('diary');
+  const { id = '' } = useParams();
+  const { state, snapshot } = useDiary();
+  if (state === 'loading') return <Loading />;
+  if (state === 'failed' || !snapshot) {
+    return (
+      <article className="screen">
+        <h1>{t('detail.title')}</h1>
+        <p className="error" role="alert">
+          {t('loadFailed')}
+        </p>
+      </article>
+    );
+  }
+  const entry = snapshot.entries.find((candidate) => candidate.id === id);
+  if (!entry) return <Missing deletedAt={snapshot.deleted.find((d) => d.id === id)?.at} />;
+  return <IncidentDetail entry={entry} />;
+}
+
+function IncidentDetail({ entry }: { entry: DiaryEntry }) {
+  const { t, i18n } = useTranslation('diary');
+  const { repository, remove, snapshot } = useDiary();
+  const attachments = useAttachmentStore();
+  const navigate = useNavigate();
+  const language = i18n.resolvedLanguage ?? 'en-GB';
+  // A new entry object comes with every snapshot, so the history is re-read after an edit.
+  const history = useMemo(() => entryHistory(repository.history(entry.id)), [repository, entry]);
+
+  const deleteEntry = async () => {
+    const others = snapshot?.entries.filter((e) => e.id !== entry.id) ?? [];
+    const files = attachmentsToDiscard(repository.history(entry.id), others);
+    await remove(entry.id);
+    // The files go after the tombstone is written, so a failed delete loses nothing. If this
+    // step fails the entry is still deleted; its encrypted files stay unreadable orphans.
+    await attachments.removeAll(files).catch(() => undefined);
+    // Replace: Back must not lead to a page for something that no longer exists.
+    await navigate('/', { replace: true });
+  };
+
+  return (
+    <article className="screen incident-detail">
+      <p className="back-link">
+        <Link to="/">{t('detail.back')}</Link>
+      </p>
+      <h1>{t('detail.title')}</h1>
+      <div className="button-row">
+        <Link to={`/incidents/${encodeURIComponent(entry.id)}/edit`} className="button primary">
+          {t('detail.edit')}
+        </Link>
+      </div>
+      <IncidentFields incident={entry.incident} />
+      <section aria-labelledby="incident-record" className="incident-record">
+        <h2 id="incident-record">{t('detail.recordTitle')}</h2>
+        <dl className="incident-fields">
+          <div>
+            <dt>{t('detail.firstWritten')}</dt>
+            <dd>{formatMoment(entry.firstRecordedAt, language)}</dd>
+          </div>
+          {entry.revisions > 1 && (
+            <div>
+              <dt>{t('detail.lastChanged')}</dt>
+              <dd>{formatMoment(entry.lastRecordedAt, language)}</dd>
+            </div>
+          )}
+        </dl>
+      </section>
+      <RevisionHistory steps={history} />
+      <DeleteIncident onDelete={deleteEntry} />
+    </article>
+  );
+}
+
+/** Unknown or deleted id: say which, and offer the way back. */
+function Missing({ deletedAt }: { deletedAt: string | undefined }) {
+  const { t, i18n } = useTranslation('diary');
+  return (
+    <article className="screen">
+      <h1>{deletedAt ? t('detail.deletedTitle') : t('detail.notFoundTitle')}</h1>
+      <p>
+        {deletedAt
+          ? t('detail.deletedOn', { moment: formatMoment(deletedAt, i18n.resolvedLanguage ?? 'en-GB') })
+          : t('detail.notFound')}
+      </p>
+      <p>
+        <Link to="/">{t('detail.back')}</Link>
+      </p>
+    </article>
+  );
+}

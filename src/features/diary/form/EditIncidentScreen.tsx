@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Loading } from '../../../app/Loading';
+import type { Incident } from '../../../core/model/incident';
+import { editDraftId } from '../../../core/store/draftStore';
+import { useDiary } from '../useDiary';
+import { IncidentEditor } from './IncidentEditor';
+import { sameIncident } from './incidentForm';
+import { useDraftStore } from './useDraftStore';
+import './form.css';
+
+/** Editing an incident: saving appends a revision, so the earlier version stays in its history. */
+export function EditIncidentScreen() {
+  const { t } = useTranslation('incident');
+  const { id = '' } = useParams();
+  const { state, snapshot, edit } = useDiary();
+  const navigate = useNavigate();
+  const store = useDraftStore();
+  const entry = snapshot?.entries.find((e) => e.id === id);
+
+  const save = async (incident: Incident): Promise<string> => {
+    // Nothing changed: no new revision, the history stays as it is.
+    if (entry && !sameIncident(incident, entry.incident)) await edit(id, incident);
+    return id;
+  };
+
+  return (
+    <article className="screen incident-screen">
+      <h1 id="incident-title">{t('title.edit')}</h1>
+      {state === 'loading' && <Loading />}
+      {state === 'failed' && (
+        <p className="error" role="alert">
+          {t('loadFailed')}
+        </p>
+      )}
+      {state === 'ready' && !entry && (
+        <>
+          <p>{t('edit.notFound')}</p>
+          <p>
+            <Link to="/">{t('edit.backToDiary')}</Link>
+          </p>
+        </>
+      )}
+      {state === 'ready' && entry && (
+        <>
+          <p>{t('editIntro')}</p>
+          <p className="hint">{t('keptAsYouType')}</p>
+          <IncidentEditor
+            key={editDraftId(id)}
+            store={store}
+            draftId={editDraftId(id)}
+            baseline={entry.incident}
+            baseRevision={entry.revisions}
+            onSave={save}
+            onSaved={(saved) => void navigate(`/incidents/${saved}`)}
+            onLeave={() => void navigate(`/incidents/${id}`)}
+          />
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,254 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useUnsavedInput } from '../../../app/unsavedInput';
+import type { Incident } from '../../../core/model/incident';
+import type { DraftStore } from '../../../core/store/draftStore';
+import { useVaultErrorMessage } from '../../vault/useVaultError';
+import { AttachmentFields } from './AttachmentFields';
+import { BehaviourFields } from './BehaviourFields';
+import { ErrorSummary, type SummaryItem } from './ErrorSummary';
+import { checkIncident, fieldId, sameIncident, type FieldErrors, type FieldKey } from './incidentForm';
+import { LeavePanel } from './LeavePanel';
+import { ReportedFields } from './ReportedFields';
+import { TextField } from './TextField';
+import { useDraftAutosave } from './useDraftAutosave';
+import { WhenFields } from './WhenFields';
+import { WitnessFields } from './WitnessFields';
+
+export interface IncidentFormProps {
+  store: DraftStore;
+  draftId: string;
+  /** What the form starts with: the saved incident, a blank one, or a draft taken back. */
+  initial: Incident;
+  /** What is saved now (a blank incident for a new one): the form is "unsaved input" while it differs. */
+  baseline: Incident;
+  /** For an edit: the revision it starts from, kept with the draft. */
+  baseRevision?: number;
+  /** Saves to the diary and gives the entry's id. */
+  onSave: (incident: Incident) => Promise<string>;
+  onSaved: (id: string) => void;
+  onLeave: () => void;
+}
+
+/** Each error's field name, for the summary at the top. */
+const FIELD_LABELS = {
+  whatHappened: 'whatHappened.label',
+  date: 'when.date',
+  time: 'when.time',
+  description: 'when.description',
+  from: 'when.from',
+  to: 'when.to',
+  since: 'when.since',
+  where: 'where.label',
+  whoDidIt: 'whoDidIt.label',
+  witnesses: 'witnesses.legend',
+  evidenceElsewhere: 'evidence.label',
+  policeReference: 'reported.reference',
+  officer: 'reported.officer',
+  howItFelt: 'effect.howItFelt',
+  whatItChanged: 'effect.whatItChanged',
+  form: 'errors.form',
+} as const satisfies Record<FieldKey, string>;
+
+/**
+ * The incident form, for a new incident and for an edit. What matters most and is quickest
+ * comes first (what happened, when, what they did); details follow. The draft is kept
+ * encrypted as the person types, and a failed save keeps everything on screen.
+ */
+export function IncidentForm({ store, draftId, initial, baseline, baseRevision, onSave, onSaved, onLeave }: IncidentFormProps) {
+  const { t, i18n } = useTranslation('incident');
+  const errorMessage = useVaultErrorMessage();
+  const [value, setValue] = useState(initial);
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [leaving, setLeaving] = useState(false);
+  const [summaryFocus, setSummaryFocus] = useState(0);
+  const summary = useRef<HTMLDivElement>(null);
+  const autosave = useDraftAutosave({ store, draftId, value, baseline, baseRevision });
+  const dirty = !done && !sameIncident(value, baseline);
+  useUnsavedInput(dirty);
+
+  useEffect(() => {
+    if (summaryFocus > 0) summary.current?.focus();
+  }, [summaryFocus]);
+
+  // Errors show after the first attempt to save, and clear as each is put right.
+  const check = submitted ? checkIncident(value, new Date()) : null;
+  const errors: FieldErrors = check && !check.ok ? check.errors : {};
+  const errorFor = (key: FieldKey): string | undefined => {
+    const code = errors[key];
+    return code === undefined ? undefined : t(`errors.${code}`);
+  };
+  const summaryItems: SummaryItem[] = (Object.keys(errors) as FieldKey[]).map((key) => ({
+    key,
+    text: t('errors.inSummary', { field: t(FIELD_LABELS[key]), message: errorFor(key) ?? '' }),
+  }));
+
+  const update = <K extends keyof Incident>(key: K, next: Incident[K]) => setValue((current) => ({ ...current, [key]: next }));
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setSubmitted(true);
+    setSaveError(null);
+    const result = checkIncident(value, new Date());
+    if (!result.ok) {
+      setSummaryFocus((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    let id: string;
+    try {
+      id = await onSave(result.incident);
+    } catch (caught) {
+      // Everything typed stays in the form, and in the draft.
+      setSaveError(errorMessage(caught));
+      setBusy(false);
+      return;
+    }
+    setDone(true);
+    // A draft left behind by a failed discard is only offered again: never lost, never saved twice silently.
+    await autosave.finish().catch(() => undefined);
+    onSaved(id);
+  };
+
+  const cancel = () => {
+    if (dirty) setLeaving(true);
+    else {
+      autosave.stop();
+      onLeave();
+    }
+  };
+
+  const language = i18n.resolvedLanguage ?? 'en-GB';
+  const keptAt = autosave.savedAt && new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(new Date(autosave.savedAt));
+
+  return (
+    <form className="incident-form" onSubmit={save} onBlur={autosave.flush} noValidate aria-labelledby="incident-title">
+      <ErrorSummary ref={summary} items={summaryItems} />
+
+      <TextField
+        id={fieldId('whatHappened')}
+        className="incident-main"
+        label={t('whatHappened.label')}
+        hint={t('whatHappened.hint')}
+        rows={8}
+        value={value.whatHappened}
+        error={errorFor('whatHappened')}
+        onChange={(text) => update('whatHappened', text)}
+      />
+
+      <WhenFields when={value.when} onChange={(when) => update('when', when)} errorFor={errorFor} />
+
+      <BehaviourFields chosen={value.behaviours} onChange={(behaviours) => update('behaviours', behaviours)} />
+
+      <TextField
+        id={fieldId('where')}
+        label={t('where.label')}
+        hint={t('where.hint')}
+        value={value.where}
+        error={errorFor('where')}
+        onChange={(where) => update('where', where)}
+      />
+
+      <TextField
+        id={fieldId('whoDidIt')}
+        label={t('whoDidIt.label')}
+        hint={t('whoDidIt.hint')}
+        rows={2}
+        value={value.whoDidIt}
+        error={errorFor('whoDidIt')}
+        onChange={(whoDidIt) => update('whoDidIt', whoDidIt)}
+      />
+
+      <WitnessFields witnesses={value.witnesses} onChange={(witnesses) => update('witnesses', witnesses)} error={errorFor('witnesses')} />
+
+      <TextField
+        id={fieldId('evidenceElsewhere')}
+        label={t('evidence.label')}
+        hint={t('evidence.hint')}
+        rows={4}
+        value={value.evidenceElsewhere}
+        error={errorFor('evidenceElsewhere')}
+        onChange={(evidenceElsewhere) => update('evidenceElsewhere', evidenceElsewhere)}
+      />
+
+      <AttachmentFields
+        attachments={value.attachments}
+        disabled={busy}
+        onAdded={(ref) => setValue((current) => ({ ...current, attachments: [...current.attachments, ref] }))}
+        onRemove={(id) => setValue((current) => ({ ...current, attachments: current.attachments.filter((a) => a.id !== id) }))}
+      />
+
+      <ReportedFields reported={value.reported} onChange={(reported) => update('reported', reported)} errorFor={errorFor} />
+
+      <TextField
+        id={fieldId('howItFelt')}
+        label={t('effect.howItFelt')}
+        hint={t('effect.howItFeltHint')}
+        rows={3}
+        value={value.effect.howItFelt}
+        error={errorFor('howItFelt')}
+        onChange={(howItFelt) => update('effect', { ...value.effect, howItFelt })}
+      />
+
+      <TextField
+        id={fieldId('whatItChanged')}
+        label={t('effect.whatItChanged')}
+        hint={t('effect.whatItChangedHint')}
+        rows={3}
+        value={value.effect.whatItChanged}
+        error={errorFor('whatItChanged')}
+        onChange={(whatItChanged) => update('effect', { ...value.effect, whatItChanged })}
+      />
+
+      {saveError && (
+        <div className="incident-save-error" role="alert">
+          <p className="error">{t('errors.notSaved')}</p>
+          <p className="error">{saveError}</p>
+        </div>
+      )}
+
+      {leaving ? (
+        <LeavePanel
+          busy={busy}
+          onKeep={() => {
+            autosave.stop();
+            onLeave();
+          }}
+          onDiscard={() => {
+            setBusy(true);
+            autosave.finish().then(onLeave, (caught: unknown) => {
+              setBusy(false);
+              setSaveError(errorMessage(caught));
+            });
+          }}
+          onStay={() => {
+            setLeaving(false);
+            requestAnimationFrame(() => document.getElementById('incident-cancel')?.focus());
+          }}
+        />
+      ) : (
+        <div className="button-row">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? t('actions.saving') : t('actions.save')}
+          </button>
+          <button type="button" id="incident-cancel" className="button" disabled={busy} onClick={cancel}>
+            {t('actions.cancel')}
+          </button>
+        </div>
+      )}
+
+      {autosave.error !== null ? (
+        <div role="alert">
+          <p className="error">{t('draft.notKept')}</p>
+          <p className="error">{errorMessage(autosave.error)}</p>
+        </div>
+      ) : (
+        keptAt && <p className="hint">{t('draft.keptAt', { time: keptAt })}</p>
+      )}
+    </form>
+  );
+}

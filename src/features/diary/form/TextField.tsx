@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+
+interface TextFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  /** A translated error; when present the control is marked invalid and points to it. */
+  error?: string;
+  /** Rows of a multi-line field; a single-line input when absent. */
+  rows?: number;
+  type?: 'text' | 'date' | 'time';
+  /** Latest date a date picker offers. */
+  max?: string;
+  autoComplete?: string;
+  className?: string;
+}
+
+/** A labelled input or textarea, its hint and its error, tied together for screen readers. */
+export function TextField({ id, label, value, onChange, hint, error, rows, type = 'text', max, autoComplete = 'off', className }: TextFieldProps) {
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const shared = {
+    id,
+    value,
+    'aria-describedby': describedBy,
+    'aria-invalid': error ? true : undefined,
+  } as const;
+  return (
+    <div className={className ? `field ${className}` : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="error">
+          {error}
+        </p>
+      )}
+      {rows === undefined ? (
+        <input {...shared} type={type} max={max} autoComplete={autoComplete} onChange={(event) => onChange(event.target.value)} />
+      ) : (
+        <textarea {...shared} rows={rows} autoComplete={autoComplete} onChange={(event) => onChange(event.target.value)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+// The form's rules, without React: tidying what was typed, telling whether anything changed,
+// and checking it before it goes into the diary.
+
+import { BEHAVIOURS } from '../../../core/model/behaviours';
+import type { Incident, IncidentWhen, IsoDate } from '../../../core/model/incident';
+import { parseIncident } from '../../../core/model/incidentParse';
+
+/** Every place the form can show an error. */
+export type FieldKey =
+  | 'whatHappened'
+  | 'date'
+  | 'time'
+  | 'description'
+  | 'from'
+  | 'to'
+  | 'since'
+  | 'where'
+  | 'whoDidIt'
+  | 'witnesses'
+  | 'evidenceElsewhere'
+  | 'policeReference'
+  | 'officer'
+  | 'howItFelt'
+  | 'whatItChanged'
+  | 'form';
+
+export type ErrorCode = 'empty' | 'dateMissing' | 'dateFormat' | 'timeFormat' | 'future' | 'toBeforeFrom' | 'tooLong' | 'invalid';
+
+export type FieldErrors = Partial<Record<FieldKey, ErrorCode>>;
+
+export type CheckResult = { ok: true; incident: Incident } | { ok: false; errors: FieldErrors };
+
+/** The id of a field's control, so error messages can link to it. One form is on screen at a time. */
+export function fieldId(key: FieldKey): string {
+  return `incident-${key}`;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Today's date on the device's own clock, as 'YYYY-MM-DD'. */
+export function localDate(now: Date): IsoDate {
+  return `${String(now.getFullYear()).padStart(4, '0')}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A real calendar day: a Date built from the parts gives the same parts back. */
+function isRealDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const [y = 0, m = 0, d = 0] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  date.setUTCFullYear(y); // Date.UTC maps years 0-99 to 1900-1999
+  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? {} : ({ [key]: trimmed } as Partial<Record<K, string>>);
+}
+
+function tidyWhen(when: IncidentWhen): IncidentWhen {
+  switch (when.kind) {
+    case 'exact':
+      return { kind: 'exact', date: when.date.trim(), ...optional('time', when.time) };
+    case 'approximate':
+      return { kind: 'approximate', description: when.description.trim(), ...optional('from', when.from), ...optional('to', when.to) };
+    case 'ongoing':
+      return { kind: 'ongoing', ...optional('since', when.since) };
+  }
+}
+
+/**
+ * What would be kept: ends of text trimmed, empty witness rows dropped, behaviours in their
+ * canonical order, and no police reference or officer unless it was reported. Keys are built
+ * in a fixed order so two tidy incidents compare equal as JSON.
+ */
+export function tidyIncident(incident: Incident): Incident {
+  const { reported } = incident;
+  return {
+    when: tidyWhen(incident.when),
+    where: incident.where.trim(),
+    whatHappened: incident.whatHappened.trim(),
+    behaviours: BEHAVIOURS.filter((b) => incident.behaviours.includes(b)),
+    whoDidIt: incident.whoDidIt.trim(),
+    witnesses: incident.witnesses
+      .map((w) => ({ name: w.name.trim(), contact: w.contact.trim() }))
+      .filter((w) => w.name !== '' || w.contact !== ''),
+    evidenceElsewhere: incident.evidenceElsewhere.trim(),
+    attachments: incident.attachments,
+    reported: reported.reported
+      ? { reported: true, ...optional('policeReference', reported.policeReference), ...optional('officer', reported.officer) }
+      : { reported: false },
+    effect: { howItFelt: incident.effect.howItFelt.trim(), whatItChanged: incident.effect.whatItChanged.trim() },
+  };
+}
+
+/** Whether two incidents would be kept the same: so an untouched form is not "unsaved input". */
+export function sameIncident(a: Incident, b: Incident): boolean {
+  return JSON.stringify(tidyIncident(a)) === JSON.stringify(tidyIncident(b));
+}
+
+function checkDate(errors: FieldErrors, key: FieldKey, value: string | undefined, today: IsoDate): boolean {
+  if (value === undefined) return false;
+  if (!isRealDate(value)) errors[key] = 'dateFormat';
+  else if (value > today) errors[key] = 'future';
+  else return true;
+  return false;
+}
+
+function checkWhen(errors: FieldErrors, when: IncidentWhen, today: IsoDate): void {
+  switch (when.kind) {
+    case 'exact':
+      if (when.date === '') errors.date = 'dateMissing';
+      else checkDate(errors, 'date', when.date, today);
+      if (when.time !== undefined && !TIME.test(when.time)) errors.time = 'timeFormat';
+      return;
+    case 'approximate': {
+      const fromOk = checkDate(errors, 'from', when.from, today);
+      const toOk = checkDate(errors, 'to', when.to, today);
+      // Same-format ISO dates compare correctly as strings.
+      if (fromOk && toOk && (when.from ?? '') > (when.to ?? '')) errors.to = 'toBeforeFrom';
+      return;
+    }
+    case 'ongoing':
+      checkDate(errors, 'since', when.since, today);
+      return;
+  }
+}
+
+/** parseIncident's field paths, mapped onto the form's fields. */
+const PARSE_PATHS: [prefix: string, key: FieldKey][] = [
+  ['when.date', 'date'],
+  ['when.time', 'time'],
+  ['when.description', 'description'],
+  ['when.from', 'from'],
+  ['when.to', 'to'],
+  ['when.since', 'since'],
+  ['whatHappened', 'whatHappened'],
+  ['where', 'where'],
+  ['whoDidIt', 'whoDidIt'],
+  ['witnesses', 'witnesses'],
+  ['evidenceElsewhere', 'evidenceElsewhere'],
+  ['reported.policeReference', 'policeReference'],
+  ['reported.officer', 'officer'],
+  ['effect.howItFelt', 'howItFelt'],
+  ['effect.whatItChanged', 'whatItChanged'],
+];
+
+function fromParseError(error: string): [FieldKey, ErrorCode] {
+  const key = PARSE_PATHS.find(([prefix]) => error.startsWith(`${prefix}:`) || error.startsWith(`${prefix}[`))?.[1] ?? 'form';
+  if (/longer than|more than/.test(error)) return [key, 'tooLong'];
+  if (error.includes('is before')) return [key, 'toBeforeFrom'];
+  return [key, 'invalid'];
+}
+
+/**
+ * Checks the form before saving: something to record (what happened, or at least one
+ * behaviour), well-formed dates not in the future, and finally the same validation every
+ * incident from outside goes through, on exactly the value that will be saved.
+ */
+export function checkIncident(incident: Incident, now: Date): CheckResult {
+  const tidy = tidyIncident(incident);
+  const errors: FieldErrors = {};
+  if (tidy.whatHappened === '' && tidy.behaviours.length === 0) errors.whatHappened = 'empty';
+  checkWhen(errors, tidy.when, localDate(now));
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const parsed = parseIncident(tidy);
+  if (parsed.ok) return { ok: true, incident: parsed.value };
+  for (const error of parsed.errors) {
+    const [key, code] = fromParseError(error);
+    errors[key] ??= code;
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,47 @@
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { vi } from 'vitest';
+import { AttachmentStore } from '../../../src/core/store/attachmentStore';
+import { createdVault } from '../../support/vault';
+import { testI18n } from '../../support/i18n';
+
+/** The store the mocked appAttachments() hands to components; set by each test. */
+export const current: { store: AttachmentStore | null } = { store: null };
+
+export async function attachmentVault() {
+  const vault = await createdVault();
+  const store = new AttachmentStore(vault.db, () => vault.session.dataKey(), { chunkSize: 64 });
+  current.store = store;
+  return { ...vault, store };
+}
+
+export async function renderWithI18n(ui: ReactNode, language = 'en-GB') {
+  const i18n = await testI18n(language);
+  return render(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>);
+}
+
+/** jsdom has no object URLs: count them instead. */
+export function fakeObjectUrls() {
+  let next = 0;
+  const live = new Set<string>();
+  const create = vi.fn(() => {
+    const url = `blob:test/${next++}`;
+    live.add(url);
+    return url;
+  });
+  const revoke = vi.fn((url: string) => live.delete(url));
+  Object.defineProperty(URL, 'createObjectURL', { value: create, configurable: true, writable: true });
+  Object.defineProperty(URL, 'revokeObjectURL', { value: revoke, configurable: true, writable: true });
+  return { live, create, revoke };
+}
+
+/** jsdom's Blob has no text(): read it the old way. */
+export function blobText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsText(blob);
+  });
+}

@@ -1,0 +1,121 @@
+// @vitest-environment jsdom
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { emptyIncident, type Incident } from '../../../src/core/model/incident';
+import { renderDiary, testDiary } from './renderDiary';
+
+const base = (fields: Partial<Incident> = {}): Incident => ({ ...emptyIncident(new Date('2026-03-09T19:05:00')), ...fields });
+
+async function withEditedIncident() {
+  const repository = await testDiary();
+  const first = base({ whatHappened: 'He was waiting at the gate', where: 'The park', behaviours: ['loitering'] });
+  const id = await repository.add(first);
+  await repository.edit(id, {
+    ...first,
+    where: 'The station',
+    whatHappened: `He was waiting at the gate.\nHe followed me to the bus and got on after me.`,
+    behaviours: ['loitering', 'following'],
+    witnesses: [{ name: 'Siân', contact: '07700 900123' }],
+    reported: { reported: true, policeReference: 'CR/0042/26', officer: 'PC Jones' },
+    effect: { howItFelt: 'Frightened', whatItChanged: 'I take a taxi now' },
+  });
+  return { repository, id };
+}
+
+describe('incident detail', () => {
+  it('shows every field, when it happened and when it was written down', async () => {
+    const { repository, id } = await withEditedIncident();
+    await renderDiary(repository, `/incidents/${id}`);
+    expect(screen.getByRole('heading', { level: 1, name: 'Incident' })).toBeTruthy();
+    const fields = Object.fromEntries(
+      [...document.querySelectorAll('.incident-fields > div')].map((div) => [div.querySelector('dt')?.textContent, div.querySelector('dd')?.textContent]),
+    );
+    expect(fields).toMatchObject({
+      'When it happened': '9 Mar 2026 at 19:05',
+      Where: 'The station',
+      'What happened': 'He was waiting at the gate.\nHe followed me to the bus and got on after me.',
+      'What it involved': 'FollowingLoitering nearby',
+      'Who did it': 'Not recorded',
+      Witnesses: 'Siân: 07700 900123',
+      'Reported to police': 'Yes',
+      'Police reference': 'CR/0042/26',
+      Officer: 'PC Jones',
+      'How it made you feel': 'Frightened',
+      'What it changed in your daily life': 'I take a taxi now',
+      'First written down': '10 Mar 2026, 12:01',
+      'Last changed': '10 Mar 2026, 12:02',
+    });
+    expect(screen.getByRole('link', { name: 'Edit' }).getAttribute('href')).toBe(`/incidents/${id}/edit`);
+  });
+
+  it('lists each edit with what changed', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await withEditedIncident();
+    await renderDiary(repository, `/incidents/${id}`);
+    const steps = [...document.querySelectorAll('.history-step')];
+    expect(steps.map((s) => s.querySelector('.history-when')?.textContent)).toEqual(['First written down 10 Mar 2026, 12:01', 'Edited 10 Mar 2026, 12:02']);
+    const changes = [...(steps[1]?.querySelectorAll('.change') ?? [])].map((c) => c.textContent);
+    expect(changes).toEqual([
+      'Where The park → The station',
+      expect.stringMatching(/^What happened changed/),
+      'What it involved added Following',
+      'Witnesses added Siân: 07700 900123',
+      'Reported to police No → Yes',
+      'Police reference (blank) → CR/0042/26',
+      'Officer (blank) → PC Jones',
+      'How it made you feel (blank) → Frightened',
+      'What it changed in your daily life (blank) → I take a taxi now',
+    ]);
+    await user.click(screen.getByText('Show before and after'));
+    expect(screen.getByText('He was waiting at the gate')).toBeTruthy();
+  });
+
+  it('deletes only after a second, explicit step, then goes back to the diary', async () => {
+    const user = userEvent.setup();
+    const { repository, id } = await withEditedIncident();
+    const { router } = await renderDiary(repository, `/incidents/${id}`);
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(screen.getByRole('heading', { name: 'Delete this incident?' })).toBe(document.activeElement);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(repository.snapshot().entries).toHaveLength(1);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete' }));
+
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, delete it' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+    expect(repository.snapshot().entries).toHaveLength(0);
+    expect(repository.history(id).at(-1)?.link.kind).toBe('tombstone');
+    expect(await screen.findByTestId('deleted-count')).toHaveProperty(
+      'textContent',
+      '1 entry deleted; the record of changes keeps that it existed and when it was deleted.',
+    );
+    await waitFor(() => expect(screen.getByTestId('integrity').textContent).toMatch(/3 records, nothing altered or missing/));
+  });
+
+  it('explains an unknown address and a deleted incident, with a way back', async () => {
+    const { repository, id } = await withEditedIncident();
+    await repository.remove(id);
+    await renderDiary(repository, '/incidents/no-such-id');
+    expect(screen.getByRole('heading', { level: 1, name: 'Incident not found' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Back to your diary' }).getAttribute('href')).toBe('/');
+  });
+
+  it('says when a deleted incident was deleted', async () => {
+    const { repository, id } = await withEditedIncident();
+    await repository.remove(id);
+    await renderDiary(repository, `/incidents/${id}`);
+    expect(screen.getByRole('heading', { level: 1, name: 'Incident deleted' })).toBeTruthy();
+    expect(screen.getByText(/This incident was deleted 10 Mar 2026, 12:03/)).toBeTruthy();
+  });
+
+  it('reads in Welsh, field names and changes included', async () => {
+    const { repository, id } = await withEditedIncident();
+    await renderDiary(repository, `/incidents/${id}`, 'cy');
+    expect(screen.getByRole('heading', { level: 1, name: 'Digwyddiad' })).toBeTruthy();
+    expect(screen.getByText('Hanes y newidiadau')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Golygu' })).toBeTruthy();
+    expect(document.body.textContent).toContain('Naddo → Do');
+    expect(document.body.textContent).not.toMatch(/\b(detail|history|fields|delete|behaviours)\.[a-z]/);
+  });
+});
