@@ -4,6 +4,7 @@ import { Loading } from './Loading';
 import { SetupScreen } from '../features/vault/SetupScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { useVault } from '../features/vault/useVault';
+import { useDiaryIfUnlocked } from '../features/diary/useDiary';
 
 /**
  * Guards every screen that shows diary content: first run without a vault, the lock screen
@@ -12,6 +13,7 @@ import { useVault } from '../features/vault/useVault';
 export function LockGuard() {
   const { t } = useTranslation('vault');
   const { status } = useVault();
+  const diary = useDiaryIfUnlocked();
   switch (status) {
     case 'loading':
       return <Loading />;
@@ -27,6 +29,7 @@ export function LockGuard() {
     case 'locked':
       return <UnlockScreen />;
     case 'unlocked':
-      return <Outlet />;
+      // The diary decrypts just after unlocking; its screens wait for it.
+      return diary ? <Outlet /> : <Loading />;
   }
 }

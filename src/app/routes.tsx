@@ -1,7 +1,18 @@
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { Shell } from './Shell';
 import { NotFoundScreen } from './NotFoundScreen';
 import { RouteError } from './RouteError';
+
+// Screens behind the lock guard load through React.lazy rather than the router's `lazy`: the
+// router fetches every matched route's code at once, which would download the diary while
+// the lock screen is showing. React.lazy fetches only once the guard renders the screen.
+const DiaryScreen = lazy(async () => ({ default: (await import('../features/diary/DiaryScreen')).DiaryScreen }));
+const NewIncidentScreen = lazy(async () => ({ default: (await import('../features/diary/form/NewIncidentScreen')).NewIncidentScreen }));
+const IncidentDetailScreen = lazy(async () => ({
+  default: (await import('../features/diary/detail/IncidentDetailScreen')).IncidentDetailScreen,
+}));
+const EditIncidentScreen = lazy(async () => ({ default: (await import('../features/diary/form/EditIncidentScreen')).EditIncidentScreen }));
 
 /** Every screen of the app. Screens are separate chunks, all precached for offline use. */
 export const routes: RouteObject[] = [
@@ -14,22 +25,10 @@ export const routes: RouteObject[] = [
           {
             lazy: async () => ({ Component: (await import('./LockGuard')).LockGuard }),
             children: [
-              {
-                index: true,
-                lazy: async () => ({ Component: (await import('../features/diary/DiaryScreen')).DiaryScreen }),
-              },
-              {
-                path: 'incidents/new',
-                lazy: async () => ({ Component: (await import('../features/diary/form/NewIncidentScreen')).NewIncidentScreen }),
-              },
-              {
-                path: 'incidents/:id',
-                lazy: async () => ({ Component: (await import('../features/diary/detail/IncidentDetailScreen')).IncidentDetailScreen }),
-              },
-              {
-                path: 'incidents/:id/edit',
-                lazy: async () => ({ Component: (await import('../features/diary/form/EditIncidentScreen')).EditIncidentScreen }),
-              },
+              { index: true, element: <DiaryScreen /> },
+              { path: 'incidents/new', element: <NewIncidentScreen /> },
+              { path: 'incidents/:id', element: <IncidentDetailScreen /> },
+              { path: 'incidents/:id/edit', element: <EditIncidentScreen /> },
             ],
           },
           {

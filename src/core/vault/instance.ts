@@ -1,4 +1,4 @@
-import { DiaryRepository } from '../store/diaryRepository';
+import type { DiaryRepository } from '../store/diaryRepository';
 import { DaybookDatabase } from '../store/db';
 import { VaultSession } from './session';
 import { Vault } from './vault';
@@ -11,8 +11,12 @@ export function appVault(): Vault {
   return instance;
 }
 
-/** The diary over the app's vault; its data key comes from the unlocked session. */
-export function appDiary(): DiaryRepository {
+/**
+ * The diary over the app's vault; its data key comes from the unlocked session. Loaded on
+ * unlock, so the diary's code is not part of the first (locked) screen.
+ */
+export async function appDiary(): Promise<DiaryRepository> {
+  const { DiaryRepository } = await import('../store/diaryRepository');
   const vault = appVault();
   return new DiaryRepository(vault.db, () => vault.session.dataKey());
 }

@@ -27,34 +27,35 @@ interface Loaded {
 
 /**
  * The decrypted diary, held in memory only while unlocked. Mounted once for the whole app so
- * any screen can use it when unlocked; each unlock gets a fresh repository, and the lock
- * event drops everything decrypted.
+ * any screen can use it when unlocked; each unlock loads a fresh repository (null until it
+ * has loaded), and the lock event drops everything decrypted.
  */
 export function DiaryProvider({ children }: { children: ReactNode }) {
   const { status, vault } = useVault();
   const unlocked = status === 'unlocked';
-  const repository = useMemo(() => (unlocked ? appDiary() : null), [unlocked]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
   // Locking (here, in another tab, by quick exit or auto-lock) drops the decrypted diary.
   useEffect(() => vault.session.onLock(() => setLoaded(null)), [vault]);
 
   useEffect(() => {
-    if (!repository) return;
+    if (!unlocked) return;
     let current = true;
-    repository
-      .load()
-      .then(async (snapshot) => {
+    void appDiary().then(async (repository) => {
+      try {
+        const snapshot = await repository.load();
         if (!current) return;
         setLoaded({ repository, state: 'ready', snapshot, integrity: null });
         const integrity = await repository.verify();
         if (current) setLoaded((l) => (l?.repository === repository ? { ...l, integrity } : l));
-      })
-      .catch(() => current && setLoaded({ repository, state: 'failed', snapshot: null, integrity: null }));
+      } catch {
+        if (current) setLoaded({ repository, state: 'failed', snapshot: null, integrity: null });
+      }
+    });
     return () => {
       current = false;
     };
-  }, [repository]);
+  }, [unlocked]);
 
   const refresh = useCallback(async (from: DiaryRepository) => {
     const snapshot = from.snapshot();
@@ -64,8 +65,8 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<DiaryContextValue | null>(() => {
-    if (!repository) return null;
-    const current = loaded?.repository === repository ? loaded : null;
+    if (!unlocked || !loaded) return null;
+    const { repository } = loaded;
     // After a failed write the repository re-reads the diary; show what it now holds.
     const afterWrite = async <T,>(write: Promise<T>): Promise<T> => {
       try {
@@ -75,15 +76,15 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
       }
     };
     return {
-      state: current?.state ?? 'loading',
-      snapshot: current?.snapshot ?? null,
-      integrity: current?.integrity ?? null,
+      state: loaded.state,
+      snapshot: loaded.snapshot,
+      integrity: loaded.integrity,
       repository,
       add: (incident) => afterWrite(repository.add(incident)),
       edit: (id, incident) => afterWrite(repository.edit(id, incident)),
       remove: (id) => afterWrite(repository.remove(id)),
     };
-  }, [repository, loaded, refresh]);
+  }, [unlocked, loaded, refresh]);
 
   return <DiaryContext.Provider value={value}>{children}</DiaryContext.Provider>;
 }
