@@ -27,6 +27,7 @@ describe('the diary offline', () => {
     await unlockThroughUi(page);
 
     await page.getByRole('link', { name: 'New incident', exact: true }).click();
+    await page.locator('main h1', { hasText: 'New incident' }).waitFor();
     await page.getByLabel('What happened?', { exact: true }).fill('OFFLINE-7781 he was waiting by my car at the gym');
     await page.getByRole('checkbox', { name: 'Followed me' }).check();
     await page.getByLabel('Where did it happen?').fill('Gym car park');

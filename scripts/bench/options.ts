@@ -1,0 +1,77 @@
+// Command line of `npm run bench`.
+
+export interface BenchOptions {
+  incidents: number;
+  quick: boolean;
+  /** Repetitions of each timed step (medians over these). */
+  runs: number;
+  /** Repetitions of the UI unlock-to-timeline measurement with the CPU throttled 4x. */
+  throttledRuns: number;
+  lighthouseRuns: number;
+  /** Individually timed adds at the end of seeding, for p50 and p95. */
+  measuredAdds: number;
+  searchRepeats: number;
+  openSamples: number;
+  /** Every n-th incident carries an attachment. */
+  attachEvery: number;
+  /** Entries given a second revision after seeding. */
+  edits: number;
+}
+
+export const USAGE = `Usage: npm run bench -- [options]
+
+  --incidents N        incidents to seed (default 5000; env BENCH_INCIDENTS)
+  --quick              a fast check: 500 incidents, fewer runs, one Lighthouse run
+  --runs N             repetitions of each timed step (default 7, quick 3)
+  --lighthouse-runs N  Lighthouse runs, median taken (default 5, quick 1; 0 skips it)
+  --no-lighthouse      skip Lighthouse
+  --help               this text
+
+Results: a table here, bench-results/latest.json and bench-results/latest.md.`;
+
+function positiveInteger(name: string, value: string | undefined, allowZero = false): number {
+  const parsed = Number(value);
+  if (value === undefined || !Number.isInteger(parsed) || parsed < (allowZero ? 0 : 1)) {
+    throw new Error(`${name} needs a whole number${allowZero ? '' : ' above 0'}, got ${value ?? 'nothing'}`);
+  }
+  return parsed;
+}
+
+/** Returns null when only help was asked for. */
+export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions | null {
+  const given = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) throw new Error(`Unexpected argument: ${arg}\n\n${USAGE}`);
+    const [name = '', inline] = arg.slice(2).split('=', 2);
+    if (['quick', 'no-lighthouse', 'help'].includes(name)) given.set(name, true);
+    else if (['incidents', 'runs', 'lighthouse-runs'].includes(name)) {
+      const value = inline ?? argv[i + 1];
+      if (inline === undefined) i += 1;
+      given.set(name, value ?? '');
+    } else throw new Error(`Unknown option --${name}\n\n${USAGE}`);
+  }
+  if (given.has('help')) return null;
+  const quick = given.has('quick');
+  const text = (name: string) => {
+    const value = given.get(name);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const incidentsText = text('incidents') ?? env.BENCH_INCIDENTS;
+  const incidents = incidentsText !== undefined && incidentsText !== '' ? positiveInteger('--incidents', incidentsText) : quick ? 500 : 5000;
+  const runs = text('runs') !== undefined ? positiveInteger('--runs', text('runs')) : quick ? 3 : 7;
+  let lighthouseRuns = text('lighthouse-runs') !== undefined ? positiveInteger('--lighthouse-runs', text('lighthouse-runs'), true) : quick ? 1 : 5;
+  if (given.has('no-lighthouse')) lighthouseRuns = 0;
+  return {
+    incidents,
+    quick,
+    runs,
+    throttledRuns: quick ? 2 : Math.max(3, Math.ceil(runs / 2)),
+    lighthouseRuns,
+    measuredAdds: Math.min(incidents, quick ? 100 : 200),
+    searchRepeats: quick ? 10 : 30,
+    openSamples: quick ? 10 : 20,
+    attachEvery: 50,
+    edits: Math.round(incidents * 0.02),
+  };
+}
