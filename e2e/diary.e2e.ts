@@ -99,7 +99,7 @@ describe('diary: timeline, detail, history and delete', () => {
     await page.getByRole('heading', { name: 'Delete this incident?' }).waitFor();
     expect(await violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Yes, delete it' }).click();
-    await page.locator('main h1', { hasText: 'Your diary' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Your diary', exact: true }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
     // 3 entries + 1 edit + 1 tombstone.
     await page.getByText('Record of changes checked: 5 records, nothing altered or missing.').waitFor();

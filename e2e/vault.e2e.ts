@@ -270,7 +270,7 @@ describe('unlock time (reported, not asserted)', () => {
       await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
       const started = Date.now();
       await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-      await page.locator('main h1', { hasText: 'Your diary' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Your diary', exact: true }).waitFor();
       times.push(Date.now() - started);
     }
     times.sort((a, b) => a - b);

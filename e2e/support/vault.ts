@@ -13,14 +13,14 @@ export async function createVaultThroughUi(page: Page, passphrase = PASSPHRASE):
   const key = (await page.getByTestId('recovery-key').textContent({ timeout: 20_000 })) ?? '';
   await page.getByLabel('I have written down my recovery key and kept it safe.').check();
   await page.getByRole('button', { name: 'Open my diary' }).click();
-  await page.locator('main h1', { hasText: 'Your diary' }).waitFor({ timeout: 20_000 });
+  await page.getByRole('heading', { level: 1, name: 'Your diary', exact: true }).waitFor({ timeout: 20_000 });
   return key;
 }
 
 export async function unlockThroughUi(page: Page, passphrase = PASSPHRASE): Promise<void> {
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-  await page.locator('main h1', { hasText: 'Your diary' }).waitFor({ timeout: 20_000 });
+  await page.getByRole('heading', { level: 1, name: 'Your diary', exact: true }).waitFor({ timeout: 20_000 });
 }
 
 /** Every value in every object store of every IndexedDB database of the origin, as text. */

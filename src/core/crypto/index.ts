@@ -23,6 +23,7 @@ export {
   deriveKeyEncryptionKey,
   KDF_LIMITS,
   newKdfParams,
+  preloadKdf,
 } from './kdf';
 export type { KdfCost, KdfParams } from './kdf';
 

@@ -4,6 +4,7 @@
 import { asBufferSource, base64ToBytes, bytesToBase64, utf8Encode } from './encoding';
 import { UnsupportedVaultError } from './errors';
 import { randomBytes } from './random';
+import type * as HashWasm from 'hash-wasm';
 
 export interface KdfCost {
   memoryKiB: number;
@@ -92,6 +93,13 @@ export function newKdfParams(cost: KdfCost = DEFAULT_KDF_COST): KdfParams {
  * Raw Argon2id (version 0x13, no secret, no associated data). Exported for the
  * known-answer test; applications use deriveKeyEncryptionKey.
  */
+let argon2Module: Promise<typeof HashWasm> | null = null;
+
+/** Starts fetching and compiling Argon2id early (while the passphrase is being typed). */
+export function preloadKdf(): void {
+  argon2Module ??= import('hash-wasm');
+}
+
 export async function argon2idBytes(
   password: Uint8Array,
   salt: Uint8Array,
@@ -99,7 +107,8 @@ export async function argon2idBytes(
   hashLength: number,
 ): Promise<Uint8Array> {
   // Loaded on first use: the WebAssembly is only needed to unlock, not to draw the first screen.
-  const { argon2id } = await import('hash-wasm');
+  preloadKdf();
+  const { argon2id } = await (argon2Module as Promise<typeof HashWasm>);
   return argon2id({
     password,
     salt,

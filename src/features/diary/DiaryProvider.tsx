@@ -15,6 +15,17 @@ export interface DiaryContextValue {
   remove: (id: string) => Promise<void>;
 }
 
+/** Resolves after the browser has painted the next frame. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') {
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+    } else {
+      setTimeout(resolve, 0); // hidden tabs get no animation frames
+    }
+  });
+}
+
 /** Null while locked. */
 export const DiaryContext = createContext<DiaryContextValue | null>(null);
 
@@ -46,6 +57,8 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
         const snapshot = await repository.load();
         if (!current) return;
         setLoaded({ repository, state: 'ready', snapshot, integrity: null });
+        // Checking the chain hashes every link: let the diary paint first.
+        await afterNextPaint();
         const integrity = await repository.verify();
         if (current) setLoaded((l) => (l?.repository === repository ? { ...l, integrity } : l));
       } catch {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PasswordField } from './PasswordField';
 import { usePassphraseStrength } from './usePassphraseStrength';
 import { assessPassphrase, preloadPassphraseEstimator } from '../../core/vault/passphraseStrength';
+import { preloadKdf } from '../../core/crypto';
 
 export type NewPassphraseProblem = 'empty' | 'too-short' | 'too-guessable' | 'mismatch' | 'checking';
 
@@ -42,7 +43,10 @@ const SCORE_KEYS = ['veryWeak', 'weak', 'fair', 'strong', 'veryStrong'] as const
 export function NewPassphraseFields({ state, showErrors }: { state: NewPassphraseState; showErrors: boolean }) {
   const { t } = useTranslation('vault');
   // Start loading the estimator as soon as the fields are shown, before the first keystroke.
-  useEffect(preloadPassphraseEstimator, []);
+  useEffect(() => {
+    preloadPassphraseEstimator();
+    preloadKdf();
+  }, []);
   const { passphrase, confirmation, score, problem } = state;
   const strengthProblem = problem === 'empty' || problem === 'too-short' || problem === 'too-guessable' ? problem : null;
   const scoreKey = score === null ? null : SCORE_KEYS[score];

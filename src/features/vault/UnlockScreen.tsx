@@ -5,6 +5,7 @@ import { RecoverForm } from './RecoverForm';
 import { useVault } from './useVault';
 import { useVaultErrorMessage } from './useVaultError';
 import { UnlockThrottledError } from '../../core/vault/vault';
+import { preloadKdf } from '../../core/crypto';
 
 /** The lock screen: reveals nothing about the diary, only asks for the passphrase. */
 export function UnlockScreen() {
@@ -65,7 +66,11 @@ export function UnlockScreen() {
         <PasswordField
           label={t('unlock.passphrase')}
           value={passphrase}
-          onChange={setPassphrase}
+          onChange={(value) => {
+            // Typing takes a few seconds: enough to fetch and compile Argon2id meanwhile.
+            preloadKdf();
+            setPassphrase(value);
+          }}
           autoComplete="current-password"
           error={error}
           autoFocus
