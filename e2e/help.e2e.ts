@@ -1,5 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations as violations } from './support/axe';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, launch, newContext, open, recordForeignRequests, waitForServiceWorker } from './support/browser';
 import { createVaultThroughUi } from './support/vault';
@@ -13,11 +13,6 @@ afterAll(async () => {
 });
 
 const HELP_PAGES = ['/help', '/help/tech-safety', '/help/what-can-i-do'] as const;
-
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const heading = (page: Page) => page.locator('main h1').first().textContent();
 const helpline = (page: Page, id: string) => page.locator(`[data-helpline="${id}"]`);

@@ -1,5 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseURL, launch, newContext } from './support/browser';
 import { createVaultThroughUi, dumpIndexedDb, PASSPHRASE } from './support/vault';
@@ -11,11 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const EN = { passphrase: 'Passphrase', unlock: 'Unlock', title: 'New incident' };
 const CY = { passphrase: 'Cyfrinymadrodd', unlock: 'Datgloi', title: 'Digwyddiad newydd' };
