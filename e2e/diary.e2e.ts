@@ -139,16 +139,19 @@ describe('a long diary', () => {
     // Quick log through the page itself (type, Save, wait until the field is cleared), so the
     // round trips to the test runner do not dominate.
     await page.evaluate(async (count) => {
-      const field = document.querySelector<HTMLTextAreaElement>('.quick-log textarea');
-      const save = document.querySelector<HTMLButtonElement>('.quick-log button[type="submit"]');
       const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
-      if (!field || !save || !setValue) throw new Error('quick log not found');
+      if (!setValue) throw new Error('no value setter');
+      // After each save the quick log starts afresh (a new field), so look the field up each time.
+      const field = () => document.querySelector<HTMLTextAreaElement>('.quick-log textarea');
       for (let i = 0; i < count; i++) {
-        setValue.call(field, `Seed entry ${i} outside the house${i === 17 ? ' in a blue van' : ''}`);
-        field.dispatchEvent(new Event('input', { bubbles: true }));
+        const current = field();
+        const save = document.querySelector<HTMLButtonElement>('.quick-log button[type="submit"]');
+        if (!current || !save) throw new Error('quick log not found');
+        setValue.call(current, `Seed entry ${i} outside the house${i === 17 ? ' in a blue van' : ''}`);
+        current.dispatchEvent(new Event('input', { bubbles: true }));
         save.click();
         const started = Date.now();
-        while (field.value !== '') {
+        while (field() === current || field()?.value !== '') {
           if (Date.now() - started > 10_000) throw new Error(`save ${i} did not finish`);
           await new Promise((resolve) => setTimeout(resolve, 5));
         }

@@ -223,6 +223,36 @@ describe('nothing readable at rest, nothing left after lock', () => {
   });
 });
 
+describe('the quick log loses nothing', () => {
+  it('what is typed but not saved comes back after a lock and after a reload', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await createVaultThroughUi(page);
+    const text = 'Car parked opposite the house again, engine running';
+    await page.getByLabel('What happened?').fill(text);
+    await page.waitForTimeout(800); // the draft is kept half a second after typing stops
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    expect(await page.content()).not.toContain('engine running');
+    await unlockThroughUi(page);
+    await expect.poll(() => page.getByLabel('What happened?').inputValue()).toBe(text);
+    await dumpIndexedDb(page);
+    await page.reload();
+    await unlockThroughUi(page);
+    await expect.poll(() => page.getByLabel('What happened?').inputValue()).toBe(text);
+    expect((await dumpIndexedDb(page)).text).not.toContain('engine running');
+    // Saving clears the draft: the field starts empty next time.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved in your diary.').waitFor();
+    expect(await page.getByLabel('What happened?').inputValue()).toBe('');
+    await dumpIndexedDb(page);
+    await page.reload();
+    await unlockThroughUi(page);
+    await page.getByText(/Record of changes checked: 1 record,/).waitFor();
+    expect(await page.getByLabel('What happened?').inputValue()).toBe('');
+    await context.close();
+  });
+});
+
 describe('failed writes lose nothing', () => {
   it('a full disk gets a clear message, keeps what was typed, and saving works once there is room', async () => {
     const context = await newContext(browser);

@@ -17,6 +17,9 @@ import { guardStorage } from './storageErrors';
 /** The draft of a new incident. */
 export const NEW_INCIDENT_DRAFT = 'new-incident';
 
+/** What is being typed into the diary screen's quick log. */
+export const QUICK_LOG_DRAFT = 'quick-log';
+
 /** The draft of an edit to an existing entry. */
 export function editDraftId(entryId: string): string {
   return `edit:${entryId}`;

@@ -1,25 +1,64 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyIncident } from '../../core/model/incident';
+import { QUICK_LOG_DRAFT } from '../../core/store/draftStore';
 import { useUnsavedInput } from '../../app/unsavedInput';
 import { useVaultErrorMessage } from '../vault/useVaultError';
+import { useDraftAutosave } from './form/useDraftAutosave';
+import { useDraftStore } from './form/useDraftStore';
 import { useDiary } from './useDiary';
 
-/** Write what happened and save: stamped with now, details can be added later. */
+/**
+ * Write what happened and save: stamped with now, details can be added later. What is typed
+ * is kept as an encrypted draft, like the full form's, so a lock or reload loses nothing.
+ */
 export function QuickLog() {
+  // Each save starts a fresh form (and a fresh draft); the confirmation outlives it.
+  const [generation, setGeneration] = useState(0);
+  const [saved, setSaved] = useState(false);
+  return (
+    <QuickLogForm
+      key={generation}
+      saved={saved}
+      onChange={() => setSaved(false)}
+      onSaved={() => {
+        setSaved(true);
+        setGeneration((g) => g + 1);
+      }}
+    />
+  );
+}
+
+function QuickLogForm({ saved, onChange, onSaved }: { saved: boolean; onChange: () => void; onSaved: () => void }) {
   const { t } = useTranslation('diary');
   const { add } = useDiary();
   const errorMessage = useVaultErrorMessage();
+  const store = useDraftStore();
+  const [blank] = useState(() => emptyIncident(new Date()));
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
   const fieldId = useId();
+  const value = useMemo(() => ({ ...blank, whatHappened: text }), [blank, text]);
+  const draft = useDraftAutosave({ store, draftId: QUICK_LOG_DRAFT, value, baseline: blank });
   useUnsavedInput(text.trim().length > 0);
+
+  // Offer back what was being typed before a lock or reload.
+  useEffect(() => {
+    let current = true;
+    store.load(QUICK_LOG_DRAFT).then(
+      (kept) => {
+        if (current && kept?.incident.whatHappened) setText((typed) => typed || kept.incident.whatHappened);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [store]);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setSaved(false);
     if (!text.trim()) {
       setError(t('quickLog.empty'));
       return;
@@ -28,8 +67,9 @@ export function QuickLog() {
     setError(null);
     try {
       await add({ ...emptyIncident(new Date()), whatHappened: text.trim() });
-      setText('');
-      setSaved(true);
+      // The entry is saved; a draft that could not be thrown away is only offered back later.
+      await draft.finish().catch(() => undefined);
+      onSaved();
     } catch (caught) {
       // What the user typed stays in the field.
       setError(errorMessage(caught));
@@ -51,7 +91,7 @@ export function QuickLog() {
         value={text}
         onChange={(event) => {
           setText(event.target.value);
-          setSaved(false);
+          onChange();
         }}
         aria-describedby={`${fieldId}-hint${error ? ` ${fieldId}-error` : ''}`}
         aria-invalid={error ? true : undefined}
