@@ -71,7 +71,7 @@ export function generateRecoveryKey(): string {
 const SEPARATORS = /[\s\-\u2010-\u2015\u2212]/g;
 
 /**
- * Reads a recovery key as the user typed it: any case, with or without spaces
+ * Reads a recovery key as the user typed it: upper or lower case, with or without spaces
  * or hyphens; O is read as 0 and I or L as 1, as Crockford specifies.
  * Throws InvalidRecoveryKeyFormatError on the wrong length or characters.
  */

@@ -46,7 +46,7 @@ export type OpeningHours =
 export type SourceDate = string | null;
 
 export interface Source {
-  /** Where the fact comes from, as short references (web addresses without https://). */
+  /** Where the fact comes from, as short references (web addresses without their scheme). */
   readonly cite: readonly string[];
   /** The date the source shows. */
   readonly date: SourceDate;
