@@ -1,4 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium';
 import { inject } from 'vitest';
 
 export const baseURL = (): string => inject('baseURL');
@@ -16,26 +17,8 @@ export const ROUTES = [
   { path: '/no-such-page', heading: 'Page not found' },
 ] as const;
 
-/**
- * Launches Debian's Chromium headless. Background networking is off so the browser itself
- * makes no requests of its own (the sandbox has no outside network).
- */
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
-}
+/** Launches Debian's Chromium headless, with the flags the benchmark uses too. */
+export const launch = launchChromium;
 
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 }, ...options });

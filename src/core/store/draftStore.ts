@@ -65,9 +65,8 @@ export class DraftStore {
     const copy = structuredClone(value);
     return this.enqueue(async () => {
       const row = await new EncryptedTable<IncidentDraft>(this.db, 'drafts', () => key).seal(await rowIdFor(draftId), copy);
-      // An explicit transaction resolves only once committed, so "kept" means kept: a lone
-      // put resolves earlier, and a page closed in between loses the write.
-      await guardStorage('write', () => this.db.transaction('rw', this.db.encrypted('drafts'), () => this.db.encrypted('drafts').put(row)));
+      // Dexie resolves a write once its transaction has committed, so "kept" means kept.
+      await guardStorage('write', () => this.db.encrypted('drafts').put(row));
     });
   }
 

@@ -25,9 +25,7 @@ export class EncryptedTable<T> {
 
   async put(id: string, value: T): Promise<void> {
     const row = await this.seal(id, value);
-    const table = this.db.encrypted(this.name);
-    // An explicit transaction resolves only once the write has committed.
-    await guardStorage('write', () => this.db.transaction('rw', table, () => table.put(row)));
+    await guardStorage('write', () => this.db.encrypted(this.name).put(row));
   }
 
   async get(id: string): Promise<T | undefined> {
@@ -43,7 +41,6 @@ export class EncryptedTable<T> {
   }
 
   async delete(id: string): Promise<void> {
-    const table = this.db.encrypted(this.name);
-    await guardStorage('write', () => this.db.transaction('rw', table, () => table.delete(id)));
+    await guardStorage('write', () => this.db.encrypted(this.name).delete(id));
   }
 }

@@ -66,9 +66,9 @@ export class Vault {
   }
 
   private async saveHeader(header: VaultHeader): Promise<void> {
-    // An explicit transaction resolves only once committed: the vault must be on disk before
-    // the app moves on (a reload straight after set-up must find it).
-    await guardStorage('write', () => this.db.transaction('rw', this.db.meta, () => this.db.meta.put({ key: HEADER_KEY, value: header })));
+    // Dexie resolves a write once its transaction has committed, so the vault is stored
+    // before the app moves on.
+    await guardStorage('write', () => this.db.meta.put({ key: HEADER_KEY, value: header }));
   }
 
   /**
@@ -104,7 +104,7 @@ export class Vault {
       if (error instanceof WrongPassphraseError) await this.recordFailure();
       throw error;
     }
-    await guardStorage('write', () => this.db.transaction('rw', this.db.meta, () => this.db.meta.delete(FAILURES_KEY)));
+    await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
   }
 
   private async recordFailure(): Promise<void> {
@@ -121,7 +121,7 @@ export class Vault {
   async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
     const { header, dataKey } = await resetPassphraseWithRecoveryKey(await this.requireHeader(), recoveryKey, newPassphrase, this.kdfCost);
     await this.saveHeader(header);
-    await guardStorage('write', () => this.db.transaction('rw', this.db.meta, () => this.db.meta.delete(FAILURES_KEY)));
+    await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
     this.session.open(dataKey);
   }
 

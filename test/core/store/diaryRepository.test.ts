@@ -91,6 +91,27 @@ describe('diary repository', () => {
     expect((await fresh.verify()).ok).toBe(true);
   });
 
+  it('after a verified load, its own saves extend the verification without re-hashing the chain', async () => {
+    const { repo, db, session } = await diary();
+    for (let i = 0; i < 20; i++) await repo.add(incident(`Entry ${i}`));
+    const reopened = new DiaryRepository(db, () => session.dataKey());
+    await reopened.load();
+    expect(await reopened.verify()).toMatchObject({ ok: true, length: 20 });
+    const digest = vi.spyOn(crypto.subtle, 'digest');
+    const id = await reopened.add(incident('One more'));
+    await reopened.edit(id, incident('One more, edited'));
+    await reopened.remove(id);
+    const extended = await reopened.verify();
+    // Only the new links were hashed while building them: a handful, not the whole chain.
+    expect(digest.mock.calls.length).toBeLessThan(12);
+    digest.mockRestore();
+    // And the claim holds: a full check from storage agrees.
+    const fresh = new DiaryRepository(db, () => session.dataKey());
+    await fresh.load();
+    expect(await fresh.verify()).toEqual(extended);
+    expect(extended).toMatchObject({ ok: true, length: 23, head: fresh.head() });
+  });
+
   it('tampering with a stored row is detected', async () => {
     const { repo, db, session } = await diary();
     await repo.add(incident('One'));
