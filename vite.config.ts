@@ -89,7 +89,7 @@ export default defineConfig({
       workbox: {
         // Everything the app can ever load is precached, lazy chunks and locale files included,
         // so every route works offline after the first visit.
-        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest,wasm,json,woff2}'],
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest,wasm,json,woff2,ttf}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         clientsClaim: false,

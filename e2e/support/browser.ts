@@ -14,6 +14,7 @@ export const ROUTES = [
   { path: '/help/what-can-i-do', heading: 'What you can do' },
   { path: '/checklist', heading: 'Stalking or harassment?' },
   { path: '/settings', heading: 'Settings' },
+  { path: '/package', heading: 'Open an evidence package' },
   { path: '/no-such-page', heading: 'Page not found' },
 ] as const;
 

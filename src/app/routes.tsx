@@ -12,6 +12,8 @@ const NewIncidentScreen = lazy(async () => ({ default: (await import('../feature
 const IncidentDetailScreen = lazy(async () => ({
   default: (await import('../features/diary/detail/IncidentDetailScreen')).IncidentDetailScreen,
 }));
+const ExportScreen = lazy(async () => ({ default: (await import('../features/export/ExportScreen')).ExportScreen }));
+const BackupScreen = lazy(async () => ({ default: (await import('../features/backup/BackupScreen')).BackupScreen }));
 const EditIncidentScreen = lazy(async () => ({ default: (await import('../features/diary/form/EditIncidentScreen')).EditIncidentScreen }));
 
 /** Every screen of the app. Screens are separate chunks, all precached for offline use. */
@@ -29,6 +31,8 @@ export const routes: RouteObject[] = [
               { path: 'incidents/new', element: <NewIncidentScreen /> },
               { path: 'incidents/:id', element: <IncidentDetailScreen /> },
               { path: 'incidents/:id/edit', element: <EditIncidentScreen /> },
+              { path: 'export', element: <ExportScreen /> },
+              { path: 'backup', element: <BackupScreen /> },
             ],
           },
           {
@@ -46,6 +50,11 @@ export const routes: RouteObject[] = [
           {
             path: 'help/what-can-i-do',
             lazy: async () => ({ Component: (await import('../features/help/WhatCanIDoScreen')).WhatCanIDoScreen }),
+          },
+          {
+            // Works without a diary and while locked: an advocate may have no diary here.
+            path: 'package',
+            lazy: async () => ({ Component: (await import('../features/evidencePackage/OpenPackageScreen')).OpenPackageScreen }),
           },
           {
             path: 'checklist',

@@ -2,12 +2,14 @@ import 'i18next';
 import type checklist from './locales/en-GB/checklist.json';
 import type common from './locales/en-GB/common.json';
 import type diary from './locales/en-GB/diary.json';
+import type exportNs from './locales/en-GB/export.json';
 import type attachments from './locales/en-GB/attachments.json';
 import type help from './locales/en-GB/help.json';
 import type incident from './locales/en-GB/incident.json';
 import type home from './locales/en-GB/home.json';
 import type settings from './locales/en-GB/settings.json';
 import type vault from './locales/en-GB/vault.json';
+import type report from './locales/en-GB/report.json';
 
 // en-GB is the source language: keys are checked against it at compile time.
 declare module 'i18next' {
@@ -17,12 +19,14 @@ declare module 'i18next' {
       checklist: typeof checklist;
       common: typeof common;
       diary: typeof diary;
+      export: typeof exportNs;
       attachments: typeof attachments;
       help: typeof help;
       incident: typeof incident;
       home: typeof home;
       settings: typeof settings;
       vault: typeof vault;
+      report: typeof report;
     };
   }
 }

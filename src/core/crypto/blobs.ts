@@ -36,6 +36,19 @@ function readBlob(blob: Blob): Promise<ArrayBuffer> {
   });
 }
 
+/** Encrypts one chunk of a blob whose chunks arrive one at a time (e.g. from a backup file). */
+export async function encryptChunk(
+  key: CryptoKey,
+  blobId: string,
+  index: number,
+  last: boolean,
+  plaintext: Uint8Array,
+): Promise<EncryptedChunk> {
+  if (!Number.isSafeInteger(index) || index < 0) throw new RangeError('index must be a non-negative integer');
+  const { iv, data } = await encryptBytes(key, plaintext, chunkAdditionalData(blobId, index, last));
+  return { index, iv, data, last };
+}
+
 /**
  * Encrypts `source` chunk by chunk. An empty blob yields one empty last chunk,
  * so "no chunks at all" always means truncation.
@@ -53,9 +66,9 @@ export async function* encryptBlobChunks(
     const end = Math.min(offset + chunkSize, source.size);
     const last = end >= source.size;
     const plaintext = new Uint8Array(await readBlob(source.slice(offset, end)));
-    const { iv, data } = await encryptBytes(key, plaintext, chunkAdditionalData(blobId, index, last));
+    const chunk = await encryptChunk(key, blobId, index, last, plaintext);
     plaintext.fill(0);
-    yield { index, iv, data, last };
+    yield chunk;
     if (last) return;
     index += 1;
     offset = end;

@@ -35,7 +35,7 @@ export { generateRecoveryKey, parseRecoveryKey } from './recoveryKey';
 export { decryptRecord, encryptRecord } from './records';
 export type { EncryptedRecord } from './records';
 
-export { BLOB_CHUNK_BYTES, decryptBlobChunks, decryptBlobToBlob, encryptBlobChunks } from './blobs';
+export { BLOB_CHUNK_BYTES, decryptBlobChunks, decryptBlobToBlob, encryptBlobChunks, encryptChunk } from './blobs';
 export type { EncryptedChunk } from './blobs';
 
 export {

@@ -4,7 +4,7 @@ export { canonicalJson } from './canonicalJson';
 export { contentHash, sha256Hex } from './hash';
 export { bytesToHex, isSha256Hex } from './hex';
 export { newRevisionContent } from './revisionContent';
-export type { RevisionContent } from './revisionContent';
+export type { RevisionContent, RevisionOrigin } from './revisionContent';
 export { tombstoneBody, tombstoneContentHash } from './tombstone';
 export type { TombstoneBody } from './tombstone';
 export { computeLinkHash, contentKey, GENESIS_HASH, isIsoTimestamp, isWellFormedLink } from './chainLink';

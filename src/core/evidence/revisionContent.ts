@@ -14,6 +14,21 @@ export interface RevisionContent<T> {
   /** 32 lowercase hex digits, fresh for every revision. */
   salt: string;
   body: T;
+  /**
+   * Set when the revision was brought in from another diary's backup whose chain had gone its
+   * own way: where and when it was first written. The chain commits to this claim when the
+   * revision is imported, and the original link can be checked against the backup's chain.
+   */
+  origin?: RevisionOrigin;
+}
+
+export interface RevisionOrigin {
+  /** When it was first written down, in the diary it came from. */
+  recordedAt: string;
+  /** Its contentHash there (the same salt and body, without this origin). */
+  contentHash: string;
+  /** The hash of its link in that diary's chain. */
+  linkHash: string;
 }
 
 const SALT_BYTES = 16;

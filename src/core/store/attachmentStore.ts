@@ -1,4 +1,4 @@
-import { BLOB_CHUNK_BYTES, decryptBlobChunks, encryptBlobChunks, isCryptoError, type EncryptedChunk } from '../crypto';
+import { BLOB_CHUNK_BYTES, decryptBlobChunks, encryptBlobChunks, encryptChunk, isCryptoError, type EncryptedChunk } from '../crypto';
 import type { AttachmentRef } from '../model/incident';
 import { assertAttachmentId, attachmentIdOf, chunkId, chunkIndex, chunkRange, isFirstChunkId } from './attachments/chunkIds';
 import { isFileReadError, readBytes } from './attachments/readBytes';
@@ -6,13 +6,7 @@ import { refName, refType } from './attachments/refFields';
 import type { ChunkRow, DaybookDatabase } from './db';
 import { newRecordId } from './encryptedTable';
 import { guardStorage } from './storageErrors';
-
-/** hash-wasm is loaded on first use, so it stays out of the app's first screen. */
-async function newSha256() {
-  const { createSHA256 } = await import('hash-wasm');
-  return createSHA256();
-}
-
+import { createStreamingSha256 } from '../crypto/streamingSha256';
 /**
  * 100 MiB per file. Phone browsers give an origin a share of free disk that can be small on a
  * full phone (and Safari may ask or evict beyond about 1 GB), a shown file is decrypted whole
@@ -96,7 +90,7 @@ export class AttachmentStore {
     if (file.size > MAX_ATTACHMENT_BYTES) throw new AttachmentTooLargeError(file.size, MAX_ATTACHMENT_BYTES);
     const key = this.key();
     const id = newRecordId();
-    const hasher = (await newSha256()).init();
+    const hasher = await createStreamingSha256();
     let batch: ChunkRow[] = [];
     try {
       for await (const chunk of encryptBlobChunks(key, id, file, this.chunkSize)) {
@@ -119,7 +113,7 @@ export class AttachmentStore {
       if (isFileReadError(error)) throw new AttachmentUnreadableError({ cause: error });
       throw error;
     }
-    return { id, name: refName(name), type: refType(file.type), size: file.size, sha256: hasher.digest('hex') };
+    return { id, name: refName(name), type: refType(file.type), size: file.size, sha256: hasher.digestHex() };
   }
 
   /**
@@ -129,7 +123,7 @@ export class AttachmentStore {
   async open(ref: AttachmentRef): Promise<Blob> {
     assertAttachmentId(ref.id);
     const key = this.key();
-    const hasher = (await newSha256()).init();
+    const hasher = await createStreamingSha256();
     const parts: Uint8Array<ArrayBuffer>[] = [];
     let size = 0;
     try {
@@ -142,8 +136,65 @@ export class AttachmentStore {
       if (isCryptoError(error)) throw new AttachmentCorruptError({ cause: error });
       throw error;
     }
-    if (size !== ref.size || hasher.digest('hex') !== ref.sha256.toLowerCase()) throw new AttachmentCorruptError();
+    if (size !== ref.size || hasher.digestHex() !== ref.sha256.toLowerCase()) throw new AttachmentCorruptError();
     return new Blob(parts, { type: ref.type });
+  }
+
+  /**
+   * The decrypted bytes of an attachment, a chunk at a time (for backups: a large file is never
+   * whole in memory). Checks size and SHA-256 at the end; throws AttachmentCorruptError then
+   * or earlier, so only a run that finishes is complete.
+   */
+  async *plaintextChunks(ref: AttachmentRef): AsyncGenerator<Uint8Array<ArrayBuffer>, void, undefined> {
+    assertAttachmentId(ref.id);
+    const key = this.key();
+    const hasher = await createStreamingSha256();
+    let size = 0;
+    try {
+      for await (const part of decryptBlobChunks(key, ref.id, this.readChunks(ref.id))) {
+        hasher.update(part);
+        size += part.byteLength;
+        yield part;
+      }
+    } catch (error) {
+      if (isCryptoError(error)) throw new AttachmentCorruptError({ cause: error });
+      throw error;
+    }
+    if (size !== ref.size || hasher.digestHex() !== ref.sha256.toLowerCase()) throw new AttachmentCorruptError();
+  }
+
+  /**
+   * Stores an attachment under its existing id from plaintext chunks in order (from a backup),
+   * checking them against the ref's size and SHA-256. On any failure none of it remains.
+   */
+  async restore(ref: AttachmentRef, parts: AsyncIterable<{ bytes: Uint8Array; last: boolean }>): Promise<void> {
+    assertAttachmentId(ref.id);
+    const key = this.key();
+    const hasher = await createStreamingSha256();
+    let size = 0;
+    let index = 0;
+    let batch: ChunkRow[] = [];
+    let sawLast = false;
+    try {
+      for await (const { bytes, last } of parts) {
+        if (sawLast) throw new AttachmentCorruptError();
+        hasher.update(bytes);
+        size += bytes.byteLength;
+        const chunk = await encryptChunk(key, ref.id, index, last, bytes);
+        batch.push({ id: chunkId(ref.id, index), iv: chunk.iv, data: chunk.data, last });
+        index += 1;
+        sawLast = last;
+        if (batch.length >= this.chunksPerWrite || last) {
+          if (last && (size !== ref.size || hasher.digestHex() !== ref.sha256.toLowerCase())) throw new AttachmentCorruptError();
+          await this.writeBatch(batch);
+          batch = [];
+        }
+      }
+      if (!sawLast) throw new AttachmentCorruptError();
+    } catch (error) {
+      await this.discard(ref.id);
+      throw error;
+    }
   }
 
   /** Deletes every chunk of one attachment (nothing else). */

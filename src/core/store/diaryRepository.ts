@@ -3,6 +3,7 @@ import {
   chainHead,
   contentHash,
   contentKey,
+  GENESIS_HASH,
   newRevisionContent,
   tombstoneContentHash,
   verifyChain,
@@ -89,13 +90,19 @@ export class DiaryRepository {
       entries.set(link.entryId, {
         id: link.entryId,
         incident: content.body,
-        firstRecordedAt: existing?.firstRecordedAt ?? link.recordedAt,
+        // A revision imported from another diary's backup was first written there.
+        firstRecordedAt: existing?.firstRecordedAt ?? content.origin?.recordedAt ?? link.recordedAt,
         lastRecordedAt: link.recordedAt,
         revisions: link.revision,
       });
     }
     const list = [...entries.values()].sort((a, b) => (a.firstRecordedAt < b.firstRecordedAt ? 1 : -1));
     return { entries: list, links: this.records.map((r) => r.link), deleted };
+  }
+
+  /** Every link with its content where it still exists, in chain order (for backups and exports). */
+  allRecords(): readonly RevisionRecord[] {
+    return this.records;
   }
 
   /** Revisions of one entry, oldest first, with their content where it still exists. */
@@ -131,6 +138,49 @@ export class DiaryRepository {
   }
 
   /**
+   * Appends records copied from a backup of this same diary that went further than this
+   * device: they must continue this chain exactly. A tombstone among them erases the content
+   * of that entry's earlier revisions here, as deleting on this device would have.
+   */
+  async appendVerbatim(rows: readonly RevisionRecord[]): Promise<void> {
+    if (rows.length === 0) return;
+    let prev = this.records.at(-1)?.link ?? null;
+    for (const { link } of rows) {
+      if (link.seq !== (prev ? prev.seq + 1 : 0) || link.prevHash !== (prev ? prev.hash : GENESIS_HASH)) {
+        throw new Error('Records do not continue this chain');
+      }
+      prev = link;
+    }
+    const deleted = new Set(rows.filter((r) => r.link.kind === 'tombstone').map((r) => r.link.entryId));
+    const erased = this.records
+      .filter((r) => deleted.has(r.link.entryId) && r.content !== null)
+      .map((r) => ({ link: r.link, content: null }));
+    await this.write([...erased, ...rows], rows.length);
+    // Hashes came from elsewhere: the next verify() checks everything again.
+    this.verified = null;
+  }
+
+  /**
+   * Appends revisions brought in from another diary, in order, as new links of this chain.
+   * Each carries its origin, so the chain records both the import and where it came from.
+   */
+  async appendImported(items: readonly { entryId: string; content: RevisionContent<Incident> }[]): Promise<void> {
+    if (items.length === 0) return;
+    const lastRevision = new Map<string, number>();
+    for (const { link } of this.records) lastRevision.set(link.entryId, link.revision);
+    const rows: RevisionRecord[] = [];
+    let prev = this.records.at(-1)?.link ?? null;
+    for (const { entryId, content } of items) {
+      const revision = (lastRevision.get(entryId) ?? 0) + 1;
+      lastRevision.set(entryId, revision);
+      const link = await this.linkAfter(prev, { entryId, revision, kind: 'revision', contentHash: await contentHash(content) });
+      rows.push({ link, content });
+      prev = link;
+    }
+    await this.write(rows, rows.length);
+  }
+
+  /**
    * Checks the whole chain, and every stored content against its hash. Done in full after
    * each load; this repository's own appends extend a verified chain without re-hashing it.
    */
@@ -160,8 +210,11 @@ export class DiaryRepository {
     await this.write([{ link, content }], 1);
   }
 
-  private async nextLink(input: Omit<Parameters<typeof appendLink>[1], 'recordedAt'>): Promise<ChainLink> {
-    const prev = this.records.at(-1)?.link ?? null;
+  private nextLink(input: Omit<Parameters<typeof appendLink>[1], 'recordedAt'>): Promise<ChainLink> {
+    return this.linkAfter(this.records.at(-1)?.link ?? null, input);
+  }
+
+  private async linkAfter(prev: ChainLink | null, input: Omit<Parameters<typeof appendLink>[1], 'recordedAt'>): Promise<ChainLink> {
     // Never earlier than the previous link, even if the device clock went backwards.
     const now = this.now().toISOString();
     const recordedAt = prev && prev.recordedAt > now ? prev.recordedAt : now;

@@ -1,4 +1,5 @@
 import { AttachmentStore } from '../store/attachmentStore';
+import { BackupStatusStore } from '../store/backupStatusStore';
 import { ChecklistStore } from '../store/checklistStore';
 import { DraftStore } from '../store/draftStore';
 import { appVault } from './instance';
@@ -22,4 +23,10 @@ export function appDrafts(): DraftStore {
 export function appChecklistResults(): ChecklistStore {
   const vault = appVault();
   return new ChecklistStore(vault.db, () => vault.session.dataKey());
+}
+
+/** When the last backup was made, encrypted, over the app's vault. */
+export function appBackupStatus(): BackupStatusStore {
+  const vault = appVault();
+  return new BackupStatusStore(vault.db, () => vault.session.dataKey());
 }

@@ -13,6 +13,8 @@ export interface DiaryContextValue {
   add: (incident: Incident) => Promise<string>;
   edit: (id: string, incident: Incident) => Promise<void>;
   remove: (id: string) => Promise<void>;
+  /** Shows what the repository now holds, after something else wrote to it (a restore). */
+  refresh: () => Promise<void>;
 }
 
 /** Resolves after the browser has painted the next frame. */
@@ -96,6 +98,7 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
       add: (incident) => afterWrite(repository.add(incident)),
       edit: (id, incident) => afterWrite(repository.edit(id, incident)),
       remove: (id) => afterWrite(repository.remove(id)),
+      refresh: () => refresh(repository),
     };
   }, [unlocked, loaded, refresh]);
 

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../app/Loading';
 import { IntegrityStatus } from './IntegrityStatus';
+import { BackupReminderBanner } from '../backup/BackupReminderBanner';
 import { QuickLog } from './QuickLog';
 import { Timeline } from './timeline/Timeline';
 import { useDiary } from './useDiary';
@@ -29,10 +30,14 @@ export function DiaryScreen() {
           <p id="new-incident-hint" className="hint">
             {t('newIncidentHint')}
           </p>
+          <BackupReminderBanner />
           <QuickLog />
           <section aria-labelledby="diary-entries">
             <h2 id="diary-entries">{t('list.title', { count: snapshot.entries.length })}</h2>
             <IntegrityStatus />
+            <p className="diary-actions">
+              <Link to="/export">{t('export')}</Link>
+            </p>
             <Timeline entries={snapshot.entries} />
           </section>
         </>

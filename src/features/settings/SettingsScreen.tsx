@@ -3,6 +3,7 @@ import { LanguageSetting } from './LanguageSetting';
 import { QuickExitSetting } from './QuickExitSetting';
 import { SecuritySettings } from '../vault/SecuritySettings';
 import { StorageStatus } from '../vault/StorageStatus';
+import { DataSettings } from './DataSettings';
 
 export function SettingsScreen() {
   const { t } = useTranslation('settings');
@@ -13,6 +14,7 @@ export function SettingsScreen() {
       <QuickExitSetting />
       <SecuritySettings />
       <StorageStatus />
+      <DataSettings />
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PendingVault } from '../../core/vault/vault';
 import { requestPersistentStorage } from '../../core/vault/storagePersistence';
@@ -8,19 +8,27 @@ import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { useVault } from './useVault';
 import { useVaultErrorMessage } from './useVaultError';
 import { useUnsavedInput } from '../../app/unsavedInput';
+import type { CheckedBackup } from '../../core/backup/checkBackup';
+import { fileErrorCode } from '../../core/export/fileErrorCode';
+import { BackupFileFields } from '../backup/BackupFileFields';
+import { BackupSummary } from '../backup/BackupSummary';
+import { restoreIntoNewVault } from '../backup/restoreIntoNewVault';
 
-type Step = 'intro' | 'passphrase' | 'recovery';
+type Step = 'intro' | 'backup' | 'passphrase' | 'recovery';
 
 /** First run: what Daybook keeps, a passphrase, and the recovery key shown once. */
 export function SetupScreen() {
   const { t } = useTranslation('vault');
   const { vault, refresh } = useVault();
+  const navigate = useNavigate();
   const errorMessage = useVaultErrorMessage();
   const [step, setStep] = useState<Step>('intro');
   const [pending, setPending] = useState<PendingVault | null>(null);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Set when starting from a backup: checked first, restored once the vault exists. */
+  const [backup, setBackup] = useState<CheckedBackup | null>(null);
   const passphrase = useNewPassphrase();
   useUnsavedInput(step !== 'intro' && (passphrase.passphrase.length > 0 || pending !== null));
 
@@ -47,7 +55,11 @@ export function SetupScreen() {
     try {
       await pending.commit();
       await requestPersistentStorage();
+      let restoreFailed: unknown = null;
+      if (backup) await restoreIntoNewVault(backup).catch((caught: unknown) => (restoreFailed = caught));
       await refresh();
+      // The diary exists now, so this screen is gone: say on the backup screen what went wrong.
+      if (restoreFailed) await navigate('/backup', { state: { restoreFailed: fileErrorCode(restoreFailed) } });
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -78,8 +90,47 @@ export function SetupScreen() {
             <button type="button" className="button primary" onClick={() => setStep('passphrase')}>
               {t('setup.start')}
             </button>
+            <button type="button" className="button" onClick={() => setStep('backup')}>
+              {t('setup.fromBackup')}
+            </button>
           </div>
+          <p>
+            {t('setup.advocate')} <Link to="/package">{t('setup.openPackage')}</Link>
+          </p>
         </>
+      )}
+      {step === 'backup' && (
+        <section aria-labelledby="setup-backup">
+          <h2 id="setup-backup">{t('setup.backupTitle')}</h2>
+          <p>{t('setup.backupBody')}</p>
+          {backup ? (
+            <>
+              <BackupSummary backup={backup} />
+              <div className="button-row">
+                <button type="button" className="button primary" onClick={() => setStep('passphrase')}>
+                  {t('setup.backupContinue')}
+                </button>
+                <button type="button" className="button" onClick={() => setBackup(null)}>
+                  {t('setup.backupOther')}
+                </button>
+              </div>
+            </>
+          ) : (
+            <BackupFileFields onChecked={setBackup} submitLabel={t('setup.backupCheck')} />
+          )}
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setBackup(null);
+                setStep('intro');
+              }}
+            >
+              {t('setup.back')}
+            </button>
+          </div>
+        </section>
       )}
       {step === 'passphrase' && (
         <form onSubmit={choosePassphrase} noValidate>
@@ -90,7 +141,7 @@ export function SetupScreen() {
             <button type="submit" className="button primary" disabled={busy}>
               {busy ? t('setup.creating') : t('setup.create')}
             </button>
-            <button type="button" className="button" onClick={() => setStep('intro')} disabled={busy}>
+            <button type="button" className="button" onClick={() => setStep(backup ? 'backup' : 'intro')} disabled={busy}>
               {t('setup.back')}
             </button>
           </div>

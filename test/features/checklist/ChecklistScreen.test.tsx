@@ -63,6 +63,7 @@ async function diaryWith(incidents: Incident[]): Promise<{ vault: Vault; diary: 
     add: (incident) => repository.add(incident),
     edit: (id, incident) => repository.edit(id, incident),
     remove: (id) => repository.remove(id),
+    refresh: async () => undefined,
   };
   return { vault, diary };
 }

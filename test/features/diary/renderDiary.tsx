@@ -48,6 +48,7 @@ function TestDiaryProvider({ repository, initial, children }: { repository: Diar
         await repository.remove(id);
         await refresh();
       },
+      refresh,
     }),
     [snapshot, integrity, repository, refresh],
   );

@@ -43,6 +43,7 @@ async function setup({ entries = [] as DiaryEntry[], add }: { entries?: DiaryEnt
     add: vi.fn(add ?? (async () => ENTRY_ID)),
     edit: vi.fn(async () => undefined),
     remove: vi.fn(async () => undefined),
+    refresh: vi.fn(async () => undefined),
   };
   return { ...vault, drafts, diary };
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AttachmentRef } from '../../../core/model/incident';
 import { createTrackedObjectUrl, revokeTrackedObjectUrl } from '../../../core/vault/objectUrls';
 import { previewKind } from './previewKind';
-import { useAttachmentStore } from './useAttachmentStore';
+import { useAttachmentSource } from './attachmentSource';
 
 export type DecryptedFile =
   | { status: 'hidden' }
@@ -17,7 +17,7 @@ type Result = { generation: number; key: string } & ({ url: string } | { error: 
  * hidden, the attachment changes or the component unmounts (and by the vault at lock).
  */
 export function useDecryptedFile(attachment: AttachmentRef): { file: DecryptedFile; show: () => void; hide: () => void } {
-  const store = useAttachmentStore();
+  const store = useAttachmentSource();
   // Each "show" is a new generation, so a late result of an earlier one is never displayed.
   const [view, setView] = useState({ open: false, generation: 0 });
   const [result, setResult] = useState<Result | null>(null);

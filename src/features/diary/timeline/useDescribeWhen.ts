@@ -1,24 +1,11 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentWhen } from '../../../core/model/incident';
-import { formatCalendarDate } from '../formatWhen';
+import { describeWhen } from '../describeWhen';
 
 /** "12 Mar 2026 at 19:05", "Around: last winter (1 Dec 2025 to 28 Feb 2026)", "Ongoing since …". */
 export function useDescribeWhen(): (when: IncidentWhen) => string {
   const { t, i18n } = useTranslation('diary');
   const language = i18n.resolvedLanguage ?? 'en-GB';
-  return useCallback(
-    (when: IncidentWhen) => {
-      const date = (iso: string) => formatCalendarDate(iso, language);
-      if (when.kind === 'exact') return when.time ? t('when.exactWithTime', { date: date(when.date), time: when.time }) : date(when.date);
-      if (when.kind === 'ongoing') return when.since ? t('when.ongoingSince', { date: date(when.since) }) : t('when.ongoing');
-      const { from, to } = when;
-      const range =
-        from && to && from !== to ? t('when.range', { from: date(from), to: date(to) }) : from || to ? date(from ?? to ?? '') : '';
-      const description = when.description.trim();
-      if (description && range) return t('when.approximateRange', { description, range });
-      return t('when.approximate', { description: description || range });
-    },
-    [t, language],
-  );
+  return useCallback((when: IncidentWhen) => describeWhen(when, t, language), [t, language]);
 }

@@ -1,0 +1,149 @@
+// What a backup file holds, record by record, and the checks for reading it back. The file's
+// encryption authenticates every record, but a backup can still come from someone else (with
+// its passphrase), so everything is validated as if hostile.
+
+import { parseSavedResult, type SavedChecklistResult } from '../checklist/result';
+import { canonicalJson, isSha256Hex, isWellFormedLink, type ChainLink, type RevisionContent, type RevisionOrigin } from '../evidence';
+import { isIsoTimestamp } from '../evidence';
+import type { AttachmentRef, Incident } from '../model/incident';
+import { parseIncident } from '../model/incidentParse';
+
+export const BACKUP_CONTENT_VERSION = 1;
+
+/** The first record: what the file holds, so a restore can say so before changing anything. */
+export interface BackupInfo {
+  t: 'info';
+  v: typeof BACKUP_CONTENT_VERSION;
+  createdAt: string;
+  links: number;
+  checklists: number;
+  files: number;
+}
+
+export interface BackupRevision {
+  t: 'rev';
+  link: ChainLink;
+  content: RevisionContent<Incident> | null;
+}
+
+export interface BackupChecklist {
+  t: 'check';
+  result: SavedChecklistResult;
+}
+
+/** Starts a file; its chunks follow in order, each as its own record with the bytes. */
+export interface BackupFile {
+  t: 'file';
+  ref: AttachmentRef;
+}
+
+export interface BackupChunk {
+  t: 'chunk';
+  id: string;
+  index: number;
+  last: boolean;
+}
+
+/** The file's bytes could not be read back on the device that made the backup (damaged there). */
+export interface BackupBrokenFile {
+  t: 'broken';
+  id: string;
+}
+
+export type BackupMeta = BackupInfo | BackupRevision | BackupChecklist | BackupFile | BackupChunk | BackupBrokenFile;
+
+/** Limits well above any real diary, so a crafted file cannot make a restore run forever. */
+export const BACKUP_LIMITS = { links: 1_000_000, checklists: 100_000, files: 100_000 } as const;
+
+function own(value: object, key: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(value, key);
+  return descriptor && 'value' in descriptor ? descriptor.value : undefined;
+}
+
+function isCount(value: unknown, max: number): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max;
+}
+
+const SALT = /^[0-9a-f]{32}$/;
+const ID = /^[0-9a-f]{32}$/;
+
+function parseOrigin(value: unknown): RevisionOrigin | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const recordedAt = own(value, 'recordedAt');
+  const contentHash = own(value, 'contentHash');
+  const linkHash = own(value, 'linkHash');
+  if (!isIsoTimestamp(recordedAt) || !isSha256Hex(contentHash) || !isSha256Hex(linkHash)) return null;
+  return { recordedAt, contentHash, linkHash };
+}
+
+/**
+ * A stored revision's content, rebuilt from known fields only. It must come out exactly as it
+ * went in (canonically), or it could no longer match its hash: anything else is refused.
+ */
+export function parseRevisionContent(value: unknown): RevisionContent<Incident> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const salt = own(value, 'salt');
+  if (own(value, 'v') !== 1 || typeof salt !== 'string' || !SALT.test(salt)) return null;
+  const body = parseIncident(own(value, 'body'));
+  if (!body.ok) return null;
+  const originValue = own(value, 'origin');
+  const origin = originValue === undefined ? undefined : parseOrigin(originValue);
+  if (origin === null) return null;
+  const content: RevisionContent<Incident> = { v: 1, salt, body: body.value, ...(origin ? { origin } : {}) };
+  try {
+    return canonicalJson(content) === canonicalJson(value) ? content : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseRef(value: unknown): AttachmentRef | null {
+  // An attachment ref is validated as part of an incident; reuse that by wrapping it in one.
+  const probe = parseIncident({ when: { kind: 'ongoing' }, attachments: [value] });
+  const ref = probe.ok ? probe.value.attachments[0] : undefined;
+  return ref && ID.test(ref.id) ? ref : null;
+}
+
+/** One record's meta, or null if it is not a valid backup record. */
+export function parseBackupMeta(meta: unknown): BackupMeta | null {
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return null;
+  switch (own(meta, 't')) {
+    case 'info': {
+      const [createdAt, links, checklists, files] = ['createdAt', 'links', 'checklists', 'files'].map((k) => own(meta, k));
+      if (own(meta, 'v') !== BACKUP_CONTENT_VERSION || !isIsoTimestamp(createdAt)) return null;
+      if (!isCount(links, BACKUP_LIMITS.links) || !isCount(checklists, BACKUP_LIMITS.checklists) || !isCount(files, BACKUP_LIMITS.files)) return null;
+      return { t: 'info', v: BACKUP_CONTENT_VERSION, createdAt, links, checklists, files };
+    }
+    case 'rev': {
+      const link = own(meta, 'link');
+      if (!isWellFormedLink(link)) return null;
+      const rawContent = own(meta, 'content');
+      const content = rawContent === null ? null : parseRevisionContent(rawContent);
+      if (rawContent !== null && content === null) return null;
+      if (link.kind === 'tombstone' && content !== null) return null;
+      const { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, hash } = link;
+      return { t: 'rev', link: { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, hash }, content };
+    }
+    case 'check': {
+      const result = parseSavedResult(own(meta, 'result'));
+      return result ? { t: 'check', result } : null;
+    }
+    case 'file': {
+      const ref = parseRef(own(meta, 'ref'));
+      return ref ? { t: 'file', ref } : null;
+    }
+    case 'chunk': {
+      const id = own(meta, 'id');
+      const index = own(meta, 'index');
+      const last = own(meta, 'last');
+      if (typeof id !== 'string' || !ID.test(id) || !isCount(index, 1_000_000) || typeof last !== 'boolean') return null;
+      return { t: 'chunk', id, index, last };
+    }
+    case 'broken': {
+      const id = own(meta, 'id');
+      return typeof id === 'string' && ID.test(id) ? { t: 'broken', id } : null;
+    }
+    default:
+      return null;
+  }
+}

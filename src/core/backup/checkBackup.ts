@@ -1,0 +1,120 @@
+// Reading a backup all the way through before anything is written: every record is
+// authenticated and validated, every file's bytes are checked against its SHA-256, and the
+// diary's chain is verified. Only then does a restore change anything.
+
+import type { SavedChecklistResult } from '../checklist/result';
+import { createStreamingSha256, type StreamingSha256 } from '../crypto/streamingSha256';
+import { contentKey, verifyChain, type ChainVerification } from '../evidence';
+import { EncryptedFileError, openEncryptedFile, type FileRecord } from '../export/encryptedFile';
+import type { AttachmentRef } from '../model/incident';
+import type { RevisionRecord } from '../store/diaryRepository';
+import { parseBackupMeta, type BackupInfo } from './backupRecords';
+import { RestoreError } from './restoreErrors';
+
+export interface CheckedBackup {
+  info: BackupInfo;
+  /** Every link of the backed-up diary, with its content where held. */
+  records: RevisionRecord[];
+  checklists: SavedChecklistResult[];
+  /** Files whose bytes are complete in the backup and match their SHA-256, by id. */
+  files: Map<string, AttachmentRef>;
+  /** Files the backup could not carry (damaged on the device that made it). */
+  damagedFiles: number;
+  verification: Extract<ChainVerification, { ok: true }>;
+  /** For the second read, when the restore writes. */
+  source: { file: Blob; passphrase: string };
+}
+
+interface FileInProgress {
+  ref: AttachmentRef;
+  next: number;
+  size: number;
+  hasher: StreamingSha256;
+}
+
+function corrupt(): never {
+  throw new RestoreError('corrupt');
+}
+
+/** Reads the records of a backup, turning the container's errors into restore errors. */
+export async function* backupRecords(file: Blob, passphrase: string): AsyncGenerator<FileRecord, void, undefined> {
+  try {
+    const reader = await openEncryptedFile(file, passphrase, 'backup');
+    yield* reader.records();
+  } catch (error) {
+    if (error instanceof EncryptedFileError) throw new RestoreError(error.code, { cause: error });
+    throw error;
+  }
+}
+
+/** Throws RestoreError (never anything else for a bad file) unless the backup is whole and sound. */
+export async function checkBackup(file: Blob, passphrase: string): Promise<CheckedBackup> {
+  let info: BackupInfo | null = null;
+  const records: RevisionRecord[] = [];
+  const checklists: SavedChecklistResult[] = [];
+  const files = new Map<string, AttachmentRef>();
+  const referenced = new Map<string, AttachmentRef>();
+  let damagedFiles = 0;
+  let current: FileInProgress | null = null;
+  let filesSeen = 0;
+
+  for await (const { meta, bytes } of backupRecords(file, passphrase)) {
+    const record = parseBackupMeta(meta);
+    if (record === null) corrupt();
+    if (info === null && record.t !== 'info') corrupt();
+    switch (record.t) {
+      case 'info':
+        if (info !== null) corrupt();
+        info = record;
+        break;
+      case 'rev':
+        if (record.link.seq !== records.length || current !== null) corrupt();
+        records.push({ link: record.link, content: record.content });
+        for (const ref of record.content?.body.attachments ?? []) referenced.set(ref.id, ref);
+        break;
+      case 'check':
+        checklists.push(record.result);
+        break;
+      case 'file': {
+        const ref = referenced.get(record.ref.id);
+        // A file no held version refers to, or one that differs from the reference, is not ours.
+        if (current !== null || !ref || ref.sha256.toLowerCase() !== record.ref.sha256.toLowerCase() || ref.size !== record.ref.size) {
+          corrupt();
+        }
+        if (files.has(ref.id)) corrupt();
+        filesSeen += 1;
+        current = { ref, next: 0, size: 0, hasher: await createStreamingSha256() };
+        break;
+      }
+      case 'chunk': {
+        if (current === null || record.id !== current.ref.id || record.index !== current.next || !bytes) corrupt();
+        current.hasher.update(bytes);
+        current.size += bytes.byteLength;
+        current.next += 1;
+        if (current.size > current.ref.size) corrupt();
+        if (record.last) {
+          if (current.size !== current.ref.size || current.hasher.digestHex() !== current.ref.sha256.toLowerCase()) corrupt();
+          files.set(current.ref.id, current.ref);
+          current = null;
+        }
+        break;
+      }
+      case 'broken':
+        if (current === null || current.ref.id !== record.id) corrupt();
+        current = null;
+        damagedFiles += 1;
+        break;
+    }
+  }
+  if (info === null || current !== null) corrupt();
+  if (records.length !== info.links || checklists.length !== info.checklists || filesSeen !== info.files) corrupt();
+
+  const contents = new Map<string, unknown>();
+  for (const { link, content } of records) if (content) contents.set(contentKey(link.entryId, link.revision), content);
+  const verification = await verifyChain(
+    records.map((r) => r.link),
+    contents,
+  );
+  if (!verification.ok) throw new RestoreError('diary-does-not-verify');
+  return { info, records, checklists, files, damagedFiles, verification, source: { file, passphrase } };
+}

@@ -1,0 +1,81 @@
+// Writes an encrypted backup of everything: every link of the diary with its content, saved
+// checklist results, and every file any held version refers to, a chunk at a time.
+
+import type { KdfCost } from '../crypto';
+import { EncryptedFileWriter } from '../export/encryptedFile';
+import { attachmentsOf } from '../export/selection';
+import type { AttachmentRef } from '../model/incident';
+import { AttachmentCorruptError, type AttachmentStore } from '../store/attachmentStore';
+import type { ChecklistStore } from '../store/checklistStore';
+import type { DiaryRepository } from '../store/diaryRepository';
+import { BACKUP_CONTENT_VERSION, type BackupMeta } from './backupRecords';
+
+export interface BackupSources {
+  diary: DiaryRepository;
+  attachments: AttachmentStore;
+  checklists: ChecklistStore;
+}
+
+export interface BackupSummary {
+  createdAt: string;
+  incidents: number;
+  links: number;
+  checklists: number;
+  files: number;
+}
+
+export interface CreatedBackup {
+  file: Blob;
+  summary: BackupSummary;
+  /** Files whose stored bytes were damaged on this device, so they are not in the backup. */
+  damagedFiles: AttachmentRef[];
+}
+
+export async function createBackup(
+  sources: BackupSources,
+  passphrase: string,
+  options: { kdfCost?: KdfCost; now?: Date; onProgress?: (done: number, total: number) => void } = {},
+): Promise<CreatedBackup> {
+  const records = sources.diary.allRecords();
+  const checklists = await sources.checklists.list();
+  const files = attachmentsOf([records]);
+  const createdAt = (options.now ?? new Date()).toISOString();
+  const writer = await EncryptedFileWriter.create({ kind: 'backup', passphrase, kdfCost: options.kdfCost });
+  const add = (meta: BackupMeta, bytes?: Uint8Array) => writer.add(bytes ? { meta: { ...meta }, bytes } : { meta: { ...meta } });
+
+  await add({ t: 'info', v: BACKUP_CONTENT_VERSION, createdAt, links: records.length, checklists: checklists.length, files: files.length });
+  for (const { link, content } of records) await add({ t: 'rev', link, content });
+  for (const result of checklists) await add({ t: 'check', result });
+  const total = files.reduce((sum, ref) => sum + ref.size, 0);
+  let done = 0;
+  const damagedFiles: AttachmentRef[] = [];
+  for (const ref of files) {
+    await add({ t: 'file', ref });
+    // Chunks come out of the store decrypted one at a time, so a large video is never whole
+    // in memory; the next chunk decides whether this one is the last.
+    let pending: Uint8Array | null = null;
+    let index = 0;
+    try {
+      for await (const part of sources.attachments.plaintextChunks(ref)) {
+        if (pending) await add({ t: 'chunk', id: ref.id, index: index++, last: false }, pending);
+        pending = part;
+        done += part.byteLength;
+        options.onProgress?.(done, total);
+      }
+    } catch (error) {
+      // A file damaged on this device must not stop the rest of the diary being backed up.
+      if (!(error instanceof AttachmentCorruptError)) throw error;
+      await add({ t: 'broken', id: ref.id });
+      damagedFiles.push(ref);
+      continue;
+    }
+    await add({ t: 'chunk', id: ref.id, index, last: true }, pending ?? new Uint8Array(0));
+  }
+  const file = await writer.finish();
+  const incidents = sources.diary.snapshot().entries.length;
+  return {
+    file,
+    summary: { createdAt, incidents, links: records.length, checklists: checklists.length, files: files.length - damagedFiles.length },
+    damagedFiles,
+  };
+}

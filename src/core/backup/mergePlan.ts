@@ -1,0 +1,120 @@
+// How a backup joins the diary on this device, worked out before anything is written.
+//
+// - The same diary, further along in the backup (or an empty diary here): its links are
+//   copied exactly, so the chain, its times and its head are the backup's.
+// - The same diary, already as far here: nothing to add.
+// - Diaries that went their own ways (a new diary started before the backup was restored):
+//   each revision not already here is appended as a new link of this chain, carrying its
+//   origin (first written when, and its link there). A revision is "already here" when its
+//   original content hash is one of this chain's or one an earlier import recorded, so
+//   restoring the same backup twice adds nothing. A restore never deletes anything here.
+
+import type { SavedChecklistResult } from '../checklist/result';
+import type { RevisionContent } from '../evidence';
+import type { AttachmentRef, Incident } from '../model/incident';
+import type { RevisionRecord } from '../store/diaryRepository';
+import type { CheckedBackup } from './checkBackup';
+
+export interface ImportedRevision {
+  entryId: string;
+  content: RevisionContent<Incident>;
+}
+
+export interface MergePlan {
+  relation: 'empty' | 'behind' | 'same' | 'diverged';
+  /** Links that continue this chain exactly ('empty' or 'behind'). */
+  verbatim: RevisionRecord[];
+  /** Revisions appended as new links ('diverged'). */
+  imported: ImportedRevision[];
+  checklists: SavedChecklistResult[];
+  /** Files to bring in: referred to after the restore, carried by the backup, not stored here. */
+  files: AttachmentRef[];
+  /** Incidents that will appear here for the first time. */
+  newIncidents: number;
+  /** Incidents already here that gain versions. */
+  updatedIncidents: number;
+}
+
+export interface MergeTarget {
+  records: readonly RevisionRecord[];
+  checklistIds: ReadonlySet<string>;
+  storedFileIds: ReadonlySet<string>;
+}
+
+type BackupPart = Pick<CheckedBackup, 'records' | 'checklists' | 'files'>;
+
+function relationOf(here: readonly RevisionRecord[], there: readonly RevisionRecord[]): MergePlan['relation'] {
+  if (here.length === 0) return 'empty';
+  const hereLast = here[here.length - 1];
+  const thereAtHere = there[here.length - 1];
+  if (there.length >= here.length && thereAtHere && hereLast && thereAtHere.link.hash === hereLast.link.hash) {
+    return there.length === here.length ? 'same' : 'behind';
+  }
+  const thereLast = there[there.length - 1];
+  const hereAtThere = here[there.length - 1];
+  if (there.length === 0 || (thereLast && hereAtThere && thereLast.link.hash === hereAtThere.link.hash)) return 'same';
+  return 'diverged';
+}
+
+/** The hash a revision's content had where it was first written. */
+function originalHash(record: RevisionRecord): string {
+  return record.content?.origin?.contentHash ?? record.link.contentHash;
+}
+
+function importsFor(here: readonly RevisionRecord[], there: readonly RevisionRecord[]): ImportedRevision[] {
+  const known = new Set(here.map(originalHash));
+  const live = new Set<string>();
+  const deletedHere = new Set<string>();
+  for (const { link } of here) {
+    if (link.kind === 'tombstone') {
+      live.delete(link.entryId);
+      deletedHere.add(link.entryId);
+    } else live.add(link.entryId);
+  }
+  const imported: ImportedRevision[] = [];
+  for (const record of there) {
+    const { link, content } = record;
+    if (link.kind !== 'revision' || content === null) continue;
+    const hash = originalHash(record);
+    if (known.has(hash)) continue;
+    known.add(hash);
+    // An entry deleted here stays deleted; a later version of it from the backup comes back
+    // as an incident of its own rather than be lost.
+    const entryId = deletedHere.has(link.entryId) ? `${link.entryId}-restored` : link.entryId;
+    const origin = content.origin ?? { recordedAt: link.recordedAt, contentHash: link.contentHash, linkHash: link.hash };
+    imported.push({ entryId, content: { v: 1, salt: content.salt, body: content.body, origin } });
+  }
+  return imported;
+}
+
+export function planMerge(target: MergeTarget, backup: BackupPart): MergePlan {
+  const here = target.records;
+  const there = backup.records;
+  const relation = relationOf(here, there);
+  const verbatim = relation === 'empty' || relation === 'behind' ? there.slice(here.length) : [];
+  const imported = relation === 'diverged' ? importsFor(here, there) : [];
+
+  const entriesHere = new Set(here.map((r) => r.link.entryId));
+  const touched = new Set([...verbatim.filter((r) => r.link.kind === 'revision').map((r) => r.link.entryId), ...imported.map((i) => i.entryId)]);
+  const newIncidents = [...touched].filter((id) => !entriesHere.has(id)).length;
+
+  const referenced = new Set<string>();
+  for (const { content } of [...here, ...verbatim]) for (const ref of content?.body.attachments ?? []) referenced.add(ref.id);
+  for (const { content } of imported) for (const ref of content.body.attachments) referenced.add(ref.id);
+  const files = [...backup.files.values()].filter((ref) => referenced.has(ref.id) && !target.storedFileIds.has(ref.id));
+
+  return {
+    relation,
+    verbatim,
+    imported,
+    checklists: backup.checklists.filter((c) => !target.checklistIds.has(c.id)),
+    files,
+    newIncidents,
+    updatedIncidents: touched.size - newIncidents,
+  };
+}
+
+/** True when restoring would change nothing here. */
+export function planIsEmpty(plan: MergePlan): boolean {
+  return plan.verbatim.length === 0 && plan.imported.length === 0 && plan.checklists.length === 0 && plan.files.length === 0;
+}

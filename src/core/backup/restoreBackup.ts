@@ -1,0 +1,82 @@
+// Applies a checked backup to this device's diary by its merge plan: files first (so no
+// incident ever refers to a missing file), then the diary in one write, then checklist results.
+// A failure while writing files removes the files this restore added; nothing else was written.
+
+import type { AttachmentStore } from '../store/attachmentStore';
+import type { ChecklistStore } from '../store/checklistStore';
+import type { DiaryRepository } from '../store/diaryRepository';
+import type { FileRecord } from '../export/encryptedFile';
+import { parseBackupMeta } from './backupRecords';
+import { backupRecords, type CheckedBackup } from './checkBackup';
+import { planMerge, type MergePlan } from './mergePlan';
+import { RestoreError } from './restoreErrors';
+
+export interface RestoreTargets {
+  diary: DiaryRepository;
+  attachments: AttachmentStore;
+  checklists: ChecklistStore;
+}
+
+export interface RestoreResult {
+  plan: MergePlan;
+  addedFiles: number;
+}
+
+/** What restoring would do here, without doing it. */
+export async function planRestore(backup: CheckedBackup, targets: RestoreTargets): Promise<MergePlan> {
+  const [checklists, storedFileIds] = await Promise.all([targets.checklists.list(), targets.attachments.storedIds()]);
+  return planMerge(
+    { records: targets.diary.allRecords(), checklistIds: new Set(checklists.map((c) => c.id)), storedFileIds: new Set(storedFileIds) },
+    backup,
+  );
+}
+
+/** The chunks of one file from the records that follow its 'file' record. */
+async function* chunksOf(records: AsyncIterator<FileRecord>, id: string): AsyncGenerator<{ bytes: Uint8Array; last: boolean }> {
+  for (;;) {
+    const next = await records.next();
+    if (next.done) throw new RestoreError('truncated');
+    const meta = parseBackupMeta(next.value.meta);
+    if (meta?.t !== 'chunk' || meta.id !== id || !next.value.bytes) throw new RestoreError('corrupt');
+    yield { bytes: next.value.bytes, last: meta.last };
+    if (meta.last) return;
+  }
+}
+
+async function restoreFiles(backup: CheckedBackup, plan: MergePlan, attachments: AttachmentStore, added: string[]): Promise<void> {
+  const wanted = new Map(plan.files.map((ref) => [ref.id, ref]));
+  if (wanted.size === 0) return;
+  const records = backupRecords(backup.source.file, backup.source.passphrase)[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await records.next();
+    if (next.done) return;
+    const meta = parseBackupMeta(next.value.meta);
+    if (meta?.t !== 'file') continue;
+    const ref = wanted.get(meta.ref.id);
+    if (!ref) continue;
+    await attachments.restore(ref, chunksOf(records, ref.id));
+    added.push(ref.id);
+    wanted.delete(ref.id);
+    if (wanted.size === 0) {
+      await records.return?.(undefined);
+      return;
+    }
+  }
+}
+
+export async function restoreBackup(backup: CheckedBackup, targets: RestoreTargets): Promise<RestoreResult> {
+  const plan = await planRestore(backup, targets);
+  const added: string[] = [];
+  try {
+    await restoreFiles(backup, plan, targets.attachments, added);
+    if (plan.verbatim.length > 0) await targets.diary.appendVerbatim(plan.verbatim);
+    if (plan.imported.length > 0) await targets.diary.appendImported(plan.imported);
+  } catch (error) {
+    await targets.attachments.removeAll(added).catch(() => undefined);
+    throw error;
+  }
+  // Results are independent records: one failing leaves the diary restored, and restoring
+  // again adds only what is missing.
+  for (const result of plan.checklists) await targets.checklists.save(result);
+  return { plan, addedFiles: added.length };
+}

@@ -1,0 +1,143 @@
+// The CSV export: one row per incident (its latest version), for a spreadsheet.
+//
+// UTF-8 with a byte order mark (so Excel reads accents and Welsh letters as UTF-8, not as the
+// system code page), CRLF between records and every cell quoted as RFC 4180 describes, so
+// commas, quotes and line breaks inside a cell survive. Columns for fields the person chose
+// to leave out are not written at all: an empty column would still say the field exists.
+
+import type { Behaviour } from '../model/behaviours';
+import type { AttachmentRef, Incident, IncidentWhen, Witness } from '../model/incident';
+import type { ExportDocument, ExportEntry, OmittableField } from './exportDocument';
+import { latestIncident } from './exportDocument';
+
+export const CSV_COLUMNS = [
+  'id',
+  'happened',
+  'firstWritten',
+  'lastChanged',
+  'revisions',
+  'where',
+  'whatHappened',
+  'behaviours',
+  'whoDidIt',
+  'witnesses',
+  'evidenceElsewhere',
+  'attachments',
+  'reported',
+  'policeReference',
+  'officer',
+  'howItFelt',
+  'whatItChanged',
+] as const;
+
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** The words the CSV needs, in the person's language (the caller supplies i18next's). */
+export interface CsvLabels {
+  column: (column: CsvColumn) => string;
+  behaviour: (behaviour: Behaviour) => string;
+  when: (when: IncidentWhen) => string;
+  yes: string;
+  no: string;
+}
+
+/** The columns each omittable field takes with it. */
+const COLUMNS_OF_FIELD: Record<OmittableField, readonly CsvColumn[]> = {
+  where: ['where'],
+  whoDidIt: ['whoDidIt'],
+  witnesses: ['witnesses'],
+  evidenceElsewhere: ['evidenceElsewhere'],
+  reported: ['reported', 'policeReference', 'officer'],
+  effect: ['howItFelt', 'whatItChanged'],
+};
+
+/** The columns written for this document, in order. */
+export function csvColumnsFor(omittedFields: readonly OmittableField[]): CsvColumn[] {
+  const left = new Set(omittedFields.flatMap((field) => COLUMNS_OF_FIELD[field]));
+  return CSV_COLUMNS.filter((column) => !left.has(column));
+}
+
+/*
+ * Formula injection (OWASP "CSV Injection"): Excel, LibreOffice and Google Sheets treat a cell
+ * starting with = + - or @ as a formula, even inside quotes, so text the stalker sent (copied
+ * into "what happened") could run =HYPERLINK(...) or a DDE command on the machine of whoever
+ * opens the file: a police officer, a solicitor. Tab, CR and LF are listed too because some
+ * importers strip them and then see the formula behind them, and leading spaces because some
+ * trim cells. The full-width forms are included because some spreadsheets normalise them to
+ * ASCII. A leading apostrophe makes the spreadsheet show the cell as text; it is the
+ * mitigation OWASP recommends, and it changes nothing else in the cell.
+ */
+const FORMULA_STARTS: ReadonlySet<string> = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
+
+/** Leading white space, as String.prototype.trimStart understands it. */
+const LEADING_SPACE = /^\s+/;
+
+/** True for a cell a spreadsheet might read as a formula. */
+export function looksLikeFormula(cell: string): boolean {
+  const first = cell.charAt(0);
+  const firstVisible = cell.replace(LEADING_SPACE, '').charAt(0);
+  return FORMULA_STARTS.has(first) || FORMULA_STARTS.has(firstVisible);
+}
+
+/** The cell text a spreadsheet will show as text, never evaluate. */
+export function neutraliseFormula(cell: string): string {
+  return looksLikeFormula(cell) ? `'${cell}` : cell;
+}
+
+/** One RFC 4180 field: always quoted, inner quotes doubled, line breaks kept. */
+function quote(cell: string): string {
+  return `"${neutraliseFormula(cell).replaceAll('"', '""')}"`;
+}
+
+function witnessLine(witness: Witness): string {
+  return [witness.name, witness.contact].filter((part) => part !== '').join(' — ');
+}
+
+function attachmentLine(file: AttachmentRef): string {
+  // An empty type (the browser did not know it) is left out rather than shown as ", ,".
+  const details = [file.type, `${file.size} bytes`, file.sha256].filter((part) => part !== '');
+  return `${file.name} (${details.join(', ')})`;
+}
+
+function cellsOf(entry: ExportEntry, labels: CsvLabels): Record<CsvColumn, string> {
+  const incident: Incident = latestIncident(entry);
+  const first = entry.revisions[0];
+  const last = entry.revisions.at(-1);
+  return {
+    id: entry.id,
+    happened: labels.when(incident.when),
+    // ISO timestamps as they are: every spreadsheet parses them, and no locale is guessed.
+    firstWritten: first?.recordedAt ?? '',
+    lastChanged: last?.recordedAt ?? '',
+    revisions: String(entry.revisions.length),
+    where: incident.where,
+    whatHappened: incident.whatHappened,
+    behaviours: incident.behaviours.map((b) => labels.behaviour(b)).join('; '),
+    whoDidIt: incident.whoDidIt,
+    witnesses: incident.witnesses.map(witnessLine).join('\n'),
+    evidenceElsewhere: incident.evidenceElsewhere,
+    attachments: incident.attachments.map(attachmentLine).join('\n'),
+    reported: incident.reported.reported ? labels.yes : labels.no,
+    policeReference: incident.reported.policeReference ?? '',
+    officer: incident.reported.officer ?? '',
+    howItFelt: incident.effect.howItFelt,
+    whatItChanged: incident.effect.whatItChanged,
+  };
+}
+
+/** The byte order mark that tells spreadsheets the file is UTF-8. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * The incidents of an export as CSV text, byte order mark first. Encode it as UTF-8
+ * (TextEncoder, or a Blob of the string) to write the file.
+ */
+export function buildIncidentsCsv(document: ExportDocument, labels: CsvLabels): string {
+  const columns = csvColumnsFor(document.scope.omittedFields);
+  const rows = [columns.map((column) => labels.column(column))];
+  for (const entry of document.entries) {
+    const cells = cellsOf(entry, labels);
+    rows.push(columns.map((column) => cells[column]));
+  }
+  return UTF8_BOM + rows.map((row) => `${row.map(quote).join(',')}\r\n`).join('');
+}

@@ -1,0 +1,44 @@
+// The only error a reader of an encrypted file lets escape. The UI translates
+// `code`; `message` is for developers and may mention internals.
+
+import type { EncryptedFileKind } from './format';
+
+export type EncryptedFileErrorCode =
+  /** Not a Daybook encrypted file at all (another file type, random bytes, empty). */
+  | 'not-daybook-file'
+  /** A Daybook file of the other kind (a package offered as a backup, or the reverse). */
+  | 'wrong-kind'
+  /** Made by a newer version of Daybook than this one. */
+  | 'newer-version'
+  /** The passphrase did not unlock the file. */
+  | 'wrong-passphrase'
+  /** The file ends early: an interrupted download or copy. */
+  | 'truncated'
+  /** Damaged or tampered with. */
+  | 'corrupt';
+
+export class EncryptedFileError extends Error {
+  override readonly name = 'EncryptedFileError';
+  readonly code: EncryptedFileErrorCode;
+  /** For 'wrong-kind': the kind the file actually is, so the UI can say what to do with it. */
+  readonly kind?: EncryptedFileKind;
+
+  constructor(code: EncryptedFileErrorCode, detail: string, options?: ErrorOptions & { kind?: EncryptedFileKind }) {
+    super(`Encrypted file: ${code}: ${detail}.`, options);
+    this.code = code;
+    if (options?.kind !== undefined) this.kind = options.kind;
+  }
+}
+
+export function isEncryptedFileError(error: unknown): error is EncryptedFileError {
+  return error instanceof EncryptedFileError;
+}
+
+/**
+ * Passes EncryptedFileError through and turns anything else into 'corrupt':
+ * callers rely on nothing else escaping a read, whatever a hostile file does.
+ */
+export function asEncryptedFileError(error: unknown): EncryptedFileError {
+  if (error instanceof EncryptedFileError) return error;
+  return new EncryptedFileError('corrupt', 'unexpected failure while reading', { cause: error });
+}

@@ -1,0 +1,123 @@
+// Opens an encrypted file and reads it a frame at a time. Only
+// EncryptedFileError ever escapes: anything else a hostile file provokes is
+// reported as 'corrupt'.
+
+import { deriveKeyEncryptionKey, unwrapDataKey } from '../../crypto';
+import { readSlice } from './blobSlice';
+import { asEncryptedFileError, EncryptedFileError } from './errors';
+import { FRAME_BODY_LIMITS, isFrameType, openFrame } from './frameCrypto';
+import { FORMAT_VERSION, FRAME_PREFIX_BYTES, FrameType, readU32, sha256, wrapPurpose } from './format';
+import type { EncryptedFileKind } from './format';
+import { readHeader } from './header';
+import { decodeEndPlaintext, decodeRecordPlaintext } from './recordCodec';
+import type { FileRecord } from './recordCodec';
+
+export interface EncryptedFileInfo {
+  kind: EncryptedFileKind;
+  version: number;
+}
+
+export interface EncryptedFileReader {
+  readonly kind: EncryptedFileKind;
+  /**
+   * Yields the records in order, reading one frame at a time. Throws
+   * 'truncated' or 'corrupt' part-way, possibly after yielding records, so
+   * treat what was read as complete only once iteration finishes: that happens
+   * only after the end frame is verified and the record count matches.
+   */
+  records(): AsyncGenerator<FileRecord, void, undefined>;
+}
+
+/** Reads the header only (no passphrase): tells a backup from a package, and spots foreign or newer files. */
+export async function inspectEncryptedFile(file: Blob): Promise<EncryptedFileInfo> {
+  try {
+    const { header } = await readHeader(file);
+    return { kind: header.kind, version: FORMAT_VERSION };
+  } catch (error) {
+    throw asEncryptedFileError(error);
+  }
+}
+
+/**
+ * Checks the header and kind, derives the key (Argon2id) and unwraps the file
+ * key: a wrong passphrase fails here, before any record is read.
+ */
+export async function openEncryptedFile(file: Blob, passphrase: string, kind: EncryptedFileKind): Promise<EncryptedFileReader> {
+  try {
+    const { header, headerBytes } = await readHeader(file);
+    if (header.kind !== kind) {
+      throw new EncryptedFileError('wrong-kind', `expected ${kind}, found ${header.kind}`, { kind: header.kind });
+    }
+    if (typeof passphrase !== 'string' || passphrase.length === 0) {
+      throw new EncryptedFileError('wrong-passphrase', 'the passphrase is empty');
+    }
+    const kek = await deriveKeyEncryptionKey(passphrase, header.kdf);
+    let key: CryptoKey;
+    try {
+      key = await unwrapDataKey(kek, header.wrappedKey, wrapPurpose(kind));
+    } catch (cause) {
+      throw new EncryptedFileError('wrong-passphrase', 'the file key did not unwrap', { cause });
+    }
+    return new FrameReader(file, key, await sha256(headerBytes), headerBytes.length, kind);
+  } catch (error) {
+    throw asEncryptedFileError(error);
+  }
+}
+
+type FrameOutcome = { done: false; record: FileRecord; next: number } | { done: true };
+
+class FrameReader implements EncryptedFileReader {
+  constructor(
+    private readonly file: Blob,
+    private readonly key: CryptoKey,
+    private readonly headerHash: Uint8Array,
+    private readonly firstFrame: number,
+    readonly kind: EncryptedFileKind,
+  ) {}
+
+  async *records(): AsyncGenerator<FileRecord, void, undefined> {
+    let offset = this.firstFrame;
+    for (let index = 0; ; index++) {
+      let outcome: FrameOutcome;
+      try {
+        outcome = await this.readFrame(offset, index);
+      } catch (error) {
+        throw asEncryptedFileError(error);
+      }
+      if (outcome.done) return;
+      offset = outcome.next;
+      // Outside the try: an error the consumer throws into the generator is theirs, not the file's.
+      yield outcome.record;
+    }
+  }
+
+  /** Reads frame `index` at `offset`: two slices, its prefix and then its body. */
+  private async readFrame(offset: number, index: number): Promise<FrameOutcome> {
+    const { file } = this;
+    if (offset === file.size) throw new EncryptedFileError('truncated', 'the end frame is missing');
+    if (file.size - offset < FRAME_PREFIX_BYTES) throw new EncryptedFileError('truncated', `frame ${index} is cut short`);
+    const prefix = await readSlice(file, offset, offset + FRAME_PREFIX_BYTES);
+    const bodyLength = readU32(prefix, 0);
+    const type = prefix[4] ?? 0;
+    if (!isFrameType(type)) throw new EncryptedFileError('corrupt', `frame ${index} has an unknown type`);
+    const limits = FRAME_BODY_LIMITS[type];
+    // Checked before reading, so a hostile length never sizes an allocation.
+    if (bodyLength < limits.min || bodyLength > limits.max) {
+      throw new EncryptedFileError('corrupt', `frame ${index} has an impossible length`);
+    }
+    const bodyStart = offset + FRAME_PREFIX_BYTES;
+    const next = bodyStart + bodyLength;
+    if (next > file.size) throw new EncryptedFileError('truncated', `frame ${index} is cut short`);
+    const plaintext = await openFrame(this.key, this.headerHash, index, type, await readSlice(file, bodyStart, next));
+    if (type === FrameType.record) {
+      const record = decodeRecordPlaintext(plaintext);
+      plaintext.fill(0);
+      return { done: false, record, next };
+    }
+    // The end frame's index is bound into its additional data, so it already equals the
+    // number of records read; the stored count is checked as well, as the format promises.
+    if (decodeEndPlaintext(plaintext) !== index) throw new EncryptedFileError('corrupt', 'record count does not match');
+    if (next !== file.size) throw new EncryptedFileError('corrupt', 'data after the end frame');
+    return { done: true };
+  }
+}

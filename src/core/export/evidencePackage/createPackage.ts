@@ -1,0 +1,72 @@
+// Writes an advocate's evidence package: the chosen export document and (if chosen) the files
+// it lists, encrypted under a passphrase of its own.
+
+import type { KdfCost } from '../../crypto';
+import type { AttachmentRef } from '../../model/incident';
+import { AttachmentCorruptError } from '../../store/attachmentStore';
+import { EncryptedFileWriter } from '../encryptedFile';
+import { revisionIncident, type ExportDocument } from '../exportDocument';
+import { PACKAGE_CONTENT_VERSION, type PackageMeta } from './packageRecords';
+
+/** Where the files' bytes come from: decrypted a chunk at a time. */
+export interface PackageFileSource {
+  plaintextChunks(ref: AttachmentRef): AsyncIterable<Uint8Array>;
+}
+
+/** Every file the document's revisions list, once each. */
+export function documentFiles(document: ExportDocument): AttachmentRef[] {
+  const files = new Map<string, AttachmentRef>();
+  for (const entry of document.entries) {
+    for (const revision of entry.revisions) for (const ref of revisionIncident(revision).attachments) if (!files.has(ref.id)) files.set(ref.id, ref);
+  }
+  return [...files.values()];
+}
+
+export interface CreatedPackage {
+  file: Blob;
+  /** Files that could not be read on this device (damaged), so the package lists but lacks them. */
+  damagedFiles: AttachmentRef[];
+}
+
+export async function createEvidencePackage(
+  document: ExportDocument,
+  files: PackageFileSource,
+  passphrase: string,
+  options: { kdfCost?: KdfCost } = {},
+): Promise<CreatedPackage> {
+  const writer = await EncryptedFileWriter.create({ kind: 'evidence-package', passphrase, kdfCost: options.kdfCost });
+  const add = (meta: PackageMeta, bytes?: Uint8Array) => writer.add(bytes ? { meta: { ...meta }, bytes } : { meta: { ...meta } });
+  const refs = document.scope.attachmentsIncluded ? documentFiles(document) : [];
+  const { chain, entries, checklists, ...rest } = document;
+  await add({
+    t: 'document',
+    v: PACKAGE_CONTENT_VERSION,
+    document: { ...rest, chain: { head: chain.head } },
+    links: chain.links.length,
+    entries: entries.length,
+    checklists: checklists.length,
+    files: refs.length,
+  });
+  for (const link of chain.links) await add({ t: 'link', link });
+  for (const entry of entries) await add({ t: 'entry', entry });
+  for (const result of checklists) await add({ t: 'check', result });
+  const damagedFiles: AttachmentRef[] = [];
+  for (const ref of refs) {
+    await add({ t: 'file', id: ref.id });
+    let pending: Uint8Array | null = null;
+    let index = 0;
+    try {
+      for await (const part of files.plaintextChunks(ref)) {
+        if (pending) await add({ t: 'chunk', id: ref.id, index: index++, last: false }, pending);
+        pending = part;
+      }
+    } catch (error) {
+      if (!(error instanceof AttachmentCorruptError)) throw error;
+      // The reader finds no last chunk for this file and reports it as missing.
+      damagedFiles.push(ref);
+      continue;
+    }
+    await add({ t: 'chunk', id: ref.id, index, last: true }, pending ?? new Uint8Array(0));
+  }
+  return { file: await writer.finish(), damagedFiles };
+}

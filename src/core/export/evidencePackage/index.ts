@@ -1,0 +1,6 @@
+export { createEvidencePackage, documentFiles } from './createPackage';
+export type { CreatedPackage, PackageFileSource } from './createPackage';
+export { openEvidencePackage } from './openPackage';
+export type { OpenedPackage } from './openPackage';
+export { PackageError } from './packageError';
+export type { PackageErrorCode } from './packageError';

@@ -1,0 +1,129 @@
+// Opens an evidence package read-only, in memory: nothing from it is written anywhere, so it
+// never mixes with a diary on this device. The document is validated as hostile input and its
+// chain verified; files are kept only if they match the SHA-256 the document lists.
+
+import { createStreamingSha256, type StreamingSha256 } from '../../crypto/streamingSha256';
+import type { AttachmentRef } from '../../model/incident';
+import { EncryptedFileError, openEncryptedFile } from '../encryptedFile';
+import type { ExportDocument } from '../exportDocument';
+import { parseExportDocument } from '../exportJson';
+import { verifyExportDocument, type ExportVerification } from '../verifyExport';
+import { documentFiles } from './createPackage';
+import { PACKAGE_CONTENT_VERSION, PACKAGE_LIMITS } from './packageRecords';
+
+import { PackageError } from './packageError';
+
+export interface OpenedPackage {
+  document: ExportDocument;
+  verification: ExportVerification;
+  /** Files present and matching their SHA-256, by attachment id. */
+  files: Map<string, Blob>;
+  /** Files the document lists but the package does not carry intact. */
+  missingFiles: AttachmentRef[];
+}
+
+function own(value: object, key: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(value, key);
+  return descriptor && 'value' in descriptor ? descriptor.value : undefined;
+}
+
+function invalid(): never {
+  throw new PackageError('invalid-document');
+}
+
+function count(value: object, key: string, max: number): number {
+  const n = own(value, key);
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 && n <= max ? n : invalid();
+}
+
+interface Collected {
+  head: Record<string, unknown>;
+  counts: { links: number; entries: number; checklists: number; files: number };
+  links: unknown[];
+  entries: unknown[];
+  checklists: unknown[];
+  /** Raw, unchecked file bytes by id (checked against the document once it is validated). */
+  parts: Map<string, { chunks: Uint8Array[]; complete: boolean; hasher: StreamingSha256; size: number }>;
+}
+
+async function collect(file: Blob, passphrase: string): Promise<Collected> {
+  const reader = await openEncryptedFile(file, passphrase, 'evidence-package');
+  let collected: Collected | null = null;
+  let current: string | null = null;
+  for await (const { meta, bytes } of reader.records()) {
+    const t = own(meta, 't');
+    if (collected === null) {
+      const document = own(meta, 'document');
+      if (t !== 'document' || own(meta, 'v') !== PACKAGE_CONTENT_VERSION || typeof document !== 'object' || document === null) invalid();
+      collected = {
+        head: document as Record<string, unknown>,
+        counts: {
+          links: count(meta, 'links', PACKAGE_LIMITS.links),
+          entries: count(meta, 'entries', PACKAGE_LIMITS.entries),
+          checklists: count(meta, 'checklists', PACKAGE_LIMITS.checklists),
+          files: count(meta, 'files', PACKAGE_LIMITS.files),
+        },
+        links: [],
+        entries: [],
+        checklists: [],
+        parts: new Map(),
+      };
+      continue;
+    }
+    const c: Collected = collected;
+    if (t === 'link' && c.links.length < c.counts.links) c.links.push(own(meta, 'link'));
+    else if (t === 'entry' && c.entries.length < c.counts.entries) c.entries.push(own(meta, 'entry'));
+    else if (t === 'check' && c.checklists.length < c.counts.checklists) c.checklists.push(own(meta, 'result'));
+    else if (t === 'file') {
+      const id = own(meta, 'id');
+      if (typeof id !== 'string' || c.parts.has(id) || c.parts.size >= c.counts.files) invalid();
+      c.parts.set(id, { chunks: [], complete: false, hasher: await createStreamingSha256(), size: 0 });
+      current = id;
+    } else if (t === 'chunk') {
+      const part = current === null ? undefined : c.parts.get(current);
+      const index = own(meta, 'index');
+      if (!part || part.complete || own(meta, 'id') !== current || index !== part.chunks.length || !bytes) invalid();
+      part.chunks.push(bytes);
+      part.hasher.update(bytes);
+      part.size += bytes.byteLength;
+      if (own(meta, 'last') === true) part.complete = true;
+    } else invalid();
+  }
+  if (collected === null) invalid();
+  const { counts } = collected;
+  if (collected.links.length !== counts.links || collected.entries.length !== counts.entries || collected.checklists.length !== counts.checklists) {
+    invalid();
+  }
+  return collected;
+}
+
+export async function openEvidencePackage(file: Blob, passphrase: string): Promise<OpenedPackage> {
+  let collected: Collected;
+  try {
+    collected = await collect(file, passphrase);
+  } catch (error) {
+    if (error instanceof PackageError) throw error;
+    if (error instanceof EncryptedFileError) throw new PackageError(error.code, { cause: error });
+    throw new PackageError('invalid-document', { cause: error });
+  }
+  const chain = own(collected.head, 'chain');
+  const head = typeof chain === 'object' && chain !== null ? own(chain, 'head') : undefined;
+  const parsed = parseExportDocument({
+    ...collected.head,
+    chain: { links: collected.links, head },
+    entries: collected.entries,
+    checklists: collected.checklists,
+  });
+  if (!parsed.ok) throw new PackageError(parsed.code === 'newer-version' ? 'newer-version' : 'invalid-document');
+  const { document } = parsed;
+  const files = new Map<string, Blob>();
+  const missingFiles: AttachmentRef[] = [];
+  const listed = document.scope.attachmentsIncluded ? documentFiles(document) : [];
+  for (const ref of listed) {
+    const part = collected.parts.get(ref.id);
+    if (part?.complete && part.size === ref.size && part.hasher.digestHex() === ref.sha256.toLowerCase()) {
+      files.set(ref.id, new Blob(part.chunks as BlobPart[], { type: ref.type }));
+    } else missingFiles.push(ref);
+  }
+  return { document, verification: await verifyExportDocument(document), files, missingFiles };
+}

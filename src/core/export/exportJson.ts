@@ -1,0 +1,339 @@
+// The JSON export: writing an ExportDocument out, and reading one back from a file that may
+// have been made by anyone. Reading treats the input as hostile: own data properties only (no
+// inherited values, no getters run), a fresh object built from the known fields only, sizes
+// bounded before anything is read, and no exception ever escapes. Error details name the
+// place in the document, never its content. The format is described in docs/export-format.md.
+
+import { parseSavedResult, type SavedChecklistResult } from '../checklist/result';
+import { canonicalJson, isIsoTimestamp, isSha256Hex, isWellFormedLink, type ChainLink, type RevisionContent } from '../evidence';
+import { BEHAVIOURS, isBehaviour, type Behaviour } from '../model/behaviours';
+import type { Incident, IsoDate } from '../model/incident';
+import { parseIncident } from '../model/incidentParse';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  OMITTABLE_FIELDS,
+  type ExportDocument,
+  type ExportEntry,
+  type ExportRevision,
+  type ExportScope,
+  type OmittableField,
+} from './exportDocument';
+
+/** Bounds on what is read; far above any real diary, well below what would exhaust memory. */
+export const EXPORT_LIMITS = {
+  /** Characters of JSON text given as a string. */
+  jsonChars: 256 * 1024 * 1024,
+  links: 100_000,
+  entries: 50_000,
+  /** Revisions over all entries together (each one has a link, so never more than links). */
+  revisions: 100_000,
+  checklists: 10_000,
+  entryId: 256,
+  /** Nesting of a complete revision's content: an incident is four levels deep. */
+  contentDepth: 32,
+  /** Items of any one list inside a revision's content or a checklist result. */
+  contentList: 10_000,
+} as const;
+
+export type ExportParseError = 'not-daybook-export' | 'newer-version' | 'invalid';
+
+export type ExportParseResult = { ok: true; document: ExportDocument } | { ok: false; code: ExportParseError; detail: string };
+
+/** The export as JSON text: 2-space indent, format and version first, newline at the end. */
+export function serializeExportDocument(doc: ExportDocument): string {
+  // Key order of the top level is fixed here so a person opening the file sees what it is
+  // first. Inner key order does not matter: hashes are taken over canonical JSON.
+  const ordered: ExportDocument = {
+    format: doc.format,
+    version: doc.version,
+    generatedAt: doc.generatedAt,
+    scope: doc.scope,
+    chain: doc.chain,
+    entries: doc.entries,
+    checklists: doc.checklists,
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/** Thrown inside the reader only; parseExportDocument turns it into a result. */
+class Invalid extends Error {
+  constructor(
+    readonly code: ExportParseError,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+type Fields = object;
+
+function isFields(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An own data property's value; inherited properties and accessors read as absent. */
+function own(fields: object, key: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(fields, key);
+  return descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined;
+}
+
+function fail(path: string, problem: string): never {
+  throw new Invalid('invalid', `${path}: ${problem}`);
+}
+
+function object(value: unknown, path: string): Fields {
+  if (!isFields(value)) fail(path, 'must be an object');
+  return value;
+}
+
+/** The items of a list of at most `max`; the length is checked before any item is read. */
+function list(value: unknown, path: string, max: number): unknown[] {
+  if (!Array.isArray(value)) fail(path, 'must be a list');
+  const length = own(value, 'length');
+  if (typeof length !== 'number' || length > max) fail(path, `more than ${max} items`);
+  return Array.from({ length }, (_, i) => own(value, String(i)));
+}
+
+function boolean(value: unknown, path: string): boolean {
+  if (typeof value !== 'boolean') fail(path, 'must be true or false');
+  return value;
+}
+
+function timestamp(value: unknown, path: string): string {
+  if (!isIsoTimestamp(value)) fail(path, 'must be a timestamp as toISOString() writes it');
+  return value;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real day as YYYY-MM-DD (no 2023-02-29), year 1 onwards. */
+function isCalendarDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** An optional date; absent or '' (an open end) reads as undefined. */
+function optionalDate(fields: Fields, key: string, path: string): IsoDate | undefined {
+  const value = own(fields, key);
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !isCalendarDate(value)) fail(path, 'must be a date as YYYY-MM-DD');
+  return value;
+}
+
+function behaviours(value: unknown, path: string): Behaviour[] {
+  const items = list(value, path, BEHAVIOURS.length * 4);
+  items.forEach((item, i) => {
+    if (!isBehaviour(item)) fail(`${path}[${i}]`, 'is not a known behaviour');
+  });
+  // In the order given (it is the sender's choice, shown as such), each once.
+  return [...new Set(items.filter(isBehaviour))];
+}
+
+const OMITTABLE: ReadonlySet<unknown> = new Set(OMITTABLE_FIELDS);
+
+function isOmittableField(value: unknown): value is OmittableField {
+  return OMITTABLE.has(value);
+}
+
+function omittedFields(value: unknown, path: string): OmittableField[] {
+  const items = list(value, path, OMITTABLE_FIELDS.length * 4);
+  items.forEach((item, i) => {
+    if (!isOmittableField(item)) fail(`${path}[${i}]`, 'is not a field that can be left out');
+  });
+  return [...new Set(items.filter(isOmittableField))];
+}
+
+function readScope(value: unknown): ExportScope {
+  const fields = object(value, 'scope');
+  const from = optionalDate(fields, 'from', 'scope.from');
+  const to = optionalDate(fields, 'to', 'scope.to');
+  if (from !== undefined && to !== undefined && from > to) fail('scope.to', 'is before scope.from');
+  return {
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+    behaviours: behaviours(own(fields, 'behaviours'), 'scope.behaviours'),
+    pickedIncidents: boolean(own(fields, 'pickedIncidents'), 'scope.pickedIncidents'),
+    omittedFields: omittedFields(own(fields, 'omittedFields'), 'scope.omittedFields'),
+    attachmentsIncluded: boolean(own(fields, 'attachmentsIncluded'), 'scope.attachmentsIncluded'),
+    checklistsIncluded: boolean(own(fields, 'checklistsIncluded'), 'scope.checklistsIncluded'),
+  };
+}
+
+function readLink(value: unknown, path: string): ChainLink {
+  const fields = object(value, path);
+  const link = {
+    seq: own(fields, 'seq'),
+    entryId: own(fields, 'entryId'),
+    revision: own(fields, 'revision'),
+    kind: own(fields, 'kind'),
+    recordedAt: own(fields, 'recordedAt'),
+    contentHash: own(fields, 'contentHash'),
+    prevHash: own(fields, 'prevHash'),
+    hash: own(fields, 'hash'),
+  };
+  if (!isWellFormedLink(link)) fail(path, 'is not a well-formed chain link');
+  return link;
+}
+
+function readChain(value: unknown): ExportDocument['chain'] {
+  const fields = object(value, 'chain');
+  const links = list(own(fields, 'links'), 'chain.links', EXPORT_LIMITS.links).map((link, i) => readLink(link, `chain.links[${i}]`));
+  const head = own(fields, 'head');
+  if (!isSha256Hex(head)) fail('chain.head', 'must be 64 lowercase hex digits');
+  return { links, head };
+}
+
+/** A key in an error detail; a key that is not a plain name could be someone's text. */
+function keyPath(path: string, key: string): string {
+  return /^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(key) ? `${path}.${key}` : `${path}.<key>`;
+}
+
+/**
+ * A copy of plain JSON data: own data properties of plain objects and arrays, finite numbers,
+ * strings, booleans and null. Anything else (a getter, a class instance, a symbol key,
+ * undefined, nesting deeper than `depth`) fails, since it has no single canonical form.
+ */
+function plainCopy(value: unknown, path: string, depth: number): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) fail(path, 'holds a number JSON cannot carry');
+    return value;
+  }
+  if (typeof value !== 'object') fail(path, 'holds something JSON cannot carry');
+  if (depth <= 0) fail(path, 'is nested too deeply');
+  if (Array.isArray(value)) return list(value, path, EXPORT_LIMITS.contentList).map((item, i) => plainCopy(item, `${path}[${i}]`, depth - 1));
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) fail(path, 'is not plain data');
+  // A prototype-less object, so that a key named "__proto__" is copied as data.
+  const copy: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of Reflect.ownKeys(value)) {
+    if (typeof key !== 'string') fail(path, 'has a symbol key');
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (descriptor === undefined || !('value' in descriptor)) fail(path, 'has an accessor');
+    if (descriptor.enumerable !== true) continue;
+    copy[key] = plainCopy(descriptor.value, keyPath(path, key), depth - 1);
+  }
+  return copy;
+}
+
+const SALT = /^[0-9a-f]{32}$/;
+
+/**
+ * The salted content of a complete revision. Its hash must still match the chain, so it must
+ * come out exactly as it went in: it is validated like any incident, and accepted only if the
+ * validated copy has the same canonical JSON as what was given (no unknown keys, no value that
+ * validation would have tidied up). Anything else could never verify and is refused here.
+ */
+function readContent(value: unknown, path: string): RevisionContent<Incident> {
+  const given = plainCopy(value, path, EXPORT_LIMITS.contentDepth);
+  const fields = object(given, path);
+  if (own(fields, 'v') !== 1) fail(`${path}.v`, 'must be 1');
+  const salt = own(fields, 'salt');
+  if (typeof salt !== 'string' || !SALT.test(salt)) fail(`${path}.salt`, 'must be 32 lowercase hex digits');
+  const parsed = parseIncident(own(fields, 'body'));
+  if (!parsed.ok) fail(`${path}.body`, parsed.errors.slice(0, 5).join('; '));
+  const content: RevisionContent<Incident> = { v: 1, salt, body: parsed.value };
+  if (canonicalJson(content) !== canonicalJson(given)) fail(path, 'is not exactly a saved revision, so it cannot match its hash');
+  return content;
+}
+
+function readRevision(value: unknown, path: string): ExportRevision {
+  const fields = object(value, path);
+  const revision = own(fields, 'revision');
+  if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 1) fail(`${path}.revision`, 'must be a whole number from 1');
+  const recordedAt = timestamp(own(fields, 'recordedAt'), `${path}.recordedAt`);
+  const kind = own(fields, 'kind');
+  if (kind === 'complete') return { revision, recordedAt, kind, content: readContent(own(fields, 'content'), `${path}.content`) };
+  if (kind === 'partial') {
+    const parsed = parseIncident(own(fields, 'incident'));
+    if (!parsed.ok) fail(`${path}.incident`, parsed.errors.slice(0, 5).join('; '));
+    return { revision, recordedAt, kind, incident: parsed.value, omittedFields: omittedFields(own(fields, 'omittedFields'), `${path}.omittedFields`) };
+  }
+  return fail(`${path}.kind`, 'must be complete or partial');
+}
+
+function readEntries(value: unknown): ExportEntry[] {
+  const items = list(value, 'entries', EXPORT_LIMITS.entries);
+  // Every entry's list of revisions is sized up before any revision is read.
+  let revisionCount = 0;
+  const rawEntries = items.map((item, i) => {
+    const path = `entries[${i}]`;
+    const fields = object(item, path);
+    const revisions = list(own(fields, 'revisions'), `${path}.revisions`, EXPORT_LIMITS.revisions - revisionCount);
+    if (revisions.length === 0) fail(`${path}.revisions`, 'must hold at least one revision');
+    revisionCount += revisions.length;
+    return { path, id: own(fields, 'id'), revisions };
+  });
+  const ids = new Set<string>();
+  return rawEntries.map(({ path, id, revisions: rawRevisions }) => {
+    if (typeof id !== 'string' || id.length === 0 || id.length > EXPORT_LIMITS.entryId) fail(`${path}.id`, 'must be an entry id');
+    if (ids.has(id)) fail(`${path}.id`, 'is repeated');
+    ids.add(id);
+    let previous = 0;
+    const revisions = rawRevisions.map((raw, j) => {
+      const revision = readRevision(raw, `${path}.revisions[${j}]`);
+      if (revision.revision <= previous) fail(`${path}.revisions[${j}].revision`, 'must come after the one before');
+      previous = revision.revision;
+      return revision;
+    });
+    return { id, revisions };
+  });
+}
+
+function readChecklists(value: unknown): SavedChecklistResult[] {
+  return list(value, 'checklists', EXPORT_LIMITS.checklists).map((item, i) => {
+    // parseSavedResult reads properties directly; give it inert data.
+    const result = parseSavedResult(plainCopy(item, `checklists[${i}]`, EXPORT_LIMITS.contentDepth));
+    if (result === null) fail(`checklists[${i}]`, 'is not a saved checklist result');
+    return result;
+  });
+}
+
+function readDocument(value: unknown): ExportDocument {
+  if (!isFields(value) || own(value, 'format') !== EXPORT_FORMAT) {
+    throw new Invalid('not-daybook-export', 'format: is not daybook-export');
+  }
+  const version = own(value, 'version');
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) fail('version', 'must be a whole number from 1');
+  // A newer version may mean something different by the same fields: refuse, never guess.
+  if (version > EXPORT_VERSION) throw new Invalid('newer-version', `version: ${version} is newer than ${EXPORT_VERSION}`);
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    generatedAt: timestamp(own(value, 'generatedAt'), 'generatedAt'),
+    scope: readScope(own(value, 'scope')),
+    chain: readChain(own(value, 'chain')),
+    entries: readEntries(own(value, 'entries')),
+    checklists: readChecklists(own(value, 'checklists')),
+  };
+}
+
+/**
+ * Reads an export from a file's text, or from the value JSON.parse made of it. Validates
+ * every field and returns a fresh document, or says why not. Never throws.
+ */
+export function parseExportDocument(input: unknown): ExportParseResult {
+  try {
+    let value = input;
+    if (typeof input === 'string') {
+      if (input.length > EXPORT_LIMITS.jsonChars) return { ok: false, code: 'invalid', detail: 'file: too large' };
+      try {
+        value = JSON.parse(input) as unknown;
+      } catch {
+        // Not JSON at all: some other kind of file.
+        return { ok: false, code: 'not-daybook-export', detail: 'file: is not JSON' };
+      }
+    }
+    return { ok: true, document: readDocument(value) };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, code: error.code, detail: error.detail };
+    // A Proxy or other exotic object can throw from any property access; deep nesting can
+    // overflow the stack.
+    return { ok: false, code: 'invalid', detail: 'document: could not be read' };
+  }
+}

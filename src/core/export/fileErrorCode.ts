@@ -1,0 +1,42 @@
+// Every way making, restoring or opening an export file can fail, as one code the UI
+// translates. Messages of the underlying errors never reach the person.
+
+// Only small error modules are imported: set-up (part of the first screen) shows these codes.
+import { RestoreError } from '../backup/restoreErrors';
+import { StorageError } from '../store/storageErrors';
+import { EncryptedFileError } from './encryptedFile/errors';
+import { PackageError } from './evidencePackage/packageError';
+
+export type FileErrorCode =
+  | 'not-daybook-file'
+  /** A backup offered where a package was expected, or the reverse. */
+  | 'is-backup'
+  | 'is-package'
+  | 'newer-version'
+  | 'wrong-passphrase'
+  | 'truncated'
+  | 'corrupt'
+  | 'diary-does-not-verify'
+  | 'invalid-document'
+  | 'attachment-corrupt'
+  | 'storage-full'
+  | 'write-failed'
+  | 'read-failed'
+  | 'unknown';
+
+function fromEncryptedFile(error: EncryptedFileError): FileErrorCode {
+  if (error.code === 'wrong-kind') return error.kind === 'backup' ? 'is-backup' : 'is-package';
+  return error.code;
+}
+
+export function fileErrorCode(error: unknown): FileErrorCode {
+  if (error instanceof StorageError) return error.code;
+  // By name: the attachment store's module is too large to load just to recognise its error.
+  if (error instanceof Error && error.name === 'AttachmentCorruptError') return 'attachment-corrupt';
+  if (error instanceof EncryptedFileError) return fromEncryptedFile(error);
+  if (error instanceof RestoreError || error instanceof PackageError) {
+    if (error.code === 'wrong-kind') return error.cause instanceof EncryptedFileError ? fromEncryptedFile(error.cause) : 'corrupt';
+    return error.code;
+  }
+  return 'unknown';
+}

@@ -1,0 +1,83 @@
+// Attached files: each listed with what identifies it (name, type, size, SHA-256), and
+// pictures embedded when the export includes files. A picture that cannot be had or read is
+// said so in the report; it never stops the report.
+
+import type { PDFDocument, PDFImage } from 'pdf-lib';
+import type { AttachmentRef } from '../../model/incident';
+import type { ReportContext } from './context';
+import { describeSize } from './formats';
+import { COLOURS, type ReportWriter } from './layout';
+import type { EmbeddableImage } from './types';
+
+const IMAGE_MAX_HEIGHT = 360;
+
+/** Embeds each picture once, however many incidents (or versions) refer to it. */
+export class ImageEmbedder {
+  private readonly embedded = new Map<string, Promise<PDFImage | null>>();
+
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly load: ((ref: AttachmentRef) => Promise<EmbeddableImage | null>) | undefined,
+  ) {}
+
+  /** Whether the report tries to show this file as a picture. */
+  wants(ref: AttachmentRef): boolean {
+    return this.load !== undefined && ref.type.toLowerCase().startsWith('image/');
+  }
+
+  image(ref: AttachmentRef): Promise<PDFImage | null> {
+    const key = `${ref.id}\n${ref.sha256}`;
+    let image = this.embedded.get(key);
+    if (!image) {
+      image = this.embed(ref);
+      this.embedded.set(key, image);
+    }
+    return image;
+  }
+
+  private async embed(ref: AttachmentRef): Promise<PDFImage | null> {
+    try {
+      const picture = await this.load?.(ref);
+      if (!picture) return null;
+      return picture.format === 'png' ? await this.doc.embedPng(picture.bytes) : await this.doc.embedJpg(picture.bytes);
+    } catch {
+      return null; // unreadable or damaged: listed, with a note, below
+    }
+  }
+}
+
+async function drawAttachment(w: ReportWriter, ctx: ReportContext, ref: AttachmentRef, images: ImageEmbedder | null): Promise<void> {
+  const { t, formats } = ctx;
+  const detail = { size: 9, indent: 10 };
+  w.ensure(60);
+  w.gap(3);
+  w.text(ref.name.trim() || t('report:attachments.unnamed'), { bold: true, size: 10, indent: 10 });
+  w.text(t('report:attachments.type', { type: ref.type || t('report:attachments.unknownType') }), detail);
+  w.text(t('report:attachments.size', { size: describeSize(ref.size, t, formats) }), detail);
+  w.text(t('report:attachments.sha256', { hash: ref.sha256 }), detail);
+  if (!images?.wants(ref)) return;
+  const image = await images.image(ref);
+  if (image) {
+    w.gap(4);
+    w.image(image, IMAGE_MAX_HEIGHT);
+    w.gap(4);
+  } else {
+    w.text(t('report:attachments.notEmbedded'), { ...detail, color: COLOURS.alert });
+  }
+}
+
+/** The files of one incident. `images` is null when the export does not include files. */
+export async function drawAttachments(
+  w: ReportWriter,
+  ctx: ReportContext,
+  refs: readonly AttachmentRef[],
+  images: ImageEmbedder | null,
+): Promise<void> {
+  if (refs.length === 0) {
+    w.field(ctx.t('report:fields.attachments'), [{ text: ctx.t('report:attachments.none'), style: { color: COLOURS.muted } }]);
+    return;
+  }
+  w.gap(2);
+  w.label(ctx.t('report:fields.attachments'));
+  for (const ref of refs) await drawAttachment(w, ctx, ref, images);
+}

@@ -1,0 +1,94 @@
+// An incident's fields as label/value rows, in the order the app shows them. A field the person
+// left out shows a marker instead of its content.
+
+import type { IncidentField } from '../../diary/revisionDiff';
+import { orderedBehaviours } from '../../diary/revisionDiff';
+import type { Incident, Witness } from '../../model/incident';
+import type { OmittableField } from '../exportDocument';
+import type { ReportContext } from './context';
+import { leftOut, notRecorded, textValue } from './context';
+import { describeWhen } from './formats';
+import type { ReportWriter, Segment } from './layout';
+
+/** Which group of fields, if any, leaving out covers each field. */
+export const OMITTED_WITH: Readonly<Record<IncidentField, OmittableField | null>> = {
+  when: null,
+  where: 'where',
+  whatHappened: null,
+  behaviours: null,
+  whoDidIt: 'whoDidIt',
+  witnesses: 'witnesses',
+  evidenceElsewhere: 'evidenceElsewhere',
+  attachments: null,
+  reported: 'reported',
+  policeReference: 'reported',
+  officer: 'reported',
+  howItFelt: 'effect',
+  whatItChanged: 'effect',
+};
+
+export function witnessText(ctx: ReportContext, witness: Witness): string {
+  const name = witness.name.trim();
+  const contact = witness.contact.trim();
+  return name && contact ? ctx.t('report:log.witness', { name, contact }) : name || contact;
+}
+
+export function behaviourNames(ctx: ReportContext, incident: Incident): string[] {
+  return orderedBehaviours(incident.behaviours).map((b) => ctx.t(`diary:behaviours.${b}`));
+}
+
+/** The value of one field; attachments are drawn separately, with their details. */
+function fieldValue(ctx: ReportContext, incident: Incident, field: Exclude<IncidentField, 'attachments'>): Segment[] {
+  const { t, formats } = ctx;
+  switch (field) {
+    case 'when':
+      return [{ text: describeWhen(incident.when, t, formats) }];
+    case 'behaviours': {
+      const names = behaviourNames(ctx, incident);
+      return names.length ? [{ text: formats.list(names) }] : [notRecorded(ctx)];
+    }
+    case 'witnesses': {
+      const witnesses = incident.witnesses.map((w) => witnessText(ctx, w)).filter((text) => text !== '');
+      return witnesses.length ? witnesses.map((text) => ({ text })) : [notRecorded(ctx)];
+    }
+    case 'reported':
+      return [{ text: t(incident.reported.reported ? 'report:log.yes' : 'report:log.no') }];
+    case 'policeReference':
+      return textValue(ctx, incident.reported.policeReference ?? '');
+    case 'officer':
+      return textValue(ctx, incident.reported.officer ?? '');
+    case 'howItFelt':
+      return textValue(ctx, incident.effect.howItFelt);
+    case 'whatItChanged':
+      return textValue(ctx, incident.effect.whatItChanged);
+    default:
+      return textValue(ctx, incident[field]);
+  }
+}
+
+const SHOWN_FIELDS = [
+  'when',
+  'where',
+  'whatHappened',
+  'behaviours',
+  'whoDidIt',
+  'witnesses',
+  'evidenceElsewhere',
+  'reported',
+  'policeReference',
+  'officer',
+  'howItFelt',
+  'whatItChanged',
+] as const satisfies readonly Exclude<IncidentField, 'attachments'>[];
+
+/** Every field of `incident` except attachments, marking those in `omitted` as left out. */
+export function drawIncidentFields(w: ReportWriter, ctx: ReportContext, incident: Incident, omitted: ReadonlySet<OmittableField>): void {
+  const { reported } = incident;
+  // A police reference or officer only means something once it has been reported.
+  const policeDetails = reported.reported || Boolean(reported.policeReference?.trim() || reported.officer?.trim());
+  for (const field of SHOWN_FIELDS) {
+    if ((field === 'policeReference' || field === 'officer') && !policeDetails && !omitted.has('reported')) continue;
+    const group = OMITTED_WITH[field];
+    w.field(ctx.t(`report:fields.${field}`), group !== null && omitted.has(group) ? [leftOut(ctx)] : fieldValue(ctx, incident, field));
+  }
+}

@@ -1,0 +1,60 @@
+// The chronological log: each incident with every field, when it was written down, its files,
+// and, if it was ever edited, a clear mark and the history of changes.
+
+import type { ExportEntry, OmittableField } from '../exportDocument';
+import { omittedFieldsOf, revisionIncident } from '../exportDocument';
+import { drawAttachments, type ImageEmbedder } from './attachments';
+import type { ReportContext } from './context';
+import { describeWhen } from './formats';
+import { drawIncidentFields } from './incidentFields';
+import { COLOURS, type ReportWriter } from './layout';
+import { drawRevisionHistory } from './revisionHistory';
+
+function drawRecord(w: ReportWriter, ctx: ReportContext, entry: ExportEntry): void {
+  const { t, formats } = ctx;
+  const first = entry.revisions[0];
+  const last = entry.revisions.at(-1);
+  if (!first || !last) return;
+  w.field(t('report:log.firstWritten'), [{ text: formats.moment(first.recordedAt) }]);
+  const edits = entry.revisions.length - 1;
+  if (edits === 0) {
+    w.field(t('report:log.lastChanged'), [{ text: t('report:log.notEdited'), style: { color: COLOURS.muted } }]);
+    return;
+  }
+  w.field(t('report:log.lastChanged'), [
+    { text: formats.moment(last.recordedAt) },
+    { text: t('report:log.edited', { count: edits }), style: { bold: true, color: COLOURS.alert } },
+  ]);
+}
+
+async function drawEntry(w: ReportWriter, ctx: ReportContext, entry: ExportEntry, index: number, images: ImageEmbedder | null): Promise<void> {
+  const { t, formats, document } = ctx;
+  const latest = entry.revisions.at(-1);
+  if (!latest) return;
+  const incident = revisionIncident(latest);
+  const omitted = new Set<OmittableField>([...document.scope.omittedFields, ...omittedFieldsOf(latest)]);
+
+  w.ensure(90);
+  w.rule();
+  w.gap(2);
+  const heading = t('report:log.heading', { number: formats.number(index + 1), when: describeWhen(incident.when, t, formats) });
+  w.text(heading, { bold: true, size: 12 });
+  w.text(t('report:log.entryId', { id: entry.id }), { size: 7.5, color: COLOURS.muted });
+  w.gap(4);
+  drawRecord(w, ctx, entry);
+  drawIncidentFields(w, ctx, incident, omitted);
+  await drawAttachments(w, ctx, incident.attachments, images);
+  drawRevisionHistory(w, ctx, entry);
+  w.gap(8);
+}
+
+export async function drawIncidentLog(w: ReportWriter, ctx: ReportContext, images: ImageEmbedder | null): Promise<void> {
+  const { t, document } = ctx;
+  w.newPage();
+  w.text(t('report:log.title'), { bold: true, size: 16 });
+  w.gap(2);
+  w.text(t('report:log.intro'), { size: 9.5, color: COLOURS.muted });
+  w.gap(6);
+  if (document.entries.length === 0) w.text(t('report:log.empty'), { color: COLOURS.muted });
+  for (const [index, entry] of document.entries.entries()) await drawEntry(w, ctx, entry, index, images);
+}

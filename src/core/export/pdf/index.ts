@@ -1,0 +1,4 @@
+// Public API of the PDF report.
+
+export { renderPdfReport } from './renderPdfReport';
+export type { EmbeddableImage, ReportOptions, ReportTranslate } from './types';

@@ -1,0 +1,158 @@
+// Flowing text down A4 pages: the cursor moves down, and a new page starts whenever the next
+// line would not fit. Each line is drawn as soon as it is placed, so memory stays flat however
+// long the diary is.
+
+import { PageSizes, rgb, type Color, type PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib';
+import { drawLine, type LineStyle } from './drawLine';
+import type { ReportFonts } from './reportFont';
+import { wrapText } from './wrapText';
+
+export const PAGE_WIDTH = PageSizes.A4[0];
+export const PAGE_HEIGHT = PageSizes.A4[1];
+export const MARGIN_X = 56;
+/** Space above and below the body, with room for the running header and footer. */
+export const MARGIN_TOP = 60;
+export const MARGIN_BOTTOM = 60;
+export const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X;
+/** The label column of label/value rows. */
+const LABEL_WIDTH = 138;
+const LABEL_GAP = 10;
+
+export const COLOURS = {
+  text: rgb(0, 0, 0),
+  muted: rgb(0.33, 0.33, 0.33),
+  alert: rgb(0.65, 0, 0),
+  rule: rgb(0.7, 0.7, 0.7),
+} as const;
+
+export interface TextStyle {
+  bold?: boolean;
+  size?: number;
+  color?: Color;
+  /** Extra left indent in points. */
+  indent?: number;
+}
+
+/** One piece of a value: a paragraph in its own style. */
+export interface Segment {
+  text: string;
+  style?: TextStyle;
+}
+
+const BODY_SIZE = 10.5;
+const LABEL_STYLE: TextStyle = { bold: true, size: 8.5, color: COLOURS.muted };
+const LEADING = 1.32;
+
+interface PlacedLine extends LineStyle {
+  text: string;
+}
+
+export class ReportWriter {
+  readonly pages: PDFPage[] = [];
+  private page!: PDFPage;
+  private y = 0;
+
+  constructor(
+    private readonly doc: PDFDocument,
+    readonly fonts: ReportFonts,
+  ) {
+    this.newPage();
+  }
+
+  newPage(): void {
+    this.page = this.doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
+    this.pages.push(this.page);
+    this.y = PAGE_HEIGHT - MARGIN_TOP;
+  }
+
+  /** Starts a new page unless `height` points still fit on this one. */
+  ensure(height: number): void {
+    if (this.y - height < MARGIN_BOTTOM && this.y < PAGE_HEIGHT - MARGIN_TOP) this.newPage();
+  }
+
+  gap(points: number): void {
+    this.y -= points;
+  }
+
+  /** A paragraph across the full width. */
+  text(text: string, style: TextStyle = {}): void {
+    const indent = style.indent ?? 0;
+    for (const line of this.lines(text, style, CONTENT_WIDTH - indent)) this.placeRow(line, MARGIN_X + indent);
+  }
+
+  /** A section heading, kept with at least a few lines of what follows. */
+  heading(text: string, size = 14): void {
+    this.ensure(size * LEADING + 48);
+    this.gap(size * 0.6);
+    this.text(text, { bold: true, size });
+    this.gap(size * 0.3);
+  }
+
+  /** A small caption in the style of field labels. */
+  label(text: string): void {
+    this.text(text, LABEL_STYLE);
+  }
+
+  /** A label on the left and its value (one or more paragraphs) beside it. */
+  field(label: string, value: Segment[]): void {
+    const labels = this.lines(label, LABEL_STYLE, LABEL_WIDTH);
+    const values = value.flatMap((segment) => this.lines(segment.text, segment.style ?? {}, CONTENT_WIDTH - LABEL_WIDTH - LABEL_GAP));
+    const rows = Math.max(labels.length, values.length);
+    for (let i = 0; i < rows; i++) {
+      const labelLine = labels[i];
+      const valueLine = values[i];
+      const height = Math.max(lineHeight(labelLine), lineHeight(valueLine));
+      this.ensure(height);
+      const baseline = this.y - height * 0.78;
+      if (labelLine) this.draw(labelLine, MARGIN_X, baseline);
+      if (valueLine) this.draw(valueLine, MARGIN_X + LABEL_WIDTH + LABEL_GAP, baseline);
+      this.y -= height;
+    }
+  }
+
+  /** A thin line across the page. */
+  rule(): void {
+    this.ensure(8);
+    this.y -= 4;
+    this.page.drawLine({
+      start: { x: MARGIN_X, y: this.y },
+      end: { x: MARGIN_X + CONTENT_WIDTH, y: this.y },
+      thickness: 0.5,
+      color: COLOURS.rule,
+    });
+    this.y -= 4;
+  }
+
+  /** A picture scaled to the content width (never enlarged), at most `maxHeight` tall. */
+  image(image: PDFImage, maxHeight: number): void {
+    const usable = Math.min(maxHeight, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM);
+    const scale = Math.min(1, CONTENT_WIDTH / image.width, usable / image.height);
+    const width = image.width * scale;
+    const height = image.height * scale;
+    this.ensure(height);
+    this.y -= height;
+    this.page.drawImage(image, { x: MARGIN_X, y: this.y, width, height });
+  }
+
+  private lines(text: string, style: TextStyle, width: number): PlacedLine[] {
+    const font = style.bold ? this.fonts.bold : this.fonts.regular;
+    const size = style.size ?? BODY_SIZE;
+    const color = style.color ?? COLOURS.text;
+    return wrapText(font.printable(text), width, (s) => font.width(s, size)).map((line) => ({ text: line, font, size, color }));
+  }
+
+  private placeRow(line: PlacedLine, x: number): void {
+    const height = lineHeight(line);
+    this.ensure(height);
+    this.draw(line, x, this.y - height * 0.78);
+    this.y -= height;
+  }
+
+  private draw(line: PlacedLine, x: number, baseline: number): void {
+    drawLine(this.page, line.text, x, baseline, line);
+  }
+}
+
+function lineHeight(line: PlacedLine | undefined): number {
+  return line ? line.size * LEADING : 0;
+}

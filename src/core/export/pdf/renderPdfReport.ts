@@ -1,0 +1,61 @@
+// The PDF evidence report: a cover summary, then the chronological log. Everything is drawn
+// with the embedded DejaVu fonts, subset to the characters used, so any language prints and
+// the text can be copied and searched.
+
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument } from 'pdf-lib';
+import { ImageEmbedder } from './attachments';
+import type { ReportContext } from './context';
+import { drawCover } from './cover';
+import { makeFormats } from './formats';
+import { drawIncidentLog } from './incidentLog';
+import { ReportWriter } from './layout';
+import { stampPageFrames } from './pageFrame';
+import { ReportFont } from './reportFont';
+import type { ReportOptions, ReportTranslate } from './types';
+
+const CREATOR = 'Daybook';
+const PRODUCER = 'Daybook (pdf-lib)';
+
+/** Labels repeat for every incident: each is looked up once. */
+function memoised(t: ReportTranslate): ReportTranslate {
+  const labels = new Map<string, string>();
+  return (key, options) => {
+    if (options) return t(key, options);
+    let label = labels.get(key);
+    if (label === undefined) {
+      label = t(key);
+      labels.set(key, label);
+    }
+    return label;
+  };
+}
+
+export async function renderPdfReport(options: ReportOptions): Promise<Uint8Array> {
+  const { document, verification, locale } = options;
+  const t = memoised(options.t);
+  const now = options.now ?? new Date();
+  const formats = makeFormats(locale, options.timeZone);
+  const ctx: ReportContext = { document, t, formats, locale };
+
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.registerFontkit(fontkit);
+  const fonts = {
+    regular: new ReportFont(await pdf.embedFont(options.fonts.regular, { subset: true })),
+    bold: new ReportFont(await pdf.embedFont(options.fonts.bold, { subset: true })),
+  };
+  // Metadata carries no user text: a file's properties are easy to overlook when sharing it.
+  pdf.setTitle(t('report:meta.title'));
+  pdf.setCreator(CREATOR);
+  pdf.setProducer(PRODUCER);
+  pdf.setLanguage(locale);
+  pdf.setCreationDate(now);
+  pdf.setModificationDate(now);
+
+  const writer = new ReportWriter(pdf, fonts);
+  drawCover(writer, ctx, verification, now);
+  const images = document.scope.attachmentsIncluded ? new ImageEmbedder(pdf, options.loadImage) : null;
+  await drawIncidentLog(writer, ctx, images);
+  stampPageFrames(writer.pages, fonts, t, formats.moment(now.toISOString()));
+  return pdf.save();
+}

@@ -1,0 +1,60 @@
+// Which incidents an export takes, and what goes out with them, from what the person chose.
+
+import { happenedSortKey, happenedSpan } from '../diary/happened';
+import type { AttachmentRef } from '../model/incident';
+import type { DiaryEntry, RevisionRecord } from '../store/diaryRepository';
+import type { ExportSelection } from './exportDocument';
+
+export const EMPTY_SELECTION: ExportSelection = {
+  behaviours: [],
+  entryIds: [],
+  includeAttachments: true,
+  omitFields: [],
+  includeChecklists: false,
+};
+
+/** The chosen entries in the order they happened (oldest first, as a log reads). */
+export function selectEntries(entries: readonly DiaryEntry[], selection: ExportSelection): DiaryEntry[] {
+  const picked = new Set(selection.entryIds);
+  const behaviours = new Set(selection.behaviours);
+  const from = selection.from || '0000-01-01';
+  const to = selection.to || '9999-12-31';
+  return entries
+    .filter((entry) => {
+      if (picked.size > 0 && !picked.has(entry.id)) return false;
+      if (behaviours.size > 0 && !entry.incident.behaviours.some((b) => behaviours.has(b))) return false;
+      const span = happenedSpan(entry.incident.when, entry.firstRecordedAt);
+      return span.end >= from && span.start <= to;
+    })
+    .map((entry) => ({ entry, key: happenedSortKey(entry.incident.when, entry.firstRecordedAt) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.entry.firstRecordedAt < b.entry.firstRecordedAt ? -1 : 1))
+    .map(({ entry }) => entry);
+}
+
+/**
+ * Files referred to by any version of the chosen entries that is still held, each once: an
+ * earlier version's photo is evidence too.
+ */
+export function attachmentsOf(histories: readonly (readonly RevisionRecord[])[]): AttachmentRef[] {
+  const files = new Map<string, AttachmentRef>();
+  for (const history of histories) {
+    for (const { content } of history) for (const ref of content?.body.attachments ?? []) if (!files.has(ref.id)) files.set(ref.id, ref);
+  }
+  return [...files.values()];
+}
+
+export interface SelectionSummary {
+  incidents: number;
+  /** Files that will go out (0 when attachments are left out). */
+  files: number;
+  fileBytes: number;
+}
+
+export function summariseSelection(
+  chosen: readonly DiaryEntry[],
+  history: (entryId: string) => readonly RevisionRecord[],
+  selection: ExportSelection,
+): SelectionSummary {
+  const files = selection.includeAttachments ? attachmentsOf(chosen.map((entry) => history(entry.id))) : [];
+  return { incidents: chosen.length, files: files.length, fileBytes: files.reduce((sum, file) => sum + file.size, 0) };
+}

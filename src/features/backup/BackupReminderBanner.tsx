@@ -1,0 +1,30 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { formatMoment } from '../diary/formatWhen';
+import { useBackupStatus } from './useBackupStatus';
+
+/** A gentle nudge on the diary screen when a backup is due; it can be put off for a few days. */
+export function BackupReminderBanner() {
+  const { t, i18n } = useTranslation('export');
+  const { reminder, snooze } = useBackupStatus();
+  if (!reminder?.due) return null;
+  const language = i18n.resolvedLanguage ?? 'en-GB';
+  return (
+    <aside className="notice backup-reminder" aria-labelledby="backup-reminder-title">
+      <h2 id="backup-reminder-title">{t('reminder.title')}</h2>
+      <p>
+        {reminder.lastBackupAt
+          ? t('reminder.since', { date: formatMoment(reminder.lastBackupAt, language), count: reminder.newIncidents })
+          : t('reminder.never', { count: reminder.newIncidents })}
+      </p>
+      <div className="button-row">
+        <Link to="/backup" className="button primary">
+          {t('reminder.backUp')}
+        </Link>
+        <button type="button" className="button" onClick={() => void snooze().catch(() => undefined)}>
+          {t('reminder.later')}
+        </button>
+      </div>
+    </aside>
+  );
+}

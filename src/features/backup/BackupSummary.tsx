@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import type { CheckedBackup } from '../../core/backup/checkBackup';
+import { formatMoment } from '../diary/formatWhen';
+
+/** What a checked backup holds, before it is restored. */
+export function BackupSummary({ backup }: { backup: CheckedBackup }) {
+  const { t, i18n } = useTranslation('export');
+  const language = i18n.resolvedLanguage ?? 'en-GB';
+  const incidents = new Set(backup.records.filter((r) => r.content !== null).map((r) => r.link.entryId)).size;
+  return (
+    <div className="notice" role="status">
+      <p>{t('restore.checked', { date: formatMoment(backup.info.createdAt, language) })}</p>
+      <ul>
+        <li>{t('restore.holdsIncidents', { count: incidents })}</li>
+        <li>{t('restore.holdsFiles', { count: backup.files.size })}</li>
+        {backup.checklists.length > 0 && <li>{t('restore.holdsChecklists', { count: backup.checklists.length })}</li>}
+        <li>{t('restore.verified', { count: backup.verification.length })}</li>
+      </ul>
+      {backup.damagedFiles > 0 && <p>{t('restore.damagedFiles', { count: backup.damagedFiles })}</p>}
+    </div>
+  );
+}

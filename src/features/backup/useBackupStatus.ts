@@ -1,0 +1,39 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { backupReminder, snoozedUntil, type BackupReminder, type BackupStatus } from '../../core/backup/backupReminder';
+import { appBackupStatus } from '../../core/vault/featureStores';
+import { useDiary } from '../diary/useDiary';
+
+/** The last backup, the reminder worked out from it, and ways to update both. */
+export function useBackupStatus() {
+  const { snapshot } = useDiary();
+  const store = useMemo(() => appBackupStatus(), []);
+  const [status, setStatus] = useState<BackupStatus | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    store
+      .get()
+      .then((value) => current && setStatus(value))
+      // Unreadable status: behave as if no backup was ever made, which only makes the nudge likelier.
+      .catch(() => current && setStatus({}));
+    return () => {
+      current = false;
+    };
+  }, [store]);
+
+  const reminder: BackupReminder | null = status && snapshot ? backupReminder(status, snapshot.links, new Date()) : null;
+
+  const recordBackup = useCallback(async () => {
+    const at = new Date();
+    await store.recordBackup(at);
+    setStatus({ lastBackupAt: at.toISOString() });
+  }, [store]);
+
+  const snooze = useCallback(async () => {
+    const until = snoozedUntil(new Date());
+    setStatus((s) => ({ ...s, snoozedUntil: until }));
+    await store.snooze(until);
+  }, [store]);
+
+  return { status, reminder, recordBackup, snooze };
+}

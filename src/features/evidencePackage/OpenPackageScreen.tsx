@@ -1,0 +1,164 @@
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OpenedPackage } from '../../core/export/evidencePackage';
+import { AttachmentCorruptError } from '../../core/store/attachmentStore';
+import { AttachmentSourceContext, type AttachmentSource } from '../diary/attachments/attachmentSource';
+import { formatMoment } from '../diary/formatWhen';
+import { FileReady } from '../export/FileReady';
+import { asFile } from '../export/fileNames';
+import { renderReport } from '../export/makeExport';
+import { useExportErrorMessage } from '../export/useExportErrorMessage';
+import { PasswordField } from '../vault/PasswordField';
+import { useVault } from '../vault/useVault';
+import { needsPassphrase, openPackageFile } from './openPackageFile';
+import { PackageEntries } from './PackageEntries';
+import { VerificationResult } from './VerificationResult';
+import '../export/export.css';
+
+/**
+ * An advocate opens an evidence package (or a JSON export): read-only, in memory, apart from
+ * any diary on this device. It is verified on opening and can be turned into the PDF report.
+ */
+export function OpenPackageScreen() {
+  const { t, i18n } = useTranslation('export');
+  const { vault } = useVault();
+  const errorMessage = useExportErrorMessage();
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [askPassphrase, setAskPassphrase] = useState(true);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [opened, setOpened] = useState<OpenedPackage | null>(null);
+  const [report, setReport] = useState<File | null>(null);
+  const language = i18n.resolvedLanguage ?? 'en-GB';
+
+  // Locking (by the Lock button, timeout or quick exit) closes the package too.
+  useEffect(
+    () =>
+      vault.session.onLock(() => {
+        setOpened(null);
+        setReport(null);
+        setPassphrase('');
+      }),
+    [vault],
+  );
+
+  const source = useMemo<AttachmentSource | null>(
+    () =>
+      opened && {
+        open: async (ref) => {
+          const blob = opened.files.get(ref.id);
+          if (!blob) throw new AttachmentCorruptError();
+          return blob;
+        },
+      },
+    [opened],
+  );
+
+  const choose = async (chosen: File | null) => {
+    setFile(chosen);
+    setError(null);
+    setAskPassphrase(chosen ? await needsPassphrase(chosen).catch(() => true) : true);
+  };
+
+  const open = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (!file) return setError(t('open.noFile'));
+    if (askPassphrase && !passphrase) return setError(t('restore.noPassphrase'));
+    setBusy(true);
+    try {
+      setOpened(await openPackageFile(file, passphrase));
+      setPassphrase('');
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const makeReport = async () => {
+    if (!opened) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const files = opened.files;
+      const loadFile = opened.document.scope.attachmentsIncluded
+        ? async (ref: { id: string }) => {
+            const blob = files.get(ref.id);
+            if (!blob) throw new AttachmentCorruptError();
+            return blob;
+          }
+        : null;
+      setReport(asFile(await renderReport(opened.document, i18n, loadFile), 'pdf', new Date()));
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const close = () => {
+    setOpened(null);
+    setReport(null);
+    setFile(null);
+  };
+
+  return (
+    <article className="screen">
+      <h1>{t('open.title')}</h1>
+      {!opened ? (
+        <>
+          <p className="lead">{t('open.lead')}</p>
+          <p>{t('open.separate')}</p>
+          <form onSubmit={(e) => void open(e)} noValidate>
+            <div className="field">
+              <label htmlFor={`${id}-file`}>{t('open.file')}</label>
+              <input id={`${id}-file`} type="file" onChange={(e) => void choose(e.target.files?.[0] ?? null)} />
+            </div>
+            {askPassphrase && <PasswordField label={t('open.passphrase')} value={passphrase} onChange={setPassphrase} autoComplete="off" />}
+            <div className="button-row">
+              <button type="submit" className="button primary" disabled={busy}>
+                {busy ? t('open.opening') : t('open.open')}
+              </button>
+            </div>
+          </form>
+        </>
+      ) : (
+        <AttachmentSourceContext.Provider value={source}>
+          <VerificationResult verification={opened.verification} />
+          <section aria-labelledby="package-summary">
+            <h2 id="package-summary">{t('open.summaryTitle')}</h2>
+            <ul>
+              <li>{t('open.generated', { moment: formatMoment(opened.document.generatedAt, language) })}</li>
+              <li>{t('open.incidents', { count: opened.document.entries.length })}</li>
+              {opened.document.scope.omittedFields.length > 0 && (
+                <li>{t('open.omitted', { fields: opened.document.scope.omittedFields.map((f) => t(`omit.fields.${f}`)).join(', ') })}</li>
+              )}
+              {opened.missingFiles.length > 0 && <li>{t('open.missingFiles', { count: opened.missingFiles.length })}</li>}
+            </ul>
+            <div className="button-row">
+              <button type="button" className="button primary" disabled={busy} onClick={() => void makeReport()}>
+                {busy ? t('creating') : t('open.makePdf')}
+              </button>
+              <button type="button" className="button" onClick={close}>
+                {t('open.close')}
+              </button>
+            </div>
+            {report && <FileReady file={report} />}
+          </section>
+          <section aria-labelledby="package-entries">
+            <h2 id="package-entries">{t('open.entriesTitle')}</h2>
+            <PackageEntries entries={opened.document.entries} />
+          </section>
+        </AttachmentSourceContext.Provider>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { omittedFieldsOf, revisionIncident, type ExportEntry } from '../../core/export/exportDocument';
+import { IncidentFields } from '../diary/detail/IncidentFields';
+import { formatMoment } from '../diary/formatWhen';
+import { useDescribeWhen } from '../diary/timeline/useDescribeWhen';
+import { excerpt } from '../../core/diary/excerpt';
+
+/** The package's incidents in the order they happened; each opens to its fields and history. */
+export function PackageEntries({ entries }: { entries: readonly ExportEntry[] }) {
+  const { t, i18n } = useTranslation('export');
+  const describeWhen = useDescribeWhen();
+  const language = i18n.resolvedLanguage ?? 'en-GB';
+  if (entries.length === 0) return <p>{t('open.noEntries')}</p>;
+  return (
+    <ol className="plain-list package-entries">
+      {entries.map((entry) => {
+        const latest = entry.revisions.at(-1);
+        if (!latest) return null;
+        const incident = revisionIncident(latest);
+        return (
+          <li key={entry.id}>
+            <details className="package-entry">
+              <summary>
+                <strong>{describeWhen(incident.when)}</strong> {excerpt(incident.whatHappened, 100)}
+              </summary>
+              <IncidentFields incident={incident} leftOut={omittedFieldsOf(latest)} />
+              <h3>{t('open.history')}</h3>
+              <ul>
+                {entry.revisions.map((revision) => (
+                  <li key={revision.revision}>
+                    {revision.revision === 1
+                      ? t('open.written', { moment: formatMoment(revision.recordedAt, language) })
+                      : t('open.edited', { moment: formatMoment(revision.recordedAt, language) })}
+                    {revision.kind === 'partial' && ` ${t('open.revisionPartial')}`}
+                  </li>
+                ))}
+              </ul>
+              <p className="hint">{t('open.entryId', { id: entry.id })}</p>
+            </details>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,184 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { EMPTY_SELECTION, selectEntries, summariseSelection } from '../../core/export/selection';
+import type { ExportSelection } from '../../core/export/exportDocument';
+import { useUnsavedInput } from '../../app/unsavedInput';
+import { NewPassphraseFields, useNewPassphrase } from '../vault/NewPassphraseFields';
+import { useFormatSize } from '../diary/attachments/useFormatSize';
+import { FileReady } from './FileReady';
+import { makeExport, UNENCRYPTED_FORMATS, type ExportFormat, type MadeExport } from './makeExport';
+import { SelectionFields } from './SelectionFields';
+import { useExportErrorMessage } from './useExportErrorMessage';
+import { useExportSources } from './useExportSources';
+import './export.css';
+
+const FORMATS: readonly ExportFormat[] = ['pdf', 'csv', 'json', 'package'];
+
+/** Choose what to export and in which format, see what will go out, then save or share it. */
+export function ExportScreen() {
+  const { t, i18n } = useTranslation('export');
+  const { diary, attachments, checklists } = useExportSources();
+  const { size: formatSize } = useFormatSize();
+  const errorMessage = useExportErrorMessage();
+  const entries = useMemo(() => diary.snapshot?.entries ?? [], [diary.snapshot]);
+  const [selection, setSelection] = useState<ExportSelection>(EMPTY_SELECTION);
+  const [picking, setPicking] = useState(false);
+  const [format, setFormat] = useState<ExportFormat>('pdf');
+  const [understood, setUnderstood] = useState(false);
+  const [savedChecklists, setSavedChecklists] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
+  const [made, setMade] = useState<MadeExport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const passphrase = useNewPassphrase();
+  const readyHeading = useRef<HTMLDivElement>(null);
+  useUnsavedInput(passphrase.passphrase.length > 0);
+
+  useEffect(() => {
+    let current = true;
+    checklists
+      .list()
+      .then((list) => current && setSavedChecklists(list.length))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [checklists]);
+
+  // Single incidents are picked from those matching the dates and behaviours.
+  const matching = useMemo(() => selectEntries(entries, { ...selection, entryIds: [] }), [entries, selection]);
+  const effective = useMemo<ExportSelection>(
+    () => ({ ...selection, entryIds: picking ? selection.entryIds.filter((id) => matching.some((e) => e.id === id)) : [] }),
+    [selection, picking, matching],
+  );
+  const chosen = picking ? matching.filter((e) => effective.entryIds.includes(e.id)) : matching;
+  const summary = summariseSelection(chosen, (id) => diary.repository.history(id), effective);
+  const unencrypted = UNENCRYPTED_FORMATS.has(format);
+
+  const change = (next: ExportSelection) => {
+    setSelection(next);
+    setMade(null);
+  };
+
+  useEffect(() => {
+    if (made) readyHeading.current?.querySelector('h2')?.focus();
+  }, [made]);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    setError(null);
+    if (summary.incidents === 0) return;
+    if (unencrypted && !understood) return;
+    if (format === 'package' && (await passphrase.check())) return;
+    setBusy(true);
+    setMade(null);
+    try {
+      setMade(await makeExport({ repository: diary.repository, entries, attachments, checklists }, effective, format, i18n, passphrase.passphrase));
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article className="screen">
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('lead')}</p>
+      <p>
+        <Link to="/backup">{t('backupLink')}</Link>
+      </p>
+      <form onSubmit={create} noValidate>
+        <h2>{t('choose')}</h2>
+        <SelectionFields
+          selection={selection}
+          onChange={change}
+          matching={matching}
+          picking={picking}
+          onPickingChange={(next) => {
+            setPicking(next);
+            setMade(null);
+          }}
+          savedChecklists={savedChecklists}
+        />
+        <p className="export-summary" aria-live="polite">
+          {summary.incidents === 0
+            ? t('summary.none')
+            : effective.includeAttachments
+              ? t('summary.withFiles', {
+                  incidents: t('summary.incidents', { count: summary.incidents }),
+                  files: t('summary.files', { count: summary.files }),
+                  size: formatSize(summary.fileBytes),
+                })
+              : t('summary.withoutFiles', { incidents: t('summary.incidents', { count: summary.incidents }) })}
+        </p>
+        {submitted && summary.incidents === 0 && (
+          <p className="error" role="alert">
+            {t('summary.noneError')}
+          </p>
+        )}
+
+        <fieldset>
+          <legend>{t('format.legend')}</legend>
+          {FORMATS.map((f) => (
+            <label key={f} className="choice">
+              <input
+                type="radio"
+                name="export-format"
+                value={f}
+                checked={format === f}
+                onChange={() => {
+                  setFormat(f);
+                  setMade(null);
+                }}
+              />
+              <span>
+                {t(`format.${f}.label`)}
+                <span className="hint"> {t(`format.${f}.hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+
+        {unencrypted ? (
+          <div className="warning">
+            <p>{t('warning.body')}</p>
+            <label className="choice">
+              <input type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
+              {t('warning.understood')}
+            </label>
+            {submitted && !understood && (
+              <p className="error" role="alert">
+                {t('warning.required')}
+              </p>
+            )}
+          </div>
+        ) : (
+          <>
+            <p>{t('package.passphraseIntro')}</p>
+            <NewPassphraseFields state={passphrase} showErrors={submitted} />
+          </>
+        )}
+
+        <div className="button-row">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? t('creating') : t('create')}
+          </button>
+        </div>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div ref={readyHeading}>{made && <FileReady file={made.file} />}</div>
+      {made && made.damagedFiles.length > 0 && (
+        <p className="warning" role="status">
+          {t('damagedFiles', { count: made.damagedFiles.length })}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,39 @@
+// File names for exports: the date and what it is, never anything from the diary itself.
+
+export type ExportKind = 'pdf' | 'csv' | 'json' | 'package' | 'backup';
+
+const EXTENSIONS: Record<ExportKind, string> = {
+  pdf: 'pdf',
+  csv: 'csv',
+  json: 'json',
+  package: 'daybook-package',
+  backup: 'daybook-backup',
+};
+
+const NAMES: Record<ExportKind, string> = {
+  pdf: 'daybook-report',
+  csv: 'daybook-incidents',
+  json: 'daybook-export',
+  package: 'daybook-evidence',
+  backup: 'daybook-backup',
+};
+
+export const MIME_TYPES: Record<ExportKind, string> = {
+  pdf: 'application/pdf',
+  csv: 'text/csv;charset=utf-8',
+  json: 'application/json',
+  package: 'application/octet-stream',
+  backup: 'application/octet-stream',
+};
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+export function exportFileName(kind: ExportKind, now: Date): string {
+  const date = `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+  return `${NAMES[kind]}-${date}.${EXTENSIONS[kind]}`;
+}
+
+export function asFile(blob: Blob | Uint8Array | string, kind: ExportKind, now: Date): File {
+  const part: BlobPart = blob instanceof Uint8Array ? (blob as Uint8Array<ArrayBuffer>) : blob;
+  return new File([part], exportFileName(kind, now), { type: MIME_TYPES[kind] });
+}

@@ -1,0 +1,107 @@
+// Makes one export file from what the person chose. The code for each format (pdf-lib and
+// its fonts above all) is loaded here, when a file is made, never with the app.
+
+import type { i18n as I18n } from 'i18next';
+import { buildExportDocument } from '../../core/export/buildExportDocument';
+import type { ExportDocument, ExportSelection } from '../../core/export/exportDocument';
+import { selectEntries } from '../../core/export/selection';
+import type { AttachmentRef } from '../../core/model/incident';
+import type { AttachmentStore } from '../../core/store/attachmentStore';
+import type { ChecklistStore } from '../../core/store/checklistStore';
+import type { DiaryRepository, DiaryEntry } from '../../core/store/diaryRepository';
+import { asFile } from './fileNames';
+import { describeWhen } from '../diary/describeWhen';
+
+export type ExportFormat = 'pdf' | 'csv' | 'json' | 'package';
+
+export const UNENCRYPTED_FORMATS: ReadonlySet<ExportFormat> = new Set(['pdf', 'csv', 'json']);
+
+export interface ExportInputs {
+  repository: DiaryRepository;
+  entries: readonly DiaryEntry[];
+  attachments: AttachmentStore;
+  checklists: ChecklistStore;
+}
+
+export interface MadeExport {
+  file: File;
+  /** Files that could not be read on this device, so they are listed but missing. */
+  damagedFiles: AttachmentRef[];
+}
+
+export async function exportDocumentFor(inputs: ExportInputs, selection: ExportSelection, now: Date): Promise<ExportDocument> {
+  const checklists = selection.includeChecklists ? await inputs.checklists.list() : [];
+  return buildExportDocument(
+    {
+      links: inputs.repository.allRecords().map((r) => r.link),
+      entries: selectEntries(inputs.entries, selection),
+      history: (id) => inputs.repository.history(id),
+      checklists,
+    },
+    selection,
+    now,
+  );
+}
+
+/** Namespaces a report or spreadsheet is written with. */
+const REPORT_NAMESPACES = ['report', 'incident', 'checklist', 'diary'];
+
+export async function renderReport(document: ExportDocument, i18n: I18n, loadFile: ((ref: AttachmentRef) => Promise<Blob>) | null): Promise<Uint8Array> {
+  const [{ renderPdfReport }, { verifyExportDocument }, { loadReportFonts }, { pdfImageFromBlob }] = await Promise.all([
+    import('../../core/export/pdf'),
+    import('../../core/export/verifyExport'),
+    import('./reportFonts'),
+    import('./pdfImage'),
+    i18n.loadNamespaces(REPORT_NAMESPACES),
+  ]);
+  const [fonts, verification] = await Promise.all([loadReportFonts(), verifyExportDocument(document)]);
+  return renderPdfReport({
+    document,
+    verification: verification.chain,
+    fonts,
+    t: i18n.getFixedT(i18n.language) as unknown as (key: string, options?: Record<string, unknown>) => string,
+    locale: i18n.language,
+    loadImage: loadFile ? async (ref) => pdfImageFromBlob(await loadFile(ref)) : undefined,
+  });
+}
+
+export async function makeExport(
+  inputs: ExportInputs,
+  selection: ExportSelection,
+  format: ExportFormat,
+  i18n: I18n,
+  passphrase: string,
+  now: Date = new Date(),
+): Promise<MadeExport> {
+  const document = await exportDocumentFor(inputs, selection, now);
+  switch (format) {
+    case 'pdf': {
+      const loadFile = selection.includeAttachments ? (ref: AttachmentRef) => inputs.attachments.open(ref) : null;
+      return { file: asFile(await renderReport(document, i18n, loadFile), 'pdf', now), damagedFiles: [] };
+    }
+    case 'csv': {
+      const { buildIncidentsCsv } = await import('../../core/export/csv');
+      await i18n.loadNamespaces(REPORT_NAMESPACES);
+      const tReport = i18n.getFixedT(i18n.language, 'report');
+      const tIncident = i18n.getFixedT(i18n.language, 'incident');
+      const tDiary = i18n.getFixedT(i18n.language, 'diary');
+      const csv = buildIncidentsCsv(document, {
+        column: (column) => tReport(`csv.columns.${column}`),
+        behaviour: (behaviour) => tIncident(`behaviours.${behaviour}`),
+        when: (when) => describeWhen(when, tDiary, i18n.language),
+        yes: tReport('csv.yes'),
+        no: tReport('csv.no'),
+      });
+      return { file: asFile(csv, 'csv', now), damagedFiles: [] };
+    }
+    case 'json': {
+      const { serializeExportDocument } = await import('../../core/export/exportJson');
+      return { file: asFile(serializeExportDocument(document), 'json', now), damagedFiles: [] };
+    }
+    case 'package': {
+      const { createEvidencePackage } = await import('../../core/export/evidencePackage');
+      const made = await createEvidencePackage(document, inputs.attachments, passphrase);
+      return { file: asFile(made.file, 'package', now), damagedFiles: made.damagedFiles };
+    }
+  }
+}

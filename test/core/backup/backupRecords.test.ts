@@ -1,0 +1,176 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BACKUP_LIMITS, parseBackupMeta, parseRevisionContent } from '../../../src/core/backup/backupRecords';
+import { appendLink, canonicalJson, contentHash, newRevisionContent, type ChainLink, type RevisionContent } from '../../../src/core/evidence';
+import type { Incident } from '../../../src/core/model/incident';
+import { incident } from './backupFixture';
+
+const BODY: Incident = incident('Roedd e yno eto. Zażółć gęślą jaźń', {
+  where: 'Stryd Fawr',
+  witnesses: [{ name: 'Siân', contact: '07700 900123' }],
+  attachments: [{ id: 'a'.repeat(32), name: 'llun.jpg', type: 'image/jpeg', size: 1234, sha256: 'b'.repeat(64) }],
+  reported: { reported: true, policeReference: '62/1/26' },
+});
+
+const ORIGIN = { recordedAt: '2026-01-05T09:01:00.000Z', contentHash: 'c'.repeat(64), linkHash: 'd'.repeat(64) };
+
+/** As the value would arrive from a file: JSON text parsed (so `__proto__` is an own key). */
+const viaJson = (text: string): unknown => JSON.parse(text);
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+let content: RevisionContent<Incident>;
+let link: ChainLink;
+let tombstone: ChainLink;
+
+beforeAll(async () => {
+  content = newRevisionContent(BODY);
+  link = await appendLink(null, { entryId: 'e'.repeat(32), revision: 1, kind: 'revision', recordedAt: '2026-01-05T09:01:00.000Z', contentHash: await contentHash(content) });
+  tombstone = await appendLink(link, { entryId: 'e'.repeat(32), revision: 2, kind: 'tombstone', recordedAt: '2026-01-05T09:02:00.000Z', contentHash: 'f'.repeat(64) });
+});
+
+describe('parseRevisionContent', () => {
+  it('accepts a stored content, as it went in, with or without an origin', () => {
+    expect(parseRevisionContent(clone(content))).toEqual(content);
+    const imported = { ...clone(content), origin: ORIGIN };
+    expect(parseRevisionContent(imported)).toEqual(imported);
+    expect(canonicalJson(parseRevisionContent(imported))).toBe(canonicalJson(imported));
+  });
+
+  it('returns a fresh object built from known fields only', () => {
+    const input = clone(content);
+    const parsed = parseRevisionContent(input);
+    expect(parsed).not.toBe(input);
+    expect(parsed?.body).not.toBe(input.body);
+  });
+
+  it.each<[string, (c: Record<string, unknown>) => unknown]>([
+    ['an extra top-level key', (c) => ({ ...c, note: 'hi' })],
+    ['an extra key in the body', (c) => ({ ...c, body: { ...(c.body as object), mood: 'x' } })],
+    ['an extra key in the origin', (c) => ({ ...c, origin: { ...ORIGIN, device: 'phone' } })],
+    ['a body missing a field parseIncident would fill in', (c) => ({ ...c, body: { ...(c.body as object), where: undefined } })],
+    ['an attachment hash in capitals (parseIncident lowercases it)', (c) => ({ ...c, body: { ...BODY, attachments: [{ ...BODY.attachments[0], sha256: 'B'.repeat(64) }] } })],
+    ['behaviours out of canonical order', (c) => ({ ...c, body: { ...BODY, behaviours: ['loitering', 'following'] } })],
+  ])('refuses %s: its canonical JSON (and so its hash) would differ', (_, edit) => {
+    expect(parseRevisionContent(clone(edit(clone(content) as unknown as Record<string, unknown>)))).toBeNull();
+  });
+
+  it('refuses __proto__ keys at the top, in the body and in the origin', () => {
+    const text = JSON.stringify(content);
+    expect(parseRevisionContent(viaJson(`{"__proto__":{"x":1},${text.slice(1)}`))).toBeNull();
+    expect(parseRevisionContent(viaJson(text.replace('"body":{', '"body":{"__proto__":{"where":"x"},')))).toBeNull();
+    const withOrigin = JSON.stringify({ ...content, origin: ORIGIN });
+    expect(parseRevisionContent(viaJson(withOrigin.replace('"origin":{', '"origin":{"__proto__":{},')))).toBeNull();
+  });
+
+  it('does not take fields from a prototype or a getter', () => {
+    const inherited = Object.create(clone(content)) as object;
+    expect(parseRevisionContent(inherited)).toBeNull();
+    const getter = { ...clone(content) } as Record<string, unknown>;
+    delete getter.salt;
+    Object.defineProperty(getter, 'salt', { get: () => content.salt, enumerable: true });
+    expect(parseRevisionContent(getter)).toBeNull();
+  });
+
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['an array', [1]],
+    ['a string', 'content'],
+    ['v as a string', { v: '1', salt: 'a'.repeat(32), body: BODY }],
+    ['v 2', { v: 2, salt: 'a'.repeat(32), body: BODY }],
+    ['no v', { salt: 'a'.repeat(32), body: BODY }],
+    ['no salt', { v: 1, body: BODY }],
+    ['a salt of capitals', { v: 1, salt: 'A'.repeat(32), body: BODY }],
+    ['a short salt', { v: 1, salt: 'a'.repeat(31), body: BODY }],
+    ['a long salt', { v: 1, salt: 'a'.repeat(33), body: BODY }],
+    ['a salt that is not hex', { v: 1, salt: 'g'.repeat(32), body: BODY }],
+    ['a salt as a number', { v: 1, salt: 1234, body: BODY }],
+    ['no body', { v: 1, salt: 'a'.repeat(32) }],
+    ['a body that is not an incident', { v: 1, salt: 'a'.repeat(32), body: { whatHappened: 12 } }],
+    ['an origin that is null', { v: 1, salt: 'a'.repeat(32), body: BODY, origin: null }],
+    ['an origin with a local time', { v: 1, salt: 'a'.repeat(32), body: BODY, origin: { ...ORIGIN, recordedAt: '2026-01-05 09:01' } }],
+    ['an origin with a short hash', { v: 1, salt: 'a'.repeat(32), body: BODY, origin: { ...ORIGIN, contentHash: 'c'.repeat(63) } }],
+    ['an origin without its link hash', { v: 1, salt: 'a'.repeat(32), body: BODY, origin: { recordedAt: ORIGIN.recordedAt, contentHash: ORIGIN.contentHash } }],
+  ])('refuses %s', (_, value) => {
+    expect(parseRevisionContent(value)).toBeNull();
+  });
+});
+
+describe('parseBackupMeta', () => {
+  const info = { t: 'info', v: 1, createdAt: '2026-01-06T12:00:00.000Z', links: 7, checklists: 2, files: 2 };
+  const ref = { id: '0123456789abcdef0123456789abcdef', name: 'plik.png', type: 'image/png', size: 200, sha256: 'ab'.repeat(32) };
+  const result = { id: 'r1', savedAt: '2026-01-04T18:00:00.000Z', answers: { behaviours: ['following'], occasions: 'many', duration: null, fixation: [], effects: [], risks: [] }, outcome: ['course-of-conduct'] };
+
+  it('accepts every kind of record a backup holds, rebuilt from its known fields', () => {
+    expect(parseBackupMeta(info)).toEqual(info);
+    expect(parseBackupMeta({ t: 'rev', link: clone(link), content: clone(content) })).toEqual({ t: 'rev', link, content });
+    expect(parseBackupMeta({ t: 'rev', link: clone(link), content: null })).toEqual({ t: 'rev', link, content: null });
+    expect(parseBackupMeta({ t: 'rev', link: clone(tombstone), content: null })).toEqual({ t: 'rev', link: tombstone, content: null });
+    expect(parseBackupMeta({ t: 'check', result })).toEqual({ t: 'check', result });
+    expect(parseBackupMeta({ t: 'file', ref })).toEqual({ t: 'file', ref });
+    expect(parseBackupMeta({ t: 'chunk', id: ref.id, index: 3, last: false })).toEqual({ t: 'chunk', id: ref.id, index: 3, last: false });
+    expect(parseBackupMeta({ t: 'broken', id: ref.id })).toEqual({ t: 'broken', id: ref.id });
+  });
+
+  it('drops unknown keys of a record and of its link (the link hash covers only its own fields)', () => {
+    const parsed = parseBackupMeta({ t: 'rev', link: { ...clone(link), extra: 'x' }, content: null, more: 1 });
+    expect(parsed).toEqual({ t: 'rev', link, content: null });
+    expect(Object.keys(parsed?.t === 'rev' ? parsed.link : {}).sort()).toEqual(['contentHash', 'entryId', 'hash', 'kind', 'prevHash', 'recordedAt', 'revision', 'seq']);
+    expect(parseBackupMeta({ ...info, extra: true })).toEqual(info);
+  });
+
+  it('refuses __proto__ in place of the record kind, and inherited or getter fields', () => {
+    expect(parseBackupMeta(viaJson(`{"__proto__":${JSON.stringify(info)}}`))).toBeNull();
+    expect(parseBackupMeta(Object.create(info) as object)).toBeNull();
+    const getter = { ...info } as Record<string, unknown>;
+    delete getter.t;
+    Object.defineProperty(getter, 't', { get: () => 'info', enumerable: true });
+    expect(parseBackupMeta(getter)).toBeNull();
+    // A __proto__ key next to real fields changes nothing about what is read.
+    expect(parseBackupMeta(viaJson(`{"__proto__":{"links":1},${JSON.stringify(info).slice(1)}`))).toEqual(info);
+    expect(({} as Record<string, unknown>).links).toBeUndefined();
+  });
+
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['an array', [info]],
+    ['a string', 'info'],
+    ['no kind', { ...info, t: undefined }],
+    ['an unknown kind', { ...info, t: 'settings' }],
+    ['info of content version 2', { ...info, v: 2 }],
+    ['info with a local createdAt', { ...info, createdAt: '2026-01-06 12:00' }],
+    ['info with a negative count', { ...info, links: -1 }],
+    ['info with a fractional count', { ...info, files: 1.5 }],
+    ['info with a count as a string', { ...info, checklists: '2' }],
+    ['info with more links than any diary', { ...info, links: BACKUP_LIMITS.links + 1 }],
+    ['info with more files than allowed', { ...info, files: BACKUP_LIMITS.files + 1 }],
+    ['a revision without a link', { t: 'rev', content: null }],
+    ['a revision with a malformed link', { t: 'rev', link: { seq: -1, entryId: 'e', revision: 1, kind: 'revision', recordedAt: 'x', contentHash: '', prevHash: '', hash: '' }, content: null }],
+    ['a revision with a link of an unknown kind', { t: 'rev', link: { seq: 0, entryId: 'e', revision: 1, kind: 'draft', recordedAt: '2026-01-05T09:01:00.000Z', contentHash: 'a'.repeat(64), prevHash: '0'.repeat(64), hash: 'b'.repeat(64) }, content: null }],
+    ['a checklist result without an id', { t: 'check', result: { ...result, id: undefined } }],
+    ['a checklist result with a bad date', { t: 'check', result: { ...result, savedAt: 'yesterday' } }],
+    ['a file with an id that is not 32 hex digits', { t: 'file', ref: { ...ref, id: 'att-1' } }],
+    ['a file with an id that could reach other chunks', { t: 'file', ref: { ...ref, id: `${ref.id}:00000001` } }],
+    ['a file with a bad hash', { t: 'file', ref: { ...ref, sha256: 'zz'.repeat(32) } }],
+    ['a file with a negative size', { t: 'file', ref: { ...ref, size: -1 } }],
+    ['a file with a bad type', { t: 'file', ref: { ...ref, type: 'image png' } }],
+    ['a file without a ref', { t: 'file' }],
+    ['a chunk with a negative index', { t: 'chunk', id: ref.id, index: -1, last: true }],
+    ['a chunk with a fractional index', { t: 'chunk', id: ref.id, index: 0.5, last: true }],
+    ['a chunk with last as a string', { t: 'chunk', id: ref.id, index: 0, last: 'true' }],
+    ['a chunk with a bad id', { t: 'chunk', id: 'x', index: 0, last: true }],
+    ['a broken file with no id', { t: 'broken' }],
+    ['a broken file with a bad id', { t: 'broken', id: 'A'.repeat(32) }],
+  ])('refuses %s', (_, meta) => {
+    expect(parseBackupMeta(meta)).toBeNull();
+  });
+
+  it('refuses a revision whose content is not exactly a stored content', () => {
+    expect(parseBackupMeta({ t: 'rev', link: clone(link), content: { ...clone(content), extra: 1 } })).toBeNull();
+    expect(parseBackupMeta({ t: 'rev', link: clone(link), content: { ...clone(content), salt: 'bad salt' } })).toBeNull();
+    expect(parseBackupMeta({ t: 'rev', link: clone(link), content: 'text' })).toBeNull();
+    expect(parseBackupMeta({ t: 'rev', link: clone(link) })).toBeNull();
+  });
+
+  it('refuses a tombstone that carries content', () => {
+    expect(parseBackupMeta({ t: 'rev', link: clone(tombstone), content: clone(content) })).toBeNull();
+  });
+});
