@@ -1,16 +1,22 @@
 import type { CheckedBackup } from '../../core/backup/checkBackup';
+import { fileErrorCode, type FileErrorCode } from '../../core/export/fileErrorCode';
 
 /**
- * Fills a vault created a moment ago with a checked backup (starting from a backup). Loaded
- * on use: set-up is part of the first screen, and the stores and restore code are not.
+ * Fills a vault created a moment ago with a checked backup (starting from a backup). Returns
+ * why it failed, or null. Loaded on use: set-up is part of the first screen, this is not.
  */
-export async function restoreIntoNewVault(backup: CheckedBackup): Promise<void> {
-  const [{ restoreBackup }, { appDiary }, { appAttachments, appChecklistResults }] = await Promise.all([
-    import('../../core/backup/restoreBackup'),
-    import('../../core/vault/instance'),
-    import('../../core/vault/featureStores'),
-  ]);
-  const diary = await appDiary();
-  await diary.load();
-  await restoreBackup(backup, { diary, attachments: appAttachments(), checklists: appChecklistResults() });
+export async function restoreIntoNewVault(backup: CheckedBackup): Promise<FileErrorCode | null> {
+  try {
+    const [{ restoreBackup }, { appDiary }, { appAttachments, appChecklistResults }] = await Promise.all([
+      import('../../core/backup/restoreBackup'),
+      import('../../core/vault/instance'),
+      import('../../core/vault/featureStores'),
+    ]);
+    const diary = await appDiary();
+    await diary.load();
+    await restoreBackup(backup, { diary, attachments: appAttachments(), checklists: appChecklistResults() });
+    return null;
+  } catch (error) {
+    return fileErrorCode(error);
+  }
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PendingVault } from '../../core/vault/vault';
@@ -9,10 +9,10 @@ import { useVault } from './useVault';
 import { useVaultErrorMessage } from './useVaultError';
 import { useUnsavedInput } from '../../app/unsavedInput';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
-import { fileErrorCode } from '../../core/export/fileErrorCode';
-import { BackupFileFields } from '../backup/BackupFileFields';
-import { BackupSummary } from '../backup/BackupSummary';
-import { restoreIntoNewVault } from '../backup/restoreIntoNewVault';
+import { Loading } from '../../app/Loading';
+
+// Starting from a backup is the rarer path: its code stays out of the first screen.
+const SetupFromBackup = lazy(async () => ({ default: (await import('../backup/SetupFromBackup')).SetupFromBackup }));
 
 type Step = 'intro' | 'backup' | 'passphrase' | 'recovery';
 
@@ -55,11 +55,10 @@ export function SetupScreen() {
     try {
       await pending.commit();
       await requestPersistentStorage();
-      let restoreFailed: unknown = null;
-      if (backup) await restoreIntoNewVault(backup).catch((caught: unknown) => (restoreFailed = caught));
+      const restoreFailed = backup ? await (await import('../backup/restoreIntoNewVault')).restoreIntoNewVault(backup) : null;
       await refresh();
       // The diary exists now, so this screen is gone: say on the backup screen what went wrong.
-      if (restoreFailed) await navigate('/backup', { state: { restoreFailed: fileErrorCode(restoreFailed) } });
+      if (restoreFailed) await navigate('/backup', { state: { restoreFailed } });
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -100,37 +99,17 @@ export function SetupScreen() {
         </>
       )}
       {step === 'backup' && (
-        <section aria-labelledby="setup-backup">
-          <h2 id="setup-backup">{t('setup.backupTitle')}</h2>
-          <p>{t('setup.backupBody')}</p>
-          {backup ? (
-            <>
-              <BackupSummary backup={backup} />
-              <div className="button-row">
-                <button type="button" className="button primary" onClick={() => setStep('passphrase')}>
-                  {t('setup.backupContinue')}
-                </button>
-                <button type="button" className="button" onClick={() => setBackup(null)}>
-                  {t('setup.backupOther')}
-                </button>
-              </div>
-            </>
-          ) : (
-            <BackupFileFields onChecked={setBackup} submitLabel={t('setup.backupCheck')} />
-          )}
-          <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setBackup(null);
-                setStep('intro');
-              }}
-            >
-              {t('setup.back')}
-            </button>
-          </div>
-        </section>
+        <Suspense fallback={<Loading />}>
+          <SetupFromBackup
+            backup={backup}
+            onChecked={setBackup}
+            onContinue={() => setStep('passphrase')}
+            onBack={() => {
+              setBackup(null);
+              setStep('intro');
+            }}
+          />
+        </Suspense>
       )}
       {step === 'passphrase' && (
         <form onSubmit={choosePassphrase} noValidate>

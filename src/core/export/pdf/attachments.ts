@@ -10,6 +10,8 @@ import { COLOURS, type ReportWriter } from './layout';
 import type { EmbeddableImage } from './types';
 
 const IMAGE_MAX_HEIGHT = 360;
+/** Each file's details sit under the "Attached files" caption. */
+const INDENT = 10;
 
 /** Embeds each picture once, however many incidents (or versions) refer to it. */
 export class ImageEmbedder {
@@ -48,10 +50,10 @@ export class ImageEmbedder {
 
 async function drawAttachment(w: ReportWriter, ctx: ReportContext, ref: AttachmentRef, images: ImageEmbedder | null): Promise<void> {
   const { t, formats } = ctx;
-  const detail = { size: 9, indent: 10 };
+  const detail = { size: 9, indent: INDENT };
   w.ensure(60);
   w.gap(3);
-  w.text(ref.name.trim() || t('report:attachments.unnamed'), { bold: true, size: 10, indent: 10 });
+  w.text(ref.name.trim() || t('report:attachments.unnamed'), { bold: true, size: 10, indent: INDENT });
   w.text(t('report:attachments.type', { type: ref.type || t('report:attachments.unknownType') }), detail);
   w.text(t('report:attachments.size', { size: describeSize(ref.size, t, formats) }), detail);
   w.text(t('report:attachments.sha256', { hash: ref.sha256 }), detail);
@@ -59,7 +61,7 @@ async function drawAttachment(w: ReportWriter, ctx: ReportContext, ref: Attachme
   const image = await images.image(ref);
   if (image) {
     w.gap(4);
-    w.image(image, IMAGE_MAX_HEIGHT);
+    w.image(image, IMAGE_MAX_HEIGHT, INDENT);
     w.gap(4);
   } else {
     w.text(t('report:attachments.notEmbedded'), { ...detail, color: COLOURS.alert });

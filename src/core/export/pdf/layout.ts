@@ -1,6 +1,5 @@
 // Flowing text down A4 pages: the cursor moves down, and a new page starts whenever the next
-// line would not fit. Each line is drawn as soon as it is placed, so memory stays flat however
-// long the diary is.
+// line would not fit. Each line is drawn as soon as it is placed, so nothing is laid out twice.
 
 import { PageSizes, rgb, type Color, type PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib';
 import { drawLine, type LineStyle } from './drawLine';
@@ -17,6 +16,8 @@ export const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X;
 /** The label column of label/value rows. */
 const LABEL_WIDTH = 138;
 const LABEL_GAP = 10;
+/** Fields up to this tall are kept on one page. */
+const KEEP_TOGETHER = 120;
 
 export const COLOURS = {
   text: rgb(0, 0, 0),
@@ -97,11 +98,15 @@ export class ReportWriter {
   field(label: string, value: Segment[]): void {
     const labels = this.lines(label, LABEL_STYLE, LABEL_WIDTH);
     const values = value.flatMap((segment) => this.lines(segment.text, segment.style ?? {}, CONTENT_WIDTH - LABEL_WIDTH - LABEL_GAP));
-    const rows = Math.max(labels.length, values.length);
-    for (let i = 0; i < rows; i++) {
-      const labelLine = labels[i];
-      const valueLine = values[i];
-      const height = Math.max(lineHeight(labelLine), lineHeight(valueLine));
+    const rows = Array.from({ length: Math.max(labels.length, values.length) }, (_, i) => ({
+      labelLine: labels[i],
+      valueLine: values[i],
+      height: Math.max(lineHeight(labels[i]), lineHeight(values[i])),
+    }));
+    // A short field is not split over two pages; a long one flows on.
+    const total = rows.reduce((sum, row) => sum + row.height, 0);
+    if (total <= KEEP_TOGETHER) this.ensure(total);
+    for (const { labelLine, valueLine, height } of rows) {
       this.ensure(height);
       const baseline = this.y - height * 0.78;
       if (labelLine) this.draw(labelLine, MARGIN_X, baseline);
@@ -123,15 +128,15 @@ export class ReportWriter {
     this.y -= 4;
   }
 
-  /** A picture scaled to the content width (never enlarged), at most `maxHeight` tall. */
-  image(image: PDFImage, maxHeight: number): void {
+  /** A picture scaled to the width left after `indent` (never enlarged), at most `maxHeight` tall. */
+  image(image: PDFImage, maxHeight: number, indent = 0): void {
     const usable = Math.min(maxHeight, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM);
-    const scale = Math.min(1, CONTENT_WIDTH / image.width, usable / image.height);
+    const scale = Math.min(1, (CONTENT_WIDTH - indent) / image.width, usable / image.height);
     const width = image.width * scale;
     const height = image.height * scale;
     this.ensure(height);
     this.y -= height;
-    this.page.drawImage(image, { x: MARGIN_X, y: this.y, width, height });
+    this.page.drawImage(image, { x: MARGIN_X + indent, y: this.y, width, height });
   }
 
   private lines(text: string, style: TextStyle, width: number): PlacedLine[] {

@@ -45,7 +45,7 @@ export async function renderPdfReport(options: ReportOptions): Promise<Uint8Arra
     bold: new ReportFont(await pdf.embedFont(options.fonts.bold, { subset: true })),
   };
   // Metadata carries no user text: a file's properties are easy to overlook when sharing it.
-  pdf.setTitle(t('report:meta.title'));
+  pdf.setTitle(t('report:meta.title'), { showInWindowTitleBar: true });
   pdf.setCreator(CREATOR);
   pdf.setProducer(PRODUCER);
   pdf.setLanguage(locale);

@@ -332,7 +332,9 @@ describe('renderPdfReport', () => {
     // Even if a left-out field were still filled in, the report must not print it.
     const welshEntry = document.entries[0];
     const last = welshEntry?.revisions.at(-1);
-    if (last?.kind === 'partial') last.incident = { ...last.incident, witnesses: [{ name: WITNESS_NAME, contact: '07700 900123' }], effect: specs[0]!.versions[1]!.effect };
+    const filledIn = specs[0]?.versions[1];
+    if (last?.kind !== 'partial' || !filledIn) throw new Error('fixture: expected a partial revision');
+    last.incident = { ...last.incident, witnesses: filledIn.witnesses, effect: filledIn.effect };
     const { pdf } = await render(document, verification);
     const text = allText(pdf);
     const items = pdf.items.flat();
@@ -469,8 +471,8 @@ describe('renderPdfReport', () => {
   it('renders 1,000 incidents (time and size are printed, not asserted)', async () => {
     const base = fixtureSpecs();
     const specs: EntrySpec[] = Array.from({ length: 1000 }, (_, i) => {
-      const spec = base[i % base.length]!;
-      return { id: `entry-${i}`, versions: spec.versions.map((v) => ({ ...v, attachments: [notes] })) };
+      const versions = base[i % base.length]?.versions ?? [];
+      return { id: `entry-${i}`, versions: versions.map((v) => ({ ...v, attachments: [notes] })) };
     });
     const { document, verification } = await buildDocument(specs);
     const started = performance.now();

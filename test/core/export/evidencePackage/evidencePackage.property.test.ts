@@ -1,0 +1,110 @@
+// Whatever bytes are opened as an evidence package, only PackageError escapes, and only the
+// package exactly as written opens.
+
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildExportDocument } from '../../../../src/core/export/buildExportDocument';
+import { createEvidencePackage, openEvidencePackage, PackageError } from '../../../../src/core/export/evidencePackage';
+import { EMPTY_SELECTION, selectEntries } from '../../../../src/core/export/selection';
+import { FAST_COST } from '../../crypto/helpers';
+import { joinParts, splitFile } from '../encryptedFile/helpers';
+import { bytesOf, dumpDatabase, expectUnchanged, incident, newDevice, pattern, type Device } from '../../backup/backupFixture';
+
+const PASSPHRASE = 'pakiet';
+
+let device: Device;
+let original: Uint8Array<ArrayBuffer>;
+let headerLength: number;
+let before: Record<string, unknown[]>;
+
+beforeAll(async () => {
+  device = await newDevice();
+  const ref = await device.attachments.save(new Blob([pattern(1300, 4)], { type: 'image/png' }), 'zrzut.png');
+  const id = await device.diary.add(incident('Wiadomość o trzeciej w nocy', { attachments: [ref], where: 'Dom' }));
+  await device.diary.edit(id, incident('Wiadomość o trzeciej w nocy, poprawiona', { attachments: [ref], where: 'Dom' }));
+  await device.diary.add(incident('Un arall'));
+  const selection = { ...EMPTY_SELECTION, omitFields: ['where' as const], includeChecklists: true };
+  const snapshot = device.diary.snapshot();
+  const document = buildExportDocument(
+    { links: snapshot.links, entries: selectEntries(snapshot.entries, selection), history: (e) => device.diary.history(e), checklists: [] },
+    selection,
+  );
+  original = await bytesOf((await createEvidencePackage(document, device.attachments, PASSPHRASE, { kdfCost: FAST_COST })).file);
+  headerLength = splitFile(original).header.length;
+  before = await dumpDatabase(device.db);
+});
+
+type Mutation =
+  | { op: 'flip'; at: number; bit: number }
+  | { op: 'cut'; at: number }
+  | { op: 'splice'; at: number; remove: number; insert: Uint8Array }
+  | { op: 'duplicate'; at: number; length: number; to: number };
+
+function mutate(bytes: Uint8Array<ArrayBuffer>, m: Mutation): Uint8Array<ArrayBuffer> {
+  const at = Math.min(m.at, bytes.length);
+  switch (m.op) {
+    case 'flip': {
+      const copy = new Uint8Array(bytes);
+      const i = Math.min(at, bytes.length - 1);
+      copy[i] = (copy[i] ?? 0) ^ (1 << m.bit);
+      return copy;
+    }
+    case 'cut':
+      return bytes.slice(0, at);
+    case 'splice':
+      return joinParts([bytes.subarray(0, at), m.insert, bytes.subarray(at + m.remove)]);
+    case 'duplicate': {
+      const to = Math.min(m.to, bytes.length);
+      return joinParts([bytes.subarray(0, to), bytes.subarray(at, at + m.length), bytes.subarray(to)]);
+    }
+  }
+}
+
+describe('openEvidencePackage on hostile bytes', () => {
+  it('the package as written opens (so the property below can tell)', async () => {
+    const opened = await openEvidencePackage(new Blob([original]), PASSPHRASE);
+    expect(opened.verification.chain.ok).toBe(true);
+    expect(opened.files.size).toBe(1);
+  });
+
+  it('a mutated package fails with PackageError only, and nothing is written', async () => {
+    const at = fc.oneof(fc.integer({ min: 0, max: original.length }), fc.integer({ min: headerLength, max: original.length }));
+    const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+      fc.record({ op: fc.constant('flip' as const), at, bit: fc.integer({ min: 0, max: 7 }) }),
+      fc.record({ op: fc.constant('cut' as const), at }),
+      fc.record({ op: fc.constant('splice' as const), at, remove: fc.integer({ min: 0, max: 200 }), insert: fc.uint8Array({ maxLength: 32 }) }),
+      fc.record({ op: fc.constant('duplicate' as const), at, length: fc.integer({ min: 1, max: 600 }), to: at }),
+    );
+    await fc.assert(
+      fc.asyncProperty(mutation, async (m) => {
+        const bytes = mutate(original, m);
+        const same = Buffer.compare(bytes, original) === 0;
+        try {
+          await openEvidencePackage(new Blob([bytes]), PASSPHRASE);
+        } catch (error) {
+          expect(error).toBeInstanceOf(PackageError);
+          expect(same).toBe(false);
+          return;
+        } finally {
+          await expectUnchanged(device.db, before);
+        }
+        expect(same).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('random bytes, alone or after a real header, fail with PackageError only', async () => {
+    const header = splitFile(original).header;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(new Uint8Array(0), header), fc.uint8Array({ maxLength: 400 }), async (prefix, tail) => {
+        const error = await openEvidencePackage(new Blob([joinParts([prefix, tail])]), PASSPHRASE).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(PackageError);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

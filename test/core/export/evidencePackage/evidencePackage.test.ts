@@ -1,0 +1,205 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildExportDocument } from '../../../../src/core/export/buildExportDocument';
+import { EncryptedFileWriter, openEncryptedFile, type FileRecord } from '../../../../src/core/export/encryptedFile';
+import type { ExportDocument, ExportSelection } from '../../../../src/core/export/exportDocument';
+import { createEvidencePackage, documentFiles, openEvidencePackage, PackageError, type PackageErrorCode } from '../../../../src/core/export/evidencePackage';
+import { fileErrorCode } from '../../../../src/core/export/fileErrorCode';
+import { EMPTY_SELECTION, selectEntries } from '../../../../src/core/export/selection';
+import { exportVerified } from '../../../../src/core/export/verifyExport';
+import { FAST_COST, expectSameBytes, flipByte } from '../../crypto/helpers';
+import { backupOf, bytesOf, dumpDatabase, expectUnchanged, newDevice, rejectionOf, writeSampleDiary, type Device, type SampleDiary } from '../../backup/backupFixture';
+
+const PASSPHRASE = 'pecyn tystiolaeth / pakiet dowodów';
+
+let device: Device;
+let sample: SampleDiary;
+
+beforeAll(async () => {
+  device = await newDevice();
+  sample = await writeSampleDiary(device);
+});
+
+function documentFor(changes: Partial<ExportSelection>, from: Device = device): ExportDocument {
+  const selection = { ...EMPTY_SELECTION, ...changes };
+  const snapshot = from.diary.snapshot();
+  return buildExportDocument(
+    { links: snapshot.links, entries: selectEntries(snapshot.entries, selection), history: (id) => from.diary.history(id), checklists: [] },
+    selection,
+    new Date('2026-02-01T10:00:00.000Z'),
+  );
+}
+
+async function packageOf(document: ExportDocument, from: Device = device): Promise<Blob> {
+  const made = await createEvidencePackage(document, from.attachments, PASSPHRASE, { kdfCost: FAST_COST });
+  expect(made.damagedFiles).toEqual([]);
+  return made.file;
+}
+
+async function databaseNames(): Promise<string[]> {
+  return (await indexedDB.databases()).map((d) => d.name ?? '').sort();
+}
+
+async function expectPackageError(file: Blob, code: PackageErrorCode, passphrase = PASSPHRASE): Promise<PackageError> {
+  const error = await rejectionOf(openEvidencePackage(file, passphrase));
+  expect(error).toBeInstanceOf(PackageError);
+  expect((error as PackageError).code).toBe(code);
+  return error as PackageError;
+}
+
+describe('evidence package', () => {
+  it('a redacted package opens with its chain verified, versions counted as partial, and its files byte for byte', async () => {
+    const document = documentFor({ entryIds: [sample.ids.welsh, sample.ids.polish], omitFields: ['where', 'witnesses'] });
+    const file = await packageOf(document);
+    const before = await dumpDatabase(device.db);
+    const names = await databaseNames();
+
+    const opened = await openEvidencePackage(file, PASSPHRASE);
+    expect(opened.document).toEqual(document);
+    expect(opened.verification.chain).toEqual({ ok: true, length: 7, head: device.diary.head() });
+    expect(opened.verification).toMatchObject({ completeRevisions: 0, partialRevisions: 3, entriesChecked: 2, problems: [] });
+    expect(exportVerified(opened.verification)).toBe(true);
+    expect(opened.missingFiles).toEqual([]);
+    expect([...opened.files.keys()].sort()).toEqual([sample.big.id, sample.small.id].sort());
+    for (const ref of [sample.big, sample.small]) {
+      const blob = opened.files.get(ref.id);
+      expect(blob?.type).toBe(ref.type);
+      expectSameBytes(await bytesOf(blob ?? new Blob()), sample.files.get(ref.id) ?? new Uint8Array());
+    }
+    // Read-only: nothing written to this device's diary, and no database made.
+    await expectUnchanged(device.db, before);
+    expect(await databaseNames()).toEqual(names);
+  });
+
+  it('the redacted content is not in the package, even encrypted-at-rest aside', async () => {
+    const document = documentFor({ entryIds: [sample.ids.polish], omitFields: ['witnesses'] });
+    const opened = await openEvidencePackage(await packageOf(document), PASSPHRASE);
+    const text = JSON.stringify(opened.document);
+    expect(text).not.toContain('Łucja');
+    expect(text).not.toContain('Ford llwyd');
+    expect(opened.document.entries.map((e) => e.id)).toEqual([sample.ids.polish]);
+  });
+
+  it('a complete package verifies every version against its hash', async () => {
+    const opened = await openEvidencePackage(await packageOf(documentFor({})), PASSPHRASE);
+    expect(opened.verification).toMatchObject({ completeRevisions: 4, partialRevisions: 0, entriesChecked: 3, problems: [] });
+    expect(opened.verification.chain.ok).toBe(true);
+  });
+
+  it('carries no files when attachments are left out, and lists none as missing', async () => {
+    const document = documentFor({ includeAttachments: false });
+    const file = await packageOf(document);
+    const reader = await openEncryptedFile(file, PASSPHRASE, 'evidence-package');
+    const kinds: unknown[] = [];
+    for await (const record of reader.records()) kinds.push(record.meta.t);
+    expect(kinds).not.toContain('chunk');
+    expect(kinds).not.toContain('file');
+    const opened = await openEvidencePackage(file, PASSPHRASE);
+    expect(opened.files.size).toBe(0);
+    expect(opened.missingFiles).toEqual([]);
+    expect(file.size).toBeLessThan((await packageOf(documentFor({}))).size - 3 * 1024);
+  });
+
+  it('a file damaged on the device is listed as missing, the rest is intact', async () => {
+    const broken = await newDevice();
+    const brokenSample = await writeSampleDiary(broken);
+    await broken.db.chunks.delete(`${brokenSample.big.id}:00000001`);
+    const made = await createEvidencePackage(documentFor({}, broken), broken.attachments, PASSPHRASE, { kdfCost: FAST_COST });
+    expect(made.damagedFiles).toEqual([brokenSample.big]);
+    const opened = await openEvidencePackage(made.file, PASSPHRASE);
+    expect(opened.missingFiles).toEqual([brokenSample.big]);
+    expect([...opened.files.keys()]).toEqual([brokenSample.small.id]);
+    expect(opened.verification.chain.ok).toBe(true);
+  });
+
+  it('documentFiles lists every file of every exported version once', () => {
+    expect(documentFiles(documentFor({})).map((f) => f.id).sort()).toEqual([sample.big.id, sample.small.id].sort());
+    expect(documentFiles(documentFor({ entryIds: [sample.ids.ongoing] }))).toEqual([]);
+  });
+});
+
+describe('evidence package refusals', () => {
+  let file: Blob;
+  beforeAll(async () => {
+    file = await packageOf(documentFor({ omitFields: ['effect'] }));
+  });
+
+  it('a wrong passphrase is refused as wrong-passphrase', async () => {
+    await expectPackageError(file, 'wrong-passphrase', 'wrong');
+    await expectPackageError(file, 'wrong-passphrase', '');
+  });
+
+  it('a backup offered as a package is refused as wrong-kind, and the app can say it is a backup', async () => {
+    const backup = (await backupOf(device, PASSPHRASE)).file;
+    const error = await expectPackageError(backup, 'wrong-kind');
+    expect(fileErrorCode(error)).toBe('is-backup');
+  });
+
+  it.each([
+    ['a PDF', new TextEncoder().encode('%PDF-1.4\n')],
+    ['a JSON export', new TextEncoder().encode('{"format":"daybook-export","version":1}')],
+    ['nothing', new Uint8Array(0)],
+  ])('%s is refused as not-daybook-file', async (_, bytes) => {
+    await expectPackageError(new Blob([bytes]), 'not-daybook-file');
+  });
+
+  it('a cut or flipped package is refused as truncated or corrupt', async () => {
+    const bytes = await bytesOf(file);
+    await expectPackageError(file.slice(0, file.size - 10), 'truncated');
+    await expectPackageError(new Blob([flipByte(bytes, Math.floor(bytes.length / 2))]), 'corrupt');
+  });
+
+  describe('with its passphrase but altered content', () => {
+    let records: FileRecord[];
+    beforeAll(async () => {
+      const reader = await openEncryptedFile(await packageOf(documentFor({})), PASSPHRASE, 'evidence-package');
+      records = [];
+      for await (const record of reader.records()) records.push(record);
+    });
+    const rewrite = async (edit: (all: FileRecord[]) => FileRecord[]) => {
+      const writer = await EncryptedFileWriter.create({ kind: 'evidence-package', passphrase: PASSPHRASE, kdfCost: FAST_COST });
+      for (const record of edit(structuredClone(records))) await writer.add(record);
+      return writer.finish();
+    };
+    const tOf = (r: FileRecord) => r.meta.t;
+
+    it('a complete version whose text was changed opens, but does not verify', async () => {
+      const altered = await rewrite((all) =>
+        all.map((r) => {
+          if (tOf(r) !== 'entry') return r;
+          const entry = structuredClone(r.meta.entry) as { revisions: { content: { body: { whatHappened: string } } }[] };
+          const first = entry.revisions[0];
+          if (first) first.content.body.whatHappened = 'Coś innego';
+          return { meta: { ...r.meta, entry } };
+        }),
+      );
+      const opened = await openEvidencePackage(altered, PASSPHRASE);
+      expect(opened.verification.chain.ok).toBe(false);
+      expect(exportVerified(opened.verification)).toBe(false);
+    });
+
+    it('a file whose bytes differ from its SHA-256 is listed as missing, not handed over', async () => {
+      const altered = await rewrite((all) => {
+        const i = all.findIndex((r) => tOf(r) === 'chunk');
+        return all.map((r, j) => (j === i ? { meta: r.meta, bytes: flipByte(r.bytes ?? new Uint8Array(1), 0) } : r));
+      });
+      const opened = await openEvidencePackage(altered, PASSPHRASE);
+      expect(opened.missingFiles).toHaveLength(1);
+      expect(opened.files.size).toBe(1);
+    });
+
+    it.each<[string, (all: FileRecord[]) => FileRecord[]]>([
+      ['no document record', (all) => all.slice(1)],
+      ['a link too few', (all) => all.filter((_, i) => i !== all.findIndex((r) => tOf(r) === 'link'))],
+      ['an unknown record', (all) => [...all, { meta: { t: 'sync' } }]],
+      ['an entry that is not one', (all) => all.map((r) => (tOf(r) === 'entry' ? { meta: { t: 'entry', entry: 'nothing' } } : r))],
+      ['a chunk for no file', (all) => [all[0] as FileRecord, { meta: { t: 'chunk', id: 'x', index: 0, last: true }, bytes: new Uint8Array(1) }, ...all.slice(1)]],
+    ])('%s is refused as invalid-document', async (_, edit) => {
+      await expectPackageError(await rewrite(edit), 'invalid-document');
+    });
+
+    it('a document of a newer export version is refused as newer-version', async () => {
+      const altered = await rewrite((all) => all.map((r, i) => (i === 0 ? { meta: { ...r.meta, document: { ...(r.meta.document as object), version: 2 } } } : r)));
+      await expectPackageError(altered, 'newer-version');
+    });
+  });
+});
