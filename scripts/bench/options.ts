@@ -16,6 +16,11 @@ export interface BenchOptions {
   attachEvery: number;
   /** Entries given a second revision after seeding. */
   edits: number;
+  /** The PDF report's incidents (the most recently written) and its timed runs. */
+  pdfIncidents: number;
+  pdfRuns: number;
+  /** Photos of 1 to 5 MiB added before the backup, one new incident each. */
+  exportFiles: number;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -73,5 +78,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     openSamples: quick ? 10 : 20,
     attachEvery: 50,
     edits: Math.round(incidents * 0.02),
+    pdfIncidents: 1000,
+    pdfRuns: 3,
+    exportFiles: 5,
   };
 }

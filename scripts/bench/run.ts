@@ -4,8 +4,11 @@
 
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import type { Page } from 'playwright-core';
-import type { BenchApi, LoadSample, SearchQuery } from './page/api';
+import type { LoadSample, SearchQuery } from './page/api';
 import { firstScreenJs, installability, launch, newContext, TIMELINE_ROW_SELECTORS, unlockThroughUi, type UiRun } from './browser';
+import { exportFigures, measureExports } from './exports';
+import { kb, mb, notes, overBy, timing } from './figures';
+import { call, openHarness } from './harnessCall';
 import { runLighthouse, type LighthouseResult } from './lighthouse';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { terminalReport, writeReports, type BenchResults, type Figure, type Ratio, type Target } from './report';
@@ -45,42 +48,8 @@ const started = Date.now();
 const loadAtStart = loadavg()[0] ?? 0;
 const log = (line: string) => console.log(line);
 const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
-const kb = (bytes: number) => bytes / 1024;
-const mb = (bytes: number) => bytes / (1024 * 1024);
-
-/** Calls a harness function in the page; page.evaluate serialises only the arrow's source. */
-async function call<K extends keyof BenchApi>(page: Page, method: K, ...args: Parameters<BenchApi[K]>): Promise<Awaited<ReturnType<BenchApi[K]>>> {
-  const result: unknown = await page.evaluate(
-    ({ name, values }: { name: keyof BenchApi; values: unknown[] }) => {
-      const api = window.daybookBench;
-      if (!api) throw new Error('The benchmark harness is not loaded');
-      const fn = api[name] as (...parameters: unknown[]) => Promise<unknown>;
-      return fn(...values);
-    },
-    { name: method, values: args as unknown[] },
-  );
-  return result as Awaited<ReturnType<BenchApi[K]>>;
-}
-
-const timing = (id: string, section: string, label: string, samples: readonly number[], how: string, withP95 = false): Figure => ({
-  id,
-  section,
-  label,
-  unit: 'ms',
-  value: round(median(samples), 2),
-  ...(withP95 ? { value: round(percentile(samples, 50), 2), p95: round(percentile(samples, 95), 2) } : {}),
-  samples: samples.length,
-  how,
-});
-
-const notes = (...parts: string[]) => parts.filter((part) => part !== '').join('; ');
 
 const sumLoad = (s: LoadSample) => s.loadMs + s.indexMs + s.rowsMs;
-
-function overBy(actual: number, limit: number, unit: string): string {
-  const over = actual - limit;
-  return `over by ${round(over, unit === 's' ? 2 : 1)} ${unit} (${round((over / limit) * 100, 0)}%)`;
-}
 
 interface Seeded {
   addMs: number[];
@@ -135,9 +104,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const server = await serve();
   log(`Serving at ${server.baseURL} (${elapsed()})`);
   const browser = await launch();
-  const notMeasured: string[] = [
-    'export (PDF of 1,000 incidents, backup and restore of all): not measured (no export yet)',
-  ];
+  const notMeasured: string[] = [];
   const figures: Figure[] = [];
   const ratios: Ratio[] = [];
   const targets: Target[] = [];
@@ -148,10 +115,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     // 1. Seed and measure the core through the harness, on the app's origin.
     const context = await newContext(browser);
-    const harness = await context.newPage();
-    harness.on('pageerror', (error) => console.error(`  [harness] ${error.message}`));
-    await harness.goto(`${server.baseURL}${HARNESS_PATH}index.html`);
-    await harness.waitForFunction(() => window.daybookBench !== undefined);
+    const harness = await openHarness(context, server.baseURL);
     log('Seeding through the app’s core (vault, DiaryRepository.add, AttachmentStore.save)…');
     const seeded = await seed(harness, options);
     const plainAdds = await call(harness, 'plainAdds', options.measuredAdds, options.incidents, options.incidents + options.measuredAdds);
@@ -188,15 +152,21 @@ export async function main(argv: readonly string[]): Promise<number> {
       log(`  4x CPU run ${run + 1}/${options.throttledRuns}: diary screen ${round(result.toHeadingMs ?? Number.NaN, 0)} ms, first rows ${round(result.toRowsPaintedMs, 0)} ms`);
       uiThrottled.push(result);
     }
+
+    // 3. Exports, in a new harness page on the same origin (the diary the UI just read).
+    log(`Exports: PDF of ${options.pdfIncidents.toLocaleString('en-GB')} incidents, backup, restore twice (${elapsed()})…`);
+    const exportsStarted = Date.now();
+    const exported = await measureExports(context, server.baseURL, PASSPHRASE, options, log);
+    log(`  exports took ${Math.round((Date.now() - exportsStarted) / 1000)} s`);
     await context.close();
 
-    // 3. First-screen JavaScript and installability, in fresh contexts.
+    // 4. First-screen JavaScript and installability, in fresh contexts.
     log(`First-screen JavaScript and installability (${elapsed()})…`);
     const firstScreen = await firstScreenJs(browser, server.baseURL);
     const install = await installability(server.baseURL);
     await browser.close();
 
-    // 4. Lighthouse, in its own Chromium, against the same server.
+    // 5. Lighthouse, in its own Chromium, against the same server.
     if (options.lighthouseRuns > 0) {
       log(`Lighthouse, ${options.lighthouseRuns} run(s) (${elapsed()})…`);
       try {
@@ -269,7 +239,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         { id: 'lighthouse.metrics', section: webSection, label: 'Lighthouse metrics', unit: 'text', value: Object.entries(lh.metrics).map(([name, value]) => `${name} ${name === 'CLS' ? round(value, 3) : `${round(value, 0)} ms`}`).join(', '), how: 'Medians of the simulated metrics.' },
       );
     }
-    figures.push({ id: 'export', section: webSection, label: 'export (PDF of 1,000; backup + restore)', unit: 'text', value: 'not measured (no export yet)', how: 'No export code exists yet.' });
+    const exportResults = exportFigures(exported, options, TARGETS.pdfMs);
+    figures.push(...exportResults.figures);
 
     // ---- Ratios: same records, same run ----
     const mean = (samples: readonly number[]) => samples.reduce((sum, x) => sum + x, 0) / samples.length;
@@ -324,7 +295,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     targets.push({ id: 'addP95', label: 'Add an incident p95', target: `< ${TARGETS.addP95Ms} ms`, actual: `${round(addP95, 1)} ms`, pass: addP95 < TARGETS.addP95Ms, note: addP95 < TARGETS.addP95Ms ? '' : overBy(addP95, TARGETS.addP95Ms, 'ms') });
     const searchP95 = percentile(search.encryptedMs, 95);
     targets.push({ id: 'searchP95', label: 'Search p95', target: `< ${TARGETS.searchP95Ms} ms`, actual: `${round(searchP95, 2)} ms`, pass: searchP95 < TARGETS.searchP95Ms, note: notes(searchP95 < TARGETS.searchP95Ms ? '' : overBy(searchP95, TARGETS.searchP95Ms, 'ms'), at5000) });
-    targets.push({ id: 'pdf', label: 'PDF of 1,000 incidents', target: '< 5 s', actual: 'not measured (no export yet)', pass: null, note: '' });
+    targets.push(exportResults.target);
     const firstKB = kb(firstScreen.gzipBytes);
     targets.push({ id: 'firstScreenJs', label: 'First-screen JavaScript', target: `≤ ${TARGETS.firstScreenKB} KB gzip`, actual: `${round(firstKB, 1)} KB`, pass: firstKB <= TARGETS.firstScreenKB, note: firstKB <= TARGETS.firstScreenKB ? '' : `${overBy(firstKB, TARGETS.firstScreenKB, 'KB')}; largest: ${firstScreen.scripts.slice(0, 3).map((x) => `${x.path} ${round(kb(x.gzipBytes), 1)} KB`).join(', ')}` });
     const lhTarget = (id: string, label: string, score: number | null | undefined, goal: number, sign: string) => {
@@ -348,6 +319,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     details.load = load;
     details.searchMatches = search.matches;
     details.ui = { warmUp, unthrottled: ui, throttled: uiThrottled, selector, selectorsTried: TIMELINE_ROW_SELECTORS };
+    details.exports = exported;
     details.firstScreen = firstScreen;
     details.installability = install;
     details.lighthouse = lighthouseResult;

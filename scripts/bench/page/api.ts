@@ -72,8 +72,77 @@ export interface StoreCounts {
   plainRows: number;
 }
 
+/** What was added to the diary for the export figures (after the other measurements). */
+export interface ExportExtras {
+  /** Photos (real JPEGs, random pixels) saved through AttachmentStore.save, one new incident each. */
+  files: number;
+  fileBytes: number;
+  /** Saved checklist results added (answersFromDiary), so the backup carries some. */
+  checklists: number;
+  /** Live incidents and revision links after the additions. */
+  incidents: number;
+  links: number;
+}
+
+export interface PdfResult {
+  incidents: number;
+  revisions: number;
+  /** loadReportFonts (src/features/export/reportFonts.ts): the first fetch in the page. */
+  fontMs: number;
+  fontBytes: number;
+  /** Per run: selectEntries + buildExportDocument, verifyExportDocument, renderPdfReport. */
+  buildMs: number[];
+  verifyMs: number[];
+  renderMs: number[];
+  totalMs: number[];
+  bytes: number;
+  pages: number;
+  /** Picture attachments of the chosen incidents, and how many of them are real pictures. */
+  pictures: number;
+  realPictures: number;
+}
+
+export interface BackupResult {
+  ms: number;
+  bytes: number;
+  incidents: number;
+  links: number;
+  checklists: number;
+  files: number;
+  fileBytes: number;
+  damagedFiles: number;
+}
+
+export interface RestoreResult {
+  /** checkBackup: Argon2id, decrypt and validate every record, hash every file, verify the chain. */
+  checkMs: number;
+  /** restoreBackup: plan, files, diary, checklists. */
+  restoreMs: number;
+  /** A new DiaryRepository over the restored database: load(), then verify(). */
+  loadMs: number;
+  verifyMs: number;
+  relation: string;
+  links: number;
+  incidents: number;
+  files: number;
+  checklists: number;
+  /** Both heads: they must be equal (the harness throws otherwise). */
+  head: string;
+  originalHead: string;
+}
+
+export interface RestoreAgainResult {
+  checkMs: number;
+  restoreMs: number;
+  relation: string;
+  /** What the plan would add; all zero, or the harness throws. */
+  added: { verbatim: number; imported: number; files: number; checklists: number; newIncidents: number; updatedIncidents: number };
+  linksBefore: number;
+  linksAfter: number;
+}
+
 export interface BenchApi {
-  /** Deletes the app's database and the plain one. */
+  /** Deletes the app's database, the plain one and the restore target. */
   reset(): Promise<void>;
   /** vault.prepare + commit with the default Argon2id cost; returns milliseconds. */
   createVault(passphrase: string): Promise<number>;
@@ -90,6 +159,18 @@ export interface BenchApi {
   search(queries: SearchQuery[], repeats: number): Promise<SearchResult>;
   open(samples: number): Promise<OpenResult>;
   counts(): Promise<StoreCounts>;
+  /** Opens the vault the bench created (a new page, after the UI runs): unlock + load. */
+  openVault(passphrase: string): Promise<number>;
+  /** Adds `files` photos of about 1 to 5 MiB, each in a new incident, and two checklist results. */
+  addExportExtras(files: number): Promise<ExportExtras>;
+  /** A PDF report of the `incidents` most recently written incidents, `runs` times. */
+  pdf(incidents: number, runs: number): Promise<PdfResult>;
+  /** createBackup of everything at the default KDF cost; the file stays in the page. */
+  backup(passphrase: string): Promise<BackupResult>;
+  /** Checks that backup and restores it into a new, empty database under a new data key. */
+  restore(passphrase: string): Promise<RestoreResult>;
+  /** Checks and restores the same backup again into the restored database. */
+  restoreAgain(passphrase: string): Promise<RestoreAgainResult>;
   /** Locks and closes every database connection the harness holds. */
   close(): Promise<void>;
 }

@@ -183,3 +183,23 @@ export function attachmentFor(index: number): { blob: Blob; name: string } {
   bytes.set([0xff, 0xd8, 0xff, 0xe0]);
   return { blob: new Blob([bytes], { type: 'image/jpeg' }), name: `IMG_${String(4000 + index)}.jpg` };
 }
+
+/**
+ * A real JPEG of random pixels, about `mebibytes` MiB: a phone photo's size, and a picture
+ * the PDF report can embed. Noise barely compresses: about 0.79 bytes a pixel at quality 0.9.
+ */
+export async function photoFor(index: number, mebibytes: number): Promise<{ blob: Blob; name: string }> {
+  const pixels = (mebibytes * 1024 * 1024) / 0.79;
+  const width = Math.round(Math.sqrt((pixels * 4) / 3));
+  const height = Math.round((width * 3) / 4);
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('no 2d canvas');
+  const image = context.createImageData(width, height);
+  const data = image.data;
+  for (let offset = 0; offset < data.length; offset += 65_536) crypto.getRandomValues(data.subarray(offset, Math.min(offset + 65_536, data.length)));
+  for (let alpha = 3; alpha < data.length; alpha += 4) data[alpha] = 255;
+  context.putImageData(image, 0, 0);
+  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+  return { blob, name: `PXL_2025${String(index).padStart(4, '0')}.jpg` };
+}

@@ -15,6 +15,7 @@ import { VaultSession } from '../../../src/core/vault/session';
 import { Vault } from '../../../src/core/vault/vault';
 import type { BenchApi, LoadSample, OpenResult, SearchResult, SeedOptions, SeedResult } from './api';
 import { attachmentFor, incidentFor } from './corpus';
+import { addExportExtras, closeExports, measureBackup, measurePdf, measureRestore, measureRestoreAgain, type ExportSources } from './exports';
 import { loadPlain, PLAIN_DATABASE_NAME, PlainDatabase, type PlainRow } from './plainStore';
 
 /**
@@ -46,6 +47,11 @@ function opened(): Open {
   return state;
 }
 
+function exportSources(): ExportSources {
+  const { db, session, diary, attachments } = opened();
+  return { db, key: () => session.dataKey(), diary, attachments };
+}
+
 function plainDb(): PlainDatabase {
   plain ??= new PlainDatabase();
   return plain;
@@ -58,6 +64,7 @@ async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
 }
 
 async function closeAll(): Promise<void> {
+  await closeExports();
   if (state) {
     state.session.lock();
     state.session.close();
@@ -84,6 +91,19 @@ const api: BenchApi = {
     await closeAll();
     await Dexie.delete(DATABASE_NAME);
     await Dexie.delete(PLAIN_DATABASE_NAME);
+  },
+
+  async openVault(passphrase) {
+    await closeAll();
+    const db = new DaybookDatabase();
+    await db.open();
+    const session = new VaultSession(channel());
+    const vault = new Vault(db, session);
+    const [, ms] = await timed(() => vault.unlock(passphrase));
+    const key = () => session.dataKey();
+    state = { db, session, vault, diary: new DiaryRepository(db, key), attachments: new AttachmentStore(db, key) };
+    await state.diary.load();
+    return ms;
   },
 
   async createVault(passphrase) {
@@ -290,6 +310,12 @@ const api: BenchApi = {
     const { db } = opened();
     return { revisionRows: await db.revisions.count(), chunkRows: await db.chunks.count(), plainRows: await plainDb().rows.count() };
   },
+
+  addExportExtras: (files) => addExportExtras(exportSources(), files),
+  pdf: (incidents, runs) => measurePdf(exportSources(), incidents, runs),
+  backup: (passphrase) => measureBackup(exportSources(), passphrase),
+  restore: (passphrase) => measureRestore(exportSources(), passphrase),
+  restoreAgain: (passphrase) => measureRestoreAgain(passphrase),
 
   close: closeAll,
 };

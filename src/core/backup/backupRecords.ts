@@ -3,8 +3,10 @@
 // its passphrase), so everything is validated as if hostile.
 
 import { parseSavedResult, type SavedChecklistResult } from '../checklist/result';
-import { canonicalJson, isSha256Hex, isWellFormedLink, type ChainLink, type RevisionContent, type RevisionOrigin } from '../evidence';
-import { isIsoTimestamp } from '../evidence';
+import { isIsoTimestamp, isWellFormedLink, type ChainLink, type RevisionContent, type RevisionOrigin } from '../evidence';
+import { parseOrigin, parseRevisionContent } from '../model/revisionContentParse';
+
+export { parseRevisionContent };
 import type { AttachmentRef, Incident } from '../model/incident';
 import { parseIncident } from '../model/incidentParse';
 
@@ -24,6 +26,8 @@ export interface BackupRevision {
   t: 'rev';
   link: ChainLink;
   content: RevisionContent<Incident> | null;
+  /** Where a deleted imported revision came from (see RevisionRecord.origin). */
+  origin?: RevisionOrigin;
 }
 
 export interface BackupChecklist {
@@ -64,38 +68,7 @@ function isCount(value: unknown, max: number): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max;
 }
 
-const SALT = /^[0-9a-f]{32}$/;
 const ID = /^[0-9a-f]{32}$/;
-
-function parseOrigin(value: unknown): RevisionOrigin | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const recordedAt = own(value, 'recordedAt');
-  const contentHash = own(value, 'contentHash');
-  const linkHash = own(value, 'linkHash');
-  if (!isIsoTimestamp(recordedAt) || !isSha256Hex(contentHash) || !isSha256Hex(linkHash)) return null;
-  return { recordedAt, contentHash, linkHash };
-}
-
-/**
- * A stored revision's content, rebuilt from known fields only. It must come out exactly as it
- * went in (canonically), or it could no longer match its hash: anything else is refused.
- */
-export function parseRevisionContent(value: unknown): RevisionContent<Incident> | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const salt = own(value, 'salt');
-  if (own(value, 'v') !== 1 || typeof salt !== 'string' || !SALT.test(salt)) return null;
-  const body = parseIncident(own(value, 'body'));
-  if (!body.ok) return null;
-  const originValue = own(value, 'origin');
-  const origin = originValue === undefined ? undefined : parseOrigin(originValue);
-  if (origin === null) return null;
-  const content: RevisionContent<Incident> = { v: 1, salt, body: body.value, ...(origin ? { origin } : {}) };
-  try {
-    return canonicalJson(content) === canonicalJson(value) ? content : null;
-  } catch {
-    return null;
-  }
-}
 
 function parseRef(value: unknown): AttachmentRef | null {
   // An attachment ref is validated as part of an incident; reuse that by wrapping it in one.
@@ -121,8 +94,12 @@ export function parseBackupMeta(meta: unknown): BackupMeta | null {
       const content = rawContent === null ? null : parseRevisionContent(rawContent);
       if (rawContent !== null && content === null) return null;
       if (link.kind === 'tombstone' && content !== null) return null;
+      const rawOrigin = own(meta, 'origin');
+      const origin = rawOrigin === undefined || content !== null ? undefined : parseOrigin(rawOrigin);
+      if (origin === null || (rawOrigin !== undefined && content !== null)) return null;
       const { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, hash } = link;
-      return { t: 'rev', link: { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, hash }, content };
+      const copy = { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, hash };
+      return origin ? { t: 'rev', link: copy, content, origin } : { t: 'rev', link: copy, content };
     }
     case 'check': {
       const result = parseSavedResult(own(meta, 'result'));

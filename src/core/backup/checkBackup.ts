@@ -8,7 +8,7 @@ import { contentKey, verifyChain, type ChainVerification } from '../evidence';
 import { EncryptedFileError, openEncryptedFile, type FileRecord } from '../export/encryptedFile';
 import type { AttachmentRef } from '../model/incident';
 import type { RevisionRecord } from '../store/diaryRepository';
-import { parseBackupMeta, type BackupInfo } from './backupRecords';
+import { BACKUP_CONTENT_VERSION, parseBackupMeta, type BackupInfo } from './backupRecords';
 import { RestoreError } from './restoreErrors';
 
 export interface CheckedBackup {
@@ -30,6 +30,11 @@ interface FileInProgress {
   next: number;
   size: number;
   hasher: StreamingSha256;
+}
+
+function isNewerInfo(meta: Record<string, unknown>): boolean {
+  const v = Object.getOwnPropertyDescriptor(meta, 'v')?.value as unknown;
+  return Object.getOwnPropertyDescriptor(meta, 't')?.value === 'info' && typeof v === 'number' && v > BACKUP_CONTENT_VERSION;
 }
 
 function corrupt(): never {
@@ -60,7 +65,11 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
 
   for await (const { meta, bytes } of backupRecords(file, passphrase)) {
     const record = parseBackupMeta(meta);
-    if (record === null) corrupt();
+    if (record === null) {
+      // A first record from a later version of Daybook's backup contents: say so, not "damaged".
+      if (info === null && isNewerInfo(meta)) throw new RestoreError('newer-version');
+      corrupt();
+    }
     if (info === null && record.t !== 'info') corrupt();
     switch (record.t) {
       case 'info':
@@ -69,7 +78,7 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
         break;
       case 'rev':
         if (record.link.seq !== records.length || current !== null) corrupt();
-        records.push({ link: record.link, content: record.content });
+        records.push(record.origin ? { link: record.link, content: record.content, origin: record.origin } : { link: record.link, content: record.content });
         for (const ref of record.content?.body.attachments ?? []) referenced.set(ref.id, ref);
         break;
       case 'check':

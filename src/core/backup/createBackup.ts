@@ -44,7 +44,7 @@ export async function createBackup(
   const add = (meta: BackupMeta, bytes?: Uint8Array) => writer.add(bytes ? { meta: { ...meta }, bytes } : { meta: { ...meta } });
 
   await add({ t: 'info', v: BACKUP_CONTENT_VERSION, createdAt, links: records.length, checklists: checklists.length, files: files.length });
-  for (const { link, content } of records) await add({ t: 'rev', link, content });
+  for (const { link, content, origin } of records) await add(origin ? { t: 'rev', link, content, origin } : { t: 'rev', link, content });
   for (const result of checklists) await add({ t: 'check', result });
   const total = files.reduce((sum, ref) => sum + ref.size, 0);
   let done = 0;

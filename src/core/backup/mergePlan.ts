@@ -58,7 +58,7 @@ function relationOf(here: readonly RevisionRecord[], there: readonly RevisionRec
 
 /** The hash a revision's content had where it was first written. */
 function originalHash(record: RevisionRecord): string {
-  return record.content?.origin?.contentHash ?? record.link.contentHash;
+  return record.content?.origin?.contentHash ?? record.origin?.contentHash ?? record.link.contentHash;
 }
 
 function importsFor(here: readonly RevisionRecord[], there: readonly RevisionRecord[]): ImportedRevision[] {

@@ -9,6 +9,7 @@ import { canonicalJson, isIsoTimestamp, isSha256Hex, isWellFormedLink, type Chai
 import { BEHAVIOURS, isBehaviour, type Behaviour } from '../model/behaviours';
 import type { Incident, IsoDate } from '../model/incident';
 import { parseIncident } from '../model/incidentParse';
+import { parseOrigin } from '../model/revisionContentParse';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -237,7 +238,10 @@ function readContent(value: unknown, path: string): RevisionContent<Incident> {
   if (typeof salt !== 'string' || !SALT.test(salt)) fail(`${path}.salt`, 'must be 32 lowercase hex digits');
   const parsed = parseIncident(own(fields, 'body'));
   if (!parsed.ok) fail(`${path}.body`, parsed.errors.slice(0, 5).join('; '));
-  const content: RevisionContent<Incident> = { v: 1, salt, body: parsed.value };
+  const originValue = own(fields, 'origin');
+  const origin = originValue === undefined ? undefined : parseOrigin(originValue);
+  if (origin === null) fail(`${path}.origin`, 'must say when and where an imported revision was first written');
+  const content: RevisionContent<Incident> = { v: 1, salt, body: parsed.value, ...(origin ? { origin } : {}) };
   if (canonicalJson(content) !== canonicalJson(given)) fail(path, 'is not exactly a saved revision, so it cannot match its hash');
   return content;
 }

@@ -10,6 +10,7 @@ import {
   type ChainLink,
   type ChainVerification,
   type RevisionContent,
+  type RevisionOrigin,
 } from '../evidence';
 import type { Incident } from '../model/incident';
 import type { DaybookDatabase } from './db';
@@ -20,6 +21,11 @@ import { guardStorage } from './storageErrors';
 export interface RevisionRecord {
   link: ChainLink;
   content: RevisionContent<Incident> | null;
+  /**
+   * Kept when an imported revision's content is deleted: no text of the person's, just where it
+   * came from, so restoring the same backup again does not bring a deleted incident back.
+   */
+  origin?: RevisionOrigin;
 }
 
 /** An incident as the diary shows it: its latest content and its history. */
@@ -39,6 +45,12 @@ export interface DiarySnapshot {
   links: ChainLink[];
   /** Entries deleted, with when (the tombstone's recordedAt). */
   deleted: { id: string; at: string }[];
+}
+
+/** A record with its content erased (deleted), keeping any origin. */
+function emptiedRecord(record: RevisionRecord): RevisionRecord {
+  const origin = record.content?.origin ?? record.origin;
+  return origin ? { link: record.link, content: null, origin } : { link: record.link, content: null };
 }
 
 /** Row ids follow chain order, so reading the table in key order reads the chain in order. */
@@ -133,7 +145,7 @@ export class DiaryRepository {
       kind: 'tombstone',
       contentHash: await tombstoneContentHash(entryId, last.link.revision, last.link.contentHash),
     });
-    const emptied = history.map((r) => ({ link: r.link, content: null }));
+    const emptied = history.map((r) => emptiedRecord(r));
     await this.write([...emptied, { link: tombstone, content: null }], 1);
   }
 
@@ -154,7 +166,7 @@ export class DiaryRepository {
     const deleted = new Set(rows.filter((r) => r.link.kind === 'tombstone').map((r) => r.link.entryId));
     const erased = this.records
       .filter((r) => deleted.has(r.link.entryId) && r.content !== null)
-      .map((r) => ({ link: r.link, content: null }));
+      .map((r) => emptiedRecord(r));
     await this.write([...erased, ...rows], rows.length);
     // Hashes came from elsewhere: the next verify() checks everything again.
     this.verified = null;

@@ -83,11 +83,10 @@ export async function makeExport(
       const { buildIncidentsCsv } = await import('../../core/export/csv');
       await i18n.loadNamespaces(REPORT_NAMESPACES);
       const tReport = i18n.getFixedT(i18n.language, 'report');
-      const tIncident = i18n.getFixedT(i18n.language, 'incident');
       const tDiary = i18n.getFixedT(i18n.language, 'diary');
       const csv = buildIncidentsCsv(document, {
         column: (column) => tReport(`csv.columns.${column}`),
-        behaviour: (behaviour) => tIncident(`behaviours.${behaviour}`),
+        behaviour: (behaviour) => tDiary(`behaviours.${behaviour}`),
         when: (when) => describeWhen(when, tDiary, i18n.language),
         yes: tReport('csv.yes'),
         no: tReport('csv.no'),

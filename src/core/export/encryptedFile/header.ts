@@ -83,7 +83,7 @@ export async function readHeader(file: Blob): Promise<ReadHeader> {
   const prefix = await readSlice(file, 0, Math.min(file.size, HEADER_PREFIX_BYTES));
   if (!startsLikeMagic(prefix)) throw new EncryptedFileError('not-daybook-file', 'no Daybook signature');
   // A non-empty prefix of the signature is our file cut short, not a foreign one.
-  if (prefix.length < HEADER_PREFIX_BYTES) throw new EncryptedFileError('corrupt', 'the header is cut short');
+  if (prefix.length < HEADER_PREFIX_BYTES) throw new EncryptedFileError('truncated', 'the header is cut short');
   const jsonLength = readU32(prefix, MAGIC.length);
   if (jsonLength < MIN_HEADER_JSON_BYTES || jsonLength > MAX_HEADER_JSON_BYTES) {
     throw new EncryptedFileError('corrupt', 'the header length is out of range');

@@ -1,0 +1,2 @@
+// The harness is built by Vite: asset imports such as the report fonts' `?url` resolve there.
+/// <reference types="vite/client" />
