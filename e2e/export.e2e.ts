@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations as violations } from './support/axe';
-import { baseURL, launch, newContext, recordForeignRequests } from './support/browser';
-import { createVaultThroughUi, dumpIndexedDb, PASSPHRASE } from './support/vault';
+import { baseURL, launch, newContext, recordForeignRequests, waitForServiceWorker } from './support/browser';
+import { createVaultThroughUi, dumpIndexedDb, PASSPHRASE, unlockThroughUi } from './support/vault';
 import { pdfPageTexts } from './support/pdfText';
 
 const PNG = readFileSync(new URL('../public/icons/icon-192.png', import.meta.url));
@@ -62,11 +62,17 @@ async function exportAs(page: Page, format: RegExp) {
 }
 
 describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => {
-  it('downloads each format; the PDF reads back with Welsh and Polish text; a package opens verified in another profile', async () => {
+  it('offline, downloads each format; the PDF reads back with Welsh and Polish text; a package opens verified in another profile', async () => {
     const context = await newContext(browser);
     const foreign = recordForeignRequests(context);
     const page = await context.newPage();
     await createVaultThroughUi(page);
+    // Everything below runs offline: the PDF code and its fonts come from the service worker.
+    await waitForServiceWorker(page);
+    await dumpIndexedDb(page); // the vault is committed before the reload
+    await context.setOffline(true);
+    await page.reload();
+    await unlockThroughUi(page);
     await addIncident(page, `${WELSH}. ${POLISH}.`, { where: 'Stryd Fawr, Caernarfon', witness: 'Secret Witness Name', photo: true });
     await addIncident(page, 'Silent calls from a withheld number', { behaviour: 'Called me' });
     await addIncident(page, '=HYPERLINK("http://example.invalid","click")', { behaviour: 'Texted or messaged me' });

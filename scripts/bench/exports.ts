@@ -87,8 +87,8 @@ export function exportFigures(run: ExportRun, options: ExportOptions, pdfTargetM
       section,
       label: 'PDF size / pages',
       unit: 'text',
-      value: `${round(mb(pdf.bytes), 2)} MB, ${count(pdf.pages)} pages`,
-      how: `Bytes from renderPdfReport; pages counted by pdf-lib loading the file. ${pdf.pictures} picture attachments among the chosen incidents, ${pdf.realPictures} of them embeddable (the rest are the seed's JPEG-headed random bytes, listed with a note instead).`,
+      value: `${round(mb(pdf.bytes), 2)} MB (${round(mb(pdf.realPictureBytes), 2)} MB of it ${pdf.realPictures} photos), ${count(pdf.pages)} pages`,
+      how: `Bytes from renderPdfReport; pages counted by pdf-lib loading the file. ${pdf.pictures} picture attachments among the chosen incidents, ${pdf.realPictures} of them embeddable and embedded as they are (the rest are the seed's JPEG-headed random bytes, which pdf-lib refuses: the report lists them with a note instead).`,
     },
     {
       id: 'backup.create',
@@ -169,7 +169,7 @@ export function exportFigures(run: ExportRun, options: ExportOptions, pdfTargetM
       how: 'Plan verbatim, imported, files, checklist results, new and updated incidents all 0, and the head unchanged, or the bench stops.',
     },
   ];
-  const atThousand = pdf.incidents === options.pdfIncidents ? '' : `measured at ${count(pdf.incidents)} incidents (the diary is smaller); the target is at ${count(options.pdfIncidents)}.`;
+  const atThousand = pdf.incidents === options.pdfIncidents ? '' : `measured at ${count(pdf.incidents)} incidents (the diary is smaller); the target is at ${count(options.pdfIncidents)}`;
   const target: Target = {
     id: 'pdf',
     label: `PDF of ${count(options.pdfIncidents)} incidents`,

@@ -100,6 +100,8 @@ export interface PdfResult {
   /** Picture attachments of the chosen incidents, and how many of them are real pictures. */
   pictures: number;
   realPictures: number;
+  /** Bytes of those real pictures, which the PDF carries as they are. */
+  realPictureBytes: number;
 }
 
 export interface BackupResult {

@@ -88,15 +88,16 @@ export async function addExportExtras(sources: ExportSources, files: number): Pr
 }
 
 /** Whether pdf-lib takes the picture, as the report's ImageEmbedder would. */
-async function embeddable(attachments: AttachmentStore, refs: readonly AttachmentRef[]): Promise<number> {
+async function embeddable(attachments: AttachmentStore, refs: readonly AttachmentRef[]): Promise<{ count: number; bytes: number }> {
   const scratch = await PDFDocument.create();
-  let taken = 0;
+  const taken = { count: 0, bytes: 0 };
   for (const ref of refs) {
     const picture = await pdfImageFromBlob(await attachments.open(ref));
     if (!picture) continue;
     try {
       await (picture.format === 'png' ? scratch.embedPng(picture.bytes) : scratch.embedJpg(picture.bytes));
-      taken += 1;
+      taken.count += 1;
+      taken.bytes += picture.bytes.byteLength;
     } catch {
       // Not a picture pdf-lib can read: the report lists it with a note instead.
     }
@@ -125,6 +126,7 @@ export async function measurePdf(sources: ExportSources, incidents: number, runs
     pages: 0,
     pictures: 0,
     realPictures: 0,
+    realPictureBytes: 0,
   };
   let pdf: Uint8Array = new Uint8Array(0);
   for (let run = 0; run < runs; run += 1) {
@@ -155,7 +157,9 @@ export async function measurePdf(sources: ExportSources, incidents: number, runs
   result.pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
   const pictures = attachmentsOf(selection.entryIds.map((id) => diary.history(id))).filter((ref) => ref.type.startsWith('image/'));
   result.pictures = pictures.length;
-  result.realPictures = await embeddable(attachments, pictures);
+  const taken = await embeddable(attachments, pictures);
+  result.realPictures = taken.count;
+  result.realPictureBytes = taken.bytes;
   return result;
 }
 

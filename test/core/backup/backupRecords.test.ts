@@ -170,6 +170,16 @@ describe('parseBackupMeta', () => {
     expect(parseBackupMeta({ t: 'rev', link: clone(link) })).toBeNull();
   });
 
+  it('carries the origin of a deleted imported revision, and only with no content', () => {
+    expect(parseBackupMeta({ t: 'rev', link: clone(link), content: null, origin: ORIGIN })).toEqual({ t: 'rev', link, content: null, origin: ORIGIN });
+    expect(parseBackupMeta({ t: 'rev', link: clone(link), content: clone(content), origin: ORIGIN })).toBeNull();
+    expect(parseBackupMeta({ t: 'rev', link: clone(link), content: null, origin: { ...ORIGIN, linkHash: 'x' } })).toBeNull();
+    expect(parseBackupMeta({ t: 'rev', link: clone(link), content: null, origin: null })).toBeNull();
+    expect(parseBackupMeta({ t: 'rev', link: clone(link), content: null, origin: 'there' })).toBeNull();
+    // Rebuilt from its known fields.
+    expect(parseBackupMeta({ t: 'rev', link: clone(link), content: null, origin: { ...ORIGIN, text: 'secret' } })).toEqual({ t: 'rev', link, content: null, origin: ORIGIN });
+  });
+
   it('refuses a tombstone that carries content', () => {
     expect(parseBackupMeta({ t: 'rev', link: clone(tombstone), content: clone(content) })).toBeNull();
   });

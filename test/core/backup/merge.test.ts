@@ -273,4 +273,26 @@ describe('diaries that went their own ways', () => {
     await restoreBackup(backup, here);
     await expectUnchanged(here.db, before);
   });
+
+  it('a deleted import keeps only where it came from (no text), and that travels in a backup', async () => {
+    const { backup, here, sample } = await divergedSetup();
+    await restoreBackup(backup, here);
+    await here.diary.remove(sample.ids.ongoing);
+    const erased = here.diary.history(sample.ids.ongoing).filter((r) => r.link.kind === 'revision');
+    expect(erased).toHaveLength(1);
+    expect(erased[0]?.content).toBeNull();
+    const there = backup.records.find((r) => r.link.entryId === sample.ids.ongoing);
+    expect(erased[0]?.origin).toEqual({ recordedAt: there?.link.recordedAt, contentHash: there?.link.contentHash, linkHash: there?.link.hash });
+    expect(JSON.stringify(erased[0])).not.toContain('Ciągłe');
+
+    // A third device restored from this diary's backup also knows not to bring it back.
+    const third = await newDevice('2026-04-01T09:00:00.000Z');
+    await restoreBackup(await checkedBackupOf(here), third);
+    const restored = await reopened(third);
+    expect(restored.allRecords()).toEqual(here.diary.allRecords());
+    expect((await restored.verify()).ok).toBe(true);
+    const plan = await planRestore(backup, third);
+    expect(plan.imported).toEqual([]);
+    expect(restored.snapshot().entries.map((e) => e.id)).not.toContain(sample.ids.ongoing);
+  });
 });
