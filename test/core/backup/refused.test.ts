@@ -26,11 +26,9 @@ import {
   reopened,
   writeSampleDiary,
   type Device,
-  type SampleDiary,
 } from './backupFixture';
 
 let source: Device;
-let sample: SampleDiary;
 let backup: Blob;
 let backupBytes: Uint8Array<ArrayBuffer>;
 let records: FileRecord[];
@@ -39,7 +37,7 @@ let target: Device;
 
 beforeAll(async () => {
   source = await newDevice();
-  sample = await writeSampleDiary(source);
+  await writeSampleDiary(source);
   backup = (await backupOf(source)).file;
   backupBytes = await bytesOf(backup);
   const reader = await openEncryptedFile(backup, PASSPHRASE, 'backup');
@@ -223,6 +221,33 @@ describe('a backup with its passphrase but hostile or inconsistent content', () 
     const checked = await checkBackup(await rewritten((all) => all), PASSPHRASE);
     expect(checked.records).toEqual(source.diary.allRecords());
     expect(checked.files.size).toBe(2);
+  });
+});
+
+// The check reads the whole file so that a restore, once started, cannot meet a problem the
+// check let through. Records out of place inside a file's chunks are such a problem: the
+// restore's second read (restoreFiles/chunksOf) refuses them, so the check must as well.
+describe('the check alone refuses what the restore would refuse', () => {
+  const firstOf = (all: FileRecord[], t: string) => all.findIndex((r) => metaOf(r).t === t);
+
+  it.each<[string, (all: FileRecord[]) => FileRecord[]]>([
+    ['a checklist result between the chunks of a file', (all) => {
+      const check = all[firstOf(all, 'check')] as FileRecord;
+      const chunk = firstOf(all, 'chunk');
+      const rest = all.filter((r) => r !== check);
+      return [...rest.slice(0, chunk), check, ...rest.slice(chunk)];
+    }],
+    ['a file sent twice, first as damaged, then whole', (all) => {
+      const start = firstOf(all, 'file');
+      const id = (metaOf(all[start]).ref as { id: string }).id;
+      const info = { meta: { ...all[0]?.meta, files: Number(metaOf(all[0]).files) + 1 } };
+      return [info, ...all.slice(1, start), all[start] as FileRecord, { meta: { t: 'broken', id } }, ...all.slice(start)];
+    }],
+  ])('%s', async (_, edit) => {
+    const file = await rewritten(edit);
+    const error = await rejectionOf(checkBackup(file, PASSPHRASE));
+    expect(error).toBeInstanceOf(RestoreError);
+    expect((error as RestoreError).code).toBe('corrupt');
   });
 });
 
