@@ -62,6 +62,7 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
   let damagedFiles = 0;
   let current: FileInProgress | null = null;
   let filesSeen = 0;
+  const seenFileIds = new Set<string>();
 
   for await (const { meta, bytes } of backupRecords(file, passphrase)) {
     const record = parseBackupMeta(meta);
@@ -82,6 +83,7 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
         for (const ref of record.content?.body.attachments ?? []) referenced.set(ref.id, ref);
         break;
       case 'check':
+        if (current !== null) corrupt();
         checklists.push(record.result);
         break;
       case 'file': {
@@ -90,7 +92,8 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
         if (current !== null || !ref || ref.sha256.toLowerCase() !== record.ref.sha256.toLowerCase() || ref.size !== record.ref.size) {
           corrupt();
         }
-        if (files.has(ref.id)) corrupt();
+        if (seenFileIds.has(ref.id)) corrupt();
+        seenFileIds.add(ref.id);
         filesSeen += 1;
         current = { ref, next: 0, size: 0, hasher: await createStreamingSha256() };
         break;

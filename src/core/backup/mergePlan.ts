@@ -63,14 +63,7 @@ function originalHash(record: RevisionRecord): string {
 
 function importsFor(here: readonly RevisionRecord[], there: readonly RevisionRecord[]): ImportedRevision[] {
   const known = new Set(here.map(originalHash));
-  const live = new Set<string>();
-  const deletedHere = new Set<string>();
-  for (const { link } of here) {
-    if (link.kind === 'tombstone') {
-      live.delete(link.entryId);
-      deletedHere.add(link.entryId);
-    } else live.add(link.entryId);
-  }
+  const deletedHere = new Set(here.filter((r) => r.link.kind === 'tombstone').map((r) => r.link.entryId));
   const imported: ImportedRevision[] = [];
   for (const record of there) {
     const { link, content } = record;

@@ -3,7 +3,7 @@
 // reported as 'corrupt'.
 
 import { deriveKeyEncryptionKey, unwrapDataKey } from '../../crypto';
-import { readSlice } from './blobSlice';
+import { readSlice, WindowedBlobReader } from './blobSlice';
 import { asEncryptedFileError, EncryptedFileError } from './errors';
 import { FRAME_BODY_LIMITS, isFrameType, openFrame } from './frameCrypto';
 import { FORMAT_VERSION, FRAME_PREFIX_BYTES, FrameType, readU32, sha256, wrapPurpose } from './format';
@@ -67,13 +67,17 @@ export async function openEncryptedFile(file: Blob, passphrase: string, kind: En
 type FrameOutcome = { done: false; record: FileRecord; next: number } | { done: true };
 
 class FrameReader implements EncryptedFileReader {
+  private readonly windowed: WindowedBlobReader;
+
   constructor(
     private readonly file: Blob,
     private readonly key: CryptoKey,
     private readonly headerHash: Uint8Array,
     private readonly firstFrame: number,
     readonly kind: EncryptedFileKind,
-  ) {}
+  ) {
+    this.windowed = new WindowedBlobReader(file);
+  }
 
   async *records(): AsyncGenerator<FileRecord, void, undefined> {
     let offset = this.firstFrame;
@@ -91,12 +95,12 @@ class FrameReader implements EncryptedFileReader {
     }
   }
 
-  /** Reads frame `index` at `offset`: two slices, its prefix and then its body. */
+  /** Reads frame `index` at `offset`: its prefix and then its body, through the read window. */
   private async readFrame(offset: number, index: number): Promise<FrameOutcome> {
     const { file } = this;
     if (offset === file.size) throw new EncryptedFileError('truncated', 'the end frame is missing');
     if (file.size - offset < FRAME_PREFIX_BYTES) throw new EncryptedFileError('truncated', `frame ${index} is cut short`);
-    const prefix = await readSlice(file, offset, offset + FRAME_PREFIX_BYTES);
+    const prefix = await this.windowed.read(offset, offset + FRAME_PREFIX_BYTES);
     const bodyLength = readU32(prefix, 0);
     const type = prefix[4] ?? 0;
     if (!isFrameType(type)) throw new EncryptedFileError('corrupt', `frame ${index} has an unknown type`);
@@ -108,7 +112,7 @@ class FrameReader implements EncryptedFileReader {
     const bodyStart = offset + FRAME_PREFIX_BYTES;
     const next = bodyStart + bodyLength;
     if (next > file.size) throw new EncryptedFileError('truncated', `frame ${index} is cut short`);
-    const plaintext = await openFrame(this.key, this.headerHash, index, type, await readSlice(file, bodyStart, next));
+    const plaintext = await openFrame(this.key, this.headerHash, index, type, await this.windowed.read(bodyStart, next));
     if (type === FrameType.record) {
       const record = decodeRecordPlaintext(plaintext);
       plaintext.fill(0);
