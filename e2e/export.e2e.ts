@@ -86,7 +86,7 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     await page.getByText('Tick the box to confirm you understand the file is not encrypted.').waitFor();
 
     const json = await exportAs(page, /^Data file \(JSON\)/);
-    expect(json.name).toMatch(/^daybook-export-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(json.name).toMatch(/^daybook-data-\d{4}-\d{2}-\d{2}\.json$/);
     const document = JSON.parse(json.bytes.toString('utf8')) as { format: string; version: number; chain: { head: string; links: unknown[] }; entries: unknown[] };
     expect(document).toMatchObject({ format: 'daybook-export', version: 1 });
     expect(document.entries).toHaveLength(3);
@@ -203,7 +203,8 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
 
     // Damaged, cut short, foreign and wrong-passphrase files are refused, changing nothing.
     const damaged = Buffer.from(backup.bytes);
-    damaged[Math.floor(damaged.length / 2)] ^= 0xff;
+    const middle = Math.floor(damaged.length / 2);
+    damaged.writeUInt8((damaged.readUInt8(middle) ^ 0xff) & 0xff, middle);
     const cases: [string, Buffer, string][] = [
       ['wrong passphrase', backup.bytes, 'That passphrase does not open this file.'],
       ['damaged', damaged, 'This file is damaged or has been altered'],

@@ -9,6 +9,7 @@ import { parseOrigin, parseRevisionContent } from '../model/revisionContentParse
 export { parseRevisionContent };
 import type { AttachmentRef, Incident } from '../model/incident';
 import { parseIncident } from '../model/incidentParse';
+import { own } from '../model/ownProperty';
 
 export const BACKUP_CONTENT_VERSION = 1;
 
@@ -59,10 +60,6 @@ export type BackupMeta = BackupInfo | BackupRevision | BackupChecklist | BackupF
 /** Limits well above any real diary, so a crafted file cannot make a restore run forever. */
 export const BACKUP_LIMITS = { links: 1_000_000, checklists: 100_000, files: 100_000 } as const;
 
-function own(value: object, key: string): unknown {
-  const descriptor = Object.getOwnPropertyDescriptor(value, key);
-  return descriptor && 'value' in descriptor ? descriptor.value : undefined;
-}
 
 function isCount(value: unknown, max: number): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max;

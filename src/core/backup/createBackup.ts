@@ -3,6 +3,7 @@
 
 import type { KdfCost } from '../crypto';
 import { EncryptedFileWriter } from '../export/encryptedFile';
+import { markLast } from '../export/markLast';
 import { attachmentsOf } from '../export/selection';
 import type { AttachmentRef } from '../model/incident';
 import { AttachmentCorruptError, type AttachmentStore } from '../store/attachmentStore';
@@ -53,13 +54,10 @@ export async function createBackup(
     await add({ t: 'file', ref });
     // Chunks come out of the store decrypted one at a time, so a large video is never whole
     // in memory; the next chunk decides whether this one is the last.
-    let pending: Uint8Array | null = null;
-    let index = 0;
     try {
-      for await (const part of sources.attachments.plaintextChunks(ref)) {
-        if (pending) await add({ t: 'chunk', id: ref.id, index: index++, last: false }, pending);
-        pending = part;
-        done += part.byteLength;
+      for await (const { bytes, index, last } of markLast(sources.attachments.plaintextChunks(ref))) {
+        await add({ t: 'chunk', id: ref.id, index, last }, bytes);
+        done += bytes.byteLength;
         options.onProgress?.(done, total);
       }
     } catch (error) {
@@ -67,9 +65,7 @@ export async function createBackup(
       if (!(error instanceof AttachmentCorruptError)) throw error;
       await add({ t: 'broken', id: ref.id });
       damagedFiles.push(ref);
-      continue;
     }
-    await add({ t: 'chunk', id: ref.id, index, last: true }, pending ?? new Uint8Array(0));
   }
   const file = await writer.finish();
   const incidents = sources.diary.snapshot().entries.length;

@@ -33,6 +33,8 @@ export interface MergePlan {
   newIncidents: number;
   /** Incidents already here that gain versions. */
   updatedIncidents: number;
+  /** Incidents here that the backup (the same diary, further along) records as deleted. */
+  deletedIncidents: number;
 }
 
 export interface MergeTarget {
@@ -61,9 +63,23 @@ function originalHash(record: RevisionRecord): string {
   return record.content?.origin?.contentHash ?? record.origin?.contentHash ?? record.link.contentHash;
 }
 
+/** When a revision was first written: where it came from, or when it was linked here. */
+function writtenAt(record: RevisionRecord): string {
+  return record.content?.origin?.recordedAt ?? record.origin?.recordedAt ?? record.link.recordedAt;
+}
+
+function freshEntryId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 function importsFor(here: readonly RevisionRecord[], there: readonly RevisionRecord[]): ImportedRevision[] {
   const known = new Set(here.map(originalHash));
   const deletedHere = new Set(here.filter((r) => r.link.kind === 'tombstone').map((r) => r.link.entryId));
+  const latestHere = new Map<string, RevisionRecord>();
+  for (const record of here) if (record.link.kind === 'revision' && record.content) latestHere.set(record.link.entryId, record);
+  /** Where each backup entry's revisions go here (a fresh id when the entry was deleted here). */
+  const target = new Map<string, string>();
+  const latestImport = new Map<string, string>();
   const imported: ImportedRevision[] = [];
   for (const record of there) {
     const { link, content } = record;
@@ -71,11 +87,22 @@ function importsFor(here: readonly RevisionRecord[], there: readonly RevisionRec
     const hash = originalHash(record);
     if (known.has(hash)) continue;
     known.add(hash);
-    // An entry deleted here stays deleted; a later version of it from the backup comes back
-    // as an incident of its own rather than be lost.
-    const entryId = deletedHere.has(link.entryId) ? `${link.entryId}-restored` : link.entryId;
+    // An entry deleted here stays deleted: a version of it the backup has and this diary
+    // never saw comes back as an incident of its own rather than be lost.
+    let entryId = target.get(link.entryId);
+    if (entryId === undefined) {
+      entryId = deletedHere.has(link.entryId) ? freshEntryId() : link.entryId;
+      target.set(link.entryId, entryId);
+    }
     const origin = content.origin ?? { recordedAt: link.recordedAt, contentHash: link.contentHash, linkHash: link.hash };
     imported.push({ entryId, content: { v: 1, salt: content.salt, body: content.body, origin } });
+    latestImport.set(entryId, origin.recordedAt);
+  }
+  // An older version from the backup must not replace a newer one written here: the newer one
+  // is linked again after it, so it stays the version shown and the history keeps both.
+  for (const [entryId, importedAt] of latestImport) {
+    const local = latestHere.get(entryId);
+    if (local?.content && !deletedHere.has(entryId) && importedAt < writtenAt(local)) imported.push({ entryId, content: local.content });
   }
   return imported;
 }
@@ -90,6 +117,10 @@ export function planMerge(target: MergeTarget, backup: BackupPart): MergePlan {
   const entriesHere = new Set(here.map((r) => r.link.entryId));
   const touched = new Set([...verbatim.filter((r) => r.link.kind === 'revision').map((r) => r.link.entryId), ...imported.map((i) => i.entryId)]);
   const newIncidents = [...touched].filter((id) => !entriesHere.has(id)).length;
+  const deletedHere = new Set(here.filter((r) => r.link.kind === 'tombstone').map((r) => r.link.entryId));
+  const deletedIncidents = new Set(
+    verbatim.filter((r) => r.link.kind === 'tombstone' && entriesHere.has(r.link.entryId) && !deletedHere.has(r.link.entryId)).map((r) => r.link.entryId),
+  ).size;
 
   const referenced = new Set<string>();
   for (const { content } of [...here, ...verbatim]) for (const ref of content?.body.attachments ?? []) referenced.add(ref.id);
@@ -104,6 +135,7 @@ export function planMerge(target: MergeTarget, backup: BackupPart): MergePlan {
     files,
     newIncidents,
     updatedIncidents: touched.size - newIncidents,
+    deletedIncidents,
   };
 }
 

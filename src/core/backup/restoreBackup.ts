@@ -24,11 +24,8 @@ export interface RestoreResult {
 
 /** What restoring would do here, without doing it. */
 export async function planRestore(backup: CheckedBackup, targets: RestoreTargets): Promise<MergePlan> {
-  const [checklists, storedFileIds] = await Promise.all([targets.checklists.list(), targets.attachments.storedIds()]);
-  return planMerge(
-    { records: targets.diary.allRecords(), checklistIds: new Set(checklists.map((c) => c.id)), storedFileIds: new Set(storedFileIds) },
-    backup,
-  );
+  const [checklists, storedFileIds] = await Promise.all([targets.checklists.list(), targets.attachments.completeIds([...backup.files.keys()])]);
+  return planMerge({ records: targets.diary.allRecords(), checklistIds: new Set(checklists.map((c) => c.id)), storedFileIds }, backup);
 }
 
 /** The chunks of one file from the records that follow its 'file' record. */
@@ -47,20 +44,20 @@ async function restoreFiles(backup: CheckedBackup, plan: MergePlan, attachments:
   const wanted = new Map(plan.files.map((ref) => [ref.id, ref]));
   if (wanted.size === 0) return;
   const records = backupRecords(backup.source.file, backup.source.passphrase)[Symbol.asyncIterator]();
-  for (;;) {
-    const next = await records.next();
-    if (next.done) return;
-    const meta = parseBackupMeta(next.value.meta);
-    if (meta?.t !== 'file') continue;
-    const ref = wanted.get(meta.ref.id);
-    if (!ref) continue;
-    await attachments.restore(ref, chunksOf(records, ref.id));
-    added.push(ref.id);
-    wanted.delete(ref.id);
-    if (wanted.size === 0) {
-      await records.return?.(undefined);
-      return;
+  try {
+    while (wanted.size > 0) {
+      const next = await records.next();
+      if (next.done) return;
+      const meta = parseBackupMeta(next.value.meta);
+      if (meta?.t !== 'file') continue;
+      const ref = wanted.get(meta.ref.id);
+      if (!ref) continue;
+      await attachments.restore(ref, chunksOf(records, ref.id));
+      added.push(ref.id);
+      wanted.delete(ref.id);
     }
+  } finally {
+    await records.return?.(undefined);
   }
 }
 

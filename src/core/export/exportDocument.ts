@@ -5,7 +5,7 @@
 import type { SavedChecklistResult } from '../checklist/result';
 import type { ChainLink, RevisionContent } from '../evidence';
 import type { Behaviour } from '../model/behaviours';
-import type { Incident, IsoDate } from '../model/incident';
+import type { AttachmentRef, Incident, IsoDate } from '../model/incident';
 
 export const EXPORT_FORMAT = 'daybook-export';
 export const EXPORT_VERSION = 1;
@@ -90,4 +90,13 @@ export function revisionIncident(revision: ExportRevision): Incident {
 /** Fields left out of a revision (none for a complete one). */
 export function omittedFieldsOf(revision: ExportRevision): readonly OmittableField[] {
   return revision.kind === 'complete' ? [] : revision.omittedFields;
+}
+
+/** Every file the document's revisions list, once each. */
+export function documentFiles(document: ExportDocument): AttachmentRef[] {
+  const files = new Map<string, AttachmentRef>();
+  for (const entry of document.entries) {
+    for (const revision of entry.revisions) for (const ref of revisionIncident(revision).attachments) if (!files.has(ref.id)) files.set(ref.id, ref);
+  }
+  return [...files.values()];
 }

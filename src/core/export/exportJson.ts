@@ -20,6 +20,7 @@ import {
   type ExportScope,
   type OmittableField,
 } from './exportDocument';
+import { own } from '../model/ownProperty';
 
 /** Bounds on what is read; far above any real diary, well below what would exhaust memory. */
 export const EXPORT_LIMITS = {
@@ -71,12 +72,6 @@ type Fields = object;
 
 function isFields(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An own data property's value; inherited properties and accessors read as absent. */
-function own(fields: object, key: string): unknown {
-  const descriptor = Object.getOwnPropertyDescriptor(fields, key);
-  return descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined;
 }
 
 function fail(path: string, problem: string): never {

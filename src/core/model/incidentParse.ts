@@ -8,6 +8,7 @@
 import { BEHAVIOURS, isBehaviour } from './behaviours';
 import type { AttachmentRef, Effect, Incident, IncidentWhen, ReportedToPolice, Witness } from './incident';
 import { INCIDENT_LIMITS as LIMITS } from './incident';
+import { own } from './ownProperty';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -15,12 +16,6 @@ type Fields = object;
 
 function isFields(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An own data property's value; inherited properties and accessors read as absent. */
-function own(fields: Fields, key: string): unknown {
-  const descriptor = Object.getOwnPropertyDescriptor(fields, key);
-  return descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined;
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

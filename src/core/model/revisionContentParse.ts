@@ -3,11 +3,8 @@
 import { canonicalJson, isIsoTimestamp, isSha256Hex, type RevisionContent, type RevisionOrigin } from '../evidence';
 import type { Incident } from './incident';
 import { parseIncident } from './incidentParse';
+import { own } from './ownProperty';
 
-function own(value: object, key: string): unknown {
-  const descriptor = Object.getOwnPropertyDescriptor(value, key);
-  return descriptor && 'value' in descriptor ? descriptor.value : undefined;
-}
 
 const SALT = /^[0-9a-f]{32}$/;
 

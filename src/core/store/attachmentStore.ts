@@ -175,6 +175,8 @@ export class AttachmentStore {
     let index = 0;
     let batch: ChunkRow[] = [];
     let sawLast = false;
+    // Whatever an earlier, interrupted restore of this file left behind goes first.
+    await guardStorage('write', () => this.chunksOf(ref.id).delete());
     try {
       for await (const { bytes, last } of parts) {
         if (sawLast) throw new AttachmentCorruptError();
@@ -186,6 +188,8 @@ export class AttachmentStore {
         sawLast = last;
         if (batch.length >= this.chunksPerWrite || last) {
           if (last && (size !== ref.size || hasher.digestHex() !== ref.sha256.toLowerCase())) throw new AttachmentCorruptError();
+          // Locking mid-restore stops here, as it does when saving.
+          this.key();
           await this.writeBatch(batch);
           batch = [];
         }
@@ -209,6 +213,20 @@ export class AttachmentStore {
     await guardStorage('write', () =>
       this.db.transaction('rw', this.db.chunks, () => Promise.all(attachmentIds.map((id) => this.chunksOf(id).delete()))),
     );
+  }
+
+  /**
+   * Which of these attachments are stored whole: their final chunk is there. A write cut short
+   * (a tab closed mid-restore) leaves only the first chunks, and such a file must be written again.
+   */
+  async completeIds(attachmentIds: readonly string[]): Promise<Set<string>> {
+    const complete = new Set<string>();
+    for (const id of attachmentIds) {
+      assertAttachmentId(id);
+      const lastRow = await guardStorage('read', () => this.chunksOf(id).last());
+      if (lastRow?.last === true) complete.add(id);
+    }
+    return complete;
   }
 
   /** Ids of every stored attachment (keys only, nothing decrypted): for finding orphans. */

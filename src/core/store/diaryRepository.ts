@@ -179,7 +179,13 @@ export class DiaryRepository {
   async appendImported(items: readonly { entryId: string; content: RevisionContent<Incident> }[]): Promise<void> {
     if (items.length === 0) return;
     const lastRevision = new Map<string, number>();
-    for (const { link } of this.records) lastRevision.set(link.entryId, link.revision);
+    const deleted = new Set<string>();
+    for (const { link } of this.records) {
+      lastRevision.set(link.entryId, link.revision);
+      if (link.kind === 'tombstone') deleted.add(link.entryId);
+    }
+    // Nothing may follow a tombstone: such a link would break the chain for good.
+    if (items.some((item) => deleted.has(item.entryId))) throw new Error('Cannot add to a deleted entry');
     const rows: RevisionRecord[] = [];
     let prev = this.records.at(-1)?.link ?? null;
     for (const { entryId, content } of items) {

@@ -99,7 +99,11 @@ function PlanSummary({ plan }: { plan: MergePlan }) {
         {plan.checklists.length > 0 && <li>{t('restore.newChecklists', { count: plan.checklists.length })}</li>}
       </ul>
       {plan.relation === 'diverged' && <p className="hint">{t('restore.diverged')}</p>}
-      <p className="hint">{t('restore.neverDeletes')}</p>
+      {plan.deletedIncidents > 0 ? (
+        <p className="warning">{t('restore.deletedIncidents', { count: plan.deletedIncidents })}</p>
+      ) : (
+        <p className="hint">{t('restore.neverDeletes')}</p>
+      )}
     </div>
   );
 }

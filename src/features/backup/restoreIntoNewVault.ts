@@ -7,7 +7,7 @@ import { fileErrorCode, type FileErrorCode } from '../../core/export/fileErrorCo
  */
 export async function restoreIntoNewVault(backup: CheckedBackup): Promise<FileErrorCode | null> {
   try {
-    const [{ restoreBackup }, { appDiary }, { appAttachments, appChecklistResults }] = await Promise.all([
+    const [{ restoreBackup }, { appDiary }, { appAttachments, appBackupStatus, appChecklistResults }] = await Promise.all([
       import('../../core/backup/restoreBackup'),
       import('../../core/vault/instance'),
       import('../../core/vault/featureStores'),
@@ -15,6 +15,8 @@ export async function restoreIntoNewVault(backup: CheckedBackup): Promise<FileEr
     const diary = await appDiary();
     await diary.load();
     await restoreBackup(backup, { diary, attachments: appAttachments(), checklists: appChecklistResults() });
+    // The backup file it came from is a backup of everything here: no reminder straight away.
+    await appBackupStatus().recordBackup(new Date(backup.info.createdAt));
     return null;
   } catch (error) {
     return fileErrorCode(error);

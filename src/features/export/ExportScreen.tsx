@@ -55,6 +55,8 @@ export function ExportScreen() {
   const chosen = picking ? matching.filter((e) => effective.entryIds.includes(e.id)) : matching;
   const summary = summariseSelection(chosen, (id) => diary.repository.history(id), effective);
   const unencrypted = UNENCRYPTED_FORMATS.has(format);
+  /** PDF reports embed pictures and packages carry files; CSV and JSON only list them. */
+  const carriesFiles = format === 'pdf' || format === 'package';
 
   const change = (next: ExportSelection) => {
     setSelection(next);
@@ -106,7 +108,9 @@ export function ExportScreen() {
         <p className="export-summary" aria-live="polite">
           {summary.incidents === 0
             ? t('summary.none')
-            : effective.includeAttachments
+            : effective.includeAttachments && !carriesFiles
+              ? t('summary.listedFiles', { incidents: t('summary.incidents', { count: summary.incidents }) })
+              : effective.includeAttachments
               ? t('summary.withFiles', {
                   incidents: t('summary.incidents', { count: summary.incidents }),
                   files: t('summary.files', { count: summary.files }),

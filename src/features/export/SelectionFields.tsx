@@ -27,15 +27,17 @@ export function SelectionFields({ selection, onChange, matching, picking, onPick
     <>
       <fieldset>
         <legend>{t('dates.legend')}</legend>
-        <p className="hint">{t('dates.hint')}</p>
+        <p className="hint" id="export-dates-hint">
+          {t('dates.hint')}
+        </p>
         <div className="date-range">
           <div className="field">
             <label htmlFor="export-from">{t('dates.from')}</label>
-            <input id="export-from" type="date" value={selection.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
+            <input id="export-from" type="date" aria-describedby="export-dates-hint" value={selection.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
           </div>
           <div className="field">
             <label htmlFor="export-to">{t('dates.to')}</label>
-            <input id="export-to" type="date" value={selection.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
+            <input id="export-to" type="date" aria-describedby="export-dates-hint" value={selection.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
           </div>
         </div>
       </fieldset>
@@ -78,6 +80,7 @@ export function SelectionFields({ selection, onChange, matching, picking, onPick
           <input type="checkbox" checked={selection.includeAttachments} onChange={(e) => set({ includeAttachments: e.target.checked })} />
           {t('include.attachments')}
         </label>
+        <p className="hint">{t('include.attachmentsHint')}</p>
         {savedChecklists > 0 && (
           <label className="choice">
             <input type="checkbox" checked={selection.includeChecklists} onChange={(e) => set({ includeChecklists: e.target.checked })} />

@@ -10,11 +10,12 @@ const EXTENSIONS: Record<ExportKind, string> = {
   backup: 'daybook-backup',
 };
 
+/** Plain words only: a Downloads folder someone else looks through should say little. */
 const NAMES: Record<ExportKind, string> = {
   pdf: 'daybook-report',
-  csv: 'daybook-incidents',
-  json: 'daybook-export',
-  package: 'daybook-evidence',
+  csv: 'daybook-table',
+  json: 'daybook-data',
+  package: 'daybook-package',
   backup: 'daybook-backup',
 };
 

@@ -3,7 +3,7 @@
 // reported as 'corrupt'.
 
 import { deriveKeyEncryptionKey, unwrapDataKey } from '../../crypto';
-import { readSlice, WindowedBlobReader } from './blobSlice';
+import { WindowedBlobReader } from './blobSlice';
 import { asEncryptedFileError, EncryptedFileError } from './errors';
 import { FRAME_BODY_LIMITS, isFrameType, openFrame } from './frameCrypto';
 import { FORMAT_VERSION, FRAME_PREFIX_BYTES, FrameType, readU32, sha256, wrapPurpose } from './format';

@@ -5,21 +5,13 @@ import type { KdfCost } from '../../crypto';
 import type { AttachmentRef } from '../../model/incident';
 import { AttachmentCorruptError } from '../../store/attachmentStore';
 import { EncryptedFileWriter } from '../encryptedFile';
-import { revisionIncident, type ExportDocument } from '../exportDocument';
+import { markLast } from '../markLast';
+import { documentFiles, type ExportDocument } from '../exportDocument';
 import { PACKAGE_CONTENT_VERSION, type PackageMeta } from './packageRecords';
 
 /** Where the files' bytes come from: decrypted a chunk at a time. */
 export interface PackageFileSource {
   plaintextChunks(ref: AttachmentRef): AsyncIterable<Uint8Array>;
-}
-
-/** Every file the document's revisions list, once each. */
-export function documentFiles(document: ExportDocument): AttachmentRef[] {
-  const files = new Map<string, AttachmentRef>();
-  for (const entry of document.entries) {
-    for (const revision of entry.revisions) for (const ref of revisionIncident(revision).attachments) if (!files.has(ref.id)) files.set(ref.id, ref);
-  }
-  return [...files.values()];
 }
 
 export interface CreatedPackage {
@@ -53,20 +45,13 @@ export async function createEvidencePackage(
   const damagedFiles: AttachmentRef[] = [];
   for (const ref of refs) {
     await add({ t: 'file', id: ref.id });
-    let pending: Uint8Array | null = null;
-    let index = 0;
     try {
-      for await (const part of files.plaintextChunks(ref)) {
-        if (pending) await add({ t: 'chunk', id: ref.id, index: index++, last: false }, pending);
-        pending = part;
-      }
+      for await (const { bytes, index, last } of markLast(files.plaintextChunks(ref))) await add({ t: 'chunk', id: ref.id, index, last }, bytes);
     } catch (error) {
       if (!(error instanceof AttachmentCorruptError)) throw error;
       // The reader finds no last chunk for this file and reports it as missing.
       damagedFiles.push(ref);
-      continue;
     }
-    await add({ t: 'chunk', id: ref.id, index, last: true }, pending ?? new Uint8Array(0));
   }
   return { file: await writer.finish(), damagedFiles };
 }

@@ -1,4 +1,4 @@
-export { createEvidencePackage, documentFiles } from './createPackage';
+export { createEvidencePackage } from './createPackage';
 export type { CreatedPackage, PackageFileSource } from './createPackage';
 export { openEvidencePackage } from './openPackage';
 export type { OpenedPackage } from './openPackage';

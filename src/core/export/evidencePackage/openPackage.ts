@@ -5,13 +5,14 @@
 import { createStreamingSha256, type StreamingSha256 } from '../../crypto/streamingSha256';
 import type { AttachmentRef } from '../../model/incident';
 import { EncryptedFileError, openEncryptedFile } from '../encryptedFile';
-import type { ExportDocument } from '../exportDocument';
+import { documentFiles, type ExportDocument } from '../exportDocument';
+import { BlobAccumulator } from '../encryptedFile/blobAccumulator';
 import { parseExportDocument } from '../exportJson';
 import { verifyExportDocument, type ExportVerification } from '../verifyExport';
-import { documentFiles } from './createPackage';
 import { PACKAGE_CONTENT_VERSION, PACKAGE_LIMITS } from './packageRecords';
 
 import { PackageError } from './packageError';
+import { own } from '../../model/ownProperty';
 
 export interface OpenedPackage {
   document: ExportDocument;
@@ -22,10 +23,6 @@ export interface OpenedPackage {
   missingFiles: AttachmentRef[];
 }
 
-function own(value: object, key: string): unknown {
-  const descriptor = Object.getOwnPropertyDescriptor(value, key);
-  return descriptor && 'value' in descriptor ? descriptor.value : undefined;
-}
 
 function invalid(): never {
   throw new PackageError('invalid-document');
@@ -42,8 +39,11 @@ interface Collected {
   links: unknown[];
   entries: unknown[];
   checklists: unknown[];
-  /** Raw, unchecked file bytes by id (checked against the document once it is validated). */
-  parts: Map<string, { chunks: Uint8Array[]; complete: boolean; hasher: StreamingSha256; size: number }>;
+  /**
+   * Unchecked file bytes by id, checked against the document once it is validated. Held in
+   * Blobs that fold every few MiB (browsers keep large Blobs on disk), not in JS arrays.
+   */
+  parts: Map<string, { bytes: BlobAccumulator; chunks: number; complete: boolean; hasher: StreamingSha256 }>;
 }
 
 async function collect(file: Blob, passphrase: string): Promise<Collected> {
@@ -77,15 +77,15 @@ async function collect(file: Blob, passphrase: string): Promise<Collected> {
     else if (t === 'file') {
       const id = own(meta, 'id');
       if (typeof id !== 'string' || c.parts.has(id) || c.parts.size >= c.counts.files) invalid();
-      c.parts.set(id, { chunks: [], complete: false, hasher: await createStreamingSha256(), size: 0 });
+      c.parts.set(id, { bytes: new BlobAccumulator(), chunks: 0, complete: false, hasher: await createStreamingSha256() });
       current = id;
     } else if (t === 'chunk') {
       const part = current === null ? undefined : c.parts.get(current);
       const index = own(meta, 'index');
-      if (!part || part.complete || own(meta, 'id') !== current || index !== part.chunks.length || !bytes) invalid();
-      part.chunks.push(bytes);
+      if (!part || part.complete || own(meta, 'id') !== current || index !== part.chunks || !bytes) invalid();
+      part.bytes.append(bytes as Uint8Array<ArrayBuffer>);
       part.hasher.update(bytes);
-      part.size += bytes.byteLength;
+      part.chunks += 1;
       if (own(meta, 'last') === true) part.complete = true;
     } else invalid();
   }
@@ -121,8 +121,8 @@ export async function openEvidencePackage(file: Blob, passphrase: string): Promi
   const listed = document.scope.attachmentsIncluded ? documentFiles(document) : [];
   for (const ref of listed) {
     const part = collected.parts.get(ref.id);
-    if (part?.complete && part.size === ref.size && part.hasher.digestHex() === ref.sha256.toLowerCase()) {
-      files.set(ref.id, new Blob(part.chunks as BlobPart[], { type: ref.type }));
+    if (part?.complete && part.bytes.size === ref.size && part.hasher.digestHex() === ref.sha256.toLowerCase()) {
+      files.set(ref.id, part.bytes.toBlob(ref.type));
     } else missingFiles.push(ref);
   }
   return { document, verification: await verifyExportDocument(document), files, missingFiles };

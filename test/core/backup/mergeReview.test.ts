@@ -1,0 +1,108 @@
+// Merge cases found in review: each once broke the chain, left a file damaged, or let an older
+// version replace a newer one.
+import { describe, expect, it } from 'vitest';
+import { checkBackup } from '../../../src/core/backup/checkBackup';
+import { planRestore, restoreBackup } from '../../../src/core/backup/restoreBackup';
+import { expectSameBytes } from '../crypto/helpers';
+import { backupOf, bytesOf, incident, newDevice, PASSPHRASE, pattern, reopened, type Device } from './backupFixture';
+
+const checked = async (device: Device) => checkBackup((await backupOf(device)).file, PASSPHRASE);
+
+describe('merging diaries that went their own ways', () => {
+  it('never adds to an entry deleted here, however often it is deleted and restored: the chain keeps verifying', async () => {
+    const a = await newDevice('2026-01-01T09:00:00.000Z');
+    const id = await a.diary.add(incident('First version'));
+    const b = await newDevice('2026-01-02T09:00:00.000Z');
+    await restoreBackup(await checked(a), b);
+    await b.diary.add(incident('Only on B'));
+    await b.diary.remove(id);
+
+    await a.diary.edit(id, incident('Second version'));
+    await restoreBackup(await checked(a), b);
+    const comeBack = b.diary.snapshot().entries.find((e) => e.incident.whatHappened === 'Second version');
+    expect(comeBack?.id).toMatch(/^[0-9a-f]{32}$/);
+    await b.diary.remove(comeBack?.id ?? '');
+
+    await a.diary.edit(id, incident('Third version'));
+    await restoreBackup(await checked(a), b);
+    const reloaded = await reopened(b);
+    expect(await reloaded.verify()).toMatchObject({ ok: true });
+    expect(reloaded.snapshot().entries.map((e) => e.incident.whatHappened).sort()).toEqual(['Only on B', 'Third version']);
+    // And the diary can still be backed up and restored elsewhere.
+    const c = await newDevice('2026-03-01T09:00:00.000Z');
+    await restoreBackup(await checked(b), c);
+    expect(await (await reopened(c)).verify()).toMatchObject({ ok: true });
+  });
+
+  it('keeps the newer version shown when the backup brings an older edit of the same incident', async () => {
+    const a = await newDevice('2026-01-01T09:00:00.000Z');
+    const id = await a.diary.add(incident('Original'));
+    const b = await newDevice('2026-01-02T09:00:00.000Z');
+    await restoreBackup(await checked(a), b);
+    await b.diary.add(incident('B goes its own way'));
+    // A edits first (older), B edits later (newer); A's backup is restored into B afterwards.
+    await a.diary.edit(id, incident('Older edit on A'));
+    await b.diary.edit(id, incident('Newer edit on B'));
+    const plan = await planRestore(await checked(a), b);
+    expect(plan.relation).toBe('diverged');
+    await restoreBackup(await checked(a), b);
+    const reloaded = await reopened(b);
+    expect(await reloaded.verify()).toMatchObject({ ok: true });
+    expect(reloaded.snapshot().entries.find((e) => e.id === id)?.incident.whatHappened).toBe('Newer edit on B');
+    const texts = reloaded.history(id).map((r) => r.content?.body.whatHappened);
+    expect(texts).toContain('Older edit on A');
+    // Restoring again adds nothing.
+    const again = await planRestore(await checked(a), b);
+    expect(again.imported).toEqual([]);
+  });
+
+  it('a later edit from the backup becomes the version shown', async () => {
+    const a = await newDevice('2026-01-01T09:00:00.000Z');
+    const id = await a.diary.add(incident('Original'));
+    // B's clock is behind A's, so its edit is the older one.
+    const b = await newDevice('2025-12-01T09:00:00.000Z');
+    await restoreBackup(await checked(a), b);
+    await b.diary.edit(id, incident('Earlier edit on B'));
+    for (let i = 0; i < 5; i++) await a.diary.add(incident(`Filler ${i}`));
+    await a.diary.edit(id, incident('Later edit on A'));
+    await restoreBackup(await checked(a), b);
+    expect((await reopened(b)).snapshot().entries.find((e) => e.id === id)?.incident.whatHappened).toBe('Later edit on A');
+  });
+});
+
+describe('the same diary further along', () => {
+  it('says before restoring how many incidents here the backup records as deleted', async () => {
+    const a = await newDevice();
+    const keep = await a.diary.add(incident('Keep'));
+    const gone = await a.diary.add(incident('Gone later'));
+    const b = await newDevice();
+    await restoreBackup(await checked(a), b);
+    await a.diary.remove(gone);
+    const plan = await planRestore(await checked(a), b);
+    expect(plan.relation).toBe('behind');
+    expect(plan.deletedIncidents).toBe(1);
+    await restoreBackup(await checked(a), b);
+    expect((await reopened(b)).snapshot().entries.map((e) => e.id)).toEqual([keep]);
+  });
+});
+
+describe('a file left half-written by an interrupted restore', () => {
+  it('is restored again in full on the next restore', async () => {
+    const a = await newDevice();
+    const ref = await a.attachments.save(new Blob([pattern(3000, 7)], { type: 'application/octet-stream' }), 'voice-note.m4a');
+    await a.diary.add(incident('With a file', { attachments: [ref] }));
+    const backup = await checked(a);
+    const b = await newDevice();
+    await restoreBackup(backup, b);
+    // As if the tab was closed mid-write: only the first chunk remains.
+    const rows = await b.db.chunks.toArray();
+    expect(rows.length).toBeGreaterThan(1);
+    await b.db.chunks.bulkDelete(rows.slice(1).map((r) => r.id));
+    await expect(b.attachments.open(ref)).rejects.toThrow();
+
+    const plan = await planRestore(backup, b);
+    expect(plan.files.map((f) => f.id)).toEqual([ref.id]);
+    await restoreBackup(backup, b);
+    expectSameBytes(await bytesOf(await b.attachments.open(ref)), pattern(3000, 7));
+  });
+});
