@@ -39,6 +39,8 @@ export interface CsvLabels {
   when: (when: IncidentWhen) => string;
   yes: string;
   no: string;
+  /** A file size, e.g. "2,048 bytes". */
+  size: (bytes: number) => string;
 }
 
 /** The columns each omittable field takes with it. */
@@ -93,9 +95,9 @@ function witnessLine(witness: Witness): string {
   return [witness.name, witness.contact].filter((part) => part !== '').join(' — ');
 }
 
-function attachmentLine(file: AttachmentRef): string {
+function attachmentLine(file: AttachmentRef, labels: CsvLabels): string {
   // An empty type (the browser did not know it) is left out rather than shown as ", ,".
-  const details = [file.type, `${file.size} bytes`, file.sha256].filter((part) => part !== '');
+  const details = [file.type, labels.size(file.size), file.sha256].filter((part) => part !== '');
   return `${file.name} (${details.join(', ')})`;
 }
 
@@ -116,7 +118,7 @@ function cellsOf(entry: ExportEntry, labels: CsvLabels): Record<CsvColumn, strin
     whoDidIt: incident.whoDidIt,
     witnesses: incident.witnesses.map(witnessLine).join('\n'),
     evidenceElsewhere: incident.evidenceElsewhere,
-    attachments: incident.attachments.map(attachmentLine).join('\n'),
+    attachments: incident.attachments.map((file) => attachmentLine(file, labels)).join('\n'),
     reported: incident.reported.reported ? labels.yes : labels.no,
     policeReference: incident.reported.policeReference ?? '',
     officer: incident.reported.officer ?? '',

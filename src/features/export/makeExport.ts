@@ -45,7 +45,7 @@ export async function exportDocumentFor(inputs: ExportInputs, selection: ExportS
 }
 
 /** Namespaces a report or spreadsheet is written with. */
-const REPORT_NAMESPACES = ['report', 'incident', 'checklist', 'diary'];
+const REPORT_NAMESPACES = ['report', 'incident', 'checklist', 'diary', 'attachments'];
 
 export async function renderReport(document: ExportDocument, i18n: I18n, loadFile: ((ref: AttachmentRef) => Promise<Blob>) | null): Promise<Uint8Array> {
   const [{ renderPdfReport }, { verifyExportDocument, exportVerified }, { loadReportFonts }, { pdfImageFromBlob }] = await Promise.all([
@@ -90,12 +90,14 @@ export async function makeExport(
       await i18n.loadNamespaces(REPORT_NAMESPACES);
       const tReport = i18n.getFixedT(i18n.language, 'report');
       const tDiary = i18n.getFixedT(i18n.language, 'diary');
+      const tAttachments = i18n.getFixedT(i18n.language, 'attachments');
       const csv = buildIncidentsCsv(document, {
         column: (column) => tReport(`csv.columns.${column}`),
         behaviour: (behaviour) => tDiary(`behaviours.${behaviour}`),
         when: (when) => describeWhen(when, tDiary, i18n.language),
         yes: tReport('csv.yes'),
         no: tReport('csv.no'),
+        size: (bytes) => tAttachments('size.bytes', { count: bytes }),
       });
       return { file: asFile(csv, 'csv', now), damagedFiles: [] };
     }

@@ -95,6 +95,7 @@ const labels: CsvLabels = {
   when: describeWhen,
   yes: 'Yes',
   no: 'No',
+  size: (bytes) => `${bytes} bytes`,
 };
 
 const SALT = '0f'.repeat(16);
@@ -272,6 +273,7 @@ describe('buildIncidentsCsv: formula injection', () => {
       when: () => '+when',
       yes: '@yes',
       no: '@no',
+      size: () => '=size',
     };
     const doc = single({ witnesses: [{ name: '=name', contact: 'x' }], attachments: [{ id: 'a', name: '-file', type: '', size: 1, sha256: 'ab'.repeat(32) }] });
     const [header, row] = readBack(buildIncidentsCsv(doc, hostile));
@@ -279,7 +281,7 @@ describe('buildIncidentsCsv: formula injection', () => {
     expect(row?.[1]).toBe("'+when");
     expect(row?.[7]).toBe("'-behaviour; -behaviour");
     expect(row?.[9]).toBe("'=name — x");
-    expect(row?.[11]).toBe(`'-file (1 bytes, ${'ab'.repeat(32)})`);
+    expect(row?.[11]).toBe(`'-file (=size, ${'ab'.repeat(32)})`);
     expect(row?.[12]).toBe("'@yes");
   });
 
