@@ -121,7 +121,7 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     // An evidence package of one incident, opened in a fresh profile.
     await page.getByRole('radio', { name: 'Only the incidents I tick' }).check();
     await page.getByRole('checkbox', { name: /Silent calls/ }).check();
-    await page.getByText('This export will hold 1 incident and 0 files').waitFor();
+    await page.getByText('This export will hold 1 incident, with no files attached.').waitFor();
     await page.getByRole('radio', { name: /^Evidence package for an advocate/ }).check();
     await page.getByLabel('New passphrase', { exact: true }).fill(PACKAGE_PASSPHRASE);
     await page.getByLabel('Type the new passphrase again').fill(PACKAGE_PASSPHRASE);
@@ -137,7 +137,7 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     await reader.goto(baseURL() + '/package');
     await reader.getByRole('heading', { level: 1, name: 'Open an evidence package' }).waitFor();
     expect(await violations(reader)).toEqual([]);
-    await reader.getByLabel('Package or export file').setInputFiles({ name: pack.name, mimeType: 'application/octet-stream', buffer: pack.bytes });
+    await reader.getByLabel('Choose file', { exact: true }).setInputFiles({ name: pack.name, mimeType: 'application/octet-stream', buffer: pack.bytes });
     await reader.getByLabel("The package's passphrase").fill('not the passphrase');
     await reader.getByRole('button', { name: 'Open', exact: true }).click();
     await reader.getByText('That passphrase does not open this file.').waitFor({ timeout: 30_000 });
@@ -187,7 +187,7 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     await page.getByText(/^Last backup: /).waitFor();
 
     // Restoring the same backup into the same diary adds nothing.
-    await page.getByLabel('Backup file').setInputFiles({ name: backup.name, mimeType: 'application/octet-stream', buffer: backup.bytes });
+    await page.getByLabel('Choose backup file').setInputFiles({ name: backup.name, mimeType: 'application/octet-stream', buffer: backup.bytes });
     await page.getByLabel("The backup's passphrase").fill(BACKUP_PASSPHRASE);
     await page.getByRole('button', { name: 'Check backup' }).click();
     await page.getByText('Everything in this backup is already in this diary. There is nothing to add.').waitFor({ timeout: 30_000 });
@@ -198,7 +198,7 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     const other = await fresh.newPage();
     await other.goto(baseURL() + '/');
     await other.getByRole('button', { name: 'Start from a backup' }).click();
-    const fileField = other.getByLabel('Backup file');
+    const fileField = other.getByLabel('Choose backup file');
     const before = await dumpIndexedDb(other);
 
     // Damaged, cut short, foreign and wrong-passphrase files are refused, changing nothing.

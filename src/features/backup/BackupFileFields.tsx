@@ -1,7 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
 import { PasswordField } from '../vault/PasswordField';
+import { FileButton } from '../diary/attachments/FileButton';
+import '../diary/attachments/attachments.css';
 import { useExportErrorMessage } from '../export/useExportErrorMessage';
 
 interface BackupFileFieldsProps {
@@ -16,7 +18,6 @@ interface BackupFileFieldsProps {
 export function BackupFileFields({ onChecked, submitLabel }: BackupFileFieldsProps) {
   const { t } = useTranslation('export');
   const errorMessage = useExportErrorMessage();
-  const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
@@ -47,19 +48,20 @@ export function BackupFileFields({ onChecked, submitLabel }: BackupFileFieldsPro
   return (
     <form onSubmit={check} noValidate>
       <div className="field">
-        <label htmlFor={`${id}-file`}>{t('restore.file')}</label>
-        <p className="hint" id={`${id}-file-hint`}>
-          {t('restore.fileHint')}
-        </p>
-        <input
-          id={`${id}-file`}
-          type="file"
-          aria-describedby={`${id}-file-hint`}
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
+        <p className="hint">{t('restore.fileHint')}</p>
+        <FileButton
+          label={t('restore.file')}
+          accept=""
+          onFiles={([chosen]) => {
+            setFile(chosen ?? null);
             setError(null);
           }}
         />
+        {file && (
+          <p className="chosen-file">
+            {t('restore.chosen')} <bdi>{file.name}</bdi>
+          </p>
+        )}
       </div>
       <PasswordField label={t('restore.passphrase')} value={passphrase} onChange={setPassphrase} autoComplete="off" />
       <div className="button-row">

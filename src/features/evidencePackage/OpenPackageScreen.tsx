@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedPackage } from '../../core/export/evidencePackage';
 import { AttachmentCorruptError } from '../../core/store/attachmentStore';
@@ -9,6 +9,8 @@ import { asFile } from '../export/fileNames';
 import { renderReport } from '../export/makeExport';
 import { useExportErrorMessage } from '../export/useExportErrorMessage';
 import { PasswordField } from '../vault/PasswordField';
+import { FileButton } from '../diary/attachments/FileButton';
+import '../diary/attachments/attachments.css';
 import { useVault } from '../vault/useVault';
 import { needsPassphrase, openPackageFile } from './openPackageFile';
 import { PackageEntries } from './PackageEntries';
@@ -23,7 +25,6 @@ export function OpenPackageScreen() {
   const { t, i18n } = useTranslation('export');
   const { vault } = useVault();
   const errorMessage = useExportErrorMessage();
-  const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [askPassphrase, setAskPassphrase] = useState(true);
   const [passphrase, setPassphrase] = useState('');
@@ -114,8 +115,12 @@ export function OpenPackageScreen() {
           <p>{t('open.separate')}</p>
           <form onSubmit={(e) => void open(e)} noValidate>
             <div className="field">
-              <label htmlFor={`${id}-file`}>{t('open.file')}</label>
-              <input id={`${id}-file`} type="file" onChange={(e) => void choose(e.target.files?.[0] ?? null)} />
+              <FileButton label={t('open.file')} accept="" onFiles={([chosen]) => void choose(chosen ?? null)} />
+              {file && (
+                <p className="chosen-file">
+                  {t('restore.chosen')} <bdi>{file.name}</bdi>
+                </p>
+              )}
             </div>
             {askPassphrase && <PasswordField label={t('open.passphrase')} value={passphrase} onChange={setPassphrase} autoComplete="off" />}
             <div className="button-row">

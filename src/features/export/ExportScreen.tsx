@@ -108,7 +108,9 @@ export function ExportScreen() {
         <p className="export-summary" aria-live="polite">
           {summary.incidents === 0
             ? t('summary.none')
-            : effective.includeAttachments && !carriesFiles
+            : effective.includeAttachments && summary.files === 0
+              ? t('summary.noFiles', { incidents: t('summary.incidents', { count: summary.incidents }) })
+              : effective.includeAttachments && !carriesFiles
               ? t('summary.listedFiles', { incidents: t('summary.incidents', { count: summary.incidents }) })
               : effective.includeAttachments
               ? t('summary.withFiles', {

@@ -42,24 +42,30 @@ export function SelectionFields({ selection, onChange, matching, picking, onPick
         </div>
       </fieldset>
 
-      <fieldset>
-        <legend>{t('behaviours.legend')}</legend>
-        <p className="hint">{t('behaviours.hint')}</p>
-        <ul className="choice-list">
-          {BEHAVIOURS.map((behaviour: Behaviour) => (
-            <li key={behaviour}>
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  checked={selection.behaviours.includes(behaviour)}
-                  onChange={(e) => set({ behaviours: toggle(selection.behaviours, behaviour, e.target.checked) })}
-                />
-                {ti(`behaviours.${behaviour}`)}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      {/* Sixteen behaviours make a long list on a phone: folded away until wanted. */}
+      <details className="export-behaviours">
+        <summary>
+          {selection.behaviours.length === 0 ? t('behaviours.summaryAll') : t('behaviours.summaryChosen', { count: selection.behaviours.length })}
+        </summary>
+        <fieldset>
+          <legend>{t('behaviours.legend')}</legend>
+          <p className="hint">{t('behaviours.hint')}</p>
+          <ul className="choice-list">
+            {BEHAVIOURS.map((behaviour: Behaviour) => (
+              <li key={behaviour}>
+                <label className="choice">
+                  <input
+                    type="checkbox"
+                    checked={selection.behaviours.includes(behaviour)}
+                    onChange={(e) => set({ behaviours: toggle(selection.behaviours, behaviour, e.target.checked) })}
+                  />
+                  {ti(`behaviours.${behaviour}`)}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      </details>
 
       <fieldset>
         <legend>{t('incidents.legend')}</legend>
