@@ -26,14 +26,18 @@ export function PackageEntries({ entries }: { entries: readonly ExportEntry[] })
               <IncidentFields incident={incident} leftOut={omittedFieldsOf(latest)} />
               <h3>{t('open.history')}</h3>
               <ul>
-                {entry.revisions.map((revision) => (
-                  <li key={revision.revision}>
-                    {revision.revision === 1
-                      ? t('open.written', { moment: formatMoment(revision.recordedAt, language) })
-                      : t('open.edited', { moment: formatMoment(revision.recordedAt, language) })}
-                    {revision.kind === 'partial' && ` ${t('open.revisionPartial')}`}
-                  </li>
-                ))}
+                {entry.revisions.map((revision) => {
+                  // Brought in from a backup of a diary that went its own way: first written there.
+                  const origin = revision.kind === 'complete' ? revision.content.origin : undefined;
+                  const moment = formatMoment(origin?.recordedAt ?? revision.recordedAt, language);
+                  return (
+                    <li key={revision.revision}>
+                      {revision.revision === 1 ? t('open.written', { moment }) : t('open.edited', { moment })}
+                      {revision.kind === 'partial' && ` ${t('open.revisionPartial')}`}
+                      {origin && ` ${t('open.imported', { moment: formatMoment(revision.recordedAt, language) })}`}
+                    </li>
+                  );
+                })}
               </ul>
               <p className="hint">{t('open.entryId', { id: entry.id })}</p>
             </details>

@@ -15,7 +15,10 @@ function drawRecord(w: ReportWriter, ctx: ReportContext, entry: ExportEntry): vo
   const first = entry.revisions[0];
   const last = entry.revisions.at(-1);
   if (!first || !last) return;
-  w.field(t('report:log.firstWritten'), [{ text: formats.moment(first.recordedAt) }]);
+  // A version brought in from a backup of a diary that went its own way was first written there.
+  const origin = first.kind === 'complete' ? first.content.origin : undefined;
+  w.field(t('report:log.firstWritten'), [{ text: formats.moment(origin?.recordedAt ?? first.recordedAt) }]);
+  if (origin) w.field(t('report:log.imported'), [{ text: formats.moment(first.recordedAt) }]);
   const edits = entry.revisions.length - 1;
   if (edits === 0) {
     w.field(t('report:log.lastChanged'), [{ text: t('report:log.notEdited'), style: { color: COLOURS.muted } }]);

@@ -86,15 +86,21 @@ export function drawRevisionHistory(w: ReportWriter, ctx: ReportContext, entry: 
   w.gap(6);
   w.text(t('report:history.title'), { bold: true, size: 10 });
   revisions.forEach((revision, index) => {
-    const moment = formats.moment(revision.recordedAt);
+    const origin = revision.kind === 'complete' ? revision.content.origin : undefined;
+    const moment = formats.moment(origin?.recordedAt ?? revision.recordedAt);
+    const imported = () => {
+      if (origin) w.text(t('report:history.imported', { moment: formats.moment(revision.recordedAt) }), { size: 8.5, color: COLOURS.muted });
+    };
     const previous = revisions[index - 1];
     if (!previous) {
       w.text(t('report:history.written', { number: revision.revision, moment }), { size: 9.5 });
+      imported();
       return;
     }
     w.ensure(40);
     w.gap(3);
     w.text(t('report:history.edited', { number: revision.revision, moment }), { bold: true, size: 9.5 });
+    imported();
     const { shown, hidden } = changesBetween(ctx, previous, revision);
     if (shown.length === 0 && hidden === 0) w.text(t('report:history.noChanges'), { size: 9.5, color: COLOURS.muted });
     for (const change of shown) w.field(t(`report:fields.${change.field}`), describeChange(ctx, change));

@@ -307,6 +307,21 @@ describe('renderPdfReport', () => {
     expect(text.indexOf(POLISH)).toBeLessThan(text.indexOf('Messages every night, still, now calls too'));
   });
 
+  it('gives a version brought in from a backup the time it was first written, and says when it was added', async () => {
+    const { document, verification } = await buildDocument(fixtureSpecs());
+    const [first] = document.entries;
+    const revision = first?.revisions[0];
+    if (revision?.kind !== 'complete') throw new Error('fixture: the first revision is complete');
+    revision.content = {
+      ...revision.content,
+      origin: { recordedAt: '2024-06-01T10:30:00.000Z', contentHash: 'a'.repeat(64), linkHash: 'b'.repeat(64) },
+    };
+    const { pdf } = await render(document, verification);
+    const items = pdf.items.flat();
+    expect(valueAfter(items, 'First written down')).toBe('1 Jun 2024, 11:30 BST');
+    expect(valueAfter(items, 'Added from a backup')).toBe('1 Mar 2025, 08:01 GMT');
+  });
+
   it('marks edited incidents, lists every version with when it was saved, and shows what each edit changed', async () => {
     const { document, verification } = await buildDocument(fixtureSpecs());
     const { pdf } = await render(document, verification);
