@@ -1,6 +1,6 @@
 // Reading a backup all the way through before anything is written: every record is
 // authenticated and validated, every file's bytes are checked against its SHA-256, and the
-// diary's chain is verified. Only then does a restore change anything.
+// diary's chain is verified (and the result reported). Only then does a restore change anything.
 
 import type { SavedChecklistResult } from '../checklist/result';
 import { createStreamingSha256, type StreamingSha256 } from '../crypto/streamingSha256';
@@ -20,7 +20,12 @@ export interface CheckedBackup {
   files: Map<string, AttachmentRef>;
   /** Files the backup could not carry (damaged on the device that made it). */
   damagedFiles: number;
-  verification: Extract<ChainVerification, { ok: true }>;
+  /**
+   * Whether the backed-up diary's chain verifies. One that does not (damaged or altered where the
+   * backup was made) can still be restored into an empty diary, as it is, so nothing is lost and
+   * the break stays visible there; it is never merged into a diary with entries of its own.
+   */
+  verification: ChainVerification;
   /** For the second read, when the restore writes. */
   source: { file: Blob; passphrase: string };
 }
@@ -127,6 +132,5 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
     records.map((r) => r.link),
     contents,
   );
-  if (!verification.ok) throw new RestoreError('diary-does-not-verify');
   return { info, records, checklists, files, damagedFiles, verification, source: { file, passphrase } };
 }

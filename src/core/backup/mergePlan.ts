@@ -14,6 +14,7 @@ import type { RevisionContent } from '../evidence';
 import type { AttachmentRef, Incident } from '../model/incident';
 import type { RevisionRecord } from '../store/diaryRepository';
 import type { CheckedBackup } from './checkBackup';
+import { RestoreError } from './restoreErrors';
 
 export interface ImportedRevision {
   entryId: string;
@@ -43,7 +44,7 @@ export interface MergeTarget {
   storedFileIds: ReadonlySet<string>;
 }
 
-type BackupPart = Pick<CheckedBackup, 'records' | 'checklists' | 'files'>;
+type BackupPart = Pick<CheckedBackup, 'records' | 'checklists' | 'files'> & { verification?: CheckedBackup['verification'] };
 
 function relationOf(here: readonly RevisionRecord[], there: readonly RevisionRecord[]): MergePlan['relation'] {
   if (here.length === 0) return 'empty';
@@ -111,6 +112,11 @@ export function planMerge(target: MergeTarget, backup: BackupPart): MergePlan {
   const here = target.records;
   const there = backup.records;
   const relation = relationOf(here, there);
+  // A chain that does not verify is restored only into an empty diary, copied as it is: merged,
+  // its entries would gain fresh, sound links and the break would no longer show.
+  if (backup.verification && !backup.verification.ok && relation !== 'empty' && relation !== 'same') {
+    throw new RestoreError('diary-does-not-verify');
+  }
   const verbatim = relation === 'empty' || relation === 'behind' ? there.slice(here.length) : [];
   const imported = relation === 'diverged' ? importsFor(here, there) : [];
 

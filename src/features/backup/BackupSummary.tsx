@@ -14,9 +14,10 @@ export function BackupSummary({ backup }: { backup: CheckedBackup }) {
         <li>{t('restore.holdsIncidents', { count: incidents })}</li>
         <li>{t('restore.holdsFiles', { count: backup.files.size })}</li>
         {backup.checklists.length > 0 && <li>{t('restore.holdsChecklists', { count: backup.checklists.length })}</li>}
-        <li>{t('restore.verified', { count: backup.verification.length })}</li>
+        {backup.verification.ok && <li>{t('restore.verified', { count: backup.verification.length })}</li>}
       </ul>
       {backup.damagedFiles > 0 && <p>{t('restore.damagedFiles', { count: backup.damagedFiles })}</p>}
+      {!backup.verification.ok && <p className="error">{t('restore.notVerified', { position: backup.verification.brokenAt + 1 })}</p>}
     </div>
   );
 }

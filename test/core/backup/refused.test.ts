@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkBackup } from '../../../src/core/backup/checkBackup';
 import { restoreBackup } from '../../../src/core/backup/restoreBackup';
+import { DiaryRepository } from '../../../src/core/store/diaryRepository';
 import { RestoreError, type RestoreErrorCode } from '../../../src/core/backup/restoreErrors';
 import { EncryptedFileWriter, openEncryptedFile, type FileRecord } from '../../../src/core/export/encryptedFile';
 import { createEvidencePackage } from '../../../src/core/export/evidencePackage';
@@ -215,6 +216,20 @@ describe('a backup with its passphrase but hostile or inconsistent content', () 
     }],
   ])('%s is refused as diary-does-not-verify', async (_, edit) => {
     await expectRefused(await rewritten(edit), 'diary-does-not-verify');
+  });
+
+  it('a backup whose chain does not verify still restores, as it is, into an empty diary: nothing is lost and the break still shows', async () => {
+    const broken = await rewritten((all) =>
+      all.map((r, i) => (i === 2 ? { meta: { ...r.meta, link: { ...(metaOf(r).link as object), recordedAt: '2020-01-01T00:00:00.000Z' } } } : r)),
+    );
+    const checked = await checkBackup(broken, PASSPHRASE);
+    expect(checked.verification.ok).toBe(false);
+    const empty = await newDevice('2026-04-01T09:00:00.000Z');
+    await restoreBackup(checked, empty);
+    const restored = new DiaryRepository(empty.db, empty.key);
+    await restored.load();
+    expect(restored.allRecords()).toEqual(checked.records);
+    expect(await restored.verify()).toEqual(checked.verification);
   });
 
   it('a well-formed rewrite of the same records is accepted (so the refusals above are about their edits)', async () => {
