@@ -7,6 +7,7 @@ import { checkBackup } from '../../../src/core/backup/checkBackup';
 import { restoreBackup } from '../../../src/core/backup/restoreBackup';
 import { RestoreError } from '../../../src/core/backup/restoreErrors';
 import { joinParts, splitFile } from '../export/encryptedFile/helpers';
+import { mutate, mutationArb } from '../../support/fileMutations';
 import { backupOf, bytesOf, dumpDatabase, expectUnchanged, incident, newDevice, PASSPHRASE, pattern, reopened, type Device } from './backupFixture';
 
 let original: Uint8Array<ArrayBuffer>;
@@ -30,50 +31,6 @@ beforeAll(async () => {
   before = await dumpDatabase(target.db);
 });
 
-type Mutation =
-  | { op: 'flip'; at: number; bit: number }
-  | { op: 'cut'; at: number }
-  | { op: 'splice'; at: number; remove: number; insert: Uint8Array }
-  | { op: 'duplicate'; at: number; length: number; to: number }
-  | { op: 'overwrite'; at: number; insert: Uint8Array };
-
-/** Positions anywhere, or (half the time) among the frames, which are most of what matters. */
-function mutationArb(): fc.Arbitrary<Mutation> {
-  const at = fc.oneof(fc.integer({ min: 0, max: original.length }), fc.integer({ min: headerLength, max: original.length }));
-  const insert = fc.uint8Array({ minLength: 0, maxLength: 32 });
-  return fc.oneof(
-    fc.record({ op: fc.constant('flip' as const), at, bit: fc.integer({ min: 0, max: 7 }) }),
-    fc.record({ op: fc.constant('cut' as const), at }),
-    fc.record({ op: fc.constant('splice' as const), at, remove: fc.integer({ min: 0, max: 200 }), insert }),
-    fc.record({ op: fc.constant('duplicate' as const), at, length: fc.integer({ min: 1, max: 600 }), to: at }),
-    fc.record({ op: fc.constant('overwrite' as const), at, insert: fc.uint8Array({ minLength: 1, maxLength: 32 }) }),
-  );
-}
-
-function mutate(bytes: Uint8Array<ArrayBuffer>, m: Mutation): Uint8Array<ArrayBuffer> {
-  const at = Math.min(m.at, bytes.length);
-  switch (m.op) {
-    case 'flip': {
-      const copy = new Uint8Array(bytes);
-      const i = Math.min(at, bytes.length - 1);
-      copy[i] = (copy[i] ?? 0) ^ (1 << m.bit);
-      return copy;
-    }
-    case 'cut':
-      return bytes.slice(0, at);
-    case 'splice':
-      return joinParts([bytes.subarray(0, at), m.insert, bytes.subarray(at + m.remove)]);
-    case 'duplicate': {
-      const to = Math.min(m.to, bytes.length);
-      return joinParts([bytes.subarray(0, to), bytes.subarray(at, at + m.length), bytes.subarray(to)]);
-    }
-    case 'overwrite': {
-      const copy = new Uint8Array(bytes);
-      copy.set(m.insert.subarray(0, Math.max(0, bytes.length - at)), at);
-      return copy;
-    }
-  }
-}
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;
 
@@ -102,7 +59,7 @@ describe('checkBackup on hostile bytes', () => {
 
   it('a mutated backup (flip, cut, splice, duplicate, overwrite) fails with RestoreError only, and nothing is written', async () => {
     await fc.assert(
-      fc.asyncProperty(mutationArb(), async (m) => {
+      fc.asyncProperty(mutationArb(original.length, headerLength), async (m) => {
         const bytes = mutate(original, m);
         const passed = await offer(bytes);
         expect(passed).toBe(sameBytes(bytes, original));

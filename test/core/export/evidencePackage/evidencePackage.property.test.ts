@@ -8,6 +8,7 @@ import { createEvidencePackage, openEvidencePackage, PackageError } from '../../
 import { EMPTY_SELECTION, selectEntries } from '../../../../src/core/export/selection';
 import { FAST_COST } from '../../crypto/helpers';
 import { joinParts, splitFile } from '../encryptedFile/helpers';
+import { mutate, mutationArb } from '../../../support/fileMutations';
 import { bytesOf, dumpDatabase, expectUnchanged, incident, newDevice, pattern, type Device } from '../../backup/backupFixture';
 
 const PASSPHRASE = 'pakiet';
@@ -34,31 +35,6 @@ beforeAll(async () => {
   before = await dumpDatabase(device.db);
 });
 
-type Mutation =
-  | { op: 'flip'; at: number; bit: number }
-  | { op: 'cut'; at: number }
-  | { op: 'splice'; at: number; remove: number; insert: Uint8Array }
-  | { op: 'duplicate'; at: number; length: number; to: number };
-
-function mutate(bytes: Uint8Array<ArrayBuffer>, m: Mutation): Uint8Array<ArrayBuffer> {
-  const at = Math.min(m.at, bytes.length);
-  switch (m.op) {
-    case 'flip': {
-      const copy = new Uint8Array(bytes);
-      const i = Math.min(at, bytes.length - 1);
-      copy[i] = (copy[i] ?? 0) ^ (1 << m.bit);
-      return copy;
-    }
-    case 'cut':
-      return bytes.slice(0, at);
-    case 'splice':
-      return joinParts([bytes.subarray(0, at), m.insert, bytes.subarray(at + m.remove)]);
-    case 'duplicate': {
-      const to = Math.min(m.to, bytes.length);
-      return joinParts([bytes.subarray(0, to), bytes.subarray(at, at + m.length), bytes.subarray(to)]);
-    }
-  }
-}
 
 describe('openEvidencePackage on hostile bytes', () => {
   it('the package as written opens (so the property below can tell)', async () => {
@@ -68,13 +44,7 @@ describe('openEvidencePackage on hostile bytes', () => {
   });
 
   it('a mutated package fails with PackageError only, and nothing is written', async () => {
-    const at = fc.oneof(fc.integer({ min: 0, max: original.length }), fc.integer({ min: headerLength, max: original.length }));
-    const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-      fc.record({ op: fc.constant('flip' as const), at, bit: fc.integer({ min: 0, max: 7 }) }),
-      fc.record({ op: fc.constant('cut' as const), at }),
-      fc.record({ op: fc.constant('splice' as const), at, remove: fc.integer({ min: 0, max: 200 }), insert: fc.uint8Array({ maxLength: 32 }) }),
-      fc.record({ op: fc.constant('duplicate' as const), at, length: fc.integer({ min: 1, max: 600 }), to: at }),
-    );
+    const mutation = mutationArb(original.length, headerLength);
     await fc.assert(
       fc.asyncProperty(mutation, async (m) => {
         const bytes = mutate(original, m);
