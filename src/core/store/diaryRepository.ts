@@ -68,6 +68,8 @@ function randomEntryId(): string {
 export class DiaryRepository {
   private readonly table: EncryptedTable<RevisionRecord>;
   private records: RevisionRecord[] = [];
+  /** Records by entry, built on first use after any change (see history). */
+  private byEntry: Map<string, RevisionRecord[]> | null = null;
   /** The last verification, and how many records it covered. */
   private verified: { length: number; result: ChainVerification } | null = null;
 
@@ -84,6 +86,7 @@ export class DiaryRepository {
     const rows = await this.table.all();
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
     this.records = rows.map((row) => row.value);
+    this.byEntry = null;
     this.verified = null;
     return this.snapshot();
   }
@@ -119,7 +122,16 @@ export class DiaryRepository {
 
   /** Revisions of one entry, oldest first, with their content where it still exists. */
   history(entryId: string): RevisionRecord[] {
-    return this.records.filter((r) => r.link.entryId === entryId);
+    // Exports ask for thousands of histories in a row: index the records once per change.
+    if (!this.byEntry) {
+      this.byEntry = new Map();
+      for (const record of this.records) {
+        const list = this.byEntry.get(record.link.entryId);
+        if (list) list.push(record);
+        else this.byEntry.set(record.link.entryId, [record]);
+      }
+    }
+    return [...(this.byEntry.get(entryId) ?? [])];
   }
 
   async add(incident: Incident): Promise<string> {
@@ -264,6 +276,7 @@ export class DiaryRepository {
     const bySeq = new Map(rows.map((row) => [row.link.seq, row]));
     this.records = this.records.map((record) => bySeq.get(record.link.seq) ?? record);
     for (const row of rows.slice(rows.length - appended)) this.records.push(row);
+    this.byEntry = null;
     // The new links were built by appendLink on the last verified link, from content hashed
     // just now: the chain still verifies, now to the new head. A broken chain stays reported.
     if (this.verified?.result.ok) {

@@ -48,12 +48,16 @@ export function ExportScreen() {
 
   // Single incidents are picked from those matching the dates and behaviours.
   const matching = useMemo(() => selectEntries(entries, { ...selection, entryIds: [] }), [entries, selection]);
-  const effective = useMemo<ExportSelection>(
-    () => ({ ...selection, entryIds: picking ? selection.entryIds.filter((id) => matching.some((e) => e.id === id)) : [] }),
-    [selection, picking, matching],
-  );
-  const chosen = picking ? matching.filter((e) => effective.entryIds.includes(e.id)) : matching;
-  const summary = summariseSelection(chosen, (id) => diary.repository.history(id), effective);
+  const effective = useMemo<ExportSelection>(() => {
+    const ids = new Set(matching.map((e) => e.id));
+    return { ...selection, entryIds: picking ? selection.entryIds.filter((id) => ids.has(id)) : [] };
+  }, [selection, picking, matching]);
+  // Worked out again only when the choice changes, not on every keystroke in the passphrase.
+  const summary = useMemo(() => {
+    const picked = new Set(effective.entryIds);
+    const chosen = picking ? matching.filter((e) => picked.has(e.id)) : matching;
+    return summariseSelection(chosen, (id) => diary.repository.history(id), effective);
+  }, [effective, picking, matching, diary.repository]);
   const unencrypted = UNENCRYPTED_FORMATS.has(format);
   /** PDF reports embed pictures and packages carry files; CSV and JSON only list them. */
   const carriesFiles = format === 'pdf' || format === 'package';
