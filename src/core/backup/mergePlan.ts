@@ -64,9 +64,10 @@ function originalHash(record: RevisionRecord): string {
   return record.content?.origin?.contentHash ?? record.origin?.contentHash ?? record.link.contentHash;
 }
 
-/** When a revision was first written: where it came from, or when it was linked here. */
-function writtenAt(record: RevisionRecord): string {
-  return record.content?.origin?.recordedAt ?? record.origin?.recordedAt ?? record.link.recordedAt;
+/** A version held here, to be linked again: same salt and body, saying where it was first written. */
+function relinked(record: RevisionRecord, content: RevisionContent<Incident>): RevisionContent<Incident> {
+  const origin = content.origin ?? { recordedAt: record.link.recordedAt, contentHash: record.link.contentHash, linkHash: record.link.hash };
+  return { v: 1, salt: content.salt, body: content.body, origin };
 }
 
 function freshEntryId(): string {
@@ -80,7 +81,7 @@ function importsFor(here: readonly RevisionRecord[], there: readonly RevisionRec
   for (const record of here) if (record.link.kind === 'revision' && record.content) latestHere.set(record.link.entryId, record);
   /** Where each backup entry's revisions go here (a fresh id when the entry was deleted here). */
   const target = new Map<string, string>();
-  const latestImport = new Map<string, string>();
+  const importsByEntry = new Map<string, ImportedRevision[]>();
   const imported: ImportedRevision[] = [];
   for (const record of there) {
     const { link, content } = record;
@@ -96,14 +97,20 @@ function importsFor(here: readonly RevisionRecord[], there: readonly RevisionRec
       target.set(link.entryId, entryId);
     }
     const origin = content.origin ?? { recordedAt: link.recordedAt, contentHash: link.contentHash, linkHash: link.hash };
-    imported.push({ entryId, content: { v: 1, salt: content.salt, body: content.body, origin } });
-    latestImport.set(entryId, origin.recordedAt);
+    const item: ImportedRevision = { entryId, content: { v: 1, salt: content.salt, body: content.body, origin } };
+    imported.push(item);
+    importsByEntry.set(entryId, [...(importsByEntry.get(entryId) ?? []), item]);
   }
-  // An older version from the backup must not replace a newer one written here: the newer one
-  // is linked again after it, so it stays the version shown and the history keeps both.
-  for (const [entryId, importedAt] of latestImport) {
-    const local = latestHere.get(entryId);
-    if (local?.content && !deletedHere.has(entryId) && importedAt < writtenAt(local)) imported.push({ entryId, content: local.content });
+  // Versions arrive in the backup's chain order, not the order they were written. The version
+  // shown must be the newest one written, wherever: if that is not the last one appended, it is
+  // linked again at the end (carrying where and when it was first written), and the history
+  // keeps every version.
+  for (const [entryId, items] of importsByEntry) {
+    const local = deletedHere.has(entryId) ? undefined : latestHere.get(entryId);
+    const candidates = items.map((item) => item.content);
+    if (local?.content) candidates.push(relinked(local, local.content));
+    const newest = candidates.reduce((a, b) => ((b.origin?.recordedAt ?? '') > (a.origin?.recordedAt ?? '') ? b : a));
+    if (newest !== items[items.length - 1]?.content) imported.push({ entryId, content: newest });
   }
   return imported;
 }

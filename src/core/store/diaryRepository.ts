@@ -163,17 +163,17 @@ export class DiaryRepository {
 
   /**
    * Appends records copied from a backup of this same diary that went further than this
-   * device: they must continue this chain exactly. A tombstone among them erases the content
+   * device (or into an empty diary): the first must continue this chain. A tombstone among them erases the content
    * of that entry's earlier revisions here, as deleting on this device would have.
    */
   async appendVerbatim(rows: readonly RevisionRecord[]): Promise<void> {
     if (rows.length === 0) return;
-    let prev = this.records.at(-1)?.link ?? null;
-    for (const { link } of rows) {
-      if (link.seq !== (prev ? prev.seq + 1 : 0) || link.prevHash !== (prev ? prev.hash : GENESIS_HASH)) {
-        throw new Error('Records do not continue this chain');
-      }
-      prev = link;
+    // Only the join is checked here: a break further on (a backup of a diary whose chain does
+    // not verify, restored into an empty one) is copied as it is, and verify() reports it.
+    const prev = this.records.at(-1)?.link ?? null;
+    const first = rows[0]?.link;
+    if (!first || first.seq !== (prev ? prev.seq + 1 : 0) || first.prevHash !== (prev ? prev.hash : GENESIS_HASH)) {
+      throw new Error('Records do not continue this chain');
     }
     const deleted = new Set(rows.filter((r) => r.link.kind === 'tombstone').map((r) => r.link.entryId));
     const erased = this.records

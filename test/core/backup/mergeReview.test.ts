@@ -56,6 +56,49 @@ describe('merging diaries that went their own ways', () => {
     expect(again.imported).toEqual([]);
   });
 
+  it('shows the newest version written anywhere, when versions arrive out of order through a third device', async () => {
+    // B and C start from A; C edits at t3, B at t4, A at t5 (each device's clock is later).
+    const a = await newDevice('2026-01-01T09:00:00.000Z');
+    const id = await a.diary.add(incident('Original'));
+    const b = await newDevice('2026-01-02T09:00:00.000Z');
+    const c = await newDevice('2026-01-01T12:00:00.000Z');
+    await restoreBackup(await checked(a), b);
+    await restoreBackup(await checked(a), c);
+    await c.diary.edit(id, incident('C at t3'));
+    await b.diary.edit(id, incident('B at t4'));
+    const a2 = await newDevice('2026-01-03T09:00:00.000Z');
+    await restoreBackup(await checked(a), a2);
+    await a2.diary.edit(id, incident('A at t5'));
+    // A takes C's backup, then A's backup goes to B.
+    await restoreBackup(await checked(c), a2);
+    expect((await reopened(a2)).snapshot().entries.find((e) => e.id === id)?.incident.whatHappened).toBe('A at t5');
+    await restoreBackup(await checked(a2), b);
+    const reloaded = await reopened(b);
+    expect(await reloaded.verify()).toMatchObject({ ok: true });
+    expect(reloaded.snapshot().entries.find((e) => e.id === id)?.incident.whatHappened).toBe('A at t5');
+    expect(reloaded.history(id).map((r) => r.content?.body.whatHappened)).toEqual(expect.arrayContaining(['B at t4', 'C at t3', 'A at t5']));
+    // Nothing more on a second restore, either way round.
+    expect((await planRestore(await checked(a2), b)).imported).toEqual([]);
+    await restoreBackup(await checked(b), a2);
+    expect((await planRestore(await checked(b), a2)).imported).toEqual([]);
+    expect((await reopened(a2)).snapshot().entries.find((e) => e.id === id)?.incident.whatHappened).toBe('A at t5');
+  });
+
+  it('a version linked again keeps when it was first written, so it does not look like an edit made at restore time', async () => {
+    const a = await newDevice('2026-01-01T09:00:00.000Z');
+    const id = await a.diary.add(incident('Original'));
+    const b = await newDevice('2026-01-02T09:00:00.000Z');
+    await restoreBackup(await checked(a), b);
+    await b.diary.add(incident('B goes its own way'));
+    await a.diary.edit(id, incident('Older edit on A'));
+    await b.diary.edit(id, incident('Newer edit on B'));
+    const original = b.diary.history(id).at(-1);
+    await restoreBackup(await checked(a), b);
+    const last = (await reopened(b)).history(id).at(-1);
+    expect(last?.content?.body.whatHappened).toBe('Newer edit on B');
+    expect(last?.content?.origin).toEqual({ recordedAt: original?.link.recordedAt, contentHash: original?.link.contentHash, linkHash: original?.link.hash });
+  });
+
   it('a later edit from the backup becomes the version shown', async () => {
     const a = await newDevice('2026-01-01T09:00:00.000Z');
     const id = await a.diary.add(incident('Original'));

@@ -232,6 +232,20 @@ describe('a backup with its passphrase but hostile or inconsistent content', () 
     expect(await restored.verify()).toEqual(checked.verification);
   });
 
+  it('a backup with an altered link hash also restores, as it is, into an empty diary', async () => {
+    const broken = await rewritten((all) =>
+      all.map((r, i) => (i === 2 ? { meta: { ...r.meta, link: { ...(metaOf(r).link as object), hash: 'c'.repeat(64) } } } : r)),
+    );
+    const checked = await checkBackup(broken, PASSPHRASE);
+    expect(checked.verification).toMatchObject({ ok: false, reason: 'hash-mismatch' });
+    const empty = await newDevice('2026-04-01T09:00:00.000Z');
+    await restoreBackup(checked, empty);
+    const restored = new DiaryRepository(empty.db, empty.key);
+    await restored.load();
+    expect(restored.allRecords()).toEqual(checked.records);
+    expect(await restored.verify()).toEqual(checked.verification);
+  });
+
   it('a well-formed rewrite of the same records is accepted (so the refusals above are about their edits)', async () => {
     const checked = await checkBackup(await rewritten((all) => all), PASSPHRASE);
     expect(checked.records).toEqual(source.diary.allRecords());

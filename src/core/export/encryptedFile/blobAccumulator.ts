@@ -32,6 +32,11 @@ export class BlobAccumulator {
     if (this.pending >= this.foldAtBytes) this.fold();
   }
 
+  /** Moves whatever is held in JS arrays into the Blob now (e.g. when a file is complete). */
+  flush(): void {
+    if (this.pending > 0) this.fold();
+  }
+
   /** Everything appended, as one Blob of the given MIME type. */
   toBlob(type: string): Blob {
     return new Blob([this.folded, ...this.parts], { type });

@@ -86,7 +86,11 @@ async function collect(file: Blob, passphrase: string): Promise<Collected> {
       part.bytes.append(bytes as Uint8Array<ArrayBuffer>);
       part.hasher.update(bytes);
       part.chunks += 1;
-      if (own(meta, 'last') === true) part.complete = true;
+      if (own(meta, 'last') === true) {
+        part.complete = true;
+        // A whole file leaves the JS heap for the Blob: a package of many photos never sits there.
+        part.bytes.flush();
+      }
     } else invalid();
   }
   if (collected === null) invalid();

@@ -121,6 +121,16 @@ describe('the writer keeps its output in a Blob', () => {
     expectSameBytes(await blobBytes(blob), expected);
   });
 
+  it('flush moves what is held in arrays into the Blob at once', async () => {
+    const output = new BlobAccumulator(1024 * 1024);
+    output.append(patternBytes(300, 1));
+    expect(output.heldBytes).toBe(300);
+    output.flush();
+    expect(output.heldBytes).toBe(0);
+    expect(output.size).toBe(300);
+    expectSameBytes(await blobBytes(output.toBlob('')), patternBytes(300, 1));
+  });
+
   it('refuses a nonsensical threshold', async () => {
     expect(await caught(async () => new BlobAccumulator(0))).toBeInstanceOf(RangeError);
   });
