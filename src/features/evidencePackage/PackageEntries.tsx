@@ -4,6 +4,7 @@ import { IncidentFields } from '../diary/detail/IncidentFields';
 import { formatMoment } from '../diary/formatWhen';
 import { useDescribeWhen } from '../diary/timeline/useDescribeWhen';
 import { excerpt } from '../../core/diary/excerpt';
+import '../diary/detail/detail.css';
 
 /** The package's incidents in the order they happened; each opens to its fields and history. */
 export function PackageEntries({ entries }: { entries: readonly ExportEntry[] }) {

@@ -20,7 +20,9 @@ export function VerificationResult({ verification }: { verification: ExportVerif
         <p>{t('open.chainBroken', { position: chain.brokenAt + 1, reason: t(`open.reasons.${chain.reason}`) })}</p>
       )}
       <ul>
-        <li>{t('open.complete', { count: verification.completeRevisions })}</li>
+        {(verification.completeRevisions > 0 || verification.partialRevisions === 0) && (
+          <li>{t('open.complete', { count: verification.completeRevisions })}</li>
+        )}
         {verification.partialRevisions > 0 && <li>{t('open.partial', { count: verification.partialRevisions })}</li>}
         {verification.problems.length > 0 && <li>{t('open.problems', { count: verification.problems.length })}</li>}
       </ul>
