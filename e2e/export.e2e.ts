@@ -163,7 +163,7 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     await context.close();
   });
 
-  it('backs up, restores into a fresh profile, refuses a wrong passphrase or damaged file, and restoring twice adds nothing', async () => {
+  it('backs up, restores into a fresh profile, refuses a wrong passphrase or damaged file, restoring twice adds nothing, and merges the other device'''s backup back', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await createVaultThroughUi(page);
@@ -239,10 +239,35 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     await other.getByRole('button', { name: 'Show', exact: true }).click();
     await other.locator('main img[alt="doorstep.png"]').waitFor();
     expect((await dumpIndexedDb(other)).text).not.toContain('Backup test');
+
+    // The second device writes something new and backs up; the first merges that backup in.
+    await other.getByRole('link', { name: 'Back to your diary' }).click();
+    await other.getByLabel('What happened?').fill('Written on the second phone');
+    await other.getByRole('button', { name: 'Save', exact: true }).click();
+    await other.getByText('Saved in your diary.').waitFor();
+    await other.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await other.getByRole('link', { name: 'Backup and restore' }).click();
+    await other.getByLabel('New passphrase', { exact: true }).fill(BACKUP_PASSPHRASE);
+    await other.getByLabel('Type the new passphrase again').fill(BACKUP_PASSPHRASE);
+    await other.getByRole('button', { name: 'Make backup' }).click();
+    await other.getByRole('heading', { name: 'Your file is ready' }).waitFor({ timeout: 60_000 });
+    const second = await download(other, () => other.getByRole('button', { name: 'Save file' }).click());
+
+    await page.getByRole('button', { name: 'Choose another backup' }).click();
+    await page.getByLabel('Choose backup file').setInputFiles({ name: second.name, mimeType: 'application/octet-stream', buffer: second.bytes });
+    await page.getByLabel("The backup's passphrase").fill(BACKUP_PASSPHRASE);
+    await page.getByRole('button', { name: 'Check backup' }).click();
+    await page.getByText('1 new incident').waitFor({ timeout: 30_000 });
+    await page.getByText('Nothing in this diary is removed or changed.').waitFor();
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
+    await page.getByText('Restored. New incidents added: 1. Files added: 0.').waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: 'Diary', exact: true }).click();
+    await page.getByText('Written on the second phone').waitFor();
+    await page.getByText('Record of changes checked: 3 records, nothing altered or missing.').waitFor();
     expect(foreign).toEqual([]);
     await fresh.close();
     await context.close();
-  });
+  }, 120_000);
 
   it('export and backup screens pass axe in Welsh and fit 320 px left-to-right and right-to-left', async () => {
     const context = await newContext(browser, { viewport: { width: 320, height: 640 } });
