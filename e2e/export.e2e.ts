@@ -163,7 +163,7 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     await context.close();
   });
 
-  it('backs up, restores into a fresh profile, refuses a wrong passphrase or damaged file, restoring twice adds nothing, and merges the other device'''s backup back', async () => {
+  it('backs up, restores into a fresh profile, refuses bad files, restoring twice adds nothing, and merges the second device back', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await createVaultThroughUi(page);
