@@ -5,7 +5,7 @@
 import type { SavedChecklistResult } from '../checklist/result';
 import { createStreamingSha256, type StreamingSha256 } from '../crypto/streamingSha256';
 import { contentKey, verifyChain, type ChainVerification } from '../evidence';
-import { EncryptedFileError, openEncryptedFile, type FileRecord } from '../export/encryptedFile';
+import { EncryptedFileError, openEncryptedFile, type EncryptedFileReader, type FileRecord } from '../export/encryptedFile';
 import type { AttachmentRef } from '../model/incident';
 import type { RevisionRecord } from '../store/diaryRepository';
 import { BACKUP_CONTENT_VERSION, parseBackupMeta, type BackupInfo } from './backupRecords';
@@ -26,8 +26,11 @@ export interface CheckedBackup {
    * the break stays visible there; it is never merged into a diary with entries of its own.
    */
   verification: ChainVerification;
-  /** For the second read, when the restore writes. */
-  source: { file: Blob; passphrase: string };
+  /**
+   * The opened file, for the second read when the restore writes: its key is already unwrapped,
+   * so the restore neither runs Argon2id again nor keeps the passphrase.
+   */
+  source: EncryptedFileReader;
 }
 
 interface FileInProgress {
@@ -46,14 +49,16 @@ function corrupt(): never {
   throw new RestoreError('corrupt');
 }
 
-/** Reads the records of a backup, turning the container's errors into restore errors. */
-export async function* backupRecords(file: Blob, passphrase: string): AsyncGenerator<FileRecord, void, undefined> {
+function asRestoreError(error: unknown): unknown {
+  return error instanceof EncryptedFileError ? new RestoreError(error.code, { cause: error }) : error;
+}
+
+/** Reads the records of an opened backup from the start, turning the container's errors into restore errors. */
+export async function* backupRecords(reader: EncryptedFileReader): AsyncGenerator<FileRecord, void, undefined> {
   try {
-    const reader = await openEncryptedFile(file, passphrase, 'backup');
     yield* reader.records();
   } catch (error) {
-    if (error instanceof EncryptedFileError) throw new RestoreError(error.code, { cause: error });
-    throw error;
+    throw asRestoreError(error);
   }
 }
 
@@ -69,7 +74,13 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
   let filesSeen = 0;
   const seenFileIds = new Set<string>();
 
-  for await (const { meta, bytes } of backupRecords(file, passphrase)) {
+  let reader: EncryptedFileReader;
+  try {
+    reader = await openEncryptedFile(file, passphrase, 'backup');
+  } catch (error) {
+    throw asRestoreError(error);
+  }
+  for await (const { meta, bytes } of backupRecords(reader)) {
     const record = parseBackupMeta(meta);
     if (record === null) {
       // A first record from a later version of Daybook's backup contents: say so, not "damaged".
@@ -132,5 +143,5 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
     records.map((r) => r.link),
     contents,
   );
-  return { info, records, checklists, files, damagedFiles, verification, source: { file, passphrase } };
+  return { info, records, checklists, files, damagedFiles, verification, source: reader };
 }

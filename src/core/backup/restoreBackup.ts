@@ -43,7 +43,7 @@ async function* chunksOf(records: AsyncIterator<FileRecord>, id: string): AsyncG
 async function restoreFiles(backup: CheckedBackup, plan: MergePlan, attachments: AttachmentStore, added: string[]): Promise<void> {
   const wanted = new Map(plan.files.map((ref) => [ref.id, ref]));
   if (wanted.size === 0) return;
-  const records = backupRecords(backup.source.file, backup.source.passphrase)[Symbol.asyncIterator]();
+  const records = backupRecords(backup.source)[Symbol.asyncIterator]();
   try {
     while (wanted.size > 0) {
       const next = await records.next();
