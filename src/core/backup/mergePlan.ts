@@ -13,6 +13,7 @@ import type { SavedChecklistResult } from '../checklist/result';
 import type { RevisionContent } from '../evidence';
 import type { AttachmentRef, Incident } from '../model/incident';
 import type { RevisionRecord } from '../store/diaryRepository';
+import { newRecordId } from '../store/encryptedTable';
 import type { CheckedBackup } from './checkBackup';
 import { RestoreError } from './restoreErrors';
 
@@ -70,10 +71,6 @@ function relinked(record: RevisionRecord, content: RevisionContent<Incident>): R
   return { v: 1, salt: content.salt, body: content.body, origin };
 }
 
-function freshEntryId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 function importsFor(here: readonly RevisionRecord[], there: readonly RevisionRecord[]): ImportedRevision[] {
   const known = new Set(here.map(originalHash));
   const deletedHere = new Set(here.filter((r) => r.link.kind === 'tombstone').map((r) => r.link.entryId));
@@ -93,7 +90,7 @@ function importsFor(here: readonly RevisionRecord[], there: readonly RevisionRec
     // never saw comes back as an incident of its own rather than be lost.
     let entryId = target.get(link.entryId);
     if (entryId === undefined) {
-      entryId = deletedHere.has(link.entryId) ? freshEntryId() : link.entryId;
+      entryId = deletedHere.has(link.entryId) ? newRecordId() : link.entryId;
       target.set(link.entryId, entryId);
     }
     const origin = content.origin ?? { recordedAt: link.recordedAt, contentHash: link.contentHash, linkHash: link.hash };

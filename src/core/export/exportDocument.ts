@@ -5,7 +5,7 @@
 import type { SavedChecklistResult } from '../checklist/result';
 import type { ChainLink, RevisionContent } from '../evidence';
 import type { Behaviour } from '../model/behaviours';
-import type { AttachmentRef, Incident, IsoDate } from '../model/incident';
+import { distinctAttachments, type AttachmentRef, type Incident, type IsoDate } from '../model/incident';
 
 export const EXPORT_FORMAT = 'daybook-export';
 export const EXPORT_VERSION = 1;
@@ -94,9 +94,5 @@ export function omittedFieldsOf(revision: ExportRevision): readonly OmittableFie
 
 /** Every file the document's revisions list, once each. */
 export function documentFiles(document: ExportDocument): AttachmentRef[] {
-  const files = new Map<string, AttachmentRef>();
-  for (const entry of document.entries) {
-    for (const revision of entry.revisions) for (const ref of revisionIncident(revision).attachments) if (!files.has(ref.id)) files.set(ref.id, ref);
-  }
-  return [...files.values()];
+  return distinctAttachments(document.entries.flatMap((entry) => entry.revisions.map(revisionIncident)));
 }

@@ -3,6 +3,7 @@
 
 // Only small error modules are imported: set-up (part of the first screen) shows these codes.
 import { RestoreError } from '../backup/restoreErrors';
+import { AttachmentCorruptError } from '../store/attachments/errors';
 import { StorageError } from '../store/storageErrors';
 import { EncryptedFileError } from './encryptedFile/errors';
 import { PackageError } from './evidencePackage/packageError';
@@ -31,8 +32,7 @@ function fromEncryptedFile(error: EncryptedFileError): FileErrorCode {
 
 export function fileErrorCode(error: unknown): FileErrorCode {
   if (error instanceof StorageError) return error.code;
-  // By name: the attachment store's module is too large to load just to recognise its error.
-  if (error instanceof Error && error.name === 'AttachmentCorruptError') return 'attachment-corrupt';
+  if (error instanceof AttachmentCorruptError) return 'attachment-corrupt';
   if (error instanceof EncryptedFileError) return fromEncryptedFile(error);
   if (error instanceof RestoreError || error instanceof PackageError) {
     if (error.code === 'wrong-kind') return error.cause instanceof EncryptedFileError ? fromEncryptedFile(error.cause) : 'corrupt';

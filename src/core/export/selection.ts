@@ -1,7 +1,7 @@
 // Which incidents an export takes, and what goes out with them, from what the person chose.
 
 import { happenedSortKey, happenedSpan } from '../diary/happened';
-import type { AttachmentRef } from '../model/incident';
+import { distinctAttachments, type AttachmentRef } from '../model/incident';
 import type { DiaryEntry, RevisionRecord } from '../store/diaryRepository';
 import type { ExportSelection } from './exportDocument';
 
@@ -36,11 +36,7 @@ export function selectEntries(entries: readonly DiaryEntry[], selection: ExportS
  * earlier version's photo is evidence too.
  */
 export function attachmentsOf(histories: readonly (readonly RevisionRecord[])[]): AttachmentRef[] {
-  const files = new Map<string, AttachmentRef>();
-  for (const history of histories) {
-    for (const { content } of history) for (const ref of content?.body.attachments ?? []) if (!files.has(ref.id)) files.set(ref.id, ref);
-  }
-  return [...files.values()];
+  return distinctAttachments(histories.flat().flatMap(({ content }) => (content ? [content.body] : [])));
 }
 
 export interface SelectionSummary {

@@ -96,3 +96,10 @@ export function emptyIncident(now: Date = new Date()): Incident {
     effect: { howItFelt: '', whatItChanged: '' },
   };
 }
+
+/** Every file these incidents refer to, each once, in first-seen order. */
+export function distinctAttachments(incidents: Iterable<Incident>): AttachmentRef[] {
+  const files = new Map<string, AttachmentRef>();
+  for (const incident of incidents) for (const ref of incident.attachments) if (!files.has(ref.id)) files.set(ref.id, ref);
+  return [...files.values()];
+}

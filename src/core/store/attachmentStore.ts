@@ -6,6 +6,10 @@ import { refName, refType } from './attachments/refFields';
 import type { ChunkRow, DaybookDatabase } from './db';
 import { newRecordId } from './encryptedTable';
 import { guardStorage } from './storageErrors';
+import { AttachmentCorruptError, AttachmentTooLargeError, AttachmentUnreadableError } from './attachments/errors';
+
+export { AttachmentCorruptError, AttachmentTooLargeError, AttachmentUnreadableError } from './attachments/errors';
+export type { AttachmentErrorCode } from './attachments/errors';
 import { createStreamingSha256 } from '../crypto/streamingSha256';
 /**
  * 100 MiB per file. Phone browsers give an origin a share of free disk that can be small on a
@@ -24,38 +28,6 @@ export const CHUNKS_PER_WRITE = 4;
 
 /** Chunks read per transaction when opening, so a large file is never all ciphertext in memory. */
 const CHUNKS_PER_READ = 4;
-
-export type AttachmentErrorCode = 'attachment-too-large' | 'attachment-corrupt' | 'attachment-unreadable';
-
-/** Refused before a byte is read. */
-export class AttachmentTooLargeError extends Error {
-  readonly code = 'attachment-too-large';
-  override readonly name = 'AttachmentTooLargeError';
-  constructor(
-    readonly size: number,
-    readonly limit: number,
-  ) {
-    super(`Attachment of ${size} bytes is over the limit of ${limit} bytes`);
-  }
-}
-
-/** The stored bytes fail authentication, are missing, or no longer match the recorded SHA-256. */
-export class AttachmentCorruptError extends Error {
-  readonly code = 'attachment-corrupt';
-  override readonly name = 'AttachmentCorruptError';
-  constructor(options?: ErrorOptions) {
-    super('Attachment is damaged, missing or altered', options);
-  }
-}
-
-/** The chosen file could not be read (moved, deleted or changed while saving). */
-export class AttachmentUnreadableError extends Error {
-  readonly code = 'attachment-unreadable';
-  override readonly name = 'AttachmentUnreadableError';
-  constructor(options?: ErrorOptions) {
-    super('The file could not be read', options);
-  }
-}
 
 export interface AttachmentStoreOptions {
   /** Plaintext bytes per chunk; smaller only in tests. */

@@ -14,7 +14,7 @@ import {
 } from '../evidence';
 import type { Incident } from '../model/incident';
 import type { DaybookDatabase } from './db';
-import { EncryptedTable } from './encryptedTable';
+import { EncryptedTable, newRecordId } from './encryptedTable';
 import { guardStorage } from './storageErrors';
 
 /** One row of the diary: a link of the hash chain and, unless deleted, the content it covers. */
@@ -55,10 +55,6 @@ function emptiedRecord(record: RevisionRecord): RevisionRecord {
 
 /** Row ids follow chain order, so reading the table in key order reads the chain in order. */
 const rowId = (seq: number) => String(seq).padStart(12, '0');
-
-function randomEntryId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * The encrypted diary. Every save appends a revision linked into one hash chain; deleting
@@ -135,7 +131,7 @@ export class DiaryRepository {
   }
 
   async add(incident: Incident): Promise<string> {
-    const id = randomEntryId();
+    const id = newRecordId();
     await this.appendRevision(id, 1, incident);
     return id;
   }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedPackage } from '../../core/export/evidencePackage';
-import { AttachmentCorruptError } from '../../core/store/attachmentStore';
+import { AttachmentCorruptError } from '../../core/store/attachments/errors';
 import { AttachmentSourceContext, type AttachmentSource } from '../diary/attachments/attachmentSource';
 import { formatMoment } from '../diary/formatWhen';
 import { FileReady } from '../export/FileReady';
