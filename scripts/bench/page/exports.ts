@@ -142,7 +142,7 @@ export async function measurePdf(sources: ExportSources, incidents: number, runs
     const [verification, verifyMs] = await timed(() => verifyExportDocument(document));
     if (!exportVerified(verification)) fail(`the export does not verify (${JSON.stringify(verification.problems.slice(0, 3))})`);
     const [bytes, renderMs] = await timed(() =>
-      renderPdfReport({ document, verification: verification.chain, fonts, t, locale: REPORT_LOCALE, loadImage, now }),
+      renderPdfReport({ document, verification, fonts, t, locale: REPORT_LOCALE, loadImage, now }),
     );
     result.buildMs.push(buildMs);
     result.verifyMs.push(verifyMs);

@@ -5,7 +5,6 @@ import type { i18n as I18n } from 'i18next';
 import { buildExportDocument } from '../../core/export/buildExportDocument';
 import type { ExportDocument, ExportSelection } from '../../core/export/exportDocument';
 import { selectEntries } from '../../core/export/selection';
-import type { ChainVerification } from '../../core/evidence';
 import type { AttachmentRef } from '../../core/model/incident';
 import type { AttachmentStore } from '../../core/store/attachmentStore';
 import type { ChecklistStore } from '../../core/store/checklistStore';
@@ -48,7 +47,7 @@ export async function exportDocumentFor(inputs: ExportInputs, selection: ExportS
 const REPORT_NAMESPACES = ['report', 'incident', 'checklist', 'diary', 'attachments'];
 
 export async function renderReport(document: ExportDocument, i18n: I18n, loadFile: ((ref: AttachmentRef) => Promise<Blob>) | null): Promise<Uint8Array> {
-  const [{ renderPdfReport }, { verifyExportDocument, exportVerified }, { loadReportFonts }, { pdfImageFromBlob }] = await Promise.all([
+  const [{ renderPdfReport }, { verifyExportDocument }, { loadReportFonts }, { pdfImageFromBlob }] = await Promise.all([
     import('../../core/export/pdf'),
     import('../../core/export/verifyExport'),
     import('./reportFonts'),
@@ -56,14 +55,9 @@ export async function renderReport(document: ExportDocument, i18n: I18n, loadFil
     i18n.loadNamespaces(REPORT_NAMESPACES),
   ]);
   const [fonts, verification] = await Promise.all([loadReportFonts(), verifyExportDocument(document)]);
-  // A sound chain whose entries disagree with it (a tampered package) is not "verified" either.
-  const chain: ChainVerification =
-    verification.chain.ok && !exportVerified(verification)
-      ? { ok: false, brokenAt: verification.chain.length, reason: 'unlinked-content' }
-      : verification.chain;
   return renderPdfReport({
     document,
-    verification: chain,
+    verification,
     fonts,
     t: i18n.getFixedT(i18n.language) as unknown as (key: string, options?: Record<string, unknown>) => string,
     locale: i18n.language,

@@ -4,7 +4,7 @@
 import { CHECKLIST_STEPS } from '../../checklist/questions';
 import type { SavedChecklistResult } from '../../checklist/result';
 import { happenedOn } from '../../diary/happened';
-import type { ChainVerification } from '../../evidence';
+import type { ExportVerification } from '../verifyExport';
 import { BEHAVIOURS } from '../../model/behaviours';
 import { latestIncident } from '../exportDocument';
 import type { ReportContext } from './context';
@@ -55,7 +55,7 @@ function drawBehaviourCounts(w: ReportWriter, ctx: ReportContext): void {
   w.text(t('report:cover.behavioursNote'), { size: 9, color: COLOURS.muted });
 }
 
-function drawChain(w: ReportWriter, ctx: ReportContext, verification: ChainVerification): void {
+function drawChain(w: ReportWriter, ctx: ReportContext, { chain: verification, problems }: ExportVerification): void {
   const { t, formats, document } = ctx;
   const { links, head } = document.chain;
   w.heading(t('report:chain.title'), 12);
@@ -64,8 +64,10 @@ function drawChain(w: ReportWriter, ctx: ReportContext, verification: ChainVerif
   // Full width, so the 64 digits fit on one line and can be compared by eye.
   w.text(head, { size: 10 });
   w.gap(4);
-  if (verification.ok && verification.head === head) {
+  if (verification.ok && verification.head === head && problems.length === 0) {
     w.text(t('report:chain.verified'), { bold: true });
+  } else if (verification.ok && problems.length > 0) {
+    w.text(t('report:chain.entriesDisagree', { count: problems.length }), { bold: true, color: COLOURS.alert });
   } else if (verification.ok) {
     w.text(t('report:chain.headDiffers'), { bold: true, color: COLOURS.alert });
   } else {
@@ -96,7 +98,7 @@ function drawChecklist(w: ReportWriter, ctx: ReportContext, result: SavedCheckli
   }
 }
 
-export function drawCover(w: ReportWriter, ctx: ReportContext, verification: ChainVerification, now: Date): void {
+export function drawCover(w: ReportWriter, ctx: ReportContext, verification: ExportVerification, now: Date): void {
   const { t, document } = ctx;
   w.text(t('report:cover.title'), { bold: true, size: 22 });
   w.gap(4);

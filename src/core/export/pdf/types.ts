@@ -1,9 +1,9 @@
 // What the PDF report takes in. It runs in the browser and in Node: fonts and pictures come in
 // as bytes, and every word it prints comes through `t`.
 
-import type { ChainVerification } from '../../evidence';
 import type { AttachmentRef } from '../../model/incident';
 import type { ExportDocument } from '../exportDocument';
+import type { ExportVerification } from '../verifyExport';
 
 /** A picture in one of the two formats a PDF can carry as they are. */
 export interface EmbeddableImage {
@@ -16,8 +16,8 @@ export type ReportTranslate = (key: string, options?: Record<string, unknown>) =
 
 export interface ReportOptions {
   document: ExportDocument;
-  /** The result of verifying document.chain. */
-  verification: ChainVerification;
+  /** The result of verifying the document: its chain, and its entries against the chain. */
+  verification: ExportVerification;
   /** TrueType fonts (DejaVu Sans): regular and bold. */
   fonts: { regular: Uint8Array; bold: Uint8Array };
   t: ReportTranslate;

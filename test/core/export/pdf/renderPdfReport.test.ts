@@ -7,6 +7,7 @@ import type { ChainVerification, RevisionContent } from '../../../../src/core/ev
 import { contentKey, sha256Hex, verifyChain } from '../../../../src/core/evidence';
 import type { ExportDocument, ExportEntry, ExportRevision, OmittableField } from '../../../../src/core/export/exportDocument';
 import { renderPdfReport, type ReportOptions, type ReportTranslate } from '../../../../src/core/export/pdf';
+import type { ExportVerification } from '../../../../src/core/export/verifyExport';
 import type { AttachmentRef, Incident } from '../../../../src/core/model/incident';
 import { emptyIncident } from '../../../../src/core/model/incident';
 import { testI18n } from '../../../support/i18n';
@@ -225,8 +226,13 @@ beforeAll(async () => {
   photo = { id: 'att-photo', name: 'llun-ŵ.png', type: 'image/png', size: PNG.length, sha256: await sha256Hex(PNG) };
 });
 
+/** A chain's verification as the export's, with nothing else found wrong unless given. */
+function exportVerification(chain: ChainVerification, problems: ExportVerification['problems'] = []): ExportVerification {
+  return { chain, completeRevisions: 0, partialRevisions: 0, entriesChecked: 0, problems };
+}
+
 async function render(document: ExportDocument, verification: ChainVerification, options: Partial<ReportOptions> = {}) {
-  const bytes = await renderPdfReport({ document, verification, fonts: FONTS, t: en, locale: 'en-GB', timeZone: TIME_ZONE, now: NOW, ...options });
+  const bytes = await renderPdfReport({ document, verification: exportVerification(verification), fonts: FONTS, t: en, locale: 'en-GB', timeZone: TIME_ZONE, now: NOW, ...options });
   return { bytes, pdf: await readPdf(bytes) };
 }
 
@@ -424,6 +430,14 @@ describe('renderPdfReport', () => {
     expect(pdf.pages[0]).not.toContain('Verified when this report was made');
   });
 
+  it('says not verified when the chain checks out but an entry disagrees with it', async () => {
+    const { document, verification } = await buildDocument(fixtureSpecs());
+    const problems: ExportVerification['problems'] = [{ kind: 'deleted-entry', entryId: 'entry-polish' }];
+    const { pdf } = await render(document, verification, { verification: exportVerification(verification, problems) });
+    expect(flowing(pdf.pages[0])).toContain('NOT verified. The chain checks out, but 1 thing in this export does not agree with it.');
+    expect(pdf.pages[0]).not.toContain('Verified when this report was made');
+  });
+
   it('includes saved checklist results with their date, outcome and answers', async () => {
     const result: SavedChecklistResult = {
       id: 'c1',
@@ -492,7 +506,7 @@ describe('renderPdfReport', () => {
     const { document, verification } = await buildDocument(specs);
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const bytes = await renderPdfReport({ document, verification, fonts: FONTS, t: en, locale: 'en-GB', timeZone: TIME_ZONE, now: NOW });
+    const bytes = await renderPdfReport({ document, verification: exportVerification(verification), fonts: FONTS, t: en, locale: 'en-GB', timeZone: TIME_ZONE, now: NOW });
     const elapsed = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
     const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true }).promise;
