@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, newContext, recordForeignRequests, waitForServiceWorker } from './support/browser';
-import { createVaultThroughUi, dumpIndexedDb, unlockThroughUi } from './support/vault';
+import { launch, newContext, recordForeignRequests } from './support/browser';
+import { createVaultThroughUi, dumpIndexedDb, goOfflineAndUnlock } from './support/vault';
 
 const PNG = readFileSync(new URL('../public/icons/icon-192.png', import.meta.url));
 
@@ -20,11 +20,7 @@ describe('the diary offline', () => {
     const foreign = recordForeignRequests(context);
     const page = await context.newPage();
     await createVaultThroughUi(page);
-    await waitForServiceWorker(page);
-    await dumpIndexedDb(page); // the vault is committed before the reload
-    await context.setOffline(true);
-    await page.reload();
-    await unlockThroughUi(page);
+    await goOfflineAndUnlock(context, page);
 
     await page.getByRole('link', { name: 'New incident', exact: true }).click();
     await page.locator('main h1', { hasText: 'New incident' }).waitFor();

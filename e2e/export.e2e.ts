@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations as violations } from './support/axe';
-import { baseURL, launch, newContext, recordForeignRequests, waitForServiceWorker } from './support/browser';
-import { createVaultThroughUi, dumpIndexedDb, PASSPHRASE, unlockThroughUi } from './support/vault';
+import { baseURL, launch, newContext, recordForeignRequests } from './support/browser';
+import { createVaultThroughUi, dumpIndexedDb, goOfflineAndUnlock, PASSPHRASE, unlockThroughUi } from './support/vault';
 import { pdfPageTexts } from './support/pdfText';
 
 const PNG = readFileSync(new URL('../public/icons/icon-192.png', import.meta.url));
@@ -68,11 +68,7 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     const page = await context.newPage();
     await createVaultThroughUi(page);
     // Everything below runs offline: the PDF code and its fonts come from the service worker.
-    await waitForServiceWorker(page);
-    await dumpIndexedDb(page); // the vault is committed before the reload
-    await context.setOffline(true);
-    await page.reload();
-    await unlockThroughUi(page);
+    await goOfflineAndUnlock(context, page);
     await addIncident(page, `${WELSH}. ${POLISH}.`, { where: 'Stryd Fawr, Caernarfon', witness: 'Secret Witness Name', photo: true });
     await addIncident(page, 'Silent calls from a withheld number', { behaviour: 'Called me' });
     await addIncident(page, '=HYPERLINK("http://example.invalid","click")', { behaviour: 'Texted or messaged me' });
@@ -247,6 +243,8 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     await other.getByText('Saved in your diary.').waitFor();
     await other.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
     await other.getByRole('link', { name: 'Backup and restore' }).click();
+    // Settings has a "New passphrase" field too (change passphrase): wait for the backup screen.
+    await other.getByRole('heading', { level: 1, name: 'Backup and restore' }).waitFor();
     await other.getByLabel('New passphrase', { exact: true }).fill(BACKUP_PASSPHRASE);
     await other.getByLabel('Type the new passphrase again').fill(BACKUP_PASSPHRASE);
     await other.getByRole('button', { name: 'Make backup' }).click();

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { baseURL } from './browser';
+import type { BrowserContext } from 'playwright-core';
+import { baseURL, waitForServiceWorker } from './browser';
 
 export const PASSPHRASE = 'lantern orbit pickle meadow';
 
@@ -57,4 +58,16 @@ export async function dumpIndexedDb(page: Page): Promise<{ stores: string[]; tex
     }
     return { stores, text: parts.join('\n') };
   });
+}
+
+/**
+ * Takes a freshly set-up diary offline: once the service worker holds the app and the vault is
+ * committed, the network goes off, the page reloads (so the worker serves it) and is unlocked.
+ */
+export async function goOfflineAndUnlock(context: BrowserContext, page: Page): Promise<void> {
+  await waitForServiceWorker(page);
+  await dumpIndexedDb(page); // the vault is committed before the reload
+  await context.setOffline(true);
+  await page.reload();
+  await unlockThroughUi(page);
 }

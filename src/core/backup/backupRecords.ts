@@ -6,7 +6,6 @@ import { parseSavedResult, type SavedChecklistResult } from '../checklist/result
 import { isIsoTimestamp, isWellFormedLink, type ChainLink, type RevisionContent, type RevisionOrigin } from '../evidence';
 import { parseOrigin, parseRevisionContent } from '../model/revisionContentParse';
 
-export { parseRevisionContent };
 import type { AttachmentRef, Incident } from '../model/incident';
 import { parseIncident } from '../model/incidentParse';
 import { own } from '../model/ownProperty';

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BACKUP_LIMITS, parseBackupMeta, parseRevisionContent } from '../../../src/core/backup/backupRecords';
+import { BACKUP_LIMITS, parseBackupMeta } from '../../../src/core/backup/backupRecords';
+import { parseRevisionContent } from '../../../src/core/model/revisionContentParse';
 import { appendLink, canonicalJson, contentHash, newRevisionContent, type ChainLink, type RevisionContent } from '../../../src/core/evidence';
 import type { Incident } from '../../../src/core/model/incident';
 import { incident } from './backupFixture';
