@@ -21,7 +21,11 @@ export function useBackupStatus() {
     };
   }, [store]);
 
-  const reminder: BackupReminder | null = status && snapshot ? backupReminder(status, snapshot.links, new Date()) : null;
+  // Counts over every link: only again when the diary or the status changes.
+  const reminder = useMemo<BackupReminder | null>(
+    () => (status && snapshot ? backupReminder(status, snapshot.links, new Date()) : null),
+    [status, snapshot],
+  );
 
   const recordBackup = useCallback(async () => {
     const at = new Date();
