@@ -71,7 +71,7 @@ describe('accessibility', () => {
       if (!info || seen.has(info.name)) continue;
       seen.add(info.name);
       expect(info.outline, `${info.name} shows focus`).toBe(true);
-      if (info.kind === 'BUTTON' || info.kind === 'INPUT' && !info.name.includes('radio')) {
+      if (info.kind === 'BUTTON' || (info.kind === 'INPUT' && !info.name.includes('radio'))) {
         expect(info.height, `${info.name} height`).toBeGreaterThanOrEqual(info.kind === 'INPUT' ? 22 : 44);
       }
     }

@@ -170,7 +170,17 @@ describe('checklist while unlocked', () => {
     expect(await checklistRows(page)).toBe(1);
     const { stores, text } = await dumpIndexedDb(page);
     expect(stores.some((s) => s.endsWith('/checklists'))).toBe(true);
-    for (const plain of ['carries-on', 'drugs-or-alcohol', 'single-occasion', 'fixation-signs', 'risk-signs', 'police-decide', 'next-steps', 'savedAt', 'behaviours']) {
+    for (const plain of [
+      'carries-on',
+      'drugs-or-alcohol',
+      'single-occasion',
+      'fixation-signs',
+      'risk-signs',
+      'police-decide',
+      'next-steps',
+      'savedAt',
+      'behaviours',
+    ]) {
       expect(text, plain).not.toContain(plain);
     }
 

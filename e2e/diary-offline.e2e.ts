@@ -53,7 +53,9 @@ describe('the diary offline', () => {
     await page.getByLabel('Where did it happen?').fill('Gym car park, Mill Lane');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.locator('.history-step').nth(1).waitFor();
-    expect(await page.locator('.history-step').nth(1).locator('.change').allTextContents()).toEqual(['Where Gym car park → Gym car park, Mill Lane']);
+    expect(await page.locator('.history-step').nth(1).locator('.change').allTextContents()).toEqual([
+      'Where Gym car park → Gym car park, Mill Lane',
+    ]);
 
     // Deleted: a tombstone, and the chain still verifies (revision, edit, tombstone).
     await page.getByRole('button', { name: 'Delete', exact: true }).click();

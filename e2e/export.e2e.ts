@@ -28,7 +28,11 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
   return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
 }
 
-async function addIncident(page: Page, text: string, options: { where?: string; witness?: string; photo?: boolean; behaviour?: string } = {}) {
+async function addIncident(
+  page: Page,
+  text: string,
+  options: { where?: string; witness?: string; photo?: boolean; behaviour?: string } = {},
+) {
   await page.getByRole('link', { name: 'New incident', exact: true }).click();
   await page.locator('main h1', { hasText: 'New incident' }).waitFor();
   await page.getByLabel('What happened?', { exact: true }).fill(text);
@@ -83,7 +87,12 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
 
     const json = await exportAs(page, /^Data file \(JSON\)/);
     expect(json.name).toMatch(/^daybook-data-\d{4}-\d{2}-\d{2}\.json$/);
-    const document = JSON.parse(json.bytes.toString('utf8')) as { format: string; version: number; chain: { head: string; links: unknown[] }; entries: unknown[] };
+    const document = JSON.parse(json.bytes.toString('utf8')) as {
+      format: string;
+      version: number;
+      chain: { head: string; links: unknown[] };
+      entries: unknown[];
+    };
     expect(document).toMatchObject({ format: 'daybook-export', version: 1 });
     expect(document.entries).toHaveLength(3);
     expect(document.chain.head).toMatch(/^[0-9a-f]{64}$/);
@@ -133,7 +142,9 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     await reader.goto(baseURL() + '/package');
     await reader.getByRole('heading', { level: 1, name: 'Open an evidence package' }).waitFor();
     expect(await violations(reader)).toEqual([]);
-    await reader.getByLabel('Choose file', { exact: true }).setInputFiles({ name: pack.name, mimeType: 'application/octet-stream', buffer: pack.bytes });
+    await reader
+      .getByLabel('Choose file', { exact: true })
+      .setInputFiles({ name: pack.name, mimeType: 'application/octet-stream', buffer: pack.bytes });
     await reader.getByLabel("The package's passphrase").fill('not the passphrase');
     await reader.getByRole('button', { name: 'Open', exact: true }).click();
     await reader.getByText('That passphrase does not open this file.').waitFor({ timeout: 30_000 });
@@ -141,7 +152,10 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     await reader.getByRole('button', { name: 'Open', exact: true }).click();
     await reader.getByRole('heading', { name: 'Verified', exact: true }).waitFor({ timeout: 30_000 });
     await reader.getByText(/record of changes is complete and unaltered: 3 records/).waitFor();
-    await reader.getByText(/Silent calls from a withheld number/).first().waitFor();
+    await reader
+      .getByText(/Silent calls from a withheld number/)
+      .first()
+      .waitFor();
     expect(await reader.getByText(WELSH).count()).toBe(0);
     expect(await violations(reader)).toEqual([]);
     // Opened read-only: nothing of it is stored in the advocate's browser.
@@ -183,7 +197,9 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     await page.getByText(/^Last backup: /).waitFor();
 
     // Restoring the same backup into the same diary adds nothing.
-    await page.getByLabel('Choose backup file').setInputFiles({ name: backup.name, mimeType: 'application/octet-stream', buffer: backup.bytes });
+    await page
+      .getByLabel('Choose backup file')
+      .setInputFiles({ name: backup.name, mimeType: 'application/octet-stream', buffer: backup.bytes });
     await page.getByLabel("The backup's passphrase").fill(BACKUP_PASSPHRASE);
     await page.getByRole('button', { name: 'Check backup' }).click();
     await page.getByText('Everything in this backup is already in this diary. There is nothing to add.').waitFor({ timeout: 30_000 });
@@ -252,7 +268,9 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     const second = await download(other, () => other.getByRole('button', { name: 'Save file' }).click());
 
     await page.getByRole('button', { name: 'Choose another backup' }).click();
-    await page.getByLabel('Choose backup file').setInputFiles({ name: second.name, mimeType: 'application/octet-stream', buffer: second.bytes });
+    await page
+      .getByLabel('Choose backup file')
+      .setInputFiles({ name: second.name, mimeType: 'application/octet-stream', buffer: second.bytes });
     await page.getByLabel("The backup's passphrase").fill(BACKUP_PASSPHRASE);
     await page.getByRole('button', { name: 'Check backup' }).click();
     await page.getByText('1 new incident').waitFor({ timeout: 30_000 });

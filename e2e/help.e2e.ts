@@ -221,9 +221,12 @@ describe('help', () => {
     const page = await context.newPage();
     for (const path of HELP_PAGES) {
       await open(page, path);
-      const levels = await page.evaluate(() => [...document.querySelectorAll('main h1, main h2, main h3, main h4')].map((h) => Number(h.tagName[1])));
+      const levels = await page.evaluate(() =>
+        [...document.querySelectorAll('main h1, main h2, main h3, main h4')].map((h) => Number(h.tagName[1])),
+      );
       expect(levels[0], path).toBe(1);
-      for (let i = 1; i < levels.length; i++) expect((levels[i] ?? 0) - (levels[i - 1] ?? 0), `${path} heading ${i}`).toBeLessThanOrEqual(1);
+      for (let i = 1; i < levels.length; i++)
+        expect((levels[i] ?? 0) - (levels[i - 1] ?? 0), `${path} heading ${i}`).toBeLessThanOrEqual(1);
     }
     await context.close();
   });

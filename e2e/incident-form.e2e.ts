@@ -52,8 +52,7 @@ async function inContext(options: Parameters<typeof newContext>[1], run: (contex
 
 const whatHappened = (page: Page) => page.getByLabel('What happened?', { exact: true });
 
-const horizontalOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('new incident form', () => {
   it('fills every field, saves, and opens the saved incident; nothing typed is stored readable', async () => {
@@ -71,7 +70,9 @@ describe('new incident form', () => {
       await page.getByLabel('Name', { exact: true }).fill('Sam Witness');
       await page.getByLabel('How to reach them').fill('07700 900123');
       await page.getByLabel('Evidence kept somewhere else').fill('Screenshots on my old phone');
-      await page.getByLabel('Add photos or files').setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') });
+      await page
+        .getByLabel('Add photos or files')
+        .setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') });
       await page.getByText('screenshot.png').first().waitFor();
       await page.getByRole('radio', { name: 'Yes', exact: true }).check();
       await page.getByLabel('Crime reference number').fill('CR/1234/26');
@@ -81,7 +82,8 @@ describe('new incident form', () => {
       await page.getByText(/Draft kept on this device at/).waitFor();
 
       const stored = await dumpIndexedDb(page);
-      for (const secret of ['MARKER-otter', 'Station Road', 'Sam Witness', 'CR/1234/26', 'new-incident']) expect(stored.text).not.toContain(secret);
+      for (const secret of ['MARKER-otter', 'Station Road', 'Sam Witness', 'CR/1234/26', 'new-incident'])
+        expect(stored.text).not.toContain(secret);
 
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.waitForURL(/\/incidents\/[0-9a-f]{32}$/, { timeout: 20_000 });
@@ -162,7 +164,11 @@ describe('layout and languages', () => {
       });
       expect(await horizontalOverflow(page)).toBe(0);
       const small = await page.evaluate(() =>
-        Array.from(document.querySelectorAll<HTMLElement>('.incident-form button, .incident-form input:not([type=radio]):not([type=checkbox]):not([type=file]), .incident-form textarea, .incident-form .choice'))
+        Array.from(
+          document.querySelectorAll<HTMLElement>(
+            '.incident-form button, .incident-form input:not([type=radio]):not([type=checkbox]):not([type=file]), .incident-form textarea, .incident-form .choice',
+          ),
+        )
           .filter((el) => el.getBoundingClientRect().height < 44)
           .map((el) => `${el.tagName} ${el.id} ${el.textContent ?? ''}`),
       );

@@ -11,8 +11,7 @@ afterAll(async () => {
 });
 
 /** How far the page is wider than the viewport (0 when nothing spills sideways). */
-const horizontalOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('languages', () => {
   it('follows the browser language and sets lang and dir on <html>', async () => {

@@ -13,7 +13,8 @@ afterAll(async () => {
 });
 
 const isLockScreen = async (page: Page) =>
-  (await page.getByLabel('Passphrase', { exact: true }).isVisible()) && (await page.getByRole('button', { name: 'Unlock', exact: true }).isVisible());
+  (await page.getByLabel('Passphrase', { exact: true }).isVisible()) &&
+  (await page.getByRole('button', { name: 'Unlock', exact: true }).isVisible());
 
 describe('first run', () => {
   it('explains, refuses weak passphrases with a reason, and opens only after the recovery key is confirmed', async () => {
@@ -172,7 +173,11 @@ describe('nothing readable at rest, nothing left after lock', () => {
     const page = await context.newPage();
     const recoveryKey = await createVaultThroughUi(page);
     const marker = 'MARKER-violet-4417';
-    const texts = [`${marker} he waited by the bus stop on Ffordd y Parc`, `${marker} ŵ ŷ â Zażółć gęślą jaźń`, `${marker} three calls from a withheld number`];
+    const texts = [
+      `${marker} he waited by the bus stop on Ffordd y Parc`,
+      `${marker} ŵ ŷ â Zażółć gęślą jaźń`,
+      `${marker} three calls from a withheld number`,
+    ];
     for (const text of texts) {
       await page.getByLabel('What happened?').fill(text);
       await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -1,4 +1,4 @@
-// `npm test`: every check Daybook has, from a fresh clone: type check, lint, unit tests,
+// `npm test`: every check Daybook has, from a fresh clone: type check, lint, format, unit tests,
 // production build, browser tests (with the first-screen size budget). Ends with
 // "N passed, N failed" and a non-zero exit when anything failed.
 import { readFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
@@ -44,9 +44,16 @@ function countTests(name, ok, reportFile) {
 
 countCheck('type check', step('Type check', 'npm', ['run', '--silent', 'typecheck']));
 countCheck('lint', step('Lint', 'npx', ['eslint', '.', '--max-warnings', '0']));
+countCheck('format', step('Format (Prettier)', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']));
 countTests(
   'unit tests',
-  step('Unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}unit.json`]),
+  step('Unit and integration tests', 'npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${results}unit.json`,
+  ]),
   'unit.json',
 );
 const built = step('Production build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
@@ -57,7 +64,15 @@ if (built) {
     step(
       'Browser tests (Chromium)',
       'npx',
-      ['vitest', 'run', '--config', 'e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${results}e2e.json`],
+      [
+        'vitest',
+        'run',
+        '--config',
+        'e2e/vitest.config.ts',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${results}e2e.json`,
+      ],
       { CHROMIUM_PATH: chromium },
     ),
     'e2e.json',
@@ -65,7 +80,9 @@ if (built) {
   const sizeFile = `${results}first-screen.json`;
   if (existsSync(sizeFile)) {
     const size = JSON.parse(readFileSync(sizeFile, 'utf8'));
-    console.log(`\nFirst-screen JavaScript: ${(size.gzipBytes / 1024).toFixed(1)} KB gzip in ${size.files} files (limit ${size.limitKB} KB).`);
+    console.log(
+      `\nFirst-screen JavaScript: ${(size.gzipBytes / 1024).toFixed(1)} KB gzip in ${size.files} files (limit ${size.limitKB} KB).`,
+    );
   }
 }
 

@@ -19,8 +19,12 @@ function inRoundRect(x, y, x0, y0, x1, y1, r) {
 function shade(u, v, { maskable }) {
   const inset = maskable ? 0.2 : 0.12; // maskable icons keep content inside the safe zone
   if (!maskable && !inRoundRect(u, v, 0, 0, 1, 1, 0.18)) return null;
-  const bookX0 = inset + 0.06, bookX1 = 1 - inset - 0.02, bookY0 = inset, bookY1 = 1 - inset;
-  const w = bookX1 - bookX0, h = bookY1 - bookY0;
+  const bookX0 = inset + 0.06,
+    bookX1 = 1 - inset - 0.02,
+    bookY0 = inset,
+    bookY1 = 1 - inset;
+  const w = bookX1 - bookX0,
+    h = bookY1 - bookY0;
   if (inRoundRect(u, v, bookX0, bookY0, bookX0 + w * 0.12, bookY1, w * 0.03)) return SPINE;
   if (inRoundRect(u, v, bookX0 + w * 0.1, bookY0, bookX1, bookY1, w * 0.05)) {
     for (let i = 0; i < 4; i++) {
@@ -38,11 +42,19 @@ function png(size, options) {
   for (let y = 0; y < size; y++) {
     const row = Buffer.alloc(1 + size * 4);
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < ss; sy++)
         for (let sx = 0; sx < ss; sx++) {
           const c = shade((x + (sx + 0.5) / ss) / size, (y + (sy + 0.5) / ss) / size, options);
-          if (c) { r += c[0]; g += c[1]; b += c[2]; a += 1; }
+          if (c) {
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            a += 1;
+          }
         }
       const n = ss * ss;
       const o = 1 + x * 4;
@@ -54,14 +66,18 @@ function png(size, options) {
     rows.push(row);
   }
   const chunk = (type, data) => {
-    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
     const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(body));
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
     return Buffer.concat([len, body, crc]);
   };
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0); ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; // 8-bit RGBA
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6; // 8-bit RGBA
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),

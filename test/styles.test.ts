@@ -32,7 +32,14 @@ describe('CSS', () => {
   });
 
   it('the check catches physical properties', () => {
-    for (const line of ['  margin-left: 1px;', 'padding-right:0', '  left: 0;', '  width: 10px;', 'text-align: right;', 'border-top-width: 1px;']) {
+    for (const line of [
+      '  margin-left: 1px;',
+      'padding-right:0',
+      '  left: 0;',
+      '  width: 10px;',
+      'text-align: right;',
+      'border-top-width: 1px;',
+    ]) {
       expect(PHYSICAL.test(line), line).toBe(true);
     }
     for (const line of ['  margin-inline-start: 1px;', '  inset-inline-start: 0;', '  inline-size: 10px;', 'text-align: start;']) {

@@ -35,7 +35,10 @@ export async function dumpIndexedDb(page: Page): Promise<{ stores: string[]; tex
       }
       if (value instanceof Blob) return '[blob]';
       if (Array.isArray(value)) return value.map(describe).join(' ');
-      if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}:${describe(v)}`).join(' ');
+      if (value && typeof value === 'object')
+        return Object.entries(value)
+          .map(([k, v]) => `${k}:${describe(v)}`)
+          .join(' ');
       return String(value);
     };
     for (const { name } of await indexedDB.databases()) {

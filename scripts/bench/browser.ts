@@ -83,11 +83,15 @@ function installProbe(spec: ProbeSpec): void {
   );
 }
 
-async function waitForProbe(page: Page, timeout: number): Promise<Required<Pick<Probe, 'startAt' | 'foundAt' | 'paintedAt' | 'selector'>> & Probe> {
+async function waitForProbe(
+  page: Page,
+  timeout: number,
+): Promise<Required<Pick<Probe, 'startAt' | 'foundAt' | 'paintedAt' | 'selector'>> & Probe> {
   await page.waitForFunction(() => window.daybookProbe?.paintedAt !== undefined, null, { timeout, polling: 50 });
   const probe = await page.evaluate(() => window.daybookProbe ?? {});
   const { startAt, foundAt, paintedAt, selector } = probe;
-  if (startAt === undefined || foundAt === undefined || paintedAt === undefined || selector === undefined) throw new Error('probe incomplete');
+  if (startAt === undefined || foundAt === undefined || paintedAt === undefined || selector === undefined)
+    throw new Error('probe incomplete');
   return { ...probe, startAt, foundAt, paintedAt, selector };
 }
 
@@ -204,7 +208,11 @@ function recordScripts(page: Page): () => Promise<FirstScreenJs> {
   });
   return async () => {
     await Promise.all(pending);
-    const sized = [...scripts].map(([url, body]) => ({ path: new URL(url).pathname, rawBytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length }));
+    const sized = [...scripts].map(([url, body]) => ({
+      path: new URL(url).pathname,
+      rawBytes: body.length,
+      gzipBytes: gzipSync(body, { level: 9 }).length,
+    }));
     return {
       gzipBytes: sized.reduce((sum, script) => sum + script.gzipBytes, 0),
       rawBytes: sized.reduce((sum, script) => sum + script.rawBytes, 0),
@@ -283,9 +291,11 @@ export async function installability(baseURL: string): Promise<Installability> {
       const body = manifest.body as { name?: string; short_name?: string; start_url?: string; display?: string; icons?: ManifestIcon[] };
       if (!body.name && !body.short_name) problems.push('no name or short_name');
       if (!body.start_url) problems.push('no start_url');
-      if (!['standalone', 'fullscreen', 'minimal-ui', 'window-controls-overlay'].includes(body.display ?? '')) problems.push(`display is ${body.display ?? 'missing'}`);
+      if (!['standalone', 'fullscreen', 'minimal-ui', 'window-controls-overlay'].includes(body.display ?? ''))
+        problems.push(`display is ${body.display ?? 'missing'}`);
       const icons = body.icons ?? [];
-      const hasSize = (size: string) => icons.some((icon) => (icon.sizes ?? '').split(/\s+/).includes(size) && (icon.purpose ?? 'any').split(/\s+/).includes('any'));
+      const hasSize = (size: string) =>
+        icons.some((icon) => (icon.sizes ?? '').split(/\s+/).includes(size) && (icon.purpose ?? 'any').split(/\s+/).includes('any'));
       if (!hasSize('192x192')) problems.push('no 192x192 icon for any purpose');
       if (!hasSize('512x512')) problems.push('no 512x512 icon for any purpose');
     }

@@ -28,14 +28,24 @@ export interface ExportRun {
   again: RestoreAgainResult;
 }
 
-export async function measureExports(context: BrowserContext, baseURL: string, vaultPassphrase: string, options: ExportOptions, log: (line: string) => void): Promise<ExportRun> {
+export async function measureExports(
+  context: BrowserContext,
+  baseURL: string,
+  vaultPassphrase: string,
+  options: ExportOptions,
+  log: (line: string) => void,
+): Promise<ExportRun> {
   const page = await openHarness(context, baseURL);
   try {
     const unlockMs = await call(page, 'openVault', vaultPassphrase);
     const extras = await call(page, 'addExportExtras', options.exportFiles);
-    log(`  added ${extras.files} photos (${round(mb(extras.fileBytes), 1)} MB) in new incidents and ${extras.checklists} checklist results: ${extras.incidents} incidents, ${extras.links} links`);
+    log(
+      `  added ${extras.files} photos (${round(mb(extras.fileBytes), 1)} MB) in new incidents and ${extras.checklists} checklist results: ${extras.incidents} incidents, ${extras.links} links`,
+    );
     const pdf = await call(page, 'pdf', options.pdfIncidents, options.pdfRuns);
-    log(`  PDF of ${pdf.incidents} incidents: ${pdf.totalMs.map((ms) => `${round(ms, 0)} ms`).join(', ')}; ${round(mb(pdf.bytes), 2)} MB, ${pdf.pages} pages`);
+    log(
+      `  PDF of ${pdf.incidents} incidents: ${pdf.totalMs.map((ms) => `${round(ms, 0)} ms`).join(', ')}; ${round(mb(pdf.bytes), 2)} MB, ${pdf.pages} pages`,
+    );
     const backup = await call(page, 'backup', BACKUP_PASSPHRASE);
     log(`  backup: ${round(backup.ms, 0)} ms, ${round(mb(backup.bytes), 1)} MB`);
     const restore = await call(page, 'restore', BACKUP_PASSPHRASE);
@@ -169,14 +179,21 @@ export function exportFigures(run: ExportRun, options: ExportOptions, pdfTargetM
       how: 'Plan verbatim, imported, files, checklist results, new and updated incidents all 0, and the head unchanged, or the bench stops.',
     },
   ];
-  const atThousand = pdf.incidents === options.pdfIncidents ? '' : `measured at ${count(pdf.incidents)} incidents (the diary is smaller); the target is at ${count(options.pdfIncidents)}`;
+  const atThousand =
+    pdf.incidents === options.pdfIncidents
+      ? ''
+      : `measured at ${count(pdf.incidents)} incidents (the diary is smaller); the target is at ${count(options.pdfIncidents)}`;
   const target: Target = {
     id: 'pdf',
     label: `PDF of ${count(options.pdfIncidents)} incidents`,
     target: `< ${pdfTargetMs / 1000} s`,
     actual: `${round(pdfMs / 1000, 2)} s`,
     pass: pdfMs < pdfTargetMs,
-    note: notes(pdfMs < pdfTargetMs ? '' : `${overBy(pdfMs / 1000, pdfTargetMs / 1000, 's')}; render ${round(median(pdf.renderMs), 0)} ms of it`, atThousand, `font load (${round(pdf.fontMs, 0)} ms) not included`),
+    note: notes(
+      pdfMs < pdfTargetMs ? '' : `${overBy(pdfMs / 1000, pdfTargetMs / 1000, 's')}; render ${round(median(pdf.renderMs), 0)} ms of it`,
+      atThousand,
+      `font load (${round(pdf.fontMs, 0)} ms) not included`,
+    ),
   };
   return { figures, target };
 }

@@ -14,7 +14,11 @@ export async function openHarness(context: BrowserContext, baseURL: string): Pro
 }
 
 /** Calls a harness function in the page; page.evaluate serialises only the arrow's source. */
-export async function call<K extends keyof BenchApi>(page: Page, method: K, ...args: Parameters<BenchApi[K]>): Promise<Awaited<ReturnType<BenchApi[K]>>> {
+export async function call<K extends keyof BenchApi>(
+  page: Page,
+  method: K,
+  ...args: Parameters<BenchApi[K]>
+): Promise<Awaited<ReturnType<BenchApi[K]>>> {
   const result: unknown = await page.evaluate(
     ({ name, values }: { name: keyof BenchApi; values: unknown[] }) => {
       const api = window.daybookBench;

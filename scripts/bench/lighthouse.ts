@@ -46,9 +46,13 @@ interface Chrome {
 
 async function launchChrome(): Promise<Chrome> {
   const profile = await mkdtemp(join(tmpdir(), 'daybook-lighthouse-'));
-  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_FLAGS, '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    CHROMIUM_PATH,
+    [...CHROMIUM_FLAGS, '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let text = '';
     const timer = setTimeout(() => reject(new Error(`Chromium did not open a DevTools port:\n${text}`)), 30_000);
@@ -99,7 +103,8 @@ async function once(url: string, port: number): Promise<LighthouseRun> {
     if (category === 'performance') continue;
     for (const ref of lhr.categories[category]?.auditRefs ?? []) {
       const audit = lhr.audits[ref.id];
-      if (ref.weight > 0 && audit && typeof audit.score === 'number' && audit.score < 1) failing.push({ category, id: ref.id, title: audit.title });
+      if (ref.weight > 0 && audit && typeof audit.score === 'number' && audit.score < 1)
+        failing.push({ category, id: ref.id, title: audit.title });
     }
   }
   return { scores, metrics, failing, version: lhr.lighthouseVersion };
@@ -126,7 +131,14 @@ export async function runLighthouse(url: string, runs: number, log: (line: strin
       if (values.length) metrics[label] = median(values);
     }
     const failing = [...new Map(results.flatMap((r) => r.failing).map((f) => [f.id, f])).values()];
-    return { runs: results, scores, metrics, failing, version: results[0]?.version ?? 'unknown', formFactor: 'mobile (Lighthouse default: Moto G Power emulation, simulated slow 4G and 4x CPU)' };
+    return {
+      runs: results,
+      scores,
+      metrics,
+      failing,
+      version: results[0]?.version ?? 'unknown',
+      formFactor: 'mobile (Lighthouse default: Moto G Power emulation, simulated slow 4G and 4x CPU)',
+    };
   } finally {
     await stopChrome(chrome);
   }

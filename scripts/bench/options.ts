@@ -63,9 +63,11 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     return typeof value === 'string' ? value : undefined;
   };
   const incidentsText = text('incidents') ?? env.BENCH_INCIDENTS;
-  const incidents = incidentsText !== undefined && incidentsText !== '' ? positiveInteger('--incidents', incidentsText) : quick ? 500 : 5000;
+  const incidents =
+    incidentsText !== undefined && incidentsText !== '' ? positiveInteger('--incidents', incidentsText) : quick ? 500 : 5000;
   const runs = text('runs') !== undefined ? positiveInteger('--runs', text('runs')) : quick ? 3 : 7;
-  let lighthouseRuns = text('lighthouse-runs') !== undefined ? positiveInteger('--lighthouse-runs', text('lighthouse-runs'), true) : quick ? 1 : 5;
+  let lighthouseRuns =
+    text('lighthouse-runs') !== undefined ? positiveInteger('--lighthouse-runs', text('lighthouse-runs'), true) : quick ? 1 : 5;
   if (given.has('no-lighthouse')) lighthouseRuns = 0;
   return {
     incidents,

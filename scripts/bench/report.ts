@@ -85,7 +85,11 @@ const p95Text = (figure: Figure) => (figure.p95 === undefined ? '' : formatValue
 
 function textTable(headers: string[], rows: string[][]): string {
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -105,11 +109,21 @@ export function terminalReport(results: BenchResults): string {
   out.push(
     textTable(
       ['step', 'encrypted', 'plain', 'ratio'],
-      results.ratios.map((r) => [r.step, formatValue({ value: r.encryptedMs, unit: 'ms' }), formatValue({ value: r.plainMs, unit: 'ms' }), `${round(r.ratio, 2)}×`]),
+      results.ratios.map((r) => [
+        r.step,
+        formatValue({ value: r.encryptedMs, unit: 'ms' }),
+        formatValue({ value: r.plainMs, unit: 'ms' }),
+        `${round(r.ratio, 2)}×`,
+      ]),
     ),
   );
   out.push('', 'Targets (reported, never asserted)');
-  out.push(textTable(['target', 'goal', 'actual', 'result'], results.targets.map((t) => [t.label, t.target, t.actual, mark(t.pass)])));
+  out.push(
+    textTable(
+      ['target', 'goal', 'actual', 'result'],
+      results.targets.map((t) => [t.label, t.target, t.actual, mark(t.pass)]),
+    ),
+  );
   const notes = results.targets.filter((t) => t.note !== '');
   if (notes.length) {
     out.push('');
@@ -133,9 +147,12 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 export function markdownReport(results: BenchResults): string {
   const m = results.machine;
   const lines: string[] = [];
-  lines.push(`Measured with \`${results.command}\` on ${results.date.slice(0, 10)}: ${m.cpu} (${m.cores} cores), ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}, Chromium ${m.chromium} headless${m.lighthouse ? `, Lighthouse ${m.lighthouse}` : ''}. Seeded diary: ${String(results.options.incidents)} incidents. Medians of several runs; one-minute load average ${m.loadAverage.atStart} at the start and ${m.loadAverage.atEnd} at the end (above 0 means other work shared the CPU, so small differences are noise).`);
+  lines.push(
+    `Measured with \`${results.command}\` on ${results.date.slice(0, 10)}: ${m.cpu} (${m.cores} cores), ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}, Chromium ${m.chromium} headless${m.lighthouse ? `, Lighthouse ${m.lighthouse}` : ''}. Seeded diary: ${String(results.options.incidents)} incidents. Medians of several runs; one-minute load average ${m.loadAverage.atStart} at the start and ${m.loadAverage.atEnd} at the end (above 0 means other work shared the CPU, so small differences are noise).`,
+  );
   lines.push('', '| Target | Goal | Measured | |', '| --- | --- | --- | --- |');
-  for (const t of results.targets) lines.push(`| ${cell(t.label)} | ${cell(t.target)} | ${cell(t.actual)} | ${t.pass === null ? 'n/a' : t.pass ? '✅' : '❌ missed'} |`);
+  for (const t of results.targets)
+    lines.push(`| ${cell(t.label)} | ${cell(t.target)} | ${cell(t.actual)} | ${t.pass === null ? 'n/a' : t.pass ? '✅' : '❌ missed'} |`);
   const notes = results.targets.filter((t) => t.note !== '');
   if (notes.length) {
     lines.push('');
@@ -144,14 +161,20 @@ export function markdownReport(results: BenchResults): string {
   lines.push('', '| Measure | Median / p50 | p95 |', '| --- | --- | --- |');
   for (const section of [...new Set(results.figures.map((f) => f.section))]) {
     lines.push(`| **${cell(section)}** | | |`);
-    for (const f of results.figures.filter((x) => x.section === section)) lines.push(`| ${cell(f.label)} | ${cell(formatValue(f))} | ${cell(p95Text(f))} |`);
+    for (const f of results.figures.filter((x) => x.section === section))
+      lines.push(`| ${cell(f.label)} | ${cell(formatValue(f))} | ${cell(p95Text(f))} |`);
   }
   lines.push('', '| Encrypted vs plain | Encrypted | Plain | Ratio |', '| --- | --- | --- | --- |');
   for (const r of results.ratios) {
-    lines.push(`| ${cell(r.step)} | ${formatValue({ value: r.encryptedMs, unit: 'ms' })} | ${formatValue({ value: r.plainMs, unit: 'ms' })} | ${round(r.ratio, 2)}× |`);
+    lines.push(
+      `| ${cell(r.step)} | ${formatValue({ value: r.encryptedMs, unit: 'ms' })} | ${formatValue({ value: r.plainMs, unit: 'ms' })} | ${round(r.ratio, 2)}× |`,
+    );
   }
   if (results.notMeasured.length) lines.push('', ...results.notMeasured.map((line) => `- Not measured: ${line}`));
-  lines.push('', `Reproduce: \`npm run bench\` (about 10 minutes; \`npm run bench -- --quick\` for a fast check). Full figures: \`bench-results/latest.json\`.`);
+  lines.push(
+    '',
+    `Reproduce: \`npm run bench\` (about 10 minutes; \`npm run bench -- --quick\` for a fast check). Full figures: \`bench-results/latest.json\`.`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

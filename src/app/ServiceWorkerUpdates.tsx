@@ -16,12 +16,5 @@ export function ServiceWorkerUpdates() {
     void updateServiceWorker(true);
   };
 
-  return (
-    <UpdatePrompt
-      needRefresh={needRefresh}
-      unsavedInput={unsavedInput}
-      onUpdate={update}
-      onLater={() => setNeedRefresh(false)}
-    />
-  );
+  return <UpdatePrompt needRefresh={needRefresh} unsavedInput={unsavedInput} onUpdate={update} onLater={() => setNeedRefresh(false)} />;
 }

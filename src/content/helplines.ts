@@ -285,7 +285,11 @@ export const GUIDANCE_SOURCES = {
     checked: CHECKED,
   },
   bsl999: { cite: ['wmfs.net/safety/999-bsl-uk-emergency-video-relay-service'], date: '2022-06-17', checked: CHECKED },
-  askForAni: { cite: ['cpwales.org.uk/ask-for-ani-domestic-abuse-codeword-scheme-d54', 'kmpt.nhs.uk (2021)'], date: '2022-02', checked: CHECKED },
+  askForAni: {
+    cite: ['cpwales.org.uk/ask-for-ani-domestic-abuse-codeword-scheme-d54', 'kmpt.nhs.uk (2021)'],
+    date: '2022-02',
+    checked: CHECKED,
+  },
   police101: { cite: ['bbc.co.uk/news/uk-48423791'], date: null, checked: CHECKED },
   techSafety: {
     cite: ['techsafety.org/spyware', 'wokingham.gov.uk (2023)', 'refuge.org.uk secure-your-tech', 'cambs.police.uk', 'Kent Police (2021)'],

@@ -109,11 +109,9 @@ describe('helpline data', () => {
   });
 
   it('the old stalking helpline number 0300 636 0300 appears nowhere', () => {
-    const files = [
-      'src/content/helplines.ts',
-      'src/i18n/locales/en-GB/help.json',
-      'src/i18n/locales/cy/help.json',
-    ].map((file) => readFileSync(join(process.cwd(), file), 'utf8'));
+    const files = ['src/content/helplines.ts', 'src/i18n/locales/en-GB/help.json', 'src/i18n/locales/cy/help.json'].map((file) =>
+      readFileSync(join(process.cwd(), file), 'utf8'),
+    );
     for (const text of files) expect(text).not.toMatch(/0\D{0,2}3\D{0,2}0\D{0,2}0\D{0,2}6\D{0,2}3\D{0,2}6\D{0,2}0\D{0,2}3\D{0,2}0\D{0,2}0/);
     for (const entry of HELPLINES) for (const phone of entry.phones) expect(phoneDigits(phone.display)).not.toBe('03006360300');
   });
@@ -189,7 +187,7 @@ describe('helpline data', () => {
 });
 
 describe('helplines by nation', () => {
-  it('UK-wide lines appear for every nation; each nation sees its own lines and no other nation\'s', () => {
+  it("UK-wide lines appear for every nation; each nation sees its own lines and no other nation's", () => {
     const ukWide = HELPLINES.filter((e) => e.nations.length === NATIONS.length).map((e) => e.id);
     expect(ukWide).toEqual(['mens-advice-line', 'galop', 'karma-nirvana', 'revenge-porn-helpline', 'samaritans']);
     for (const nation of NATIONS) {
@@ -257,7 +255,16 @@ describe('the validation catches bad data', () => {
 
   it('rejects overlapping ranges and unknown hours', () => {
     expect(
-      validateHours({ kind: 'weekly', days: { mon: [{ from: '09:00', to: '12:00' }, { from: '11:00', to: '13:00' }] }, bankHolidays: 'closed' }),
+      validateHours({
+        kind: 'weekly',
+        days: {
+          mon: [
+            { from: '09:00', to: '12:00' },
+            { from: '11:00', to: '13:00' },
+          ],
+        },
+        bankHolidays: 'closed',
+      }),
     ).not.toEqual([]);
     expect(validateHours({ kind: 'weekly', days: {}, bankHolidays: 'closed' })).not.toEqual([]);
   });

@@ -18,11 +18,7 @@ describe('user-visible text', () => {
   });
 
   it('the check catches hard-coded text and labels', async () => {
-    const code = [
-      'export function Bad() {',
-      '  return <button aria-label="Close window">Press here</button>;',
-      '}',
-    ].join('\n');
+    const code = ['export function Bad() {', '  return <button aria-label="Close window">Press here</button>;', '}'].join('\n');
     const errors = await literalStringErrors({ code, path: `${root}src/features/bad/Bad.tsx` });
     expect(errors.length).toBe(2);
   });

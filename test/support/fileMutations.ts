@@ -17,7 +17,12 @@ export function mutationArb(length: number, headerLength: number): fc.Arbitrary<
   return fc.oneof(
     fc.record({ op: fc.constant('flip' as const), at, bit: fc.integer({ min: 0, max: 7 }) }),
     fc.record({ op: fc.constant('cut' as const), at }),
-    fc.record({ op: fc.constant('splice' as const), at, remove: fc.integer({ min: 0, max: 200 }), insert: fc.uint8Array({ minLength: 0, maxLength: 32 }) }),
+    fc.record({
+      op: fc.constant('splice' as const),
+      at,
+      remove: fc.integer({ min: 0, max: 200 }),
+      insert: fc.uint8Array({ minLength: 0, maxLength: 32 }),
+    }),
     fc.record({ op: fc.constant('duplicate' as const), at, length: fc.integer({ min: 1, max: 600 }), to: at }),
     fc.record({ op: fc.constant('overwrite' as const), at, insert: fc.uint8Array({ minLength: 1, maxLength: 32 }) }),
   );

@@ -126,7 +126,15 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 const isoDate = (date: Date) => `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
 
 /** Weighted toward the common behaviours (contact, turning up, following). */
-const COMMON: readonly Behaviour[] = ['following', 'turning-up', 'loitering', 'contact-phone', 'contact-text', 'contact-social', 'gifts-or-items'];
+const COMMON: readonly Behaviour[] = [
+  'following',
+  'turning-up',
+  'loitering',
+  'contact-phone',
+  'contact-text',
+  'contact-social',
+  'gifts-or-items',
+];
 
 function behavioursFor(next: () => number): Behaviour[] {
   const count = 1 + Math.floor(next() * 3);
@@ -144,7 +152,13 @@ export function incidentFor(index: number, total: number, today = new Date()): I
   const next = random(index * 7919 + 17);
   const spanDays = 5 * 365;
   const daysAgo = Math.max(0, Math.round(spanDays * (1 - index / Math.max(total, 1)) - next() * 2));
-  const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() - daysAgo, 8 + Math.floor(next() * 15), Math.floor(next() * 60));
+  const day = new Date(
+    today.getFullYear(),
+    today.getMonth(),
+    today.getDate() - daysAgo,
+    8 + Math.floor(next() * 15),
+    Math.floor(next() * 60),
+  );
   const incident = emptyIncident(day);
   const roll = next();
   let when: IncidentWhen = incident.when;
@@ -168,7 +182,9 @@ export function incidentFor(index: number, total: number, today = new Date()): I
     whoDidIt: pick(next, PEOPLE),
     witnesses: next() < 0.3 ? [pick(next, WITNESSES)] : [],
     evidenceElsewhere: next() < 0.4 ? 'Screenshots on my old phone, and the voicemails are saved in my Google account.' : '',
-    reported: reported ? { reported: true, policeReference: `CR/${String(1000 + (index % 9000))}/${pad2(index % 100)}`, officer: 'PC Evans' } : { reported: false },
+    reported: reported
+      ? { reported: true, policeReference: `CR/${String(1000 + (index % 9000))}/${pad2(index % 100)}`, officer: 'PC Evans' }
+      : { reported: false },
     effect: { howItFelt: pick(next, FEELINGS), whatItChanged: pick(next, CHANGES) },
   };
 }
@@ -197,7 +213,8 @@ export async function photoFor(index: number, mebibytes: number): Promise<{ blob
   if (!context) throw new Error('no 2d canvas');
   const image = context.createImageData(width, height);
   const data = image.data;
-  for (let offset = 0; offset < data.length; offset += 65_536) crypto.getRandomValues(data.subarray(offset, Math.min(offset + 65_536, data.length)));
+  for (let offset = 0; offset < data.length; offset += 65_536)
+    crypto.getRandomValues(data.subarray(offset, Math.min(offset + 65_536, data.length)));
   for (let alpha = 3; alpha < data.length; alpha += 4) data[alpha] = 255;
   context.putImageData(image, 0, 0);
   const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });

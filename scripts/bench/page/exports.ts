@@ -134,7 +134,12 @@ export async function measurePdf(sources: ExportSources, incidents: number, runs
     // As makeExport.ts's exportDocumentFor (checklists are not in the default selection).
     const [document, buildMs] = await timed(() =>
       buildExportDocument(
-        { links: diary.allRecords().map((r) => r.link), entries: selectEntries(all, selection), history: (id) => diary.history(id), checklists: [] },
+        {
+          links: diary.allRecords().map((r) => r.link),
+          entries: selectEntries(all, selection),
+          history: (id) => diary.history(id),
+          checklists: [],
+        },
         selection,
         now,
       ),
@@ -152,7 +157,8 @@ export async function measurePdf(sources: ExportSources, incidents: number, runs
     result.revisions = document.entries.reduce((sum, e) => sum + e.revisions.length, 0);
     pdf = bytes;
   }
-  if (result.incidents !== Math.min(incidents, all.length)) fail(`the report holds ${result.incidents} incidents, not ${Math.min(incidents, all.length)}`);
+  if (result.incidents !== Math.min(incidents, all.length))
+    fail(`the report holds ${result.incidents} incidents, not ${Math.min(incidents, all.length)}`);
   result.bytes = pdf.byteLength;
   result.pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
   const pictures = attachmentsOf(selection.entryIds.map((id) => diary.history(id))).filter((ref) => ref.type.startsWith('image/'));
@@ -209,7 +215,9 @@ export async function measureRestore(sources: ExportSources, passphrase: string)
   if (head !== originalHead) fail(`the restored head ${head} is not the original's ${originalHead}`);
   const original = sources.diary.snapshot();
   if (snapshot.entries.length !== original.entries.length || snapshot.links.length !== original.links.length) {
-    fail(`restored ${snapshot.entries.length} incidents / ${snapshot.links.length} links of ${original.entries.length} / ${original.links.length}`);
+    fail(
+      `restored ${snapshot.entries.length} incidents / ${snapshot.links.length} links of ${original.entries.length} / ${original.links.length}`,
+    );
   }
   const wanted = attachmentsOf([sources.diary.allRecords()]);
   const stored = new Set(await fresh.attachments.storedIds());
@@ -217,7 +225,8 @@ export async function measureRestore(sources: ExportSources, passphrase: string)
   // open() checks size and SHA-256: the largest files, read back whole.
   for (const ref of [...wanted].sort((a, b) => b.size - a.size).slice(0, 5)) await fresh.attachments.open(ref);
   const checklists = await fresh.checklists.list();
-  if (checklists.length !== checked.checklists.length) fail(`${checklists.length} checklist results restored of ${checked.checklists.length}`);
+  if (checklists.length !== checked.checklists.length)
+    fail(`${checklists.length} checklist results restored of ${checked.checklists.length}`);
   return {
     checkMs,
     restoreMs,

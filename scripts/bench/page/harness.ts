@@ -15,7 +15,15 @@ import { VaultSession } from '../../../src/core/vault/session';
 import { Vault } from '../../../src/core/vault/vault';
 import type { BenchApi, LoadSample, OpenResult, SearchResult, SeedOptions, SeedResult } from './api';
 import { attachmentFor, incidentFor } from './corpus';
-import { addExportExtras, closeExports, measureBackup, measurePdf, measureRestore, measureRestoreAgain, type ExportSources } from './exports';
+import {
+  addExportExtras,
+  closeExports,
+  measureBackup,
+  measurePdf,
+  measureRestore,
+  measureRestoreAgain,
+  type ExportSources,
+} from './exports';
 import { loadPlain, PLAIN_DATABASE_NAME, PlainDatabase, type PlainRow } from './plainStore';
 
 /**

@@ -59,7 +59,6 @@ export type BackupMeta = BackupInfo | BackupRevision | BackupChecklist | BackupF
 /** Limits well above any real diary, so a crafted file cannot make a restore run forever. */
 export const BACKUP_LIMITS = { links: 1_000_000, checklists: 100_000, files: 100_000 } as const;
 
-
 function isCount(value: unknown, max: number): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max;
 }
@@ -80,7 +79,8 @@ export function parseBackupMeta(meta: unknown): BackupMeta | null {
     case 'info': {
       const [createdAt, links, checklists, files] = ['createdAt', 'links', 'checklists', 'files'].map((k) => own(meta, k));
       if (own(meta, 'v') !== BACKUP_CONTENT_VERSION || !isIsoTimestamp(createdAt)) return null;
-      if (!isCount(links, BACKUP_LIMITS.links) || !isCount(checklists, BACKUP_LIMITS.checklists) || !isCount(files, BACKUP_LIMITS.files)) return null;
+      if (!isCount(links, BACKUP_LIMITS.links) || !isCount(checklists, BACKUP_LIMITS.checklists) || !isCount(files, BACKUP_LIMITS.files))
+        return null;
       return { t: 'info', v: BACKUP_CONTENT_VERSION, createdAt, links, checklists, files };
     }
     case 'rev': {

@@ -95,7 +95,11 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
         break;
       case 'rev':
         if (record.link.seq !== records.length || current !== null) corrupt();
-        records.push(record.origin ? { link: record.link, content: record.content, origin: record.origin } : { link: record.link, content: record.content });
+        records.push(
+          record.origin
+            ? { link: record.link, content: record.content, origin: record.origin }
+            : { link: record.link, content: record.content },
+        );
         for (const ref of record.content?.body.attachments ?? []) referenced.set(ref.id, ref);
         break;
       case 'check':

@@ -125,11 +125,16 @@ export function planMerge(target: MergeTarget, backup: BackupPart): MergePlan {
   const imported = relation === 'diverged' ? importsFor(here, there) : [];
 
   const entriesHere = new Set(here.map((r) => r.link.entryId));
-  const touched = new Set([...verbatim.filter((r) => r.link.kind === 'revision').map((r) => r.link.entryId), ...imported.map((i) => i.entryId)]);
+  const touched = new Set([
+    ...verbatim.filter((r) => r.link.kind === 'revision').map((r) => r.link.entryId),
+    ...imported.map((i) => i.entryId),
+  ]);
   const newIncidents = [...touched].filter((id) => !entriesHere.has(id)).length;
   const deletedHere = new Set(here.filter((r) => r.link.kind === 'tombstone').map((r) => r.link.entryId));
   const deletedIncidents = new Set(
-    verbatim.filter((r) => r.link.kind === 'tombstone' && entriesHere.has(r.link.entryId) && !deletedHere.has(r.link.entryId)).map((r) => r.link.entryId),
+    verbatim
+      .filter((r) => r.link.kind === 'tombstone' && entriesHere.has(r.link.entryId) && !deletedHere.has(r.link.entryId))
+      .map((r) => r.link.entryId),
   ).size;
 
   const referenced = new Set<string>();

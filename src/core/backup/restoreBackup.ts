@@ -24,7 +24,10 @@ export interface RestoreResult {
 
 /** What restoring would do here, without doing it. */
 export async function planRestore(backup: CheckedBackup, targets: RestoreTargets): Promise<MergePlan> {
-  const [checklists, storedFileIds] = await Promise.all([targets.checklists.list(), targets.attachments.completeIds([...backup.files.keys()])]);
+  const [checklists, storedFileIds] = await Promise.all([
+    targets.checklists.list(),
+    targets.attachments.completeIds([...backup.files.keys()]),
+  ]);
   return planMerge({ records: targets.diary.allRecords(), checklistIds: new Set(checklists.map((c) => c.id)), storedFileIds }, backup);
 }
 

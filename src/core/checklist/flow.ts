@@ -7,7 +7,8 @@ import { CHECKLIST_STEPS, EMPTY_ANSWERS, type ChecklistAnswers } from './questio
 export type ChecklistStage = { readonly kind: 'start' } | { readonly kind: 'step'; readonly index: number } | { readonly kind: 'outcome' };
 
 /** Where the answers came from: typed in, pre-filled from the diary, or a saved result reopened. */
-export type AnswersOrigin = { readonly kind: 'blank' } | { readonly kind: 'diary' } | { readonly kind: 'saved'; readonly id: string; readonly savedAt: string };
+export type AnswersOrigin =
+  { readonly kind: 'blank' } | { readonly kind: 'diary' } | { readonly kind: 'saved'; readonly id: string; readonly savedAt: string };
 
 export interface ChecklistFlow {
   readonly stage: ChecklistStage;

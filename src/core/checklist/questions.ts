@@ -88,8 +88,7 @@ export const OPTIONS = {
 } as const satisfies Record<MultiField | SingleField, readonly string[]>;
 
 export type ChecklistQuestion =
-  | { readonly kind: 'multi'; readonly field: MultiField }
-  | { readonly kind: 'single'; readonly field: SingleField };
+  { readonly kind: 'multi'; readonly field: MultiField } | { readonly kind: 'single'; readonly field: SingleField };
 
 export const STEP_IDS = ['behaviours', 'pattern', 'fixation', 'effect', 'risk'] as const;
 export type StepId = (typeof STEP_IDS)[number];

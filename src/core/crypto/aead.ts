@@ -44,11 +44,7 @@ export async function encryptBytesWithIv(
 }
 
 /** Encrypts under a fresh random IV. `data` is ciphertext followed by the tag. */
-export async function encryptBytes(
-  key: CryptoKey,
-  plaintext: Uint8Array,
-  additionalData: Uint8Array,
-): Promise<Sealed> {
+export async function encryptBytes(key: CryptoKey, plaintext: Uint8Array, additionalData: Uint8Array): Promise<Sealed> {
   return encryptBytesWithIv(key, newIv(), plaintext, additionalData);
 }
 

@@ -67,7 +67,5 @@ export function isBytes(value: unknown): value is Uint8Array {
  * structured-cloned bytes may be typed more loosely; copy only when needed.
  */
 export function asBufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return bytes.buffer instanceof ArrayBuffer
-    ? (bytes as Uint8Array<ArrayBuffer>)
-    : new Uint8Array(bytes);
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 }

@@ -17,14 +17,7 @@ export { base64ToBytes, bytesEqual, bytesToBase64, isBytes, utf8Decode, utf8Enco
 export { decryptBytes, encryptBytes } from './aead';
 export type { Sealed } from './aead';
 
-export {
-  assertValidKdfParams,
-  DEFAULT_KDF_COST,
-  deriveKeyEncryptionKey,
-  KDF_LIMITS,
-  newKdfParams,
-  preloadKdf,
-} from './kdf';
+export { assertValidKdfParams, DEFAULT_KDF_COST, deriveKeyEncryptionKey, KDF_LIMITS, newKdfParams, preloadKdf } from './kdf';
 export type { KdfCost, KdfParams } from './kdf';
 
 export { generateWrappableDataKey, unwrapDataKey, wrapDataKey } from './keyWrap';

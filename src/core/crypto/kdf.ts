@@ -100,12 +100,7 @@ export function preloadKdf(): void {
   argon2Module ??= import('hash-wasm');
 }
 
-export async function argon2idBytes(
-  password: Uint8Array,
-  salt: Uint8Array,
-  cost: KdfCost,
-  hashLength: number,
-): Promise<Uint8Array> {
+export async function argon2idBytes(password: Uint8Array, salt: Uint8Array, cost: KdfCost, hashLength: number): Promise<Uint8Array> {
   // Loaded on first use: the WebAssembly is only needed to unlock, not to draw the first screen.
   preloadKdf();
   const { argon2id } = await (argon2Module as Promise<typeof HashWasm>);

@@ -77,12 +77,7 @@ const SEPARATORS = /[\s\-\u2010-\u2015\u2212]/g;
  */
 export function parseRecoveryKey(input: string): Uint8Array<ArrayBuffer> {
   // NFKC folds full-width letters and digits from some keyboards to ASCII.
-  const symbols = input
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(SEPARATORS, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const symbols = input.normalize('NFKC').toUpperCase().replace(SEPARATORS, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   for (const symbol of symbols) {
     if (!CROCKFORD_ALPHABET.includes(symbol)) throw new InvalidRecoveryKeyFormatError('unexpected character');
   }
@@ -96,13 +91,8 @@ export function parseRecoveryKey(input: string): Uint8Array<ArrayBuffer> {
  * Recovery key -> key-encryption key. The key already has 160 bits of entropy,
  * so a slow KDF would add nothing; HKDF-SHA-256 with a per-vault salt suffices.
  */
-export async function deriveRecoveryKeyEncryptionKey(
-  recoveryKeyBytes: Uint8Array,
-  salt: Uint8Array,
-): Promise<CryptoKey> {
-  const baseKey = await crypto.subtle.importKey('raw', asBufferSource(recoveryKeyBytes), 'HKDF', false, [
-    'deriveKey',
-  ]);
+export async function deriveRecoveryKeyEncryptionKey(recoveryKeyBytes: Uint8Array, salt: Uint8Array): Promise<CryptoKey> {
+  const baseKey = await crypto.subtle.importKey('raw', asBufferSource(recoveryKeyBytes), 'HKDF', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
     { name: 'HKDF', hash: 'SHA-256', salt: asBufferSource(salt), info: utf8Encode(RECOVERY_KEK_INFO) },
     baseKey,

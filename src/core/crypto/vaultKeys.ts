@@ -232,19 +232,12 @@ export async function resetPassphraseWithRecoveryKey(
 ): Promise<{ header: VaultHeader; dataKey: CryptoKey }> {
   const decoded = decodeHeader(header);
   const wrappable = await unwrapWithRecoveryKey(decoded, recoveryKey, true);
-  const { kdf, passphraseWrap, unwrapNonExtractable } = await wrapUnderPassphrase(
-    wrappable,
-    newPassphrase,
-    cost ?? costOf(decoded.kdf),
-  );
+  const { kdf, passphraseWrap, unwrapNonExtractable } = await wrapUnderPassphrase(wrappable, newPassphrase, cost ?? costOf(decoded.kdf));
   return { header: copyHeader(header, { kdf, passphraseWrap }), dataKey: await unwrapNonExtractable() };
 }
 
 /** Issues a new recovery key (the old one stops working). The passphrase wrap is unchanged. */
-export async function replaceRecoveryKey(
-  header: VaultHeader,
-  passphrase: string,
-): Promise<{ header: VaultHeader; recoveryKey: string }> {
+export async function replaceRecoveryKey(header: VaultHeader, passphrase: string): Promise<{ header: VaultHeader; recoveryKey: string }> {
   const wrappable = await unwrapWithPassphrase(decodeHeader(header), passphrase, true);
   const { recovery, recoveryKey } = await wrapUnderNewRecoveryKey(wrappable);
   return { header: copyHeader(header, { recovery }), recoveryKey };

@@ -23,7 +23,13 @@ export function foldForSearch(text: string): string {
 
 /** The distinct words of a search, folded. Every one must occur for an entry to match. */
 export function queryTerms(query: string): string[] {
-  return [...new Set(foldForSearch(query).split(WHITESPACE).filter((term) => term !== ''))];
+  return [
+    ...new Set(
+      foldForSearch(query)
+        .split(WHITESPACE)
+        .filter((term) => term !== ''),
+    ),
+  ];
 }
 
 /** True when every term occurs somewhere in the folded text (no terms: everything matches). */

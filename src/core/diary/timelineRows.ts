@@ -4,8 +4,7 @@
 import type { TimelineItem } from './timelineIndex';
 
 export type TimelineRow =
-  | { kind: 'month'; key: string; month: string; count: number }
-  | { kind: 'entry'; key: string; month: string; item: TimelineItem };
+  { kind: 'month'; key: string; month: string; count: number } | { kind: 'entry'; key: string; month: string; item: TimelineItem };
 
 /** Groups items (already newest first) by month, each month headed by its count. */
 export function timelineRows(items: readonly TimelineItem[]): TimelineRow[] {

@@ -53,8 +53,7 @@ export type ChainBreak =
   | 'head-mismatch';
 
 export type ChainVerification =
-  | { ok: true; length: number; head: string }
-  | { ok: false; brokenAt: number; reason: ChainBreak; entryId?: string };
+  { ok: true; length: number; head: string } | { ok: false; brokenAt: number; reason: ChainBreak; entryId?: string };
 
 export interface VerifyOptions {
   /** The head hash this chain must end at, recorded earlier somewhere else. */
@@ -126,10 +125,7 @@ function digestBatch(links: readonly ChainLink[], start: number, contents?: Read
     links.slice(start, start + BATCH).map(async (link: unknown): Promise<Digests> => {
       if (!isWellFormedLink(link)) return { link: null, body: undefined };
       const key = contentKey(link.entryId, link.revision);
-      const [linkHash, body] = await Promise.all([
-        computeLinkHash(link),
-        contents?.has(key) ? hashOrNull(contents.get(key)) : undefined,
-      ]);
+      const [linkHash, body] = await Promise.all([computeLinkHash(link), contents?.has(key) ? hashOrNull(contents.get(key)) : undefined]);
       return { link: linkHash, body };
     }),
   );

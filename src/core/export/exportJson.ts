@@ -202,7 +202,8 @@ function plainCopy(value: unknown, path: string, depth: number): unknown {
   }
   if (typeof value !== 'object') fail(path, 'holds something JSON cannot carry');
   if (depth <= 0) fail(path, 'is nested too deeply');
-  if (Array.isArray(value)) return list(value, path, EXPORT_LIMITS.contentList).map((item, i) => plainCopy(item, `${path}[${i}]`, depth - 1));
+  if (Array.isArray(value))
+    return list(value, path, EXPORT_LIMITS.contentList).map((item, i) => plainCopy(item, `${path}[${i}]`, depth - 1));
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) fail(path, 'is not plain data');
   // A prototype-less object, so that a key named "__proto__" is copied as data.
@@ -244,14 +245,21 @@ function readContent(value: unknown, path: string): RevisionContent<Incident> {
 function readRevision(value: unknown, path: string): ExportRevision {
   const fields = object(value, path);
   const revision = own(fields, 'revision');
-  if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 1) fail(`${path}.revision`, 'must be a whole number from 1');
+  if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 1)
+    fail(`${path}.revision`, 'must be a whole number from 1');
   const recordedAt = timestamp(own(fields, 'recordedAt'), `${path}.recordedAt`);
   const kind = own(fields, 'kind');
   if (kind === 'complete') return { revision, recordedAt, kind, content: readContent(own(fields, 'content'), `${path}.content`) };
   if (kind === 'partial') {
     const parsed = parseIncident(own(fields, 'incident'));
     if (!parsed.ok) fail(`${path}.incident`, parsed.errors.slice(0, 5).join('; '));
-    return { revision, recordedAt, kind, incident: parsed.value, omittedFields: omittedFields(own(fields, 'omittedFields'), `${path}.omittedFields`) };
+    return {
+      revision,
+      recordedAt,
+      kind,
+      incident: parsed.value,
+      omittedFields: omittedFields(own(fields, 'omittedFields'), `${path}.omittedFields`),
+    };
   }
   return fail(`${path}.kind`, 'must be complete or partial');
 }

@@ -87,7 +87,13 @@ export async function verifyExportDocument(doc: ExportDocument, options: ExportV
       const link = index.revisionLinks.get(key);
       if (link === undefined) problems.push({ kind: 'missing-link', entryId, revision: revision.revision });
       else if (link.recordedAt !== revision.recordedAt) {
-        problems.push({ kind: 'time-mismatch', entryId, revision: revision.revision, exported: revision.recordedAt, linked: link.recordedAt });
+        problems.push({
+          kind: 'time-mismatch',
+          entryId,
+          revision: revision.revision,
+          exported: revision.recordedAt,
+          linked: link.recordedAt,
+        });
       }
       if (revision.kind === 'complete') {
         contents.set(key, revision.content);
@@ -103,7 +109,8 @@ export async function verifyExportDocument(doc: ExportDocument, options: ExportV
   }
 
   const chain = await verifyChain(doc.chain.links, contents, { expectedHead: options.expectedHead ?? doc.chain.head });
-  if (chain.ok && chain.head !== doc.chain.head) problems.push({ kind: 'stated-head-mismatch', stated: doc.chain.head, actual: chain.head });
+  if (chain.ok && chain.head !== doc.chain.head)
+    problems.push({ kind: 'stated-head-mismatch', stated: doc.chain.head, actual: chain.head });
 
   return { chain, completeRevisions, partialRevisions, entriesChecked: doc.entries.length, problems };
 }

@@ -198,7 +198,8 @@ export function validateHelpline(entry: Helpline): string[] {
   for (const phone of entry.phones) {
     if (!['call', 'text', 'textphone'].includes(phone.kind)) problems.push(`unknown phone kind ${phone.kind}`);
     if (!isUkPhoneNumber(phone.display)) problems.push(`not a UK number: ${phone.display}`);
-    if (phone.kind === 'text' && !/^07\d{9}$/.test(phoneDigits(phone.display))) problems.push(`text number must be a mobile: ${phone.display}`);
+    if (phone.kind === 'text' && !/^07\d{9}$/.test(phoneDigits(phone.display)))
+      problems.push(`text number must be a mobile: ${phone.display}`);
   }
   for (const email of entry.emails) if (!EMAIL.test(email)) problems.push(`bad email ${email}`);
   if (entry.website !== null && !WEBSITE.test(entry.website)) problems.push(`website without scheme expected: ${entry.website}`);

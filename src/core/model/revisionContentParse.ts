@@ -5,7 +5,6 @@ import type { Incident } from './incident';
 import { parseIncident } from './incidentParse';
 import { own } from './ownProperty';
 
-
 const SALT = /^[0-9a-f]{32}$/;
 
 export function parseOrigin(value: unknown): RevisionOrigin | null {
@@ -37,4 +36,3 @@ export function parseRevisionContent(value: unknown): RevisionContent<Incident> 
     return null;
   }
 }
-

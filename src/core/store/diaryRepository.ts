@@ -172,9 +172,7 @@ export class DiaryRepository {
       throw new Error('Records do not continue this chain');
     }
     const deleted = new Set(rows.filter((r) => r.link.kind === 'tombstone').map((r) => r.link.entryId));
-    const erased = this.records
-      .filter((r) => deleted.has(r.link.entryId) && r.content !== null)
-      .map((r) => emptiedRecord(r));
+    const erased = this.records.filter((r) => deleted.has(r.link.entryId) && r.content !== null).map((r) => emptiedRecord(r));
     await this.write([...erased, ...rows], rows.length);
     // Hashes came from elsewhere: the next verify() checks everything again.
     this.verified = null;

@@ -23,10 +23,13 @@ export function startAutoLock({ inactivityMs, hiddenMs, lock, now = () => Date.n
 
   const armInactivity = () => {
     clearTimeout(inactivityTimer);
-    inactivityTimer = setTimeout(() => {
-      if (now() - lastActivity >= inactivityMs) lock();
-      else armInactivity();
-    }, Math.max(0, lastActivity + inactivityMs - now()));
+    inactivityTimer = setTimeout(
+      () => {
+        if (now() - lastActivity >= inactivityMs) lock();
+        else armInactivity();
+      },
+      Math.max(0, lastActivity + inactivityMs - now()),
+    );
   };
 
   const onActivity = () => {

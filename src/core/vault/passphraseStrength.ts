@@ -19,17 +19,15 @@ type Check = (passphrase: string, userInputs: string[]) => { score: number };
 let estimator: Promise<Check> | null = null;
 
 function loadEstimator(): Promise<Check> {
-  estimator ??= Promise.all([
-    import('@zxcvbn-ts/core'),
-    import('@zxcvbn-ts/language-common'),
-    import('@zxcvbn-ts/language-en'),
-  ]).then(([{ ZxcvbnFactory }, common, en]) => {
-    const factory = new ZxcvbnFactory({
-      dictionary: { ...common.dictionary, ...en.dictionary },
-      graphs: common.adjacencyGraphs,
-    });
-    return (passphrase, userInputs) => factory.check(passphrase, userInputs);
-  });
+  estimator ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]).then(
+    ([{ ZxcvbnFactory }, common, en]) => {
+      const factory = new ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...en.dictionary },
+        graphs: common.adjacencyGraphs,
+      });
+      return (passphrase, userInputs) => factory.check(passphrase, userInputs);
+    },
+  );
   return estimator;
 }
 

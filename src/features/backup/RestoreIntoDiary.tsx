@@ -8,14 +8,18 @@ import { useExportErrorMessage } from '../export/useExportErrorMessage';
 import { BackupFileFields } from './BackupFileFields';
 import { BackupSummary } from './BackupSummary';
 
-type Stage = { step: 'choose' } | { step: 'confirm'; backup: CheckedBackup; plan: MergePlan } | { step: 'done'; plan: MergePlan; files: number };
+type Stage =
+  { step: 'choose' } | { step: 'confirm'; backup: CheckedBackup; plan: MergePlan } | { step: 'done'; plan: MergePlan; files: number };
 
 /** Restore a backup into the diary on this device: check it, say what it would add, then add it. */
 export function RestoreIntoDiary() {
   const { t } = useTranslation('export');
   const diary = useDiary();
   const errorMessage = useExportErrorMessage();
-  const targets = useMemo(() => ({ diary: diary.repository, attachments: appAttachments(), checklists: appChecklistResults() }), [diary.repository]);
+  const targets = useMemo(
+    () => ({ diary: diary.repository, attachments: appAttachments(), checklists: appChecklistResults() }),
+    [diary.repository],
+  );
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

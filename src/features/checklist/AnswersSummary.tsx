@@ -16,7 +16,9 @@ export function AnswersSummary({ answers }: { answers: ChecklistAnswers }) {
           return (
             <div key={question.field}>
               <dt>{t(`legends.${question.field}`)}</dt>
-              <dd>{chosen.length === 0 ? t('answers.notAnswered') : chosen.map((option) => optionLabel(t, question.field, option)).join('; ')}</dd>
+              <dd>
+                {chosen.length === 0 ? t('answers.notAnswered') : chosen.map((option) => optionLabel(t, question.field, option)).join('; ')}
+              </dd>
             </div>
           );
         })}

@@ -65,7 +65,14 @@ export function ChecklistScreen() {
           onStart={() => act({ type: 'start' })}
           onStartFromDiary={() => {
             const entries = diary?.snapshot?.entries ?? [];
-            act({ type: 'start', fromDiary: true, answers: answersFromDiary(entries.map((e) => e.incident), localToday()) });
+            act({
+              type: 'start',
+              fromDiary: true,
+              answers: answersFromDiary(
+                entries.map((e) => e.incident),
+                localToday(),
+              ),
+            });
           }}
         />
       )}

@@ -54,7 +54,13 @@ export function Question({ question, answers, onAnswer }: QuestionProps) {
         </label>
       ))}
       <label className="choice">
-        <input type="radio" name={name} value="" checked={chosen === null} onChange={() => onAnswer(withChoice(answers, question.field, null))} />
+        <input
+          type="radio"
+          name={name}
+          value=""
+          checked={chosen === null}
+          onChange={() => onAnswer(withChoice(answers, question.field, null))}
+        />
         <span>{t('notSure')}</span>
       </label>
     </fieldset>

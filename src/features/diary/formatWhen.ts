@@ -9,13 +9,17 @@ export function formatMoment(iso: string, language: string): string {
 /** A calendar date typed by the user ('YYYY-MM-DD'), shown without time-zone shifts. */
 export function formatCalendarDate(date: string, language: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
+  );
 }
 
 /** Month heading for the timeline, e.g. "November 2026". */
 export function formatMonth(date: string, language: string): string {
   const [y, m] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
+  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)),
+  );
 }
 
 /** A list of names in the user's language, e.g. "Following, Threats and Violence". */

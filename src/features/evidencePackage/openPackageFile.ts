@@ -25,7 +25,10 @@ export async function openPackageFile(file: Blob, passphrase: string): Promise<O
       import('../../core/export/verifyExport'),
     ]);
     const parsed = parseExportDocument(await file.text());
-    if (!parsed.ok) throw new PackageError(parsed.code === 'newer-version' ? 'newer-version' : parsed.code === 'invalid' ? 'invalid-document' : 'not-daybook-file');
+    if (!parsed.ok)
+      throw new PackageError(
+        parsed.code === 'newer-version' ? 'newer-version' : parsed.code === 'invalid' ? 'invalid-document' : 'not-daybook-file',
+      );
     return { document: parsed.document, verification: await verifyExportDocument(parsed.document), files: new Map(), missingFiles: [] };
   }
   const { openEvidencePackage } = await import('../../core/export/evidencePackage');

@@ -81,7 +81,15 @@ export function ExportScreen() {
     setBusy(true);
     setMade(null);
     try {
-      setMade(await makeExport({ repository: diary.repository, entries, attachments, checklists }, effective, format, i18n, passphrase.passphrase));
+      setMade(
+        await makeExport(
+          { repository: diary.repository, entries, attachments, checklists },
+          effective,
+          format,
+          i18n,
+          passphrase.passphrase,
+        ),
+      );
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -115,14 +123,14 @@ export function ExportScreen() {
             : effective.includeAttachments && summary.files === 0
               ? t('summary.noFiles', { incidents: t('summary.incidents', { count: summary.incidents }) })
               : effective.includeAttachments && !carriesFiles
-              ? t('summary.listedFiles', { incidents: t('summary.incidents', { count: summary.incidents }) })
-              : effective.includeAttachments
-              ? t('summary.withFiles', {
-                  incidents: t('summary.incidents', { count: summary.incidents }),
-                  files: t('summary.files', { count: summary.files }),
-                  size: formatSize(summary.fileBytes),
-                })
-              : t('summary.withoutFiles', { incidents: t('summary.incidents', { count: summary.incidents }) })}
+                ? t('summary.listedFiles', { incidents: t('summary.incidents', { count: summary.incidents }) })
+                : effective.includeAttachments
+                  ? t('summary.withFiles', {
+                      incidents: t('summary.incidents', { count: summary.incidents }),
+                      files: t('summary.files', { count: summary.files }),
+                      size: formatSize(summary.fileBytes),
+                    })
+                  : t('summary.withoutFiles', { incidents: t('summary.incidents', { count: summary.incidents }) })}
         </p>
         {submitted && summary.incidents === 0 && (
           <p className="error" role="alert">

@@ -33,11 +33,23 @@ export function SelectionFields({ selection, onChange, matching, picking, onPick
         <div className="date-range">
           <div className="field">
             <label htmlFor="export-from">{t('dates.from')}</label>
-            <input id="export-from" type="date" aria-describedby="export-dates-hint" value={selection.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
+            <input
+              id="export-from"
+              type="date"
+              aria-describedby="export-dates-hint"
+              value={selection.from ?? ''}
+              onChange={(e) => set({ from: e.target.value })}
+            />
           </div>
           <div className="field">
             <label htmlFor="export-to">{t('dates.to')}</label>
-            <input id="export-to" type="date" aria-describedby="export-dates-hint" value={selection.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
+            <input
+              id="export-to"
+              type="date"
+              aria-describedby="export-dates-hint"
+              value={selection.to ?? ''}
+              onChange={(e) => set({ to: e.target.value })}
+            />
           </div>
         </div>
       </fieldset>
@@ -45,7 +57,9 @@ export function SelectionFields({ selection, onChange, matching, picking, onPick
       {/* Sixteen behaviours make a long list on a phone: folded away until wanted. */}
       <details className="export-behaviours">
         <summary>
-          {selection.behaviours.length === 0 ? t('behaviours.summaryAll') : t('behaviours.summaryChosen', { count: selection.behaviours.length })}
+          {selection.behaviours.length === 0
+            ? t('behaviours.summaryAll')
+            : t('behaviours.summaryChosen', { count: selection.behaviours.length })}
         </summary>
         <fieldset>
           <legend>{t('behaviours.legend')}</legend>

@@ -46,7 +46,11 @@ export async function exportDocumentFor(inputs: ExportInputs, selection: ExportS
 /** Namespaces a report or spreadsheet is written with. */
 const REPORT_NAMESPACES = ['report', 'incident', 'checklist', 'diary', 'attachments'];
 
-export async function renderReport(document: ExportDocument, i18n: I18n, loadFile: ((ref: AttachmentRef) => Promise<Blob>) | null): Promise<Uint8Array> {
+export async function renderReport(
+  document: ExportDocument,
+  i18n: I18n,
+  loadFile: ((ref: AttachmentRef) => Promise<Blob>) | null,
+): Promise<Uint8Array> {
   const [{ renderPdfReport }, { verifyExportDocument }, { loadReportFonts }, { pdfImageFromBlob }] = await Promise.all([
     import('../../core/export/pdf'),
     import('../../core/export/verifyExport'),

@@ -41,7 +41,12 @@ export function EraseEverything() {
           <label htmlFor="erase-word">{t('erase.typeWord', { word })}</label>
           <input id="erase-word" type="text" autoComplete="off" value={typed} onChange={(event) => setTyped(event.target.value)} />
           <div className="button-row">
-            <button type="button" className="button danger" disabled={busy || typed.trim().toLocaleUpperCase() !== word.toLocaleUpperCase()} onClick={erase}>
+            <button
+              type="button"
+              className="button danger"
+              disabled={busy || typed.trim().toLocaleUpperCase() !== word.toLocaleUpperCase()}
+              onClick={erase}
+            >
               {t('erase.confirm')}
             </button>
             <button

@@ -53,7 +53,13 @@ export function NewRecoveryKeyForm() {
     <form onSubmit={create} noValidate aria-labelledby="new-recovery-title">
       <h3 id="new-recovery-title">{t('newRecovery.title')}</h3>
       <p>{t('newRecovery.body')}</p>
-      <PasswordField label={t('change.current')} value={passphrase} onChange={setPassphrase} autoComplete="current-password" error={error} />
+      <PasswordField
+        label={t('change.current')}
+        value={passphrase}
+        onChange={setPassphrase}
+        autoComplete="current-password"
+        error={error}
+      />
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
           {t('newRecovery.button')}

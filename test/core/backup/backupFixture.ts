@@ -124,9 +124,14 @@ export async function writeSampleDiary(device: Device): Promise<SampleDiary> {
     }),
   );
   const deleted = await device.diary.add(incident('Neges a dynnwyd yn ôl', { behaviours: ['contact-text'] }));
-  await device.diary.edit(welsh, incident('Roedd ei gar y tu allan i’r tŷ eto, Ford llwyd. Ŵ ŷ â ê', { where: 'Heol yr Orsaf, Caerffili', attachments: [big] }));
+  await device.diary.edit(
+    welsh,
+    incident('Roedd ei gar y tu allan i’r tŷ eto, Ford llwyd. Ŵ ŷ â ê', { where: 'Heol yr Orsaf, Caerffili', attachments: [big] }),
+  );
   await device.diary.edit(deleted, incident('Neges a dynnwyd yn ôl, wedi’i golygu', { behaviours: ['contact-text'] }));
-  const ongoing = await device.diary.add(incident('Ciągłe wiadomości od nieznanego numeru', { when: { kind: 'ongoing', since: '2025-11-01' }, behaviours: ['contact-text'] }));
+  const ongoing = await device.diary.add(
+    incident('Ciągłe wiadomości od nieznanego numeru', { when: { kind: 'ongoing', since: '2025-11-01' }, behaviours: ['contact-text'] }),
+  );
   await device.diary.remove(deleted);
 
   await device.checklists.saveAnswers(CHECKLIST_ANSWERS, new Date('2026-01-04T18:00:00.000Z'));

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_LIMITS, parseBackupMeta } from '../../../src/core/backup/backupRecords';
 import { parseRevisionContent } from '../../../src/core/model/revisionContentParse';
-import { appendLink, canonicalJson, contentHash, newRevisionContent, type ChainLink, type RevisionContent } from '../../../src/core/evidence';
+import {
+  appendLink,
+  canonicalJson,
+  contentHash,
+  newRevisionContent,
+  type ChainLink,
+  type RevisionContent,
+} from '../../../src/core/evidence';
 import type { Incident } from '../../../src/core/model/incident';
 import { incident } from './backupFixture';
 
@@ -24,8 +31,20 @@ let tombstone: ChainLink;
 
 beforeAll(async () => {
   content = newRevisionContent(BODY);
-  link = await appendLink(null, { entryId: 'e'.repeat(32), revision: 1, kind: 'revision', recordedAt: '2026-01-05T09:01:00.000Z', contentHash: await contentHash(content) });
-  tombstone = await appendLink(link, { entryId: 'e'.repeat(32), revision: 2, kind: 'tombstone', recordedAt: '2026-01-05T09:02:00.000Z', contentHash: 'f'.repeat(64) });
+  link = await appendLink(null, {
+    entryId: 'e'.repeat(32),
+    revision: 1,
+    kind: 'revision',
+    recordedAt: '2026-01-05T09:01:00.000Z',
+    contentHash: await contentHash(content),
+  });
+  tombstone = await appendLink(link, {
+    entryId: 'e'.repeat(32),
+    revision: 2,
+    kind: 'tombstone',
+    recordedAt: '2026-01-05T09:02:00.000Z',
+    contentHash: 'f'.repeat(64),
+  });
 });
 
 describe('parseRevisionContent', () => {
@@ -48,7 +67,10 @@ describe('parseRevisionContent', () => {
     ['an extra key in the body', (c) => ({ ...c, body: { ...(c.body as object), mood: 'x' } })],
     ['an extra key in the origin', (c) => ({ ...c, origin: { ...ORIGIN, device: 'phone' } })],
     ['a body missing a field parseIncident would fill in', (c) => ({ ...c, body: { ...(c.body as object), where: undefined } })],
-    ['an attachment hash in capitals (parseIncident lowercases it)', (c) => ({ ...c, body: { ...BODY, attachments: [{ ...BODY.attachments[0], sha256: 'B'.repeat(64) }] } })],
+    [
+      'an attachment hash in capitals (parseIncident lowercases it)',
+      (c) => ({ ...c, body: { ...BODY, attachments: [{ ...BODY.attachments[0], sha256: 'B'.repeat(64) }] } }),
+    ],
     ['behaviours out of canonical order', (c) => ({ ...c, body: { ...BODY, behaviours: ['loitering', 'following'] } })],
   ])('refuses %s: its canonical JSON (and so its hash) would differ', (_, edit) => {
     expect(parseRevisionContent(clone(edit(clone(content) as unknown as Record<string, unknown>)))).toBeNull();
@@ -89,7 +111,10 @@ describe('parseRevisionContent', () => {
     ['an origin that is null', { v: 1, salt: 'a'.repeat(32), body: BODY, origin: null }],
     ['an origin with a local time', { v: 1, salt: 'a'.repeat(32), body: BODY, origin: { ...ORIGIN, recordedAt: '2026-01-05 09:01' } }],
     ['an origin with a short hash', { v: 1, salt: 'a'.repeat(32), body: BODY, origin: { ...ORIGIN, contentHash: 'c'.repeat(63) } }],
-    ['an origin without its link hash', { v: 1, salt: 'a'.repeat(32), body: BODY, origin: { recordedAt: ORIGIN.recordedAt, contentHash: ORIGIN.contentHash } }],
+    [
+      'an origin without its link hash',
+      { v: 1, salt: 'a'.repeat(32), body: BODY, origin: { recordedAt: ORIGIN.recordedAt, contentHash: ORIGIN.contentHash } },
+    ],
   ])('refuses %s', (_, value) => {
     expect(parseRevisionContent(value)).toBeNull();
   });
@@ -98,7 +123,12 @@ describe('parseRevisionContent', () => {
 describe('parseBackupMeta', () => {
   const info = { t: 'info', v: 1, createdAt: '2026-01-06T12:00:00.000Z', links: 7, checklists: 2, files: 2 };
   const ref = { id: '0123456789abcdef0123456789abcdef', name: 'plik.png', type: 'image/png', size: 200, sha256: 'ab'.repeat(32) };
-  const result = { id: 'r1', savedAt: '2026-01-04T18:00:00.000Z', answers: { behaviours: ['following'], occasions: 'many', duration: null, fixation: [], effects: [], risks: [] }, outcome: ['course-of-conduct'] };
+  const result = {
+    id: 'r1',
+    savedAt: '2026-01-04T18:00:00.000Z',
+    answers: { behaviours: ['following'], occasions: 'many', duration: null, fixation: [], effects: [], risks: [] },
+    outcome: ['course-of-conduct'],
+  };
 
   it('accepts every kind of record a backup holds, rebuilt from its known fields', () => {
     expect(parseBackupMeta(info)).toEqual(info);
@@ -114,7 +144,16 @@ describe('parseBackupMeta', () => {
   it('drops unknown keys of a record and of its link (the link hash covers only its own fields)', () => {
     const parsed = parseBackupMeta({ t: 'rev', link: { ...clone(link), extra: 'x' }, content: null, more: 1 });
     expect(parsed).toEqual({ t: 'rev', link, content: null });
-    expect(Object.keys(parsed?.t === 'rev' ? parsed.link : {}).sort()).toEqual(['contentHash', 'entryId', 'hash', 'kind', 'prevHash', 'recordedAt', 'revision', 'seq']);
+    expect(Object.keys(parsed?.t === 'rev' ? parsed.link : {}).sort()).toEqual([
+      'contentHash',
+      'entryId',
+      'hash',
+      'kind',
+      'prevHash',
+      'recordedAt',
+      'revision',
+      'seq',
+    ]);
     expect(parseBackupMeta({ ...info, extra: true })).toEqual(info);
   });
 
@@ -144,8 +183,31 @@ describe('parseBackupMeta', () => {
     ['info with more links than any diary', { ...info, links: BACKUP_LIMITS.links + 1 }],
     ['info with more files than allowed', { ...info, files: BACKUP_LIMITS.files + 1 }],
     ['a revision without a link', { t: 'rev', content: null }],
-    ['a revision with a malformed link', { t: 'rev', link: { seq: -1, entryId: 'e', revision: 1, kind: 'revision', recordedAt: 'x', contentHash: '', prevHash: '', hash: '' }, content: null }],
-    ['a revision with a link of an unknown kind', { t: 'rev', link: { seq: 0, entryId: 'e', revision: 1, kind: 'draft', recordedAt: '2026-01-05T09:01:00.000Z', contentHash: 'a'.repeat(64), prevHash: '0'.repeat(64), hash: 'b'.repeat(64) }, content: null }],
+    [
+      'a revision with a malformed link',
+      {
+        t: 'rev',
+        link: { seq: -1, entryId: 'e', revision: 1, kind: 'revision', recordedAt: 'x', contentHash: '', prevHash: '', hash: '' },
+        content: null,
+      },
+    ],
+    [
+      'a revision with a link of an unknown kind',
+      {
+        t: 'rev',
+        link: {
+          seq: 0,
+          entryId: 'e',
+          revision: 1,
+          kind: 'draft',
+          recordedAt: '2026-01-05T09:01:00.000Z',
+          contentHash: 'a'.repeat(64),
+          prevHash: '0'.repeat(64),
+          hash: 'b'.repeat(64),
+        },
+        content: null,
+      },
+    ],
     ['a checklist result without an id', { t: 'check', result: { ...result, id: undefined } }],
     ['a checklist result with a bad date', { t: 'check', result: { ...result, savedAt: 'yesterday' } }],
     ['a file with an id that is not 32 hex digits', { t: 'file', ref: { ...ref, id: 'att-1' } }],
@@ -172,13 +234,23 @@ describe('parseBackupMeta', () => {
   });
 
   it('carries the origin of a deleted imported revision, and only with no content', () => {
-    expect(parseBackupMeta({ t: 'rev', link: clone(link), content: null, origin: ORIGIN })).toEqual({ t: 'rev', link, content: null, origin: ORIGIN });
+    expect(parseBackupMeta({ t: 'rev', link: clone(link), content: null, origin: ORIGIN })).toEqual({
+      t: 'rev',
+      link,
+      content: null,
+      origin: ORIGIN,
+    });
     expect(parseBackupMeta({ t: 'rev', link: clone(link), content: clone(content), origin: ORIGIN })).toBeNull();
     expect(parseBackupMeta({ t: 'rev', link: clone(link), content: null, origin: { ...ORIGIN, linkHash: 'x' } })).toBeNull();
     expect(parseBackupMeta({ t: 'rev', link: clone(link), content: null, origin: null })).toBeNull();
     expect(parseBackupMeta({ t: 'rev', link: clone(link), content: null, origin: 'there' })).toBeNull();
     // Rebuilt from its known fields.
-    expect(parseBackupMeta({ t: 'rev', link: clone(link), content: null, origin: { ...ORIGIN, text: 'secret' } })).toEqual({ t: 'rev', link, content: null, origin: ORIGIN });
+    expect(parseBackupMeta({ t: 'rev', link: clone(link), content: null, origin: { ...ORIGIN, text: 'secret' } })).toEqual({
+      t: 'rev',
+      link,
+      content: null,
+      origin: ORIGIN,
+    });
   });
 
   it('refuses a tombstone that carries content', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { backupReminder, REMIND_AFTER_DAYS, REMIND_AFTER_INCIDENTS, SNOOZE_DAYS, snoozedUntil, type BackupStatus } from '../../../src/core/backup/backupReminder';
+import {
+  backupReminder,
+  REMIND_AFTER_DAYS,
+  REMIND_AFTER_INCIDENTS,
+  SNOOZE_DAYS,
+  snoozedUntil,
+  type BackupStatus,
+} from '../../../src/core/backup/backupReminder';
 import type { ChainLink } from '../../../src/core/evidence';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -13,7 +20,9 @@ function link(seq: number, entryId: string, revision: number, recordedAt: string
 
 /** `count` new incidents, the first written `firstDaysAgo` days ago, then an hour apart. */
 function incidents(count: number, firstDaysAgo: number, from = 0): ChainLink[] {
-  return Array.from({ length: count }, (_, i) => link(from + i, `e${from + i}`, 1, new Date(Date.parse(ago(firstDaysAgo)) + i * 3_600_000).toISOString()));
+  return Array.from({ length: count }, (_, i) =>
+    link(from + i, `e${from + i}`, 1, new Date(Date.parse(ago(firstDaysAgo)) + i * 3_600_000).toISOString()),
+  );
 }
 
 describe('backup reminder, never backed up', () => {
@@ -22,7 +31,11 @@ describe('backup reminder, never backed up', () => {
   });
 
   it('is not due before 7 days with fewer than 10 incidents', () => {
-    expect(backupReminder({}, incidents(REMIND_AFTER_INCIDENTS - 1, 6.9), NOW)).toEqual({ due: false, lastBackupAt: null, newIncidents: 9 });
+    expect(backupReminder({}, incidents(REMIND_AFTER_INCIDENTS - 1, 6.9), NOW)).toEqual({
+      due: false,
+      lastBackupAt: null,
+      newIncidents: 9,
+    });
     expect(backupReminder({}, incidents(1, 1), NOW).due).toBe(false);
   });
 
@@ -36,7 +49,13 @@ describe('backup reminder, never backed up', () => {
   });
 
   it('counts incidents, not edits or deletions', () => {
-    const links = [...incidents(3, 2), link(3, 'e0', 2, ago(1)), link(4, 'e1', 2, ago(1), 'tombstone'), link(5, 'e2', 2, ago(1)), link(6, 'e2', 3, ago(1))];
+    const links = [
+      ...incidents(3, 2),
+      link(3, 'e0', 2, ago(1)),
+      link(4, 'e1', 2, ago(1), 'tombstone'),
+      link(5, 'e2', 2, ago(1)),
+      link(6, 'e2', 3, ago(1)),
+    ];
     expect(backupReminder({}, links, NOW).newIncidents).toBe(3);
     const many = [...incidents(1, 2), ...Array.from({ length: 20 }, (_, i) => link(1 + i, 'e0', 2 + i, ago(1)))];
     expect(backupReminder({}, many, NOW)).toMatchObject({ due: false, newIncidents: 1 });
@@ -63,7 +82,10 @@ describe('backup reminder, after a backup', () => {
   });
 
   it('counts from the backup, not from when the diary began', () => {
-    expect(backupReminder(backedUp(1), [...incidents(2, 100), ...incidents(1, 0.5, 2)], NOW)).toMatchObject({ due: false, newIncidents: 1 });
+    expect(backupReminder(backedUp(1), [...incidents(2, 100), ...incidents(1, 0.5, 2)], NOW)).toMatchObject({
+      due: false,
+      newIncidents: 1,
+    });
   });
 });
 

@@ -8,7 +8,18 @@ import { restoreBackup } from '../../../src/core/backup/restoreBackup';
 import { RestoreError } from '../../../src/core/backup/restoreErrors';
 import { joinParts, splitFile } from '../export/encryptedFile/helpers';
 import { mutate, mutationArb } from '../../support/fileMutations';
-import { backupOf, bytesOf, dumpDatabase, expectUnchanged, incident, newDevice, PASSPHRASE, pattern, reopened, type Device } from './backupFixture';
+import {
+  backupOf,
+  bytesOf,
+  dumpDatabase,
+  expectUnchanged,
+  incident,
+  newDevice,
+  PASSPHRASE,
+  pattern,
+  reopened,
+  type Device,
+} from './backupFixture';
 
 let original: Uint8Array<ArrayBuffer>;
 let headerLength: number;
@@ -30,7 +41,6 @@ beforeAll(async () => {
   await target.diary.add(incident('Wpis na tym urządzeniu'));
   before = await dumpDatabase(target.db);
 });
-
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;
 

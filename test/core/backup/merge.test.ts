@@ -162,7 +162,11 @@ describe('diaries that went their own ways', () => {
     expect(imported).toHaveLength(held.length);
     for (const [i, { link, content }] of imported.entries()) {
       const there = held[i];
-      expect(content?.origin).toEqual({ recordedAt: there?.link.recordedAt, contentHash: there?.link.contentHash, linkHash: there?.link.hash });
+      expect(content?.origin).toEqual({
+        recordedAt: there?.link.recordedAt,
+        contentHash: there?.link.contentHash,
+        linkHash: there?.link.hash,
+      });
       expect(content?.salt).toBe(there?.content?.salt);
       expect(content?.body).toEqual(there?.content?.body);
       expect(link.entryId).toBe(there?.link.entryId);
@@ -229,7 +233,9 @@ describe('diaries that went their own ways', () => {
     await original.diary.edit(sample.ids.polish, incident('Poprawka z drugiego urządzenia'));
     const plan = await planRestore(await checkedBackupOf(original), copy);
     expect(plan.relation).toBe('diverged');
-    expect(plan.imported.map((i) => [i.entryId, i.content.body.whatHappened])).toEqual([[sample.ids.polish, 'Poprawka z drugiego urządzenia']]);
+    expect(plan.imported.map((i) => [i.entryId, i.content.body.whatHappened])).toEqual([
+      [sample.ids.polish, 'Poprawka z drugiego urządzenia'],
+    ]);
     expect(plan.updatedIncidents).toBe(1);
     expect(plan.newIncidents).toBe(0);
   });
@@ -285,7 +291,11 @@ describe('diaries that went their own ways', () => {
     expect(erased).toHaveLength(1);
     expect(erased[0]?.content).toBeNull();
     const there = backup.records.find((r) => r.link.entryId === sample.ids.ongoing);
-    expect(erased[0]?.origin).toEqual({ recordedAt: there?.link.recordedAt, contentHash: there?.link.contentHash, linkHash: there?.link.hash });
+    expect(erased[0]?.origin).toEqual({
+      recordedAt: there?.link.recordedAt,
+      contentHash: there?.link.contentHash,
+      linkHash: there?.link.hash,
+    });
     expect(JSON.stringify(erased[0])).not.toContain('Ciągłe');
 
     // A third device restored from this diary's backup also knows not to bring it back.

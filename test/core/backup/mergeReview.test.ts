@@ -27,7 +27,12 @@ describe('merging diaries that went their own ways', () => {
     await restoreBackup(await checked(a), b);
     const reloaded = await reopened(b);
     expect(await reloaded.verify()).toMatchObject({ ok: true });
-    expect(reloaded.snapshot().entries.map((e) => e.incident.whatHappened).sort()).toEqual(['Only on B', 'Third version']);
+    expect(
+      reloaded
+        .snapshot()
+        .entries.map((e) => e.incident.whatHappened)
+        .sort(),
+    ).toEqual(['Only on B', 'Third version']);
     // And the diary can still be backed up and restored elsewhere.
     const c = await newDevice('2026-03-01T09:00:00.000Z');
     await restoreBackup(await checked(b), c);
@@ -76,7 +81,9 @@ describe('merging diaries that went their own ways', () => {
     const reloaded = await reopened(b);
     expect(await reloaded.verify()).toMatchObject({ ok: true });
     expect(reloaded.snapshot().entries.find((e) => e.id === id)?.incident.whatHappened).toBe('A at t5');
-    expect(reloaded.history(id).map((r) => r.content?.body.whatHappened)).toEqual(expect.arrayContaining(['B at t4', 'C at t3', 'A at t5']));
+    expect(reloaded.history(id).map((r) => r.content?.body.whatHappened)).toEqual(
+      expect.arrayContaining(['B at t4', 'C at t3', 'A at t5']),
+    );
     // Nothing more on a second restore, either way round.
     expect((await planRestore(await checked(a2), b)).imported).toEqual([]);
     await restoreBackup(await checked(b), a2);
@@ -96,7 +103,11 @@ describe('merging diaries that went their own ways', () => {
     await restoreBackup(await checked(a), b);
     const last = (await reopened(b)).history(id).at(-1);
     expect(last?.content?.body.whatHappened).toBe('Newer edit on B');
-    expect(last?.content?.origin).toEqual({ recordedAt: original?.link.recordedAt, contentHash: original?.link.contentHash, linkHash: original?.link.hash });
+    expect(last?.content?.origin).toEqual({
+      recordedAt: original?.link.recordedAt,
+      contentHash: original?.link.contentHash,
+      linkHash: original?.link.hash,
+    });
   });
 
   it('a later edit from the backup becomes the version shown', async () => {

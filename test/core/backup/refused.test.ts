@@ -49,7 +49,14 @@ beforeAll(async () => {
   const ref = await target.attachments.save(new Blob([pattern(2500, 5)], { type: 'image/jpeg' }), 'mine.jpg');
   const id = await target.diary.add(incident('Fy nghofnod fy hun', { attachments: [ref] }));
   await target.diary.edit(id, incident('Fy nghofnod fy hun, wedi’i olygu', { attachments: [ref] }));
-  await target.checklists.saveAnswers({ behaviours: ['watching'], occasions: 'once', duration: null, fixation: [], effects: [], risks: [] });
+  await target.checklists.saveAnswers({
+    behaviours: ['watching'],
+    occasions: 'once',
+    duration: null,
+    fixation: [],
+    effects: [],
+    risks: [],
+  });
 });
 
 /** What the app does with a file: check it all, and restore only if that succeeded. */
@@ -125,11 +132,14 @@ describe('a damaged file', () => {
 
 describe('a file that is not a Daybook backup', () => {
   it.each([
-    ['random bytes', () => {
-      const bytes = crypto.getRandomValues(new Uint8Array(4096));
-      bytes[0] = 0x00; // never the first letter of the signature
-      return bytes;
-    }],
+    [
+      'random bytes',
+      () => {
+        const bytes = crypto.getRandomValues(new Uint8Array(4096));
+        bytes[0] = 0x00; // never the first letter of the signature
+        return bytes;
+      },
+    ],
     ['a PDF', () => new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n')],
     ['a JSON export', () => new TextEncoder().encode(JSON.stringify({ format: 'daybook-export', version: 1, entries: [] }))],
     ['a PNG', () => Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13)],
@@ -140,7 +150,12 @@ describe('a file that is not a Daybook backup', () => {
 
   it('an evidence package is refused as wrong-kind, and the app can say it is a package', async () => {
     const document = buildExportDocument(
-      { links: source.diary.snapshot().links, entries: source.diary.snapshot().entries, history: (id) => source.diary.history(id), checklists: [] },
+      {
+        links: source.diary.snapshot().links,
+        entries: source.diary.snapshot().entries,
+        history: (id) => source.diary.history(id),
+        checklists: [],
+      },
       EMPTY_SELECTION,
     );
     const pkg = await createEvidencePackage(document, source.attachments, PASSPHRASE, { kdfCost: FAST_COST });
@@ -177,50 +192,82 @@ describe('a backup with its passphrase but hostile or inconsistent content', () 
     ['a link missing from the middle', (all) => all.filter((_, i) => i !== 2)],
     ['links out of order', (all) => [all[0], all[2], all[1], ...all.slice(3)] as FileRecord[]],
     ['a record of an unknown kind', (all) => [...all, { meta: { t: 'future' } }]],
-    ['a revision content with an extra field', (all) => all.map((r, i) => (i === 1 ? { meta: { ...r.meta, content: { ...(metaOf(r).content as object), extra: 1 } } } : r))],
-    ['a tombstone carrying content', (all) => {
-      const content = metaOf(all[1]).content;
-      return all.map((r) => (metaOf(r).t === 'rev' && (metaOf(r).link as { kind: string }).kind === 'tombstone' ? { meta: { ...r.meta, content } } : r));
-    }],
-    ['a file no incident refers to', (all) => {
-      const i = firstOf(all, 'file');
-      const meta = metaOf(all[i]);
-      return all.map((r, j) => (j === i ? { meta: { ...meta, ref: { ...(meta.ref as object), id: 'f'.repeat(32) } } } : r));
-    }],
-    ['a file whose bytes differ from its SHA-256', (all) => {
-      const i = firstOf(all, 'chunk');
-      return all.map((r, j) => (j === i ? { meta: r.meta, bytes: flipByte(r.bytes ?? new Uint8Array(1), 0) } : r));
-    }],
+    [
+      'a revision content with an extra field',
+      (all) => all.map((r, i) => (i === 1 ? { meta: { ...r.meta, content: { ...(metaOf(r).content as object), extra: 1 } } } : r)),
+    ],
+    [
+      'a tombstone carrying content',
+      (all) => {
+        const content = metaOf(all[1]).content;
+        return all.map((r) =>
+          metaOf(r).t === 'rev' && (metaOf(r).link as { kind: string }).kind === 'tombstone' ? { meta: { ...r.meta, content } } : r,
+        );
+      },
+    ],
+    [
+      'a file no incident refers to',
+      (all) => {
+        const i = firstOf(all, 'file');
+        const meta = metaOf(all[i]);
+        return all.map((r, j) => (j === i ? { meta: { ...meta, ref: { ...(meta.ref as object), id: 'f'.repeat(32) } } } : r));
+      },
+    ],
+    [
+      'a file whose bytes differ from its SHA-256',
+      (all) => {
+        const i = firstOf(all, 'chunk');
+        return all.map((r, j) => (j === i ? { meta: r.meta, bytes: flipByte(r.bytes ?? new Uint8Array(1), 0) } : r));
+      },
+    ],
     ['a file with a chunk missing', (all) => all.filter((_, j) => j !== firstOf(all, 'chunk'))],
     ['a file without its last chunk', (all) => all.filter((_, j) => j !== all.length - 1)],
     ['a chunk without bytes', (all) => all.map((r, j) => (j === firstOf(all, 'chunk') ? { meta: r.meta } : r))],
-    ['a file sent twice', (all) => {
-      const start = firstOf(all, 'file');
-      return [...all, ...all.slice(start, start + 4)];
-    }],
+    [
+      'a file sent twice',
+      (all) => {
+        const start = firstOf(all, 'file');
+        return [...all, ...all.slice(start, start + 4)];
+      },
+    ],
     ['more files than the info record says', (all) => all.map((r) => (metaOf(r).t === 'info' ? { meta: { ...r.meta, files: 1 } } : r))],
   ])('%s is refused as corrupt', async (_, edit) => {
     await expectRefused(await rewritten(edit), 'corrupt');
   });
 
   it.each<[string, (all: FileRecord[]) => FileRecord[]]>([
-    ['a revision whose text was changed', (all) => all.map((r, i) => {
-      if (i !== 1) return r;
-      const content = metaOf(r).content as { body: object };
-      return { meta: { ...r.meta, content: { ...content, body: { ...content.body, whatHappened: 'Nid dyma a ysgrifennwyd' } } } };
-    })],
-    ['a link whose time was changed', (all) => all.map((r, i) => (i === 2 ? { meta: { ...r.meta, link: { ...(metaOf(r).link as object), recordedAt: '2020-01-01T00:00:00.000Z' } } } : r))],
-    ['a revision from another diary put in place of one', (all) => {
-      const content = { v: 1, salt: '0'.repeat(32), body: incident('Wpis podrzucony') };
-      return all.map((r, i) => (i === 1 ? { meta: { ...r.meta, content } } : r));
-    }],
+    [
+      'a revision whose text was changed',
+      (all) =>
+        all.map((r, i) => {
+          if (i !== 1) return r;
+          const content = metaOf(r).content as { body: object };
+          return { meta: { ...r.meta, content: { ...content, body: { ...content.body, whatHappened: 'Nid dyma a ysgrifennwyd' } } } };
+        }),
+    ],
+    [
+      'a link whose time was changed',
+      (all) =>
+        all.map((r, i) =>
+          i === 2 ? { meta: { ...r.meta, link: { ...(metaOf(r).link as object), recordedAt: '2020-01-01T00:00:00.000Z' } } } : r,
+        ),
+    ],
+    [
+      'a revision from another diary put in place of one',
+      (all) => {
+        const content = { v: 1, salt: '0'.repeat(32), body: incident('Wpis podrzucony') };
+        return all.map((r, i) => (i === 1 ? { meta: { ...r.meta, content } } : r));
+      },
+    ],
   ])('%s is refused as diary-does-not-verify', async (_, edit) => {
     await expectRefused(await rewritten(edit), 'diary-does-not-verify');
   });
 
   it('a backup whose chain does not verify still restores, as it is, into an empty diary: nothing is lost and the break still shows', async () => {
     const broken = await rewritten((all) =>
-      all.map((r, i) => (i === 2 ? { meta: { ...r.meta, link: { ...(metaOf(r).link as object), recordedAt: '2020-01-01T00:00:00.000Z' } } } : r)),
+      all.map((r, i) =>
+        i === 2 ? { meta: { ...r.meta, link: { ...(metaOf(r).link as object), recordedAt: '2020-01-01T00:00:00.000Z' } } } : r,
+      ),
     );
     const checked = await checkBackup(broken, PASSPHRASE);
     expect(checked.verification.ok).toBe(false);
@@ -260,18 +307,24 @@ describe('the check alone refuses what the restore would refuse', () => {
   const firstOf = (all: FileRecord[], t: string) => all.findIndex((r) => metaOf(r).t === t);
 
   it.each<[string, (all: FileRecord[]) => FileRecord[]]>([
-    ['a checklist result between the chunks of a file', (all) => {
-      const check = all[firstOf(all, 'check')] as FileRecord;
-      const chunk = firstOf(all, 'chunk');
-      const rest = all.filter((r) => r !== check);
-      return [...rest.slice(0, chunk), check, ...rest.slice(chunk)];
-    }],
-    ['a file sent twice, first as damaged, then whole', (all) => {
-      const start = firstOf(all, 'file');
-      const id = (metaOf(all[start]).ref as { id: string }).id;
-      const info = { meta: { ...all[0]?.meta, files: Number(metaOf(all[0]).files) + 1 } };
-      return [info, ...all.slice(1, start), all[start] as FileRecord, { meta: { t: 'broken', id } }, ...all.slice(start)];
-    }],
+    [
+      'a checklist result between the chunks of a file',
+      (all) => {
+        const check = all[firstOf(all, 'check')] as FileRecord;
+        const chunk = firstOf(all, 'chunk');
+        const rest = all.filter((r) => r !== check);
+        return [...rest.slice(0, chunk), check, ...rest.slice(chunk)];
+      },
+    ],
+    [
+      'a file sent twice, first as damaged, then whole',
+      (all) => {
+        const start = firstOf(all, 'file');
+        const id = (metaOf(all[start]).ref as { id: string }).id;
+        const info = { meta: { ...all[0]?.meta, files: Number(metaOf(all[0]).files) + 1 } };
+        return [info, ...all.slice(1, start), all[start] as FileRecord, { meta: { t: 'broken', id } }, ...all.slice(start)];
+      },
+    ],
   ])('%s', async (_, edit) => {
     const file = await rewritten(edit);
     const error = await rejectionOf(checkBackup(file, PASSPHRASE));

@@ -32,7 +32,14 @@ describe('checklist answers', () => {
   it('parse anything into known answers', () => {
     expect(parseAnswers(null)).toEqual(EMPTY_ANSWERS);
     expect(parseAnswers('x')).toEqual(EMPTY_ANSWERS);
-    expect(parseAnswers({ behaviours: ['nonsense', 'tracking', 7], occasions: 'lots', effects: 'fear-of-violence', risks: ['drugs-or-alcohol'] })).toEqual({
+    expect(
+      parseAnswers({
+        behaviours: ['nonsense', 'tracking', 7],
+        occasions: 'lots',
+        effects: 'fear-of-violence',
+        risks: ['drugs-or-alcohol'],
+      }),
+    ).toEqual({
       ...EMPTY_ANSWERS,
       behaviours: ['tracking'],
       risks: ['drugs-or-alcohol'],

@@ -18,7 +18,11 @@ describe('answers from the diary', () => {
 
   it('collects every behaviour logged, in the checklist’s words and order', () => {
     const answers = answersFromDiary(
-      [on('2026-11-01', ['threats', 'contact-text']), on('2026-11-03', ['contact-phone', 'following']), on('2026-11-04', ['contact-social'])],
+      [
+        on('2026-11-01', ['threats', 'contact-text']),
+        on('2026-11-03', ['contact-phone', 'following']),
+        on('2026-11-04', ['contact-social']),
+      ],
       TODAY,
     );
     expect(answers.behaviours).toEqual(['following', 'unwanted-contact', 'threats']);
@@ -72,7 +76,10 @@ describe('answers from the diary', () => {
   });
 
   it('uses approximate ranges, and something ongoing runs until today', () => {
-    expect(answersFromDiary([incident({ kind: 'approximate', description: 'that month', from: '2026-10-01', to: '2026-10-20' })], TODAY).duration).toBe('weeks');
+    expect(
+      answersFromDiary([incident({ kind: 'approximate', description: 'that month', from: '2026-10-01', to: '2026-10-20' })], TODAY)
+        .duration,
+    ).toBe('weeks');
     expect(answersFromDiary([incident({ kind: 'ongoing', since: '2024-01-01' })], TODAY).duration).toBe('years');
     expect(answersFromDiary([incident({ kind: 'ongoing' })], TODAY).duration).toBeNull();
   });

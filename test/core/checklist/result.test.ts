@@ -17,7 +17,9 @@ describe('saved checklist results', () => {
     expect(parseSavedResult(null)).toBeNull();
     expect(parseSavedResult({ id: 'x', savedAt: 'yesterday', answers: {}, outcome: [] })).toBeNull();
     expect(parseSavedResult({ id: '', savedAt: '2026-11-22T10:00:00.000Z', answers: {}, outcome: [] })).toBeNull();
-    expect(parseSavedResult({ id: 'x', savedAt: '2026-11-22T10:00:00.000Z', answers: { risks: ['nope'] }, outcome: ['next-steps', 'verdict'] })).toEqual({
+    expect(
+      parseSavedResult({ id: 'x', savedAt: '2026-11-22T10:00:00.000Z', answers: { risks: ['nope'] }, outcome: ['next-steps', 'verdict'] }),
+    ).toEqual({
       id: 'x',
       savedAt: '2026-11-22T10:00:00.000Z',
       answers: EMPTY_ANSWERS,

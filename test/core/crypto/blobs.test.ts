@@ -1,10 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  BLOB_CHUNK_BYTES,
-  decryptBlobChunks,
-  decryptBlobToBlob,
-  encryptBlobChunks,
-} from '../../../src/core/crypto/blobs';
+import { BLOB_CHUNK_BYTES, decryptBlobChunks, decryptBlobToBlob, encryptBlobChunks } from '../../../src/core/crypto/blobs';
 import type { EncryptedChunk } from '../../../src/core/crypto/blobs';
 import { DecryptionError } from '../../../src/core/crypto/errors';
 import { expectRejection, expectSameBytes, flipByte, newAesKey } from './helpers';
@@ -119,7 +114,14 @@ describe('chunked blob tamper detection', () => {
   it('detects a forged "last" flag (truncation disguised as the end)', async () => {
     const { key, chunks } = await fixture();
     await expectRejection(decryptAll(key, 'blob-a', [...chunks.slice(0, 2).map((c, i) => ({ ...c, last: i === 1 }))]), DecryptionError);
-    await expectRejection(decryptAll(key, 'blob-a', chunks.map((c) => ({ ...c, last: false }))), DecryptionError);
+    await expectRejection(
+      decryptAll(
+        key,
+        'blob-a',
+        chunks.map((c) => ({ ...c, last: false })),
+      ),
+      DecryptionError,
+    );
   });
 
   it('detects duplicated chunks and anything after the last chunk', async () => {

@@ -1,13 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import {
-  asBufferSource,
-  base64ToBytes,
-  bytesEqual,
-  bytesToBase64,
-  utf8Decode,
-  utf8Encode,
-} from '../../../src/core/crypto/encoding';
+import { asBufferSource, base64ToBytes, bytesEqual, bytesToBase64, utf8Decode, utf8Encode } from '../../../src/core/crypto/encoding';
 import { expectSameBytes } from './helpers';
 
 describe('base64', () => {

@@ -35,10 +35,7 @@ export function newAesKey(extractable = false): Promise<CryptoKey> {
 }
 
 /** Asserts that `promise` rejects with an instance of `type` (and returns the error). */
-export async function expectRejection<E extends Error>(
-  promise: Promise<unknown>,
-  type: abstract new (...args: never[]) => E,
-): Promise<E> {
+export async function expectRejection<E extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => E): Promise<E> {
   let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
   try {
     outcome = { ok: true, value: await promise };

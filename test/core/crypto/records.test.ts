@@ -107,10 +107,7 @@ describe('record tamper detection', () => {
     const record = await encryptRecord(key, 't', 'i', 'value');
     await expectRejection(decryptRecord(key, 't', 'i', { ...record, data: record.data.subarray(1) }), DecryptionError);
     await expectRejection(decryptRecord(key, 't', 'i', { ...record, data: record.data.subarray(0, -1) }), DecryptionError);
-    await expectRejection(
-      decryptRecord(key, 't', 'i', { ...record, data: new Uint8Array([...record.data, 0]) }),
-      DecryptionError,
-    );
+    await expectRejection(decryptRecord(key, 't', 'i', { ...record, data: new Uint8Array([...record.data, 0]) }), DecryptionError);
     await expectRejection(decryptRecord(key, 't', 'i', { ...record, data: new Uint8Array() }), DecryptionError);
     await expectRejection(decryptRecord(await newAesKey(), 't', 'i', record), DecryptionError);
   });

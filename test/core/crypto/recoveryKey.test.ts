@@ -40,9 +40,7 @@ describe('recovery key format', () => {
     expect(formatRecoveryKey(new Uint8Array(20))).toBe('0000-0000-0000-0000-0000-0000-0000-0000');
     expect(formatRecoveryKey(new Uint8Array(20).fill(0xff))).toBe('ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ');
     // 0x0842108421... is 00001 repeated: every 5-bit symbol is 1.
-    expect(formatRecoveryKey(hexToBytes('0842108421084210842108421084210842108421'))).toBe(
-      '1111-1111-1111-1111-1111-1111-1111-1111',
-    );
+    expect(formatRecoveryKey(hexToBytes('0842108421084210842108421084210842108421'))).toBe('1111-1111-1111-1111-1111-1111-1111-1111');
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 20, maxLength: 20 }), (bytes) => {
         expect(formatRecoveryKey(bytes)).toBe(referenceCrockford(bytes));
@@ -84,9 +82,10 @@ describe('deriveRecoveryKeyEncryptionKey', () => {
   async function roundTrips(wrapper: CryptoKey, unwrapper: CryptoKey): Promise<boolean> {
     const iv = new Uint8Array(12);
     const wrapped = await crypto.subtle.wrapKey('raw', await newAesKey(true), wrapper, { name: 'AES-GCM', iv });
-    return crypto.subtle
-      .unwrapKey('raw', wrapped, unwrapper, { name: 'AES-GCM', iv }, 'AES-GCM', false, ['encrypt'])
-      .then(() => true, () => false);
+    return crypto.subtle.unwrapKey('raw', wrapped, unwrapper, { name: 'AES-GCM', iv }, 'AES-GCM', false, ['encrypt']).then(
+      () => true,
+      () => false,
+    );
   }
 
   it('is deterministic, salt-dependent, and non-extractable', async () => {

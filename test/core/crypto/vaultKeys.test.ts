@@ -141,7 +141,9 @@ describe('wrapped data key tamper detection', () => {
     const { header } = await createVault(PASSPHRASE, FAST_COST);
     const fields = ['passphraseWrap.iv', 'passphraseWrap.data', 'kdf.salt'] as const;
     for (const field of fields) {
-      const length = base64ToBytes(field === 'kdf.salt' ? header.kdf.salt : header.passphraseWrap[field === 'passphraseWrap.iv' ? 'iv' : 'data']).length;
+      const length = base64ToBytes(
+        field === 'kdf.salt' ? header.kdf.salt : header.passphraseWrap[field === 'passphraseWrap.iv' ? 'iv' : 'data'],
+      ).length;
       for (let i = 0; i < length; i++) {
         const tampered = withEditedField(header, field, (bytes) => flipByte(bytes, i));
         await expectRejection(unlockWithPassphrase(tampered, PASSPHRASE), WrongPassphraseError);

@@ -12,7 +12,12 @@ describe('diffIncidents', () => {
     const a = incident({ where: 'Park' });
     expect(diffIncidents(a, structuredClone(a))).toEqual([]);
     // An optional part left out equals one that is undefined.
-    expect(diffIncidents(incident({ when: { kind: 'exact', date: '2026-01-01' } }), incident({ when: { kind: 'exact', date: '2026-01-01', time: undefined } }))).toEqual([]);
+    expect(
+      diffIncidents(
+        incident({ when: { kind: 'exact', date: '2026-01-01' } }),
+        incident({ when: { kind: 'exact', date: '2026-01-01', time: undefined } }),
+      ),
+    ).toEqual([]);
   });
 
   it('names each changed field with before and after, in display order', () => {
@@ -57,7 +62,9 @@ describe('diffIncidents', () => {
 
   it('counts repeated witnesses one for one', () => {
     const same = { name: 'A', contact: '' };
-    expect(diffIncidents(incident({ witnesses: [same, same] }), incident({ witnesses: [same] }))).toEqual([{ field: 'witnesses', added: [], removed: [same] }]);
+    expect(diffIncidents(incident({ witnesses: [same, same] }), incident({ witnesses: [same] }))).toEqual([
+      { field: 'witnesses', added: [], removed: [same] },
+    ]);
   });
 
   it('reports a change exactly when the incidents differ, and each field at most once', () => {
@@ -140,7 +147,16 @@ describe('entryHistory', () => {
 describe('attachmentsToDiscard', () => {
   const file = (id: string) => ({ id, name: `${id}.jpg`, type: 'image/jpeg', size: 1, sha256: 'c'.repeat(64) });
   const record = (attachments: ReturnType<typeof file>[] | null): HistoryRecord => ({
-    link: { seq: 0, entryId: 'e', revision: 1, kind: 'revision', recordedAt: '2026-03-10T12:00:00.000Z', contentHash: '0'.repeat(64), prevHash: '0'.repeat(64), hash: '0'.repeat(64) },
+    link: {
+      seq: 0,
+      entryId: 'e',
+      revision: 1,
+      kind: 'revision',
+      recordedAt: '2026-03-10T12:00:00.000Z',
+      contentHash: '0'.repeat(64),
+      prevHash: '0'.repeat(64),
+      hash: '0'.repeat(64),
+    },
     content: attachments === null ? null : { v: 1, salt: '0'.repeat(32), body: incident({ attachments }) },
   });
 

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { happenedOn, happenedSpan, localDate } from '../../../src/core/diary/happened';
-import { activeFilterCount, dateRange, filterTimeline, isFiltering, NO_FILTER, type TimelineFilter } from '../../../src/core/diary/timelineFilter';
+import {
+  activeFilterCount,
+  dateRange,
+  filterTimeline,
+  isFiltering,
+  NO_FILTER,
+  type TimelineFilter,
+} from '../../../src/core/diary/timelineFilter';
 import { buildTimelineIndex, type FoldCache } from '../../../src/core/diary/timelineIndex';
 import { timelineRows } from '../../../src/core/diary/timelineRows';
 import { BEHAVIOURS } from '../../../src/core/model/behaviours';
@@ -63,14 +70,28 @@ describe('timeline index', () => {
 });
 
 describe('filters', () => {
-  const following = entry({ whatHappened: 'Followed me from the station', behaviours: ['following'], when: { kind: 'exact', date: '2026-01-05' } }, { id: 'following' });
+  const following = entry(
+    { whatHappened: 'Followed me from the station', behaviours: ['following'], when: { kind: 'exact', date: '2026-01-05' } },
+    { id: 'following' },
+  );
   const calls = entry(
-    { whatHappened: 'Three calls', behaviours: ['contact-phone', 'threats'], reported: { reported: true, policeReference: 'REF-1' }, when: { kind: 'exact', date: '2026-02-10' } },
+    {
+      whatHappened: 'Three calls',
+      behaviours: ['contact-phone', 'threats'],
+      reported: { reported: true, policeReference: 'REF-1' },
+      when: { kind: 'exact', date: '2026-02-10' },
+    },
     { id: 'calls' },
   );
-  const ongoing = entry({ whatHappened: 'Messages every night', behaviours: ['contact-text'], when: { kind: 'ongoing', since: '2026-02-20' } }, { id: 'ongoing' });
+  const ongoing = entry(
+    { whatHappened: 'Messages every night', behaviours: ['contact-text'], when: { kind: 'ongoing', since: '2026-02-20' } },
+    { id: 'ongoing' },
+  );
   const spring = entry(
-    { whatHappened: 'Flowers left at the door', when: { kind: 'approximate', description: 'early March', from: '2026-03-01', to: '2026-03-07' } },
+    {
+      whatHappened: 'Flowers left at the door',
+      when: { kind: 'approximate', description: 'early March', from: '2026-03-01', to: '2026-03-07' },
+    },
     { id: 'spring' },
   );
   const index = buildTimelineIndex([following, calls, ongoing, spring]);
@@ -186,6 +207,12 @@ describe('timelineRows', () => {
         entry({ when: { kind: 'exact', date: '2025-12-31' } }, { id: 'z' }),
       ]),
     );
-    expect(rows.map((row) => (row.kind === 'month' ? `${row.month}:${row.count}` : row.key))).toEqual(['2026-03:2', 'x', 'y', '2025-12:1', 'z']);
+    expect(rows.map((row) => (row.kind === 'month' ? `${row.month}:${row.count}` : row.key))).toEqual([
+      '2026-03:2',
+      'x',
+      'y',
+      '2025-12:1',
+      'z',
+    ]);
   });
 });

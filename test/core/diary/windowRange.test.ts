@@ -35,20 +35,25 @@ describe('visibleRange', () => {
 
   it('matches a linear scan for any sizes and span', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat({ max: 300 }), { minLength: 1, maxLength: 60 }), fc.integer({ min: -500, max: 20_000 }), fc.nat({ max: 5000 }), (sizes, from, length) => {
-        const offs = rowOffsets(sizes);
-        const to = from + length;
-        const { start, end } = visibleRange(offs, from, to);
-        const overlapping = sizes.flatMap((_, i) => ((offs[i] ?? 0) < to && (offs[i + 1] ?? 0) > from ? [i] : []));
-        expect(start).toBeLessThan(end);
-        expect(end).toBeLessThanOrEqual(sizes.length);
-        for (const i of overlapping) expect(i >= start && i < end, `row ${i}`).toBe(true);
-        // Nothing beyond one extra row either side of what overlaps.
-        if (overlapping.length > 0) {
-          expect(start).toBeGreaterThanOrEqual((overlapping[0] ?? 0) - 0);
-          expect(end).toBeLessThanOrEqual((overlapping.at(-1) ?? 0) + 1);
-        }
-      }),
+      fc.property(
+        fc.array(fc.nat({ max: 300 }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: -500, max: 20_000 }),
+        fc.nat({ max: 5000 }),
+        (sizes, from, length) => {
+          const offs = rowOffsets(sizes);
+          const to = from + length;
+          const { start, end } = visibleRange(offs, from, to);
+          const overlapping = sizes.flatMap((_, i) => ((offs[i] ?? 0) < to && (offs[i + 1] ?? 0) > from ? [i] : []));
+          expect(start).toBeLessThan(end);
+          expect(end).toBeLessThanOrEqual(sizes.length);
+          for (const i of overlapping) expect(i >= start && i < end, `row ${i}`).toBe(true);
+          // Nothing beyond one extra row either side of what overlaps.
+          if (overlapping.length > 0) {
+            expect(start).toBeGreaterThanOrEqual((overlapping[0] ?? 0) - 0);
+            expect(end).toBeLessThanOrEqual((overlapping.at(-1) ?? 0) + 1);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -21,14 +21,22 @@ function shuffleKeys(value: unknown, random: () => number): unknown {
 
 describe('canonicalJson: known outputs', () => {
   it('writes no whitespace and sorts object keys at every depth', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x', { z: 0, y: [] }], c: {} })).toBe(
-      '{"a":[true,null,"x",{"y":[],"z":0}],"b":1,"c":{}}',
-    );
+    expect(canonicalJson({ b: 1, a: [true, null, 'x', { z: 0, y: [] }], c: {} })).toBe('{"a":[true,null,"x",{"y":[],"z":0}],"b":1,"c":{}}');
   });
 
   it('sorts keys by UTF-16 code units, not by code point or locale', () => {
     // U+1F600 is the surrogate pair D83D DE00, so it sorts before U+FB33.
-    const value = { '\u20ac': 'Euro', '\r': 'CR', '\ufb33': 'Hebrew', '1': 'One', '\ud83d\ude00': 'Smiley', '\u0080': 'Control', '\u00f6': 'Latin', a: 0, B: 0 };
+    const value = {
+      '\u20ac': 'Euro',
+      '\r': 'CR',
+      '\ufb33': 'Hebrew',
+      '1': 'One',
+      '\ud83d\ude00': 'Smiley',
+      '\u0080': 'Control',
+      '\u00f6': 'Latin',
+      a: 0,
+      B: 0,
+    };
     const order = ['\r', '1', 'B', 'a', '\u0080', '\u00f6', '\u20ac', '\ud83d\ude00', '\ufb33'] as const;
     // Built as text: parsing it back would let JS move the integer-like key '1' first.
     const expected = `{${order.map((key) => `${JSON.stringify(key)}:${JSON.stringify(value[key])}`).join(',')}}`;

@@ -96,26 +96,35 @@ describe('verifyChain: properties over random diaries', () => {
 
   it('any removed link but the last is detected where it was', async () => {
     await fc.assert(
-      fc.asyncProperty(stepsArb.filter((s) => s.length > 1), fc.nat(), async (steps, pickN) => {
-        const { links } = await buildDiary(steps);
-        const index = pickN % (links.length - 1);
-        const result = await verifyChain(links.filter((_, i) => i !== index));
-        expect(result).toMatchObject({ ok: false, brokenAt: index });
-      }),
+      fc.asyncProperty(
+        stepsArb.filter((s) => s.length > 1),
+        fc.nat(),
+        async (steps, pickN) => {
+          const { links } = await buildDiary(steps);
+          const index = pickN % (links.length - 1);
+          const result = await verifyChain(links.filter((_, i) => i !== index));
+          expect(result).toMatchObject({ ok: false, brokenAt: index });
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('any two links swapped are detected at the earlier position', async () => {
     await fc.assert(
-      fc.asyncProperty(stepsArb.filter((s) => s.length > 1), fc.nat(), fc.nat(), async (steps, a, b) => {
-        const { links } = await buildDiary(steps);
-        const [i, j] = [a % links.length, b % links.length].sort((x, y) => x - y) as [number, number];
-        fc.pre(i !== j);
-        const swapped = links.slice();
-        [swapped[i], swapped[j]] = [pick(links, j), pick(links, i)];
-        expect(await verifyChain(swapped)).toMatchObject({ ok: false, brokenAt: i });
-      }),
+      fc.asyncProperty(
+        stepsArb.filter((s) => s.length > 1),
+        fc.nat(),
+        fc.nat(),
+        async (steps, a, b) => {
+          const { links } = await buildDiary(steps);
+          const [i, j] = [a % links.length, b % links.length].sort((x, y) => x - y) as [number, number];
+          fc.pre(i !== j);
+          const swapped = links.slice();
+          [swapped[i], swapped[j]] = [pick(links, j), pick(links, i)];
+          expect(await verifyChain(swapped)).toMatchObject({ ok: false, brokenAt: i });
+        },
+      ),
       { numRuns: 100 },
     );
   });

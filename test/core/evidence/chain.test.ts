@@ -65,7 +65,13 @@ describe('appendLink', () => {
   });
 
   it('refuses input that could never verify', async () => {
-    const first = await appendLink(null, { entryId: 'e', revision: 1, kind: 'revision', recordedAt: isoAt(1000), contentHash: 'b'.repeat(64) });
+    const first = await appendLink(null, {
+      entryId: 'e',
+      revision: 1,
+      kind: 'revision',
+      recordedAt: isoAt(1000),
+      contentHash: 'b'.repeat(64),
+    });
     const good = { entryId: 'e', revision: 2, kind: 'revision' as const, recordedAt: isoAt(2000), contentHash: 'b'.repeat(64) };
     await expect(appendLink(first, { ...good, entryId: '' })).rejects.toThrow(TypeError);
     await expect(appendLink(first, { ...good, revision: 0 })).rejects.toThrow(RangeError);
@@ -114,8 +120,20 @@ describe('verifyChain: a sound diary', () => {
   });
 
   it('accepts equal timestamps (two saves in the same millisecond)', async () => {
-    const first = await appendLink(null, { entryId: 'e', revision: 1, kind: 'revision', recordedAt: isoAt(0), contentHash: 'c'.repeat(64) });
-    const second = await appendLink(first, { entryId: 'f', revision: 1, kind: 'revision', recordedAt: isoAt(0), contentHash: 'c'.repeat(64) });
+    const first = await appendLink(null, {
+      entryId: 'e',
+      revision: 1,
+      kind: 'revision',
+      recordedAt: isoAt(0),
+      contentHash: 'c'.repeat(64),
+    });
+    const second = await appendLink(first, {
+      entryId: 'f',
+      revision: 1,
+      kind: 'revision',
+      recordedAt: isoAt(0),
+      contentHash: 'c'.repeat(64),
+    });
     expect(await verifyChain([first, second])).toMatchObject({ ok: true });
   });
 });
@@ -169,7 +187,10 @@ describe('verifyChain: tampering is detected at the first broken link', () => {
 
   it('a removed edit with the rest re-hashed: the entry skips a revision', async () => {
     const { links } = await sampleDiary();
-    const forged = await rehashFrom(links.filter((_, i) => i !== 2), 2);
+    const forged = await rehashFrom(
+      links.filter((_, i) => i !== 2),
+      2,
+    );
     // A#3 now follows A#1.
     expect(await verifyChain(forged)).toMatchObject({ ok: false, brokenAt: 4, reason: 'revision-order', entryId: 'entry-a' });
   });
@@ -271,7 +292,13 @@ describe('verifyChain: tampering is detected at the first broken link', () => {
 
   it('a link of the wrong shape: malformed', async () => {
     const { links } = await sampleDiary();
-    const cases: unknown[] = [null, 'link', { ...at(links, 2), seq: '2' }, { ...at(links, 2), kind: 'edit' }, { ...at(links, 2), hash: undefined }];
+    const cases: unknown[] = [
+      null,
+      'link',
+      { ...at(links, 2), seq: '2' },
+      { ...at(links, 2), kind: 'edit' },
+      { ...at(links, 2), hash: undefined },
+    ];
     for (const bad of cases) {
       const forged: unknown[] = links.slice();
       forged[2] = bad;
@@ -305,7 +332,13 @@ describe('verifyChain: tombstones', () => {
       contentHash: await tombstoneContentHash('a', 1, a1.contentHash),
     });
     expect(await verifyChain([a1, b1, gone])).toMatchObject({ ok: true });
-    const revived = await appendLink(gone, { entryId: 'a', revision: 3, kind: 'revision', recordedAt: isoAt(4000), contentHash: 'c'.repeat(64) });
+    const revived = await appendLink(gone, {
+      entryId: 'a',
+      revision: 3,
+      kind: 'revision',
+      recordedAt: isoAt(4000),
+      contentHash: 'c'.repeat(64),
+    });
     expect(await verifyChain([a1, b1, gone, revived])).toMatchObject({ ok: false, brokenAt: 3, reason: 'after-tombstone', entryId: 'a' });
   });
 
@@ -326,16 +359,34 @@ describe('verifyChain: tombstones', () => {
   it('a tombstone for an entry never written: revision-order', async () => {
     const [a1, b1] = await twoEntries();
     if (a1 === undefined || b1 === undefined) throw new Error('setup');
-    const orphan = await appendLink(b1, { entryId: 'z', revision: 1, kind: 'tombstone', recordedAt: isoAt(3000), contentHash: 'd'.repeat(64) });
+    const orphan = await appendLink(b1, {
+      entryId: 'z',
+      revision: 1,
+      kind: 'tombstone',
+      recordedAt: isoAt(3000),
+      contentHash: 'd'.repeat(64),
+    });
     expect(await verifyChain([a1, b1, orphan])).toMatchObject({ ok: false, brokenAt: 2, reason: 'revision-order', entryId: 'z' });
   });
 
   it('revisions must go 1, 2, 3 without gaps: revision-order', async () => {
     const [a1, b1] = await twoEntries();
     if (a1 === undefined || b1 === undefined) throw new Error('setup');
-    const skipped = await appendLink(b1, { entryId: 'a', revision: 3, kind: 'revision', recordedAt: isoAt(3000), contentHash: 'e'.repeat(64) });
+    const skipped = await appendLink(b1, {
+      entryId: 'a',
+      revision: 3,
+      kind: 'revision',
+      recordedAt: isoAt(3000),
+      contentHash: 'e'.repeat(64),
+    });
     expect(await verifyChain([a1, b1, skipped])).toMatchObject({ ok: false, brokenAt: 2, reason: 'revision-order', entryId: 'a' });
-    const startsAt2 = await appendLink(b1, { entryId: 'new', revision: 2, kind: 'revision', recordedAt: isoAt(3000), contentHash: 'e'.repeat(64) });
+    const startsAt2 = await appendLink(b1, {
+      entryId: 'new',
+      revision: 2,
+      kind: 'revision',
+      recordedAt: isoAt(3000),
+      contentHash: 'e'.repeat(64),
+    });
     expect(await verifyChain([a1, b1, startsAt2])).toMatchObject({ ok: false, brokenAt: 2, reason: 'revision-order' });
   });
 });

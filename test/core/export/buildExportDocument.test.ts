@@ -20,7 +20,12 @@ beforeAll(async () => {
 
 function sourceFor(selection: ExportSelection): ExportSource {
   const snapshot = device.diary.snapshot();
-  return { links: snapshot.links, entries: selectEntries(snapshot.entries, selection), history: (id) => device.diary.history(id), checklists };
+  return {
+    links: snapshot.links,
+    entries: selectEntries(snapshot.entries, selection),
+    history: (id) => device.diary.history(id),
+    checklists,
+  };
 }
 
 const build = (changes: Partial<ExportSelection> = {}) => {
@@ -39,7 +44,9 @@ describe('buildExportDocument', () => {
     expect(doc.entries).toHaveLength(3);
     for (const entry of doc.entries) {
       const held = device.diary.history(entry.id).filter((r) => r.content !== null);
-      expect(entry.revisions).toEqual(held.map((r) => ({ revision: r.link.revision, recordedAt: r.link.recordedAt, kind: 'complete', content: r.content })));
+      expect(entry.revisions).toEqual(
+        held.map((r) => ({ revision: r.link.revision, recordedAt: r.link.recordedAt, kind: 'complete', content: r.content })),
+      );
     }
     expect(doc.entries.find((e) => e.id === sample.ids.welsh)?.revisions).toHaveLength(2);
     const verification = await verifyExportDocument(doc);
@@ -51,7 +58,11 @@ describe('buildExportDocument', () => {
     const doc = build();
     expect(doc.entries.map((e) => e.id)).not.toContain(sample.ids.deleted);
     expect(doc.chain.links).toEqual(device.diary.snapshot().links);
-    expect(doc.chain.links.filter((l) => l.entryId === sample.ids.deleted).map((l) => l.kind)).toEqual(['revision', 'revision', 'tombstone']);
+    expect(doc.chain.links.filter((l) => l.entryId === sample.ids.deleted).map((l) => l.kind)).toEqual([
+      'revision',
+      'revision',
+      'tombstone',
+    ]);
     expect(doc.chain.head).toBe(device.diary.head());
   });
 
@@ -88,7 +99,12 @@ describe('buildExportDocument', () => {
   });
 
   it.each(OMITTABLE_FIELDS.map((f) => [f]))('leaving out %s blanks that field only', (field) => {
-    const full = { ...(device.diary.history(sample.ids.polish)[0]?.content?.body as Incident), where: 'Ulica Długa', whoDidIt: 'Mój były', evidenceElsewhere: 'Nagranie u sąsiada' };
+    const full = {
+      ...(device.diary.history(sample.ids.polish)[0]?.content?.body as Incident),
+      where: 'Ulica Długa',
+      whoDidIt: 'Mój były',
+      evidenceElsewhere: 'Nagranie u sąsiada',
+    };
     const blanked = withoutFields(full, [field]);
     const changed = (Object.keys(full) as (keyof Incident)[]).filter((k) => JSON.stringify(full[k]) !== JSON.stringify(blanked[k]));
     expect(changed).toEqual([field]);
@@ -109,7 +125,13 @@ describe('buildExportDocument', () => {
   });
 
   it('describes the choice in its scope', () => {
-    expect(build().scope).toEqual({ behaviours: [], pickedIncidents: false, omittedFields: [], attachmentsIncluded: true, checklistsIncluded: false });
+    expect(build().scope).toEqual({
+      behaviours: [],
+      pickedIncidents: false,
+      omittedFields: [],
+      attachmentsIncluded: true,
+      checklistsIncluded: false,
+    });
     expect(build({ from: '2025-12-01', to: '2026-01-31', behaviours: ['turning-up'], includeAttachments: false }).scope).toEqual({
       from: '2025-12-01',
       to: '2026-01-31',

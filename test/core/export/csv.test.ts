@@ -103,7 +103,12 @@ const SALT = '0f'.repeat(16);
 function entry(id: string, versions: { incident: Incident; recordedAt: string }[]): ExportEntry {
   return {
     id,
-    revisions: versions.map((v, i) => ({ revision: i + 1, recordedAt: v.recordedAt, kind: 'complete', content: { v: 1, salt: SALT, body: v.incident } })),
+    revisions: versions.map((v, i) => ({
+      revision: i + 1,
+      recordedAt: v.recordedAt,
+      kind: 'complete',
+      content: { v: 1, salt: SALT, body: v.incident },
+    })),
   };
 }
 
@@ -127,7 +132,8 @@ function firstRow(doc: ExportDocument, csvLabels: CsvLabels = labels): Record<st
   return Object.fromEntries(header.map((name, i) => [byName.get(name) ?? name, row[i] ?? '']));
 }
 
-const single = (changes: Partial<Incident>) => documentOf([entry('entry-1', [{ incident: incident(changes), recordedAt: '2025-03-14T22:30:00.000Z' }])]);
+const single = (changes: Partial<Incident>) =>
+  documentOf([entry('entry-1', [{ incident: incident(changes), recordedAt: '2025-03-14T22:30:00.000Z' }])]);
 
 describe('buildIncidentsCsv: layout', () => {
   it('starts with a UTF-8 byte order mark, ends every record with CRLF and quotes every cell', () => {
@@ -202,7 +208,12 @@ describe('buildIncidentsCsv: layout', () => {
   it('shows a partial version with its blanked fields, and "no" when not reported', () => {
     const body = incident({ reported: { reported: false } });
     const doc = documentOf([
-      { id: 'entry-1', revisions: [{ revision: 1, recordedAt: '2025-03-14T22:30:00.000Z', kind: 'partial', incident: { ...body, whoDidIt: '' }, omittedFields: [] }] },
+      {
+        id: 'entry-1',
+        revisions: [
+          { revision: 1, recordedAt: '2025-03-14T22:30:00.000Z', kind: 'partial', incident: { ...body, whoDidIt: '' }, omittedFields: [] },
+        ],
+      },
     ]);
     const row = firstRow(doc);
     expect(row.whoDidIt).toBe('');
@@ -234,7 +245,11 @@ describe('buildIncidentsCsv: layout', () => {
     }
     const all = { ...single({}), scope: { ...single({}).scope, omittedFields: [...OMITTABLE_FIELDS] } };
     const rows = readBack(buildIncidentsCsv(all, labels));
-    expect(rows[0]).toEqual(['id', 'happened', 'firstWritten', 'lastChanged', 'revisions', 'whatHappened', 'behaviours', 'attachments'].map((c) => COLUMN_NAMES[c as CsvColumn]));
+    expect(rows[0]).toEqual(
+      ['id', 'happened', 'firstWritten', 'lastChanged', 'revisions', 'whatHappened', 'behaviours', 'attachments'].map(
+        (c) => COLUMN_NAMES[c as CsvColumn],
+      ),
+    );
     expect(rows[1]).toHaveLength(8);
     expect(rows[1]?.join('|')).not.toMatch(/Station Road|Patel|43\/12345|Scared/);
   });
@@ -275,7 +290,10 @@ describe('buildIncidentsCsv: formula injection', () => {
       no: '@no',
       size: () => '=size',
     };
-    const doc = single({ witnesses: [{ name: '=name', contact: 'x' }], attachments: [{ id: 'a', name: '-file', type: '', size: 1, sha256: 'ab'.repeat(32) }] });
+    const doc = single({
+      witnesses: [{ name: '=name', contact: 'x' }],
+      attachments: [{ id: 'a', name: '-file', type: '', size: 1, sha256: 'ab'.repeat(32) }],
+    });
     const [header, row] = readBack(buildIncidentsCsv(doc, hostile));
     expect(header?.[0]).toBe("'=HEADER()");
     expect(row?.[1]).toBe("'+when");
@@ -345,7 +363,11 @@ describe('buildIncidentsCsv: property', () => {
               },
             ]),
           );
-          const anyLabels: CsvLabels = { ...labels, column: (c) => `${label}${c}`, when: (w) => (w.kind === 'approximate' ? w.description : '') };
+          const anyLabels: CsvLabels = {
+            ...labels,
+            column: (c) => `${label}${c}`,
+            when: (w) => (w.kind === 'approximate' ? w.description : ''),
+          };
           const rows = readBack(buildIncidentsCsv(documentOf(entries, omitted), anyLabels));
           expect(rows).toHaveLength(items.length + 1);
           const width = rows[0]?.length ?? 0;

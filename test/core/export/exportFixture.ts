@@ -93,7 +93,14 @@ export async function sampleExport(): Promise<SampleExport> {
       {
         id: 'check-1',
         savedAt: '2025-03-20T18:00:00.000Z',
-        answers: { behaviours: ['following'], occasions: 'many', duration: 'months', fixation: [], effects: ['alarm-or-distress'], risks: [] },
+        answers: {
+          behaviours: ['following'],
+          occasions: 'many',
+          duration: 'months',
+          fixation: [],
+          effects: ['alarm-or-distress'],
+          risks: [],
+        },
         outcome: ['course-of-conduct', 'police-decide'],
       },
     ],

@@ -135,7 +135,10 @@ describe('parseExportDocument: properties', () => {
       ),
       { minLength: 1, maxLength: 3 },
     );
-    const entries = fc.uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 10 }), revisions), { maxLength: 4, selector: ([id]) => id });
+    const entries = fc.uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 10 }), revisions), {
+      maxLength: 4,
+      selector: ([id]) => id,
+    });
     fc.assert(
       fc.property(entries, fc.subarray([...BEHAVIOURS]), fc.option(dateArb, { nil: undefined }), (items, behaviours, from) => {
         const exportEntries: ExportEntry[] = items.map(([id, revs]) => ({
@@ -146,7 +149,14 @@ describe('parseExportDocument: properties', () => {
           format: 'daybook-export',
           version: 1,
           generatedAt: '2025-04-01T12:00:00.000Z',
-          scope: { ...(from === undefined ? {} : { from }), behaviours, pickedIncidents: false, omittedFields: [], attachmentsIncluded: true, checklistsIncluded: false },
+          scope: {
+            ...(from === undefined ? {} : { from }),
+            behaviours,
+            pickedIncidents: false,
+            omittedFields: [],
+            attachmentsIncluded: true,
+            checklistsIncluded: false,
+          },
           chain: sample.document.chain,
           entries: exportEntries,
           checklists: [],

@@ -35,8 +35,24 @@ describe('serializeExportDocument', () => {
 
   it('keeps the order of the top level whatever order the object was built in', async () => {
     const { document } = await sampleExport();
-    const shuffled = { checklists: document.checklists, entries: document.entries, chain: document.chain, scope: document.scope, generatedAt: document.generatedAt, version: 1, format: 'daybook-export' } as ExportDocument;
-    expect(Object.keys(JSON.parse(serializeExportDocument(shuffled)) as Json)).toEqual(['format', 'version', 'generatedAt', 'scope', 'chain', 'entries', 'checklists']);
+    const shuffled = {
+      checklists: document.checklists,
+      entries: document.entries,
+      chain: document.chain,
+      scope: document.scope,
+      generatedAt: document.generatedAt,
+      version: 1,
+      format: 'daybook-export',
+    } as ExportDocument;
+    expect(Object.keys(JSON.parse(serializeExportDocument(shuffled)) as Json)).toEqual([
+      'format',
+      'version',
+      'generatedAt',
+      'scope',
+      'chain',
+      'entries',
+      'checklists',
+    ]);
   });
 });
 
@@ -137,13 +153,33 @@ describe('parseExportDocument: wrong shapes', () => {
     ['an entry without an id', (j) => delete at(j, 'entries', 0).id, /^entries\[0\]\.id:/],
     ['a repeated entry id', (j) => (at(j, 'entries', 1).id = at(j, 'entries', 0).id), /^entries\[1\]\.id: is repeated/],
     ['an entry without revisions', (j) => (at(j, 'entries', 0).revisions = []), /^entries\[0\]\.revisions:/],
-    ['revisions out of order', (j) => (at(j, 'entries', 0).revisions = [...(at(j, 'entries', 0).revisions as unknown as unknown[])].reverse()), /revisions\[1\]\.revision:/],
+    [
+      'revisions out of order',
+      (j) => (at(j, 'entries', 0).revisions = [...(at(j, 'entries', 0).revisions as unknown as unknown[])].reverse()),
+      /revisions\[1\]\.revision:/,
+    ],
     ['a revision number of 0', (j) => (at(j, 'entries', 0, 'revisions', 0).revision = 0), /revisions\[0\]\.revision:/],
     ['an unknown revision kind', (j) => (at(j, 'entries', 0, 'revisions', 0).kind = 'full'), /revisions\[0\]\.kind:/],
-    ['a revision time without milliseconds', (j) => (at(j, 'entries', 0, 'revisions', 0).recordedAt = '2025-03-01T08:00:00Z'), /revisions\[0\]\.recordedAt:/],
-    ['a partial incident that is not valid', (j) => (at(j, 'entries', 1, 'revisions', 0, 'incident').witnesses = 'Mrs Patel'), /^entries\[1\]\.revisions\[0\]\.incident: witnesses: must be a list/],
-    ['a partial revision without its list of omitted fields', (j) => delete at(j, 'entries', 1, 'revisions', 0).omittedFields, /omittedFields:/],
-    ['a complete body that is not valid', (j) => (at(j, 'entries', 0, 'revisions', 0, 'content', 'body').when = { kind: 'exact' }), /content\.body: when\.date/],
+    [
+      'a revision time without milliseconds',
+      (j) => (at(j, 'entries', 0, 'revisions', 0).recordedAt = '2025-03-01T08:00:00Z'),
+      /revisions\[0\]\.recordedAt:/,
+    ],
+    [
+      'a partial incident that is not valid',
+      (j) => (at(j, 'entries', 1, 'revisions', 0, 'incident').witnesses = 'Mrs Patel'),
+      /^entries\[1\]\.revisions\[0\]\.incident: witnesses: must be a list/,
+    ],
+    [
+      'a partial revision without its list of omitted fields',
+      (j) => delete at(j, 'entries', 1, 'revisions', 0).omittedFields,
+      /omittedFields:/,
+    ],
+    [
+      'a complete body that is not valid',
+      (j) => (at(j, 'entries', 0, 'revisions', 0, 'content', 'body').when = { kind: 'exact' }),
+      /content\.body: when\.date/,
+    ],
     ['a content version other than 1', (j) => (at(j, 'entries', 0, 'revisions', 0, 'content').v = 2), /content\.v:/],
     ['a salt of the wrong length', (j) => (at(j, 'entries', 0, 'revisions', 0, 'content').salt = 'abcd'), /content\.salt:/],
     ['a checklist that is not one', (j) => (j.checklists = [{ id: 'x' }]), /^checklists\[0\]:/],
@@ -183,7 +219,10 @@ describe('parseExportDocument: complete revisions must still match their hash', 
     const content = at(json, 'entries', 0, 'revisions', 0, 'content');
     change(at(content, 'body'), content);
     const refused = failure(parseExportDocument(json));
-    expect(refused).toEqual({ code: 'invalid', detail: expect.stringMatching(/^entries\[0\]\.revisions\[0\]\.content: .*cannot match its hash/) as unknown });
+    expect(refused).toEqual({
+      code: 'invalid',
+      detail: expect.stringMatching(/^entries\[0\]\.revisions\[0\]\.content: .*cannot match its hash/) as unknown,
+    });
   });
 
   it('accepts the same content with its keys in another order', async () => {

@@ -26,7 +26,8 @@ function entry(id: string, when: IncidentWhen, options: { behaviours?: Behaviour
   return { id, incident: incident(when, options.behaviours), firstRecordedAt: at, lastRecordedAt: at, revisions: 1 };
 }
 
-const select = (entries: DiaryEntry[], changes: Partial<ExportSelection>) => selectEntries(entries, { ...EMPTY_SELECTION, ...changes }).map((e) => e.id);
+const select = (entries: DiaryEntry[], changes: Partial<ExportSelection>) =>
+  selectEntries(entries, { ...EMPTY_SELECTION, ...changes }).map((e) => e.id);
 
 describe('selectEntries: date range', () => {
   const entries = [
@@ -57,7 +58,11 @@ describe('selectEntries: date range', () => {
   });
 
   it('an ongoing incident reaches to the end of any range after it began, not before', () => {
-    expect(select(entries, { from: '2030-01-01', to: '2030-12-31' })).toEqual(['ongoing-since-jan', 'ongoing-undated', 'ongoing-since-may']);
+    expect(select(entries, { from: '2030-01-01', to: '2030-12-31' })).toEqual([
+      'ongoing-since-jan',
+      'ongoing-undated',
+      'ongoing-since-may',
+    ]);
     expect(select(entries, { to: '2026-04-30' })).not.toContain('ongoing-since-may');
     expect(select(entries, { to: '2026-04-19' })).not.toContain('ongoing-undated');
     expect(select(entries, { to: '2026-04-20' })).toContain('ongoing-undated');
@@ -66,7 +71,9 @@ describe('selectEntries: date range', () => {
   it('an open end (absent or empty) does not restrict', () => {
     expect(select(entries, {})).toHaveLength(entries.length);
     expect(select(entries, { from: '', to: '' })).toHaveLength(entries.length);
-    expect(select(entries, { from: '2026-04-01' }).sort()).toEqual(['exact-apr', 'ongoing-since-jan', 'ongoing-since-may', 'ongoing-undated'].sort());
+    expect(select(entries, { from: '2026-04-01' }).sort()).toEqual(
+      ['exact-apr', 'ongoing-since-jan', 'ongoing-since-may', 'ongoing-undated'].sort(),
+    );
     expect(select(entries, { to: '2026-01-31' }).sort()).toEqual(['approx-before', 'ongoing-since-jan'].sort());
   });
 });
@@ -107,7 +114,11 @@ describe('selectEntries: order', () => {
 
   it('breaks ties by when each was first written down', () => {
     const when: IncidentWhen = { kind: 'exact', date: '2026-03-10', time: '10:00' };
-    const entries = [entry('second', when, { written: '2026-03-12' }), entry('third', when, { written: '2026-03-13' }), entry('first', when, { written: '2026-03-11' })];
+    const entries = [
+      entry('second', when, { written: '2026-03-12' }),
+      entry('third', when, { written: '2026-03-13' }),
+      entry('first', when, { written: '2026-03-11' }),
+    ];
     expect(select(entries, {})).toEqual(['first', 'second', 'third']);
   });
 
@@ -126,8 +137,20 @@ describe('attachments and the summary', () => {
   const gone = ref('gone', 7);
 
   const record = (entryId: string, revision: number, attachments: AttachmentRef[] | null): RevisionRecord => ({
-    link: { seq: 0, entryId, revision, kind: 'revision', recordedAt: '2026-03-01T12:00:00.000Z', contentHash: 'a'.repeat(64), prevHash: 'b'.repeat(64), hash: 'c'.repeat(64) },
-    content: attachments === null ? null : { v: 1, salt: 'd'.repeat(32), body: incident({ kind: 'exact', date: '2026-03-01' }, ['loitering'], attachments) },
+    link: {
+      seq: 0,
+      entryId,
+      revision,
+      kind: 'revision',
+      recordedAt: '2026-03-01T12:00:00.000Z',
+      contentHash: 'a'.repeat(64),
+      prevHash: 'b'.repeat(64),
+      hash: 'c'.repeat(64),
+    },
+    content:
+      attachments === null
+        ? null
+        : { v: 1, salt: 'd'.repeat(32), body: incident({ kind: 'exact', date: '2026-03-01' }, ['loitering'], attachments) },
   });
   const histories: Record<string, RevisionRecord[]> = {
     // The photo was removed in the second version: it still goes out, once.
@@ -150,7 +173,11 @@ describe('attachments and the summary', () => {
   });
 
   it('counts no files when attachments are left out', () => {
-    expect(summariseSelection(chosen, history, { ...EMPTY_SELECTION, includeAttachments: false })).toEqual({ incidents: 3, files: 0, fileBytes: 0 });
+    expect(summariseSelection(chosen, history, { ...EMPTY_SELECTION, includeAttachments: false })).toEqual({
+      incidents: 3,
+      files: 0,
+      fileBytes: 0,
+    });
   });
 
   it('counts only the chosen incidents’ files', () => {

@@ -123,7 +123,7 @@ describe('verifyExportDocument: tampering', () => {
     expect(exportVerified(result)).toBe(false);
   });
 
-  it("finds an exported revision dated other than its link, complete or partial", async () => {
+  it('finds an exported revision dated other than its link, complete or partial', async () => {
     for (const [entry, index] of [
       [0, 0],
       [1, 1],
@@ -135,7 +135,13 @@ describe('verifyExportDocument: tampering', () => {
       const result = await verifyExportDocument(document);
       expect(result.chain.ok).toBe(true);
       expect(result.problems).toEqual([
-        { kind: 'time-mismatch', entryId: document.entries[entry]?.id, revision: revision.revision, exported: '2025-02-01T08:00:00.000Z', linked },
+        {
+          kind: 'time-mismatch',
+          entryId: document.entries[entry]?.id,
+          revision: revision.revision,
+          exported: '2025-02-01T08:00:00.000Z',
+          linked,
+        },
       ]);
       expect(exportVerified(result)).toBe(false);
     }
@@ -172,7 +178,10 @@ describe('verifyExportDocument: tampering', () => {
     const content = diary.links.find((l) => l.entryId === 'entry-b');
     if (content === undefined) throw new Error('sample changed');
     // B's content is gone from the diary; a forger shows B as if it were current.
-    document.entries.push({ id: 'entry-b', revisions: [{ ...structuredClone(revisionOf(document, 1, 0)), recordedAt: content.recordedAt }] });
+    document.entries.push({
+      id: 'entry-b',
+      revisions: [{ ...structuredClone(revisionOf(document, 1, 0)), recordedAt: content.recordedAt }],
+    });
     const result = await verifyExportDocument(document);
     expect(result.problems).toEqual([{ kind: 'deleted-entry', entryId: 'entry-b' }]);
     expect(exportVerified(result)).toBe(false);
@@ -238,12 +247,20 @@ describe('the chain hash, as docs/export-format.md describes it', () => {
     }
     const tombstone = link(document, 5);
     const deleted = link(document, 1);
-    expect(sha256(canonical({ v: 1, tombstone: 'entry-b', deletesRevision: 1, deletedContentHash: deleted.contentHash }))).toBe(tombstone.contentHash);
+    expect(sha256(canonical({ v: 1, tombstone: 'entry-b', deletesRevision: 1, deletedContentHash: deleted.contentHash }))).toBe(
+      tombstone.contentHash,
+    );
   });
 
   it('matches the worked example in the documentation', async () => {
     const content = { v: 1, salt: '00112233445566778899aabbccddeeff', body: { whatHappened: 'Example' } };
-    const first = await appendLink(null, { entryId: 'entry-1', revision: 1, kind: 'revision', recordedAt: '2025-03-01T08:00:00.000Z', contentHash: await contentHash(content) });
+    const first = await appendLink(null, {
+      entryId: 'entry-1',
+      revision: 1,
+      kind: 'revision',
+      recordedAt: '2025-03-01T08:00:00.000Z',
+      contentHash: await contentHash(content),
+    });
     expect(first.contentHash).toBe(sha256('{"body":{"whatHappened":"Example"},"salt":"00112233445566778899aabbccddeeff","v":1}'));
     expect(first.contentHash).toBe('5cefd8d787e28579f203b22e5afc38b0471b0299599e63f8e5206dddddf5f34d');
     expect(first.hash).toBe(await computeLinkHash(first));

@@ -118,7 +118,12 @@ describe('openStatus: weekly ranges', () => {
   it('a day with two ranges', () => {
     const split: OpeningHours = {
       kind: 'weekly',
-      days: { mon: [{ from: '09:00', to: '12:00' }, { from: '13:00', to: '24:00' }] },
+      days: {
+        mon: [
+          { from: '09:00', to: '12:00' },
+          { from: '13:00', to: '24:00' },
+        ],
+      },
       bankHolidays: 'closed',
     };
     expect(state(split, '2026-11-23T12:30:00Z')).toBe('closed');
@@ -146,7 +151,13 @@ describe('groupWeeklyHours', () => {
   it('groups days sharing hours, split into runs of consecutive days', () => {
     if (stalking.kind !== 'weekly') throw new Error('fixture');
     const groups = groupWeeklyHours(stalking.days);
-    expect(groups.map((g) => g.runs)).toEqual([[['mon', 'tue'], ['thu', 'fri']], [['wed']]]);
+    expect(groups.map((g) => g.runs)).toEqual([
+      [
+        ['mon', 'tue'],
+        ['thu', 'fri'],
+      ],
+      [['wed']],
+    ]);
     expect(groups[1]?.ranges).toEqual([{ from: '13:00', to: '16:00' }]);
   });
 

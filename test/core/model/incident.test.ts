@@ -52,7 +52,20 @@ describe('searchableText', () => {
 
   it('includes every text field and nothing empty', () => {
     const text = searchableText(incident);
-    for (const part of ['early spring', 'the bus stop', 'he followed me', 'J. Smith', 'Priya', '07700 900123', 'doorbell camera', 'photo-of-car.jpg', 'CRN 123/45', 'PC Jones', 'frightened', 'I take a taxi now']) {
+    for (const part of [
+      'early spring',
+      'the bus stop',
+      'he followed me',
+      'J. Smith',
+      'Priya',
+      '07700 900123',
+      'doorbell camera',
+      'photo-of-car.jpg',
+      'CRN 123/45',
+      'PC Jones',
+      'frightened',
+      'I take a taxi now',
+    ]) {
       expect(text).toContain(part);
     }
     expect(text).not.toContain('\n\n');

@@ -18,8 +18,13 @@ const nonEmptyArb = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 })
 const whenArb: fc.Arbitrary<IncidentWhen> = fc.oneof(
   fc.record({ kind: fc.constant('exact' as const), date: dateArb, time: timeArb }, { requiredKeys: ['kind', 'date'] }),
   fc
-    .record({ kind: fc.constant('approximate' as const), description: textArb, from: dateArb, to: dateArb }, { requiredKeys: ['kind', 'description'] })
-    .map((when) => (when.from !== undefined && when.to !== undefined && when.from > when.to ? { ...when, from: when.to, to: when.from } : when)),
+    .record(
+      { kind: fc.constant('approximate' as const), description: textArb, from: dateArb, to: dateArb },
+      { requiredKeys: ['kind', 'description'] },
+    )
+    .map((when) =>
+      when.from !== undefined && when.to !== undefined && when.from > when.to ? { ...when, from: when.to, to: when.from } : when,
+    ),
   fc.record({ kind: fc.constant('ongoing' as const), since: dateArb }, { requiredKeys: ['kind'] }),
 );
 

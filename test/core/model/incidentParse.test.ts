@@ -69,7 +69,10 @@ describe('parseIncident: valid input', () => {
 
   it('treats empty optional fields as absent, so they hash the same either way', () => {
     const result = parseIncident(
-      withChanges({ when: { kind: 'exact', date: '2025-03-14', time: '' }, reported: { reported: false, policeReference: '', officer: undefined } }),
+      withChanges({
+        when: { kind: 'exact', date: '2025-03-14', time: '' },
+        reported: { reported: false, policeReference: '', officer: undefined },
+      }),
     );
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
@@ -181,8 +184,12 @@ describe('parseIncident: hostile or broken input', () => {
   it('rejects attachments without an id, with a bad media type, or with a repeated id', () => {
     const base = full.attachments[0];
     expect(errorsOf(withChanges({ attachments: [{ ...base, id: '' }] }))).toEqual(['attachments[0].id: is required']);
-    expect(errorsOf(withChanges({ attachments: [{ ...base, type: 'text/html; <script>' }] }))).toEqual(['attachments[0].type: is not a media type']);
-    expect(errorsOf(withChanges({ attachments: [{ ...base, size: -1 }] }))).toEqual(['attachments[0].size: must be a whole number of bytes']);
+    expect(errorsOf(withChanges({ attachments: [{ ...base, type: 'text/html; <script>' }] }))).toEqual([
+      'attachments[0].type: is not a media type',
+    ]);
+    expect(errorsOf(withChanges({ attachments: [{ ...base, size: -1 }] }))).toEqual([
+      'attachments[0].size: must be a whole number of bytes',
+    ]);
     expect(errorsOf(withChanges({ attachments: [base, base] }))).toEqual(['attachments[1].id: is repeated']);
   });
 
@@ -253,16 +260,43 @@ describe('parseIncident: hostile or broken input', () => {
 describe('parseIncident: properties', () => {
   it('never throws, whatever it is given', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything({ withObjectString: true, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }), fc.jsonValue()), (value) => {
-        const result = parseIncident(value);
-        expect(typeof result.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything({
+            withObjectString: true,
+            withNullPrototype: true,
+            withBigInt: true,
+            withDate: true,
+            withMap: true,
+            withSet: true,
+            withTypedArray: true,
+            withSparseArray: true,
+          }),
+          fc.jsonValue(),
+        ),
+        (value) => {
+          const result = parseIncident(value);
+          expect(typeof result.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it('never throws on incident-shaped objects with random field values', () => {
-    const keys = ['when', 'where', 'whatHappened', 'behaviours', 'whoDidIt', 'witnesses', 'evidenceElsewhere', 'attachments', 'reported', 'effect', '__proto__'];
+    const keys = [
+      'when',
+      'where',
+      'whatHappened',
+      'behaviours',
+      'whoDidIt',
+      'witnesses',
+      'evidenceElsewhere',
+      'attachments',
+      'reported',
+      'effect',
+      '__proto__',
+    ];
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...keys), fc.anything()), fc.jsonValue(), (value, when) => {
         expect(() => parseIncident(value)).not.toThrow();
@@ -285,12 +319,18 @@ describe('parseIncident: properties', () => {
 
   it('is idempotent, and whatever it accepts can be hashed', () => {
     fc.assert(
-      fc.property(fc.oneof(incidentArb.map((i) => ({ ...i, junk: 1 }) as unknown), fc.anything()), (value) => {
-        const first = parseIncident(value);
-        if (!first.ok) return;
-        expect(parseIncident(first.value)).toEqual(first);
-        expect(() => canonicalJson(first.value)).not.toThrow();
-      }),
+      fc.property(
+        fc.oneof(
+          incidentArb.map((i) => ({ ...i, junk: 1 }) as unknown),
+          fc.anything(),
+        ),
+        (value) => {
+          const first = parseIncident(value);
+          if (!first.ok) return;
+          expect(parseIncident(first.value)).toEqual(first);
+          expect(() => canonicalJson(first.value)).not.toThrow();
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,11 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_QUICK_EXIT_URL,
-  parseQuickExitUrl,
-  quickExitUrl,
-  setQuickExitUrl,
-} from '../../../src/core/prefs/preferences';
+import { DEFAULT_QUICK_EXIT_URL, parseQuickExitUrl, quickExitUrl, setQuickExitUrl } from '../../../src/core/prefs/preferences';
 
 beforeEach(() => localStorage.clear());
 

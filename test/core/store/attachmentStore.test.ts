@@ -48,7 +48,13 @@ describe('attachment store', () => {
     const { db, store } = await setup();
     const original = bytes(2.5 * MIB);
     const ref = await store.save(new Blob([original], { type: 'video/mp4' }), 'clip.mp4');
-    expect(ref).toEqual({ id: expect.stringMatching(/^[0-9a-f]{32}$/), name: 'clip.mp4', type: 'video/mp4', size: original.length, sha256: sha256(original) });
+    expect(ref).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      name: 'clip.mp4',
+      type: 'video/mp4',
+      size: original.length,
+      sha256: sha256(original),
+    });
     expect(await chunkIds(db)).toEqual([0, 1, 2].map((i) => `${ref.id}:0000000${i}`));
     const opened = await store.open(ref);
     expect(opened.type).toBe('video/mp4');

@@ -25,7 +25,10 @@ describe('backup status store', () => {
     await store.snooze(until);
     expect(await store.get()).toEqual({ lastBackupAt: '2026-05-20T12:34:56.789Z', snoozedUntil: until });
     // Read again through a new store over the same database.
-    expect(await new BackupStatusStore(db, () => session.dataKey()).get()).toEqual({ lastBackupAt: '2026-05-20T12:34:56.789Z', snoozedUntil: until });
+    expect(await new BackupStatusStore(db, () => session.dataKey()).get()).toEqual({
+      lastBackupAt: '2026-05-20T12:34:56.789Z',
+      snoozedUntil: until,
+    });
   });
 
   it('a new backup clears the snooze', async () => {

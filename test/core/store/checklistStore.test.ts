@@ -24,7 +24,16 @@ describe('checklist store', () => {
     expect(rows[0]?.id).toBe(saved.id);
     expect(saved.id).toMatch(/^[0-9a-f]{32}$/);
     const stored = rows.map((row) => new TextDecoder('latin1').decode(row.data)).join('');
-    for (const plain of ['posting-or-impersonating', 'jealousy-or-grievance', 'history-of-violence', 'many', 'risk-signs', 'course-of-conduct', '2026-11-22', 'savedAt']) {
+    for (const plain of [
+      'posting-or-impersonating',
+      'jealousy-or-grievance',
+      'history-of-violence',
+      'many',
+      'risk-signs',
+      'course-of-conduct',
+      '2026-11-22',
+      'savedAt',
+    ]) {
       expect(stored, plain).not.toContain(plain);
     }
 

@@ -11,7 +11,11 @@ function incident(text: string): Incident {
 async function diary() {
   const setup = await createdVault();
   let clock = Date.parse('2026-11-22T10:00:00Z');
-  const repo = new DiaryRepository(setup.db, () => setup.session.dataKey(), () => new Date((clock += 60_000)));
+  const repo = new DiaryRepository(
+    setup.db,
+    () => setup.session.dataKey(),
+    () => new Date((clock += 60_000)),
+  );
   await repo.load();
   return { ...setup, repo };
 }
@@ -119,7 +123,10 @@ describe('diary repository', () => {
     const [one, two] = await db.revisions.toArray();
     if (!one || !two) throw new Error('rows missing');
     // Swap the encrypted rows: each is bound to its own id, so decryption refuses.
-    await db.revisions.bulkPut([{ ...one, id: two.id }, { ...two, id: one.id }]);
+    await db.revisions.bulkPut([
+      { ...one, id: two.id },
+      { ...two, id: one.id },
+    ]);
     await expect(new DiaryRepository(db, () => session.dataKey()).load()).rejects.toThrow();
   });
 });

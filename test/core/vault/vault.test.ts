@@ -63,7 +63,9 @@ describe('vault lifecycle', () => {
   it('the recovery key opens the vault only together with a new passphrase', async () => {
     const { vault, recoveryKey, passphrase } = await createdVault();
     vault.lock();
-    await expect(vault.recover('0000-0000-0000-0000-0000-0000-0000-0000', 'a brand new passphrase')).rejects.toBeInstanceOf(WrongRecoveryKeyError);
+    await expect(vault.recover('0000-0000-0000-0000-0000-0000-0000-0000', 'a brand new passphrase')).rejects.toBeInstanceOf(
+      WrongRecoveryKeyError,
+    );
     await vault.recover(recoveryKey.toLowerCase().replaceAll('-', ' '), 'a brand new passphrase');
     expect(await vault.status()).toBe('unlocked');
     vault.lock();

@@ -25,7 +25,17 @@ vi.mock('../../../src/core/vault/featureStores', () => ({
   },
 }));
 
-function Providers({ vault, status, diary, children }: { vault: Vault; status: VaultUiStatus; diary: DiaryContextValue | null; children: ReactNode }) {
+function Providers({
+  vault,
+  status,
+  diary,
+  children,
+}: {
+  vault: Vault;
+  status: VaultUiStatus;
+  diary: DiaryContextValue | null;
+  children: ReactNode;
+}) {
   const value = { status, vault, refresh: async () => undefined, autoLockChanged: () => undefined };
   return (
     <VaultContext.Provider value={value}>
@@ -108,7 +118,11 @@ describe('checklist screen, with no vault', () => {
     expect(screen.getByRole('region', { name: 'It has happened more than once' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'You do not need to decide which it is' })).toBeTruthy();
     const next = screen.getByRole('region', { name: 'What you can do next' });
-    expect(within(next).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(expect.arrayContaining(['/help', '/help/what-can-i-do', '/']));
+    expect(
+      within(next)
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(expect.arrayContaining(['/help', '/help/what-can-i-do', '/']));
     expect(screen.queryByRole('region', { name: 'Signs of fixation and obsession' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Save this result' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Saved results' })).toBeNull();
@@ -135,7 +149,10 @@ describe('checklist screen, with no vault', () => {
 describe('checklist screen, unlocked', () => {
   it('starts from the diary, saves the result with its date, shows and deletes it', async () => {
     const user = userEvent.setup();
-    const { vault, diary } = await diaryWith([incident('2026-01-02', ['following', 'contact-text']), incident('2026-02-20', ['loitering'])]);
+    const { vault, diary } = await diaryWith([
+      incident('2026-01-02', ['following', 'contact-text']),
+      incident('2026-02-20', ['loitering']),
+    ]);
     await renderScreen({ vault, status: 'unlocked', diary });
     expect(screen.getByText(/Nothing you answer is saved unless you choose to save the result/)).toBeTruthy();
     expect(screen.getByText(/from the 2 incidents in your diary/)).toBeTruthy();

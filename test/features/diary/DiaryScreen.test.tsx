@@ -14,12 +14,21 @@ const at = (date: string, fields: Partial<Incident> = {}): Incident => ({
 async function seeded() {
   const repository = await testDiary();
   await repository.add(at('2026-01-05', { whatHappened: 'Followed me from the station', behaviours: ['following'] }));
-  await repository.add(at('2026-02-10', { whatHappened: 'Three silent calls', behaviours: ['contact-phone'], reported: { reported: true, policeReference: 'CR-77' } }));
+  await repository.add(
+    at('2026-02-10', {
+      whatHappened: 'Three silent calls',
+      behaviours: ['contact-phone'],
+      reported: { reported: true, policeReference: 'CR-77' },
+    }),
+  );
   await repository.add(at('2026-02-11', { whatHappened: 'Flowers on the doorstep with a note signed Ŵyn' }));
   return repository;
 }
 
-const rows = () => screen.getAllByRole('link').filter((link) => link.getAttribute('href')?.startsWith('/incidents/') && !link.getAttribute('href')?.endsWith('/new'));
+const rows = () =>
+  screen
+    .getAllByRole('link')
+    .filter((link) => link.getAttribute('href')?.startsWith('/incidents/') && !link.getAttribute('href')?.endsWith('/new'));
 
 describe('diary screen', () => {
   it('offers a new incident, the quick log, the integrity state and the timeline, newest first by month', async () => {
@@ -128,12 +137,20 @@ describe('when it happened, in words', () => {
   it('describes exact, approximate and ongoing incidents', async () => {
     const repository = await testDiary();
     await repository.add(at('2026-03-01', { whatHappened: 'A', when: { kind: 'exact', date: '2026-03-01' } }));
-    await repository.add(at('2026-03-01', { whatHappened: 'B', when: { kind: 'approximate', description: 'the first week of March', from: '2026-03-01', to: '2026-03-07' } }));
+    await repository.add(
+      at('2026-03-01', {
+        whatHappened: 'B',
+        when: { kind: 'approximate', description: 'the first week of March', from: '2026-03-01', to: '2026-03-07' },
+      }),
+    );
     await repository.add(at('2026-03-01', { whatHappened: 'C', when: { kind: 'approximate', description: 'last winter' } }));
     await repository.add(at('2026-03-01', { whatHappened: 'D', when: { kind: 'ongoing', since: '2026-02-01' } }));
     await repository.add(at('2026-03-01', { whatHappened: '', when: { kind: 'ongoing' } }));
     await renderDiary(repository);
-    const whens = [...document.querySelectorAll('.entry-link')].map((link) => [link.querySelector('.entry-when')?.textContent, link.querySelector('.entry-text')?.textContent]);
+    const whens = [...document.querySelectorAll('.entry-link')].map((link) => [
+      link.querySelector('.entry-when')?.textContent,
+      link.querySelector('.entry-text')?.textContent,
+    ]);
     expect(whens).toEqual(
       expect.arrayContaining([
         ['1 Mar 2026', 'A'],

@@ -29,7 +29,10 @@ describe('incident detail', () => {
     await renderDiary(repository, `/incidents/${id}`);
     expect(screen.getByRole('heading', { level: 1, name: 'Incident' })).toBeTruthy();
     const fields = Object.fromEntries(
-      [...document.querySelectorAll('.incident-fields > div')].map((div) => [div.querySelector('dt')?.textContent, div.querySelector('dd')?.textContent]),
+      [...document.querySelectorAll('.incident-fields > div')].map((div) => [
+        div.querySelector('dt')?.textContent,
+        div.querySelector('dd')?.textContent,
+      ]),
     );
     expect(fields).toMatchObject({
       'When it happened': '9 Mar 2026 at 19:05',
@@ -54,7 +57,10 @@ describe('incident detail', () => {
     const { repository, id } = await withEditedIncident();
     await renderDiary(repository, `/incidents/${id}`);
     const steps = [...document.querySelectorAll('.history-step')];
-    expect(steps.map((s) => s.querySelector('.history-when')?.textContent)).toEqual(['First written down 10 Mar 2026, 12:01', 'Edited 10 Mar 2026, 12:02']);
+    expect(steps.map((s) => s.querySelector('.history-when')?.textContent)).toEqual([
+      'First written down 10 Mar 2026, 12:01',
+      'Edited 10 Mar 2026, 12:02',
+    ]);
     const changes = [...(steps[1]?.querySelectorAll('.change') ?? [])].map((c) => c.textContent);
     expect(changes).toEqual([
       'Where The park → The station',

@@ -17,12 +17,24 @@ import { createdVault } from '../../support/vault';
 export async function testDiary() {
   const setup = await createdVault();
   let clock = Date.parse('2026-03-10T12:00:00Z');
-  const repository = new DiaryRepository(setup.db, () => setup.session.dataKey(), () => new Date((clock += 60_000)));
+  const repository = new DiaryRepository(
+    setup.db,
+    () => setup.session.dataKey(),
+    () => new Date((clock += 60_000)),
+  );
   await repository.load();
   return repository;
 }
 
-function TestDiaryProvider({ repository, initial, children }: { repository: DiaryRepository; initial: ChainVerification; children: ReactNode }) {
+function TestDiaryProvider({
+  repository,
+  initial,
+  children,
+}: {
+  repository: DiaryRepository;
+  initial: ChainVerification;
+  children: ReactNode;
+}) {
   const [snapshot, setSnapshot] = useState<DiarySnapshot>(() => repository.snapshot());
   const [integrity, setIntegrity] = useState<ChainVerification | null>(initial);
   const refresh = useCallback(async () => {

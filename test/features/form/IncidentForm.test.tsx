@@ -30,7 +30,10 @@ vi.mock('../../../src/core/vault/instance', () => ({
 
 const ENTRY_ID = 'entry-0001';
 
-async function setup({ entries = [] as DiaryEntry[], add }: { entries?: DiaryEntry[]; add?: (incident: Incident) => Promise<string> } = {}) {
+async function setup({
+  entries = [] as DiaryEntry[],
+  add,
+}: { entries?: DiaryEntry[]; add?: (incident: Incident) => Promise<string> } = {}) {
   const vault = await createdVault();
   const drafts = new DraftStore(vault.db, () => vault.session.dataKey());
   current.drafts = drafts;
@@ -89,10 +92,24 @@ describe('new incident form', () => {
     const text = await whatHappened();
     expect(text.getAttribute('aria-describedby')).toBeTruthy();
     expect(document.getElementById(text.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/exact words/);
-    for (const label of ['Where did it happen?', 'Who did it?', 'Evidence kept somewhere else', 'How did it make you feel?', 'What has it changed in your daily life?', 'Date', 'Time']) {
+    for (const label of [
+      'Where did it happen?',
+      'Who did it?',
+      'Evidence kept somewhere else',
+      'How did it make you feel?',
+      'What has it changed in your daily life?',
+      'Date',
+      'Time',
+    ]) {
       expect(screen.getByLabelText(label), label).toBeTruthy();
     }
-    for (const legend of ['When did it happen?', 'What did they do?', 'Witnesses', 'Have you reported it to the police?', 'Photos, screenshots and files']) {
+    for (const legend of [
+      'When did it happen?',
+      'What did they do?',
+      'Witnesses',
+      'Have you reported it to the police?',
+      'Photos, screenshots and files',
+    ]) {
       expect(screen.getByRole('group', { name: legend }), legend).toBeTruthy();
     }
     expect(screen.getAllByRole('checkbox')).toHaveLength(16);
@@ -193,7 +210,9 @@ describe('drafts', () => {
     const { diary, drafts } = await setup();
     const view = await renderAt('/incidents/new', diary);
     await userEvent.type(await whatHappened(), 'A car followed me');
-    await waitFor(async () => expect((await drafts.load(NEW_INCIDENT_DRAFT))?.incident.whatHappened).toBe('A car followed me'), { timeout: 3000 });
+    await waitFor(async () => expect((await drafts.load(NEW_INCIDENT_DRAFT))?.incident.whatHappened).toBe('A car followed me'), {
+      timeout: 3000,
+    });
     expect(await screen.findByText(/Draft kept on this device at/)).toBeTruthy();
     view.unmount();
   });
@@ -231,7 +250,10 @@ describe('drafts', () => {
 
   it('throws an offered draft away only after a second press', async () => {
     const { diary, drafts } = await setup();
-    await drafts.save(NEW_INCIDENT_DRAFT, { incident: { ...emptyIncident(), whatHappened: 'Old draft' }, savedAt: new Date().toISOString() });
+    await drafts.save(NEW_INCIDENT_DRAFT, {
+      incident: { ...emptyIncident(), whatHappened: 'Old draft' },
+      savedAt: new Date().toISOString(),
+    });
     await renderAt('/incidents/new', diary);
     await userEvent.click(await screen.findByRole('button', { name: 'Discard it' }));
     expect(await drafts.load(NEW_INCIDENT_DRAFT)).toBeDefined();
@@ -280,7 +302,10 @@ describe('editing an incident', () => {
     await waitFor(async () => expect((await drafts.load(editDraftId(ENTRY_ID)))?.baseRevision).toBe(1));
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByTestId('landed')).toHaveProperty('textContent', ENTRY_ID);
-    expect(diary.edit).toHaveBeenCalledWith(ENTRY_ID, expect.objectContaining({ whatHappened: 'Original words, and more', behaviours: ['loitering'] }));
+    expect(diary.edit).toHaveBeenCalledWith(
+      ENTRY_ID,
+      expect.objectContaining({ whatHappened: 'Original words, and more', behaviours: ['loitering'] }),
+    );
     expect(diary.add).not.toHaveBeenCalled();
     expect(await drafts.load(editDraftId(ENTRY_ID))).toBeUndefined();
   });
@@ -295,7 +320,11 @@ describe('editing an incident', () => {
 
   it('warns when the entry changed after the draft was started', async () => {
     const { diary, drafts } = await setup({ entries: [entry({ whatHappened: 'Now' }, 3)] });
-    await drafts.save(editDraftId(ENTRY_ID), { incident: entry({ whatHappened: 'Draft' }).incident, savedAt: new Date().toISOString(), baseRevision: 2 });
+    await drafts.save(editDraftId(ENTRY_ID), {
+      incident: entry({ whatHappened: 'Draft' }).incident,
+      savedAt: new Date().toISOString(),
+      baseRevision: 2,
+    });
     await renderAt(`/incidents/${ENTRY_ID}/edit`, diary);
     expect(await screen.findByText(/has been changed since the draft was started/)).toBeTruthy();
   });

@@ -4,7 +4,15 @@
 import { decryptBytes, encryptBytes } from '../../crypto';
 import { IV_BYTES, TAG_BYTES } from '../../crypto/aead';
 import { EncryptedFileError } from './errors';
-import { END_PLAINTEXT_BYTES, FRAME_PREFIX_BYTES, frameAdditionalData, FrameType, MAX_RECORD_PLAINTEXT_BYTES, RECORD_PLAINTEXT_PREFIX_BYTES, writeU32 } from './format';
+import {
+  END_PLAINTEXT_BYTES,
+  FRAME_PREFIX_BYTES,
+  frameAdditionalData,
+  FrameType,
+  MAX_RECORD_PLAINTEXT_BYTES,
+  RECORD_PLAINTEXT_PREFIX_BYTES,
+  writeU32,
+} from './format';
 import type { FrameTypeValue } from './format';
 
 /** The smallest record plaintext: flags, meta length and "{}". */

@@ -46,7 +46,8 @@ export async function createEvidencePackage(
   for (const ref of refs) {
     await add({ t: 'file', id: ref.id });
     try {
-      for await (const { bytes, index, last } of markLast(files.plaintextChunks(ref))) await add({ t: 'chunk', id: ref.id, index, last }, bytes);
+      for await (const { bytes, index, last } of markLast(files.plaintextChunks(ref)))
+        await add({ t: 'chunk', id: ref.id, index, last }, bytes);
     } catch (error) {
       if (!(error instanceof AttachmentCorruptError)) throw error;
       // The reader finds no last chunk for this file and reports it as missing.

@@ -23,7 +23,6 @@ export interface OpenedPackage {
   missingFiles: AttachmentRef[];
 }
 
-
 function invalid(): never {
   throw new PackageError('invalid-document');
 }
@@ -95,7 +94,11 @@ async function collect(file: Blob, passphrase: string): Promise<Collected> {
   }
   if (collected === null) invalid();
   const { counts } = collected;
-  if (collected.links.length !== counts.links || collected.entries.length !== counts.entries || collected.checklists.length !== counts.checklists) {
+  if (
+    collected.links.length !== counts.links ||
+    collected.entries.length !== counts.entries ||
+    collected.checklists.length !== counts.checklists
+  ) {
     invalid();
   }
   return collected;

@@ -5,7 +5,15 @@ export const PACKAGE_CONTENT_VERSION = 1;
 
 export type PackageMeta =
   /** First: the document without its lists, and how many of each follow. */
-  | { t: 'document'; v: typeof PACKAGE_CONTENT_VERSION; document: Record<string, unknown>; links: number; entries: number; checklists: number; files: number }
+  | {
+      t: 'document';
+      v: typeof PACKAGE_CONTENT_VERSION;
+      document: Record<string, unknown>;
+      links: number;
+      entries: number;
+      checklists: number;
+      files: number;
+    }
   | { t: 'link'; link: unknown }
   | { t: 'entry'; entry: unknown }
   | { t: 'check'; result: unknown }

@@ -14,7 +14,9 @@ import { COLOURS, type ReportWriter } from './layout';
 /** The days covered: the chosen range, or the first and last incident where it was left open. */
 function period(ctx: ReportContext): string {
   const { scope, entries } = ctx.document;
-  const days = entries.map((entry) => happenedOn(latestIncident(entry).when, entry.revisions[0]?.recordedAt ?? ctx.document.generatedAt)).sort();
+  const days = entries
+    .map((entry) => happenedOn(latestIncident(entry).when, entry.revisions[0]?.recordedAt ?? ctx.document.generatedAt))
+    .sort();
   const from = scope.from || days[0];
   const to = scope.to || days.at(-1);
   const { t, formats } = ctx;

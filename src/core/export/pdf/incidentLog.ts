@@ -30,7 +30,13 @@ function drawRecord(w: ReportWriter, ctx: ReportContext, entry: ExportEntry): vo
   ]);
 }
 
-async function drawEntry(w: ReportWriter, ctx: ReportContext, entry: ExportEntry, index: number, images: ImageEmbedder | null): Promise<void> {
+async function drawEntry(
+  w: ReportWriter,
+  ctx: ReportContext,
+  entry: ExportEntry,
+  index: number,
+  images: ImageEmbedder | null,
+): Promise<void> {
   const { t, formats, document } = ctx;
   const latest = entry.revisions.at(-1);
   if (!latest) return;

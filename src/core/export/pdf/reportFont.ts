@@ -35,7 +35,12 @@ export class ReportFont {
 
   /** A line of printable text (no newlines) as the string a PDF text operator shows. */
   encode(line: string): PDFHexString {
-    return PDFHexString.of(line.split(' ').map((word) => this.wordCode(word)).join(this.wordCode(' ')));
+    return PDFHexString.of(
+      line
+        .split(' ')
+        .map((word) => this.wordCode(word))
+        .join(this.wordCode(' ')),
+    );
   }
 
   private wordCode(word: string): string {

@@ -89,7 +89,8 @@ export function drawRevisionHistory(w: ReportWriter, ctx: ReportContext, entry: 
     const origin = revision.kind === 'complete' ? revision.content.origin : undefined;
     const moment = formats.moment(origin?.recordedAt ?? revision.recordedAt);
     const imported = () => {
-      if (origin) w.text(t('report:history.imported', { moment: formats.moment(revision.recordedAt) }), { size: 8.5, color: COLOURS.muted });
+      if (origin)
+        w.text(t('report:history.imported', { moment: formats.moment(revision.recordedAt) }), { size: 8.5, color: COLOURS.muted });
     };
     const previous = revisions[index - 1];
     if (!previous) {

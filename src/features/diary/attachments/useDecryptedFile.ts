@@ -5,10 +5,7 @@ import { previewKind } from './previewKind';
 import { useAttachmentSource } from './attachmentSource';
 
 export type DecryptedFile =
-  | { status: 'hidden' }
-  | { status: 'opening' }
-  | { status: 'shown'; url: string }
-  | { status: 'failed'; error: unknown };
+  { status: 'hidden' } | { status: 'opening' } | { status: 'shown'; url: string } | { status: 'failed'; error: unknown };
 
 type Result = { generation: number; key: string } & ({ url: string } | { error: unknown });
 

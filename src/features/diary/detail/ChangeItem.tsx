@@ -34,7 +34,10 @@ export function ChangeItem({ change }: { change: FieldChange }) {
   const describeWhen = useDescribeWhen();
   const list = (items: string[]) => formatList(items, i18n.resolvedLanguage ?? 'en-GB');
   const addedRemoved = (added: string[], removed: string[]) =>
-    [added.length > 0 ? t('history.added', { items: list(added) }) : '', removed.length > 0 ? t('history.removed', { items: list(removed) }) : '']
+    [
+      added.length > 0 ? t('history.added', { items: list(added) }) : '',
+      removed.length > 0 ? t('history.removed', { items: list(removed) }) : '',
+    ]
       .filter((part) => part !== '')
       .join('; ');
 
@@ -44,7 +47,9 @@ export function ChangeItem({ change }: { change: FieldChange }) {
       body = <ShortChange before={describeWhen(change.before)} after={describeWhen(change.after)} />;
       break;
     case 'reported':
-      body = <ShortChange before={change.before ? t('detail.yes') : t('detail.no')} after={change.after ? t('detail.yes') : t('detail.no')} />;
+      body = (
+        <ShortChange before={change.before ? t('detail.yes') : t('detail.no')} after={change.after ? t('detail.yes') : t('detail.no')} />
+      );
       break;
     case 'behaviours':
       body = addedRemoved(
@@ -53,7 +58,8 @@ export function ChangeItem({ change }: { change: FieldChange }) {
       );
       break;
     case 'witnesses': {
-      const name = (w: { name: string; contact: string }) => (w.contact ? t('detail.witness', { name: w.name, contact: w.contact }) : w.name);
+      const name = (w: { name: string; contact: string }) =>
+        w.contact ? t('detail.witness', { name: w.name, contact: w.contact }) : w.name;
       body = addedRemoved(change.added.map(name), change.removed.map(name));
       break;
     }

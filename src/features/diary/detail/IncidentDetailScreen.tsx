@@ -93,9 +93,7 @@ function Missing({ deletedAt }: { deletedAt: string | undefined }) {
     <article className="screen">
       <h1>{deletedAt ? t('detail.deletedTitle') : t('detail.notFoundTitle')}</h1>
       <p>
-        {deletedAt
-          ? t('detail.deletedOn', { moment: formatMoment(deletedAt, i18n.resolvedLanguage ?? 'en-GB') })
-          : t('detail.notFound')}
+        {deletedAt ? t('detail.deletedOn', { moment: formatMoment(deletedAt, i18n.resolvedLanguage ?? 'en-GB') }) : t('detail.notFound')}
       </p>
       <p>
         <Link to="/">{t('detail.back')}</Link>

@@ -7,7 +7,17 @@ import { AttachmentList } from '../attachments/AttachmentList';
 import { useDescribeWhen } from '../timeline/useDescribeWhen';
 
 /** One labelled field; blank ones say so, rather than vanishing. */
-function Field({ label, children, long = false, leftOut = false }: { label: string; children: ReactNode; long?: boolean; leftOut?: boolean }) {
+function Field({
+  label,
+  children,
+  long = false,
+  leftOut = false,
+}: {
+  label: string;
+  children: ReactNode;
+  long?: boolean;
+  leftOut?: boolean;
+}) {
   const { t } = useTranslation('diary');
   const blank = children === '' || children === null || children === undefined || children === false;
   if (leftOut) {
@@ -36,7 +46,9 @@ export function IncidentFields({ incident, leftOut = [] }: { incident: Incident;
   return (
     <dl className="incident-fields">
       <Field label={t('fields.when')}>{describeWhen(incident.when)}</Field>
-      <Field label={t('fields.where')} leftOut={omitted('where')}>{incident.where}</Field>
+      <Field label={t('fields.where')} leftOut={omitted('where')}>
+        {incident.where}
+      </Field>
       <Field label={t('fields.whatHappened')} long>
         {incident.whatHappened}
       </Field>
@@ -66,7 +78,9 @@ export function IncidentFields({ incident, leftOut = [] }: { incident: Incident;
       <Field label={t('fields.evidenceElsewhere')} long leftOut={omitted('evidenceElsewhere')}>
         {incident.evidenceElsewhere}
       </Field>
-      <Field label={t('fields.attachments')}>{incident.attachments.length > 0 && <AttachmentList attachments={incident.attachments} />}</Field>
+      <Field label={t('fields.attachments')}>
+        {incident.attachments.length > 0 && <AttachmentList attachments={incident.attachments} />}
+      </Field>
       <Field label={t('fields.reported')} leftOut={omitted('reported')}>
         {reported.reported ? t('detail.yes') : t('detail.no')}
       </Field>

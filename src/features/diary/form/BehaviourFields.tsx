@@ -9,8 +9,7 @@ interface BehaviourFieldsProps {
 /** Every kind of behaviour, as checkboxes; kept in the canonical order whatever the order of ticking. */
 export function BehaviourFields({ chosen, onChange }: BehaviourFieldsProps) {
   const { t } = useTranslation('incident');
-  const toggle = (behaviour: Behaviour, on: boolean) =>
-    onChange(BEHAVIOURS.filter((b) => (b === behaviour ? on : chosen.includes(b))));
+  const toggle = (behaviour: Behaviour, on: boolean) => onChange(BEHAVIOURS.filter((b) => (b === behaviour ? on : chosen.includes(b))));
   return (
     <fieldset className="incident-group" aria-describedby="incident-behaviours-hint">
       <legend>{t('behaviours.legend')}</legend>
@@ -20,7 +19,13 @@ export function BehaviourFields({ chosen, onChange }: BehaviourFieldsProps) {
       <div className="choice-group incident-behaviours">
         {BEHAVIOURS.map((behaviour) => (
           <label key={behaviour} className="choice">
-            <input type="checkbox" name="incident-behaviours" value={behaviour} checked={chosen.includes(behaviour)} onChange={(event) => toggle(behaviour, event.target.checked)} />
+            <input
+              type="checkbox"
+              name="incident-behaviours"
+              value={behaviour}
+              checked={chosen.includes(behaviour)}
+              onChange={(event) => toggle(behaviour, event.target.checked)}
+            />
             <span>{t(`behaviours.${behaviour}`)}</span>
           </label>
         ))}

@@ -18,7 +18,19 @@ interface TextFieldProps {
 }
 
 /** A labelled input or textarea, its hint and its error, tied together for screen readers. */
-export function TextField({ id, label, value, onChange, hint, error, rows, type = 'text', max, autoComplete = 'off', className }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  rows,
+  type = 'text',
+  max,
+  autoComplete = 'off',
+  className,
+}: TextFieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;

@@ -51,7 +51,15 @@ export function WhenFields({ when, onChange, errorFor }: WhenFieldsProps) {
       </div>
       {when.kind === 'exact' && (
         <div className="incident-pair">
-          <TextField id={fieldId('date')} type="date" max={today} label={t('when.date')} value={when.date} error={errorFor('date')} onChange={(date) => onChange({ ...when, date })} />
+          <TextField
+            id={fieldId('date')}
+            type="date"
+            max={today}
+            label={t('when.date')}
+            value={when.date}
+            error={errorFor('date')}
+            onChange={(date) => onChange({ ...when, date })}
+          />
           <TextField
             id={fieldId('time')}
             type="time"
@@ -74,8 +82,24 @@ export function WhenFields({ when, onChange, errorFor }: WhenFieldsProps) {
             onChange={(description) => onChange({ ...when, description })}
           />
           <div className="incident-pair">
-            <TextField id={fieldId('from')} type="date" max={today} label={t('when.from')} value={when.from ?? ''} error={errorFor('from')} onChange={(from) => onChange({ ...when, from })} />
-            <TextField id={fieldId('to')} type="date" max={today} label={t('when.to')} value={when.to ?? ''} error={errorFor('to')} onChange={(to) => onChange({ ...when, to })} />
+            <TextField
+              id={fieldId('from')}
+              type="date"
+              max={today}
+              label={t('when.from')}
+              value={when.from ?? ''}
+              error={errorFor('from')}
+              onChange={(from) => onChange({ ...when, from })}
+            />
+            <TextField
+              id={fieldId('to')}
+              type="date"
+              max={today}
+              label={t('when.to')}
+              value={when.to ?? ''}
+              error={errorFor('to')}
+              onChange={(to) => onChange({ ...when, to })}
+            />
           </div>
         </>
       )}

@@ -30,7 +30,12 @@ export function WitnessFields({ witnesses, onChange, error }: WitnessFieldsProps
   };
 
   return (
-    <fieldset className="incident-group" id={GROUP_ID} tabIndex={-1} aria-describedby={[`${GROUP_ID}-hint`, error ? `${GROUP_ID}-error` : ''].join(' ').trim()}>
+    <fieldset
+      className="incident-group"
+      id={GROUP_ID}
+      tabIndex={-1}
+      aria-describedby={[`${GROUP_ID}-hint`, error ? `${GROUP_ID}-error` : ''].join(' ').trim()}
+    >
       <legend>{t('witnesses.legend')}</legend>
       <p id={`${GROUP_ID}-hint`} className="hint">
         {t('witnesses.hint')}

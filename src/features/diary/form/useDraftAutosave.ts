@@ -55,7 +55,9 @@ export function useDraftAutosave({ store, draftId, value, baseline, baseRevision
       ? store.discard(draftId).then(() => null)
       : (() => {
           const at = new Date().toISOString();
-          return store.save(draftId, { incident, savedAt: at, ...(base === undefined ? {} : { baseRevision: base }) }).then(() => ({ value: incident, at }));
+          return store
+            .save(draftId, { incident, savedAt: at, ...(base === undefined ? {} : { baseRevision: base }) })
+            .then(() => ({ value: incident, at }));
         })();
     write.then(
       (done) => {

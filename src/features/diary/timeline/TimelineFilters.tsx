@@ -53,7 +53,11 @@ export function TimelineFilters({ filter, onChange, searchRef }: Props) {
           <div className="behaviour-choices">
             {BEHAVIOURS.map((behaviour) => (
               <label key={behaviour} className="choice">
-                <input type="checkbox" checked={filter.behaviours.includes(behaviour)} onChange={(event) => toggle(behaviour, event.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={filter.behaviours.includes(behaviour)}
+                  onChange={(event) => toggle(behaviour, event.target.checked)}
+                />
                 <span>{t(`behaviours.${behaviour}`)}</span>
               </label>
             ))}
@@ -64,11 +68,23 @@ export function TimelineFilters({ filter, onChange, searchRef }: Props) {
           <div className="date-range">
             <div>
               <label htmlFor={`${id}-from`}>{t('filters.from')}</label>
-              <input id={`${id}-from`} type="date" value={filter.from} max={filter.to || undefined} onChange={(event) => set({ from: event.target.value })} />
+              <input
+                id={`${id}-from`}
+                type="date"
+                value={filter.from}
+                max={filter.to || undefined}
+                onChange={(event) => set({ from: event.target.value })}
+              />
             </div>
             <div>
               <label htmlFor={`${id}-to`}>{t('filters.to')}</label>
-              <input id={`${id}-to`} type="date" value={filter.to} min={filter.from || undefined} onChange={(event) => set({ to: event.target.value })} />
+              <input
+                id={`${id}-to`}
+                type="date"
+                value={filter.to}
+                min={filter.from || undefined}
+                onChange={(event) => set({ to: event.target.value })}
+              />
             </div>
           </div>
         </fieldset>
@@ -76,7 +92,13 @@ export function TimelineFilters({ filter, onChange, searchRef }: Props) {
           <legend>{t('filters.reported')}</legend>
           {REPORTED.map(({ value, label }) => (
             <label key={value} className="choice">
-              <input type="radio" name={`${id}-reported`} value={value} checked={filter.reported === value} onChange={() => set({ reported: value })} />
+              <input
+                type="radio"
+                name={`${id}-reported`}
+                value={value}
+                checked={filter.reported === value}
+                onChange={() => set({ reported: value })}
+              />
               <span>{t(label)}</span>
             </label>
           ))}

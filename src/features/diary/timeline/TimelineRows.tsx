@@ -20,8 +20,7 @@ export const MonthHeading = memo(function MonthHeading({ row }: { row: MonthRow 
   const month = formatMonth(`${row.month}-01`, i18n.resolvedLanguage ?? 'en-GB');
   return (
     <h3 className="timeline-month" data-row-key={row.key}>
-      {month}{' '}
-      <span className="count">{t('list.count', { count: row.count })}</span>
+      {month} <span className="count">{t('list.count', { count: row.count })}</span>
     </h3>
   );
 });
@@ -47,7 +46,9 @@ export const EntryItem = memo(function EntryItem({ row }: { row: EntryRow }) {
               {t(`behaviours.${behaviour}`)}
             </li>
           ))}
-          <li className={reported ? 'tag tag-reported' : 'tag tag-not-reported'}>{reported ? t('list.reported') : t('list.notReported')}</li>
+          <li className={reported ? 'tag tag-reported' : 'tag tag-not-reported'}>
+            {reported ? t('list.reported') : t('list.notReported')}
+          </li>
         </ul>
         <p className="hint">
           {t('list.written', { moment: formatMoment(entry.firstRecordedAt, language) })}

@@ -33,7 +33,10 @@ export function WindowedList<Row extends { key: string }>({ rows, estimateRem, c
   const [remPx, setRemPx] = useState(16);
   const [range, setRange] = useState(() => ({ start: 0, end: INITIAL_ROWS }));
 
-  const offsets = useMemo(() => rowOffsets(rows.map((row) => sizes.get(row.key) ?? estimateRem(row) * remPx)), [rows, sizes, estimateRem, remPx]);
+  const offsets = useMemo(
+    () => rowOffsets(rows.map((row) => sizes.get(row.key) ?? estimateRem(row) * remPx)),
+    [rows, sizes, estimateRem, remPx],
+  );
 
   /** Works out which rows the viewport touches, from where the list now sits on screen. */
   const place = useCallback(() => {

@@ -1,7 +1,18 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { EncryptedFileError, inspectEncryptedFile, openEncryptedFile } from '../../../../src/core/export/encryptedFile';
 import type { EncryptedFileErrorCode } from '../../../../src/core/export/encryptedFile';
-import { blobBytes, encodeHeader, expectFileError, joinParts, PASSPHRASE, readAll, splitFile, toBlob, withHeader, writeFile } from './helpers';
+import {
+  blobBytes,
+  encodeHeader,
+  expectFileError,
+  joinParts,
+  PASSPHRASE,
+  readAll,
+  splitFile,
+  toBlob,
+  withHeader,
+  writeFile,
+} from './helpers';
 
 let backup: Uint8Array<ArrayBuffer>;
 let evidencePackage: Uint8Array<ArrayBuffer>;
@@ -49,18 +60,27 @@ describe('kind', () => {
   });
 
   it('reports a kind this version does not know as newer-version', async () => {
-    await expectBoth(withHeader(backup, (header) => ({ ...header, kind: 'sync-bundle' })), 'newer-version');
+    await expectBoth(
+      withHeader(backup, (header) => ({ ...header, kind: 'sync-bundle' })),
+      'newer-version',
+    );
   });
 });
 
 describe('newer versions', () => {
   it('reports version 2 as newer-version, before looking at any other field', async () => {
-    await expectBoth(withHeader(backup, (header) => ({ ...header, version: 2 })), 'newer-version');
+    await expectBoth(
+      withHeader(backup, (header) => ({ ...header, version: 2 })),
+      'newer-version',
+    );
     await expectBoth(encodeHeader('{"format":"daybook-encrypted-file","version":7,"cipher":"future"}'), 'newer-version');
   });
 
   it('reports unknown header fields as newer-version', async () => {
-    await expectBoth(withHeader(backup, (header) => ({ ...header, compression: 'zstd' })), 'newer-version');
+    await expectBoth(
+      withHeader(backup, (header) => ({ ...header, compression: 'zstd' })),
+      'newer-version',
+    );
     await expectBoth(
       withHeader(backup, (header) => ({ ...header, kdf: { ...(header.kdf as object), secret: 'pepper' } })),
       'newer-version',
@@ -89,7 +109,10 @@ describe('foreign files', () => {
   }
 
   it('reports our signature with a header naming another format as not-daybook-file', async () => {
-    await expectBoth(withHeader(backup, (header) => ({ ...header, format: 'daybook-sync' })), 'not-daybook-file');
+    await expectBoth(
+      withHeader(backup, (header) => ({ ...header, format: 'daybook-sync' })),
+      'not-daybook-file',
+    );
     await expectBoth(encodeHeader('{"version":1}'), 'not-daybook-file');
   });
 });

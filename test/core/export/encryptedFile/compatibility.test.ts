@@ -10,11 +10,7 @@ import { blobBytes, PASSPHRASE, patternBytes, toBlob, writeFile } from './helper
 const FIXTURE_BASE64 =
   'REFZQk9PSwBFTkNGAAABT3siZm9ybWF0IjoiZGF5Ym9vay1lbmNyeXB0ZWQtZmlsZSIsInZlcnNpb24iOjEsImtpbmQiOiJldmlkZW5jZS1wYWNrYWdlIiwiZmlsZUlkIjoiazlZeXVHbkV3S1NVeEdRREkzMDJjZz09Iiwia2RmIjp7ImFsZ29yaXRobSI6ImFyZ29uMmlkIiwibWVtb3J5S2lCIjo4MTkyLCJpdGVyYXRpb25zIjoxLCJwYXJhbGxlbGlzbSI6MSwic2FsdCI6InVwVVNTc2dBUEZFb3pxV2sxR1Y1bFE9PSJ9LCJ3cmFwcGVkS2V5Ijp7Iml2IjoiSU94UC9GaDRlL1hmS1U2RyIsImRhdGEiOiI2emgvM1Znd080K0dBTXV1WUkzVlFKbUNRTmFGWk1iUVFUZ000SjFscnV2OVYrU1hLS3NOOWxTVWJoQ0hwVHgzIn19AAAAIwFw2sbx2CH28HpXJbaUzUZ9OPVnORjLIqPGcLKUt2WALvQ4OwAAADsB/AUeb7f/G0jngzgyvlzUuaqfeNxDTxAxjTanrdF3Emmm3PnpOIBeQtQ2ViPaAggpl/ZreT5VePAgQgYAAAAvAWlfSfLxRz4F2Hh4J+871zKWmxR6zCsa7wKXAoxAfYLz97ZFXHm/0UxqqudpHumGAAAAIAIfyeGoBS9TIfrc2qpHUBsU//Z+Ps2qQT05kf+IrnUEsQ==';
 const FIXTURE_PASSPHRASE = 'fixture passphrase';
-const FIXTURE_RECORDS = [
-  { meta: {} },
-  { meta: { note: 'Daybook ✓' }, bytes: '00010203' },
-  { meta: { empty: true }, bytes: '' },
-];
+const FIXTURE_RECORDS = [{ meta: {} }, { meta: { note: 'Daybook ✓' }, bytes: '00010203' }, { meta: { empty: true }, bytes: '' }];
 
 function fixtureBytes(): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Buffer.from(FIXTURE_BASE64, 'base64'));

@@ -35,7 +35,12 @@ function mutationArb(length: number, firstFrame: number): fc.Arbitrary<Mutation>
   return fc.oneof(
     fc.record({ op: fc.constant('flip' as const), at, bit: fc.integer({ min: 0, max: 7 }) }),
     fc.record({ op: fc.constant('cut' as const), at }),
-    fc.record({ op: fc.constant('splice' as const), at, remove: fc.integer({ min: 1, max: 64 }), insert: fc.uint8Array({ maxLength: 24 }) }),
+    fc.record({
+      op: fc.constant('splice' as const),
+      at,
+      remove: fc.integer({ min: 1, max: 64 }),
+      insert: fc.uint8Array({ maxLength: 24 }),
+    }),
     fc.record({ op: fc.constant('insert' as const), at, insert: smallBytes }),
     fc.record({ op: fc.constant('overwrite' as const), at, insert: smallBytes }),
   );
@@ -141,14 +146,17 @@ describe('hostile input never escapes as anything but EncryptedFileError', () =>
 
   it('any mutation (flip, cut, splice, insert, overwrite) of a valid file that changes its bytes is refused', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(mutationArb(original.length, splitFile(original).header.length), { minLength: 1, maxLength: 3 }), async (mutations) => {
-        const mutated = mutations.reduce(mutate, original);
-        fc.pre(!sameBytes(mutated, original));
-        const outcome = await readEverything(mutated);
-        expectOnlyFileErrors(outcome);
-        // Stronger than "no different records": every byte is authenticated, so any change fails.
-        expect(outcome.ok).toBe(false);
-      }),
+      fc.asyncProperty(
+        fc.array(mutationArb(original.length, splitFile(original).header.length), { minLength: 1, maxLength: 3 }),
+        async (mutations) => {
+          const mutated = mutations.reduce(mutate, original);
+          fc.pre(!sameBytes(mutated, original));
+          const outcome = await readEverything(mutated);
+          expectOnlyFileErrors(outcome);
+          // Stronger than "no different records": every byte is authenticated, so any change fails.
+          expect(outcome.ok).toBe(false);
+        },
+      ),
       { numRuns: 120 },
     );
   });

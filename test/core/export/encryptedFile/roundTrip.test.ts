@@ -108,9 +108,7 @@ describe('encrypted file writer refuses bad input', () => {
       RangeError,
     );
     const kind = 'diary' as unknown as 'backup';
-    expect(await caught(() => EncryptedFileWriter.create({ kind, passphrase: PASSPHRASE, kdfCost: FAST_COST }))).toBeInstanceOf(
-      TypeError,
-    );
+    expect(await caught(() => EncryptedFileWriter.create({ kind, passphrase: PASSPHRASE, kdfCost: FAST_COST }))).toBeInstanceOf(TypeError);
   });
 
   it('throws RangeError for a record over the cap and stays usable', async () => {

@@ -35,7 +35,6 @@ beforeAll(async () => {
   before = await dumpDatabase(device.db);
 });
 
-
 describe('openEvidencePackage on hostile bytes', () => {
   it('the package as written opens (so the property below can tell)', async () => {
     const opened = await openEvidencePackage(new Blob([original]), PASSPHRASE);

@@ -2,13 +2,28 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildExportDocument } from '../../../../src/core/export/buildExportDocument';
 import { EncryptedFileWriter, openEncryptedFile, type FileRecord } from '../../../../src/core/export/encryptedFile';
 import type { ExportDocument, ExportSelection } from '../../../../src/core/export/exportDocument';
-import { createEvidencePackage, openEvidencePackage, PackageError, type PackageErrorCode } from '../../../../src/core/export/evidencePackage';
+import {
+  createEvidencePackage,
+  openEvidencePackage,
+  PackageError,
+  type PackageErrorCode,
+} from '../../../../src/core/export/evidencePackage';
 import { documentFiles } from '../../../../src/core/export/exportDocument';
 import { fileErrorCode } from '../../../../src/core/export/fileErrorCode';
 import { EMPTY_SELECTION, selectEntries } from '../../../../src/core/export/selection';
 import { exportVerified } from '../../../../src/core/export/verifyExport';
 import { FAST_COST, expectSameBytes, flipByte } from '../../crypto/helpers';
-import { backupOf, bytesOf, dumpDatabase, expectUnchanged, newDevice, rejectionOf, writeSampleDiary, type Device, type SampleDiary } from '../../backup/backupFixture';
+import {
+  backupOf,
+  bytesOf,
+  dumpDatabase,
+  expectUnchanged,
+  newDevice,
+  rejectionOf,
+  writeSampleDiary,
+  type Device,
+  type SampleDiary,
+} from '../../backup/backupFixture';
 
 const PASSPHRASE = 'pecyn tystiolaeth / pakiet dowodów';
 
@@ -113,7 +128,11 @@ describe('evidence package', () => {
   });
 
   it('documentFiles lists every file of every exported version once', () => {
-    expect(documentFiles(documentFor({})).map((f) => f.id).sort()).toEqual([sample.big.id, sample.small.id].sort());
+    expect(
+      documentFiles(documentFor({}))
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual([sample.big.id, sample.small.id].sort());
     expect(documentFiles(documentFor({ entryIds: [sample.ids.ongoing] }))).toEqual([]);
   });
 });
@@ -193,13 +212,18 @@ describe('evidence package refusals', () => {
       ['a link too few', (all) => all.filter((_, i) => i !== all.findIndex((r) => tOf(r) === 'link'))],
       ['an unknown record', (all) => [...all, { meta: { t: 'sync' } }]],
       ['an entry that is not one', (all) => all.map((r) => (tOf(r) === 'entry' ? { meta: { t: 'entry', entry: 'nothing' } } : r))],
-      ['a chunk for no file', (all) => [all[0] as FileRecord, { meta: { t: 'chunk', id: 'x', index: 0, last: true }, bytes: new Uint8Array(1) }, ...all.slice(1)]],
+      [
+        'a chunk for no file',
+        (all) => [all[0] as FileRecord, { meta: { t: 'chunk', id: 'x', index: 0, last: true }, bytes: new Uint8Array(1) }, ...all.slice(1)],
+      ],
     ])('%s is refused as invalid-document', async (_, edit) => {
       await expectPackageError(await rewrite(edit), 'invalid-document');
     });
 
     it('a document of a newer export version is refused as newer-version', async () => {
-      const altered = await rewrite((all) => all.map((r, i) => (i === 0 ? { meta: { ...r.meta, document: { ...(r.meta.document as object), version: 2 } } } : r)));
+      const altered = await rewrite((all) =>
+        all.map((r, i) => (i === 0 ? { meta: { ...r.meta, document: { ...(r.meta.document as object), version: 2 } } } : r)),
+      );
       await expectPackageError(altered, 'newer-version');
     });
   });

@@ -94,7 +94,13 @@ async function buildDocument(specs: EntrySpec[], scope: Partial<ExportDocument['
       const revision: ExportRevision =
         omitted.length === 0
           ? { revision: link.revision, recordedAt: link.recordedAt, kind: 'complete', content }
-          : { revision: link.revision, recordedAt: link.recordedAt, kind: 'partial', incident: blank(version, omitted), omittedFields: omitted };
+          : {
+              revision: link.revision,
+              recordedAt: link.recordedAt,
+              kind: 'partial',
+              incident: blank(version, omitted),
+              omittedFields: omitted,
+            };
       entries[index]?.revisions.push(revision);
     }
   }
@@ -102,7 +108,14 @@ async function buildDocument(specs: EntrySpec[], scope: Partial<ExportDocument['
     format: 'daybook-export',
     version: 1,
     generatedAt: NOW.toISOString(),
-    scope: { behaviours: [], pickedIncidents: false, omittedFields: omitted, attachmentsIncluded: false, checklistsIncluded: checklists.length > 0, ...scope },
+    scope: {
+      behaviours: [],
+      pickedIncidents: false,
+      omittedFields: omitted,
+      attachmentsIncluded: false,
+      checklistsIncluded: checklists.length > 0,
+      ...scope,
+    },
     chain: { links: builder.links, head: builder.links.at(-1)?.hash ?? '0'.repeat(64) },
     entries,
     checklists,
@@ -159,10 +172,18 @@ function fixtureSpecs(): EntrySpec[] {
       }),
     ],
   };
-  const ongoing = incident({ when: { kind: 'ongoing', since: '2026-03-10' }, whatHappened: 'Messages every night', behaviours: ['contact-text', 'following'] });
+  const ongoing = incident({
+    when: { kind: 'ongoing', since: '2026-03-10' },
+    whatHappened: 'Messages every night',
+    behaviours: ['contact-text', 'following'],
+  });
   const ongoingSpec: EntrySpec = {
     id: 'entry-ongoing',
-    versions: [ongoing, { ...ongoing, whatHappened: 'Messages every night, still' }, { ...ongoing, whatHappened: 'Messages every night, still, now calls too' }],
+    versions: [
+      ongoing,
+      { ...ongoing, whatHappened: 'Messages every night, still' },
+      { ...ongoing, whatHappened: 'Messages every night, still, now calls too' },
+    ],
   };
   return [welsh, polish, ongoingSpec];
 }
@@ -232,7 +253,16 @@ function exportVerification(chain: ChainVerification, problems: ExportVerificati
 }
 
 async function render(document: ExportDocument, verification: ChainVerification, options: Partial<ReportOptions> = {}) {
-  const bytes = await renderPdfReport({ document, verification: exportVerification(verification), fonts: FONTS, t: en, locale: 'en-GB', timeZone: TIME_ZONE, now: NOW, ...options });
+  const bytes = await renderPdfReport({
+    document,
+    verification: exportVerification(verification),
+    fonts: FONTS,
+    t: en,
+    locale: 'en-GB',
+    timeZone: TIME_ZONE,
+    now: NOW,
+    ...options,
+  });
   return { bytes, pdf: await readPdf(bytes) };
 }
 
@@ -475,11 +505,11 @@ describe('renderPdfReport', () => {
     expect(valueAfter(cover, 'Nifer y digwyddiadau')).toBe('3');
     expect(valueAfter(cover, 'Dilyn')).toBe('2');
     expect(valueAfter(cover, 'Negeseuon testun')).toBe('2');
-    expect(pdf.pages[0]).toContain('Wedi\'i gwirio pan gafodd yr adroddiad hwn ei greu');
+    expect(pdf.pages[0]).toContain("Wedi'i gwirio pan gafodd yr adroddiad hwn ei greu");
     const total = pdf.pages.length;
     pdf.items.forEach((items, index) => expect(items).toContain(`Tudalen ${index + 1} o ${total}`));
     const text = allText(pdf);
-    expect(text).toContain('Wedi\'i olygu unwaith');
+    expect(text).toContain("Wedi'i olygu unwaith");
     // Welsh has a form for two: "ddwywaith".
     expect(text).toContain(`Wedi'i olygu ddwywaith`);
     expect(text).toContain(WELSH);
@@ -506,14 +536,23 @@ describe('renderPdfReport', () => {
     const { document, verification } = await buildDocument(specs);
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const bytes = await renderPdfReport({ document, verification: exportVerification(verification), fonts: FONTS, t: en, locale: 'en-GB', timeZone: TIME_ZONE, now: NOW });
+    const bytes = await renderPdfReport({
+      document,
+      verification: exportVerification(verification),
+      fonts: FONTS,
+      t: en,
+      locale: 'en-GB',
+      timeZone: TIME_ZONE,
+      now: NOW,
+    });
     const elapsed = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
     const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true }).promise;
     console.info(
       `PDF report, 1,000 incidents: ${Math.round(elapsed)} ms (${Math.round((cpu.user + cpu.system) / 1000)} ms CPU), ${pdf.numPages} pages, ${(bytes.length / 1024).toFixed(0)} KB`,
     );
-    const pageText = async (n: number) => (await (await pdf.getPage(n)).getTextContent()).items.map((item) => ('str' in item ? item.str : ''));
+    const pageText = async (n: number) =>
+      (await (await pdf.getPage(n)).getTextContent()).items.map((item) => ('str' in item ? item.str : ''));
     expect(await pageText(pdf.numPages)).toContain(`Page ${pdf.numPages} of ${pdf.numPages}`);
     const lastPages = [...(await pageText(pdf.numPages - 1)), ...(await pageText(pdf.numPages))];
     expect(lastPages.some((text) => text.startsWith('1,000. '))).toBe(true);
