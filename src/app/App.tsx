@@ -1,7 +1,7 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { routes } from './routes';
-import { VaultProvider } from '../features/vault/VaultProvider';
-import { DiaryProvider } from '../features/diary/DiaryProvider';
+import { VaultProvider } from './providers/VaultProvider';
+import { DiaryProvider } from './providers/DiaryProvider';
 
 const router = createBrowserRouter(routes);
 

@@ -1,10 +1,11 @@
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Loading } from './Loading';
+import { Loading } from '../shared/ui/Loading';
 import { SetupScreen } from '../features/vault/SetupScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
-import { useVault } from '../features/vault/useVault';
-import { useDiaryIfUnlocked } from '../features/diary/useDiary';
+import { useVault } from '../shared/vault/useVault';
+import { startFromBackup } from './composed/startFromBackup';
+import { useDiaryIfUnlocked } from '../shared/diary/useDiary';
 
 /**
  * Guards every screen that shows diary content: first run without a vault, the lock screen
@@ -25,7 +26,7 @@ export function LockGuard() {
         </article>
       );
     case 'none':
-      return <SetupScreen />;
+      return <SetupScreen startFromBackup={startFromBackup} />;
     case 'locked':
       return <UnlockScreen />;
     case 'unlocked':

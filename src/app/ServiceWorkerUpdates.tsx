@@ -1,5 +1,5 @@
 import { useRegisterSW } from 'virtual:pwa-register/react';
-import { hasUnsavedInput, useHasUnsavedInput } from './unsavedInput';
+import { hasUnsavedInput, useHasUnsavedInput } from '../shared/hooks/unsavedInput';
 import { UpdatePrompt } from './UpdatePrompt';
 
 /** Registers the service worker (prompt style) and offers updates without forcing them. */

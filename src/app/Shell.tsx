@@ -3,7 +3,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { QuickExitButton } from './quickExit/QuickExitButton';
 import { ServiceWorkerUpdates } from './ServiceWorkerUpdates';
-import { Loading } from './Loading';
+import { Loading } from '../shared/ui/Loading';
 import { LockButton } from '../features/vault/LockButton';
 
 /** The frame around every screen: skip link, name, navigation, quick exit, update notice. */

@@ -7,7 +7,7 @@ import { RouteError } from './RouteError';
 // Screens behind the lock guard load through React.lazy rather than the router's `lazy`: the
 // router fetches every matched route's code at once, which would download the diary while
 // the lock screen is showing. React.lazy fetches only once the guard renders the screen.
-const DiaryScreen = lazy(async () => ({ default: (await import('../features/diary/DiaryScreen')).DiaryScreen }));
+const DiaryRoute = lazy(async () => ({ default: (await import('./composed/DiaryRoute')).DiaryRoute }));
 const NewIncidentScreen = lazy(async () => ({ default: (await import('../features/diary/form/NewIncidentScreen')).NewIncidentScreen }));
 const IncidentDetailScreen = lazy(async () => ({
   default: (await import('../features/diary/detail/IncidentDetailScreen')).IncidentDetailScreen,
@@ -27,7 +27,7 @@ export const routes: RouteObject[] = [
           {
             lazy: async () => ({ Component: (await import('./LockGuard')).LockGuard }),
             children: [
-              { index: true, element: <DiaryScreen /> },
+              { index: true, element: <DiaryRoute /> },
               { path: 'incidents/new', element: <NewIncidentScreen /> },
               { path: 'incidents/:id', element: <IncidentDetailScreen /> },
               { path: 'incidents/:id/edit', element: <EditIncidentScreen /> },
@@ -62,7 +62,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'settings',
-            lazy: async () => ({ Component: (await import('../features/settings/SettingsScreen')).SettingsScreen }),
+            lazy: async () => ({ Component: (await import('./composed/SettingsRoute')).SettingsRoute }),
           },
           { path: '*', element: <NotFoundScreen /> },
         ],

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { UpdatePrompt } from '../../src/app/UpdatePrompt';
-import { hasUnsavedInput, useHasUnsavedInput, useUnsavedInput } from '../../src/app/unsavedInput';
+import { hasUnsavedInput, useHasUnsavedInput, useUnsavedInput } from '../../src/shared/hooks/unsavedInput';
 import { testI18n } from '../support/i18n';
 
 async function renderPrompt(props: Partial<Parameters<typeof UpdatePrompt>[0]> = {}) {

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
-import { PasswordField } from '../vault/PasswordField';
-import { FileButton } from '../diary/attachments/FileButton';
-import '../diary/attachments/attachments.css';
-import { useExportErrorMessage } from '../export/useExportErrorMessage';
+import { PasswordField } from '../../shared/ui/PasswordField';
+import { FileButton } from '../../shared/ui/FileButton';
+
+import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
 
 interface BackupFileFieldsProps {
   onChecked: (backup: CheckedBackup) => void;
@@ -17,7 +17,7 @@ interface BackupFileFieldsProps {
  */
 export function BackupFileFields({ onChecked, submitLabel }: BackupFileFieldsProps) {
   const { t } = useTranslation('export');
-  const errorMessage = useExportErrorMessage();
+  const errorMessage = useFileErrorMessage();
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { formatMoment } from '../diary/formatWhen';
+import { formatMoment } from '../../shared/format/formatWhen';
 import { useBackupStatus } from './useBackupStatus';
 
 /** A gentle nudge on the diary screen when a backup is due; it can be put off for a few days. */

@@ -1,10 +1,9 @@
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { formatMoment } from '../diary/formatWhen';
+import { formatMoment } from '../../shared/format/formatWhen';
 import { MakeBackup } from './MakeBackup';
 import { RestoreIntoDiary } from './RestoreIntoDiary';
 import { useBackupStatus } from './useBackupStatus';
-import '../export/export.css';
 
 /** Make an encrypted backup of everything, and restore one into this diary. */
 export function BackupScreen() {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
-import { formatMoment } from '../diary/formatWhen';
+import { formatMoment } from '../../shared/format/formatWhen';
 
 /** What a checked backup holds, before it is restored. */
 export function BackupSummary({ backup }: { backup: CheckedBackup }) {

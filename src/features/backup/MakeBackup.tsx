@@ -1,18 +1,18 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appAttachments, appChecklistResults } from '../../core/vault/featureStores';
-import { useUnsavedInput } from '../../app/unsavedInput';
-import { useDiary } from '../diary/useDiary';
-import { FileReady } from '../export/FileReady';
-import { asFile } from '../export/fileNames';
-import { useExportErrorMessage } from '../export/useExportErrorMessage';
-import { NewPassphraseFields, useNewPassphrase } from '../vault/NewPassphraseFields';
+import { useUnsavedInput } from '../../shared/hooks/unsavedInput';
+import { useDiary } from '../../shared/diary/useDiary';
+import { FileReady } from '../../shared/files/FileReady';
+import { asFile } from '../../shared/files/fileNames';
+import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
+import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassphraseFields';
 
 /** Everything, attachments included, into one file encrypted under a passphrase chosen now. */
 export function MakeBackup({ onBackedUp }: { onBackedUp: () => void }) {
   const { t } = useTranslation('export');
   const { repository } = useDiary();
-  const errorMessage = useExportErrorMessage();
+  const errorMessage = useFileErrorMessage();
   const stores = useMemo(() => ({ attachments: appAttachments(), checklists: appChecklistResults() }), []);
   const passphrase = useNewPassphrase();
   const [submitted, setSubmitted] = useState(false);

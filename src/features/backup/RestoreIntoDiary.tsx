@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
 import { planIsEmpty, type MergePlan } from '../../core/backup/mergePlan';
 import { appAttachments, appChecklistResults } from '../../core/vault/featureStores';
-import { useDiary } from '../diary/useDiary';
-import { useExportErrorMessage } from '../export/useExportErrorMessage';
+import { useDiary } from '../../shared/diary/useDiary';
+import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
 import { BackupFileFields } from './BackupFileFields';
 import { BackupSummary } from './BackupSummary';
 
@@ -15,7 +15,7 @@ type Stage =
 export function RestoreIntoDiary() {
   const { t } = useTranslation('export');
   const diary = useDiary();
-  const errorMessage = useExportErrorMessage();
+  const errorMessage = useFileErrorMessage();
   const targets = useMemo(
     () => ({ diary: diary.repository, attachments: appAttachments(), checklists: appChecklistResults() }),
     [diary.repository],

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { backupReminder, snoozedUntil, type BackupReminder, type BackupStatus } from '../../core/backup/backupReminder';
 import { appBackupStatus } from '../../core/vault/featureStores';
-import { useDiary } from '../diary/useDiary';
+import { useDiary } from '../../shared/diary/useDiary';
 
 /** The last backup, the reminder worked out from it, and ways to update both. */
 export function useBackupStatus() {

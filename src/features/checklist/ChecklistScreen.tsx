@@ -1,12 +1,12 @@
 import { useEffect, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUnsavedInput } from '../../app/unsavedInput';
+import { useUnsavedInput } from '../../shared/hooks/unsavedInput';
 import { isUnanswered } from '../../core/checklist/answers';
 import { checklistFlow, INITIAL_FLOW, type FlowAction } from '../../core/checklist/flow';
 import { answersFromDiary } from '../../core/checklist/fromDiary';
 import { CHECKLIST_STEPS } from '../../core/checklist/questions';
-import { useDiaryIfUnlocked } from '../diary/useDiary';
-import { useVault } from '../vault/useVault';
+import { useDiaryIfUnlocked } from '../../shared/diary/useDiary';
+import { useVault } from '../../shared/vault/useVault';
 import { localToday } from './labels';
 import { OutcomeView } from './OutcomeView';
 import { SavedResults } from './SavedResults';

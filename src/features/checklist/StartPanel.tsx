@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DiaryContextValue } from '../diary/DiaryProvider';
+import type { DiaryContextValue } from '../../shared/diary/diaryContext';
 
 interface StartPanelProps {
   /** The unlocked diary, or null while locked or with no vault. */

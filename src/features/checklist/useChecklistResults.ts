@@ -3,7 +3,7 @@ import type { ChecklistAnswers } from '../../core/checklist/questions';
 import type { SavedChecklistResult } from '../../core/checklist/result';
 import type { ChecklistStore } from '../../core/store/checklistStore';
 import { appChecklistResults } from '../../core/vault/featureStores';
-import { useVault } from '../vault/useVault';
+import { useVault } from '../../shared/vault/useVault';
 
 export interface ChecklistResults {
   state: 'loading' | 'ready' | 'failed';

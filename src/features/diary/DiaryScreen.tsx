@@ -1,14 +1,17 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../app/Loading';
+import { Loading } from '../../shared/ui/Loading';
 import { IntegrityStatus } from './IntegrityStatus';
-import { BackupReminderBanner } from '../backup/BackupReminderBanner';
 import { QuickLog } from './QuickLog';
 import { Timeline } from './timeline/Timeline';
-import { useDiary } from './useDiary';
+import { useDiary } from '../../shared/diary/useDiary';
 
-/** The unlocked home: start a full record or log something quickly, and see the diary so far. */
-export function DiaryScreen() {
+/**
+ * The unlocked home: start a full record or log something quickly, and see the diary so far.
+ * `notices` come from other features (the backup reminder); the app composes them in.
+ */
+export function DiaryScreen({ notices }: { notices?: ReactNode }) {
   const { t } = useTranslation('diary');
   const { state, snapshot } = useDiary();
   return (
@@ -30,7 +33,7 @@ export function DiaryScreen() {
           <p id="new-incident-hint" className="hint">
             {t('newIncidentHint')}
           </p>
-          <BackupReminderBanner />
+          {notices}
           <QuickLog />
           <section aria-labelledby="diary-entries">
             <h2 id="diary-entries">{t('list.title', { count: snapshot.entries.length })}</h2>

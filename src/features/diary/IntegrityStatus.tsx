@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useDiary } from './useDiary';
+import { useDiary } from '../../shared/diary/useDiary';
 
 /** Whether the diary's evidence chain verifies, and how many entries were deleted, in plain words. */
 export function IntegrityStatus() {

@@ -2,11 +2,11 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyIncident } from '../../core/model/incident';
 import { QUICK_LOG_DRAFT } from '../../core/store/draftStore';
-import { useUnsavedInput } from '../../app/unsavedInput';
-import { useVaultErrorMessage } from '../vault/useVaultError';
+import { useUnsavedInput } from '../../shared/hooks/unsavedInput';
+import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 import { useDraftAutosave } from './form/useDraftAutosave';
 import { useDraftStore } from './form/useDraftStore';
-import { useDiary } from './useDiary';
+import { useDiary } from '../../shared/diary/useDiary';
 
 /**
  * Write what happened and save: stamped with now, details can be added later. What is typed

@@ -2,20 +2,19 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedPackage } from '../../core/export/evidencePackage';
 import { AttachmentCorruptError } from '../../core/store/attachments/errors';
-import { AttachmentSourceContext, type AttachmentSource } from '../diary/attachments/attachmentSource';
-import { formatMoment } from '../diary/formatWhen';
-import { FileReady } from '../export/FileReady';
-import { asFile } from '../export/fileNames';
-import { renderReport } from '../export/makeExport';
-import { useExportErrorMessage } from '../export/useExportErrorMessage';
-import { PasswordField } from '../vault/PasswordField';
-import { FileButton } from '../diary/attachments/FileButton';
-import '../diary/attachments/attachments.css';
-import { useVault } from '../vault/useVault';
+import { AttachmentSourceContext, type AttachmentSource } from '../../shared/incident/attachments/attachmentSource';
+import { formatMoment } from '../../shared/format/formatWhen';
+import { FileReady } from '../../shared/files/FileReady';
+import { asFile } from '../../shared/files/fileNames';
+import { renderReport } from '../../shared/exportFiles/makeExport';
+import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
+import { PasswordField } from '../../shared/ui/PasswordField';
+import { FileButton } from '../../shared/ui/FileButton';
+
+import { useVault } from '../../shared/vault/useVault';
 import { needsPassphrase, openPackageFile } from './openPackageFile';
 import { PackageEntries } from './PackageEntries';
 import { VerificationResult } from './VerificationResult';
-import '../export/export.css';
 
 /**
  * An advocate opens an evidence package (or a JSON export): read-only, in memory, apart from
@@ -24,7 +23,7 @@ import '../export/export.css';
 export function OpenPackageScreen() {
   const { t, i18n } = useTranslation('export');
   const { vault } = useVault();
-  const errorMessage = useExportErrorMessage();
+  const errorMessage = useFileErrorMessage();
   const [file, setFile] = useState<File | null>(null);
   const [askPassphrase, setAskPassphrase] = useState(true);
   const [passphrase, setPassphrase] = useState('');

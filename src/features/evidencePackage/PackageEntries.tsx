@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { omittedFieldsOf, revisionIncident, type ExportEntry } from '../../core/export/exportDocument';
-import { IncidentFields } from '../diary/detail/IncidentFields';
-import { formatMoment } from '../diary/formatWhen';
-import { useDescribeWhen } from '../diary/timeline/useDescribeWhen';
+import { IncidentFields } from '../../shared/incident/IncidentFields';
+import { formatMoment } from '../../shared/format/formatWhen';
+import { useDescribeWhen } from '../../shared/format/useDescribeWhen';
 import { excerpt } from '../../core/diary/excerpt';
-import '../diary/detail/detail.css';
 
 /** The package's incidents in the order they happened; each opens to its fields and history. */
 export function PackageEntries({ entries }: { entries: readonly ExportEntry[] }) {

@@ -1,3 +1,4 @@
+import './verification.css';
 import { useTranslation } from 'react-i18next';
 import { exportVerified, type ExportVerification } from '../../core/export/verifyExport';
 

@@ -3,13 +3,13 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EMPTY_SELECTION, selectEntries, summariseSelection } from '../../core/export/selection';
 import type { ExportSelection } from '../../core/export/exportDocument';
-import { useUnsavedInput } from '../../app/unsavedInput';
-import { NewPassphraseFields, useNewPassphrase } from '../vault/NewPassphraseFields';
-import { useFormatSize } from '../diary/attachments/useFormatSize';
-import { FileReady } from './FileReady';
-import { makeExport, UNENCRYPTED_FORMATS, type ExportFormat, type MadeExport } from './makeExport';
+import { useUnsavedInput } from '../../shared/hooks/unsavedInput';
+import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassphraseFields';
+import { useFormatSize } from '../../shared/format/useFormatSize';
+import { FileReady } from '../../shared/files/FileReady';
+import { makeExport, UNENCRYPTED_FORMATS, type ExportFormat, type MadeExport } from '../../shared/exportFiles/makeExport';
 import { SelectionFields } from './SelectionFields';
-import { useExportErrorMessage } from './useExportErrorMessage';
+import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
 import { useExportSources } from './useExportSources';
 import './export.css';
 
@@ -20,7 +20,7 @@ export function ExportScreen() {
   const { t, i18n } = useTranslation('export');
   const { diary, attachments, checklists } = useExportSources();
   const { size: formatSize } = useFormatSize();
-  const errorMessage = useExportErrorMessage();
+  const errorMessage = useFileErrorMessage();
   const entries = useMemo(() => diary.snapshot?.entries ?? [], [diary.snapshot]);
   const [selection, setSelection] = useState<ExportSelection>(EMPTY_SELECTION);
   const [picking, setPicking] = useState(false);

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { excerpt } from '../../core/diary/excerpt';
 import type { DiaryEntry } from '../../core/store/diaryRepository';
-import { useDescribeWhen } from '../diary/timeline/useDescribeWhen';
+import { useDescribeWhen } from '../../shared/format/useDescribeWhen';
 
 interface IncidentPickerProps {
   entries: readonly DiaryEntry[];

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { appAttachments, appChecklistResults } from '../../core/vault/featureStores';
-import { useDiary } from '../diary/useDiary';
+import { useDiary } from '../../shared/diary/useDiary';
 
 /** The unlocked diary and the stores an export reads from. */
 export function useExportSources() {

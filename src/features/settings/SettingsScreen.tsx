@@ -1,19 +1,18 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSetting } from './LanguageSetting';
 import { QuickExitSetting } from './QuickExitSetting';
-import { SecuritySettings } from '../vault/SecuritySettings';
-import { StorageStatus } from '../vault/StorageStatus';
 import { DataSettings } from './DataSettings';
 
-export function SettingsScreen() {
+/** Settings. `vaultSettings` (security and storage) come from the vault feature; the app composes them in. */
+export function SettingsScreen({ vaultSettings }: { vaultSettings?: ReactNode }) {
   const { t } = useTranslation('settings');
   return (
     <article className="screen">
       <h1>{t('title')}</h1>
       <LanguageSetting />
       <QuickExitSetting />
-      <SecuritySettings />
-      <StorageStatus />
+      {vaultSettings}
       <DataSettings />
     </article>
   );

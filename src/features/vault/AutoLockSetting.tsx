@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTO_LOCK_CHOICES, autoLockSettings, HIDDEN_LOCK_CHOICES, setAutoLockSettings } from '../../core/prefs/preferences';
-import { useVault } from './useVault';
+import { useVault } from '../../shared/vault/useVault';
 
 /** When the diary locks itself: after inactivity, and after being in the background. */
 export function AutoLockSetting() {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVault } from './useVault';
-import { useVaultErrorMessage } from './useVaultError';
+import { useVault } from '../../shared/vault/useVault';
+import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 
 /** Deletes the diary and everything in it, after two deliberate steps. */
 export function EraseEverything() {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useVault } from './useVault';
+import { useVault } from '../../shared/vault/useVault';
 
 /** Locks the diary in this tab and every other open tab. Shown only while unlocked. */
 export function LockButton() {

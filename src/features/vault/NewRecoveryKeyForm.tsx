@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PasswordField } from './PasswordField';
+import { PasswordField } from '../../shared/ui/PasswordField';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
-import { useVault } from './useVault';
-import { useVaultErrorMessage } from './useVaultError';
+import { useVault } from '../../shared/vault/useVault';
+import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 
 /** Makes a new recovery key (the old one stops working) and shows it once. */
 export function NewRecoveryKeyForm() {

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
-import { PasswordField } from './PasswordField';
-import { useVault } from './useVault';
-import { useVaultErrorMessage } from './useVaultError';
+import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassphraseFields';
+import { PasswordField } from '../../shared/ui/PasswordField';
+import { useVault } from '../../shared/vault/useVault';
+import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 
 /** Forgotten passphrase: the recovery key opens the diary, and a new passphrase must be chosen. */
 export function RecoverForm({ onCancel }: { onCancel: () => void }) {

@@ -4,7 +4,7 @@ import { AutoLockSetting } from './AutoLockSetting';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { EraseEverything } from './EraseEverything';
 import { NewRecoveryKeyForm } from './NewRecoveryKeyForm';
-import { useVault } from './useVault';
+import { useVault } from '../../shared/vault/useVault';
 
 /** Passphrase, recovery key, auto-lock and erase: only while the diary is unlocked. */
 export function SecuritySettings() {

@@ -1,23 +1,34 @@
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { Suspense, useState, type ComponentType, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PendingVault } from '../../core/vault/vault';
 import { requestPersistentStorage } from '../../core/vault/storagePersistence';
-import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
+import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassphraseFields';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
-import { useVault } from './useVault';
-import { useVaultErrorMessage } from './useVaultError';
-import { useUnsavedInput } from '../../app/unsavedInput';
+import { useVault } from '../../shared/vault/useVault';
+import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
+import { useUnsavedInput } from '../../shared/hooks/unsavedInput';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
-import { Loading } from '../../app/Loading';
+import type { FileErrorCode } from '../../core/export/fileErrorCode';
+import { Loading } from '../../shared/ui/Loading';
 
-// Starting from a backup is the rarer path: its code stays out of the first screen.
-const SetupFromBackup = lazy(async () => ({ default: (await import('../backup/SetupFromBackup')).SetupFromBackup }));
+/** What set-up needs to start from a backup; the backup feature provides it, the app composes it in. */
+export interface StartFromBackup {
+  /** The step that picks a backup file and checks it in full. */
+  Step: ComponentType<{
+    backup: CheckedBackup | null;
+    onChecked: (backup: CheckedBackup | null) => void;
+    onContinue: () => void;
+    onBack: () => void;
+  }>;
+  /** Fills the vault created a moment ago from the checked backup; says why it failed, or null. */
+  restore: (backup: CheckedBackup) => Promise<FileErrorCode | null>;
+}
 
 type Step = 'intro' | 'backup' | 'passphrase' | 'recovery';
 
 /** First run: what Daybook keeps, a passphrase, and the recovery key shown once. */
-export function SetupScreen() {
+export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBackup }) {
   const { t } = useTranslation('vault');
   const { vault, refresh } = useVault();
   const navigate = useNavigate();
@@ -55,7 +66,7 @@ export function SetupScreen() {
     try {
       await pending.commit();
       await requestPersistentStorage();
-      const restoreFailed = backup ? await (await import('../backup/restoreIntoNewVault')).restoreIntoNewVault(backup) : null;
+      const restoreFailed = backup && startFromBackup ? await startFromBackup.restore(backup) : null;
       await refresh();
       // The diary exists now, so this screen is gone: say on the backup screen what went wrong.
       if (restoreFailed) await navigate('/backup', { state: { restoreFailed } });
@@ -89,18 +100,20 @@ export function SetupScreen() {
             <button type="button" className="button primary" onClick={() => setStep('passphrase')}>
               {t('setup.start')}
             </button>
-            <button type="button" className="button" onClick={() => setStep('backup')}>
-              {t('setup.fromBackup')}
-            </button>
+            {startFromBackup && (
+              <button type="button" className="button" onClick={() => setStep('backup')}>
+                {t('setup.fromBackup')}
+              </button>
+            )}
           </div>
           <p>
             {t('setup.advocate')} <Link to="/package">{t('setup.openPackage')}</Link>
           </p>
         </>
       )}
-      {step === 'backup' && (
+      {step === 'backup' && startFromBackup && (
         <Suspense fallback={<Loading />}>
-          <SetupFromBackup
+          <startFromBackup.Step
             backup={backup}
             onChecked={setBackup}
             onContinue={() => setStep('passphrase')}

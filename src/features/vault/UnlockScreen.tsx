@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PasswordField } from './PasswordField';
+import { PasswordField } from '../../shared/ui/PasswordField';
 import { RecoverForm } from './RecoverForm';
-import { useVault } from './useVault';
-import { useVaultErrorMessage } from './useVaultError';
+import { useVault } from '../../shared/vault/useVault';
+import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 import { UnlockThrottledError } from '../../core/vault/vault';
 import { preloadKdf } from '../../core/crypto';
 

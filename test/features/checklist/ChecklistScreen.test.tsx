@@ -10,8 +10,8 @@ import { ChecklistStore } from '../../../src/core/store/checklistStore';
 import { DiaryRepository } from '../../../src/core/store/diaryRepository';
 import type { Vault } from '../../../src/core/vault/vault';
 import { ChecklistScreen } from '../../../src/features/checklist/ChecklistScreen';
-import { DiaryContext, type DiaryContextValue } from '../../../src/features/diary/DiaryProvider';
-import { VaultContext, type VaultUiStatus } from '../../../src/features/vault/VaultProvider';
+import { DiaryContext, type DiaryContextValue } from '../../../src/shared/diary/diaryContext';
+import { VaultContext, type VaultUiStatus } from '../../../src/shared/vault/vaultContext';
 import { testI18n } from '../../support/i18n';
 import { createdVault, testVault } from '../../support/vault';
 

@@ -8,7 +8,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { ChainVerification } from '../../../src/core/evidence';
 import type { Incident } from '../../../src/core/model/incident';
 import { DiaryRepository, type DiarySnapshot } from '../../../src/core/store/diaryRepository';
-import { DiaryContext, type DiaryContextValue } from '../../../src/features/diary/DiaryProvider';
+import { DiaryContext, type DiaryContextValue } from '../../../src/shared/diary/diaryContext';
 import { DiaryScreen } from '../../../src/features/diary/DiaryScreen';
 import { IncidentDetailScreen } from '../../../src/features/diary/detail/IncidentDetailScreen';
 import { testI18n } from '../../support/i18n';

@@ -2,10 +2,9 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../core/model/incident';
 import { MAX_ATTACHMENT_BYTES } from '../../../core/store/attachmentStore';
-import { FileButton } from './FileButton';
+import { FileButton } from '../../../shared/ui/FileButton';
 import { useAddAttachments } from './useAddAttachments';
-import { useFormatSize } from './useFormatSize';
-import './attachments.css';
+import { useFormatSize } from '../../../shared/format/useFormatSize';
 
 /** What the file picker offers: pictures, recordings, PDFs, text and common office documents. */
 const ACCEPT = [

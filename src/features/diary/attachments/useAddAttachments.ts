@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../core/model/incident';
 import { AttachmentTooLargeError, AttachmentUnreadableError } from '../../../core/store/attachmentStore';
-import { useUnsavedInput } from '../../../app/unsavedInput';
-import { useVaultErrorMessage } from '../../vault/useVaultError';
-import { useAttachmentStore } from './useAttachmentStore';
-import { useFormatSize } from './useFormatSize';
+import { useUnsavedInput } from '../../../shared/hooks/unsavedInput';
+import { useVaultErrorMessage } from '../../../shared/errors/useVaultErrorMessage';
+import { useAttachmentStore } from '../../../shared/incident/attachments/useAttachmentStore';
+import { useFormatSize } from '../../../shared/format/useFormatSize';
 
 export interface AddProgress {
   current: number;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { isLongText, type FieldChange } from '../../../core/diary/revisionDiff';
-import { formatList } from '../formatWhen';
-import { useDescribeWhen } from '../timeline/useDescribeWhen';
+import { formatList } from '../../../shared/format/formatWhen';
+import { useDescribeWhen } from '../../../shared/format/useDescribeWhen';
 
 /** Short values side by side ("old → new"); blanks named, so "→ PC Jones" never looks cut off. */
 function ShortChange({ before, after }: { before: string; after: string }) {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVaultErrorMessage } from '../../vault/useVaultError';
+import { useVaultErrorMessage } from '../../../shared/errors/useVaultErrorMessage';
 
 /**
  * Delete in two clear steps on the page itself: "Delete", then a panel that says what

@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../app/Loading';
+import { Loading } from '../../../shared/ui/Loading';
 import { attachmentsToDiscard, entryHistory } from '../../../core/diary/revisionHistory';
 import type { DiaryEntry } from '../../../core/store/diaryRepository';
-import { useAttachmentStore } from '../attachments/useAttachmentStore';
-import { formatMoment } from '../formatWhen';
-import { useDiary } from '../useDiary';
+import { useAttachmentStore } from '../../../shared/incident/attachments/useAttachmentStore';
+import { formatMoment } from '../../../shared/format/formatWhen';
+import { useDiary } from '../../../shared/diary/useDiary';
 import { DeleteIncident } from './DeleteIncident';
-import { IncidentFields } from './IncidentFields';
+import { IncidentFields } from '../../../shared/incident/IncidentFields';
 import { RevisionHistory } from './RevisionHistory';
 import './detail.css';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { HistoryStep } from '../../../core/diary/revisionHistory';
-import { formatMoment } from '../formatWhen';
+import { formatMoment } from '../../../shared/format/formatWhen';
 import { ChangeItem } from './ChangeItem';
 
 /** When it was first written down, then every later save and what it changed. */

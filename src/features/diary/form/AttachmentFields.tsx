@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../core/model/incident';
-import { AttachmentList } from '../attachments/AttachmentList';
+import { AttachmentList } from '../../../shared/incident/attachments/AttachmentList';
 import { AttachmentPicker } from '../attachments/AttachmentPicker';
 
 interface AttachmentFieldsProps {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDraft } from '../../../core/store/draftStore';
-import { formatMoment } from '../formatWhen';
+import { formatMoment } from '../../../shared/format/formatWhen';
 
 interface DraftOfferProps {
   draft: IncidentDraft;

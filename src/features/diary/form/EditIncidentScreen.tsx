@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Loading } from '../../../app/Loading';
+import { Loading } from '../../../shared/ui/Loading';
 import type { Incident } from '../../../core/model/incident';
 import { editDraftId } from '../../../core/store/draftStore';
-import { useDiary } from '../useDiary';
+import { useDiary } from '../../../shared/diary/useDiary';
 import { IncidentEditor } from './IncidentEditor';
-import { sameIncident } from './incidentForm';
+import { sameIncident } from './formRules';
 import { useDraftStore } from './useDraftStore';
 import './form.css';
 

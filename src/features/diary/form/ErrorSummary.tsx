@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldId, type FieldKey } from './incidentForm';
+import { fieldId, type FieldKey } from './formRules';
 
 export interface SummaryItem {
   key: FieldKey;

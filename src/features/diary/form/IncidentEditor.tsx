@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../core/model/incident';
 import type { IncidentDraft } from '../../../core/store/draftStore';
 import { DraftOffer } from './DraftOffer';
-import { fieldId } from './incidentForm';
+import { fieldId } from './formRules';
 import { IncidentForm, type IncidentFormProps } from './IncidentForm';
 
 /** After the offer's buttons go, carry on where writing starts. */

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUnsavedInput } from '../../../app/unsavedInput';
+import { useUnsavedInput } from '../../../shared/hooks/unsavedInput';
 import type { Incident } from '../../../core/model/incident';
 import type { DraftStore } from '../../../core/store/draftStore';
-import { useVaultErrorMessage } from '../../vault/useVaultError';
+import { useVaultErrorMessage } from '../../../shared/errors/useVaultErrorMessage';
 import { AttachmentFields } from './AttachmentFields';
 import { BehaviourFields } from './BehaviourFields';
 import { ErrorSummary, type SummaryItem } from './ErrorSummary';
-import { checkIncident, fieldId, sameIncident, type FieldErrors, type FieldKey } from './incidentForm';
+import { checkIncident, fieldId, sameIncident, type FieldErrors, type FieldKey } from './formRules';
 import { LeavePanel } from './LeavePanel';
 import { ReportedFields } from './ReportedFields';
 import { TextField } from './TextField';

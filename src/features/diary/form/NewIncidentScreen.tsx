@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Loading } from '../../../app/Loading';
+import { Loading } from '../../../shared/ui/Loading';
 import { emptyIncident } from '../../../core/model/incident';
 import { NEW_INCIDENT_DRAFT } from '../../../core/store/draftStore';
-import { useDiary } from '../useDiary';
+import { useDiary } from '../../../shared/diary/useDiary';
 import { IncidentEditor } from './IncidentEditor';
 import { useDraftStore } from './useDraftStore';
 import './form.css';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportedToPolice } from '../../../core/model/incident';
-import { fieldId, type FieldKey } from './incidentForm';
+import { fieldId, type FieldKey } from './formRules';
 import { TextField } from './TextField';
 
 interface ReportedFieldsProps {

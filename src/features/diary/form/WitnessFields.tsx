@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Witness } from '../../../core/model/incident';
-import { fieldId } from './incidentForm';
+import { fieldId } from './formRules';
 import { TextField } from './TextField';
 
 const GROUP_ID = fieldId('witnesses');

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Incident } from '../../../core/model/incident';
 import type { DraftStore } from '../../../core/store/draftStore';
-import { sameIncident } from './incidentForm';
+import { sameIncident } from './formRules';
 
 /** How long typing may pause before the draft is kept: often enough, without a write per key. */
 export const DRAFT_DEBOUNCE_MS = 500;

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { orderedBehaviours } from '../../../core/diary/revisionDiff';
 import { excerpt } from '../../../core/diary/excerpt';
 import type { TimelineRow } from '../../../core/diary/timelineRows';
-import { formatMoment, formatMonth } from '../formatWhen';
-import { useDescribeWhen } from './useDescribeWhen';
+import { formatMoment, formatMonth } from '../../../shared/format/formatWhen';
+import { useDescribeWhen } from '../../../shared/format/useDescribeWhen';
 
 type MonthRow = Extract<TimelineRow, { kind: 'month' }>;
 type EntryRow = Extract<TimelineRow, { kind: 'entry' }>;

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { orderedBehaviours } from '../../../core/diary/revisionDiff';
-import type { Incident } from '../../../core/model/incident';
-import type { OmittableField } from '../../../core/export/exportDocument';
-import { AttachmentList } from '../attachments/AttachmentList';
-import { useDescribeWhen } from '../timeline/useDescribeWhen';
+import { orderedBehaviours } from '../../core/diary/revisionDiff';
+import type { Incident } from '../../core/model/incident';
+import type { OmittableField } from '../../core/export/exportDocument';
+import './incidentFields.css';
+import { AttachmentList } from './attachments/AttachmentList';
+import { useDescribeWhen } from '../format/useDescribeWhen';
 
 /** One labelled field; blank ones say so, rather than vanishing. */
 function Field({

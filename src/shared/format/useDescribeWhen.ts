@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IncidentWhen } from '../../../core/model/incident';
-import { describeWhen } from '../describeWhen';
+import type { IncidentWhen } from '../../core/model/incident';
+import { describeWhen } from './describeWhen';
 
 /** "12 Mar 2026 at 19:05", "Around: last winter (1 Dec 2025 to 28 Feb 2026)", "Ongoing since …". */
 export function useDescribeWhen(): (when: IncidentWhen) => string {

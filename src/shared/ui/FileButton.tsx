@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes } from 'react';
+import './fileButton.css';
 
 interface Props {
   label: string;

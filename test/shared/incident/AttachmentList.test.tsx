@@ -3,8 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { trackedObjectUrlCount } from '../../../src/core/vault/objectUrls';
-import { AttachmentList } from '../../../src/features/diary/attachments/AttachmentList';
-import { attachmentVault, blobText, current, fakeObjectUrls, renderWithI18n } from './harness';
+import { AttachmentList } from '../../../src/shared/incident/attachments/AttachmentList';
+import { attachmentVault, blobText, current, fakeObjectUrls, renderWithI18n } from '../../support/attachmentHarness';
 
 vi.mock('../../../src/core/vault/featureStores', () => ({
   appAttachments: () => {

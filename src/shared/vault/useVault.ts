@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import { VaultContext, type VaultContextValue } from './VaultProvider';
+import { VaultContext, type VaultContextValue } from './vaultContext';
 
 export function useVault(): VaultContextValue {
   const context = useContext(VaultContext);

@@ -1,7 +1,7 @@
 // Pictures for the PDF report. A PDF carries PNG and JPEG as they are; any other picture the
 // browser can decode (WebP, GIF, BMP, AVIF...) is redrawn as a PNG. Browser only.
 
-import type { EmbeddableImage } from '../../core/export/pdf';
+import type { EmbeddableImage } from '../../core/export/pdf/index';
 
 /** Longest side of a redrawn picture: plenty for a printed page, and keeps the PDF small. */
 const MAX_SIDE = 2048;

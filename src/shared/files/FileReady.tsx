@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canShareFile, downloadFile, shareFile } from './saveFile';
-import { useFormatSize } from '../diary/attachments/useFormatSize';
+import { useFormatSize } from '../format/useFormatSize';
+import './fileReady.css';
 
 interface FileReadyProps {
   file: File;

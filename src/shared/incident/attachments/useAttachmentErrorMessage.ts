@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AttachmentCorruptError } from '../../../core/store/attachmentStore';
-import { useVaultErrorMessage } from '../../vault/useVaultError';
+import { useVaultErrorMessage } from '../../errors/useVaultErrorMessage';
 
 /** Why a stored attachment could not be shown, in the user's language. */
 export function useAttachmentErrorMessage(): (error: unknown) => string {

@@ -9,8 +9,8 @@ import type { AttachmentRef } from '../../core/model/incident';
 import type { AttachmentStore } from '../../core/store/attachmentStore';
 import type { ChecklistStore } from '../../core/store/checklistStore';
 import type { DiaryRepository, DiaryEntry } from '../../core/store/diaryRepository';
-import { asFile } from './fileNames';
-import { describeWhen } from '../diary/describeWhen';
+import { asFile } from '../files/fileNames';
+import { describeWhen } from '../format/describeWhen';
 
 export type ExportFormat = 'pdf' | 'csv' | 'json' | 'package';
 
@@ -52,7 +52,7 @@ export async function renderReport(
   loadFile: ((ref: AttachmentRef) => Promise<Blob>) | null,
 ): Promise<Uint8Array> {
   const [{ renderPdfReport }, { verifyExportDocument }, { loadReportFonts }, { pdfImageFromBlob }] = await Promise.all([
-    import('../../core/export/pdf'),
+    import('../../core/export/pdf/index'),
     import('../../core/export/verifyExport'),
     import('./reportFonts'),
     import('./pdfImage'),
@@ -104,7 +104,7 @@ export async function makeExport(
       return { file: asFile(serializeExportDocument(document), 'json', now), damagedFiles: [] };
     }
     case 'package': {
-      const { createEvidencePackage } = await import('../../core/export/evidencePackage');
+      const { createEvidencePackage } = await import('../../core/export/evidencePackage/index');
       const made = await createEvidencePackage(document, inputs.attachments, passphrase);
       return { file: asFile(made.file, 'package', now), damagedFiles: made.damagedFiles };
     }

@@ -2,9 +2,9 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { vi } from 'vitest';
-import { AttachmentStore } from '../../../src/core/store/attachmentStore';
-import { createdVault } from '../../support/vault';
-import { testI18n } from '../../support/i18n';
+import { AttachmentStore } from '../../src/core/store/attachmentStore';
+import { createdVault } from './vault';
+import { testI18n } from './i18n';
 
 /** The store the mocked appAttachments() hands to components; set by each test. */
 export const current: { store: AttachmentStore | null } = { store: null };

@@ -5,7 +5,7 @@ import { AttachmentPreview } from './AttachmentPreview';
 import { shortFingerprint } from './previewKind';
 import { useAttachmentErrorMessage } from './useAttachmentErrorMessage';
 import { useDecryptedFile } from './useDecryptedFile';
-import { useFormatSize } from './useFormatSize';
+import { useFormatSize } from '../../format/useFormatSize';
 
 interface Props {
   attachment: AttachmentRef;

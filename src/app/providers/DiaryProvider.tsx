@@ -1,21 +1,9 @@
-import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { appDiary } from '../../core/vault/instance';
 import type { ChainVerification } from '../../core/evidence';
-import type { Incident } from '../../core/model/incident';
 import type { DiaryRepository, DiarySnapshot } from '../../core/store/diaryRepository';
-import { useVault } from '../vault/useVault';
-
-export interface DiaryContextValue {
-  state: 'loading' | 'ready' | 'failed';
-  snapshot: DiarySnapshot | null;
-  integrity: ChainVerification | null;
-  repository: DiaryRepository;
-  add: (incident: Incident) => Promise<string>;
-  edit: (id: string, incident: Incident) => Promise<void>;
-  remove: (id: string) => Promise<void>;
-  /** Shows what the repository now holds, after something else wrote to it (a restore). */
-  refresh: () => Promise<void>;
-}
+import { DiaryContext, type DiaryContextValue } from '../../shared/diary/diaryContext';
+import { useVault } from '../../shared/vault/useVault';
 
 /** Resolves after the browser has painted the next frame. */
 function afterNextPaint(): Promise<void> {
@@ -27,9 +15,6 @@ function afterNextPaint(): Promise<void> {
     }
   });
 }
-
-/** Null while locked. */
-export const DiaryContext = createContext<DiaryContextValue | null>(null);
 
 interface Loaded {
   repository: DiaryRepository;

@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import { DiaryContext, type DiaryContextValue } from './DiaryProvider';
+import { DiaryContext, type DiaryContextValue } from './diaryContext';
 
 /** The unlocked diary. Only for screens behind the lock guard. */
 export function useDiary(): DiaryContextValue {

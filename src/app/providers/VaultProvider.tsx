@@ -1,23 +1,11 @@
-import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { appVault } from '../../core/vault/instance';
 import { startAutoLock } from '../../core/vault/autoLock';
 import { revokeAllObjectUrls } from '../../core/vault/objectUrls';
 import { autoLockSettings } from '../../core/prefs/preferences';
-import type { Vault, VaultStatus } from '../../core/vault/vault';
-import { onQuickExit } from '../../app/quickExit/quickExit';
-
-export type VaultUiStatus = VaultStatus | 'loading' | 'unavailable';
-
-export interface VaultContextValue {
-  status: VaultUiStatus;
-  vault: Vault;
-  /** Re-reads the status after an action that opened, locked or erased the vault. */
-  refresh: () => Promise<void>;
-  /** Bumped when auto-lock settings change, so the timers restart with the new values. */
-  autoLockChanged: () => void;
-}
-
-export const VaultContext = createContext<VaultContextValue | null>(null);
+import type { Vault } from '../../core/vault/vault';
+import { VaultContext, type VaultUiStatus } from '../../shared/vault/vaultContext';
+import { onQuickExit } from '../quickExit/quickExit';
 
 /** Holds the vault's status for the whole app, locks on quick exit, and runs auto-lock. */
 export function VaultProvider({ children, vault = appVault() }: { children: ReactNode; vault?: Vault }) {

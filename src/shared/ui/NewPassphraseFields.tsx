@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PasswordField } from './PasswordField';
 import { usePassphraseStrength } from './usePassphraseStrength';
 import { assessPassphrase, preloadPassphraseEstimator } from '../../core/vault/passphraseStrength';
-import { preloadKdf } from '../../core/crypto';
+import { preloadKdf } from '../../core/crypto/index';
 
 export type NewPassphraseProblem = 'empty' | 'too-short' | 'too-guessable' | 'mismatch' | 'checking';
 

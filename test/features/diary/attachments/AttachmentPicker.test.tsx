@@ -2,12 +2,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { AttachmentRef } from '../../../src/core/model/incident';
-import { MAX_ATTACHMENT_BYTES } from '../../../src/core/store/attachmentStore';
-import { AttachmentPicker } from '../../../src/features/diary/attachments/AttachmentPicker';
-import { attachmentVault, blobText, current, renderWithI18n } from './harness';
+import type { AttachmentRef } from '../../../../src/core/model/incident';
+import { MAX_ATTACHMENT_BYTES } from '../../../../src/core/store/attachmentStore';
+import { AttachmentPicker } from '../../../../src/features/diary/attachments/AttachmentPicker';
+import { attachmentVault, blobText, current, renderWithI18n } from '../../../support/attachmentHarness';
 
-vi.mock('../../../src/core/vault/featureStores', () => ({
+vi.mock('../../../../src/core/vault/featureStores', () => ({
   appAttachments: () => {
     if (!current.store) throw new Error('no test store');
     return current.store;
