@@ -74,7 +74,7 @@ export function exportFigures(run: ExportRun, options: ExportOptions, pdfTargetM
       unit: 'ms',
       value: round(pdf.fontMs, 1),
       samples: 1,
-      how: `loadReportFonts() from src/features/export/reportFonts.ts (two same-origin fetches, ${round(mb(pdf.fontBytes), 2)} MB), the first time in the page; not part of the PDF time below.`,
+      how: `loadReportFonts() from src/shared/exportFiles/reportFonts.ts (two same-origin fetches, ${round(mb(pdf.fontBytes), 2)} MB), the first time in the page; not part of the PDF time below.`,
     },
     timing(
       'export.pdf',

@@ -56,7 +56,7 @@ function loops(graph: Map<string, Set<string>>): string[][] {
   const visit = (node: string, path: string[]) => {
     for (const next of graph.get(node) ?? []) {
       if (next === path[0]) found.push([...path, next]);
-      else if (!path.includes(next) && next > path[0]!) visit(next, [...path, next]);
+      else if (!path.includes(next) && next > (path[0] ?? '')) visit(next, [...path, next]);
     }
   };
   for (const start of [...graph.keys()].sort()) visit(start, [start]);

@@ -3,22 +3,37 @@ import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { vi } from 'vitest';
 import { AttachmentStore } from '../../src/core/store/attachmentStore';
+import { diaryActions } from '../../src/app/providers/diaryActions';
+import { createUnlockedStores } from '../../src/core/vault/featureStores';
+import { DiaryContext, type DiaryContextValue } from '../../src/shared/diary/diaryContext';
 import { createdVault } from './vault';
+import { openedTestDiary } from './diaryContext';
 import { testI18n } from './i18n';
 
-/** The store the mocked appAttachments() hands to components; set by each test. */
-export const current: { store: AttachmentStore | null } = { store: null };
+/** The diary context the harness renders with: the last attachmentVault()'s stores. */
+let diary: DiaryContextValue | null = null;
 
+/** A test vault whose attachment store uses small chunks; components get it through the diary context. */
 export async function attachmentVault() {
   const vault = await createdVault();
   const store = new AttachmentStore(vault.db, () => vault.session.dataKey(), { chunkSize: 64 });
-  current.store = store;
+  const { repository } = await openedTestDiary(vault.vault);
+  diary = {
+    state: 'ready',
+    snapshot: repository.snapshot(),
+    integrity: null,
+    ...diaryActions(repository, { ...createUnlockedStores(vault.vault), attachments: store }),
+  };
   return { ...vault, store };
 }
 
 export async function renderWithI18n(ui: ReactNode, language = 'en-GB') {
   const i18n = await testI18n(language);
-  return render(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>);
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <DiaryContext.Provider value={diary}>{ui}</DiaryContext.Provider>
+    </I18nextProvider>,
+  );
 }
 
 /** jsdom has no object URLs: count them instead. */

@@ -87,7 +87,7 @@ export interface ExportExtras {
 export interface PdfResult {
   incidents: number;
   revisions: number;
-  /** loadReportFonts (src/features/export/reportFonts.ts): the first fetch in the page. */
+  /** loadReportFonts (src/shared/exportFiles/reportFonts.ts): the first fetch in the page. */
   fontMs: number;
   fontBytes: number;
   /** Per run: selectEntries + buildExportDocument, verifyExportDocument, renderPdfReport. */

@@ -1,4 +1,4 @@
-import type { EncryptedFileErrorCode } from '../export/encryptedFile/errors';
+import { refusalKind, type EncryptedFileErrorCode } from '../export/encryptedFile/errors';
 
 /**
  * Why a backup could not be restored. Raised before anything is written, so the diary on this
@@ -6,12 +6,4 @@ import type { EncryptedFileErrorCode } from '../export/encryptedFile/errors';
  */
 export type RestoreErrorCode = EncryptedFileErrorCode | 'diary-does-not-verify';
 
-export class RestoreError extends Error {
-  override readonly name = 'RestoreError';
-  constructor(
-    readonly code: RestoreErrorCode,
-    options?: ErrorOptions,
-  ) {
-    super(`Backup cannot be restored: ${code}`, options);
-  }
-}
+export class RestoreError extends refusalKind<RestoreErrorCode>('RestoreError', 'Backup cannot be restored') {}

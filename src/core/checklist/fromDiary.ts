@@ -3,7 +3,8 @@
 // used; fixation, effect and warning signs are the person's own judgement and stay blank.
 
 import type { Behaviour } from '../model/behaviours';
-import type { Incident, IsoDate } from '../model/incident';
+import { dayNumber, type IsoDate } from '../model/calendarDate';
+import type { Incident } from '../model/incident';
 import { EMPTY_ANSWERS, OPTIONS, type ChecklistAnswers, type ChecklistBehaviour, type Duration, type Occasions } from './questions';
 
 /** The checklist's wording of each diary behaviour (contact by any means is one choice here). */
@@ -32,20 +33,6 @@ export function occasionsFor(count: number): Occasions | null {
   if (count === 1) return 'once';
   if (count <= 3) return 'two-or-three';
   return 'many';
-}
-
-const DAY_MS = 86_400_000;
-
-/** Days since the epoch of a 'YYYY-MM-DD' date, or null if it is not a real date. */
-function dayNumber(date: IsoDate): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return null;
-  const [, y, m, d] = match.map(Number);
-  if (y === undefined || m === undefined || d === undefined) return null;
-  const ms = Date.UTC(y, m - 1, d);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
-  return ms / DAY_MS;
 }
 
 /** The dates an incident covers; something still going on runs until today. */

@@ -2,6 +2,8 @@
 // step, and the outcome table reads the answers. Ids are stored (encrypted) with a saved
 // result; screens translate them under checklist:steps.<step>.options.<id>.
 
+import { BEHAVIOURS_SHARED_WITH_CHECKLIST } from '../model/behaviours';
+
 /** What they have done: the law's examples of stalking behaviour and common ones police list. */
 export const CHECKLIST_BEHAVIOURS = [
   'following',
@@ -9,15 +11,7 @@ export const CHECKLIST_BEHAVIOURS = [
   'loitering',
   'watching',
   'unwanted-contact',
-  'contact-via-others',
-  'monitoring',
-  'tracking',
-  'gifts-or-items',
-  'property-damage',
-  'threats',
-  'violence',
-  'posting-or-impersonating',
-  'other',
+  ...BEHAVIOURS_SHARED_WITH_CHECKLIST,
 ] as const;
 
 /** How many times something like this has happened. */

@@ -1,16 +1,14 @@
 // When an incident happened, as dates the timeline can sort, group and filter by.
 
-import type { IncidentWhen, IsoDate } from '../model/incident';
+import { localDate, type IsoDate } from '../model/calendarDate';
+import type { IncidentWhen } from '../model/incident';
 
 /** Ongoing incidents reach to the end of any date range. */
 const OPEN_END: IsoDate = '9999-12-31';
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** The calendar date of a recorded moment on this device's clock ('YYYY-MM-DD'). */
-export function localDate(iso: string): IsoDate {
-  const date = new Date(iso);
-  return `${String(date.getFullYear()).padStart(4, '0')}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
+/** The calendar date of a recorded moment (ISO timestamp) on this device's clock. */
+export function recordedOn(iso: string): IsoDate {
+  return localDate(new Date(iso));
 }
 
 /**
@@ -19,16 +17,16 @@ export function localDate(iso: string): IsoDate {
  */
 export function happenedOn(when: IncidentWhen, firstRecordedAt: string): IsoDate {
   if (when.kind === 'exact') return when.date;
-  if (when.kind === 'approximate') return when.from ?? when.to ?? localDate(firstRecordedAt);
-  return when.since ?? localDate(firstRecordedAt);
+  if (when.kind === 'approximate') return when.from ?? when.to ?? recordedOn(firstRecordedAt);
+  return when.since ?? recordedOn(firstRecordedAt);
 }
 
 /** The first and last day it may have happened on, for date-range filters. */
 export function happenedSpan(when: IncidentWhen, firstRecordedAt: string): { start: IsoDate; end: IsoDate } {
   if (when.kind === 'exact') return { start: when.date, end: when.date };
-  if (when.kind === 'ongoing') return { start: when.since ?? localDate(firstRecordedAt), end: OPEN_END };
-  const a = when.from ?? when.to ?? localDate(firstRecordedAt);
-  const b = when.to ?? when.from ?? localDate(firstRecordedAt);
+  if (when.kind === 'ongoing') return { start: when.since ?? recordedOn(firstRecordedAt), end: OPEN_END };
+  const a = when.from ?? when.to ?? recordedOn(firstRecordedAt);
+  const b = when.to ?? when.from ?? recordedOn(firstRecordedAt);
   return a <= b ? { start: a, end: b } : { start: b, end: a };
 }
 

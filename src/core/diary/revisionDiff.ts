@@ -1,40 +1,12 @@
 // What changed between two revisions of an incident, field by field, so the detail screen
 // can show each edit plainly ("Where: the park → the station").
 
-import type { Behaviour } from '../model/behaviours';
-import { BEHAVIOURS } from '../model/behaviours';
+import { orderedBehaviours, type Behaviour } from '../model/behaviours';
 import type { AttachmentRef, Incident, IncidentWhen, Witness } from '../model/incident';
+import { fieldText, INCIDENT_FIELDS, type TextField } from '../model/incidentFields';
 
-/** Free-text fields, in the order the incident shows them. */
-export const TEXT_FIELDS = [
-  'where',
-  'whatHappened',
-  'whoDidIt',
-  'evidenceElsewhere',
-  'policeReference',
-  'officer',
-  'howItFelt',
-  'whatItChanged',
-] as const;
-export type TextField = (typeof TEXT_FIELDS)[number];
-
-/** Every field a change can name, in display order. */
-export const INCIDENT_FIELDS = [
-  'when',
-  'where',
-  'whatHappened',
-  'behaviours',
-  'whoDidIt',
-  'witnesses',
-  'evidenceElsewhere',
-  'attachments',
-  'reported',
-  'policeReference',
-  'officer',
-  'howItFelt',
-  'whatItChanged',
-] as const;
-export type IncidentField = (typeof INCIDENT_FIELDS)[number];
+// Screens still import it from here; its home is the model.
+export { orderedBehaviours };
 
 export type FieldChange =
   | { field: 'when'; before: IncidentWhen; after: IncidentWhen }
@@ -49,21 +21,6 @@ export const SHORT_TEXT_LIMIT = 80;
 
 export function isLongText(text: string): boolean {
   return text.length > SHORT_TEXT_LIMIT || /[\r\n]/.test(text);
-}
-
-function textOf(incident: Incident, field: TextField): string {
-  switch (field) {
-    case 'policeReference':
-      return incident.reported.policeReference ?? '';
-    case 'officer':
-      return incident.reported.officer ?? '';
-    case 'howItFelt':
-      return incident.effect.howItFelt;
-    case 'whatItChanged':
-      return incident.effect.whatItChanged;
-    default:
-      return incident[field];
-  }
 }
 
 /** A fixed spelling of a "when", so absent and undefined optional parts compare equal. */
@@ -91,12 +48,6 @@ function missingFrom<T>(a: readonly T[], b: readonly T[], key: (item: T) => stri
 
 const witnessKey = (w: Witness) => JSON.stringify([w.name, w.contact]);
 const attachmentKey = (a: AttachmentRef) => JSON.stringify([a.id, a.sha256]);
-const byBehaviourOrder = (a: Behaviour, b: Behaviour) => BEHAVIOURS.indexOf(a) - BEHAVIOURS.indexOf(b);
-
-/** Behaviours in the order the app lists them, whatever order they were saved in, once each. */
-export function orderedBehaviours(behaviours: readonly Behaviour[]): Behaviour[] {
-  return [...new Set(behaviours)].sort(byBehaviourOrder);
-}
 
 /** The fields that differ from `before` to `after`, in display order; [] when nothing changed. */
 export function diffIncidents(before: Incident, after: Incident): FieldChange[] {
@@ -109,8 +60,8 @@ export function diffIncidents(before: Incident, after: Incident): FieldChange[] 
       case 'behaviours': {
         const was = new Set(before.behaviours);
         const now = new Set(after.behaviours);
-        const added = [...now].filter((b) => !was.has(b)).sort(byBehaviourOrder);
-        const removed = [...was].filter((b) => !now.has(b)).sort(byBehaviourOrder);
+        const added = orderedBehaviours([...now].filter((b) => !was.has(b)));
+        const removed = orderedBehaviours([...was].filter((b) => !now.has(b)));
         if (added.length || removed.length) changes.push({ field, added, removed });
         break;
       }
@@ -132,8 +83,8 @@ export function diffIncidents(before: Incident, after: Incident): FieldChange[] 
         }
         break;
       default: {
-        const was = textOf(before, field);
-        const now = textOf(after, field);
+        const was = fieldText(before, field);
+        const now = fieldText(after, field);
         if (was !== now) changes.push({ field, before: was, after: now });
       }
     }

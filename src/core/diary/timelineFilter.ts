@@ -1,7 +1,7 @@
 // Search and filters over the timeline index. Pure, so they are tested without a browser.
 
 import type { Behaviour } from '../model/behaviours';
-import type { IsoDate } from '../model/incident';
+import { isCalendarDate, type IsoDate } from '../model/calendarDate';
 import { matchesTerms, queryTerms } from './searchText';
 import type { TimelineItem } from './timelineIndex';
 
@@ -20,8 +20,7 @@ export interface TimelineFilter {
 
 export const NO_FILTER: TimelineFilter = { query: '', behaviours: [], from: '', to: '', reported: 'any' };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const dateOrOpen = (value: string): IsoDate | '' => (DATE.test(value) ? value : '');
+const dateOrOpen = (value: string): IsoDate | '' => (isCalendarDate(value) ? value : '');
 
 /** A date range the right way round (a reversed range is read as meant, not as empty). */
 export function dateRange(filter: Pick<TimelineFilter, 'from' | 'to'>): { from: IsoDate | ''; to: IsoDate | '' } {

@@ -7,30 +7,20 @@
 
 import type { Behaviour } from '../model/behaviours';
 import type { AttachmentRef, Incident, IncidentWhen, Witness } from '../model/incident';
+import { incidentFieldsExcept } from '../model/incidentFields';
 import type { ExportDocument, ExportEntry, OmittableField } from './exportDocument';
-import { latestIncident } from './exportDocument';
+import { latestIncident, OMITTED_WITH } from './exportDocument';
 
-export const CSV_COLUMNS = [
-  'id',
-  'happened',
-  'firstWritten',
-  'lastChanged',
-  'revisions',
-  'where',
-  'whatHappened',
-  'behaviours',
-  'whoDidIt',
-  'witnesses',
-  'evidenceElsewhere',
-  'attachments',
-  'reported',
-  'policeReference',
-  'officer',
-  'howItFelt',
-  'whatItChanged',
-] as const;
+/** What each row says about the record itself, before the incident's own fields. */
+const RECORD_COLUMNS = ['id', 'happened', 'firstWritten', 'lastChanged', 'revisions'] as const;
 
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+/** The incident's fields in the app's order; 'when' is the 'happened' column above. */
+const FIELD_COLUMNS = incidentFieldsExcept('when');
+type FieldColumn = (typeof FIELD_COLUMNS)[number];
+
+export type CsvColumn = (typeof RECORD_COLUMNS)[number] | FieldColumn;
+
+export const CSV_COLUMNS: readonly CsvColumn[] = [...RECORD_COLUMNS, ...FIELD_COLUMNS];
 
 /** The words the CSV needs, in the person's language (the caller supplies i18next's). */
 export interface CsvLabels {
@@ -43,20 +33,16 @@ export interface CsvLabels {
   size: (bytes: number) => string;
 }
 
-/** The columns each omittable field takes with it. */
-const COLUMNS_OF_FIELD: Record<OmittableField, readonly CsvColumn[]> = {
-  where: ['where'],
-  whoDidIt: ['whoDidIt'],
-  witnesses: ['witnesses'],
-  evidenceElsewhere: ['evidenceElsewhere'],
-  reported: ['reported', 'policeReference', 'officer'],
-  effect: ['howItFelt', 'whatItChanged'],
-};
+const FIELD_COLUMN_SET: ReadonlySet<CsvColumn> = new Set(FIELD_COLUMNS);
+const isFieldColumn = (column: CsvColumn): column is FieldColumn => FIELD_COLUMN_SET.has(column);
 
-/** The columns written for this document, in order. */
+/** The columns written for this document, in order: a field left out takes its column with it. */
 export function csvColumnsFor(omittedFields: readonly OmittableField[]): CsvColumn[] {
-  const left = new Set(omittedFields.flatMap((field) => COLUMNS_OF_FIELD[field]));
-  return CSV_COLUMNS.filter((column) => !left.has(column));
+  const left = new Set(omittedFields);
+  return CSV_COLUMNS.filter((column) => {
+    const group = isFieldColumn(column) ? OMITTED_WITH[column] : null;
+    return group === null || !left.has(group);
+  });
 }
 
 /*

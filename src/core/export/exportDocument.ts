@@ -6,6 +6,7 @@ import type { SavedChecklistResult } from '../checklist/result';
 import type { ChainLink, RevisionContent } from '../evidence';
 import type { Behaviour } from '../model/behaviours';
 import { distinctAttachments, type AttachmentRef, type Incident, type IsoDate } from '../model/incident';
+import type { IncidentField } from '../model/incidentFields';
 
 export const EXPORT_FORMAT = 'daybook-export';
 export const EXPORT_VERSION = 1;
@@ -16,6 +17,23 @@ export const EXPORT_VERSION = 1;
  */
 export const OMITTABLE_FIELDS = ['where', 'whoDidIt', 'witnesses', 'evidenceElsewhere', 'reported', 'effect'] as const;
 export type OmittableField = (typeof OMITTABLE_FIELDS)[number];
+
+/** Which group of fields, if any, leaving out covers each field (the PDF and CSV both follow it). */
+export const OMITTED_WITH: Readonly<Record<IncidentField, OmittableField | null>> = {
+  when: null,
+  where: 'where',
+  whatHappened: null,
+  behaviours: null,
+  whoDidIt: 'whoDidIt',
+  witnesses: 'witnesses',
+  evidenceElsewhere: 'evidenceElsewhere',
+  attachments: null,
+  reported: 'reported',
+  policeReference: 'reported',
+  officer: 'reported',
+  howItFelt: 'effect',
+  whatItChanged: 'effect',
+};
 
 /** What the person chose to export. Empty lists mean "no restriction". */
 export interface ExportSelection {

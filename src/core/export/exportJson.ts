@@ -7,6 +7,7 @@
 import { parseSavedResult, type SavedChecklistResult } from '../checklist/result';
 import { canonicalJson, isIsoTimestamp, isSha256Hex, isWellFormedLink, type ChainLink, type RevisionContent } from '../evidence';
 import { BEHAVIOURS, isBehaviour, type Behaviour } from '../model/behaviours';
+import { isCalendarDate } from '../model/calendarDate';
 import type { Incident, IsoDate } from '../model/incident';
 import { parseIncident } from '../model/incidentParse';
 import { parseOrigin } from '../model/revisionContentParse';
@@ -101,23 +102,11 @@ function timestamp(value: unknown, path: string): string {
   return value;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real day as YYYY-MM-DD (no 2023-02-29), year 1 onwards. */
-function isCalendarDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 /** An optional date; absent or '' (an open end) reads as undefined. */
 function optionalDate(fields: Fields, key: string, path: string): IsoDate | undefined {
   const value = own(fields, key);
   if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string' || !isCalendarDate(value)) fail(path, 'must be a date as YYYY-MM-DD');
+  if (!isCalendarDate(value)) fail(path, 'must be a date as YYYY-MM-DD');
   return value;
 }
 

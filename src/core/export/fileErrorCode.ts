@@ -2,11 +2,9 @@
 // translates. Messages of the underlying errors never reach the person.
 
 // Only small error modules are imported: set-up (part of the first screen) shows these codes.
-import { RestoreError } from '../backup/restoreErrors';
 import { AttachmentCorruptError } from '../store/attachments/errors';
 import { StorageError } from '../store/storageErrors';
-import { EncryptedFileError } from './encryptedFile/errors';
-import { PackageError } from './evidencePackage/packageError';
+import { EncryptedFileError, FileRefusedError } from './encryptedFile/errors';
 
 export type FileErrorCode =
   | 'not-daybook-file'
@@ -34,7 +32,8 @@ export function fileErrorCode(error: unknown): FileErrorCode {
   if (error instanceof StorageError) return error.code;
   if (error instanceof AttachmentCorruptError) return 'attachment-corrupt';
   if (error instanceof EncryptedFileError) return fromEncryptedFile(error);
-  if (error instanceof RestoreError || error instanceof PackageError) {
+  // A refused backup or package.
+  if (error instanceof FileRefusedError) {
     if (error.code === 'wrong-kind') return error.cause instanceof EncryptedFileError ? fromEncryptedFile(error.cause) : 'corrupt';
     return error.code;
   }

@@ -4,6 +4,8 @@
  * Nothing here is personal: it is the same for every user.
  */
 
+import { isCalendarDate } from './calendarDate';
+
 export const NATIONS = ['england', 'wales', 'scotland', 'northern-ireland'] as const;
 export type Nation = (typeof NATIONS)[number];
 export const DEFAULT_NATION: Nation = 'england';
@@ -131,16 +133,9 @@ export function minutesOf(time: string): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
-function isValidDate(value: string): boolean {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match;
-  if (m === undefined) return true;
-  const month = Number(m);
-  if (month < 1 || month > 12) return false;
-  if (d === undefined) return true;
-  const date = new Date(Date.UTC(Number(y), month - 1, Number(d)));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === Number(d);
+/** A source date as precise as it is given: a year or a month stands for its first day. */
+function isValidSourceDate(value: string): boolean {
+  return isCalendarDate(value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value);
 }
 
 export function validateHours(hours: OpeningHours): string[] {
@@ -177,8 +172,8 @@ export function validateSource(source: Source): string[] {
   const problems: string[] = [];
   if (source.cite.length === 0 || source.cite.some((c) => c.trim() === '')) problems.push('source needs at least one citation');
   if (source.cite.some((c) => /^https?:/i.test(c))) problems.push('cite addresses without the scheme');
-  if (source.date !== null && !isValidDate(source.date)) problems.push(`bad source date ${source.date}`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(source.checked) || !isValidDate(source.checked)) problems.push(`bad checked date ${source.checked}`);
+  if (source.date !== null && !isValidSourceDate(source.date)) problems.push(`bad source date ${source.date}`);
+  if (!isCalendarDate(source.checked)) problems.push(`bad checked date ${source.checked}`);
   return problems;
 }
 

@@ -3,11 +3,9 @@
 // the person cannot edit.
 
 import type { Behaviour } from './behaviours';
+import { localDate, localTime, type IsoDate, type IsoTime } from './calendarDate';
 
-/** 'YYYY-MM-DD', a calendar date in the person's own time zone. */
-export type IsoDate = string;
-/** 'HH:MM', 24-hour clock. */
-export type IsoTime = string;
+export type { IsoDate, IsoTime } from './calendarDate';
 
 /** When it happened: known exactly, only roughly, or still going on. */
 export type IncidentWhen =
@@ -73,18 +71,10 @@ export const INCIDENT_LIMITS = {
   attachments: 500,
 } as const;
 
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
 /** A blank incident that happened "now" by the device's local clock. */
 export function emptyIncident(now: Date = new Date()): Incident {
   return {
-    when: {
-      kind: 'exact',
-      date: `${String(now.getFullYear()).padStart(4, '0')}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`,
-      time: `${pad2(now.getHours())}:${pad2(now.getMinutes())}`,
-    },
+    when: { kind: 'exact', date: localDate(now), time: localTime(now) },
     where: '',
     whatHappened: '',
     behaviours: [],

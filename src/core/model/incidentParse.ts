@@ -5,7 +5,8 @@
 // own data properties only (no inherited values, no getters run), and never
 // throws. Error messages name fields, never their content.
 
-import { BEHAVIOURS, isBehaviour } from './behaviours';
+import { BEHAVIOURS, isBehaviour, orderedBehaviours, type Behaviour } from './behaviours';
+import { isCalendarDate, isClockTime } from './calendarDate';
 import type { AttachmentRef, Effect, Incident, IncidentWhen, ReportedToPolice, Witness } from './incident';
 import { INCIDENT_LIMITS as LIMITS } from './incident';
 import { own } from './ownProperty';
@@ -18,23 +19,9 @@ function isFields(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const SHA256 = /^[0-9a-fA-F]{64}$/;
 // type/subtype as File.type gives it; parameters are not expected.
 const MIME = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$/;
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** A real day in the proleptic Gregorian calendar: no 2023-02-29, no 2024-13-01. */
-function isCalendarDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-  return year >= 1 && day >= 1 && day <= days;
-}
 
 /** Collects errors while reading, so one pass reports every problem. */
 class Reader {
@@ -65,22 +52,26 @@ class Reader {
     return value === '' ? undefined : value;
   }
 
+  /** An optional string that must also be in the right format; if it is not, reads as undefined. */
+  optionalFormatted(
+    fields: Fields,
+    key: string,
+    path: string,
+    max: number,
+    format: { test: (value: string) => boolean; name: string },
+  ): string | undefined {
+    const value = this.optionalText(fields, key, path, max);
+    if (value === undefined || format.test(value)) return value;
+    this.fail(path, `must be ${format.name}`);
+    return undefined;
+  }
+
   optionalDate(fields: Fields, key: string, path: string): string | undefined {
-    const value = this.optionalText(fields, key, path, 10);
-    if (value !== undefined && !isCalendarDate(value)) {
-      this.fail(path, 'must be a date as YYYY-MM-DD');
-      return undefined;
-    }
-    return value;
+    return this.optionalFormatted(fields, key, path, 10, { test: isCalendarDate, name: 'a date as YYYY-MM-DD' });
   }
 
   optionalTime(fields: Fields, key: string, path: string): string | undefined {
-    const value = this.optionalText(fields, key, path, 5);
-    if (value !== undefined && !TIME.test(value)) {
-      this.fail(path, 'must be a time as HH:MM');
-      return undefined;
-    }
-    return value;
+    return this.optionalFormatted(fields, key, path, 5, { test: isClockTime, name: 'a time as HH:MM' });
   }
 
   /** A nested object; absent reads as undefined. */
@@ -149,13 +140,13 @@ function readWhen(r: Reader, value: unknown): IncidentWhen {
 }
 
 function readBehaviours(r: Reader, items: readonly unknown[]): Incident['behaviours'] {
-  const chosen = new Set<string>();
+  const chosen = new Set<Behaviour>();
   items.forEach((item, i) => {
     if (isBehaviour(item)) chosen.add(item);
     else r.fail(`behaviours[${i}]`, 'is not a known behaviour');
   });
   // Canonical order, no duplicates: the same choice always hashes the same.
-  return BEHAVIOURS.filter((b) => chosen.has(b));
+  return orderedBehaviours(chosen);
 }
 
 function readWitnesses(r: Reader, items: readonly unknown[]): Witness[] {

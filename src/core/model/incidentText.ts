@@ -1,25 +1,28 @@
 // All the person's own words in an incident, for full-text search.
 
 import type { Incident } from './incident';
+import { fieldText, INCIDENT_FIELDS, type IncidentField } from './incidentFields';
 
-/**
- * Every text field joined by newlines (empty ones skipped). Behaviour ids are
- * left out: they are codes, not words, and screens filter on them instead.
- */
+/** The words of one field; behaviour ids and the reported flag are codes, not words. */
+function wordsOf(incident: Incident, field: IncidentField): string[] {
+  switch (field) {
+    case 'when':
+      return incident.when.kind === 'approximate' ? [incident.when.description] : [];
+    case 'behaviours':
+    case 'reported':
+      return [];
+    case 'witnesses':
+      return incident.witnesses.flatMap((w) => [w.name, w.contact]);
+    case 'attachments':
+      return incident.attachments.map((a) => a.name);
+    default:
+      return [fieldText(incident, field)];
+  }
+}
+
+/** Every text field joined by newlines in display order (empty ones skipped); screens filter on behaviours instead. */
 export function searchableText(incident: Incident): string {
-  const { when, reported, effect } = incident;
-  const parts = [
-    when.kind === 'approximate' ? when.description : '',
-    incident.where,
-    incident.whatHappened,
-    incident.whoDidIt,
-    ...incident.witnesses.flatMap((w) => [w.name, w.contact]),
-    incident.evidenceElsewhere,
-    ...incident.attachments.map((a) => a.name),
-    reported.policeReference ?? '',
-    reported.officer ?? '',
-    effect.howItFelt,
-    effect.whatItChanged,
-  ];
-  return parts.filter((part) => part !== '').join('\n');
+  return INCIDENT_FIELDS.flatMap((field) => wordsOf(incident, field))
+    .filter((part) => part !== '')
+    .join('\n');
 }

@@ -26,6 +26,14 @@ export function readPreference(key: PreferenceKey): string | null {
   }
 }
 
+const changeListeners = new Set<(key: PreferenceKey) => void>();
+
+/** Hears of every preference written in this tab, so what depends on one can follow it. */
+export function onPreferenceChange(listener: (key: PreferenceKey) => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
 export function writePreference(key: PreferenceKey, value: string | null): void {
   try {
     const store = storage();
@@ -35,6 +43,7 @@ export function writePreference(key: PreferenceKey, value: string | null): void 
   } catch {
     // A preference that cannot be saved is not worth interrupting the user for.
   }
+  for (const listener of [...changeListeners]) listener(key);
 }
 
 export const LANGUAGE_STORAGE_KEY = PREFIX + 'language';

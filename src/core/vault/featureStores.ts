@@ -1,32 +1,31 @@
 import { AttachmentStore } from '../store/attachmentStore';
-import { BackupStatusStore } from '../store/backupStatusStore';
+import { BackupStatusStore } from '../backup/backupStatusStore';
 import { ChecklistStore } from '../store/checklistStore';
 import { DraftStore } from '../store/draftStore';
-import { appVault } from './instance';
+import type { Vault } from './vault';
 
-// Kept apart from instance.ts, which the first screen loads: these stores are only needed by
-// screens that are loaded later, so their code stays out of the first download.
+// Kept apart from instance.ts, which the first screen loads: these stores are only needed once
+// the vault is unlocked, so their code stays out of the first download.
 
-/** Attachments (encrypted in chunks) over the app's vault. */
-export function appAttachments(): AttachmentStore {
-  const vault = appVault();
-  return new AttachmentStore(vault.db, () => vault.session.dataKey());
+/** The encrypted stores of an unlocked vault besides the diary itself. */
+export interface UnlockedStores {
+  /** Attachments, encrypted in chunks. */
+  attachments: AttachmentStore;
+  /** Drafts of forms being filled in. */
+  drafts: DraftStore;
+  /** Saved checklist results. */
+  checklists: ChecklistStore;
+  /** When the last backup was made, and the reminder's snooze. */
+  backupStatus: BackupStatusStore;
 }
 
-/** Drafts of forms being filled in, encrypted, over the app's vault. */
-export function appDrafts(): DraftStore {
-  const vault = appVault();
-  return new DraftStore(vault.db, () => vault.session.dataKey());
-}
-
-/** Saved checklist results, encrypted, over the app's vault. */
-export function appChecklistResults(): ChecklistStore {
-  const vault = appVault();
-  return new ChecklistStore(vault.db, () => vault.session.dataKey());
-}
-
-/** When the last backup was made, encrypted, over the app's vault. */
-export function appBackupStatus(): BackupStatusStore {
-  const vault = appVault();
-  return new BackupStatusStore(vault.db, () => vault.session.dataKey());
+/** The stores over a vault; each reads the data key from the vault's session when it needs it. */
+export function createUnlockedStores(vault: Vault): UnlockedStores {
+  const key = () => vault.session.dataKey();
+  return {
+    attachments: new AttachmentStore(vault.db, key),
+    drafts: new DraftStore(vault.db, key),
+    checklists: new ChecklistStore(vault.db, key),
+    backupStatus: new BackupStatusStore(vault.db, key),
+  };
 }

@@ -3,20 +3,16 @@ import { DaybookDatabase } from '../store/db';
 import { VaultSession } from './session';
 import { Vault } from './vault';
 
-let instance: Vault | null = null;
-
-/** The app's one vault, over the app's one database. */
-export function appVault(): Vault {
-  instance ??= new Vault(new DaybookDatabase(), new VaultSession());
-  return instance;
+/** A vault over the app's database. The app makes one and provides it to every screen. */
+export function createAppVault(): Vault {
+  return new Vault(new DaybookDatabase(), new VaultSession());
 }
 
 /**
- * The diary over the app's vault; its data key comes from the unlocked session. Loaded on
- * unlock, so the diary's code is not part of the first (locked) screen.
+ * The diary over a vault; its data key comes from the unlocked session. Loaded on unlock, so
+ * the diary's code is not part of the first (locked) screen.
  */
-export async function appDiary(): Promise<DiaryRepository> {
+export async function openDiary(vault: Vault): Promise<DiaryRepository> {
   const { DiaryRepository } = await import('../store/diaryRepository');
-  const vault = appVault();
   return new DiaryRepository(vault.db, () => vault.session.dataKey());
 }

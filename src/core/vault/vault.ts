@@ -19,11 +19,17 @@ const FAILURES_KEY = 'unlockFailures';
 
 export type VaultStatus = 'none' | 'locked' | 'unlocked';
 
+/** What the app shows: the vault's status, or that it is still being read, or that storage failed. */
+export type VaultState = VaultStatus | 'loading' | 'unavailable';
+
 export interface PendingVault {
   /** Shown to the user once; never stored. */
   recoveryKey: string;
-  /** Stores the vault and opens it. */
-  commit: () => Promise<void>;
+  /**
+   * Stores the vault and opens it. `fill` (starting from a backup) runs with the vault open but
+   * before it announces itself unlocked, so no screen moves on until it has finished.
+   */
+  commit: (fill?: () => Promise<void>) => Promise<void>;
 }
 
 /** Thrown when an unlock is attempted before the wait after repeated failures is over. */
@@ -40,12 +46,49 @@ export class UnlockThrottledError extends Error {
  * data is never re-encrypted by a passphrase change.
  */
 export class Vault {
+  private state: VaultState = 'loading';
+  private readonly listeners = new Set<() => void>();
+  private reading = false;
+
   constructor(
     readonly db: DaybookDatabase,
     readonly session: VaultSession,
     private readonly now: () => number = () => Date.now(),
     private readonly kdfCost?: KdfCost,
-  ) {}
+  ) {
+    // Locking here, in another tab, by quick exit or auto-lock: every subscriber hears of it.
+    session.onLock(() => this.announce('locked'));
+  }
+
+  /**
+   * Subscribes to the vault's state (for React's useSyncExternalStore). Every action that opens,
+   * locks or erases the vault announces the new state itself: callers never re-read it.
+   */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    if (this.state === 'loading' && !this.reading) void this.readState();
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The state last read or announced ('loading' until the first read finishes). */
+  readonly getState = (): VaultState => this.state;
+
+  private async readState(): Promise<void> {
+    this.reading = true;
+    try {
+      this.announce(await this.status());
+    } catch {
+      this.announce('unavailable');
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  private announce(state: VaultState): void {
+    if (state === this.state) return;
+    this.state = state;
+    for (const listener of [...this.listeners]) listener();
+  }
 
   async status(): Promise<VaultStatus> {
     if (this.session.unlocked) return 'unlocked';
@@ -80,10 +123,15 @@ export class Vault {
     const { header, dataKey, recoveryKey } = await createVault(passphrase, this.kdfCost);
     return {
       recoveryKey,
-      commit: async () => {
+      commit: async (fill) => {
         if (await this.header()) throw new Error('A vault already exists on this device');
         await this.saveHeader(header);
         this.session.open(dataKey);
+        try {
+          await fill?.();
+        } finally {
+          this.announce('unlocked');
+        }
       },
     };
   }
@@ -104,7 +152,11 @@ export class Vault {
       if (error instanceof WrongPassphraseError) await this.recordFailure();
       throw error;
     }
-    await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
+    try {
+      await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
+    } finally {
+      this.announce('unlocked');
+    }
   }
 
   private async recordFailure(): Promise<void> {
@@ -123,6 +175,7 @@ export class Vault {
     await this.saveHeader(header);
     await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
     this.session.open(dataKey);
+    this.announce('unlocked');
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {
@@ -144,7 +197,12 @@ export class Vault {
   async erase(): Promise<void> {
     this.session.lock();
     this.db.close();
-    await guardStorage('write', () => this.db.delete());
-    await this.db.open();
+    try {
+      await guardStorage('write', () => this.db.delete());
+      await this.db.open();
+    } finally {
+      // Whatever storage now holds: 'none' after a clean erase, or 'unavailable'.
+      await this.readState();
+    }
   }
 }

@@ -5,6 +5,9 @@ import { PasswordField } from '../../shared/ui/PasswordField';
 import { FileButton } from '../../shared/ui/FileButton';
 
 import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
+import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { BusyButton } from '../../shared/ui/BusyButton';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 
 interface BackupFileFieldsProps {
   onChecked: (backup: CheckedBackup) => void;
@@ -20,8 +23,7 @@ export function BackupFileFields({ onChecked, submitLabel }: BackupFileFieldsPro
   const errorMessage = useFileErrorMessage();
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAsyncAction(errorMessage);
 
   const check = async (event: FormEvent) => {
     event.preventDefault();
@@ -34,15 +36,10 @@ export function BackupFileFields({ onChecked, submitLabel }: BackupFileFieldsPro
       setError(t('restore.noPassphrase'));
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const { checkBackup } = await import('../../core/backup/checkBackup');
       onChecked(await checkBackup(file, passphrase));
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -65,15 +62,9 @@ export function BackupFileFields({ onChecked, submitLabel }: BackupFileFieldsPro
       </div>
       <PasswordField label={t('restore.passphrase')} value={passphrase} onChange={setPassphrase} autoComplete="off" />
       <div className="button-row">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t('restore.checking') : submitLabel}
-        </button>
+        <BusyButton type="submit" className="button primary" busy={busy} label={submitLabel} busyLabel={t('restore.checking')} />
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </form>
   );
 }

@@ -1,14 +1,15 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatMoment } from '../../shared/format/formatWhen';
+import { useLocale } from '../../shared/hooks/useLocale';
 import { useBackupStatus } from './useBackupStatus';
 
 /** A gentle nudge on the diary screen when a backup is due; it can be put off for a few days. */
 export function BackupReminderBanner() {
-  const { t, i18n } = useTranslation('export');
+  const { t } = useTranslation('export');
+  const language = useLocale();
   const { reminder, snooze } = useBackupStatus();
   if (!reminder?.due) return null;
-  const language = i18n.resolvedLanguage ?? 'en-GB';
   return (
     <aside className="notice backup-reminder" aria-labelledby="backup-reminder-title">
       <h2 id="backup-reminder-title">{t('reminder.title')}</h2>

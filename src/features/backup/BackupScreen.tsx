@@ -1,15 +1,16 @@
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatMoment } from '../../shared/format/formatWhen';
+import { useLocale } from '../../shared/hooks/useLocale';
 import { MakeBackup } from './MakeBackup';
 import { RestoreIntoDiary } from './RestoreIntoDiary';
 import { useBackupStatus } from './useBackupStatus';
 
 /** Make an encrypted backup of everything, and restore one into this diary. */
 export function BackupScreen() {
-  const { t, i18n } = useTranslation('export');
+  const { t } = useTranslation('export');
   const { status, recordBackup } = useBackupStatus();
-  const language = i18n.resolvedLanguage ?? 'en-GB';
+  const language = useLocale();
   // Set by set-up when a backup chosen there could not be restored into the new diary.
   const restoreFailed = (useLocation().state as { restoreFailed?: string } | null)?.restoreFailed;
   return (

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
 import { formatMoment } from '../../shared/format/formatWhen';
+import { useLocale } from '../../shared/hooks/useLocale';
 
 /** What a checked backup holds, before it is restored. */
 export function BackupSummary({ backup }: { backup: CheckedBackup }) {
-  const { t, i18n } = useTranslation('export');
-  const language = i18n.resolvedLanguage ?? 'en-GB';
+  const { t } = useTranslation('export');
+  const language = useLocale();
   const incidents = new Set(backup.records.filter((r) => r.content !== null).map((r) => r.link.entryId)).size;
   return (
     <div className="notice" role="status">

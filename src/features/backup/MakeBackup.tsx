@@ -1,7 +1,9 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { appAttachments, appChecklistResults } from '../../core/vault/featureStores';
 import { useUnsavedInput } from '../../shared/hooks/unsavedInput';
+import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { BusyButton } from '../../shared/ui/BusyButton';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { useDiary } from '../../shared/diary/useDiary';
 import { FileReady } from '../../shared/files/FileReady';
 import { asFile } from '../../shared/files/fileNames';
@@ -11,16 +13,14 @@ import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassph
 /** Everything, attachments included, into one file encrypted under a passphrase chosen now. */
 export function MakeBackup({ onBackedUp }: { onBackedUp: () => void }) {
   const { t } = useTranslation('export');
-  const { repository } = useDiary();
+  const { makeBackup } = useDiary();
   const errorMessage = useFileErrorMessage();
-  const stores = useMemo(() => ({ attachments: appAttachments(), checklists: appChecklistResults() }), []);
   const passphrase = useNewPassphrase();
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAsyncAction(errorMessage);
   const [progress, setProgress] = useState<number | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [damaged, setDamaged] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   useUnsavedInput(passphrase.passphrase.length > 0 && file === null);
 
   const create = async (event: FormEvent) => {
@@ -28,23 +28,17 @@ export function MakeBackup({ onBackedUp }: { onBackedUp: () => void }) {
     setSubmitted(true);
     setError(null);
     if (await passphrase.check()) return;
-    setBusy(true);
     setFile(null);
-    try {
-      const { createBackup } = await import('../../core/backup/createBackup');
+    await run(async () => {
       const now = new Date();
-      const made = await createBackup({ diary: repository, ...stores }, passphrase.passphrase, {
+      const made = await makeBackup(passphrase.passphrase, {
         now,
         onProgress: (done, total) => setProgress(total > 0 ? Math.round((done / total) * 100) : null),
       });
       setFile(asFile(made.file, 'backup', now));
       setDamaged(made.damagedFiles.length);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
+    });
+    setProgress(null);
   };
 
   return (
@@ -53,16 +47,16 @@ export function MakeBackup({ onBackedUp }: { onBackedUp: () => void }) {
         <p>{t('backup.passphraseIntro')}</p>
         <NewPassphraseFields state={passphrase} showErrors={submitted} />
         <div className="button-row">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? (progress === null ? t('backup.making') : t('backup.makingProgress', { percent: progress })) : t('backup.make')}
-          </button>
+          <BusyButton
+            type="submit"
+            className="button primary"
+            busy={busy}
+            label={t('backup.make')}
+            busyLabel={progress === null ? t('backup.making') : t('backup.makingProgress', { percent: progress })}
+          />
         </div>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {file && <FileReady file={file} onHandedOver={onBackedUp} />}
       {file && damaged > 0 && <p className="warning">{t('backup.damagedFiles', { count: damaged })}</p>}
     </>

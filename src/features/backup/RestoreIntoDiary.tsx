@@ -1,10 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
 import { planIsEmpty, type MergePlan } from '../../core/backup/mergePlan';
-import { appAttachments, appChecklistResults } from '../../core/vault/featureStores';
 import { useDiary } from '../../shared/diary/useDiary';
 import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
+import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { BusyButton } from '../../shared/ui/BusyButton';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { BackupFileFields } from './BackupFileFields';
 import { BackupSummary } from './BackupSummary';
 
@@ -16,38 +18,19 @@ export function RestoreIntoDiary() {
   const { t } = useTranslation('export');
   const diary = useDiary();
   const errorMessage = useFileErrorMessage();
-  const targets = useMemo(
-    () => ({ diary: diary.repository, attachments: appAttachments(), checklists: appChecklistResults() }),
-    [diary.repository],
-  );
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAsyncAction(errorMessage);
 
-  const checked = async (backup: CheckedBackup) => {
-    setError(null);
-    try {
-      const { planRestore } = await import('../../core/backup/restoreBackup');
-      setStage({ step: 'confirm', backup, plan: await planRestore(backup, targets) });
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
-  };
+  const checked = (backup: CheckedBackup) =>
+    run(async () => {
+      setStage({ step: 'confirm', backup, plan: await diary.planRestore(backup) });
+    });
 
-  const restore = async (backup: CheckedBackup) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { restoreBackup } = await import('../../core/backup/restoreBackup');
-      const result = await restoreBackup(backup, targets);
+  const restore = (backup: CheckedBackup) =>
+    run(async () => {
+      const result = await diary.restore(backup);
       setStage({ step: 'done', plan: result.plan, files: result.addedFiles });
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      await diary.refresh();
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>
@@ -58,9 +41,13 @@ export function RestoreIntoDiary() {
           <PlanSummary plan={stage.plan} />
           <div className="button-row">
             {!planIsEmpty(stage.plan) && (
-              <button type="button" className="button primary" disabled={busy} onClick={() => void restore(stage.backup)}>
-                {busy ? t('restore.restoring') : t('restore.restore')}
-              </button>
+              <BusyButton
+                className="button primary"
+                busy={busy}
+                label={t('restore.restore')}
+                busyLabel={t('restore.restoring')}
+                onClick={() => void restore(stage.backup)}
+              />
             )}
             <button type="button" className="button" disabled={busy} onClick={() => setStage({ step: 'choose' })}>
               {t('restore.another')}
@@ -80,11 +67,7 @@ export function RestoreIntoDiary() {
           </div>
         </>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </>
   );
 }

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { backupReminder, snoozedUntil, type BackupReminder, type BackupStatus } from '../../core/backup/backupReminder';
-import { appBackupStatus } from '../../core/vault/featureStores';
 import { useDiary } from '../../shared/diary/useDiary';
 
 /** The last backup, the reminder worked out from it, and ways to update both. */
 export function useBackupStatus() {
-  const { snapshot } = useDiary();
-  const store = useMemo(() => appBackupStatus(), []);
+  const { snapshot, stores } = useDiary();
+  const store = stores.backupStatus;
   const [status, setStatus] = useState<BackupStatus | null>(null);
 
   useEffect(() => {

@@ -7,7 +7,7 @@ import { answersFromDiary } from '../../core/checklist/fromDiary';
 import { CHECKLIST_STEPS } from '../../core/checklist/questions';
 import { useDiaryIfUnlocked } from '../../shared/diary/useDiary';
 import { useVault } from '../../shared/vault/useVault';
-import { localToday } from './labels';
+import { localDate } from '../../core/model/calendarDate';
 import { OutcomeView } from './OutcomeView';
 import { SavedResults } from './SavedResults';
 import { StartPanel } from './StartPanel';
@@ -61,6 +61,7 @@ export function ChecklistScreen() {
       {stage.kind === 'start' && (
         <StartPanel
           diary={diary}
+          diaryLoading={status === 'unlocked' && !diary}
           focusOnMount={moved}
           onStart={() => act({ type: 'start' })}
           onStartFromDiary={() => {
@@ -70,7 +71,7 @@ export function ChecklistScreen() {
               fromDiary: true,
               answers: answersFromDiary(
                 entries.map((e) => e.incident),
-                localToday(),
+                localDate(new Date()),
               ),
             });
           }}

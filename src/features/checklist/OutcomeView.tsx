@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { useLocale } from '../../shared/hooks/useLocale';
 import { assessChecklist } from '../../core/checklist/outcome';
 import type { AnswersOrigin } from '../../core/checklist/flow';
 import type { ChecklistAnswers } from '../../core/checklist/questions';
@@ -22,13 +24,13 @@ interface OutcomeViewProps {
 
 /** The explanation blocks for these answers, and saving them when the diary is open. */
 export function OutcomeView({ answers, origin, results, onSaved, onBack, onChange, onRestart }: OutcomeViewProps) {
-  const { t, i18n } = useTranslation('checklist');
+  const { t } = useTranslation('checklist');
+  const language = useLocale();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const status = useRef<HTMLParagraphElement>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error: failed, run } = useAsyncAction(() => true);
   const [justSaved, setJustSaved] = useState(false);
-  const [failed, setFailed] = useState(false);
   const { blocks } = assessChecklist(answers);
 
   useEffect(() => heading.current?.focus(), []);
@@ -39,19 +41,11 @@ export function OutcomeView({ answers, origin, results, onSaved, onBack, onChang
 
   const save = async () => {
     if (!results) return;
-    setBusy(true);
-    setFailed(false);
-    try {
+    await run(async () => {
       onSaved(await results.save(answers));
       setJustSaved(true);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-
-  const language = i18n.resolvedLanguage ?? 'en-GB';
 
   return (
     <section className="checklist-outcome" aria-labelledby={headingId}>

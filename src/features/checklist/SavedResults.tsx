@@ -1,5 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { useLocale } from '../../shared/hooks/useLocale';
 import type { SavedChecklistResult } from '../../core/checklist/result';
 import { formatSavedAt } from './labels';
 import type { ChecklistResults } from './useChecklistResults';
@@ -11,26 +13,22 @@ interface SavedResultsProps {
 
 /** Results saved in the diary, newest first, each with its date; any can be shown or deleted. */
 export function SavedResults({ results, onShow }: SavedResultsProps) {
-  const { t, i18n } = useTranslation('checklist');
+  const { t } = useTranslation('checklist');
+  const language = useLocale();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState('');
-  const [error, setError] = useState(false);
-  const language = i18n.resolvedLanguage ?? 'en-GB';
+  const { error, run } = useAsyncAction(() => true);
 
-  const remove = async (id: string) => {
-    setError(false);
-    try {
+  const remove = (id: string) =>
+    run(async () => {
       await results.remove(id);
       setConfirming(null);
       setMessage(t('saved.deleted'));
       // The deleted item's buttons are gone: keep focus in this section.
       heading.current?.focus();
-    } catch {
-      setError(true);
-    }
-  };
+    });
 
   return (
     <section className="checklist-saved" aria-labelledby={headingId}>

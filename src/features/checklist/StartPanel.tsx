@@ -5,6 +5,8 @@ import type { DiaryContextValue } from '../../shared/diary/diaryContext';
 interface StartPanelProps {
   /** The unlocked diary, or null while locked or with no vault. */
   diary: DiaryContextValue | null;
+  /** Unlocked, and the diary is still being read. */
+  diaryLoading: boolean;
   /** True when the person came back here (Back, Start again), so focus follows them. */
   focusOnMount: boolean;
   onStart: () => void;
@@ -12,7 +14,7 @@ interface StartPanelProps {
 }
 
 /** The way in: a blank start, or, with the diary open, a start from what it already holds. */
-export function StartPanel({ diary, focusOnMount, onStart, onStartFromDiary }: StartPanelProps) {
+export function StartPanel({ diary, diaryLoading, focusOnMount, onStart, onStartFromDiary }: StartPanelProps) {
   const { t } = useTranslation('checklist');
   const first = useRef<HTMLButtonElement>(null);
   const entries = diary?.state === 'ready' ? (diary.snapshot?.entries ?? []) : null;
@@ -33,7 +35,7 @@ export function StartPanel({ diary, focusOnMount, onStart, onStartFromDiary }: S
           </button>
         )}
       </div>
-      {diary?.state === 'loading' && <p className="hint">{t('start.diaryLoading')}</p>}
+      {diaryLoading && <p className="hint">{t('start.diaryLoading')}</p>}
       {entries && entries.length > 0 && <p className="hint">{t('start.fromDiaryHint', { count: entries.length })}</p>}
       {entries && entries.length === 0 && <p className="hint">{t('start.diaryEmpty')}</p>}
     </div>

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChecklistAnswers } from '../../core/checklist/questions';
 import type { SavedChecklistResult } from '../../core/checklist/result';
 import type { ChecklistStore } from '../../core/store/checklistStore';
-import { appChecklistResults } from '../../core/vault/featureStores';
 import { useVault } from '../../shared/vault/useVault';
+import { useDiaryIfUnlocked } from '../../shared/diary/useDiary';
 
 export interface ChecklistResults {
   state: 'loading' | 'ready' | 'failed';
@@ -23,9 +23,9 @@ interface Loaded {
  * can be saved. Locking drops the decrypted list at once.
  */
 export function useChecklistResults(): ChecklistResults | null {
-  const { status, vault } = useVault();
-  const unlocked = status === 'unlocked';
-  const store = useMemo(() => (unlocked ? appChecklistResults() : null), [unlocked]);
+  const { vault } = useVault();
+  // The diary context holds the vault's stores while unlocked (null while locked).
+  const store = useDiaryIfUnlocked()?.stores.checklists ?? null;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
   useEffect(() => vault.session.onLock(() => setLoaded(null)), [vault]);

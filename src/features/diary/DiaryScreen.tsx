@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../shared/ui/Loading';
 import { IntegrityStatus } from './IntegrityStatus';
 import { QuickLog } from './QuickLog';
 import { Timeline } from './timeline/Timeline';
@@ -17,7 +16,6 @@ export function DiaryScreen({ notices }: { notices?: ReactNode }) {
   return (
     <article className="screen">
       <h1>{t('title')}</h1>
-      {state === 'loading' && <Loading />}
       {state === 'failed' && (
         <p className="error" role="alert">
           {t('loadFailed')}

@@ -1,8 +1,11 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyIncident } from '../../core/model/incident';
 import { QUICK_LOG_DRAFT } from '../../core/store/draftStore';
 import { useUnsavedInput } from '../../shared/hooks/unsavedInput';
+import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { useFieldIds } from '../../shared/hooks/useFieldIds';
+import { BusyButton } from '../../shared/ui/BusyButton';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 import { useDraftAutosave } from './form/useDraftAutosave';
 import { useDraftStore } from './form/useDraftStore';
@@ -36,9 +39,8 @@ function QuickLogForm({ saved, onChange, onSaved }: { saved: boolean; onChange: 
   const store = useDraftStore();
   const [blank] = useState(() => emptyIncident(new Date()));
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const fieldId = useId();
+  const { busy, error, setError, run } = useAsyncAction(errorMessage);
+  const field = useFieldIds({ hint: true, error });
   const value = useMemo(() => ({ ...blank, whatHappened: text }), [blank, text]);
   const draft = useDraftAutosave({ store, draftId: QUICK_LOG_DRAFT, value, baseline: blank });
   useUnsavedInput(text.trim().length > 0);
@@ -63,48 +65,38 @@ function QuickLogForm({ saved, onChange, onSaved }: { saved: boolean; onChange: 
       setError(t('quickLog.empty'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    // On failure what the user typed stays in the field.
+    await run(async () => {
       await add({ ...emptyIncident(new Date()), whatHappened: text.trim() });
       // The entry is saved; a draft that could not be thrown away is only offered back later.
       await draft.finish().catch(() => undefined);
       onSaved();
-    } catch (caught) {
-      // What the user typed stays in the field.
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="quick-log" onSubmit={save} noValidate aria-labelledby={`${fieldId}-title`}>
-      <h2 id={`${fieldId}-title`}>{t('quickLog.title')}</h2>
-      <label htmlFor={fieldId}>{t('quickLog.label')}</label>
-      <p id={`${fieldId}-hint`} className="hint">
+    <form className="quick-log" onSubmit={save} noValidate aria-labelledby={`${field.id}-title`}>
+      <h2 id={`${field.id}-title`}>{t('quickLog.title')}</h2>
+      <label htmlFor={field.id}>{t('quickLog.label')}</label>
+      <p id={field.hintId} className="hint">
         {t('quickLog.hint')}
       </p>
       <textarea
-        id={fieldId}
+        {...field.controlProps}
         rows={4}
         value={text}
         onChange={(event) => {
           setText(event.target.value);
           onChange();
         }}
-        aria-describedby={`${fieldId}-hint${error ? ` ${fieldId}-error` : ''}`}
-        aria-invalid={error ? true : undefined}
       />
       {error && (
-        <p id={`${fieldId}-error`} className="error" role="alert">
+        <p id={field.errorId} className="error" role="alert">
           {error}
         </p>
       )}
       <div className="button-row">
-        <button type="submit" className="button primary" disabled={busy}>
-          {t('quickLog.save')}
-        </button>
+        <BusyButton type="submit" className="button primary" busy={busy} label={t('quickLog.save')} />
       </div>
       <p role="status" className="success">
         {saved ? t('quickLog.saved') : ''}

@@ -8,6 +8,10 @@ import { FileReady } from '../../shared/files/FileReady';
 import { asFile } from '../../shared/files/fileNames';
 import { renderReport } from '../../shared/exportFiles/makeExport';
 import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
+import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { BusyButton } from '../../shared/ui/BusyButton';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
+import { useLocale } from '../../shared/hooks/useLocale';
 import { PasswordField } from '../../shared/ui/PasswordField';
 import { FileButton } from '../../shared/ui/FileButton';
 
@@ -27,11 +31,10 @@ export function OpenPackageScreen() {
   const [file, setFile] = useState<File | null>(null);
   const [askPassphrase, setAskPassphrase] = useState(true);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAsyncAction(errorMessage);
   const [opened, setOpened] = useState<OpenedPackage | null>(null);
   const [report, setReport] = useState<File | null>(null);
-  const language = i18n.resolvedLanguage ?? 'en-GB';
+  const language = useLocale();
 
   // Locking (by the Lock button, timeout or quick exit) closes the package too.
   useEffect(
@@ -67,22 +70,15 @@ export function OpenPackageScreen() {
     setError(null);
     if (!file) return setError(t('open.noFile'));
     if (askPassphrase && !passphrase) return setError(t('restore.noPassphrase'));
-    setBusy(true);
-    try {
+    await run(async () => {
       setOpened(await openPackageFile(file, passphrase));
       setPassphrase('');
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const makeReport = async () => {
     if (!opened) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const files = opened.files;
       const loadFile = opened.document.scope.attachmentsIncluded
         ? async (ref: { id: string }) => {
@@ -92,11 +88,7 @@ export function OpenPackageScreen() {
           }
         : null;
       setReport(asFile(await renderReport(opened.document, i18n, loadFile), 'pdf', new Date()));
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const close = () => {
@@ -123,9 +115,7 @@ export function OpenPackageScreen() {
             </div>
             {askPassphrase && <PasswordField label={t('open.passphrase')} value={passphrase} onChange={setPassphrase} autoComplete="off" />}
             <div className="button-row">
-              <button type="submit" className="button primary" disabled={busy}>
-                {busy ? t('open.opening') : t('open.open')}
-              </button>
+              <BusyButton type="submit" className="button primary" busy={busy} label={t('open.open')} busyLabel={t('open.opening')} />
             </div>
           </form>
         </>
@@ -143,9 +133,13 @@ export function OpenPackageScreen() {
               {opened.missingFiles.length > 0 && <li>{t('open.missingFiles', { count: opened.missingFiles.length })}</li>}
             </ul>
             <div className="button-row">
-              <button type="button" className="button primary" disabled={busy} onClick={() => void makeReport()}>
-                {busy ? t('creating') : t('open.makePdf')}
-              </button>
+              <BusyButton
+                className="button primary"
+                busy={busy}
+                label={t('open.makePdf')}
+                busyLabel={t('creating')}
+                onClick={() => void makeReport()}
+              />
               <button type="button" className="button" onClick={close}>
                 {t('open.close')}
               </button>
@@ -158,11 +152,7 @@ export function OpenPackageScreen() {
           </section>
         </AttachmentSourceContext.Provider>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </article>
   );
 }

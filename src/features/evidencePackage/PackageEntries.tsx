@@ -3,13 +3,14 @@ import { omittedFieldsOf, revisionIncident, type ExportEntry } from '../../core/
 import { IncidentFields } from '../../shared/incident/IncidentFields';
 import { formatMoment } from '../../shared/format/formatWhen';
 import { useDescribeWhen } from '../../shared/format/useDescribeWhen';
+import { useLocale } from '../../shared/hooks/useLocale';
 import { excerpt } from '../../core/diary/excerpt';
 
 /** The package's incidents in the order they happened; each opens to its fields and history. */
 export function PackageEntries({ entries }: { entries: readonly ExportEntry[] }) {
-  const { t, i18n } = useTranslation('export');
+  const { t } = useTranslation('export');
   const describeWhen = useDescribeWhen();
-  const language = i18n.resolvedLanguage ?? 'en-GB';
+  const language = useLocale();
   if (entries.length === 0) return <p>{t('open.noEntries')}</p>;
   return (
     <ol className="plain-list package-entries">

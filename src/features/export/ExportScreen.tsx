@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { EMPTY_SELECTION, selectEntries, summariseSelection } from '../../core/export/selection';
 import type { ExportSelection } from '../../core/export/exportDocument';
 import { useUnsavedInput } from '../../shared/hooks/unsavedInput';
+import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { BusyButton } from '../../shared/ui/BusyButton';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassphraseFields';
 import { useFormatSize } from '../../shared/format/useFormatSize';
 import { FileReady } from '../../shared/files/FileReady';
@@ -27,10 +30,9 @@ export function ExportScreen() {
   const [format, setFormat] = useState<ExportFormat>('pdf');
   const [understood, setUnderstood] = useState(false);
   const [savedChecklists, setSavedChecklists] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAsyncAction(errorMessage);
   const [submitted, setSubmitted] = useState(false);
   const [made, setMade] = useState<MadeExport | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const passphrase = useNewPassphrase();
   const readyHeading = useRef<HTMLDivElement>(null);
   useUnsavedInput(passphrase.passphrase.length > 0);
@@ -56,8 +58,8 @@ export function ExportScreen() {
   const summary = useMemo(() => {
     const picked = new Set(effective.entryIds);
     const chosen = picking ? matching.filter((e) => picked.has(e.id)) : matching;
-    return summariseSelection(chosen, (id) => diary.repository.history(id), effective);
-  }, [effective, picking, matching, diary.repository]);
+    return summariseSelection(chosen, diary.history, effective);
+  }, [effective, picking, matching, diary.history]);
   const unencrypted = UNENCRYPTED_FORMATS.has(format);
   /** PDF reports embed pictures and packages carry files; CSV and JSON only list them. */
   const carriesFiles = format === 'pdf' || format === 'package';
@@ -78,23 +80,10 @@ export function ExportScreen() {
     if (summary.incidents === 0) return;
     if (unencrypted && !understood) return;
     if (format === 'package' && (await passphrase.check())) return;
-    setBusy(true);
     setMade(null);
-    try {
-      setMade(
-        await makeExport(
-          { repository: diary.repository, entries, attachments, checklists },
-          effective,
-          format,
-          i18n,
-          passphrase.passphrase,
-        ),
-      );
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      setMade(await makeExport({ diary, entries, attachments, checklists }, effective, format, i18n, passphrase.passphrase));
+    });
   };
 
   return (
@@ -181,16 +170,10 @@ export function ExportScreen() {
         )}
 
         <div className="button-row">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? t('creating') : t('create')}
-          </button>
+          <BusyButton type="submit" className="button primary" busy={busy} label={t('create')} busyLabel={t('creating')} />
         </div>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div ref={readyHeading}>{made && <FileReady file={made.file} />}</div>
       {made && made.damagedFiles.length > 0 && (
         <p className="warning" role="status">

@@ -1,12 +1,9 @@
-import { useMemo } from 'react';
-import { appAttachments, appChecklistResults } from '../../core/vault/featureStores';
 import { useDiary } from '../../shared/diary/useDiary';
 
 /** The unlocked diary and the stores an export reads from. */
 export function useExportSources() {
   const diary = useDiary();
-  const stores = useMemo(() => ({ attachments: appAttachments(), checklists: appChecklistResults() }), []);
-  return { diary, ...stores };
+  return { diary, attachments: diary.stores.attachments, checklists: diary.stores.checklists };
 }
 
 export type ExportSources = ReturnType<typeof useExportSources>;

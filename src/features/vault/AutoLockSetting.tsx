@@ -1,18 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTO_LOCK_CHOICES, autoLockSettings, HIDDEN_LOCK_CHOICES, setAutoLockSettings } from '../../core/prefs/preferences';
-import { useVault } from '../../shared/vault/useVault';
 
 /** When the diary locks itself: after inactivity, and after being in the background. */
 export function AutoLockSetting() {
   const { t } = useTranslation('vault');
-  const { autoLockChanged } = useVault();
   const [settings, setSettings] = useState(autoLockSettings);
 
   const update = (next: typeof settings) => {
     setSettings(next);
     setAutoLockSettings(next);
-    autoLockChanged();
   };
 
   return (

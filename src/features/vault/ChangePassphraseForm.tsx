@@ -4,6 +4,8 @@ import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassph
 import { PasswordField } from '../../shared/ui/PasswordField';
 import { useVault } from '../../shared/vault/useVault';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
+import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { BusyButton } from '../../shared/ui/BusyButton';
 
 /** Needs the current passphrase; rewraps the key, never re-encrypts the diary. */
 export function ChangePassphraseForm() {
@@ -13,8 +15,7 @@ export function ChangePassphraseForm() {
   const [current, setCurrent] = useState('');
   const passphrase = useNewPassphrase();
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAsyncAction(errorMessage);
   const [done, setDone] = useState(false);
 
   const change = async (event: FormEvent) => {
@@ -26,20 +27,14 @@ export function ChangePassphraseForm() {
       return;
     }
     if (await passphrase.check()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await vault.changePassphrase(current, passphrase.passphrase);
       setCurrent('');
       passphrase.setPassphrase('');
       passphrase.setConfirmation('');
       setSubmitted(false);
       setDone(true);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -48,9 +43,7 @@ export function ChangePassphraseForm() {
       <PasswordField label={t('change.current')} value={current} onChange={setCurrent} autoComplete="current-password" error={error} />
       <NewPassphraseFields state={passphrase} showErrors={submitted} />
       <div className="button-row">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t('change.working') : t('change.button')}
-        </button>
+        <BusyButton type="submit" className="button primary" busy={busy} label={t('change.button')} busyLabel={t('change.working')} />
       </div>
       <p role="status" className="success">
         {done ? t('change.done') : ''}

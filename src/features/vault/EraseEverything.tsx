@@ -2,28 +2,27 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVault } from '../../shared/vault/useVault';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
+import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 
 /** Deletes the diary and everything in it, after two deliberate steps. */
 export function EraseEverything() {
   const { t } = useTranslation('vault');
-  const { vault, refresh } = useVault();
+  const { vault } = useVault();
   const errorMessage = useVaultErrorMessage();
   const [step, setStep] = useState<'idle' | 'confirm'>('idle');
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAsyncAction(errorMessage);
   const word = t('erase.word');
 
-  const erase = async () => {
-    setBusy(true);
-    try {
-      await vault.erase();
-      await refresh();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
-  };
+  // Erasing ends on the set-up screen: it stays busy until then, and a failure replaces the last one.
+  const erase = () =>
+    run(
+      async () => {
+        await vault.erase();
+      },
+      { keepError: true, busyAfterSuccess: true },
+    );
 
   return (
     <div>
@@ -60,11 +59,7 @@ export function EraseEverything() {
               {t('erase.cancel')}
             </button>
           </div>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorAlert message={error} />
         </div>
       )}
     </div>

@@ -4,6 +4,8 @@ import { PasswordField } from '../../shared/ui/PasswordField';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { useVault } from '../../shared/vault/useVault';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
+import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { BusyButton } from '../../shared/ui/BusyButton';
 
 /** Makes a new recovery key (the old one stops working) and shows it once. */
 export function NewRecoveryKeyForm() {
@@ -12,8 +14,7 @@ export function NewRecoveryKeyForm() {
   const errorMessage = useVaultErrorMessage();
   const [passphrase, setPassphrase] = useState('');
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAsyncAction(errorMessage);
   const [done, setDone] = useState(false);
 
   const create = async (event: FormEvent) => {
@@ -22,17 +23,11 @@ export function NewRecoveryKeyForm() {
       setError(t('unlock.empty'));
       return;
     }
-    setBusy(true);
-    setError(null);
     setDone(false);
-    try {
+    await run(async () => {
       setRecoveryKey(await vault.newRecoveryKey(passphrase));
       setPassphrase('');
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (recoveryKey) {
@@ -61,9 +56,7 @@ export function NewRecoveryKeyForm() {
         error={error}
       />
       <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>
-          {t('newRecovery.button')}
-        </button>
+        <BusyButton type="submit" className="button" busy={busy} label={t('newRecovery.button')} />
       </div>
       <p role="status" className="success">
         {done ? t('newRecovery.done') : ''}

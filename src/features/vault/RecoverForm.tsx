@@ -4,17 +4,18 @@ import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassph
 import { PasswordField } from '../../shared/ui/PasswordField';
 import { useVault } from '../../shared/vault/useVault';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
+import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { BusyButton } from '../../shared/ui/BusyButton';
 
 /** Forgotten passphrase: the recovery key opens the diary, and a new passphrase must be chosen. */
 export function RecoverForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation('vault');
-  const { vault, refresh } = useVault();
+  const { vault } = useVault();
   const errorMessage = useVaultErrorMessage();
   const [recoveryKey, setRecoveryKey] = useState('');
   const passphrase = useNewPassphrase();
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAsyncAction(errorMessage);
 
   const recover = async (event: FormEvent) => {
     event.preventDefault();
@@ -24,16 +25,9 @@ export function RecoverForm({ onCancel }: { onCancel: () => void }) {
       return;
     }
     if (await passphrase.check()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await vault.recover(recoveryKey, passphrase.passphrase);
-      await refresh();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -53,9 +47,7 @@ export function RecoverForm({ onCancel }: { onCancel: () => void }) {
         <h2>{t('recover.newTitle')}</h2>
         <NewPassphraseFields state={passphrase} showErrors={submitted} />
         <div className="button-row">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? t('recover.working') : t('recover.button')}
-          </button>
+          <BusyButton type="submit" className="button primary" busy={busy} label={t('recover.button')} busyLabel={t('recover.working')} />
           <button type="button" className="button" onClick={onCancel} disabled={busy}>
             {t('recover.cancel')}
           </button>

@@ -1,13 +1,16 @@
 import { Suspense, useState, type ComponentType, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { PendingVault } from '../../core/vault/vault';
+import type { PendingVault, Vault } from '../../core/vault/vault';
 import { requestPersistentStorage } from '../../core/vault/storagePersistence';
 import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassphraseFields';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { useVault } from '../../shared/vault/useVault';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 import { useUnsavedInput } from '../../shared/hooks/unsavedInput';
+import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { BusyButton } from '../../shared/ui/BusyButton';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
 import type { FileErrorCode } from '../../core/export/fileErrorCode';
 import { Loading } from '../../shared/ui/Loading';
@@ -22,7 +25,7 @@ export interface StartFromBackup {
     onBack: () => void;
   }>;
   /** Fills the vault created a moment ago from the checked backup; says why it failed, or null. */
-  restore: (backup: CheckedBackup) => Promise<FileErrorCode | null>;
+  restore: (backup: CheckedBackup, vault: Vault) => Promise<FileErrorCode | null>;
 }
 
 type Step = 'intro' | 'backup' | 'passphrase' | 'recovery';
@@ -30,14 +33,13 @@ type Step = 'intro' | 'backup' | 'passphrase' | 'recovery';
 /** First run: what Daybook keeps, a passphrase, and the recovery key shown once. */
 export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBackup }) {
   const { t } = useTranslation('vault');
-  const { vault, refresh } = useVault();
+  const { vault } = useVault();
   const navigate = useNavigate();
   const errorMessage = useVaultErrorMessage();
   const [step, setStep] = useState<Step>('intro');
   const [pending, setPending] = useState<PendingVault | null>(null);
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAsyncAction(errorMessage);
   /** Set when starting from a backup: checked first, restored once the vault exists. */
   const [backup, setBackup] = useState<CheckedBackup | null>(null);
   const passphrase = useNewPassphrase();
@@ -47,34 +49,24 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
     event.preventDefault();
     setSubmitted(true);
     if (await passphrase.check()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setPending(await vault.prepare(passphrase.passphrase));
       setStep('recovery');
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const openDiary = async () => {
     if (!pending) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await pending.commit();
-      await requestPersistentStorage();
-      const restoreFailed = backup && startFromBackup ? await startFromBackup.restore(backup) : null;
-      await refresh();
+    await run(async () => {
+      let restoreFailed: Awaited<ReturnType<StartFromBackup['restore']>> = null;
+      // The vault announces itself unlocked (and this screen goes) once all of this is done.
+      await pending.commit(async () => {
+        await requestPersistentStorage();
+        if (backup && startFromBackup) restoreFailed = await startFromBackup.restore(backup, vault);
+      });
       // The diary exists now, so this screen is gone: say on the backup screen what went wrong.
       if (restoreFailed) await navigate('/backup', { state: { restoreFailed } });
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -130,9 +122,7 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
           <p>{t('setup.choose.body')}</p>
           <NewPassphraseFields state={passphrase} showErrors={submitted} />
           <div className="button-row">
-            <button type="submit" className="button primary" disabled={busy}>
-              {busy ? t('setup.creating') : t('setup.create')}
-            </button>
+            <BusyButton type="submit" className="button primary" busy={busy} label={t('setup.create')} busyLabel={t('setup.creating')} />
             <button type="button" className="button" onClick={() => setStep(backup ? 'backup' : 'intro')} disabled={busy}>
               {t('setup.back')}
             </button>
@@ -142,11 +132,7 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
       {step === 'recovery' && pending && (
         <RecoveryKeyPanel recoveryKey={pending.recoveryKey} busy={busy} continueLabel={t('setup.openDiary')} onConfirmed={openDiary} />
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </article>
   );
 }

@@ -4,17 +4,18 @@ import { PasswordField } from '../../shared/ui/PasswordField';
 import { RecoverForm } from './RecoverForm';
 import { useVault } from '../../shared/vault/useVault';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
+import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { BusyButton } from '../../shared/ui/BusyButton';
 import { UnlockThrottledError } from '../../core/vault/vault';
 import { preloadKdf } from '../../core/crypto';
 
 /** The lock screen: reveals nothing about the diary, only asks for the passphrase. */
 export function UnlockScreen() {
   const { t } = useTranslation('vault');
-  const { vault, refresh } = useVault();
+  const { vault } = useVault();
   const errorMessage = useVaultErrorMessage();
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAsyncAction(errorMessage);
   const [waitUntil, setWaitUntil] = useState(0);
   const [now, setNow] = useState(() => Date.now());
   const [recovering, setRecovering] = useState(false);
@@ -38,23 +39,21 @@ export function UnlockScreen() {
       setError(t('unlock.empty'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await vault.unlock(passphrase);
-      setPassphrase('');
-      await refresh();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      const wait = caught instanceof UnlockThrottledError ? caught.waitMs : await vault.unlockWait();
-      if (wait > 0) {
-        setNow(Date.now());
-        setWaitUntil(Date.now() + wait);
+    // Busy ends also after success: another tab may lock again before this screen goes away.
+    await run(async () => {
+      try {
+        await vault.unlock(passphrase);
+        setPassphrase('');
+      } catch (caught) {
+        // Still busy: find out how long to wait before the next try, then show why it failed.
+        const wait = caught instanceof UnlockThrottledError ? caught.waitMs : await vault.unlockWait();
+        if (wait > 0) {
+          setNow(Date.now());
+          setWaitUntil(Date.now() + wait);
+        }
+        throw caught;
       }
-    } finally {
-      // Also after success: another tab may lock again before this screen goes away.
-      setBusy(false);
-    }
+    });
   };
 
   if (recovering) return <RecoverForm onCancel={() => setRecovering(false)} />;
@@ -81,9 +80,14 @@ export function UnlockScreen() {
           </p>
         )}
         <div className="button-row">
-          <button type="submit" className="button primary" disabled={busy || secondsLeft > 0}>
-            {busy ? t('unlock.unlocking') : t('unlock.button')}
-          </button>
+          <BusyButton
+            type="submit"
+            className="button primary"
+            busy={busy}
+            disabled={secondsLeft > 0}
+            label={t('unlock.button')}
+            busyLabel={t('unlock.unlocking')}
+          />
         </div>
       </form>
       <p>

@@ -8,16 +8,19 @@ import { selectEntries } from '../../core/export/selection';
 import type { AttachmentRef } from '../../core/model/incident';
 import type { AttachmentStore } from '../../core/store/attachmentStore';
 import type { ChecklistStore } from '../../core/store/checklistStore';
-import type { DiaryRepository, DiaryEntry } from '../../core/store/diaryRepository';
+import type { DiaryEntry } from '../../core/store/diaryRepository';
+import type { DiaryContextValue } from '../diary/diaryContext';
 import { asFile } from '../files/fileNames';
-import { describeWhen } from '../format/describeWhen';
+import { describeWhen, WHEN_NAMESPACE } from '../../core/model/describeWhen';
+import { formatCalendarDate } from '../format/formatWhen';
 
 export type ExportFormat = 'pdf' | 'csv' | 'json' | 'package';
 
 export const UNENCRYPTED_FORMATS: ReadonlySet<ExportFormat> = new Set(['pdf', 'csv', 'json']);
 
 export interface ExportInputs {
-  repository: DiaryRepository;
+  /** The diary's records and histories (the diary context offers both). */
+  diary: Pick<DiaryContextValue, 'records' | 'history'>;
   entries: readonly DiaryEntry[];
   attachments: AttachmentStore;
   checklists: ChecklistStore;
@@ -33,9 +36,9 @@ export async function exportDocumentFor(inputs: ExportInputs, selection: ExportS
   const checklists = selection.includeChecklists ? await inputs.checklists.list() : [];
   return buildExportDocument(
     {
-      links: inputs.repository.allRecords().map((r) => r.link),
+      links: inputs.diary.records().map((r) => r.link),
       entries: selectEntries(inputs.entries, selection),
-      history: (id) => inputs.repository.history(id),
+      history: (id) => inputs.diary.history(id),
       checklists,
     },
     selection,
@@ -92,7 +95,8 @@ export async function makeExport(
       const csv = buildIncidentsCsv(document, {
         column: (column) => tReport(`csv.columns.${column}`),
         behaviour: (behaviour) => tDiary(`behaviours.${behaviour}`),
-        when: (when) => describeWhen(when, tDiary, i18n.language),
+        when: (when) =>
+          describeWhen(when, i18n.getFixedT(i18n.language, [WHEN_NAMESPACE]), (date) => formatCalendarDate(date, i18n.language)),
         yes: tReport('csv.yes'),
         no: tReport('csv.no'),
         size: (bytes) => tAttachments('size.bytes', { count: bytes }),

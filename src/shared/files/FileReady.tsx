@@ -1,7 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canShareFile, downloadFile, shareFile } from './saveFile';
 import { useFormatSize } from '../format/useFormatSize';
+import { useAsyncAction } from '../hooks/useAsyncAction';
+import { ErrorAlert } from '../ui/ErrorAlert';
 import './fileReady.css';
 
 interface FileReadyProps {
@@ -14,21 +15,17 @@ interface FileReadyProps {
 export function FileReady({ file, onHandedOver }: FileReadyProps) {
   const { t } = useTranslation('export');
   const { size: formatSize } = useFormatSize();
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAsyncAction(() => t('ready.shareFailed'));
   const shareable = canShareFile(file);
 
   const save = () => {
     downloadFile(file);
     onHandedOver?.();
   };
-  const share = async () => {
-    setError(null);
-    try {
+  const share = () =>
+    run(async () => {
       if (await shareFile(file)) onHandedOver?.();
-    } catch {
-      setError(t('ready.shareFailed'));
-    }
-  };
+    });
 
   return (
     <section className="file-ready" aria-labelledby="file-ready-title">
@@ -47,11 +44,7 @@ export function FileReady({ file, onHandedOver }: FileReadyProps) {
         )}
       </div>
       <p className="hint">{t('ready.where')}</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 // File names for exports: the date and what it is, never anything from the diary itself.
+import { localDate } from '../../core/model/calendarDate';
 
 export type ExportKind = 'pdf' | 'csv' | 'json' | 'package' | 'backup';
 
@@ -27,11 +28,8 @@ export const MIME_TYPES: Record<ExportKind, string> = {
   backup: 'application/octet-stream',
 };
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
 export function exportFileName(kind: ExportKind, now: Date): string {
-  const date = `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
-  return `${NAMES[kind]}-${date}.${EXTENSIONS[kind]}`;
+  return `${NAMES[kind]}-${localDate(now)}.${EXTENSIONS[kind]}`;
 }
 
 export function asFile(blob: Blob | Uint8Array | string, kind: ExportKind, now: Date): File {

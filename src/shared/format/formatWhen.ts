@@ -1,5 +1,6 @@
 import type { IncidentWhen } from '../../core/model/incident';
 import { happenedOn } from '../../core/diary/happened';
+import { utcDay } from '../../core/model/calendarDate';
 
 /** A recorded moment (ISO timestamp) in the user's language, e.g. "22 Nov 2026, 19:05". */
 export function formatMoment(iso: string, language: string): string {
@@ -8,10 +9,9 @@ export function formatMoment(iso: string, language: string): string {
 
 /** A calendar date typed by the user ('YYYY-MM-DD'), shown without time-zone shifts. */
 export function formatCalendarDate(date: string, language: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
-  );
+  const day = utcDay(date);
+  // Parsing refuses impossible dates; should one reach here, it is shown as it was written.
+  return day ? new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(day) : date;
 }
 
 /** Month heading for the timeline, e.g. "November 2026". */

@@ -1,11 +1,13 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeWhen, WHEN_NAMESPACE } from '../../core/model/describeWhen';
 import type { IncidentWhen } from '../../core/model/incident';
-import { describeWhen } from './describeWhen';
+import { useLocale } from '../hooks/useLocale';
+import { formatCalendarDate } from './formatWhen';
 
-/** "12 Mar 2026 at 19:05", "Around: last winter (1 Dec 2025 to 28 Feb 2026)", "Ongoing since …". */
+/** When an incident happened, worded as the PDF words it: "12 Mar 2026 at 19:05", "Roughly: last winter". */
 export function useDescribeWhen(): (when: IncidentWhen) => string {
-  const { t, i18n } = useTranslation('diary');
-  const language = i18n.resolvedLanguage ?? 'en-GB';
-  return useCallback((when: IncidentWhen) => describeWhen(when, t, language), [t, language]);
+  const { t } = useTranslation([WHEN_NAMESPACE]);
+  const language = useLocale();
+  return useCallback((when: IncidentWhen) => describeWhen(when, t, (date) => formatCalendarDate(date, language)), [t, language]);
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { orderedBehaviours } from '../../core/diary/revisionDiff';
+import { orderedBehaviours } from '../../core/model/behaviours';
 import type { Incident } from '../../core/model/incident';
 import type { OmittableField } from '../../core/export/exportDocument';
 import './incidentFields.css';

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFieldIds } from '../hooks/useFieldIds';
 
 interface PasswordFieldProps {
   label: string;
@@ -16,10 +17,7 @@ interface PasswordFieldProps {
 export function PasswordField({ label, value, onChange, autoComplete, error, hint, autoFocus, monospace }: PasswordFieldProps) {
   const { t } = useTranslation('vault');
   const [visible, setVisible] = useState(false);
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const { id, hintId, errorId, controlProps } = useFieldIds({ hint, error });
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -30,7 +28,7 @@ export function PasswordField({ label, value, onChange, autoComplete, error, hin
       )}
       <div className="password-row">
         <input
-          id={id}
+          {...controlProps}
           type={visible ? 'text' : 'password'}
           className={monospace ? 'monospace' : undefined}
           value={value}
@@ -40,8 +38,6 @@ export function PasswordField({ label, value, onChange, autoComplete, error, hin
           autoCorrect="off"
           spellCheck={false}
           autoFocus={autoFocus}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
         />
         <button type="button" className="button" aria-pressed={visible} onClick={() => setVisible((v) => !v)}>
           {visible ? t('field.hide') : t('field.show')}

@@ -1,15 +1,10 @@
 import { createContext } from 'react';
-import type { Vault, VaultStatus } from '../../core/vault/vault';
-
-export type VaultUiStatus = VaultStatus | 'loading' | 'unavailable';
+import type { Vault, VaultState } from '../../core/vault/vault';
 
 export interface VaultContextValue {
-  status: VaultUiStatus;
+  /** Follows the vault: every action that opens, locks or erases it announces the new state. */
+  status: VaultState;
   vault: Vault;
-  /** Re-reads the status after an action that opened, locked or erased the vault. */
-  refresh: () => Promise<void>;
-  /** Bumped when auto-lock settings change, so the timers restart with the new values. */
-  autoLockChanged: () => void;
 }
 
 export const VaultContext = createContext<VaultContextValue | null>(null);

@@ -12,6 +12,7 @@ import { ChecklistStore } from '../../../src/core/store/checklistStore';
 import type { DaybookDatabase } from '../../../src/core/store/db';
 import { DiaryRepository } from '../../../src/core/store/diaryRepository';
 import { FAST_COST } from '../crypto/helpers';
+import { aQuickIncident } from '../../support/incidentFactories';
 import { createdVault } from '../../support/vault';
 
 export const PASSPHRASE = 'backup passphrase: llwy garu 2026';
@@ -47,20 +48,14 @@ export async function reopened(device: Device): Promise<DiaryRepository> {
   return diary;
 }
 
+/** A quick-log incident of 3 January 2026, 21:40, with its words and `changes`. */
 export function incident(whatHappened: string, changes: Partial<Incident> = {}): Incident {
-  return {
+  return aQuickIncident({
     when: { kind: 'exact', date: '2026-01-03', time: '21:40' },
-    where: '',
     whatHappened,
     behaviours: ['loitering'],
-    whoDidIt: '',
-    witnesses: [],
-    evidenceElsewhere: '',
-    attachments: [],
-    reported: { reported: false },
-    effect: { howItFelt: '', whatItChanged: '' },
     ...changes,
-  };
+  });
 }
 
 /** Deterministic bytes that differ from chunk to chunk, so mix-ups would show. */

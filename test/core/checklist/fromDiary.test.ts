@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { answersFromDiary, durationFor, occasionsFor } from '../../../src/core/checklist/fromDiary';
 import { EMPTY_ANSWERS } from '../../../src/core/checklist/questions';
 import { BEHAVIOURS, type Behaviour } from '../../../src/core/model/behaviours';
-import { emptyIncident, type Incident, type IncidentWhen } from '../../../src/core/model/incident';
+import type { IncidentWhen } from '../../../src/core/model/incident';
+import { aQuickIncident } from '../../support/incidentFactories';
 
 const TODAY = '2026-11-22';
 
-function incident(when: IncidentWhen, behaviours: Behaviour[] = []): Incident {
-  return { ...emptyIncident(new Date(2026, 10, 22, 12, 0)), when, behaviours };
-}
+const incident = (when: IncidentWhen, behaviours: Behaviour[] = []) => aQuickIncident({ when, behaviours });
 const on = (date: string, behaviours: Behaviour[] = []) => incident({ kind: 'exact', date }, behaviours);
 
 describe('answers from the diary', () => {

@@ -1,33 +1,34 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diffIncidents, INCIDENT_FIELDS, isLongText, orderedBehaviours, type FieldChange } from '../../../src/core/diary/revisionDiff';
+import { diffIncidents, isLongText, orderedBehaviours, type FieldChange } from '../../../src/core/diary/revisionDiff';
 import { attachmentsToDiscard, entryHistory, type HistoryRecord } from '../../../src/core/diary/revisionHistory';
 import type { ChainLink } from '../../../src/core/evidence';
 import type { Incident } from '../../../src/core/model/incident';
+import { INCIDENT_FIELDS } from '../../../src/core/model/incidentFields';
 import { incidentArb } from '../model/incidentArbitrary';
-import { incident } from './entries';
+import { aQuickIncident } from '../../support/incidentFactories';
 
 describe('diffIncidents', () => {
   it('finds nothing between equal incidents', () => {
-    const a = incident({ where: 'Park' });
+    const a = aQuickIncident({ where: 'Park' });
     expect(diffIncidents(a, structuredClone(a))).toEqual([]);
     // An optional part left out equals one that is undefined.
     expect(
       diffIncidents(
-        incident({ when: { kind: 'exact', date: '2026-01-01' } }),
-        incident({ when: { kind: 'exact', date: '2026-01-01', time: undefined } }),
+        aQuickIncident({ when: { kind: 'exact', date: '2026-01-01' } }),
+        aQuickIncident({ when: { kind: 'exact', date: '2026-01-01', time: undefined } }),
       ),
     ).toEqual([]);
   });
 
   it('names each changed field with before and after, in display order', () => {
-    const before = incident({
+    const before = aQuickIncident({
       where: 'The park',
       whatHappened: 'He was there',
       reported: { reported: false },
       effect: { howItFelt: '', whatItChanged: 'Nothing yet' },
     });
-    const after = incident({
+    const after = aQuickIncident({
       where: 'The station',
       whatHappened: 'He was there',
       reported: { reported: true, policeReference: 'CR-1', officer: 'PC Jones' },
@@ -47,8 +48,12 @@ describe('diffIncidents', () => {
   it('lists behaviours, witnesses and attachments added and removed', () => {
     const photo = { id: 'a1', name: 'car.jpg', type: 'image/jpeg', size: 10, sha256: 'a'.repeat(64) };
     const audio = { id: 'a2', name: 'call.m4a', type: 'audio/x-m4a', size: 20, sha256: 'b'.repeat(64) };
-    const before = incident({ behaviours: ['following', 'loitering'], witnesses: [{ name: 'Siân', contact: '' }], attachments: [photo] });
-    const after = incident({
+    const before = aQuickIncident({
+      behaviours: ['following', 'loitering'],
+      witnesses: [{ name: 'Siân', contact: '' }],
+      attachments: [photo],
+    });
+    const after = aQuickIncident({
       behaviours: ['threats', 'following', 'contact-phone'],
       witnesses: [{ name: 'Siân', contact: '07700 900123' }],
       attachments: [photo, audio],
@@ -62,7 +67,7 @@ describe('diffIncidents', () => {
 
   it('counts repeated witnesses one for one', () => {
     const same = { name: 'A', contact: '' };
-    expect(diffIncidents(incident({ witnesses: [same, same] }), incident({ witnesses: [same] }))).toEqual([
+    expect(diffIncidents(aQuickIncident({ witnesses: [same, same] }), aQuickIncident({ witnesses: [same] }))).toEqual([
       { field: 'witnesses', added: [], removed: [same] },
     ]);
   });
@@ -116,8 +121,8 @@ describe('entryHistory', () => {
   const content = (body: Incident) => ({ v: 1 as const, salt: '0'.repeat(32), body });
 
   it('starts with when it was written down, then each edit with what changed', () => {
-    const first = incident({ whatHappened: 'At the gate' });
-    const second = incident({ whatHappened: 'At the gate', where: 'Home' });
+    const first = aQuickIncident({ whatHappened: 'At the gate' });
+    const second = aQuickIncident({ whatHappened: 'At the gate', where: 'Home' });
     const records: HistoryRecord[] = [
       { link: link(1, '2026-03-10T12:00:00.000Z'), content: content(first) },
       { link: link(2, '2026-03-11T09:00:00.000Z'), content: content(second) },
@@ -133,7 +138,7 @@ describe('entryHistory', () => {
   it('cannot say what changed when a version is missing, and leaves tombstones out', () => {
     const records: HistoryRecord[] = [
       { link: link(1, '2026-03-10T12:00:00.000Z'), content: null },
-      { link: link(2, '2026-03-11T09:00:00.000Z'), content: content(incident()) },
+      { link: link(2, '2026-03-11T09:00:00.000Z'), content: content(aQuickIncident()) },
       { link: link(3, '2026-03-12T09:00:00.000Z', 'tombstone'), content: null },
     ];
     expect(entryHistory(records).map((s) => [s.kind, s.changes])).toEqual([
@@ -157,13 +162,13 @@ describe('attachmentsToDiscard', () => {
       prevHash: '0'.repeat(64),
       hash: '0'.repeat(64),
     },
-    content: attachments === null ? null : { v: 1, salt: '0'.repeat(32), body: incident({ attachments }) },
+    content: attachments === null ? null : { v: 1, salt: '0'.repeat(32), body: aQuickIncident({ attachments }) },
   });
 
   it('takes files from every version, once, except those another entry still uses', () => {
     const records = [record([file('a'), file('b')]), record([file('b'), file('c')]), record(null)];
     expect(attachmentsToDiscard(records, []).sort()).toEqual(['a', 'b', 'c']);
-    expect(attachmentsToDiscard(records, [{ incident: incident({ attachments: [file('c')] }) }]).sort()).toEqual(['a', 'b']);
+    expect(attachmentsToDiscard(records, [{ incident: aQuickIncident({ attachments: [file('c')] }) }]).sort()).toEqual(['a', 'b']);
   });
 });
 

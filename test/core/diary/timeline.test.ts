@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { happenedOn, happenedSpan, localDate } from '../../../src/core/diary/happened';
+import { happenedOn, happenedSpan, recordedOn } from '../../../src/core/diary/happened';
 import {
   activeFilterCount,
   dateRange,
@@ -22,8 +22,8 @@ describe('when it happened', () => {
     const recorded = '2026-05-20T12:00:00.000Z';
     expect(happenedOn({ kind: 'exact', date: '2026-01-02', time: '10:00' }, recorded)).toBe('2026-01-02');
     expect(happenedOn({ kind: 'approximate', description: 'spring', to: '2026-04-30' }, recorded)).toBe('2026-04-30');
-    expect(happenedOn({ kind: 'approximate', description: 'a while ago' }, recorded)).toBe(localDate(recorded));
-    expect(happenedOn({ kind: 'ongoing' }, recorded)).toBe(localDate(recorded));
+    expect(happenedOn({ kind: 'approximate', description: 'a while ago' }, recorded)).toBe(recordedOn(recorded));
+    expect(happenedOn({ kind: 'ongoing' }, recorded)).toBe(recordedOn(recorded));
     expect(happenedSpan({ kind: 'ongoing', since: '2025-01-01' }, recorded)).toEqual({ start: '2025-01-01', end: '9999-12-31' });
     expect(happenedSpan({ kind: 'approximate', description: '', from: '2026-03-09', to: '2026-03-01' }, recorded)).toEqual({
       start: '2026-03-01',

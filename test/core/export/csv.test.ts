@@ -4,7 +4,7 @@ import { buildIncidentsCsv, CSV_COLUMNS, type CsvColumn, type CsvLabels } from '
 import type { ExportDocument, ExportEntry, OmittableField } from '../../../src/core/export/exportDocument';
 import { OMITTABLE_FIELDS } from '../../../src/core/export/exportDocument';
 import type { Incident, IncidentWhen } from '../../../src/core/model/incident';
-import { incident } from './exportFixture';
+import { anIncident } from '../../support/incidentFactories';
 
 /**
  * A small RFC 4180 reader, written for these tests: records end at CRLF outside quotes, cells
@@ -133,7 +133,7 @@ function firstRow(doc: ExportDocument, csvLabels: CsvLabels = labels): Record<st
 }
 
 const single = (changes: Partial<Incident>) =>
-  documentOf([entry('entry-1', [{ incident: incident(changes), recordedAt: '2025-03-14T22:30:00.000Z' }])]);
+  documentOf([entry('entry-1', [{ incident: anIncident(changes), recordedAt: '2025-03-14T22:30:00.000Z' }])]);
 
 describe('buildIncidentsCsv: layout', () => {
   it('starts with a UTF-8 byte order mark, ends every record with CRLF and quotes every cell', () => {
@@ -148,8 +148,8 @@ describe('buildIncidentsCsv: layout', () => {
 
   it('writes the columns in order, one row per incident, in the document order', () => {
     const doc = documentOf([
-      entry('entry-2', [{ incident: incident({ whatHappened: 'second' }), recordedAt: '2025-03-02T10:00:00.000Z' }]),
-      entry('entry-1', [{ incident: incident({ whatHappened: 'first' }), recordedAt: '2025-03-01T10:00:00.000Z' }]),
+      entry('entry-2', [{ incident: anIncident({ whatHappened: 'second' }), recordedAt: '2025-03-02T10:00:00.000Z' }]),
+      entry('entry-1', [{ incident: anIncident({ whatHappened: 'first' }), recordedAt: '2025-03-01T10:00:00.000Z' }]),
     ]);
     const rows = readBack(buildIncidentsCsv(doc, labels));
     expect(rows[0]).toEqual(CSV_COLUMNS.map((c) => COLUMN_NAMES[c]));
@@ -166,10 +166,10 @@ describe('buildIncidentsCsv: layout', () => {
   it('fills every column from the latest version, with first and last written times and the count', () => {
     const doc = documentOf([
       entry('entry-1', [
-        { incident: incident({ whatHappened: 'first version' }), recordedAt: '2025-03-14T22:30:00.000Z' },
-        { incident: incident({ whatHappened: 'second version' }), recordedAt: '2025-03-15T08:00:00.000Z' },
+        { incident: anIncident({ whatHappened: 'first version' }), recordedAt: '2025-03-14T22:30:00.000Z' },
+        { incident: anIncident({ whatHappened: 'second version' }), recordedAt: '2025-03-15T08:00:00.000Z' },
         {
-          incident: incident({
+          incident: anIncident({
             whatHappened: 'third version',
             witnesses: [
               { name: 'Mrs Patel', contact: 'Flat 3' },
@@ -206,7 +206,7 @@ describe('buildIncidentsCsv: layout', () => {
   });
 
   it('shows a partial version with its blanked fields, and "no" when not reported', () => {
-    const body = incident({ reported: { reported: false } });
+    const body = anIncident({ reported: { reported: false } });
     const doc = documentOf([
       {
         id: 'entry-1',
@@ -349,7 +349,7 @@ describe('buildIncidentsCsv: property', () => {
             entry(item.id, [
               {
                 recordedAt: '2025-03-14T22:30:00.000Z',
-                incident: incident({
+                incident: anIncident({
                   when: { kind: 'approximate', description: item.description },
                   where: item.where,
                   whatHappened: item.whatHappened,

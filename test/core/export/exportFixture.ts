@@ -5,24 +5,8 @@ import type { RevisionContent } from '../../../src/core/evidence';
 import { chainHead, contentKey } from '../../../src/core/evidence';
 import type { ExportDocument, ExportEntry, ExportRevision, OmittableField } from '../../../src/core/export/exportDocument';
 import type { Incident } from '../../../src/core/model/incident';
+import { anIncident } from '../../support/incidentFactories';
 import { DiaryBuilder } from '../evidence/diaryBuilder';
-
-/** A full incident, as parseIncident would return it, with `changes` over the top level. */
-export function incident(changes: Partial<Incident> = {}): Incident {
-  return {
-    when: { kind: 'exact', date: '2025-03-14', time: '22:10' },
-    where: 'Outside my flat, Station Road',
-    whatHappened: 'The grey Ford was parked opposite again.',
-    behaviours: ['turning-up', 'loitering'],
-    whoDidIt: 'My ex-partner',
-    witnesses: [{ name: 'Mrs Patel', contact: 'Flat 3' }],
-    evidenceElsewhere: "Neighbour's doorbell camera",
-    attachments: [{ id: 'att-1', name: 'IMG_2041.HEIC', type: 'image/heic', size: 2_345_678, sha256: 'ab'.repeat(32) }],
-    reported: { reported: true, policeReference: '43/12345/25', officer: 'PC 1234 Jones' },
-    effect: { howItFelt: 'Scared to go out', whatItChanged: 'A friend walks me to work' },
-    ...changes,
-  };
-}
 
 /** The same blanking the export builder does for left-out fields. */
 export function blank(value: Incident, omit: readonly OmittableField[]): Incident {
@@ -49,14 +33,14 @@ export interface SampleExport {
  */
 export async function sampleExport(): Promise<SampleExport> {
   const diary = new DiaryBuilder();
-  await diary.save('entry-a', incident({ whatHappened: 'Car outside again' }));
-  await diary.tick().save('entry-b', incident({ whatHappened: 'Missed calls' }));
-  await diary.tick().save('entry-a', incident({ whatHappened: 'Car outside again, grey Ford' }));
-  await diary.tick().save('entry-c', incident({ whatHappened: 'Flowers on the doorstep', where: 'Home' }));
-  await diary.tick().save('entry-d', incident({ whatHappened: 'Something left out of this export' }));
+  await diary.save('entry-a', anIncident({ whatHappened: 'Car outside again' }));
+  await diary.tick().save('entry-b', anIncident({ whatHappened: 'Missed calls' }));
+  await diary.tick().save('entry-a', anIncident({ whatHappened: 'Car outside again, grey Ford' }));
+  await diary.tick().save('entry-c', anIncident({ whatHappened: 'Flowers on the doorstep', where: 'Home' }));
+  await diary.tick().save('entry-d', anIncident({ whatHappened: 'Something left out of this export' }));
   await diary.tick().remove('entry-b');
-  await diary.tick().save('entry-c', incident({ whatHappened: 'Flowers on the doorstep, no card', where: 'Home' }));
-  await diary.tick().save('entry-e', incident({ whatHappened: 'Message to my sister', behaviours: ['contact-via-others'] }));
+  await diary.tick().save('entry-c', anIncident({ whatHappened: 'Flowers on the doorstep, no card', where: 'Home' }));
+  await diary.tick().save('entry-e', anIncident({ whatHappened: 'Message to my sister', behaviours: ['contact-via-others'] }));
 
   const omit: OmittableField[] = ['where', 'witnesses'];
   const revisionsOf = (entryId: string, partial: boolean): ExportRevision[] =>

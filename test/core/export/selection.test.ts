@@ -2,23 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { RevisionRecord, DiaryEntry } from '../../../src/core/store/diaryRepository';
 import type { ExportSelection } from '../../../src/core/export/exportDocument';
 import { attachmentsOf, EMPTY_SELECTION, selectEntries, summariseSelection } from '../../../src/core/export/selection';
-import type { AttachmentRef, Incident, IncidentWhen } from '../../../src/core/model/incident';
+import type { AttachmentRef, IncidentWhen } from '../../../src/core/model/incident';
 import type { Behaviour } from '../../../src/core/model/behaviours';
+import { aQuickIncident } from '../../support/incidentFactories';
 
-function incident(when: IncidentWhen, behaviours: Behaviour[] = ['loitering'], attachments: AttachmentRef[] = []): Incident {
-  return {
-    when,
-    where: '',
-    whatHappened: 'x',
-    behaviours,
-    whoDidIt: '',
-    witnesses: [],
-    evidenceElsewhere: '',
-    attachments,
-    reported: { reported: false },
-    effect: { howItFelt: '', whatItChanged: '' },
-  };
-}
+const incident = (when: IncidentWhen, behaviours: Behaviour[] = ['loitering'], attachments: AttachmentRef[] = []) =>
+  aQuickIncident({ when, whatHappened: 'x', behaviours, attachments });
 
 /** Written down at midday UTC, so its local date is the same in any nearby time zone. */
 function entry(id: string, when: IncidentWhen, options: { behaviours?: Behaviour[]; written?: string } = {}): DiaryEntry {

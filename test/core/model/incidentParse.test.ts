@@ -1,23 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson } from '../../../src/core/evidence/canonicalJson';
-import type { Incident } from '../../../src/core/model/incident';
 import { INCIDENT_LIMITS } from '../../../src/core/model/incident';
 import { parseIncident } from '../../../src/core/model/incidentParse';
+import { anIncident } from '../../support/incidentFactories';
 import { incidentArb } from './incidentArbitrary';
 
-const full: Incident = {
-  when: { kind: 'exact', date: '2025-03-14', time: '22:10' },
-  where: 'Outside my flat, Station Road',
-  whatHappened: 'The grey Ford was parked opposite again. He sat in it for an hour.',
-  behaviours: ['turning-up', 'loitering'],
-  whoDidIt: 'My ex-partner',
-  witnesses: [{ name: 'Mrs Patel (neighbour)', contact: 'Flat 3' }],
-  evidenceElsewhere: "Neighbour's doorbell camera",
-  attachments: [{ id: 'att-1', name: 'IMG_2041.HEIC', type: 'image/heic', size: 2_345_678, sha256: 'ab'.repeat(32) }],
-  reported: { reported: true, policeReference: '43/12345/25', officer: 'PC 1234 Jones' },
-  effect: { howItFelt: 'Scared to go out', whatItChanged: 'I asked a friend to walk me to work' },
-};
+const full = anIncident();
 
 /** A deep copy with `changes` merged over the top level. */
 function withChanges(changes: Record<string, unknown>): Record<string, unknown> {

@@ -1,12 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { emptyIncident, type Incident } from '../../../src/core/model/incident';
+import { newRevisionContent } from '../../../src/core/evidence';
 import { DiaryRepository } from '../../../src/core/store/diaryRepository';
 import { StorageError } from '../../../src/core/store/storageErrors';
+import { aQuickIncident } from '../../support/incidentFactories';
 import { createdVault } from '../../support/vault';
 
-function incident(text: string): Incident {
-  return { ...emptyIncident(new Date('2026-11-20T21:15:00')), whatHappened: text, behaviours: ['loitering'] };
-}
+const incident = (text: string) => aQuickIncident({ whatHappened: text, behaviours: ['loitering'] });
 
 async function diary() {
   const setup = await createdVault();
@@ -116,6 +115,30 @@ describe('diary repository', () => {
     expect(extended).toMatchObject({ ok: true, length: 23, head: fresh.head() });
   });
 
+  it('a verification that overlaps a save is not kept for the longer chain', async () => {
+    const { repo } = await diary();
+    for (let i = 0; i < 20; i++) await repo.add(incident(`Entry ${i}`));
+    await repo.load(); // nothing verified yet
+    // The check's first hash waits until a save has been stored, so the two overlap.
+    const digest = crypto.subtle.digest.bind(crypto.subtle);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let first = true;
+    const held = vi.spyOn(crypto.subtle, 'digest').mockImplementation(async (algorithm, data) => {
+      if (first) {
+        first = false;
+        await gate;
+      }
+      return digest(algorithm, data);
+    });
+    const checking = repo.verify();
+    await repo.add(incident('Saved while the chain is being checked'));
+    release();
+    expect(await checking).toMatchObject({ ok: true, length: 20 });
+    held.mockRestore();
+    expect(await repo.verify()).toEqual({ ok: true, length: 21, head: repo.head() });
+  });
+
   it('tampering with a stored row is detected', async () => {
     const { repo, db, session } = await diary();
     await repo.add(incident('One'));
@@ -128,5 +151,80 @@ describe('diary repository', () => {
       { ...two, id: one.id },
     ]);
     await expect(new DiaryRepository(db, () => session.dataKey()).load()).rejects.toThrow();
+  });
+});
+
+describe('diary repository: announcing changes', () => {
+  it('tells every listener after each stored change and after a load, until it stops listening', async () => {
+    const { repo } = await diary();
+    const heard: number[] = [];
+    const stop = repo.subscribe(() => heard.push(repo.snapshot().entries.length));
+    const id = await repo.add(incident('One'));
+    await repo.edit(id, incident('One, edited'));
+    await repo.add(incident('Two'));
+    await repo.remove(id);
+    await repo.load();
+    // Each listener sees the change already made.
+    expect(heard).toEqual([1, 1, 2, 1, 1]);
+    stop();
+    await repo.add(incident('Three'));
+    expect(heard).toHaveLength(5);
+  });
+
+  it('announces records restored from a backup and revisions brought in from another diary', async () => {
+    const { repo: source } = await diary();
+    await source.add(incident('From the backup'));
+    const { repo } = await diary();
+    const listener = vi.fn();
+    repo.subscribe(listener);
+    await repo.appendVerbatim(source.allRecords());
+    expect(listener).toHaveBeenCalledTimes(1);
+    await repo.appendImported([{ entryId: 'imported-entry', content: newRevisionContent(incident('From another diary')) }]);
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(repo.snapshot().entries).toHaveLength(2);
+    // Nothing to write is no change.
+    await repo.appendVerbatim([]);
+    await repo.appendImported([]);
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('a failed write announces only the re-read diary, and a refused change nothing', async () => {
+    const { repo, db } = await diary();
+    await repo.add(incident('First'));
+    const listener = vi.fn(() => repo.snapshot().entries.length);
+    repo.subscribe(listener);
+    vi.spyOn(db.revisions, 'bulkAdd').mockImplementationOnce(() => Promise.reject(new DOMException('full', 'QuotaExceededError')) as never);
+    await expect(repo.add(incident('Second'))).rejects.toBeInstanceOf(StorageError);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveLastReturnedWith(1);
+    await expect(repo.edit('no-such-entry', incident('x'))).rejects.toThrow('No such entry');
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('a listener that throws does not turn a stored save into a failure', async () => {
+    const { repo } = await diary();
+    // The listener's error is thrown again in a microtask of its own, where the runtime reports
+    // it; that one is caught here (every other microtask runs as usual).
+    const reported: unknown[] = [];
+    const queue = globalThis.queueMicrotask.bind(globalThis);
+    vi.spyOn(globalThis, 'queueMicrotask').mockImplementation((callback) =>
+      queue(() => {
+        try {
+          callback();
+        } catch (error) {
+          if (!(error instanceof Error && error.message === 'listener bug')) throw error;
+          reported.push(error);
+        }
+      }),
+    );
+    repo.subscribe(() => {
+      throw new Error('listener bug');
+    });
+    const after = vi.fn();
+    repo.subscribe(after);
+    await expect(repo.add(incident('Saved anyway'))).resolves.toEqual(expect.any(String));
+    expect(after).toHaveBeenCalledTimes(1);
+    expect(repo.snapshot().entries).toHaveLength(1);
+    await vi.waitFor(() => expect(reported).toEqual([new Error('listener bug')]));
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DecryptionError } from '../../../src/core/crypto';
-import { emptyIncident, type Incident } from '../../../src/core/model/incident';
+import type { Incident } from '../../../src/core/model/incident';
 import { DraftStore, editDraftId, NEW_INCIDENT_DRAFT, readDraft, type IncidentDraft } from '../../../src/core/store/draftStore';
 import { StorageError } from '../../../src/core/store/storageErrors';
 import { VaultLockedError } from '../../../src/core/vault/session';
+import { aQuickIncident } from '../../support/incidentFactories';
 import { createdVault } from '../../support/vault';
 
 const MARKER = 'MARKER-heron-5512';
@@ -11,7 +12,7 @@ const ENTRY_ID = '0123456789abcdef0123456789abcdef';
 
 function draft(text: string, extra: Partial<Incident> = {}): IncidentDraft {
   return {
-    incident: { ...emptyIncident(new Date('2026-11-20T21:15:00')), whatHappened: text, ...extra },
+    incident: aQuickIncident({ whatHappened: text, ...extra }),
     savedAt: '2026-11-22T10:00:00.000Z',
   };
 }

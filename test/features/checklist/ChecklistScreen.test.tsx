@@ -4,26 +4,18 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyIncident, type Incident } from '../../../src/core/model/incident';
 import { ChecklistStore } from '../../../src/core/store/checklistStore';
 import { DiaryRepository } from '../../../src/core/store/diaryRepository';
-import type { Vault } from '../../../src/core/vault/vault';
+import type { Vault, VaultState } from '../../../src/core/vault/vault';
+import { diaryActions } from '../../../src/app/providers/diaryActions';
+import { createUnlockedStores } from '../../../src/core/vault/featureStores';
 import { ChecklistScreen } from '../../../src/features/checklist/ChecklistScreen';
 import { DiaryContext, type DiaryContextValue } from '../../../src/shared/diary/diaryContext';
-import { VaultContext, type VaultUiStatus } from '../../../src/shared/vault/vaultContext';
+import { VaultContext } from '../../../src/shared/vault/vaultContext';
 import { testI18n } from '../../support/i18n';
 import { createdVault, testVault } from '../../support/vault';
-
-// The screen saves through the app's vault; here that is the test's vault.
-const app = vi.hoisted(() => ({ vault: null as Vault | null }));
-vi.mock('../../../src/core/vault/featureStores', () => ({
-  appChecklistResults: () => {
-    const vault = app.vault;
-    if (!vault) throw new Error('no test vault');
-    return new ChecklistStore(vault.db, () => vault.session.dataKey());
-  },
-}));
 
 function Providers({
   vault,
@@ -32,11 +24,11 @@ function Providers({
   children,
 }: {
   vault: Vault;
-  status: VaultUiStatus;
+  status: VaultState;
   diary: DiaryContextValue | null;
   children: ReactNode;
 }) {
-  const value = { status, vault, refresh: async () => undefined, autoLockChanged: () => undefined };
+  const value = { status, vault };
   return (
     <VaultContext.Provider value={value}>
       <DiaryContext.Provider value={diary}>
@@ -46,10 +38,9 @@ function Providers({
   );
 }
 
-async function renderScreen(options: { vault: Vault; status: VaultUiStatus; diary?: DiaryContextValue | null; language?: string }) {
-  app.vault = options.vault;
+async function renderScreen(options: { vault: Vault; status: VaultState; diary?: DiaryContextValue | null; language?: string }) {
   const i18n = await testI18n(options.language ?? 'en-GB');
-  const tree = (status: VaultUiStatus, diary: DiaryContextValue | null) => (
+  const tree = (status: VaultState, diary: DiaryContextValue | null) => (
     <I18nextProvider i18n={i18n}>
       <Providers vault={options.vault} status={status} diary={diary}>
         <ChecklistScreen />
@@ -57,7 +48,7 @@ async function renderScreen(options: { vault: Vault; status: VaultUiStatus; diar
     </I18nextProvider>
   );
   const result = render(tree(options.status, options.diary ?? null));
-  return { ...result, rerenderWith: (status: VaultUiStatus, diary: DiaryContextValue | null) => result.rerender(tree(status, diary)) };
+  return { ...result, rerenderWith: (status: VaultState, diary: DiaryContextValue | null) => result.rerender(tree(status, diary)) };
 }
 
 async function diaryWith(incidents: Incident[]): Promise<{ vault: Vault; diary: DiaryContextValue }> {
@@ -69,11 +60,7 @@ async function diaryWith(incidents: Incident[]): Promise<{ vault: Vault; diary: 
     state: 'ready',
     snapshot: repository.snapshot(),
     integrity: null,
-    repository,
-    add: (incident) => repository.add(incident),
-    edit: (id, incident) => repository.edit(id, incident),
-    remove: (id) => repository.remove(id),
-    refresh: async () => undefined,
+    ...diaryActions(repository, createUnlockedStores(vault)),
   };
   return { vault, diary };
 }

@@ -35,7 +35,8 @@ describe('diary screen', () => {
     await renderDiary(await seeded());
     expect(screen.getByRole('link', { name: 'New incident' }).getAttribute('href')).toBe('/incidents/new');
     expect(screen.getByLabelText('What happened?')).toBeTruthy();
-    expect(screen.getByTestId('integrity').textContent).toMatch(/3 records, nothing altered/);
+    // The chain is checked just after the first paint.
+    await waitFor(() => expect(screen.getByTestId('integrity').textContent).toMatch(/3 records, nothing altered/));
     expect(screen.getByRole('heading', { level: 2, name: '3 incidents' })).toBeTruthy();
     const months = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(months).toEqual(['February 2026 (2 incidents)', 'January 2026 (1 incident)']);
@@ -154,8 +155,8 @@ describe('when it happened, in words', () => {
     expect(whens).toEqual(
       expect.arrayContaining([
         ['1 Mar 2026', 'A'],
-        ['Around: the first week of March (1 Mar 2026 to 7 Mar 2026)', 'B'],
-        ['Around: last winter', 'C'],
+        ['Roughly: the first week of March (between 1 Mar 2026 and 7 Mar 2026)', 'B'],
+        ['Roughly: last winter', 'C'],
         ['Ongoing since 1 Feb 2026', 'D'],
         ['Ongoing', 'Nothing written under “What happened” yet.'],
       ]),

@@ -6,8 +6,8 @@ import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { hasUnsavedInput } from '../../../src/shared/hooks/unsavedInput';
 import { emptyIncident, type Incident } from '../../../src/core/model/incident';
-import { AttachmentStore } from '../../../src/core/store/attachmentStore';
-import type { DiaryEntry, DiaryRepository } from '../../../src/core/store/diaryRepository';
+import type { DiaryEntry } from '../../../src/core/store/diaryRepository';
+import { createUnlockedStores } from '../../../src/core/vault/featureStores';
 import { DraftStore, editDraftId, NEW_INCIDENT_DRAFT } from '../../../src/core/store/draftStore';
 import { StorageError } from '../../../src/core/store/storageErrors';
 import { DiaryContext, type DiaryContextValue } from '../../../src/shared/diary/diaryContext';
@@ -16,18 +16,6 @@ import { NewIncidentScreen } from '../../../src/features/diary/form/NewIncidentS
 import { testI18n } from '../../support/i18n';
 import { createdVault } from '../../support/vault';
 
-const current = vi.hoisted(() => ({ drafts: null as unknown, attachments: null as unknown }));
-
-vi.mock('../../../src/core/vault/featureStores', () => ({
-  appDrafts: () => current.drafts,
-  appAttachments: () => current.attachments,
-}));
-vi.mock('../../../src/core/vault/instance', () => ({
-  appDiary: () => {
-    throw new Error('tests give the diary through DiaryContext');
-  },
-}));
-
 const ENTRY_ID = 'entry-0001';
 
 async function setup({
@@ -35,18 +23,25 @@ async function setup({
   add,
 }: { entries?: DiaryEntry[]; add?: (incident: Incident) => Promise<string> } = {}) {
   const vault = await createdVault();
-  const drafts = new DraftStore(vault.db, () => vault.session.dataKey());
-  current.drafts = drafts;
-  current.attachments = new AttachmentStore(vault.db, () => vault.session.dataKey());
+  const stores = createUnlockedStores(vault.vault);
+  const drafts = stores.drafts;
+  // The form's own writes are watched; nothing here reads the diary's records.
+  const unused = () => {
+    throw new Error('not used by the form');
+  };
   const diary: DiaryContextValue = {
     state: 'ready',
     snapshot: { entries, links: [], deleted: [] },
     integrity: null,
-    repository: {} as DiaryRepository,
     add: vi.fn(add ?? (async () => ENTRY_ID)),
     edit: vi.fn(async () => undefined),
     remove: vi.fn(async () => undefined),
-    refresh: vi.fn(async () => undefined),
+    history: unused,
+    records: unused,
+    stores,
+    makeBackup: unused,
+    planRestore: unused,
+    restore: unused,
   };
   return { ...vault, drafts, diary };
 }

@@ -4,14 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { trackedObjectUrlCount } from '../../../src/core/vault/objectUrls';
 import { AttachmentList } from '../../../src/shared/incident/attachments/AttachmentList';
-import { attachmentVault, blobText, current, fakeObjectUrls, renderWithI18n } from '../../support/attachmentHarness';
-
-vi.mock('../../../src/core/vault/featureStores', () => ({
-  appAttachments: () => {
-    if (!current.store) throw new Error('no test store');
-    return current.store;
-  },
-}));
+import { attachmentVault, blobText, fakeObjectUrls, renderWithI18n } from '../../support/attachmentHarness';
 
 async function savedFiles() {
   const context = await attachmentVault();

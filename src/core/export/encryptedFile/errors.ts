@@ -42,3 +42,31 @@ export function asEncryptedFileError(error: unknown): EncryptedFileError {
   if (error instanceof EncryptedFileError) return error;
   return new EncryptedFileError('corrupt', 'unexpected failure while reading', { cause: error });
 }
+
+/** Every code a refused backup or evidence package can carry (see fileErrorCode). */
+export type RefusalCode = EncryptedFileErrorCode | 'diary-does-not-verify' | 'invalid-document';
+
+/**
+ * Why a backup could not be restored or an evidence package opened. Raised before anything is
+ * written, so nothing on this device changes. The UI translates `code`.
+ */
+export class FileRefusedError extends Error {
+  constructor(
+    readonly code: RefusalCode,
+    refusal: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${refusal}: ${code}`, options);
+  }
+}
+
+/** A named kind of refusal that takes only its own codes (one class each for backups and packages). */
+export function refusalKind<Code extends RefusalCode>(name: string, refusal: string) {
+  return class extends FileRefusedError {
+    declare readonly code: Code;
+    override readonly name = name;
+    constructor(code: Code, options?: ErrorOptions) {
+      super(code, refusal, options);
+    }
+  };
+}

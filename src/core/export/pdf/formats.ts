@@ -1,7 +1,7 @@
 // Dates, numbers, lists and sizes in the reader's language. Recorded moments carry their time
 // zone, because a report may be read far from where it was written.
 
-import type { IncidentWhen, IsoDate } from '../../model/incident';
+import { utcDay, type IsoDate } from '../../model/calendarDate';
 import type { ReportTranslate } from './types';
 
 export interface Formats {
@@ -41,41 +41,14 @@ export function makeFormats(locale: string, timeZone?: string): Formats {
   return {
     moment: (iso) => moment.format(new Date(iso)),
     date: (value) => {
-      const [y, m, d] = value.split('-').map(Number);
-      const time = Date.UTC(y ?? NaN, (m ?? NaN) - 1, d ?? NaN);
+      const day = utcDay(value);
       // A date that does not parse is shown as it was written rather than as "Invalid Date".
-      return Number.isFinite(time) ? date.format(new Date(time)) : value;
+      return day === null ? value : date.format(day);
     },
     number: (value) => number.format(value),
     decimal: (value) => decimal.format(value),
     list: (items) => list.format(items),
   };
-}
-
-/** When it happened, in words: exact (with time if known), roughly, or still going on. */
-export function describeWhen(when: IncidentWhen, t: ReportTranslate, formats: Formats): string {
-  switch (when.kind) {
-    case 'exact': {
-      const date = formats.date(when.date);
-      return when.time ? t('report:when.exactWithTime', { date, time: when.time }) : date;
-    }
-    case 'approximate': {
-      const from = when.from ? formats.date(when.from) : undefined;
-      const to = when.to ? formats.date(when.to) : undefined;
-      const range =
-        from && to
-          ? t('report:when.between', { from, to })
-          : from
-            ? t('report:when.notBefore', { date: from })
-            : to
-              ? t('report:when.notAfter', { date: to })
-              : undefined;
-      const description = when.description.trim() || t('report:when.unknown');
-      return range ? t('report:when.approximateRange', { description, range }) : t('report:when.approximate', { description });
-    }
-    case 'ongoing':
-      return when.since ? t('report:when.ongoingSince', { date: formats.date(when.since) }) : t('report:when.ongoing');
-  }
 }
 
 const KIB = 1024;

@@ -1,31 +1,14 @@
 // An incident's fields as label/value rows, in the order the app shows them. A field the person
 // left out shows a marker instead of its content.
 
-import type { IncidentField } from '../../diary/revisionDiff';
-import { orderedBehaviours } from '../../diary/revisionDiff';
+import { orderedBehaviours } from '../../model/behaviours';
+import { describeWhen } from '../../model/describeWhen';
 import type { Incident, Witness } from '../../model/incident';
-import type { OmittableField } from '../exportDocument';
+import { fieldText, incidentFieldsExcept, type IncidentField } from '../../model/incidentFields';
+import { OMITTED_WITH, type OmittableField } from '../exportDocument';
 import type { ReportContext } from './context';
 import { leftOut, notRecorded, textValue } from './context';
-import { describeWhen } from './formats';
 import type { ReportWriter, Segment } from './layout';
-
-/** Which group of fields, if any, leaving out covers each field. */
-export const OMITTED_WITH: Readonly<Record<IncidentField, OmittableField | null>> = {
-  when: null,
-  where: 'where',
-  whatHappened: null,
-  behaviours: null,
-  whoDidIt: 'whoDidIt',
-  witnesses: 'witnesses',
-  evidenceElsewhere: 'evidenceElsewhere',
-  attachments: null,
-  reported: 'reported',
-  policeReference: 'reported',
-  officer: 'reported',
-  howItFelt: 'effect',
-  whatItChanged: 'effect',
-};
 
 export function witnessText(ctx: ReportContext, witness: Witness): string {
   const name = witness.name.trim();
@@ -37,12 +20,15 @@ export function behaviourNames(ctx: ReportContext, incident: Incident): string[]
   return orderedBehaviours(incident.behaviours).map((b) => ctx.t(`diary:behaviours.${b}`));
 }
 
-/** The value of one field; attachments are drawn separately, with their details. */
+/** Attachments are drawn after the other fields, with their details. */
+const SHOWN_FIELDS = incidentFieldsExcept('attachments');
+
+/** The value of one field. */
 function fieldValue(ctx: ReportContext, incident: Incident, field: Exclude<IncidentField, 'attachments'>): Segment[] {
   const { t, formats } = ctx;
   switch (field) {
     case 'when':
-      return [{ text: describeWhen(incident.when, t, formats) }];
+      return [{ text: describeWhen(incident.when, t, formats.date) }];
     case 'behaviours': {
       const names = behaviourNames(ctx, incident);
       return names.length ? [{ text: formats.list(names) }] : [notRecorded(ctx)];
@@ -53,33 +39,10 @@ function fieldValue(ctx: ReportContext, incident: Incident, field: Exclude<Incid
     }
     case 'reported':
       return [{ text: t(incident.reported.reported ? 'report:log.yes' : 'report:log.no') }];
-    case 'policeReference':
-      return textValue(ctx, incident.reported.policeReference ?? '');
-    case 'officer':
-      return textValue(ctx, incident.reported.officer ?? '');
-    case 'howItFelt':
-      return textValue(ctx, incident.effect.howItFelt);
-    case 'whatItChanged':
-      return textValue(ctx, incident.effect.whatItChanged);
     default:
-      return textValue(ctx, incident[field]);
+      return textValue(ctx, fieldText(incident, field));
   }
 }
-
-const SHOWN_FIELDS = [
-  'when',
-  'where',
-  'whatHappened',
-  'behaviours',
-  'whoDidIt',
-  'witnesses',
-  'evidenceElsewhere',
-  'reported',
-  'policeReference',
-  'officer',
-  'howItFelt',
-  'whatItChanged',
-] as const satisfies readonly Exclude<IncidentField, 'attachments'>[];
 
 /** Every field of `incident` except attachments, marking those in `omitted` as left out. */
 export function drawIncidentFields(w: ReportWriter, ctx: ReportContext, incident: Incident, omitted: ReadonlySet<OmittableField>): void {

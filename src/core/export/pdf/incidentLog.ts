@@ -1,11 +1,11 @@
 // The chronological log: each incident with every field, when it was written down, its files,
 // and, if it was ever edited, a clear mark and the history of changes.
 
+import { describeWhen } from '../../model/describeWhen';
 import type { ExportEntry, OmittableField } from '../exportDocument';
 import { omittedFieldsOf, revisionIncident } from '../exportDocument';
 import { drawAttachments, type ImageEmbedder } from './attachments';
 import type { ReportContext } from './context';
-import { describeWhen } from './formats';
 import { drawIncidentFields } from './incidentFields';
 import { COLOURS, type ReportWriter } from './layout';
 import { drawRevisionHistory } from './revisionHistory';
@@ -46,7 +46,7 @@ async function drawEntry(
   w.ensure(90);
   w.rule();
   w.gap(2);
-  const heading = t('report:log.heading', { number: formats.number(index + 1), when: describeWhen(incident.when, t, formats) });
+  const heading = t('report:log.heading', { number: formats.number(index + 1), when: describeWhen(incident.when, t, formats.date) });
   w.text(heading, { bold: true, size: 12 });
   w.text(t('report:log.entryId', { id: entry.id }), { size: 7.5, color: COLOURS.muted });
   w.gap(4);

@@ -3,11 +3,11 @@
 // shown, since they would reveal what was left out.
 
 import { diffIncidents, isLongText, type FieldChange } from '../../diary/revisionDiff';
+import { describeWhen } from '../../model/describeWhen';
 import type { ExportEntry, ExportRevision, OmittableField } from '../exportDocument';
-import { omittedFieldsOf, revisionIncident } from '../exportDocument';
+import { OMITTED_WITH, omittedFieldsOf, revisionIncident } from '../exportDocument';
 import type { ReportContext } from './context';
-import { describeWhen } from './formats';
-import { OMITTED_WITH, witnessText } from './incidentFields';
+import { witnessText } from './incidentFields';
 import { COLOURS, type ReportWriter, type Segment } from './layout';
 
 function addedRemoved(ctx: ReportContext, added: string[], removed: string[]): Segment[] {
@@ -38,7 +38,7 @@ function describeChange(ctx: ReportContext, change: FieldChange): Segment[] {
   const { t, formats } = ctx;
   switch (change.field) {
     case 'when':
-      return beforeAfter(ctx, describeWhen(change.before, t, formats), describeWhen(change.after, t, formats));
+      return beforeAfter(ctx, describeWhen(change.before, t, formats.date), describeWhen(change.after, t, formats.date));
     case 'reported': {
       const yesNo = (value: boolean) => t(value ? 'report:log.yes' : 'report:log.no');
       return beforeAfter(ctx, yesNo(change.before), yesNo(change.after));

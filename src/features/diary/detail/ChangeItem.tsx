@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { isLongText, type FieldChange } from '../../../core/diary/revisionDiff';
 import { formatList } from '../../../shared/format/formatWhen';
 import { useDescribeWhen } from '../../../shared/format/useDescribeWhen';
+import { useLocale } from '../../../shared/hooks/useLocale';
 
 /** Short values side by side ("old → new"); blanks named, so "→ PC Jones" never looks cut off. */
 function ShortChange({ before, after }: { before: string; after: string }) {
@@ -30,9 +31,10 @@ function LongChange({ before, after }: { before: string; after: string }) {
 
 /** One field of one edit: its translated name and what became of it. */
 export function ChangeItem({ change }: { change: FieldChange }) {
-  const { t, i18n } = useTranslation('diary');
+  const { t } = useTranslation('diary');
   const describeWhen = useDescribeWhen();
-  const list = (items: string[]) => formatList(items, i18n.resolvedLanguage ?? 'en-GB');
+  const language = useLocale();
+  const list = (items: string[]) => formatList(items, language);
   const addedRemoved = (added: string[], removed: string[]) =>
     [
       added.length > 0 ? t('history.added', { items: list(added) }) : '',

@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVaultErrorMessage } from '../../../shared/errors/useVaultErrorMessage';
+import { useAsyncAction } from '../../../shared/hooks/useAsyncAction';
+import { BusyButton } from '../../../shared/ui/BusyButton';
+import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
 
 /**
  * Delete in two clear steps on the page itself: "Delete", then a panel that says what
@@ -10,8 +13,7 @@ export function DeleteIncident({ onDelete }: { onDelete: () => Promise<void> }) 
   const { t } = useTranslation('diary');
   const errorMessage = useVaultErrorMessage();
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAsyncAction(errorMessage);
   const id = useId();
   const title = useRef<HTMLHeadingElement>(null);
   const start = useRef<HTMLButtonElement>(null);
@@ -24,16 +26,8 @@ export function DeleteIncident({ onDelete }: { onDelete: () => Promise<void> }) 
     wasAsking.current = asking;
   }, [asking]);
 
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onDelete();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
-  };
+  // Deleting ends by leaving the screen: it stays busy until then.
+  const confirm = () => run(onDelete, { busyAfterSuccess: true });
 
   if (!asking) {
     return (
@@ -50,15 +44,9 @@ export function DeleteIncident({ onDelete }: { onDelete: () => Promise<void> }) 
         {t('delete.title')}
       </h2>
       <p id={`${id}-body`}>{t('delete.body')}</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="button-row">
-        <button type="button" className="button danger" onClick={confirm} disabled={busy}>
-          {busy ? t('delete.deleting') : t('delete.confirm')}
-        </button>
+        <BusyButton className="button danger" busy={busy} label={t('delete.confirm')} busyLabel={t('delete.deleting')} onClick={confirm} />
         <button type="button" className="button" onClick={() => setAsking(false)} disabled={busy}>
           {t('delete.cancel')}
         </button>

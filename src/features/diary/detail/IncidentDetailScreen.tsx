@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../shared/ui/Loading';
 import { attachmentsToDiscard, entryHistory } from '../../../core/diary/revisionHistory';
 import type { DiaryEntry } from '../../../core/store/diaryRepository';
 import { useAttachmentStore } from '../../../shared/incident/attachments/useAttachmentStore';
 import { formatMoment } from '../../../shared/format/formatWhen';
+import { useLocale } from '../../../shared/hooks/useLocale';
 import { useDiary } from '../../../shared/diary/useDiary';
 import { DeleteIncident } from './DeleteIncident';
 import { IncidentFields } from '../../../shared/incident/IncidentFields';
@@ -17,7 +17,6 @@ export function IncidentDetailScreen() {
   const { t } = useTranslation('diary');
   const { id = '' } = useParams();
   const { state, snapshot } = useDiary();
-  if (state === 'loading') return <Loading />;
   if (state === 'failed' || !snapshot) {
     return (
       <article className="screen">
@@ -34,17 +33,17 @@ export function IncidentDetailScreen() {
 }
 
 function IncidentDetail({ entry }: { entry: DiaryEntry }) {
-  const { t, i18n } = useTranslation('diary');
-  const { repository, remove, snapshot } = useDiary();
+  const { t } = useTranslation('diary');
+  const { history: historyOf, remove, snapshot } = useDiary();
   const attachments = useAttachmentStore();
   const navigate = useNavigate();
-  const language = i18n.resolvedLanguage ?? 'en-GB';
+  const language = useLocale();
   // A new entry object comes with every snapshot, so the history is re-read after an edit.
-  const history = useMemo(() => entryHistory(repository.history(entry.id)), [repository, entry]);
+  const history = useMemo(() => entryHistory(historyOf(entry.id)), [historyOf, entry]);
 
   const deleteEntry = async () => {
     const others = snapshot?.entries.filter((e) => e.id !== entry.id) ?? [];
-    const files = attachmentsToDiscard(repository.history(entry.id), others);
+    const files = attachmentsToDiscard(historyOf(entry.id), others);
     await remove(entry.id);
     // The files go after the tombstone is written, so a failed delete loses nothing. If this
     // step fails the entry is still deleted; its encrypted files stay unreadable orphans.
@@ -88,13 +87,12 @@ function IncidentDetail({ entry }: { entry: DiaryEntry }) {
 
 /** Unknown or deleted id: say which, and offer the way back. */
 function Missing({ deletedAt }: { deletedAt: string | undefined }) {
-  const { t, i18n } = useTranslation('diary');
+  const { t } = useTranslation('diary');
+  const language = useLocale();
   return (
     <article className="screen">
       <h1>{deletedAt ? t('detail.deletedTitle') : t('detail.notFoundTitle')}</h1>
-      <p>
-        {deletedAt ? t('detail.deletedOn', { moment: formatMoment(deletedAt, i18n.resolvedLanguage ?? 'en-GB') }) : t('detail.notFound')}
-      </p>
+      <p>{deletedAt ? t('detail.deletedOn', { moment: formatMoment(deletedAt, language) }) : t('detail.notFound')}</p>
       <p>
         <Link to="/">{t('detail.back')}</Link>
       </p>

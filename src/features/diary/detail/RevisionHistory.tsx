@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { HistoryStep } from '../../../core/diary/revisionHistory';
 import { formatMoment } from '../../../shared/format/formatWhen';
+import { useLocale } from '../../../shared/hooks/useLocale';
 import { ChangeItem } from './ChangeItem';
 
 /** When it was first written down, then every later save and what it changed. */
 export function RevisionHistory({ steps }: { steps: readonly HistoryStep[] }) {
-  const { t, i18n } = useTranslation('diary');
-  const language = i18n.resolvedLanguage ?? 'en-GB';
+  const { t } = useTranslation('diary');
+  const language = useLocale();
   return (
     <section aria-labelledby="incident-history" className="incident-history">
       <h2 id="incident-history">{t('history.title')}</h2>

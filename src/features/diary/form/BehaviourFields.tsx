@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { BEHAVIOURS, type Behaviour } from '../../../core/model/behaviours';
+import { BEHAVIOURS, withBehaviour, type Behaviour } from '../../../core/model/behaviours';
 
 interface BehaviourFieldsProps {
   chosen: readonly Behaviour[];
@@ -9,7 +9,7 @@ interface BehaviourFieldsProps {
 /** Every kind of behaviour, as checkboxes; kept in the canonical order whatever the order of ticking. */
 export function BehaviourFields({ chosen, onChange }: BehaviourFieldsProps) {
   const { t } = useTranslation('incident');
-  const toggle = (behaviour: Behaviour, on: boolean) => onChange(BEHAVIOURS.filter((b) => (b === behaviour ? on : chosen.includes(b))));
+  const toggle = (behaviour: Behaviour, on: boolean) => onChange(withBehaviour(chosen, behaviour, on));
   return (
     <fieldset className="incident-group" aria-describedby="incident-behaviours-hint">
       <legend>{t('behaviours.legend')}</legend>

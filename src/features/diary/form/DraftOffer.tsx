@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDraft } from '../../../core/store/draftStore';
 import { formatMoment } from '../../../shared/format/formatWhen';
+import { useAsyncAction } from '../../../shared/hooks/useAsyncAction';
+import { useLocale } from '../../../shared/hooks/useLocale';
 
 interface DraftOfferProps {
   draft: IncidentDraft;
@@ -16,28 +18,20 @@ const EXCERPT_LENGTH = 120;
 
 /** Offers back a draft kept earlier: continue with it, or (after a second press) throw it away. */
 export function DraftOffer({ draft, changedSince, onContinue, onDiscard }: DraftOfferProps) {
-  const { t, i18n } = useTranslation('incident');
+  const { t } = useTranslation('incident');
+  const language = useLocale();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  // Once thrown away, the offer goes: it stays busy until then.
+  const { busy, error: failed, run } = useAsyncAction(() => true);
   const text = draft.incident.whatHappened.trim();
   const excerpt = text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
 
-  const discard = async () => {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await onDiscard();
-    } catch {
-      setFailed(true);
-      setBusy(false);
-    }
-  };
+  const discard = () => run(onDiscard, { busyAfterSuccess: true });
 
   return (
     <section className="notice incident-draft-offer" aria-labelledby="incident-draft-offer-title">
       <h2 id="incident-draft-offer-title">{t('draft.offerTitle')}</h2>
-      <p>{t('draft.offer', { moment: formatMoment(draft.savedAt, i18n.resolvedLanguage ?? 'en-GB') })}</p>
+      <p>{t('draft.offer', { moment: formatMoment(draft.savedAt, language) })}</p>
       {excerpt && <p className="incident-excerpt">{t('draft.excerpt', { text: excerpt })}</p>}
       {changedSince && <p>{t('draft.changedSince')}</p>}
       {confirming ? (

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Loading } from '../../../shared/ui/Loading';
 import type { Incident } from '../../../core/model/incident';
 import { editDraftId } from '../../../core/store/draftStore';
 import { useDiary } from '../../../shared/diary/useDiary';
@@ -27,7 +26,6 @@ export function EditIncidentScreen() {
   return (
     <article className="screen incident-screen">
       <h1 id="incident-title">{t('title.edit')}</h1>
-      {state === 'loading' && <Loading />}
       {state === 'failed' && (
         <p className="error" role="alert">
           {t('loadFailed')}

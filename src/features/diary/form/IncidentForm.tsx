@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnsavedInput } from '../../../shared/hooks/unsavedInput';
+import { useAsyncAction } from '../../../shared/hooks/useAsyncAction';
+import { useLocale } from '../../../shared/hooks/useLocale';
+import { BusyButton } from '../../../shared/ui/BusyButton';
 import type { Incident } from '../../../core/model/incident';
 import type { DraftStore } from '../../../core/store/draftStore';
 import { useVaultErrorMessage } from '../../../shared/errors/useVaultErrorMessage';
@@ -56,13 +59,14 @@ const FIELD_LABELS = {
  * encrypted as the person types, and a failed save keeps everything on screen.
  */
 export function IncidentForm({ store, draftId, initial, baseline, baseRevision, onSave, onSaved, onLeave }: IncidentFormProps) {
-  const { t, i18n } = useTranslation('incident');
+  const { t } = useTranslation('incident');
+  const language = useLocale();
   const errorMessage = useVaultErrorMessage();
   const [value, setValue] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
+  // Saving (or throwing the draft away) ends by leaving the form: it stays busy until then.
+  const { busy, error: saveError, setError: setSaveError, run } = useAsyncAction(errorMessage);
   const [done, setDone] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
   const [summaryFocus, setSummaryFocus] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
@@ -98,20 +102,17 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
       setSummaryFocus((n) => n + 1);
       return;
     }
-    setBusy(true);
-    let id: string;
-    try {
-      id = await onSave(result.incident);
-    } catch (caught) {
-      // Everything typed stays in the form, and in the draft.
-      setSaveError(errorMessage(caught));
-      setBusy(false);
-      return;
-    }
-    setDone(true);
-    // A draft left behind by a failed discard is only offered again: never lost, never saved twice silently.
-    await autosave.finish().catch(() => undefined);
-    onSaved(id);
+    // A failed save shows why; everything typed stays in the form, and in the draft.
+    await run(
+      async () => {
+        const id = await onSave(result.incident);
+        setDone(true);
+        // A draft left behind by a failed discard is only offered again: never lost, never saved twice silently.
+        await autosave.finish().catch(() => undefined);
+        onSaved(id);
+      },
+      { busyAfterSuccess: true },
+    );
   };
 
   const cancel = () => {
@@ -122,7 +123,6 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
     }
   };
 
-  const language = i18n.resolvedLanguage ?? 'en-GB';
   const keptAt = autosave.savedAt && new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(new Date(autosave.savedAt));
 
   return (
@@ -219,11 +219,13 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
             onLeave();
           }}
           onDiscard={() => {
-            setBusy(true);
-            autosave.finish().then(onLeave, (caught: unknown) => {
-              setBusy(false);
-              setSaveError(errorMessage(caught));
-            });
+            void run(
+              async () => {
+                await autosave.finish();
+                onLeave();
+              },
+              { keepError: true, busyAfterSuccess: true },
+            );
           }}
           onStay={() => {
             setLeaving(false);
@@ -232,9 +234,7 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
         />
       ) : (
         <div className="button-row">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? t('actions.saving') : t('actions.save')}
-          </button>
+          <BusyButton type="submit" className="button primary" busy={busy} label={t('actions.save')} busyLabel={t('actions.saving')} />
           <button type="button" id="incident-cancel" className="button" disabled={busy} onClick={cancel}>
             {t('actions.cancel')}
           </button>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Loading } from '../../../shared/ui/Loading';
 import { emptyIncident } from '../../../core/model/incident';
 import { NEW_INCIDENT_DRAFT } from '../../../core/store/draftStore';
 import { useDiary } from '../../../shared/diary/useDiary';
@@ -22,7 +21,6 @@ export function NewIncidentScreen() {
       <h1 id="incident-title">{t('title.new')}</h1>
       <p>{t('intro')}</p>
       <p className="hint">{t('keptAsYouType')}</p>
-      {state === 'loading' && <Loading />}
       {state === 'failed' && (
         <p className="error" role="alert">
           {t('loadFailed')}

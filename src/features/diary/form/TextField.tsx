@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useFieldIds } from '../../../shared/hooks/useFieldIds';
 
 interface TextFieldProps {
   id: string;
@@ -31,15 +32,8 @@ export function TextField({
   autoComplete = 'off',
   className,
 }: TextFieldProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
-  const shared = {
-    id,
-    value,
-    'aria-describedby': describedBy,
-    'aria-invalid': error ? true : undefined,
-  } as const;
+  const { hintId, errorId, controlProps } = useFieldIds({ id, hint, error });
+  const shared = { ...controlProps, value };
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>{label}</label>

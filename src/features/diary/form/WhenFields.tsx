@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyIncident, type IncidentWhen } from '../../../core/model/incident';
-import { fieldId, localDate, type FieldKey } from './formRules';
+import { localDate } from '../../../core/model/calendarDate';
+import { fieldId, type FieldKey } from './formRules';
 import { TextField } from './TextField';
 
 type Kind = IncidentWhen['kind'];

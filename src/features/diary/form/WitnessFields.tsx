@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Witness } from '../../../core/model/incident';
 import { fieldId } from './formRules';
 import { TextField } from './TextField';
+import { useFieldIds } from '../../../shared/hooks/useFieldIds';
 
 const GROUP_ID = fieldId('witnesses');
 
@@ -14,6 +15,7 @@ interface WitnessFieldsProps {
 /** Any number of witnesses, each a name and how to reach them. */
 export function WitnessFields({ witnesses, onChange, error }: WitnessFieldsProps) {
   const { t } = useTranslation('incident');
+  const group = useFieldIds({ id: GROUP_ID, hint: true, error });
 
   const update = (index: number, change: Partial<Witness>) => onChange(witnesses.map((w, i) => (i === index ? { ...w, ...change } : w)));
 
@@ -30,18 +32,13 @@ export function WitnessFields({ witnesses, onChange, error }: WitnessFieldsProps
   };
 
   return (
-    <fieldset
-      className="incident-group"
-      id={GROUP_ID}
-      tabIndex={-1}
-      aria-describedby={[`${GROUP_ID}-hint`, error ? `${GROUP_ID}-error` : ''].join(' ').trim()}
-    >
+    <fieldset className="incident-group" id={GROUP_ID} tabIndex={-1} aria-describedby={group.describedBy}>
       <legend>{t('witnesses.legend')}</legend>
-      <p id={`${GROUP_ID}-hint`} className="hint">
+      <p id={group.hintId} className="hint">
         {t('witnesses.hint')}
       </p>
       {error && (
-        <p id={`${GROUP_ID}-error`} className="error">
+        <p id={group.errorId} className="error">
           {error}
         </p>
       )}

@@ -1,8 +1,9 @@
 // The form's rules, without React: tidying what was typed, telling whether anything changed,
 // and checking it before it goes into the diary.
 
-import { BEHAVIOURS } from '../../../core/model/behaviours';
-import type { Incident, IncidentWhen, IsoDate } from '../../../core/model/incident';
+import { orderedBehaviours } from '../../../core/model/behaviours';
+import { isCalendarDate, isClockTime, localDate, type IsoDate } from '../../../core/model/calendarDate';
+import type { Incident, IncidentWhen } from '../../../core/model/incident';
 import { parseIncident } from '../../../core/model/incidentParse';
 
 /** Every place the form can show an error. */
@@ -35,25 +36,6 @@ export function fieldId(key: FieldKey): string {
   return `incident-${key}`;
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** Today's date on the device's own clock, as 'YYYY-MM-DD'. */
-export function localDate(now: Date): IsoDate {
-  return `${String(now.getFullYear()).padStart(4, '0')}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-/** A real calendar day: a Date built from the parts gives the same parts back. */
-function isRealDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const [y = 0, m = 0, d = 0] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  date.setUTCFullYear(y); // Date.UTC maps years 0-99 to 1900-1999
-  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
   const trimmed = value?.trim() ?? '';
   return trimmed === '' ? {} : ({ [key]: trimmed } as Partial<Record<K, string>>);
@@ -81,7 +63,7 @@ export function tidyIncident(incident: Incident): Incident {
     when: tidyWhen(incident.when),
     where: incident.where.trim(),
     whatHappened: incident.whatHappened.trim(),
-    behaviours: BEHAVIOURS.filter((b) => incident.behaviours.includes(b)),
+    behaviours: orderedBehaviours(incident.behaviours),
     whoDidIt: incident.whoDidIt.trim(),
     witnesses: incident.witnesses
       .map((w) => ({ name: w.name.trim(), contact: w.contact.trim() }))
@@ -102,7 +84,7 @@ export function sameIncident(a: Incident, b: Incident): boolean {
 
 function checkDate(errors: FieldErrors, key: FieldKey, value: string | undefined, today: IsoDate): boolean {
   if (value === undefined) return false;
-  if (!isRealDate(value)) errors[key] = 'dateFormat';
+  if (!isCalendarDate(value)) errors[key] = 'dateFormat';
   else if (value > today) errors[key] = 'future';
   else return true;
   return false;
@@ -113,7 +95,7 @@ function checkWhen(errors: FieldErrors, when: IncidentWhen, today: IsoDate): voi
     case 'exact':
       if (when.date === '') errors.date = 'dateMissing';
       else checkDate(errors, 'date', when.date, today);
-      if (when.time !== undefined && !TIME.test(when.time)) errors.time = 'timeFormat';
+      if (when.time !== undefined && !isClockTime(when.time)) errors.time = 'timeFormat';
       return;
     case 'approximate': {
       const fromOk = checkDate(errors, 'from', when.from, today);

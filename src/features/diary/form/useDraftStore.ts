@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import type { DraftStore } from '../../../core/store/draftStore';
-import { appDrafts } from '../../../core/vault/featureStores';
+import { useDiary } from '../../../shared/diary/useDiary';
 
-/** The app's draft store, made once per screen (it is only reached while unlocked). */
+/** The unlocked vault's draft store, from the diary context. */
 export function useDraftStore(): DraftStore {
-  const [store] = useState(appDrafts);
-  return store;
+  return useDiary().stores.drafts;
 }

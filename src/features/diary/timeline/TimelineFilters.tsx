@@ -1,7 +1,7 @@
 import { useId, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activeFilterCount, type ReportedFilter, type TimelineFilter } from '../../../core/diary/timelineFilter';
-import { BEHAVIOURS, type Behaviour } from '../../../core/model/behaviours';
+import { BEHAVIOURS, withBehaviour, type Behaviour } from '../../../core/model/behaviours';
 
 interface Props {
   filter: TimelineFilter;
@@ -21,8 +21,7 @@ export function TimelineFilters({ filter, onChange, searchRef }: Props) {
   const id = useId();
   const active = activeFilterCount(filter);
   const set = (change: Partial<TimelineFilter>) => onChange({ ...filter, ...change });
-  const toggle = (behaviour: Behaviour, on: boolean) =>
-    set({ behaviours: BEHAVIOURS.filter((b) => (b === behaviour ? on : filter.behaviours.includes(b))) });
+  const toggle = (behaviour: Behaviour, on: boolean) => set({ behaviours: withBehaviour(filter.behaviours, behaviour, on) });
 
   return (
     // Nothing is submitted: results follow every change. Enter must not reload the page.

@@ -1,11 +1,12 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { orderedBehaviours } from '../../../core/diary/revisionDiff';
+import { orderedBehaviours } from '../../../core/model/behaviours';
 import { excerpt } from '../../../core/diary/excerpt';
 import type { TimelineRow } from '../../../core/diary/timelineRows';
 import { formatMoment, formatMonth } from '../../../shared/format/formatWhen';
 import { useDescribeWhen } from '../../../shared/format/useDescribeWhen';
+import { useLocale } from '../../../shared/hooks/useLocale';
 
 type MonthRow = Extract<TimelineRow, { kind: 'month' }>;
 type EntryRow = Extract<TimelineRow, { kind: 'entry' }>;
@@ -16,8 +17,9 @@ export function estimateRowRem(row: TimelineRow): number {
 }
 
 export const MonthHeading = memo(function MonthHeading({ row }: { row: MonthRow }) {
-  const { t, i18n } = useTranslation('diary');
-  const month = formatMonth(`${row.month}-01`, i18n.resolvedLanguage ?? 'en-GB');
+  const { t } = useTranslation('diary');
+  const language = useLocale();
+  const month = formatMonth(`${row.month}-01`, language);
   return (
     <h3 className="timeline-month" data-row-key={row.key}>
       {month} <span className="count">{t('list.count', { count: row.count })}</span>
@@ -27,11 +29,11 @@ export const MonthHeading = memo(function MonthHeading({ row }: { row: MonthRow 
 
 /** One incident in the timeline: when, the start of what happened, behaviours, reported or not. */
 export const EntryItem = memo(function EntryItem({ row }: { row: EntryRow }) {
-  const { t, i18n } = useTranslation('diary');
+  const { t } = useTranslation('diary');
   const describeWhen = useDescribeWhen();
+  const language = useLocale();
   const { entry, reported } = row.item;
   const { incident } = entry;
-  const language = i18n.resolvedLanguage ?? 'en-GB';
   const text = excerpt(incident.whatHappened);
   return (
     <li className="timeline-entry" data-row-key={row.key}>

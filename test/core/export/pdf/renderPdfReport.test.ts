@@ -9,9 +9,10 @@ import type { ExportDocument, ExportEntry, ExportRevision, OmittableField } from
 import { renderPdfReport, type ReportOptions, type ReportTranslate } from '../../../../src/core/export/pdf';
 import type { ExportVerification } from '../../../../src/core/export/verifyExport';
 import type { AttachmentRef, Incident } from '../../../../src/core/model/incident';
-import { emptyIncident } from '../../../../src/core/model/incident';
 import { testI18n } from '../../../support/i18n';
+import { aQuickIncident } from '../../../support/incidentFactories';
 import { DiaryBuilder } from '../../evidence/diaryBuilder';
+import { blank } from '../exportFixture';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -69,9 +70,7 @@ const PNG = tinyPng();
 let photo: AttachmentRef;
 const notes: AttachmentRef = { id: 'att-notes', name: 'notes.txt', type: 'text/plain', size: 2_345_678, sha256: 'f'.repeat(64) };
 
-function incident(overrides: Partial<Incident>): Incident {
-  return { ...emptyIncident(new Date('2026-03-01T19:05:00Z')), ...overrides };
-}
+const incident = (overrides: Partial<Incident>) => aQuickIncident(overrides, new Date('2026-03-01T19:05:00Z'));
 
 interface EntrySpec {
   id: string;
@@ -122,18 +121,6 @@ async function buildDocument(specs: EntrySpec[], scope: Partial<ExportDocument['
   };
   const verification = await verifyChain(builder.links);
   return { document, verification };
-}
-
-/** What the export code does for a field left out. */
-function blank(version: Incident, omitted: OmittableField[]): Incident {
-  const copy = structuredClone(version);
-  for (const field of omitted) {
-    if (field === 'witnesses') copy.witnesses = [];
-    else if (field === 'reported') copy.reported = { reported: false };
-    else if (field === 'effect') copy.effect = { howItFelt: '', whatItChanged: '' };
-    else copy[field] = '';
-  }
-  return copy;
 }
 
 function fixtureSpecs(): EntrySpec[] {

@@ -5,14 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AttachmentRef } from '../../../../src/core/model/incident';
 import { MAX_ATTACHMENT_BYTES } from '../../../../src/core/store/attachmentStore';
 import { AttachmentPicker } from '../../../../src/features/diary/attachments/AttachmentPicker';
-import { attachmentVault, blobText, current, renderWithI18n } from '../../../support/attachmentHarness';
-
-vi.mock('../../../../src/core/vault/featureStores', () => ({
-  appAttachments: () => {
-    if (!current.store) throw new Error('no test store');
-    return current.store;
-  },
-}));
+import { attachmentVault, blobText, renderWithI18n } from '../../../support/attachmentHarness';
 
 const png = (name: string, text = name) => new File([text], name, { type: 'image/png' });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { snoozedUntil } from '../../../src/core/backup/backupReminder';
-import { BackupStatusStore } from '../../../src/core/store/backupStatusStore';
+import { BackupStatusStore } from '../../../src/core/backup/backupStatusStore';
 import { EncryptedTable } from '../../../src/core/store/encryptedTable';
 import { createdVault } from '../../support/vault';
 

@@ -1,6 +1,6 @@
-import type { BackupStatus } from '../backup/backupReminder';
-import type { DaybookDatabase } from './db';
-import { EncryptedTable } from './encryptedTable';
+import type { BackupStatus } from './backupReminder';
+import type { DaybookDatabase } from '../store/db';
+import { EncryptedTable } from '../store/encryptedTable';
 
 const ROW_ID = 'backup-status';
 

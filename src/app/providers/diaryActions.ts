@@ -1,0 +1,22 @@
+import type { DiaryRepository } from '../../core/store/diaryRepository';
+import type { UnlockedStores } from '../../core/vault/featureStores';
+import type { DiaryContextValue } from '../../shared/diary/diaryContext';
+
+export type DiaryActions = Omit<DiaryContextValue, 'state' | 'snapshot' | 'integrity'>;
+
+/** The named actions and queries screens use, over an opened repository and its stores. */
+export function diaryActions(repository: DiaryRepository, stores: UnlockedStores): DiaryActions {
+  const targets = { diary: repository, attachments: stores.attachments, checklists: stores.checklists };
+  return {
+    add: (incident) => repository.add(incident),
+    edit: (id, incident) => repository.edit(id, incident),
+    remove: (id) => repository.remove(id),
+    history: (entryId) => repository.history(entryId),
+    records: () => repository.allRecords(),
+    stores,
+    // Backup code loads only when it is used.
+    makeBackup: async (passphrase, options) => (await import('../../core/backup/createBackup')).createBackup(targets, passphrase, options),
+    planRestore: async (backup) => (await import('../../core/backup/restoreBackup')).planRestore(backup, targets),
+    restore: async (backup) => (await import('../../core/backup/restoreBackup')).restoreBackup(backup, targets),
+  };
+}

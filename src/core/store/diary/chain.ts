@@ -1,0 +1,161 @@
+// The diary's hash chain: the links a change adds onto its head (a revision, a deletion, records
+// from a backup or from another diary), and whether the whole chain verifies. It builds writes;
+// storing them is storage.ts's job.
+
+import {
+  appendLink,
+  chainHead,
+  contentHash,
+  contentKey,
+  GENESIS_HASH,
+  newRevisionContent,
+  tombstoneContentHash,
+  verifyChain,
+  type ChainLink,
+  type ChainVerification,
+  type RevisionContent,
+} from '../../evidence';
+import type { Incident } from '../../model/incident';
+import type { DiaryRecords } from './queries';
+import type { DiaryWrite, RevisionRecord } from './types';
+
+type LinkInput = Omit<Parameters<typeof appendLink>[1], 'recordedAt'>;
+
+/** A record with its content erased (deleted), keeping any origin. */
+function emptiedRecord(record: RevisionRecord): RevisionRecord {
+  const origin = record.content?.origin ?? record.origin;
+  return origin ? { link: record.link, content: null, origin } : { link: record.link, content: null };
+}
+
+export class DiaryChain {
+  /** The last verification, and how many records it covered. */
+  private verified: { length: number; result: ChainVerification } | null = null;
+  /** Bumped by every change, so a verification that overlapped one is not cached. */
+  private generation = 0;
+
+  constructor(
+    private readonly records: DiaryRecords,
+    private readonly now: () => Date,
+  ) {}
+
+  /** A new revision of an entry, linked onto the head. */
+  async revision(entryId: string, revision: number, incident: Incident): Promise<DiaryWrite> {
+    const content = newRevisionContent(incident);
+    const link = await this.nextLink({ entryId, revision, kind: 'revision', contentHash: await contentHash(content) });
+    return { rows: [{ link, content }], appended: 1 };
+  }
+
+  /** Deleting an entry: the content of each of its revisions erased, and a tombstone after `last`. */
+  async tombstone(history: readonly RevisionRecord[], last: ChainLink): Promise<DiaryWrite> {
+    const { entryId } = last;
+    const tombstone = await this.nextLink({
+      entryId,
+      revision: last.revision + 1,
+      kind: 'tombstone',
+      contentHash: await tombstoneContentHash(entryId, last.revision, last.contentHash),
+    });
+    const emptied = history.map((r) => emptiedRecord(r));
+    return { rows: [...emptied, { link: tombstone, content: null }], appended: 1 };
+  }
+
+  /**
+   * Records copied from a backup of this same diary that went further than this device (or into
+   * an empty diary): the first must continue this chain. A tombstone among them erases the
+   * content of that entry's earlier revisions here, as deleting on this device would have.
+   */
+  verbatim(rows: readonly RevisionRecord[]): DiaryWrite {
+    // Only the join is checked here: a break further on (a backup of a diary whose chain does
+    // not verify, restored into an empty one) is copied as it is, and verify() reports it.
+    const records = this.records.all();
+    const prev = records.at(-1)?.link ?? null;
+    const first = rows[0]?.link;
+    if (!first || first.seq !== (prev ? prev.seq + 1 : 0) || first.prevHash !== (prev ? prev.hash : GENESIS_HASH)) {
+      throw new Error('Records do not continue this chain');
+    }
+    const deleted = new Set(rows.filter((r) => r.link.kind === 'tombstone').map((r) => r.link.entryId));
+    const erased = records.filter((r) => deleted.has(r.link.entryId) && r.content !== null).map((r) => emptiedRecord(r));
+    return { rows: [...erased, ...rows], appended: rows.length };
+  }
+
+  /**
+   * Revisions brought in from another diary, in order, as new links of this chain. Each carries
+   * its origin, so the chain records both the import and where it came from.
+   */
+  async imported(items: readonly { entryId: string; content: RevisionContent<Incident> }[]): Promise<DiaryWrite> {
+    const records = this.records.all();
+    const lastRevision = new Map<string, number>();
+    const deleted = new Set<string>();
+    for (const { link } of records) {
+      lastRevision.set(link.entryId, link.revision);
+      if (link.kind === 'tombstone') deleted.add(link.entryId);
+    }
+    // Nothing may follow a tombstone: such a link would break the chain for good.
+    if (items.some((item) => deleted.has(item.entryId))) throw new Error('Cannot add to a deleted entry');
+    const rows: RevisionRecord[] = [];
+    let prev = records.at(-1)?.link ?? null;
+    for (const { entryId, content } of items) {
+      const revision = (lastRevision.get(entryId) ?? 0) + 1;
+      lastRevision.set(entryId, revision);
+      const link = await this.linkAfter(prev, { entryId, revision, kind: 'revision', contentHash: await contentHash(content) });
+      rows.push({ link, content });
+      prev = link;
+    }
+    return { rows, appended: rows.length };
+  }
+
+  /**
+   * Checks the whole chain, and every stored content against its hash. Done in full after
+   * each load; the diary's own appends extend a verified chain without re-hashing it.
+   */
+  async verify(): Promise<ChainVerification> {
+    if (this.verified?.length === this.records.all().length) return this.verified.result;
+    const generation = this.generation;
+    const { length } = this.records.all();
+    const result = await this.verifyAll();
+    // Kept only if nothing changed while it ran: a write or a load meanwhile is checked next time.
+    if (generation === this.generation) this.verified = { length, result };
+    return result;
+  }
+
+  head(): string {
+    return chainHead(this.records.all().map((r) => r.link));
+  }
+
+  /** After a load, or rows whose hashes came from elsewhere: the next verify() checks everything. */
+  forget(): void {
+    this.verified = null;
+    this.generation += 1;
+  }
+
+  /**
+   * After this chain's own links are stored. They were built by appendLink on the last link,
+   * from content hashed just now: a verified chain still verifies, now to the new head. A broken
+   * chain stays reported.
+   */
+  extend(): void {
+    this.generation += 1;
+    const { length } = this.records.all();
+    if (this.verified?.result.ok) this.verified = { length, result: { ok: true, length, head: this.head() } };
+  }
+
+  private async verifyAll(): Promise<ChainVerification> {
+    const records = this.records.all();
+    const contents = new Map<string, unknown>();
+    for (const { link, content } of records) if (content) contents.set(contentKey(link.entryId, link.revision), content);
+    return verifyChain(
+      records.map((r) => r.link),
+      contents,
+    );
+  }
+
+  private nextLink(input: LinkInput): Promise<ChainLink> {
+    return this.linkAfter(this.records.all().at(-1)?.link ?? null, input);
+  }
+
+  private async linkAfter(prev: ChainLink | null, input: LinkInput): Promise<ChainLink> {
+    // Never earlier than the previous link, even if the device clock went backwards.
+    const now = this.now().toISOString();
+    const recordedAt = prev && prev.recordedAt > now ? prev.recordedAt : now;
+    return appendLink(prev, { ...input, recordedAt });
+  }
+}

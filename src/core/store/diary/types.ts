@@ -1,0 +1,43 @@
+// What the diary holds and shows, shared by its parts (chain, storage, queries) and its users.
+
+import type { ChainLink, RevisionContent, RevisionOrigin } from '../../evidence';
+import type { Incident } from '../../model/incident';
+
+/** One row of the diary: a link of the hash chain and, unless deleted, the content it covers. */
+export interface RevisionRecord {
+  link: ChainLink;
+  content: RevisionContent<Incident> | null;
+  /**
+   * Kept when an imported revision's content is deleted: no text of the person's, just where it
+   * came from, so restoring the same backup again does not bring a deleted incident back.
+   */
+  origin?: RevisionOrigin;
+}
+
+/** An incident as the diary shows it: its latest content and its history. */
+export interface DiaryEntry {
+  id: string;
+  incident: Incident;
+  /** When it was first written down (the first revision's recordedAt). */
+  firstRecordedAt: string;
+  /** When it was last changed. */
+  lastRecordedAt: string;
+  revisions: number;
+}
+
+export interface DiarySnapshot {
+  /** Live entries, newest first by when they were first written down. */
+  entries: DiaryEntry[];
+  links: ChainLink[];
+  /** Entries deleted, with when (the tombstone's recordedAt). */
+  deleted: { id: string; at: string }[];
+}
+
+/**
+ * One write: `rows` in chain order, of which the last `appended` are new links and the ones
+ * before them rewrite existing rows (content erased by a deletion).
+ */
+export interface DiaryWrite {
+  rows: RevisionRecord[];
+  appended: number;
+}

@@ -1,0 +1,33 @@
+// Test helper (not a test file): incidents for tests, written once. Each takes the fields a test
+// cares about over the top, so a test says only what matters to it.
+
+import type { Incident } from '../../src/core/model/incident';
+import { emptyIncident } from '../../src/core/model/incident';
+
+/** 10 March 2026 at 12:00 on the device's own clock. */
+const QUICK_MOMENT = new Date(2026, 2, 10, 12, 0);
+
+/**
+ * An incident as the quick log saves it: it happened at `happened` (by the device's clock) and
+ * nothing else is filled in, then `fields` over the top.
+ */
+export function aQuickIncident(fields: Partial<Incident> = {}, happened: Date = QUICK_MOMENT): Incident {
+  return { ...emptyIncident(happened), ...fields };
+}
+
+/** Every field filled in, as parseIncident returns it (canonical behaviour order, no empty optionals). */
+export function anIncident(fields: Partial<Incident> = {}): Incident {
+  return {
+    when: { kind: 'exact', date: '2025-03-14', time: '22:10' },
+    where: 'Outside my flat, Station Road',
+    whatHappened: 'The grey Ford was parked opposite again.',
+    behaviours: ['turning-up', 'loitering'],
+    whoDidIt: 'My ex-partner',
+    witnesses: [{ name: 'Mrs Patel', contact: 'Flat 3' }],
+    evidenceElsewhere: "Neighbour's doorbell camera",
+    attachments: [{ id: 'att-1', name: 'IMG_2041.HEIC', type: 'image/heic', size: 2_345_678, sha256: 'ab'.repeat(32) }],
+    reported: { reported: true, policeReference: '43/12345/25', officer: 'PC 1234 Jones' },
+    effect: { howItFelt: 'Scared to go out', whatItChanged: 'A friend walks me to work' },
+    ...fields,
+  };
+}
