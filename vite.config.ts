@@ -106,6 +106,20 @@ export default defineConfig({
     // The largest chunk is zxcvbn's dictionaries (about 1.2 MB), loaded only on the passphrase
     // screens; the first screen has its own 170 KB gzip budget, checked by the browser tests.
     chunkSizeWarningLimit: 1400,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // The shared layer's contexts, hooks and small UI pieces are used by the lock and
+              // set-up screens: one chunk instead of a dozen tiny ones, each with its own overhead.
+              name: 'shared',
+              test: /[\\/]src[\\/]shared[\\/](ui|hooks|vault|diary|errors|prefs)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
   preview: {
     port: 4173,

@@ -1,5 +1,7 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { devicePreferences } from '../core/prefs/preferences';
 import { createAppVault } from '../core/vault/instance';
+import { PreferencesContext } from '../shared/prefs/usePreferences';
 import { routes } from './routes';
 import { VaultProvider } from './providers/VaultProvider';
 import { DiaryProvider } from './providers/DiaryProvider';
@@ -10,10 +12,12 @@ const vault = createAppVault();
 
 export function App() {
   return (
-    <VaultProvider vault={vault}>
-      <DiaryProvider>
-        <RouterProvider router={router} />
-      </DiaryProvider>
-    </VaultProvider>
+    <PreferencesContext.Provider value={devicePreferences}>
+      <VaultProvider vault={vault}>
+        <DiaryProvider>
+          <RouterProvider router={router} />
+        </DiaryProvider>
+      </VaultProvider>
+    </PreferencesContext.Provider>
   );
 }

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGE_STORAGE_KEY, writePreference } from '../core/prefs/preferences';
+import { devicePreferences, LANGUAGE_STORAGE_KEY } from '../core/prefs/preferences';
 import { DEFAULT_LANGUAGE, LANGUAGES, toSupportedLanguage, type LanguageCode } from './languages';
 
 /** Keeps <html lang dir> in step with the language, so screen readers and RTL layout follow. */
@@ -50,7 +50,7 @@ export async function initI18n(): Promise<typeof i18next> {
 
 /** The user's manual choice: switch and remember it on this device. */
 export async function chooseLanguage(code: LanguageCode): Promise<void> {
-  writePreference('language', code);
+  devicePreferences.write('language', code);
   // Load every namespace in use first, so the screen switches in one step without a spinner.
   await i18next.loadLanguages(code);
   await i18next.changeLanguage(code);

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { startAutoLock } from '../../core/vault/autoLock';
 import { revokeAllObjectUrls } from '../../core/vault/objectUrls';
-import { autoLockSettings, onPreferenceChange } from '../../core/prefs/preferences';
 import type { Vault } from '../../core/vault/vault';
+import { usePreferences } from '../../shared/prefs/usePreferences';
 import { VaultContext } from '../../shared/vault/vaultContext';
 import { onQuickExit } from '../quickExit/quickExit';
 
@@ -10,20 +10,21 @@ import { onQuickExit } from '../quickExit/quickExit';
 export function VaultProvider({ children, vault }: { children: ReactNode; vault: Vault }) {
   const status = useSyncExternalStore(vault.subscribe, vault.getState, vault.getState);
   // Auto-lock restarts with new values as soon as they are chosen in Settings.
-  const [autoLock, setAutoLock] = useState(autoLockSettings);
+  const preferences = usePreferences();
+  const [autoLock, setAutoLock] = useState(() => preferences.autoLockSettings());
 
   useEffect(() => {
     const stopLockListener = vault.session.onLock(revokeAllObjectUrls);
     const stopExitListener = onQuickExit(() => vault.lock());
-    const stopPreferenceListener = onPreferenceChange((key) => {
-      if (key === 'autoLockMinutes' || key === 'hiddenLockMinutes') setAutoLock(autoLockSettings());
+    const stopPreferenceListener = preferences.subscribe((key) => {
+      if (key === 'autoLockMinutes' || key === 'hiddenLockMinutes') setAutoLock(preferences.autoLockSettings());
     });
     return () => {
       stopLockListener();
       stopExitListener();
       stopPreferenceListener();
     };
-  }, [vault]);
+  }, [vault, preferences]);
 
   useEffect(() => {
     if (status !== 'unlocked') return;

@@ -49,26 +49,34 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
     if (!opened || !initial || opened.failed) return;
     const { repository } = opened;
     let current = true;
+    let latestCheck = 0;
     const show = (next: (s: Shown) => Shown) => {
       if (current) setChanged((c) => ({ for: opened, shown: next(c?.for === opened ? c.shown : initial) }));
     };
-    const check = async () => {
+    // Only the newest check is shown: an older one that ends later speaks of fewer records.
+    const check = async (first = false) => {
+      const mine = ++latestCheck;
       try {
         const integrity = await repository.verify();
-        show((s) => ({ ...s, integrity }));
+        if (mine === latestCheck) show((s) => ({ ...s, integrity }));
       } catch {
-        show(() => FAILED);
+        // A diary that cannot be checked at all is shown as failed to load, as a failed read
+        // is; after a change it still shows what it holds, and that it is being checked.
+        if (first && mine === latestCheck) show(() => FAILED);
       }
     };
     const stop = repository.subscribe(() => {
-      show((s) => ({ state: 'ready', snapshot: repository.snapshot(), integrity: s.integrity }));
+      // Nothing is called checked until the changed chain has been checked.
+      show(() => ({ state: 'ready', snapshot: repository.snapshot(), integrity: null }));
       void check();
     });
     // Checking the chain hashes every link: let the diary paint first.
-    void afterNextPaint().then(check);
+    void afterNextPaint().then(() => (latestCheck === 0 ? check(true) : undefined));
     return () => {
       current = false;
       stop();
+      // Decrypted text must not outlive the diary it came from (lock, erase).
+      setChanged(null);
     };
   }, [opened, initial]);
 

@@ -1,4 +1,4 @@
-import { quickExitUrl } from '../../core/prefs/preferences';
+import { devicePreferences } from '../../core/prefs/preferences';
 
 /**
  * Quick exit: cover the page at once, let listeners drop secrets (the vault locks), then
@@ -30,7 +30,7 @@ function coverPage(): void {
 }
 
 function leave(): void {
-  window.location.replace(quickExitUrl());
+  window.location.replace(devicePreferences.quickExitUrl());
 }
 
 export function quickExit(): void {

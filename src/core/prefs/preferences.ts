@@ -9,7 +9,7 @@ export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather';
 
 export type PreferenceKey = 'language' | 'quickExitUrl' | 'nation' | 'autoLockMinutes' | 'hiddenLockMinutes';
 
-function storage(): Storage | null {
+function browserStorage(): Storage | null {
   try {
     return globalThis.localStorage ?? null;
   } catch {
@@ -17,36 +17,6 @@ function storage(): Storage | null {
     return null;
   }
 }
-
-export function readPreference(key: PreferenceKey): string | null {
-  try {
-    return storage()?.getItem(PREFIX + key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-const changeListeners = new Set<(key: PreferenceKey) => void>();
-
-/** Hears of every preference written in this tab, so what depends on one can follow it. */
-export function onPreferenceChange(listener: (key: PreferenceKey) => void): () => void {
-  changeListeners.add(listener);
-  return () => changeListeners.delete(listener);
-}
-
-export function writePreference(key: PreferenceKey, value: string | null): void {
-  try {
-    const store = storage();
-    if (!store) return;
-    if (value === null) store.removeItem(PREFIX + key);
-    else store.setItem(PREFIX + key, value);
-  } catch {
-    // A preference that cannot be saved is not worth interrupting the user for.
-  }
-  for (const listener of [...changeListeners]) listener(key);
-}
-
-export const LANGUAGE_STORAGE_KEY = PREFIX + 'language';
 
 /** Accepts only absolute http(s) addresses, so quick exit can never run script or stay on a blank page. */
 export function parseQuickExitUrl(input: string): URL | null {
@@ -58,22 +28,6 @@ export function parseQuickExitUrl(input: string): URL | null {
   }
 }
 
-export function quickExitUrl(): string {
-  const stored = readPreference('quickExitUrl');
-  return (stored && parseQuickExitUrl(stored)?.href) || DEFAULT_QUICK_EXIT_URL;
-}
-
-export function setQuickExitUrl(input: string | null): boolean {
-  if (input === null || input.trim() === '') {
-    writePreference('quickExitUrl', null);
-    return true;
-  }
-  const url = parseQuickExitUrl(input);
-  if (!url) return false;
-  writePreference('quickExitUrl', url.href);
-  return true;
-}
-
 /** Choices offered for locking after inactivity, in minutes. */
 export const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30] as const;
 /** Choices offered for locking after the app has been hidden, in minutes (0: at once). */
@@ -81,24 +35,86 @@ export const HIDDEN_LOCK_CHOICES = [0, 1, 5, 15] as const;
 export const DEFAULT_AUTO_LOCK_MINUTES = 5;
 export const DEFAULT_HIDDEN_LOCK_MINUTES = 1;
 
-function readChoice(key: PreferenceKey, choices: readonly number[], fallback: number): number {
-  const value = Number(readPreference(key));
-  return choices.includes(value) && readPreference(key) !== null ? value : fallback;
-}
-
 export interface AutoLockSettings {
   inactivityMinutes: number;
   hiddenMinutes: number;
 }
 
-export function autoLockSettings(): AutoLockSettings {
-  return {
-    inactivityMinutes: readChoice('autoLockMinutes', AUTO_LOCK_CHOICES, DEFAULT_AUTO_LOCK_MINUTES),
-    hiddenMinutes: readChoice('hiddenLockMinutes', HIDDEN_LOCK_CHOICES, DEFAULT_HIDDEN_LOCK_MINUTES),
-  };
+/**
+ * The device's preferences over a Storage (localStorage in the app, any Storage in tests). It
+ * announces every write, so what depends on a preference (auto-lock) follows it at once.
+ */
+export class Preferences {
+  private readonly listeners = new Set<(key: PreferenceKey) => void>();
+
+  constructor(private readonly storage: () => Storage | null = browserStorage) {}
+
+  read(key: PreferenceKey): string | null {
+    try {
+      return this.storage()?.getItem(PREFIX + key) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  write(key: PreferenceKey, value: string | null): void {
+    try {
+      const store = this.storage();
+      if (!store) return;
+      if (value === null) store.removeItem(PREFIX + key);
+      else store.setItem(PREFIX + key, value);
+    } catch {
+      // A preference that cannot be saved is not worth interrupting the user for.
+    }
+    for (const listener of [...this.listeners]) listener(key);
+  }
+
+  /** Hears of every preference written through this object. */
+  subscribe(listener: (key: PreferenceKey) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  quickExitUrl(): string {
+    const stored = this.read('quickExitUrl');
+    return (stored && parseQuickExitUrl(stored)?.href) || DEFAULT_QUICK_EXIT_URL;
+  }
+
+  /** Saves a new quick-exit address (null or blank: the default); false if it is not one. */
+  setQuickExitUrl(input: string | null): boolean {
+    if (input === null || input.trim() === '') {
+      this.write('quickExitUrl', null);
+      return true;
+    }
+    const url = parseQuickExitUrl(input);
+    if (!url) return false;
+    this.write('quickExitUrl', url.href);
+    return true;
+  }
+
+  autoLockSettings(): AutoLockSettings {
+    return {
+      inactivityMinutes: this.readChoice('autoLockMinutes', AUTO_LOCK_CHOICES, DEFAULT_AUTO_LOCK_MINUTES),
+      hiddenMinutes: this.readChoice('hiddenLockMinutes', HIDDEN_LOCK_CHOICES, DEFAULT_HIDDEN_LOCK_MINUTES),
+    };
+  }
+
+  setAutoLockSettings(settings: AutoLockSettings): void {
+    this.write('autoLockMinutes', String(settings.inactivityMinutes));
+    this.write('hiddenLockMinutes', String(settings.hiddenMinutes));
+  }
+
+  private readChoice(key: PreferenceKey, choices: readonly number[], fallback: number): number {
+    const stored = this.read(key);
+    const value = Number(stored);
+    return stored !== null && choices.includes(value) ? value : fallback;
+  }
 }
 
-export function setAutoLockSettings(settings: AutoLockSettings): void {
-  writePreference('autoLockMinutes', String(settings.inactivityMinutes));
-  writePreference('hiddenLockMinutes', String(settings.hiddenMinutes));
-}
+/**
+ * This browser's preferences. Read at start-up by i18n and quick exit (before any screen);
+ * screens reach it only through the app's PreferencesProvider.
+ */
+export const devicePreferences = new Preferences();
+
+export const LANGUAGE_STORAGE_KEY = PREFIX + 'language';

@@ -84,6 +84,14 @@ export class Vault {
     }
   }
 
+  /**
+   * After opening the session and awaiting more work: a lock meanwhile (another tab, quick
+   * exit) has dropped the key, and the vault must not claim to be open without it.
+   */
+  private announceSession(): void {
+    this.announce(this.session.unlocked ? 'unlocked' : 'locked');
+  }
+
   private announce(state: VaultState): void {
     if (state === this.state) return;
     this.state = state;
@@ -130,7 +138,7 @@ export class Vault {
         try {
           await fill?.();
         } finally {
-          this.announce('unlocked');
+          this.announceSession();
         }
       },
     };
@@ -155,7 +163,7 @@ export class Vault {
     try {
       await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
     } finally {
-      this.announce('unlocked');
+      this.announceSession();
     }
   }
 
@@ -175,7 +183,7 @@ export class Vault {
     await this.saveHeader(header);
     await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
     this.session.open(dataKey);
-    this.announce('unlocked');
+    this.announceSession();
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {
@@ -191,6 +199,8 @@ export class Vault {
 
   lock(): void {
     this.session.lock();
+    // The session announces a lock only when it held a key; the state follows it either way.
+    if (this.state === 'unlocked') this.announce('locked');
   }
 
   /** Deletes the whole database. Irreversible: the UI asks twice. */

@@ -9,6 +9,7 @@ import { BusyButton } from '../../shared/ui/BusyButton';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 import { useDraftAutosave } from './form/useDraftAutosave';
 import { useDraftStore } from './form/useDraftStore';
+import { checkIncident } from './form/formRules';
 import { useDiary } from '../../shared/diary/useDiary';
 
 /**
@@ -34,6 +35,7 @@ export function QuickLog() {
 
 function QuickLogForm({ saved, onChange, onSaved }: { saved: boolean; onChange: () => void; onSaved: () => void }) {
   const { t } = useTranslation('diary');
+  const { t: tIncident } = useTranslation('incident');
   const { add } = useDiary();
   const errorMessage = useVaultErrorMessage();
   const store = useDraftStore();
@@ -65,9 +67,15 @@ function QuickLogForm({ saved, onChange, onSaved }: { saved: boolean; onChange: 
       setError(t('quickLog.empty'));
       return;
     }
-    // On failure what the user typed stays in the field.
+    // The same checks as the full form; on failure what the user typed stays in the field.
+    const now = new Date();
+    const checked = checkIncident({ ...emptyIncident(now), whatHappened: text }, now);
+    if (!checked.ok) {
+      setError(tIncident(`errors.${checked.errors.whatHappened ?? 'invalid'}`));
+      return;
+    }
     await run(async () => {
-      await add({ ...emptyIncident(new Date()), whatHappened: text.trim() });
+      await add(checked.incident);
       // The entry is saved; a draft that could not be thrown away is only offered back later.
       await draft.finish().catch(() => undefined);
       onSaved();

@@ -2,18 +2,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { helplinesFor } from '../../content/helplines';
 import { NATIONS, toNation, type Nation } from '../../core/model/helpline';
-import { readPreference, writePreference } from '../../core/prefs/preferences';
+import { usePreferences } from '../../shared/prefs/usePreferences';
 import { HelplineCard } from './HelplineCard';
 import { useNow } from './useNow';
 
 /** The helpline directory: a remembered nation choice, then UK-wide and that nation's lines. */
 export function HelplineDirectory() {
   const { t } = useTranslation('help');
-  const [nation, setNation] = useState<Nation>(() => toNation(readPreference('nation')));
+  const preferences = usePreferences();
+  const [nation, setNation] = useState<Nation>(() => toNation(preferences.read('nation')));
   const now = useNow();
   const choose = (value: Nation) => {
     setNation(value);
-    writePreference('nation', value);
+    preferences.write('nation', value);
   };
   return (
     <section id="helplines" aria-labelledby="help-helplines">

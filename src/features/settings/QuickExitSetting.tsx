@@ -1,11 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_QUICK_EXIT_URL, quickExitUrl, setQuickExitUrl } from '../../core/prefs/preferences';
+import { DEFAULT_QUICK_EXIT_URL } from '../../core/prefs/preferences';
+import { usePreferences } from '../../shared/prefs/usePreferences';
 
 /** Explains quick exit honestly and lets the user choose where it goes. */
 export function QuickExitSetting() {
   const { t } = useTranslation('settings');
-  const [saved, setSaved] = useState(quickExitUrl);
+  const preferences = usePreferences();
+  const [saved, setSaved] = useState(() => preferences.quickExitUrl());
   const [draft, setDraft] = useState(saved);
   const [status, setStatus] = useState<'idle' | 'saved' | 'invalid'>('idle');
   const fieldId = useId();
@@ -13,18 +15,18 @@ export function QuickExitSetting() {
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    if (!setQuickExitUrl(draft)) {
+    if (!preferences.setQuickExitUrl(draft)) {
       setStatus('invalid');
       return;
     }
-    const now = quickExitUrl();
+    const now = preferences.quickExitUrl();
     setSaved(now);
     setDraft(now);
     setStatus('saved');
   };
 
   const reset = () => {
-    setQuickExitUrl(null);
+    preferences.setQuickExitUrl(null);
     setSaved(DEFAULT_QUICK_EXIT_URL);
     setDraft(DEFAULT_QUICK_EXIT_URL);
     setStatus('saved');

@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUTO_LOCK_CHOICES, autoLockSettings, HIDDEN_LOCK_CHOICES, setAutoLockSettings } from '../../core/prefs/preferences';
+import { AUTO_LOCK_CHOICES, HIDDEN_LOCK_CHOICES } from '../../core/prefs/preferences';
+import { usePreferences } from '../../shared/prefs/usePreferences';
 
 /** When the diary locks itself: after inactivity, and after being in the background. */
 export function AutoLockSetting() {
   const { t } = useTranslation('vault');
-  const [settings, setSettings] = useState(autoLockSettings);
+  const preferences = usePreferences();
+  const [settings, setSettings] = useState(() => preferences.autoLockSettings());
 
   const update = (next: typeof settings) => {
     setSettings(next);
-    setAutoLockSettings(next);
+    preferences.setAutoLockSettings(next);
   };
 
   return (

@@ -58,14 +58,14 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
   const openDiary = async () => {
     if (!pending) return;
     await run(async () => {
-      let restoreFailed: Awaited<ReturnType<StartFromBackup['restore']>> = null;
+      const restore: { failed?: Awaited<ReturnType<StartFromBackup['restore']>> } = {};
       // The vault announces itself unlocked (and this screen goes) once all of this is done.
       await pending.commit(async () => {
         await requestPersistentStorage();
-        if (backup && startFromBackup) restoreFailed = await startFromBackup.restore(backup, vault);
+        if (backup && startFromBackup) restore.failed = await startFromBackup.restore(backup, vault);
       });
       // The diary exists now, so this screen is gone: say on the backup screen what went wrong.
-      if (restoreFailed) await navigate('/backup', { state: { restoreFailed } });
+      if (restore.failed) await navigate('/backup', { state: { restoreFailed: restore.failed } });
     });
   };
 

@@ -46,7 +46,8 @@ export function UnlockScreen() {
         setPassphrase('');
       } catch (caught) {
         // Still busy: find out how long to wait before the next try, then show why it failed.
-        const wait = caught instanceof UnlockThrottledError ? caught.waitMs : await vault.unlockWait();
+        // A wait that cannot be read must not hide why the unlock failed.
+        const wait = caught instanceof UnlockThrottledError ? caught.waitMs : await vault.unlockWait().catch(() => 0);
         if (wait > 0) {
           setNow(Date.now());
           setWaitUntil(Date.now() + wait);

@@ -125,3 +125,72 @@ describe('locking across tabs', () => {
     tabB.close();
   });
 });
+
+describe('the state the vault announces', () => {
+  /** Every state announced to a subscriber, in order. */
+  function record(vault: ReturnType<typeof testVault>['vault']): string[] {
+    const heard: string[] = [];
+    vault.subscribe(() => heard.push(vault.getState()));
+    return heard;
+  }
+
+  it('reads its state on first subscription, then announces set-up, lock, unlock and erase', async () => {
+    const { vault } = testVault();
+    expect(vault.getState()).toBe('loading');
+    const heard = record(vault);
+    await waitFor(() => vault.getState() !== 'loading');
+    const pending = await vault.prepare('correct horse battery staple');
+    await pending.commit();
+    vault.lock();
+    await vault.unlock('correct horse battery staple');
+    await vault.erase();
+    expect(heard).toEqual(['none', 'unlocked', 'locked', 'unlocked', 'locked', 'none']);
+  });
+
+  it('a set-up fill runs with the vault open, before it announces itself unlocked', async () => {
+    const { vault } = testVault();
+    const heard = record(vault);
+    await waitFor(() => vault.getState() === 'none');
+    const pending = await vault.prepare('correct horse battery staple');
+    let stateDuringFill = '';
+    await pending.commit(async () => {
+      stateDuringFill = vault.getState();
+      expect(vault.session.unlocked).toBe(true);
+    });
+    expect(stateDuringFill).toBe('none');
+    expect(heard).toEqual(['none', 'unlocked']);
+  });
+
+  it('never claims to be unlocked after a lock that came while it was opening', async () => {
+    const { vault, session } = await createdVault();
+    vault.lock();
+    const heard = record(vault);
+    // Another tab locks while this one is still clearing its failure count.
+    const meta = vault.db.meta;
+    const original = meta.delete.bind(meta);
+    meta.delete = (async (key: string) => {
+      session.lock();
+      return original(key);
+    }) as typeof meta.delete;
+    await vault.unlock('correct horse battery staple');
+    expect(vault.getState()).toBe('locked');
+    expect(heard).not.toContain('unlocked');
+
+    // A set-up fill interrupted by a lock (quick exit) ends locked too.
+    const fresh = testVault().vault;
+    await waitFor(
+      () => fresh.getState() !== 'loading',
+      () => fresh.subscribe(() => undefined),
+    );
+    const pending = await fresh.prepare('another good passphrase here');
+    await pending.commit(async () => fresh.lock());
+    expect(fresh.getState()).toBe('locked');
+  });
+});
+
+/** Polls until `done` (the vault's first read is asynchronous). */
+async function waitFor(done: () => boolean, start?: () => void): Promise<void> {
+  start?.();
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  if (!done()) throw new Error('timed out');
+}

@@ -103,16 +103,18 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
       return;
     }
     // A failed save shows why; everything typed stays in the form, and in the draft.
+    const saved: { id?: string } = {};
     await run(
       async () => {
-        const id = await onSave(result.incident);
+        saved.id = await onSave(result.incident);
         setDone(true);
         // A draft left behind by a failed discard is only offered again: never lost, never saved twice silently.
         await autosave.finish().catch(() => undefined);
-        onSaved(id);
       },
       { busyAfterSuccess: true },
     );
+    // Outside run: once saved, nothing that follows may offer to save it again.
+    if (saved.id !== undefined) onSaved(saved.id);
   };
 
   const cancel = () => {

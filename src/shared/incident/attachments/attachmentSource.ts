@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { AttachmentRef } from '../../../core/model/incident';
-import { useAttachmentStore } from './useAttachmentStore';
+import { useDiaryIfUnlocked } from '../../diary/useDiary';
 
 /** Where shown files come from: the diary's encrypted store, or an opened evidence package. */
 export interface AttachmentSource {
@@ -9,8 +9,14 @@ export interface AttachmentSource {
 
 export const AttachmentSourceContext = createContext<AttachmentSource | null>(null);
 
+/**
+ * An opened package's files come from the package, whether or not a diary is unlocked (an
+ * advocate may have none); otherwise from the unlocked diary's store.
+ */
 export function useAttachmentSource(): AttachmentSource {
   const override = useContext(AttachmentSourceContext);
-  const store = useAttachmentStore();
-  return override ?? store;
+  const store = useDiaryIfUnlocked()?.stores.attachments ?? null;
+  const source = override ?? store;
+  if (!source) throw new Error('Files can be shown only from an opened package or an unlocked diary');
+  return source;
 }
