@@ -1,4 +1,4 @@
-import type { Helpline, Nation, Source } from '../core/model/helpline';
+import type { Helpline, Nation, OpeningHours, Source, SourceDate, TimeRange, Weekday } from '../core/model/helpline';
 
 /**
  * Helplines, from /work/shared/reference/uk-safety-facts.md ("UK safety facts: verified
@@ -35,221 +35,157 @@ export const HELPLINE_IDS = [
 
 export type HelplineId = (typeof HELPLINE_IDS)[number];
 
+const ALWAYS: OpeningHours = { kind: 'always' };
+
+/** The same opening hours on each weekday, Monday to Friday. */
+function mondayToFriday(from: string, to: string): Partial<Record<Weekday, readonly TimeRange[]>> {
+  return Object.fromEntries((['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => [day, [{ from, to }]]));
+}
+
+/** A source checked against the reference sheet on CHECKED. */
+function cited(cite: readonly string[], date: SourceDate = null): Source {
+  return { cite, date, checked: CHECKED };
+}
+
+type HelplineFacts = Pick<Helpline<HelplineId>, 'id' | 'nations' | 'hours' | 'source'> & Partial<Helpline<HelplineId>>;
+
+/** An entry; what is not given is what most entries have: no phone, email, website, other way or note, and not said to be free. */
+function helpline({ id, nations, hours, source, ...facts }: HelplineFacts): Helpline<HelplineId> {
+  return { id, nations, phones: [], emails: [], website: null, otherWays: [], hours, free: false, notes: [], source, ...facts };
+}
+
 /** The directory, in the order it is shown: the National Stalking Helpline first. */
 export const HELPLINES: readonly Helpline<HelplineId>[] = [
-  {
+  helpline({
     id: 'national-stalking-helpline',
     nations: ENGLAND_AND_WALES,
     phones: [{ kind: 'call', display: '0808 802 0300' }],
-    emails: [],
     website: 'suzylamplugh.org',
-    otherWays: [],
     hours: {
       kind: 'weekly',
-      days: {
-        mon: [{ from: '09:30', to: '16:00' }],
-        tue: [{ from: '09:30', to: '16:00' }],
-        wed: [{ from: '13:00', to: '16:00' }],
-        thu: [{ from: '09:30', to: '16:00' }],
-        fri: [{ from: '09:30', to: '16:00' }],
-      },
+      days: { ...mondayToFriday('09:30', '16:00'), wed: [{ from: '13:00', to: '16:00' }] },
       bankHolidays: 'closed',
     },
-    free: false,
     notes: ['not-on-bt-bills'],
-    source: { cite: ['suzylamplugh.org/stalking', 'schoolbeat.cymru'], date: '2023-04-21', checked: CHECKED },
-  },
-  {
+    source: cited(['suzylamplugh.org/stalking', 'schoolbeat.cymru'], '2023-04-21'),
+  }),
+  helpline({
     id: 'national-domestic-abuse-helpline',
     nations: ['england'],
     phones: [{ kind: 'call', display: '0808 200 0247' }],
-    emails: [],
     website: 'nationaldahelpline.org.uk',
     otherWays: ['call-back'],
-    hours: { kind: 'always' },
+    hours: ALWAYS,
     free: true,
-    notes: [],
-    source: { cite: ['refuge.org.uk', 'nationaldahelpline.org.uk'], date: null, checked: CHECKED },
-  },
-  {
+    source: cited(['refuge.org.uk', 'nationaldahelpline.org.uk']),
+  }),
+  helpline({
     id: 'live-fear-free',
     nations: ['wales'],
     phones: [
       { kind: 'call', display: '0808 801 0800' },
       { kind: 'text', display: '07860 077333' },
     ],
-    emails: [],
     website: 'gov.wales/live-fear-free',
     otherWays: ['email', 'live-chat'],
-    hours: { kind: 'always' },
-    free: false,
-    notes: [],
-    source: { cite: ['gov.wales/live-fear-free'], date: null, checked: CHECKED },
-  },
-  {
+    hours: ALWAYS,
+    source: cited(['gov.wales/live-fear-free']),
+  }),
+  helpline({
     id: 'scotland-domestic-abuse-helpline',
     nations: ['scotland'],
     phones: [{ kind: 'call', display: '0800 027 1234' }],
-    emails: [],
-    website: null,
     otherWays: ['email', 'webchat', 'interpreters'],
-    hours: { kind: 'always' },
-    free: false,
-    notes: [],
-    source: { cite: ['safer.scot/information/da/report'], date: null, checked: CHECKED },
-  },
-  {
+    hours: ALWAYS,
+    source: cited(['safer.scot/information/da/report']),
+  }),
+  helpline({
     id: 'ni-domestic-sexual-abuse-helpline',
     nations: ['northern-ireland'],
     phones: [{ kind: 'call', display: '0808 802 1414' }],
     emails: ['help@dsahelpline.org'],
-    website: null,
-    otherWays: [],
-    hours: { kind: 'always' },
-    free: false,
-    notes: [],
-    source: { cite: ['victimsupportni.com'], date: null, checked: CHECKED },
-  },
-  {
+    hours: ALWAYS,
+    source: cited(['victimsupportni.com']),
+  }),
+  helpline({
     id: 'paladin',
     nations: ENGLAND_AND_WALES,
     phones: [{ kind: 'call', display: '020 3866 4107' }],
-    emails: [],
-    website: null,
-    otherWays: [],
     hours: { kind: 'check-website', why: 'unverified' },
-    free: false,
-    notes: [],
-    source: { cite: ['arun.gov.uk/stalking'], date: null, checked: CHECKED },
-  },
-  {
+    source: cited(['arun.gov.uk/stalking']),
+  }),
+  helpline({
     id: 'victim-support',
     nations: ENGLAND_AND_WALES,
     phones: [{ kind: 'call', display: '0808 168 9111' }],
-    emails: [],
     website: 'victimsupport.org.uk',
     otherWays: ['live-chat'],
-    hours: { kind: 'always' },
+    hours: ALWAYS,
     free: true,
-    notes: [],
-    source: { cite: ['victimsupport.org.uk'], date: '2020', checked: CHECKED },
-  },
-  {
+    source: cited(['victimsupport.org.uk'], '2020'),
+  }),
+  helpline({
     id: 'womens-aid-chat',
     nations: ['england'],
-    phones: [],
-    emails: [],
     website: 'womensaid.org.uk',
     otherWays: ['live-chat'],
     hours: {
       kind: 'weekly',
-      days: {
-        mon: [{ from: '08:00', to: '18:00' }],
-        tue: [{ from: '08:00', to: '18:00' }],
-        wed: [{ from: '08:00', to: '18:00' }],
-        thu: [{ from: '08:00', to: '18:00' }],
-        fri: [{ from: '08:00', to: '18:00' }],
-        sat: [{ from: '10:00', to: '18:00' }],
-        sun: [{ from: '10:00', to: '18:00' }],
-      },
+      days: { ...mondayToFriday('08:00', '18:00'), sat: [{ from: '10:00', to: '18:00' }], sun: [{ from: '10:00', to: '18:00' }] },
       bankHolidays: 'not-stated',
     },
-    free: false,
-    notes: [],
-    source: { cite: ['survivorsforum.womensaid.org.uk'], date: null, checked: CHECKED },
-  },
-  {
+    source: cited(['survivorsforum.womensaid.org.uk']),
+  }),
+  helpline({
     id: 'mens-advice-line',
     nations: UK,
     phones: [{ kind: 'call', display: '0808 801 0327' }],
-    emails: [],
-    website: null,
-    otherWays: [],
     hours: { kind: 'check-website', why: 'unverified' },
-    free: false,
-    notes: [],
-    source: { cite: ['Respect'], date: null, checked: CHECKED },
-  },
-  {
+    source: cited(['Respect']),
+  }),
+  helpline({
     id: 'galop',
     nations: UK,
     phones: [{ kind: 'call', display: '0800 999 5428' }],
     emails: ['help@galop.org.uk'],
     website: 'galop.org.uk',
-    otherWays: [],
     hours: { kind: 'check-website', why: 'disputed' },
-    free: false,
-    notes: [],
-    source: { cite: ['hellorayo.co.uk'], date: '2023-02-02', checked: CHECKED },
-  },
-  {
+    source: cited(['hellorayo.co.uk'], '2023-02-02'),
+  }),
+  helpline({
     id: 'karma-nirvana',
     nations: UK,
     phones: [{ kind: 'call', display: '0800 599 9247' }],
-    emails: [],
     website: 'karmanirvana.org.uk',
-    otherWays: [],
     hours: { kind: 'check-website', why: 'disputed' },
-    free: false,
-    notes: [],
-    source: { cite: ['karmanirvana.org.uk/about/faq'], date: null, checked: CHECKED },
-  },
-  {
+    source: cited(['karmanirvana.org.uk/about/faq']),
+  }),
+  helpline({
     id: 'revenge-porn-helpline',
     nations: UK,
     phones: [{ kind: 'call', display: '0345 600 0459' }],
-    emails: [],
     website: 'swgfl.org.uk/helplines/revenge-porn-helpline',
-    otherWays: [],
-    hours: {
-      kind: 'weekly',
-      days: {
-        mon: [{ from: '10:00', to: '16:00' }],
-        tue: [{ from: '10:00', to: '16:00' }],
-        wed: [{ from: '10:00', to: '16:00' }],
-        thu: [{ from: '10:00', to: '16:00' }],
-        fri: [{ from: '10:00', to: '16:00' }],
-      },
-      bankHolidays: 'closed',
-    },
-    free: false,
-    notes: [],
-    source: { cite: ['swgfl.org.uk/helplines/revenge-porn-helpline'], date: null, checked: CHECKED },
-  },
-  {
+    hours: { kind: 'weekly', days: mondayToFriday('10:00', '16:00'), bankHolidays: 'closed' },
+    source: cited(['swgfl.org.uk/helplines/revenge-porn-helpline']),
+  }),
+  helpline({
     id: 'report-fraud',
     nations: ['england', 'wales', 'northern-ireland'],
     phones: [{ kind: 'call', display: '0300 123 2040' }],
-    emails: [],
     website: 'reportfraud.police.uk',
     otherWays: ['online-report'],
-    hours: {
-      kind: 'weekly',
-      days: {
-        mon: [{ from: '08:00', to: '20:00' }],
-        tue: [{ from: '08:00', to: '20:00' }],
-        wed: [{ from: '08:00', to: '20:00' }],
-        thu: [{ from: '08:00', to: '20:00' }],
-        fri: [{ from: '08:00', to: '20:00' }],
-      },
-      bankHolidays: 'not-stated',
-    },
-    free: false,
-    notes: [],
-    source: { cite: ['wired-gov.net'], date: '2025-12-04', checked: CHECKED },
-  },
-  {
+    hours: { kind: 'weekly', days: mondayToFriday('08:00', '20:00'), bankHolidays: 'not-stated' },
+    source: cited(['wired-gov.net'], '2025-12-04'),
+  }),
+  helpline({
     id: 'samaritans',
     nations: UK,
     phones: [{ kind: 'call', display: '116 123' }],
-    emails: [],
     website: 'samaritans.org',
-    otherWays: [],
-    hours: { kind: 'always' },
+    hours: ALWAYS,
     free: true,
-    notes: [],
-    source: { cite: ['samaritans.org'], date: null, checked: CHECKED },
-  },
+    source: cited(['samaritans.org']),
+  }),
 ];
 
 /** The entries for one nation: UK-wide lines and that nation's own, in directory order. */
@@ -268,41 +204,36 @@ export const EMERGENCY_NUMBERS = {
 
 /** Sources of the guidance sections on the help pages. */
 export const GUIDANCE_SOURCES = {
-  silent999: {
-    cite: [
+  silent999: cited(
+    [
       'inews.co.uk (IOPC guide)',
       'villagewatch.co.uk/silent-solution',
       'astonrowantparishcouncil.gov.uk (Thames Valley Police)',
       'avonandsomerset.police.uk',
       'standingtogether.org.uk/get-support',
     ],
-    date: '2019-04',
-    checked: CHECKED,
-  },
-  emergencySms: {
-    cite: ['bucksfire.gov.uk/safety-hub/emergency-sms', 'southtees.nhs.uk/services/audiology/emergencysms', 'vanel.org.uk'],
-    date: '2023-06',
-    checked: CHECKED,
-  },
-  bsl999: { cite: ['wmfs.net/safety/999-bsl-uk-emergency-video-relay-service'], date: '2022-06-17', checked: CHECKED },
-  askForAni: {
-    cite: ['cpwales.org.uk/ask-for-ani-domestic-abuse-codeword-scheme-d54', 'kmpt.nhs.uk (2021)'],
-    date: '2022-02',
-    checked: CHECKED,
-  },
-  police101: { cite: ['bbc.co.uk/news/uk-48423791'], date: null, checked: CHECKED },
-  techSafety: {
-    cite: ['techsafety.org/spyware', 'wokingham.gov.uk (2023)', 'refuge.org.uk secure-your-tech', 'cambs.police.uk', 'Kent Police (2021)'],
-    date: null,
-    checked: CHECKED,
-  },
-  quickExit: { cite: ['design-system.service.gov.uk/components/exit-this-page'], date: null, checked: CHECKED },
-  reporting: {
-    cite: ['avonandsomerset.police.uk/news/2025/04/fixated-obsessive-unwanted-repeated-four-ways-to-spot-signs-of-stalking'],
-    date: '2025-04',
-    checked: CHECKED,
-  },
-  diary: { cite: ['Suzy Lamplugh Trust (2010)', 'Lancashire Police (2018)'], date: null, checked: CHECKED },
-  evidence: { cite: ['Sussex Police (2021)', 'Cambridgeshire Police', 'Revenge Porn Helpline FAQ'], date: null, checked: CHECKED },
-  paladin: { cite: ['devon.gov.uk/dsva/stalking'], date: null, checked: CHECKED },
+    '2019-04',
+  ),
+  emergencySms: cited(
+    ['bucksfire.gov.uk/safety-hub/emergency-sms', 'southtees.nhs.uk/services/audiology/emergencysms', 'vanel.org.uk'],
+    '2023-06',
+  ),
+  bsl999: cited(['wmfs.net/safety/999-bsl-uk-emergency-video-relay-service'], '2022-06-17'),
+  askForAni: cited(['cpwales.org.uk/ask-for-ani-domestic-abuse-codeword-scheme-d54', 'kmpt.nhs.uk (2021)'], '2022-02'),
+  police101: cited(['bbc.co.uk/news/uk-48423791']),
+  techSafety: cited([
+    'techsafety.org/spyware',
+    'wokingham.gov.uk (2023)',
+    'refuge.org.uk secure-your-tech',
+    'cambs.police.uk',
+    'Kent Police (2021)',
+  ]),
+  quickExit: cited(['design-system.service.gov.uk/components/exit-this-page']),
+  reporting: cited(
+    ['avonandsomerset.police.uk/news/2025/04/fixated-obsessive-unwanted-repeated-four-ways-to-spot-signs-of-stalking'],
+    '2025-04',
+  ),
+  diary: cited(['Suzy Lamplugh Trust (2010)', 'Lancashire Police (2018)']),
+  evidence: cited(['Sussex Police (2021)', 'Cambridgeshire Police', 'Revenge Porn Helpline FAQ']),
+  paladin: cited(['devon.gov.uk/dsva/stalking']),
 } as const satisfies Record<string, Source>;

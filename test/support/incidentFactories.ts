@@ -1,8 +1,9 @@
-// Test helper (not a test file): incidents for tests, written once. Each takes the fields a test
+// Test helper (not a test file): incidents and diary entries for tests, written once. Each takes the fields a test
 // cares about over the top, so a test says only what matters to it.
 
 import type { Incident } from '../../src/core/model/incident';
 import { emptyIncident } from '../../src/core/model/incident';
+import type { DiaryEntry } from '../../src/core/store/diaryRepository';
 
 /** 10 March 2026 at 12:00 on the device's own clock. */
 const QUICK_MOMENT = new Date(2026, 2, 10, 12, 0);
@@ -13,6 +14,11 @@ const QUICK_MOMENT = new Date(2026, 2, 10, 12, 0);
  */
 export function aQuickIncident(fields: Partial<Incident> = {}, happened: Date = QUICK_MOMENT): Incident {
   return { ...emptyIncident(happened), ...fields };
+}
+
+/** As aQuickIncident, happening at noon (by the device's clock) on `date`, "YYYY-MM-DD". */
+export function aQuickIncidentOn(date: string, fields: Partial<Incident> = {}): Incident {
+  return aQuickIncident(fields, new Date(`${date}T12:00:00`));
 }
 
 /** Every field filled in, as parseIncident returns it (canonical behaviour order, no empty optionals). */
@@ -29,5 +35,23 @@ export function anIncident(fields: Partial<Incident> = {}): Incident {
     reported: { reported: true, policeReference: '43/12345/25', officer: 'PC 1234 Jones' },
     effect: { howItFelt: 'Scared to go out', whatItChanged: 'A friend walks me to work' },
     ...fields,
+  };
+}
+
+let entries = 0;
+
+/**
+ * A diary entry as the repository's snapshot gives it, holding `incident`: recorded once, on
+ * 10 March 2026 at 12:00 UTC, with a new id each time, unless `options` say otherwise.
+ */
+export function aDiaryEntry(incident: Incident = aQuickIncident(), options: Partial<Omit<DiaryEntry, 'incident'>> = {}): DiaryEntry {
+  entries += 1;
+  const recorded = options.firstRecordedAt ?? '2026-03-10T12:00:00.000Z';
+  return {
+    id: options.id ?? `entry-${String(entries).padStart(6, '0')}`,
+    incident,
+    firstRecordedAt: recorded,
+    lastRecordedAt: options.lastRecordedAt ?? recorded,
+    revisions: options.revisions ?? 1,
   };
 }

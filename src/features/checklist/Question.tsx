@@ -1,7 +1,8 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withChoice, withTicked } from '../../core/checklist/answers';
 import { OPTIONS, type ChecklistAnswers, type ChecklistQuestion } from '../../core/checklist/questions';
+import { Choice, Choices } from '../../shared/ui/Choice';
 import { optionLabel } from './labels';
 
 interface QuestionProps {
@@ -14,55 +15,47 @@ interface QuestionProps {
 export function Question({ question, answers, onAnswer }: QuestionProps) {
   const { t } = useTranslation('checklist');
   const name = useId();
-  const legend = t(`legends.${question.field}`);
+  const options: readonly string[] = OPTIONS[question.field];
+  const label = (option: string) => <span>{optionLabel(t, question.field, option)}</span>;
 
+  let choices: ReactNode;
   if (question.kind === 'multi') {
-    const ticked: readonly string[] = answers[question.field];
-    return (
-      <fieldset className="checklist-question">
-        <legend>{legend}</legend>
-        {OPTIONS[question.field].map((option) => (
-          <label key={option} className="choice">
-            <input
-              type="checkbox"
-              name={name}
-              value={option}
-              checked={ticked.includes(option)}
-              onChange={(event) => onAnswer(withTicked(answers, question.field, option, event.target.checked))}
-            />
-            <span>{optionLabel(t, question.field, option)}</span>
-          </label>
-        ))}
-      </fieldset>
+    const { field } = question;
+    const ticked: readonly string[] = answers[field];
+    choices = (
+      <Choices
+        type="checkbox"
+        name={name}
+        options={options}
+        isChecked={(option) => ticked.includes(option)}
+        onChange={(option, on) => onAnswer(withTicked(answers, field, option, on))}
+        label={label}
+      />
+    );
+  } else {
+    const { field } = question;
+    const chosen = answers[field];
+    choices = (
+      <>
+        <Choices
+          type="radio"
+          name={name}
+          options={options}
+          isChecked={(option) => chosen === option}
+          onChange={(option) => onAnswer(withChoice(answers, field, option))}
+          label={label}
+        />
+        <Choice type="radio" name={name} value="" checked={chosen === null} onChange={() => onAnswer(withChoice(answers, field, null))}>
+          <span>{t('notSure')}</span>
+        </Choice>
+      </>
     );
   }
 
-  const chosen = answers[question.field];
   return (
     <fieldset className="checklist-question">
-      <legend>{legend}</legend>
-      {OPTIONS[question.field].map((option) => (
-        <label key={option} className="choice">
-          <input
-            type="radio"
-            name={name}
-            value={option}
-            checked={chosen === option}
-            onChange={() => onAnswer(withChoice(answers, question.field, option))}
-          />
-          <span>{optionLabel(t, question.field, option)}</span>
-        </label>
-      ))}
-      <label className="choice">
-        <input
-          type="radio"
-          name={name}
-          value=""
-          checked={chosen === null}
-          onChange={() => onAnswer(withChoice(answers, question.field, null))}
-        />
-        <span>{t('notSure')}</span>
-      </label>
+      <legend>{t(`legends.${question.field}`)}</legend>
+      {choices}
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import type { ExportSelection } from '../../core/export/exportDocument';
 import { useUnsavedInput } from '../../shared/hooks/unsavedInput';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
 import { BusyButton } from '../../shared/ui/BusyButton';
+import { Choice, Choices } from '../../shared/ui/Choice';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassphraseFields';
 import { useFormatSize } from '../../shared/format/useFormatSize';
@@ -129,33 +130,30 @@ export function ExportScreen() {
 
         <fieldset>
           <legend>{t('format.legend')}</legend>
-          {FORMATS.map((f) => (
-            <label key={f} className="choice">
-              <input
-                type="radio"
-                name="export-format"
-                value={f}
-                checked={format === f}
-                onChange={() => {
-                  setFormat(f);
-                  setMade(null);
-                }}
-              />
+          <Choices
+            type="radio"
+            name="export-format"
+            options={FORMATS}
+            isChecked={(f) => format === f}
+            onChange={(f) => {
+              setFormat(f);
+              setMade(null);
+            }}
+            label={(f) => (
               <span>
                 {t(`format.${f}.label`)}
                 <span className="hint"> {t(`format.${f}.hint`)}</span>
               </span>
-            </label>
-          ))}
+            )}
+          />
         </fieldset>
 
         {unencrypted ? (
           <div className="warning">
             <p>{t('warning.body')}</p>
-            <label className="choice">
-              <input type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
+            <Choice type="checkbox" checked={understood} onChange={setUnderstood}>
               {t('warning.understood')}
-            </label>
+            </Choice>
             {submitted && !understood && (
               <p className="error" role="alert">
                 {t('warning.required')}

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { BEHAVIOURS, type Behaviour } from '../../core/model/behaviours';
-import { OMITTABLE_FIELDS, type ExportSelection, type OmittableField } from '../../core/export/exportDocument';
+import { BEHAVIOURS } from '../../core/model/behaviours';
+import { OMITTABLE_FIELDS, type ExportSelection } from '../../core/export/exportDocument';
 import type { DiaryEntry } from '../../core/store/diaryRepository';
+import { Choice, Choices } from '../../shared/ui/Choice';
+import { Fieldset } from '../../shared/ui/Fieldset';
 import { IncidentPicker } from './IncidentPicker';
 
 interface SelectionFieldsProps {
@@ -14,8 +16,37 @@ interface SelectionFieldsProps {
   savedChecklists: number;
 }
 
+const DATE_ENDS = ['from', 'to'] as const;
+
 function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
   return on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
+}
+
+interface TickListProps<Option extends string> {
+  legend: string;
+  hint: string;
+  options: readonly Option[];
+  ticked: readonly Option[];
+  onChange: (ticked: Option[]) => void;
+  label: (option: Option) => string;
+}
+
+/** A list of options to tick, under a legend and a hint. */
+function TickList<Option extends string>({ legend, hint, options, ticked, onChange, label }: TickListProps<Option>) {
+  return (
+    <Fieldset legend={legend} hint={hint}>
+      <ul className="choice-list">
+        <Choices
+          type="checkbox"
+          listItems
+          options={options}
+          isChecked={(option) => ticked.includes(option)}
+          onChange={(option, on) => onChange(toggle(ticked, option, on))}
+          label={label}
+        />
+      </ul>
+    </Fieldset>
+  );
 }
 
 /** What goes into an export: dates, behaviours, single incidents, files and details left out. */
@@ -31,26 +62,18 @@ export function SelectionFields({ selection, onChange, matching, picking, onPick
           {t('dates.hint')}
         </p>
         <div className="date-range">
-          <div className="field">
-            <label htmlFor="export-from">{t('dates.from')}</label>
-            <input
-              id="export-from"
-              type="date"
-              aria-describedby="export-dates-hint"
-              value={selection.from ?? ''}
-              onChange={(e) => set({ from: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="export-to">{t('dates.to')}</label>
-            <input
-              id="export-to"
-              type="date"
-              aria-describedby="export-dates-hint"
-              value={selection.to ?? ''}
-              onChange={(e) => set({ to: e.target.value })}
-            />
-          </div>
+          {DATE_ENDS.map((end) => (
+            <div key={end} className="field">
+              <label htmlFor={`export-${end}`}>{t(`dates.${end}`)}</label>
+              <input
+                id={`export-${end}`}
+                type="date"
+                aria-describedby="export-dates-hint"
+                value={selection[end] ?? ''}
+                onChange={(e) => set({ [end]: e.target.value })}
+              />
+            </div>
+          ))}
         </div>
       </fieldset>
 
@@ -61,72 +84,48 @@ export function SelectionFields({ selection, onChange, matching, picking, onPick
             ? t('behaviours.summaryAll')
             : t('behaviours.summaryChosen', { count: selection.behaviours.length })}
         </summary>
-        <fieldset>
-          <legend>{t('behaviours.legend')}</legend>
-          <p className="hint">{t('behaviours.hint')}</p>
-          <ul className="choice-list">
-            {BEHAVIOURS.map((behaviour: Behaviour) => (
-              <li key={behaviour}>
-                <label className="choice">
-                  <input
-                    type="checkbox"
-                    checked={selection.behaviours.includes(behaviour)}
-                    onChange={(e) => set({ behaviours: toggle(selection.behaviours, behaviour, e.target.checked) })}
-                  />
-                  {ti(`behaviours.${behaviour}`)}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <TickList
+          legend={t('behaviours.legend')}
+          hint={t('behaviours.hint')}
+          options={BEHAVIOURS}
+          ticked={selection.behaviours}
+          onChange={(behaviours) => set({ behaviours })}
+          label={(behaviour) => ti(`behaviours.${behaviour}`)}
+        />
       </details>
 
       <fieldset>
         <legend>{t('incidents.legend')}</legend>
-        <label className="choice">
-          <input type="radio" name="export-incidents" checked={!picking} onChange={() => onPickingChange(false)} />
+        <Choice type="radio" name="export-incidents" checked={!picking} onChange={() => onPickingChange(false)}>
           {t('incidents.all')}
-        </label>
-        <label className="choice">
-          <input type="radio" name="export-incidents" checked={picking} onChange={() => onPickingChange(true)} />
+        </Choice>
+        <Choice type="radio" name="export-incidents" checked={picking} onChange={() => onPickingChange(true)}>
           {t('incidents.pick')}
-        </label>
+        </Choice>
         {picking && <IncidentPicker entries={matching} picked={selection.entryIds} onChange={(entryIds) => set({ entryIds })} />}
       </fieldset>
 
       <fieldset>
         <legend>{t('include.legend')}</legend>
-        <label className="choice">
-          <input type="checkbox" checked={selection.includeAttachments} onChange={(e) => set({ includeAttachments: e.target.checked })} />
+        <Choice type="checkbox" checked={selection.includeAttachments} onChange={(includeAttachments) => set({ includeAttachments })}>
           {t('include.attachments')}
-        </label>
+        </Choice>
         <p className="hint">{t('include.attachmentsHint')}</p>
         {savedChecklists > 0 && (
-          <label className="choice">
-            <input type="checkbox" checked={selection.includeChecklists} onChange={(e) => set({ includeChecklists: e.target.checked })} />
+          <Choice type="checkbox" checked={selection.includeChecklists} onChange={(includeChecklists) => set({ includeChecklists })}>
             {t('include.checklists', { count: savedChecklists })}
-          </label>
+          </Choice>
         )}
       </fieldset>
 
-      <fieldset>
-        <legend>{t('omit.legend')}</legend>
-        <p className="hint">{t('omit.hint')}</p>
-        <ul className="choice-list">
-          {OMITTABLE_FIELDS.map((field: OmittableField) => (
-            <li key={field}>
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  checked={selection.omitFields.includes(field)}
-                  onChange={(e) => set({ omitFields: toggle(selection.omitFields, field, e.target.checked) })}
-                />
-                {t(`omit.fields.${field}`)}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <TickList
+        legend={t('omit.legend')}
+        hint={t('omit.hint')}
+        options={OMITTABLE_FIELDS}
+        ticked={selection.omitFields}
+        onChange={(omitFields) => set({ omitFields })}
+        label={(field) => t(`omit.fields.${field}`)}
+      />
     </>
   );
 }

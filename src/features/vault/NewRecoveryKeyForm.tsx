@@ -5,7 +5,7 @@ import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { useVault } from '../../shared/vault/useVault';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
-import { BusyButton } from '../../shared/ui/BusyButton';
+import { SubmitRow } from '../../shared/ui/SubmitRow';
 
 /** Makes a new recovery key (the old one stops working) and shows it once. */
 export function NewRecoveryKeyForm() {
@@ -55,12 +55,7 @@ export function NewRecoveryKeyForm() {
         autoComplete="current-password"
         error={error}
       />
-      <div className="button-row">
-        <BusyButton type="submit" className="button" busy={busy} label={t('newRecovery.button')} />
-      </div>
-      <p role="status" className="success">
-        {done ? t('newRecovery.done') : ''}
-      </p>
+      <SubmitRow busy={busy} label={t('newRecovery.button')} status={done ? t('newRecovery.done') : ''} />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { emptyIncident, type Incident } from '../../../src/core/model/incident';
+import type { Incident } from '../../../src/core/model/incident';
 import { ChecklistStore } from '../../../src/core/store/checklistStore';
 import { DiaryRepository } from '../../../src/core/store/diaryRepository';
 import type { Vault, VaultState } from '../../../src/core/vault/vault';
@@ -15,6 +15,7 @@ import { ChecklistScreen } from '../../../src/features/checklist/ChecklistScreen
 import { DiaryContext, type DiaryContextValue } from '../../../src/shared/diary/diaryContext';
 import { VaultContext } from '../../../src/shared/vault/vaultContext';
 import { testI18n } from '../../support/i18n';
+import { aQuickIncident } from '../../support/incidentFactories';
 import { createdVault, testVault } from '../../support/vault';
 
 function Providers({
@@ -65,12 +66,8 @@ async function diaryWith(incidents: Incident[]): Promise<{ vault: Vault; diary: 
   return { vault, diary };
 }
 
-const incident = (date: string, behaviours: Incident['behaviours']): Incident => ({
-  ...emptyIncident(new Date(2026, 0, 1)),
-  when: { kind: 'exact', date },
-  whatHappened: 'Waited outside again',
-  behaviours,
-});
+const incident = (date: string, behaviours: Incident['behaviours']): Incident =>
+  aQuickIncident({ when: { kind: 'exact', date }, whatHappened: 'Waited outside again', behaviours });
 
 describe('checklist screen, with no vault', () => {
   it('one theme at a time, skippable, with a way back, and a danger prompt for a warning sign', async () => {

@@ -1,27 +1,23 @@
 // @vitest-environment jsdom
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { emptyIncident, type Incident } from '../../../src/core/model/incident';
+import { INCIDENT_LIMITS } from '../../../src/core/model/incident';
 import type { DiaryRepository, DiarySnapshot } from '../../../src/core/store/diaryRepository';
+import { aDiaryEntry, aQuickIncidentOn } from '../../support/incidentFactories';
 import { renderDiary, testDiary } from './renderDiary';
-
-const at = (date: string, fields: Partial<Incident> = {}): Incident => ({
-  ...emptyIncident(new Date(`${date}T12:00:00`)),
-  ...fields,
-});
 
 async function seeded() {
   const repository = await testDiary();
-  await repository.add(at('2026-01-05', { whatHappened: 'Followed me from the station', behaviours: ['following'] }));
+  await repository.add(aQuickIncidentOn('2026-01-05', { whatHappened: 'Followed me from the station', behaviours: ['following'] }));
   await repository.add(
-    at('2026-02-10', {
+    aQuickIncidentOn('2026-02-10', {
       whatHappened: 'Three silent calls',
       behaviours: ['contact-phone'],
       reported: { reported: true, policeReference: 'CR-77' },
     }),
   );
-  await repository.add(at('2026-02-11', { whatHappened: 'Flowers on the doorstep with a note signed Ŵyn' }));
+  await repository.add(aQuickIncidentOn('2026-02-11', { whatHappened: 'Flowers on the doorstep with a note signed Ŵyn' }));
   return repository;
 }
 
@@ -101,14 +97,27 @@ describe('diary screen', () => {
     await waitFor(() => expect(rows().map((r) => r.textContent)).toEqual([expect.stringContaining('Car parked outside again')]));
   });
 
+  it('quick log applies the same checks as the full form and keeps what was typed', async () => {
+    const repository = await testDiary();
+    await renderDiary(repository);
+    const box = screen.getByLabelText('What happened?') as HTMLTextAreaElement;
+    const tooLong = 'x'.repeat(INCIDENT_LIMITS.longText + 1);
+    fireEvent.change(box, { target: { value: tooLong } });
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('This is too long to save. Shorten it and try again.');
+    expect(box.value).toBe(tooLong);
+    expect(repository.snapshot().entries).toEqual([]);
+  });
+
   it('renders only the rows near the screen, even for 5,000 incidents', async () => {
-    const incidents = Array.from({ length: 5000 }, (_, i) => ({
-      id: `bulk-${String(i).padStart(5, '0')}`,
-      incident: at(`20${20 + (i % 6)}-${String((i % 12) + 1).padStart(2, '0')}-15`, { whatHappened: `Bulk entry number ${i}` }),
-      firstRecordedAt: '2026-03-10T12:00:00.000Z',
-      lastRecordedAt: '2026-03-10T12:00:00.000Z',
-      revisions: 1,
-    }));
+    const incidents = Array.from({ length: 5000 }, (_, i) =>
+      aDiaryEntry(
+        aQuickIncidentOn(`20${20 + (i % 6)}-${String((i % 12) + 1).padStart(2, '0')}-15`, { whatHappened: `Bulk entry number ${i}` }),
+        {
+          id: `bulk-${String(i).padStart(5, '0')}`,
+        },
+      ),
+    );
     const repository = await testDiary();
     // The repository is only asked for a snapshot and a verification here.
     const snapshot: DiarySnapshot = { entries: incidents, links: [], deleted: [] };
@@ -137,16 +146,16 @@ describe('diary screen', () => {
 describe('when it happened, in words', () => {
   it('describes exact, approximate and ongoing incidents', async () => {
     const repository = await testDiary();
-    await repository.add(at('2026-03-01', { whatHappened: 'A', when: { kind: 'exact', date: '2026-03-01' } }));
+    await repository.add(aQuickIncidentOn('2026-03-01', { whatHappened: 'A', when: { kind: 'exact', date: '2026-03-01' } }));
     await repository.add(
-      at('2026-03-01', {
+      aQuickIncidentOn('2026-03-01', {
         whatHappened: 'B',
         when: { kind: 'approximate', description: 'the first week of March', from: '2026-03-01', to: '2026-03-07' },
       }),
     );
-    await repository.add(at('2026-03-01', { whatHappened: 'C', when: { kind: 'approximate', description: 'last winter' } }));
-    await repository.add(at('2026-03-01', { whatHappened: 'D', when: { kind: 'ongoing', since: '2026-02-01' } }));
-    await repository.add(at('2026-03-01', { whatHappened: '', when: { kind: 'ongoing' } }));
+    await repository.add(aQuickIncidentOn('2026-03-01', { whatHappened: 'C', when: { kind: 'approximate', description: 'last winter' } }));
+    await repository.add(aQuickIncidentOn('2026-03-01', { whatHappened: 'D', when: { kind: 'ongoing', since: '2026-02-01' } }));
+    await repository.add(aQuickIncidentOn('2026-03-01', { whatHappened: '', when: { kind: 'ongoing' } }));
     await renderDiary(repository);
     const whens = [...document.querySelectorAll('.entry-link')].map((link) => [
       link.querySelector('.entry-when')?.textContent,

@@ -2,14 +2,15 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { emptyIncident, type Incident } from '../../../src/core/model/incident';
+import { aQuickIncident } from '../../support/incidentFactories';
 import { renderDiary, testDiary } from './renderDiary';
-
-const base = (fields: Partial<Incident> = {}): Incident => ({ ...emptyIncident(new Date('2026-03-09T19:05:00')), ...fields });
 
 async function withEditedIncident() {
   const repository = await testDiary();
-  const first = base({ whatHappened: 'He was waiting at the gate', where: 'The park', behaviours: ['loitering'] });
+  const first = aQuickIncident(
+    { whatHappened: 'He was waiting at the gate', where: 'The park', behaviours: ['loitering'] },
+    new Date('2026-03-09T19:05:00'),
+  );
   const id = await repository.add(first);
   await repository.edit(id, {
     ...first,

@@ -5,7 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { hasUnsavedInput } from '../../../src/shared/hooks/unsavedInput';
-import { emptyIncident, type Incident } from '../../../src/core/model/incident';
+import type { Incident } from '../../../src/core/model/incident';
 import type { DiaryEntry } from '../../../src/core/store/diaryRepository';
 import { createUnlockedStores } from '../../../src/core/vault/featureStores';
 import { DraftStore, editDraftId, NEW_INCIDENT_DRAFT } from '../../../src/core/store/draftStore';
@@ -14,6 +14,7 @@ import { DiaryContext, type DiaryContextValue } from '../../../src/shared/diary/
 import { EditIncidentScreen } from '../../../src/features/diary/form/EditIncidentScreen';
 import { NewIncidentScreen } from '../../../src/features/diary/form/NewIncidentScreen';
 import { testI18n } from '../../support/i18n';
+import { aDiaryEntry, aQuickIncident } from '../../support/incidentFactories';
 import { createdVault } from '../../support/vault';
 
 const ENTRY_ID = 'entry-0001';
@@ -70,15 +71,13 @@ async function renderAt(path: string, diary: DiaryContextValue) {
 
 const whatHappened = () => screen.findByLabelText('What happened?');
 
-function entry(incident: Partial<Incident>, revisions = 1): DiaryEntry {
-  return {
+/** The one entry under edit: written on 20 November 2026 at 21:15, recorded a quarter of an hour later. */
+const entry = (fields: Partial<Incident>, revisions = 1): DiaryEntry =>
+  aDiaryEntry(aQuickIncident(fields, new Date('2026-11-20T21:15:00')), {
     id: ENTRY_ID,
-    incident: { ...emptyIncident(new Date('2026-11-20T21:15:00')), ...incident },
     firstRecordedAt: '2026-11-20T21:30:00.000Z',
-    lastRecordedAt: '2026-11-20T21:30:00.000Z',
     revisions,
-  };
-}
+  });
 
 describe('new incident form', () => {
   it('has every field, labelled, with prompts, and a Save button', async () => {
@@ -246,7 +245,7 @@ describe('drafts', () => {
   it('throws an offered draft away only after a second press', async () => {
     const { diary, drafts } = await setup();
     await drafts.save(NEW_INCIDENT_DRAFT, {
-      incident: { ...emptyIncident(), whatHappened: 'Old draft' },
+      incident: aQuickIncident({ whatHappened: 'Old draft' }, new Date()),
       savedAt: new Date().toISOString(),
     });
     await renderAt('/incidents/new', diary);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../core/model/incident';
 import { AttachmentList } from '../../../shared/incident/attachments/AttachmentList';
+import { Fieldset } from '../../../shared/ui/Fieldset';
 import { AttachmentPicker } from '../attachments/AttachmentPicker';
 
 interface AttachmentFieldsProps {
@@ -14,13 +15,9 @@ interface AttachmentFieldsProps {
 export function AttachmentFields({ attachments, onAdded, onRemove, disabled }: AttachmentFieldsProps) {
   const { t } = useTranslation('incident');
   return (
-    <fieldset className="incident-group" aria-describedby="incident-attachments-hint">
-      <legend>{t('attachments.legend')}</legend>
-      <p id="incident-attachments-hint" className="hint">
-        {t('attachments.hint')}
-      </p>
+    <Fieldset className="incident-group" legend={t('attachments.legend')} hint={t('attachments.hint')} hintId="incident-attachments-hint">
       <AttachmentList attachments={attachments} onRemove={onRemove} />
       <AttachmentPicker onAdded={onAdded} disabled={disabled} />
-    </fieldset>
+    </Fieldset>
   );
 }

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { BEHAVIOURS, withBehaviour, type Behaviour } from '../../../core/model/behaviours';
+import { Choices } from '../../../shared/ui/Choice';
+import { Fieldset } from '../../../shared/ui/Fieldset';
 
 interface BehaviourFieldsProps {
   chosen: readonly Behaviour[];
@@ -9,27 +11,18 @@ interface BehaviourFieldsProps {
 /** Every kind of behaviour, as checkboxes; kept in the canonical order whatever the order of ticking. */
 export function BehaviourFields({ chosen, onChange }: BehaviourFieldsProps) {
   const { t } = useTranslation('incident');
-  const toggle = (behaviour: Behaviour, on: boolean) => onChange(withBehaviour(chosen, behaviour, on));
   return (
-    <fieldset className="incident-group" aria-describedby="incident-behaviours-hint">
-      <legend>{t('behaviours.legend')}</legend>
-      <p id="incident-behaviours-hint" className="hint">
-        {t('behaviours.hint')}
-      </p>
+    <Fieldset className="incident-group" legend={t('behaviours.legend')} hint={t('behaviours.hint')} hintId="incident-behaviours-hint">
       <div className="choice-group incident-behaviours">
-        {BEHAVIOURS.map((behaviour) => (
-          <label key={behaviour} className="choice">
-            <input
-              type="checkbox"
-              name="incident-behaviours"
-              value={behaviour}
-              checked={chosen.includes(behaviour)}
-              onChange={(event) => toggle(behaviour, event.target.checked)}
-            />
-            <span>{t(`behaviours.${behaviour}`)}</span>
-          </label>
-        ))}
+        <Choices
+          type="checkbox"
+          name="incident-behaviours"
+          options={BEHAVIOURS}
+          isChecked={(behaviour) => chosen.includes(behaviour)}
+          onChange={(behaviour, on) => onChange(withBehaviour(chosen, behaviour, on))}
+          label={(behaviour) => <span>{t(`behaviours.${behaviour}`)}</span>}
+        />
       </div>
-    </fieldset>
+    </Fieldset>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { emptyIncident, type IncidentWhen } from '../../../core/model/incident';
 import { localDate } from '../../../core/model/calendarDate';
 import { fieldId, type FieldKey } from './formRules';
+import { Choices } from '../../../shared/ui/Choice';
 import { TextField } from './TextField';
 
 type Kind = IncidentWhen['kind'];
@@ -26,12 +27,36 @@ interface WhenFieldsProps {
   errorFor: (key: FieldKey) => string | undefined;
 }
 
+interface DateFieldProps {
+  field: 'date' | 'from' | 'to' | 'since';
+  value: string | undefined;
+  onChange: (date: string) => void;
+  errorFor: (key: FieldKey) => string | undefined;
+  hint?: string;
+}
+
+/** A date no later than today, named by its key in the form rules and the texts. */
+function DateField({ field, value, onChange, errorFor, hint }: DateFieldProps) {
+  const { t } = useTranslation('incident');
+  return (
+    <TextField
+      id={fieldId(field)}
+      type="date"
+      max={localDate(new Date())}
+      label={t(`when.${field}`)}
+      hint={hint}
+      value={value ?? ''}
+      error={errorFor(field)}
+      onChange={onChange}
+    />
+  );
+}
+
 /** When it happened: a date and time, roughly, or still going on. */
 export function WhenFields({ when, onChange, errorFor }: WhenFieldsProps) {
   const { t } = useTranslation('incident');
   // What was typed for the other choices, so switching back and forth loses nothing.
   const remembered = useRef<Partial<Record<Kind, IncidentWhen>>>({});
-  const today = localDate(new Date());
 
   const choose = (kind: Kind) => {
     if (kind === when.kind) return;
@@ -43,24 +68,18 @@ export function WhenFields({ when, onChange, errorFor }: WhenFieldsProps) {
     <fieldset className="incident-group">
       <legend>{t('when.legend')}</legend>
       <div className="choice-group">
-        {KINDS.map((kind) => (
-          <label key={kind} className="choice">
-            <input type="radio" name="incident-when-kind" value={kind} checked={when.kind === kind} onChange={() => choose(kind)} />
-            <span>{t(`when.${kind}`)}</span>
-          </label>
-        ))}
+        <Choices
+          type="radio"
+          name="incident-when-kind"
+          options={KINDS}
+          isChecked={(kind) => when.kind === kind}
+          onChange={choose}
+          label={(kind) => <span>{t(`when.${kind}`)}</span>}
+        />
       </div>
       {when.kind === 'exact' && (
         <div className="incident-pair">
-          <TextField
-            id={fieldId('date')}
-            type="date"
-            max={today}
-            label={t('when.date')}
-            value={when.date}
-            error={errorFor('date')}
-            onChange={(date) => onChange({ ...when, date })}
-          />
+          <DateField field="date" value={when.date} errorFor={errorFor} onChange={(date) => onChange({ ...when, date })} />
           <TextField
             id={fieldId('time')}
             type="time"
@@ -83,36 +102,17 @@ export function WhenFields({ when, onChange, errorFor }: WhenFieldsProps) {
             onChange={(description) => onChange({ ...when, description })}
           />
           <div className="incident-pair">
-            <TextField
-              id={fieldId('from')}
-              type="date"
-              max={today}
-              label={t('when.from')}
-              value={when.from ?? ''}
-              error={errorFor('from')}
-              onChange={(from) => onChange({ ...when, from })}
-            />
-            <TextField
-              id={fieldId('to')}
-              type="date"
-              max={today}
-              label={t('when.to')}
-              value={when.to ?? ''}
-              error={errorFor('to')}
-              onChange={(to) => onChange({ ...when, to })}
-            />
+            <DateField field="from" value={when.from} errorFor={errorFor} onChange={(from) => onChange({ ...when, from })} />
+            <DateField field="to" value={when.to} errorFor={errorFor} onChange={(to) => onChange({ ...when, to })} />
           </div>
         </>
       )}
       {when.kind === 'ongoing' && (
-        <TextField
-          id={fieldId('since')}
-          type="date"
-          max={today}
-          label={t('when.since')}
+        <DateField
+          field="since"
           hint={t('when.sinceHint')}
-          value={when.since ?? ''}
-          error={errorFor('since')}
+          value={when.since}
+          errorFor={errorFor}
           onChange={(since) => onChange({ kind: 'ongoing', since })}
         />
       )}

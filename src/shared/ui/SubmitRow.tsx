@@ -1,0 +1,25 @@
+import { BusyButton } from './BusyButton';
+
+interface SubmitRowProps {
+  /** useAsyncAction's `busy`. */
+  busy: boolean;
+  label: string;
+  busyLabel?: string;
+  primary?: boolean;
+  /** What the last submit achieved ("Saved."), or '' before it: read out as it changes. */
+  status: string;
+}
+
+/** A form's submit button, and the status line under it that says it worked. */
+export function SubmitRow({ busy, label, busyLabel, primary, status }: SubmitRowProps) {
+  return (
+    <>
+      <div className="button-row">
+        <BusyButton type="submit" className={primary ? 'button primary' : 'button'} busy={busy} label={label} busyLabel={busyLabel} />
+      </div>
+      <p role="status" className="success">
+        {status}
+      </p>
+    </>
+  );
+}
