@@ -5,7 +5,7 @@ import { QUICK_LOG_DRAFT } from '../../core/store/draftStore';
 import { useUnsavedInput } from '../../shared/hooks/unsavedInput';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
 import { useFieldIds } from '../../shared/hooks/useFieldIds';
-import { BusyButton } from '../../shared/ui/BusyButton';
+import { SubmitRow } from '../../shared/ui/SubmitRow';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 import { useDraftAutosave } from './form/useDraftAutosave';
 import { useDraftStore } from './form/useDraftStore';
@@ -103,12 +103,7 @@ function QuickLogForm({ saved, onChange, onSaved }: { saved: boolean; onChange: 
           {error}
         </p>
       )}
-      <div className="button-row">
-        <BusyButton type="submit" className="button primary" busy={busy} label={t('quickLog.save')} />
-      </div>
-      <p role="status" className="success">
-        {saved ? t('quickLog.saved') : ''}
-      </p>
+      <SubmitRow primary busy={busy} label={t('quickLog.save')} status={saved ? t('quickLog.saved') : ''} />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { PasswordField } from '../../shared/ui/PasswordField';
 import { useVault } from '../../shared/vault/useVault';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
-import { BusyButton } from '../../shared/ui/BusyButton';
+import { SubmitRow } from '../../shared/ui/SubmitRow';
 
 /** Needs the current passphrase; rewraps the key, never re-encrypts the diary. */
 export function ChangePassphraseForm() {
@@ -42,12 +42,7 @@ export function ChangePassphraseForm() {
       <h3 id="change-passphrase-title">{t('change.title')}</h3>
       <PasswordField label={t('change.current')} value={current} onChange={setCurrent} autoComplete="current-password" error={error} />
       <NewPassphraseFields state={passphrase} showErrors={submitted} />
-      <div className="button-row">
-        <BusyButton type="submit" className="button primary" busy={busy} label={t('change.button')} busyLabel={t('change.working')} />
-      </div>
-      <p role="status" className="success">
-        {done ? t('change.done') : ''}
-      </p>
+      <SubmitRow primary busy={busy} label={t('change.button')} busyLabel={t('change.working')} status={done ? t('change.done') : ''} />
     </form>
   );
 }
