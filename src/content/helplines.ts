@@ -1,8 +1,9 @@
 import type { Helpline, Nation, OpeningHours, Source, SourceDate, TimeRange, Weekday } from '../core/model/helpline';
 
 /**
- * Helplines, from /work/shared/reference/uk-safety-facts.md ("UK safety facts: verified
- * reference"). Numbers are written exactly as the reference writes them. Re-check before each
+ * Helplines, from the project's verified reference of UK safety facts; each entry names the
+ * public sources it rests on and when they were checked. Numbers are written exactly as the
+ * reference writes them. Re-check before each
  * release: helplines change numbers and hours. Names, purposes and who each line serves are
  * translated text under help:directory.entries.<id>.
  *

@@ -1,4 +1,4 @@
-// The kinds of behaviour an incident can involve (DESIGN.md, "The diary").
+// The kinds of behaviour an incident can involve, in the order the diary lists them.
 // Stored as these ids; screens translate them. Order here is display order
 // and the order parseIncident keeps them in, so equal choices hash equally.
 
