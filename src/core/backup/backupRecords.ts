@@ -4,10 +4,12 @@
 
 import { parseSavedResult, type SavedChecklistResult } from '../checklist/result';
 import { isIsoTimestamp, isWellFormedLink, type ChainLink, type RevisionContent, type RevisionOrigin } from '../evidence';
-import { parseOrigin, parseRevisionContent } from '../model/revisionContentParse';
+import { rawExcerpt } from '../export/setAside';
+import { parseOrigin, parseRevisionContent, readRevisionContent } from '../model/revisionContentParse';
 
-import type { AttachmentRef, Incident } from '../model/incident';
+import { INCIDENT_LIMITS, isAttachmentId, type AttachmentRef, type Incident } from '../model/incident';
 import { parseIncident } from '../model/incidentParse';
+import { ruleOf, type IncidentRule } from '../model/invalidIncident';
 import { own } from '../model/ownProperty';
 
 export const BACKUP_CONTENT_VERSION = 1;
@@ -63,13 +65,15 @@ function isCount(value: unknown, max: number): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max;
 }
 
-const ID = /^[0-9a-f]{32}$/;
+/** A file's id, as any incident may name it (Daybook's own are 32 hex digits). */
+function isFileId(value: unknown): value is string {
+  return typeof value === 'string' && isAttachmentId(value);
+}
 
 function parseRef(value: unknown): AttachmentRef | null {
   // An attachment ref is validated as part of an incident; reuse that by wrapping it in one.
   const probe = parseIncident({ when: { kind: 'ongoing' }, attachments: [value] });
-  const ref = probe.ok ? probe.value.attachments[0] : undefined;
-  return ref && ID.test(ref.id) ? ref : null;
+  return (probe.ok ? probe.value.attachments[0] : undefined) ?? null;
 }
 
 /** One record's meta, or null if it is not a valid backup record. */
@@ -109,14 +113,92 @@ export function parseBackupMeta(meta: unknown): BackupMeta | null {
       const id = own(meta, 'id');
       const index = own(meta, 'index');
       const last = own(meta, 'last');
-      if (typeof id !== 'string' || !ID.test(id) || !isCount(index, 1_000_000) || typeof last !== 'boolean') return null;
+      if (!isFileId(id) || !isCount(index, 1_000_000) || typeof last !== 'boolean') return null;
       return { t: 'chunk', id, index, last };
     }
     case 'broken': {
       const id = own(meta, 'id');
-      return typeof id === 'string' && ID.test(id) ? { t: 'broken', id } : null;
+      return isFileId(id) ? { t: 'broken', id } : null;
     }
     default:
       return null;
+  }
+}
+
+/**
+ * A record that authenticated, and is in its place, but breaks a rule of its content. What can
+ * be kept of it is kept: a revision's link (its content set aside), a file's id (so its chunks
+ * that follow are passed over).
+ */
+export type SetAsideMeta =
+  | { t: 'rev-aside'; link: ChainLink; rule: IncidentRule; excerpt?: string }
+  | { t: 'check-aside'; id?: string; savedAt?: string }
+  | { t: 'file-aside'; id: string; name?: string };
+
+export function isSetAside(record: BackupMeta | SetAsideMeta): record is SetAsideMeta {
+  return record.t === 'rev-aside' || record.t === 'check-aside' || record.t === 'file-aside';
+}
+
+function linkCopy(link: ChainLink): ChainLink {
+  const { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, hash } = link;
+  return { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, hash };
+}
+
+/** What parseBackupMeta refused, read again for what can be kept; null when nothing can. */
+function setAsideOf(meta: object): BackupMeta | SetAsideMeta | null {
+  switch (own(meta, 't')) {
+    case 'rev': {
+      // Without a sound link the record has no place in the chain: the file is damaged.
+      const link = own(meta, 'link');
+      if (!isWellFormedLink(link)) return null;
+      const rawContent = own(meta, 'content');
+      // What is dropped here holds nothing of the person's: an origin that is not one (it only
+      // says where a deleted version came from), or content on a tombstone (whose content is
+      // derived from the chain). The link is kept as it is.
+      if (rawContent === null || link.kind === 'tombstone') return { t: 'rev', link: linkCopy(link), content: null };
+      const read = readRevisionContent(rawContent);
+      // Sound content beside an origin it does not need: the content carries its own.
+      if (read.ok) return { t: 'rev', link: linkCopy(link), content: read.content };
+      const excerpt = rawExcerpt(rawContent);
+      return { t: 'rev-aside', link: linkCopy(link), rule: ruleOf(read.issues), ...(excerpt === undefined ? {} : { excerpt }) };
+    }
+    case 'check': {
+      const result = own(meta, 'result');
+      const fields = typeof result === 'object' && result !== null ? result : {};
+      const id = own(fields, 'id');
+      const savedAt = own(fields, 'savedAt');
+      return {
+        t: 'check-aside',
+        ...(typeof id === 'string' && id !== '' && id.length <= 256 ? { id } : {}),
+        ...(isIsoTimestamp(savedAt) ? { savedAt } : {}),
+      };
+    }
+    case 'file': {
+      const ref = own(meta, 'ref');
+      if (typeof ref !== 'object' || ref === null) return null;
+      // Its chunks follow under its id: without one that could be a file's, they cannot be told apart.
+      const id = own(ref, 'id');
+      if (!isFileId(id)) return null;
+      const name = own(ref, 'name');
+      return typeof name === 'string' && name.length <= INCIDENT_LIMITS.shortText ? { t: 'file-aside', id, name } : { t: 'file-aside', id };
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * One record's meta as a reader of an authenticated backup takes it: a valid record, a record
+ * set aside for its content (see SetAsideMeta), or null when it is not a backup record at all.
+ */
+export function readBackupRecord(meta: unknown): BackupMeta | SetAsideMeta | null {
+  const record = parseBackupMeta(meta);
+  if (record !== null) return record;
+  if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return null;
+  try {
+    return setAsideOf(meta);
+  } catch {
+    // A Proxy can throw from any access.
+    return null;
   }
 }

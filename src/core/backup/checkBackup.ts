@@ -1,14 +1,22 @@
 // Reading a backup all the way through before anything is written: every record is
 // authenticated and validated, every file's bytes are checked against its SHA-256, and the
 // diary's chain is verified (and the result reported). Only then does a restore change anything.
+//
+// Strict about bytes, lenient about authentic records: bytes that fail authentication, or
+// records out of their place (the file's framing), refuse the whole file. A record that
+// authenticated, in its place, but breaks a rule of its content (text too long, a field Daybook
+// cannot read, a file that does not match its SHA-256) is set aside and listed, with why, and
+// everything else is restored. A revision set aside keeps its link, with no content, as a deleted
+// version does: the chain still verifies, and shows that something is missing.
 
 import type { SavedChecklistResult } from '../checklist/result';
 import { createStreamingSha256, type StreamingSha256 } from '../crypto/streamingSha256';
 import { contentKey, verifyChain, type ChainVerification } from '../evidence';
 import { EncryptedFileError, openEncryptedFile, type EncryptedFileReader, type FileRecord } from '../export/encryptedFile';
+import type { SetAsideRecord, SetAsideRule } from '../export/setAside';
 import type { AttachmentRef } from '../model/incident';
 import type { RevisionRecord } from '../store/diaryRepository';
-import { BACKUP_CONTENT_VERSION, parseBackupMeta, type BackupInfo } from './backupRecords';
+import { BACKUP_CONTENT_VERSION, readBackupRecord, type BackupInfo } from './backupRecords';
 import { RestoreError } from './restoreErrors';
 
 export interface CheckedBackup {
@@ -20,6 +28,11 @@ export interface CheckedBackup {
   files: Map<string, AttachmentRef>;
   /** Files the backup could not carry (damaged on the device that made it). */
   damagedFiles: number;
+  /**
+   * Records that authenticated but break a rule of their content, in file order: not restored
+   * (a revision's link is, with no content), each with the rule it breaks.
+   */
+  setAside: SetAsideRecord[];
   /**
    * Whether the backed-up diary's chain verifies. One that does not (damaged or altered where the
    * backup was made) can still be restored into an empty diary, as it is, so nothing is lost and
@@ -33,11 +46,13 @@ export interface CheckedBackup {
   source: EncryptedFileReader;
 }
 
+/** The file whose chunks are being read: checked against its ref, or passed over once set aside. */
 interface FileInProgress {
-  ref: AttachmentRef;
+  id: string;
+  name?: string;
   next: number;
   size: number;
-  hasher: StreamingSha256;
+  check: { ref: AttachmentRef; hasher: StreamingSha256 } | { aside: SetAsideRule };
 }
 
 function isNewerInfo(meta: Record<string, unknown>): boolean {
@@ -62,17 +77,40 @@ export async function* backupRecords(reader: EncryptedFileReader): AsyncGenerato
   }
 }
 
-/** Throws RestoreError (never anything else for a bad file) unless the backup is whole and sound. */
+/** Throws RestoreError (never anything else for a bad file) unless the backup is whole and its framing sound. */
 export async function checkBackup(file: Blob, passphrase: string): Promise<CheckedBackup> {
   let info: BackupInfo | null = null;
   const records: RevisionRecord[] = [];
   const checklists: SavedChecklistResult[] = [];
   const files = new Map<string, AttachmentRef>();
   const referenced = new Map<string, AttachmentRef>();
+  const setAside: SetAsideRecord[] = [];
   let damagedFiles = 0;
   let current: FileInProgress | null = null;
+  let checklistsSeen = 0;
   let filesSeen = 0;
   const seenFileIds = new Set<string>();
+
+  const startFile = async (
+    id: string,
+    name: string | undefined,
+    ref: AttachmentRef | null,
+    aside: SetAsideRule | null,
+  ): Promise<FileInProgress> => {
+    if (seenFileIds.has(id)) corrupt();
+    seenFileIds.add(id);
+    filesSeen += 1;
+    const check = ref && !aside ? { ref, hasher: await createStreamingSha256() } : { aside: aside ?? 'not-valid' };
+    return { id, ...(name === undefined ? {} : { name }), next: 0, size: 0, check };
+  };
+  /** A file's last chunk (or its 'broken' record) was read: it is complete, damaged at source, or set aside. */
+  const endFile = (done: FileInProgress, damaged: boolean): null => {
+    if ('aside' in done.check) {
+      setAside.push({ record: 'file', id: done.id, ...(done.name === undefined ? {} : { name: done.name }), rule: done.check.aside });
+    } else if (damaged) damagedFiles += 1;
+    else files.set(done.id, done.check.ref);
+    return null;
+  };
 
   let reader: EncryptedFileReader;
   try {
@@ -81,7 +119,7 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
     throw asRestoreError(error);
   }
   for await (const { meta, bytes } of backupRecords(reader)) {
-    const record = parseBackupMeta(meta);
+    const record = readBackupRecord(meta);
     if (record === null) {
       // A first record from a later version of Daybook's backup contents: say so, not "damaged".
       if (info === null && isNewerInfo(meta)) throw new RestoreError('newer-version');
@@ -102,44 +140,72 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
         );
         for (const ref of record.content?.body.attachments ?? []) referenced.set(ref.id, ref);
         break;
+      case 'rev-aside': {
+        const { link, rule, excerpt } = record;
+        if (link.seq !== records.length || current !== null) corrupt();
+        records.push({ link, content: null });
+        setAside.push({
+          record: 'revision',
+          entryId: link.entryId,
+          revision: link.revision,
+          recordedAt: link.recordedAt,
+          ...(excerpt === undefined ? {} : { excerpt }),
+          rule,
+        });
+        break;
+      }
       case 'check':
         if (current !== null) corrupt();
+        checklistsSeen += 1;
         checklists.push(record.result);
         break;
+      case 'check-aside':
+        if (current !== null) corrupt();
+        checklistsSeen += 1;
+        setAside.push({
+          record: 'checklist',
+          ...(record.id === undefined ? {} : { id: record.id }),
+          ...(record.savedAt === undefined ? {} : { savedAt: record.savedAt }),
+          rule: 'not-valid',
+        });
+        break;
       case 'file': {
-        const ref = referenced.get(record.ref.id);
-        // A file no held version refers to, or one that differs from the reference, is not ours.
-        if (current !== null || !ref || ref.sha256.toLowerCase() !== record.ref.sha256.toLowerCase() || ref.size !== record.ref.size) {
-          corrupt();
-        }
-        if (seenFileIds.has(ref.id)) corrupt();
-        seenFileIds.add(ref.id);
-        filesSeen += 1;
-        current = { ref, next: 0, size: 0, hasher: await createStreamingSha256() };
+        const held = referenced.get(record.ref.id);
+        // A file no restored version refers to, or one that differs from the reference, is set aside.
+        const aside = !held ? 'not-referenced' : held.sha256 !== record.ref.sha256 || held.size !== record.ref.size ? 'not-matching' : null;
+        if (current !== null) corrupt();
+        current = await startFile(record.ref.id, record.ref.name, held ?? null, aside);
         break;
       }
+      case 'file-aside':
+        if (current !== null) corrupt();
+        current = await startFile(record.id, record.name, null, 'not-valid');
+        break;
       case 'chunk': {
-        if (current === null || record.id !== current.ref.id || record.index !== current.next || !bytes) corrupt();
-        current.hasher.update(bytes);
-        current.size += bytes.byteLength;
-        current.next += 1;
-        if (current.size > current.ref.size) corrupt();
-        if (record.last) {
-          if (current.size !== current.ref.size || current.hasher.digestHex() !== current.ref.sha256.toLowerCase()) corrupt();
-          files.set(current.ref.id, current.ref);
-          current = null;
+        const file = current;
+        if (file === null || record.id !== file.id || record.index !== file.next || !bytes) corrupt();
+        file.size += bytes.byteLength;
+        file.next += 1;
+        if (!('aside' in file.check)) {
+          const { ref, hasher } = file.check;
+          hasher.update(bytes);
+          // Bytes beyond the recorded size, or a whole that is not what was recorded: set aside.
+          if (file.size > ref.size || (record.last && (file.size !== ref.size || hasher.digestHex() !== ref.sha256))) {
+            file.check = { aside: 'not-matching' };
+          }
         }
+        if (record.last) current = endFile(file, false);
         break;
       }
-      case 'broken':
-        if (current === null || current.ref.id !== record.id) corrupt();
-        current = null;
-        damagedFiles += 1;
+      case 'broken': {
+        if (current === null || current.id !== record.id) corrupt();
+        current = endFile(current, true);
         break;
+      }
     }
   }
   if (info === null || current !== null) corrupt();
-  if (records.length !== info.links || checklists.length !== info.checklists || filesSeen !== info.files) corrupt();
+  if (records.length !== info.links || checklistsSeen !== info.checklists || filesSeen !== info.files) corrupt();
 
   const contents = new Map<string, unknown>();
   for (const { link, content } of records) if (content) contents.set(contentKey(link.entryId, link.revision), content);
@@ -147,5 +213,5 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
     records.map((r) => r.link),
     contents,
   );
-  return { info, records, checklists, files, damagedFiles, verification, source: reader };
+  return { info, records, checklists, files, damagedFiles, setAside, verification, source: reader };
 }

@@ -125,8 +125,13 @@ export function planMerge(target: MergeTarget, backup: BackupPart): MergePlan {
   const imported = relation === 'diverged' ? importsFor(here, there) : [];
 
   const entriesHere = new Set(here.map((r) => r.link.entryId));
+  // Incidents that will show something they did not: a version with content (not a version set
+  // aside or erased, and not an entry the same records go on to delete).
+  const deletedThere = new Set(verbatim.filter((r) => r.link.kind === 'tombstone').map((r) => r.link.entryId));
   const touched = new Set([
-    ...verbatim.filter((r) => r.link.kind === 'revision').map((r) => r.link.entryId),
+    ...verbatim
+      .filter((r) => r.link.kind === 'revision' && r.content !== null && !deletedThere.has(r.link.entryId))
+      .map((r) => r.link.entryId),
     ...imported.map((i) => i.entryId),
   ]);
   const newIncidents = [...touched].filter((id) => !entriesHere.has(id)).length;

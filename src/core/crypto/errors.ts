@@ -9,7 +9,8 @@ export type CryptoErrorCode =
   | 'crypto/wrong-recovery-key'
   | 'crypto/decryption-failed'
   | 'crypto/invalid-recovery-key-format'
-  | 'crypto/unsupported-vault';
+  | 'crypto/unsupported-vault'
+  | 'crypto/kdf-unavailable';
 
 export abstract class CryptoError extends CodedError<CryptoErrorCode> {}
 
@@ -45,6 +46,17 @@ export class InvalidRecoveryKeyFormatError extends CryptoError {
 export class UnsupportedVaultError extends CryptoError {
   constructor(detail: string, options?: ErrorOptions) {
     super('crypto/unsupported-vault', 'UnsupportedVaultError', `Unsupported vault data: ${detail}.`, options);
+  }
+}
+
+/**
+ * This browser cannot run Argon2id: WebAssembly is missing, or compiling it is refused (an
+ * older engine's CSP rules, a setting or policy that turns WebAssembly off). Thrown before
+ * anything is derived, so nothing can have been stored.
+ */
+export class KdfUnavailableError extends CryptoError {
+  constructor(detail: string, options?: ErrorOptions) {
+    super('crypto/kdf-unavailable', 'KdfUnavailableError', `Argon2id cannot run here: ${detail}.`, options);
   }
 }
 

@@ -10,6 +10,7 @@ import { BEHAVIOURS, isBehaviour, type Behaviour } from '../model/behaviours';
 import { isCalendarDate } from '../model/calendarDate';
 import type { Incident, IsoDate } from '../model/incident';
 import { parseIncident } from '../model/incidentParse';
+import { ruleOf, type IncidentRule } from '../model/invalidIncident';
 import { parseOrigin } from '../model/revisionContentParse';
 import {
   EXPORT_FORMAT,
@@ -22,6 +23,7 @@ import {
   type OmittableField,
 } from './exportDocument';
 import { own } from '../model/ownProperty';
+import { rawExcerpt, type SetAsideRecord } from './setAside';
 
 /** Bounds on what is read; far above any real diary, well below what would exhaust memory. */
 export const EXPORT_LIMITS = {
@@ -42,6 +44,10 @@ export const EXPORT_LIMITS = {
 export type ExportParseError = 'not-daybook-export' | 'newer-version' | 'invalid';
 
 export type ExportParseResult = { ok: true; document: ExportDocument } | { ok: false; code: ExportParseError; detail: string };
+
+/** As ExportParseResult, with what was set aside (see parseExportDocumentSettingAside). */
+export type SetAsideExportParseResult =
+  { ok: true; document: ExportDocument; setAside: SetAsideRecord[] } | { ok: false; code: ExportParseError; detail: string };
 
 /** The export as JSON text: 2-space indent, format and version first, newline at the end. */
 export function serializeExportDocument(doc: ExportDocument): string {
@@ -64,9 +70,17 @@ class Invalid extends Error {
   constructor(
     readonly code: ExportParseError,
     readonly detail: string,
+    /** The rule broken, for a revision or result that may be set aside. */
+    readonly rule: IncidentRule = 'not-valid',
   ) {
     super(detail);
   }
+}
+
+/** How one read goes: refuse the whole document for any fault, or set aside what can be. */
+interface ReadContext {
+  /** Where set-aside records go; null when nothing may be set aside. */
+  setAside: SetAsideRecord[] | null;
 }
 
 type Fields = object;
@@ -75,8 +89,23 @@ function isFields(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function fail(path: string, problem: string): never {
-  throw new Invalid('invalid', `${path}: ${problem}`);
+function fail(path: string, problem: string, rule?: IncidentRule): never {
+  throw new Invalid('invalid', `${path}: ${problem}`, rule);
+}
+
+/**
+ * Runs `read`; if setting aside is allowed and it fails for the record's content (not for being
+ * unreadable at all), notes why and gives undefined.
+ */
+function orSetAside<T>(context: ReadContext, read: () => T, aside: (rule: IncidentRule) => SetAsideRecord): T | undefined {
+  if (context.setAside === null) return read();
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof Invalid) || error.code !== 'invalid') throw error;
+    context.setAside.push(aside(error.rule));
+    return undefined;
+  }
 }
 
 function object(value: unknown, path: string): Fields {
@@ -222,7 +251,7 @@ function readContent(value: unknown, path: string): RevisionContent<Incident> {
   const salt = own(fields, 'salt');
   if (typeof salt !== 'string' || !SALT.test(salt)) fail(`${path}.salt`, 'must be 32 lowercase hex digits');
   const parsed = parseIncident(own(fields, 'body'));
-  if (!parsed.ok) fail(`${path}.body`, parsed.errors.slice(0, 5).join('; '));
+  if (!parsed.ok) fail(`${path}.body`, parsed.errors.slice(0, 5).join('; '), ruleOf(parsed.issues));
   const originValue = own(fields, 'origin');
   const origin = originValue === undefined ? undefined : parseOrigin(originValue);
   if (origin === null) fail(`${path}.origin`, 'must say when and where an imported revision was first written');
@@ -231,17 +260,22 @@ function readContent(value: unknown, path: string): RevisionContent<Incident> {
   return content;
 }
 
-function readRevision(value: unknown, path: string): ExportRevision {
+/** A revision's place: its number and when it was written. Without these it cannot even be set aside. */
+function readRevisionPlace(value: unknown, path: string): { fields: Fields; revision: number; recordedAt: string } {
   const fields = object(value, path);
   const revision = own(fields, 'revision');
   if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 1)
     fail(`${path}.revision`, 'must be a whole number from 1');
   const recordedAt = timestamp(own(fields, 'recordedAt'), `${path}.recordedAt`);
+  return { fields, revision, recordedAt };
+}
+
+function readRevision(fields: Fields, path: string, revision: number, recordedAt: string): ExportRevision {
   const kind = own(fields, 'kind');
   if (kind === 'complete') return { revision, recordedAt, kind, content: readContent(own(fields, 'content'), `${path}.content`) };
   if (kind === 'partial') {
     const parsed = parseIncident(own(fields, 'incident'));
-    if (!parsed.ok) fail(`${path}.incident`, parsed.errors.slice(0, 5).join('; '));
+    if (!parsed.ok) fail(`${path}.incident`, parsed.errors.slice(0, 5).join('; '), ruleOf(parsed.issues));
     return {
       revision,
       recordedAt,
@@ -253,7 +287,13 @@ function readRevision(value: unknown, path: string): ExportRevision {
   return fail(`${path}.kind`, 'must be complete or partial');
 }
 
-function readEntries(value: unknown): ExportEntry[] {
+/** The opening words of a revision as it came, complete or partial, for saying which was set aside. */
+function revisionExcerpt(fields: Fields): string | undefined {
+  const content = own(fields, 'content');
+  return content === undefined ? rawExcerpt({ body: own(fields, 'incident') }) : rawExcerpt(content);
+}
+
+function readEntries(value: unknown, context: ReadContext): ExportEntry[] {
   const items = list(value, 'entries', EXPORT_LIMITS.entries);
   // Every entry's list of revisions is sized up before any revision is read.
   let revisionCount = 0;
@@ -266,31 +306,62 @@ function readEntries(value: unknown): ExportEntry[] {
     return { path, id: own(fields, 'id'), revisions };
   });
   const ids = new Set<string>();
-  return rawEntries.map(({ path, id, revisions: rawRevisions }) => {
+  const entries: ExportEntry[] = [];
+  for (const { path, id, revisions: rawRevisions } of rawEntries) {
     if (typeof id !== 'string' || id.length === 0 || id.length > EXPORT_LIMITS.entryId) fail(`${path}.id`, 'must be an entry id');
     if (ids.has(id)) fail(`${path}.id`, 'is repeated');
     ids.add(id);
     let previous = 0;
-    const revisions = rawRevisions.map((raw, j) => {
-      const revision = readRevision(raw, `${path}.revisions[${j}]`);
-      if (revision.revision <= previous) fail(`${path}.revisions[${j}].revision`, 'must come after the one before');
-      previous = revision.revision;
-      return revision;
+    const revisions: ExportRevision[] = [];
+    rawRevisions.forEach((raw, j) => {
+      const revisionPath = `${path}.revisions[${j}]`;
+      const { fields, revision, recordedAt } = readRevisionPlace(raw, revisionPath);
+      if (revision <= previous) fail(`${revisionPath}.revision`, 'must come after the one before');
+      previous = revision;
+      const read = orSetAside(
+        context,
+        () => readRevision(fields, revisionPath, revision, recordedAt),
+        (rule) => {
+          const excerpt = revisionExcerpt(fields);
+          return { record: 'revision', entryId: id, revision, recordedAt, ...(excerpt === undefined ? {} : { excerpt }), rule };
+        },
+      );
+      if (read) revisions.push(read);
     });
-    return { id, revisions };
-  });
+    // An entry whose every version was set aside has nothing left to show.
+    if (revisions.length > 0) entries.push({ id, revisions });
+  }
+  return entries;
 }
 
-function readChecklists(value: unknown): SavedChecklistResult[] {
-  return list(value, 'checklists', EXPORT_LIMITS.checklists).map((item, i) => {
-    // parseSavedResult reads properties directly; give it inert data.
-    const result = parseSavedResult(plainCopy(item, `checklists[${i}]`, EXPORT_LIMITS.contentDepth));
-    if (result === null) fail(`checklists[${i}]`, 'is not a saved checklist result');
-    return result;
+function readChecklists(value: unknown, context: ReadContext): SavedChecklistResult[] {
+  const results: SavedChecklistResult[] = [];
+  list(value, 'checklists', EXPORT_LIMITS.checklists).forEach((item, i) => {
+    const read = orSetAside(
+      context,
+      () => {
+        // parseSavedResult reads properties directly; give it inert data.
+        const result = parseSavedResult(plainCopy(item, `checklists[${i}]`, EXPORT_LIMITS.contentDepth));
+        if (result === null) fail(`checklists[${i}]`, 'is not a saved checklist result');
+        return result;
+      },
+      (rule) => {
+        const id = isFields(item) ? own(item, 'id') : undefined;
+        const savedAt = isFields(item) ? own(item, 'savedAt') : undefined;
+        return {
+          record: 'checklist',
+          ...(typeof id === 'string' && id !== '' && id.length <= EXPORT_LIMITS.entryId ? { id } : {}),
+          ...(isIsoTimestamp(savedAt) ? { savedAt } : {}),
+          rule,
+        };
+      },
+    );
+    if (read) results.push(read);
   });
+  return results;
 }
 
-function readDocument(value: unknown): ExportDocument {
+function readDocument(value: unknown, context: ReadContext): ExportDocument {
   if (!isFields(value) || own(value, 'format') !== EXPORT_FORMAT) {
     throw new Invalid('not-daybook-export', 'format: is not daybook-export');
   }
@@ -304,8 +375,8 @@ function readDocument(value: unknown): ExportDocument {
     generatedAt: timestamp(own(value, 'generatedAt'), 'generatedAt'),
     scope: readScope(own(value, 'scope')),
     chain: readChain(own(value, 'chain')),
-    entries: readEntries(own(value, 'entries')),
-    checklists: readChecklists(own(value, 'checklists')),
+    entries: readEntries(own(value, 'entries'), context),
+    checklists: readChecklists(own(value, 'checklists'), context),
   };
 }
 
@@ -314,6 +385,23 @@ function readDocument(value: unknown): ExportDocument {
  * every field and returns a fresh document, or says why not. Never throws.
  */
 export function parseExportDocument(input: unknown): ExportParseResult {
+  const result = read(input, { setAside: null });
+  return result.ok ? { ok: true, document: result.document } : result;
+}
+
+/**
+ * As parseExportDocument, but a revision or checklist result whose content breaks a rule (text
+ * too long, a field Daybook cannot read, content that is not exactly a saved revision) is set
+ * aside and listed, with why, instead of refusing the whole document. Its entry keeps its other
+ * versions; its link stays in the chain. Anything else wrong (the document's shape, a link, a
+ * revision's number or time, a limit on sizes) still refuses the document. For readers of files
+ * whose bytes were authenticated, so what is set aside is what the file's maker wrote.
+ */
+export function parseExportDocumentSettingAside(input: unknown): SetAsideExportParseResult {
+  return read(input, { setAside: [] });
+}
+
+function read(input: unknown, context: ReadContext): SetAsideExportParseResult {
   try {
     let value = input;
     if (typeof input === 'string') {
@@ -325,7 +413,8 @@ export function parseExportDocument(input: unknown): ExportParseResult {
         return { ok: false, code: 'not-daybook-export', detail: 'file: is not JSON' };
       }
     }
-    return { ok: true, document: readDocument(value) };
+    const document = readDocument(value, context);
+    return { ok: true, document, setAside: context.setAside ?? [] };
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, code: error.code, detail: error.detail };
     // A Proxy or other exotic object can throw from any property access; deep nesting can

@@ -2,6 +2,7 @@
 // translates. Messages of the underlying errors never reach the person.
 
 // Only small error modules are imported: set-up (part of the first screen) shows these codes.
+import { InvalidIncidentError } from '../model/invalidIncident';
 import { AttachmentCorruptError } from '../store/attachments/errors';
 import { StorageError } from '../store/storageErrors';
 import { EncryptedFileError, FileRefusedError } from './encryptedFile/errors';
@@ -17,6 +18,8 @@ export type FileErrorCode =
   | 'corrupt'
   | 'diary-does-not-verify'
   | 'invalid-document'
+  /** An incident that could not be saved as it is (should a file's contents get past the checks). */
+  | 'invalid-incident'
   | 'attachment-corrupt'
   | 'storage-full'
   | 'write-failed'
@@ -31,6 +34,7 @@ function fromEncryptedFile(error: EncryptedFileError): FileErrorCode {
 export function fileErrorCode(error: unknown): FileErrorCode {
   if (error instanceof StorageError) return error.code;
   if (error instanceof AttachmentCorruptError) return 'attachment-corrupt';
+  if (error instanceof InvalidIncidentError) return 'invalid-incident';
   if (error instanceof EncryptedFileError) return fromEncryptedFile(error);
   // A refused backup or package.
   if (error instanceof FileRefusedError) {

@@ -9,6 +9,7 @@
 
 import { contentKey, isWellFormedLink, verifyChain, type ChainLink, type ChainVerification } from '../evidence';
 import type { ExportDocument } from './exportDocument';
+import type { SetAsideRecord } from './setAside';
 
 export type ExportProblem =
   /** An exported revision has no revision link in the chain. */
@@ -38,6 +39,11 @@ export interface ExportVerification {
 export interface ExportVerifyOptions {
   /** A head recorded elsewhere (a PDF report, an earlier export); defaults to the document's own. */
   expectedHead?: string;
+  /**
+   * Versions the file carried but its reader set aside (see setAside.ts): not held back by the
+   * sender, so not reported as missing. Their links are checked with the rest of the chain.
+   */
+  setAside?: readonly SetAsideRecord[];
 }
 
 /** What the chain says about each entry. */
@@ -71,6 +77,9 @@ export async function verifyExportDocument(doc: ExportDocument, options: ExportV
   const contents = new Map<string, unknown>();
   const seen = new Set<string>();
   const problems: ExportProblem[] = [];
+  const setAside = new Set(
+    (options.setAside ?? []).flatMap((record) => (record.record === 'revision' ? [contentKey(record.entryId, record.revision)] : [])),
+  );
   let completeRevisions = 0;
   let partialRevisions = 0;
 
@@ -104,7 +113,8 @@ export async function verifyExportDocument(doc: ExportDocument, options: ExportV
     }
     // Every version is exported: holding back the first one would hide that it was edited.
     for (const number of index.revisionsOf.get(entryId) ?? []) {
-      if (!seen.has(contentKey(entryId, number))) problems.push({ kind: 'missing-revision', entryId, revision: number });
+      const key = contentKey(entryId, number);
+      if (!seen.has(key) && !setAside.has(key)) problems.push({ kind: 'missing-revision', entryId, revision: number });
     }
   }
 

@@ -71,6 +71,14 @@ export const INCIDENT_LIMITS = {
   attachments: 500,
 } as const;
 
+/**
+ * Whether an attachment id can name stored bytes: 1 to 256 characters, none of which could make
+ * its rows' keys (`${id}:${index}`) reach into another file's.
+ */
+export function isAttachmentId(id: string): boolean {
+  return id !== '' && id.length <= INCIDENT_LIMITS.id && !/[:\0\uffff]/.test(id);
+}
+
 /** A blank incident that happened "now" by the device's local clock. */
 export function emptyIncident(now: Date = new Date()): Incident {
   return {

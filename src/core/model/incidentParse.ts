@@ -8,10 +8,34 @@
 import { BEHAVIOURS, isBehaviour, orderedBehaviours, type Behaviour } from './behaviours';
 import { isCalendarDate, isClockTime } from './calendarDate';
 import type { AttachmentRef, Effect, Incident, IncidentWhen, ReportedToPolice, Witness } from './incident';
-import { INCIDENT_LIMITS as LIMITS } from './incident';
+import { INCIDENT_LIMITS as LIMITS, isAttachmentId } from './incident';
 import { own } from './ownProperty';
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+/** What is wrong with one field, as a code the UI can translate (never the field's content). */
+export type IncidentIssueCode =
+  | 'required'
+  | 'wrong-type'
+  | 'bad-format'
+  | 'too-long'
+  | 'too-many'
+  | 'unknown-value'
+  | 'repeated'
+  | 'out-of-order'
+  | 'unreadable'
+  /** A stored revision's content that validation would tidy up, so it could no longer match its hash. */
+  | 'not-canonical';
+
+/** One problem: the field's path ("whatHappened", "witnesses[2].name", "when.to") and what is wrong. */
+export interface IncidentIssue {
+  path: string;
+  code: IncidentIssueCode;
+}
+
+/**
+ * `errors` are for developers ("whatHappened: longer than 100000 characters"); `issues` are the
+ * same problems, one for one, as path and code.
+ */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[]; issues: IncidentIssue[] };
 
 type Fields = object;
 
@@ -26,9 +50,11 @@ const MIME = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]
 /** Collects errors while reading, so one pass reports every problem. */
 class Reader {
   readonly errors: string[] = [];
+  readonly issues: IncidentIssue[] = [];
 
-  fail(path: string, problem: string): void {
+  fail(path: string, code: IncidentIssueCode, problem: string): void {
     this.errors.push(`${path}: ${problem}`);
+    this.issues.push({ path, code });
   }
 
   /** A string field; absent reads as ''. */
@@ -36,11 +62,11 @@ class Reader {
     const value = own(fields, key);
     if (value === undefined) return '';
     if (typeof value !== 'string') {
-      this.fail(path, 'must be text');
+      this.fail(path, 'wrong-type', 'must be text');
       return '';
     }
     if (value.length > max) {
-      this.fail(path, `longer than ${max} characters`);
+      this.fail(path, 'too-long', `longer than ${max} characters`);
       return '';
     }
     return value;
@@ -62,7 +88,7 @@ class Reader {
   ): string | undefined {
     const value = this.optionalText(fields, key, path, max);
     if (value === undefined || format.test(value)) return value;
-    this.fail(path, `must be ${format.name}`);
+    this.fail(path, 'bad-format', `must be ${format.name}`);
     return undefined;
   }
 
@@ -79,7 +105,7 @@ class Reader {
     const value = own(fields, key);
     if (value === undefined) return undefined;
     if (!isFields(value)) {
-      this.fail(path, 'must be an object');
+      this.fail(path, 'wrong-type', 'must be an object');
       return undefined;
     }
     return value;
@@ -90,11 +116,11 @@ class Reader {
     const value = own(fields, key);
     if (value === undefined) return [];
     if (!Array.isArray(value)) {
-      this.fail(path, 'must be a list');
+      this.fail(path, 'wrong-type', 'must be a list');
       return [];
     }
     if (value.length > max) {
-      this.fail(path, `more than ${max} items`);
+      this.fail(path, 'too-many', `more than ${max} items`);
       return [];
     }
     return Array.from({ length: value.length }, (_, i) => own(value, String(i)));
@@ -104,7 +130,8 @@ class Reader {
 function readWhen(r: Reader, value: unknown): IncidentWhen {
   const fallback: IncidentWhen = { kind: 'ongoing' };
   if (!isFields(value)) {
-    r.fail('when', value === undefined ? 'is required' : 'must be an object');
+    if (value === undefined) r.fail('when', 'required', 'is required');
+    else r.fail('when', 'wrong-type', 'must be an object');
     return fallback;
   }
   const fields = value;
@@ -113,7 +140,7 @@ function readWhen(r: Reader, value: unknown): IncidentWhen {
     case 'exact': {
       const rawDate = own(fields, 'date');
       if (rawDate === undefined || rawDate === '') {
-        r.fail('when.date', 'is required');
+        r.fail('when.date', 'required', 'is required');
         return fallback;
       }
       const date = r.optionalDate(fields, 'date', 'when.date');
@@ -126,7 +153,7 @@ function readWhen(r: Reader, value: unknown): IncidentWhen {
       const from = r.optionalDate(fields, 'from', 'when.from');
       const to = r.optionalDate(fields, 'to', 'when.to');
       // Same-format ISO dates compare correctly as strings.
-      if (from !== undefined && to !== undefined && from > to) r.fail('when.to', 'is before when.from');
+      if (from !== undefined && to !== undefined && from > to) r.fail('when.to', 'out-of-order', 'is before when.from');
       return { kind, description, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
     }
     case 'ongoing': {
@@ -134,7 +161,7 @@ function readWhen(r: Reader, value: unknown): IncidentWhen {
       return since === undefined ? { kind } : { kind, since };
     }
     default:
-      r.fail('when.kind', 'must be exact, approximate or ongoing');
+      r.fail('when.kind', 'unknown-value', 'must be exact, approximate or ongoing');
       return fallback;
   }
 }
@@ -143,7 +170,7 @@ function readBehaviours(r: Reader, items: readonly unknown[]): Incident['behavio
   const chosen = new Set<Behaviour>();
   items.forEach((item, i) => {
     if (isBehaviour(item)) chosen.add(item);
-    else r.fail(`behaviours[${i}]`, 'is not a known behaviour');
+    else r.fail(`behaviours[${i}]`, 'unknown-value', 'is not a known behaviour');
   });
   // Canonical order, no duplicates: the same choice always hashes the same.
   return orderedBehaviours(chosen);
@@ -153,7 +180,7 @@ function readWitnesses(r: Reader, items: readonly unknown[]): Witness[] {
   const witnesses: Witness[] = [];
   items.forEach((item, i) => {
     const path = `witnesses[${i}]`;
-    if (!isFields(item)) return r.fail(path, 'must be an object');
+    if (!isFields(item)) return r.fail(path, 'wrong-type', 'must be an object');
     witnesses.push({
       name: r.text(item, 'name', `${path}.name`, LIMITS.shortText),
       contact: r.text(item, 'contact', `${path}.contact`, LIMITS.shortText),
@@ -164,18 +191,21 @@ function readWitnesses(r: Reader, items: readonly unknown[]): Witness[] {
 
 function readAttachment(r: Reader, item: unknown, path: string): AttachmentRef | undefined {
   if (!isFields(item)) {
-    r.fail(path, 'must be an object');
+    r.fail(path, 'wrong-type', 'must be an object');
     return undefined;
   }
   const id = r.text(item, 'id', `${path}.id`, LIMITS.id);
-  if (id === '') r.fail(`${path}.id`, 'is required');
+  if (id === '') r.fail(`${path}.id`, 'required', 'is required');
+  // Ids name where the bytes are stored: one that could reach another file's rows is refused.
+  else if (!isAttachmentId(id)) r.fail(`${path}.id`, 'bad-format', 'is not an attachment id');
   const name = r.text(item, 'name', `${path}.name`, LIMITS.shortText);
   const type = r.text(item, 'type', `${path}.type`, LIMITS.mimeType);
-  if (type !== '' && !MIME.test(type)) r.fail(`${path}.type`, 'is not a media type');
+  if (type !== '' && !MIME.test(type)) r.fail(`${path}.type`, 'bad-format', 'is not a media type');
   const size = own(item, 'size');
-  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) r.fail(`${path}.size`, 'must be a whole number of bytes');
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+    r.fail(`${path}.size`, 'bad-format', 'must be a whole number of bytes');
   const sha256 = own(item, 'sha256');
-  if (typeof sha256 !== 'string' || !SHA256.test(sha256)) r.fail(`${path}.sha256`, 'must be 64 hex digits');
+  if (typeof sha256 !== 'string' || !SHA256.test(sha256)) r.fail(`${path}.sha256`, 'bad-format', 'must be 64 hex digits');
   if (typeof size !== 'number' || typeof sha256 !== 'string') return undefined;
   return { id, name, type, size, sha256: sha256.toLowerCase() };
 }
@@ -186,7 +216,7 @@ function readAttachments(r: Reader, items: readonly unknown[]): AttachmentRef[] 
   items.forEach((item, i) => {
     const attachment = readAttachment(r, item, `attachments[${i}]`);
     if (attachment === undefined) return;
-    if (ids.has(attachment.id)) r.fail(`attachments[${i}].id`, 'is repeated');
+    if (ids.has(attachment.id)) r.fail(`attachments[${i}].id`, 'repeated', 'is repeated');
     ids.add(attachment.id);
     attachments.push(attachment);
   });
@@ -196,7 +226,7 @@ function readAttachments(r: Reader, items: readonly unknown[]): AttachmentRef[] 
 function readReported(r: Reader, fields: Fields | undefined): ReportedToPolice {
   if (fields === undefined) return { reported: false };
   const flag = own(fields, 'reported');
-  if (flag !== undefined && typeof flag !== 'boolean') r.fail('reported.reported', 'must be true or false');
+  if (flag !== undefined && typeof flag !== 'boolean') r.fail('reported.reported', 'wrong-type', 'must be true or false');
   const policeReference = r.optionalText(fields, 'policeReference', 'reported.policeReference', LIMITS.shortText);
   const officer = r.optionalText(fields, 'officer', 'reported.officer', LIMITS.shortText);
   return {
@@ -216,7 +246,7 @@ function readEffect(r: Reader, fields: Fields | undefined): Effect {
 
 function read(r: Reader, value: unknown): Incident | undefined {
   if (!isFields(value)) {
-    r.fail('incident', 'must be an object');
+    r.fail('incident', 'wrong-type', 'must be an object');
     return undefined;
   }
   // Fields other than `when` may be absent (a quick log, an older version);
@@ -241,9 +271,9 @@ export function parseIncident(value: unknown): ParseResult<Incident> {
   try {
     const incident = read(r, value);
     if (incident !== undefined && r.errors.length === 0) return { ok: true, value: incident };
-    return { ok: false, errors: r.errors };
+    return { ok: false, errors: r.errors, issues: r.issues };
   } catch {
     // A Proxy or similar exotic object can throw from any property access.
-    return { ok: false, errors: ['incident: could not be read'] };
+    return { ok: false, errors: ['incident: could not be read'], issues: [{ path: 'incident', code: 'unreadable' }] };
   }
 }

@@ -1,13 +1,16 @@
 import type { ChainVerification, RevisionContent } from '../evidence';
 import type { Incident } from '../model/incident';
+import { validIncident, validRevisionContent } from '../model/incidentValidation';
 import type { DaybookDatabase } from './db';
 import { DiaryChain } from './diary/chain';
 import { DiaryRecords } from './diary/queries';
 import { DiaryStorage } from './diary/storage';
 import type { DiarySnapshot, DiaryWrite, RevisionRecord } from './diary/types';
 import { newRecordId } from './encryptedTable';
+import { isAddConflict } from './storageErrors';
 
 export type { DiaryEntry, DiarySnapshot, RevisionRecord } from './diary/types';
+export { InvalidIncidentError } from '../model/invalidIncident';
 
 /** The latest revision of an entry that still exists; deleted or unknown entries cannot change. */
 function latestLive(history: readonly RevisionRecord[]): RevisionRecord {
@@ -20,6 +23,10 @@ function latestLive(history: readonly RevisionRecord[]): RevisionRecord {
  * The encrypted diary. Every save appends a revision linked into one hash chain; deleting
  * removes content but keeps every link and adds a tombstone. Rows are encrypted first and
  * then written in one short transaction, so a failure leaves the diary as it was.
+ *
+ * Every write is validated first: an incident, or a revision's content from a file, that
+ * parseIncident would refuse is refused with InvalidIncidentError before anything is encrypted
+ * or written, so nothing is stored that Daybook could not read back.
  *
  * The parts, under diary/: the chain builds and verifies links, storage encrypts and writes
  * rows, the records answer queries. This class puts them together and announces each change.
@@ -57,35 +64,49 @@ export class DiaryRepository {
     return this.records.history(entryId);
   }
 
+  /** Saves a new incident; throws InvalidIncidentError (nothing written) if it could not be read back. */
   async add(incident: Incident): Promise<string> {
+    const valid = validIncident(incident);
     const id = newRecordId();
-    await this.commit(await this.chain.revision(id, 1, incident), true);
+    await this.write(() => this.chain.revision(id, 1, valid));
     return id;
   }
 
+  /** Saves a new version of an entry; throws InvalidIncidentError (nothing written) as add does. */
   async edit(entryId: string, incident: Incident): Promise<void> {
-    const last = latestLive(this.history(entryId));
-    await this.commit(await this.chain.revision(entryId, last.link.revision + 1, incident), true);
+    const valid = validIncident(incident);
+    latestLive(this.history(entryId)); // a deleted or unknown entry is refused at once
+    // Built again from the entry as it then is if another tab saved first (see write).
+    await this.write(() => this.chain.revision(entryId, latestLive(this.history(entryId)).link.revision + 1, valid));
   }
 
   /** Removes every revision's content and records a tombstone. */
   async remove(entryId: string): Promise<void> {
-    const history = this.history(entryId);
-    const last = latestLive(history);
-    await this.commit(await this.chain.tombstone(history, last.link), true);
+    latestLive(this.history(entryId)); // a deleted or unknown entry is refused at once
+    await this.write(() => {
+      const history = this.history(entryId);
+      return this.chain.tombstone(history, latestLive(history).link);
+    });
   }
 
-  /** Appends records from a backup of this same diary; see DiaryChain.verbatim. */
+  /**
+   * Appends records from a backup of this same diary; see DiaryChain.verbatim. Every content
+   * must already be exactly what a reader accepts (InvalidIncidentError otherwise, nothing written).
+   */
   async appendVerbatim(rows: readonly RevisionRecord[]): Promise<void> {
     if (rows.length === 0) return;
+    const checked = rows.map((row) =>
+      row.content === null ? row : { ...row, content: validRevisionContent(row.content, row.link.entryId) },
+    );
     // Hashes came from elsewhere: the next verify() checks everything again.
-    await this.commit(this.chain.verbatim(rows), false);
+    await this.commit(this.chain.verbatim(checked), false);
   }
 
-  /** Appends revisions brought in from another diary; see DiaryChain.imported. */
+  /** Appends revisions brought in from another diary; see DiaryChain.imported. Validated as appendVerbatim is. */
   async appendImported(items: readonly { entryId: string; content: RevisionContent<Incident> }[]): Promise<void> {
     if (items.length === 0) return;
-    await this.commit(await this.chain.imported(items), true);
+    const checked = items.map(({ entryId, content }) => ({ entryId, content: validRevisionContent(content, entryId) }));
+    await this.commit(await this.chain.imported(checked), true);
   }
 
   /** Checks the whole chain and every stored content (in full once per load). */
@@ -106,6 +127,22 @@ export class DiaryRepository {
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  /**
+   * Builds a change of this device's own onto the head and stores it. When another tab appended
+   * to the chain first, the new link's place is taken (the row already exists) and nothing was
+   * written: the diary has been re-read, so the change is built once more on the real head,
+   * encrypted again and stored, and both tabs' changes are kept. Any other failure, or losing
+   * the race a second time, is thrown as it is.
+   */
+  private async write(build: () => Promise<DiaryWrite>): Promise<void> {
+    try {
+      await this.commit(await build(), true);
+    } catch (error) {
+      if (!isAddConflict(error)) throw error;
+      await this.commit(await build(), true);
+    }
   }
 
   /** Stores a write, then takes it into memory: the chain in memory only ever matches storage. */

@@ -25,6 +25,22 @@ function isQuotaError(error: unknown): boolean {
   return false;
 }
 
+/**
+ * A write refused because a row it adds is already there (IndexedDB's ConstraintError, possibly
+ * inside Dexie's BulkError). For the diary it means another tab appended to the chain first.
+ */
+export function isAddConflict(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const { name, inner, cause, failures } = current as { name?: string; inner?: unknown; cause?: unknown; failures?: unknown };
+    if (name === 'ConstraintError') return true;
+    if (Array.isArray(failures) && failures.some((failure) => (failure as { name?: unknown } | null)?.name === 'ConstraintError'))
+      return true;
+    current = inner ?? cause;
+  }
+  return false;
+}
+
 export function toStorageError(error: unknown, operation: 'write' | 'read'): StorageError {
   if (error instanceof StorageError) return error;
   if (isQuotaError(error)) return new StorageError('storage-full', { cause: error });

@@ -9,6 +9,8 @@ export type VaultErrorCode =
   | 'invalid-recovery-key'
   | 'throttled'
   | 'unsupported'
+  /** This browser cannot run Argon2id (no WebAssembly, or it is refused): nothing was stored. */
+  | 'kdf-unavailable'
   | 'damaged'
   | 'storage-full'
   | 'write-failed'
@@ -30,6 +32,8 @@ export function vaultErrorCode(error: unknown): VaultErrorCode {
         return 'unsupported';
       case 'crypto/decryption-failed':
         return 'damaged';
+      case 'crypto/kdf-unavailable':
+        return 'kdf-unavailable';
     }
   }
   return 'unknown';

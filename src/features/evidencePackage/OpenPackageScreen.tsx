@@ -18,6 +18,7 @@ import { FileButton } from '../../shared/ui/FileButton';
 import { useVault } from '../../shared/vault/useVault';
 import { needsPassphrase, openPackageFile } from './openPackageFile';
 import { PackageEntries } from './PackageEntries';
+import { SetAsideList } from './SetAsideList';
 import { VerificationResult } from './VerificationResult';
 
 /**
@@ -122,6 +123,7 @@ export function OpenPackageScreen() {
       ) : (
         <AttachmentSourceContext.Provider value={source}>
           <VerificationResult verification={opened.verification} />
+          <SetAsideList records={opened.setAside} />
           <section aria-labelledby="package-summary">
             <h2 id="package-summary">{t('open.summaryTitle')}</h2>
             <ul>

@@ -20,16 +20,19 @@ export async function needsPassphrase(file: Blob): Promise<boolean> {
 export async function openPackageFile(file: Blob, passphrase: string): Promise<OpenedPackage> {
   if (await looksLikeJson(file)) {
     if (file.size > MAX_JSON_BYTES) throw new PackageError('invalid-document');
-    const [{ parseExportDocument }, { verifyExportDocument }] = await Promise.all([
+    const [{ parseExportDocumentSettingAside }, { verifyExportDocument }] = await Promise.all([
       import('../../core/export/exportJson'),
       import('../../core/export/verifyExport'),
     ]);
-    const parsed = parseExportDocument(await file.text());
+    // Read as a package is: a version whose content breaks a rule is set aside and listed, and
+    // the rest opens (the chain still shows whether anything was altered).
+    const parsed = parseExportDocumentSettingAside(await file.text());
     if (!parsed.ok)
       throw new PackageError(
         parsed.code === 'newer-version' ? 'newer-version' : parsed.code === 'invalid' ? 'invalid-document' : 'not-daybook-file',
       );
-    return { document: parsed.document, verification: await verifyExportDocument(parsed.document), files: new Map(), missingFiles: [] };
+    const { document, setAside } = parsed;
+    return { document, verification: await verifyExportDocument(document, { setAside }), files: new Map(), missingFiles: [], setAside };
   }
   const { openEvidencePackage } = await import('../../core/export/evidencePackage');
   return openEvidencePackage(file, passphrase);

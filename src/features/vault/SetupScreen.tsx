@@ -57,11 +57,14 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
 
   const openDiary = async () => {
     if (!pending) return;
+    // Asked now, while the click still counts as the person's own action, and never waited for:
+    // some browsers answer only once the person answers their prompt, which may be never.
+    // Settings shows the answer and how to ask again.
+    void requestPersistentStorage();
     await run(async () => {
       const restore: { failed?: Awaited<ReturnType<StartFromBackup['restore']>> } = {};
-      // The vault announces itself unlocked (and this screen goes) once all of this is done.
+      // The vault announces itself unlocked (and this screen goes) once the restore is done.
       await pending.commit(async () => {
-        await requestPersistentStorage();
         if (backup && startFromBackup) restore.failed = await startFromBackup.restore(backup, vault);
       });
       // The diary exists now, so this screen is gone: say on the backup screen what went wrong.

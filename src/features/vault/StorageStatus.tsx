@@ -10,14 +10,24 @@ function megabytes(bytes: number): string {
 export function StorageStatus() {
   const { t } = useTranslation('vault');
   const [report, setReport] = useState<StorageReport | null>(null);
+  /** 'asking' until the browser answers (some wait for the person, who may never answer). */
+  const [request, setRequest] = useState<'idle' | 'asking' | 'answered'>('idle');
 
   useEffect(() => {
     void storageReport().then(setReport);
+    // Coming back after changing the browser's settings for this site shows its new answer.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void storageReport().then(setReport);
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
   }, []);
 
   const ask = async () => {
+    setRequest('asking');
     await requestPersistentStorage();
     setReport(await storageReport());
+    setRequest('answered');
   };
 
   return (
@@ -25,7 +35,7 @@ export function StorageStatus() {
       <h2 id="settings-storage">{t('storage.title')}</h2>
       {report && (
         <>
-          <p>
+          <p role="status">
             {report.persisted === true && t('storage.persisted')}
             {report.persisted === false && t('storage.notPersisted')}
             {report.persisted === null && t('storage.unknown')}
@@ -34,11 +44,24 @@ export function StorageStatus() {
             <p>{t('storage.usage', { used: megabytes(report.usageBytes), quota: megabytes(report.quotaBytes) })}</p>
           )}
           {report.persisted === false && (
-            <div className="button-row">
-              <button type="button" className="button" onClick={ask}>
-                {t('storage.ask')}
-              </button>
-            </div>
+            <>
+              <p role="status">
+                {request === 'asking' && t('storage.asking')}
+                {request === 'answered' && t('storage.refused')}
+              </p>
+              <div className="button-row">
+                <button type="button" className="button" onClick={ask}>
+                  {t('storage.ask')}
+                </button>
+              </div>
+              <h3>{t('storage.how.title')}</h3>
+              <ul>
+                <li>{t('storage.how.homeScreen')}</li>
+                <li>{t('storage.how.siteSettings')}</li>
+                <li>{t('storage.how.use')}</li>
+                <li>{t('storage.how.again')}</li>
+              </ul>
+            </>
           )}
         </>
       )}

@@ -10,7 +10,11 @@ import type { AttachmentRef, Incident } from '../../../src/core/model/incident';
 import { AttachmentStore } from '../../../src/core/store/attachmentStore';
 import { ChecklistStore } from '../../../src/core/store/checklistStore';
 import type { DaybookDatabase } from '../../../src/core/store/db';
+import { DiaryChain } from '../../../src/core/store/diary/chain';
+import { DiaryRecords } from '../../../src/core/store/diary/queries';
+import { DiaryStorage } from '../../../src/core/store/diary/storage';
 import { DiaryRepository } from '../../../src/core/store/diaryRepository';
+import { newRecordId } from '../../../src/core/store/encryptedTable';
 import { FAST_COST } from '../crypto/helpers';
 import { aQuickIncident } from '../../support/incidentFactories';
 import { createdVault } from '../../support/vault';
@@ -56,6 +60,24 @@ export function incident(whatHappened: string, changes: Partial<Incident> = {}):
     behaviours: ['loitering'],
     ...changes,
   });
+}
+
+/**
+ * Saves `body` as a diary written before every write was checked would have: straight through the
+ * chain and storage, past the repository's validation. Returns the entry id.
+ */
+export async function writeUnchecked(device: Device, body: Incident, entryId = newRecordId()): Promise<string> {
+  const records = new DiaryRecords();
+  records.replace([...device.diary.allRecords()]);
+  const chain = new DiaryChain(
+    records,
+    () => new Date(Date.parse(device.diary.allRecords().at(-1)?.link.recordedAt ?? '2026-01-05T09:00:00.000Z') + 30_000),
+  );
+  const revision = (device.diary.history(entryId).at(-1)?.link.revision ?? 0) + 1;
+  const storage = new DiaryStorage(device.db, device.key);
+  await storage.store(await storage.seal(await chain.revision(entryId, revision, body)));
+  await device.diary.load();
+  return entryId;
 }
 
 /** Deterministic bytes that differ from chunk to chunk, so mix-ups would show. */

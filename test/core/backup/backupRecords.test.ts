@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BACKUP_LIMITS, parseBackupMeta } from '../../../src/core/backup/backupRecords';
+import { BACKUP_LIMITS, isSetAside, parseBackupMeta, readBackupRecord } from '../../../src/core/backup/backupRecords';
+import { INCIDENT_LIMITS } from '../../../src/core/model/incident';
 import { parseRevisionContent } from '../../../src/core/model/revisionContentParse';
 import {
   appendLink,
@@ -210,7 +211,7 @@ describe('parseBackupMeta', () => {
     ],
     ['a checklist result without an id', { t: 'check', result: { ...result, id: undefined } }],
     ['a checklist result with a bad date', { t: 'check', result: { ...result, savedAt: 'yesterday' } }],
-    ['a file with an id that is not 32 hex digits', { t: 'file', ref: { ...ref, id: 'att-1' } }],
+    ['a file with an empty id', { t: 'file', ref: { ...ref, id: '' } }],
     ['a file with an id that could reach other chunks', { t: 'file', ref: { ...ref, id: `${ref.id}:00000001` } }],
     ['a file with a bad hash', { t: 'file', ref: { ...ref, sha256: 'zz'.repeat(32) } }],
     ['a file with a negative size', { t: 'file', ref: { ...ref, size: -1 } }],
@@ -219,9 +220,10 @@ describe('parseBackupMeta', () => {
     ['a chunk with a negative index', { t: 'chunk', id: ref.id, index: -1, last: true }],
     ['a chunk with a fractional index', { t: 'chunk', id: ref.id, index: 0.5, last: true }],
     ['a chunk with last as a string', { t: 'chunk', id: ref.id, index: 0, last: 'true' }],
-    ['a chunk with a bad id', { t: 'chunk', id: 'x', index: 0, last: true }],
+    ['a chunk with a bad id', { t: 'chunk', id: 'x:1', index: 0, last: true }],
+    ['a chunk with an id that is not text', { t: 'chunk', id: 7, index: 0, last: true }],
     ['a broken file with no id', { t: 'broken' }],
-    ['a broken file with a bad id', { t: 'broken', id: 'A'.repeat(32) }],
+    ['a broken file with a bad id', { t: 'broken', id: 'a\0' }],
   ])('refuses %s', (_, meta) => {
     expect(parseBackupMeta(meta)).toBeNull();
   });
@@ -255,5 +257,64 @@ describe('parseBackupMeta', () => {
 
   it('refuses a tombstone that carries content', () => {
     expect(parseBackupMeta({ t: 'rev', link: clone(tombstone), content: clone(content) })).toBeNull();
+  });
+});
+
+describe('readBackupRecord: an authentic record that breaks a rule of its content', () => {
+  const ref = { id: '0123456789abcdef0123456789abcdef', name: 'plik.png', type: 'image/png', size: 200, sha256: 'ab'.repeat(32) };
+
+  it('reads every valid record as parseBackupMeta does, and accepts any id an incident may give a file', () => {
+    expect(readBackupRecord({ t: 'rev', link: clone(link), content: clone(content) })).toEqual({ t: 'rev', link, content });
+    expect(readBackupRecord({ t: 'file', ref: { ...ref, id: 'att-1' } })).toEqual({ t: 'file', ref: { ...ref, id: 'att-1' } });
+    expect(readBackupRecord({ t: 'chunk', id: 'att-1', index: 0, last: true })).toEqual({ t: 'chunk', id: 'att-1', index: 0, last: true });
+  });
+
+  it('keeps the link of a revision whose text is too long, and says so, with the opening words', () => {
+    const long = { ...clone(content), body: { ...clone(BODY), whatHappened: `Roedd e yno ${'x'.repeat(INCIDENT_LIMITS.longText)}` } };
+    const read = readBackupRecord({ t: 'rev', link: clone(link), content: long });
+    expect(read).toMatchObject({ t: 'rev-aside', link, rule: 'too-long' });
+    expect(read?.t === 'rev-aside' && read.excerpt?.startsWith('Roedd e yno')).toBe(true);
+    expect(read && isSetAside(read)).toBe(true);
+  });
+
+  it('sets aside as not-valid a revision with an unknown behaviour, an extra field or no content at all', () => {
+    const unknown = { ...clone(content), body: { ...clone(BODY), behaviours: ['stalking'] } };
+    expect(readBackupRecord({ t: 'rev', link: clone(link), content: unknown })).toMatchObject({ t: 'rev-aside', rule: 'not-valid' });
+    expect(readBackupRecord({ t: 'rev', link: clone(link), content: { ...clone(content), extra: 1 } })).toMatchObject({
+      t: 'rev-aside',
+      rule: 'not-valid',
+    });
+    expect(readBackupRecord({ t: 'rev', link: clone(link) })).toMatchObject({ t: 'rev-aside', rule: 'not-valid' });
+  });
+
+  it('drops what holds nothing of the person’s: content on a tombstone, an origin that is not one or is not needed', () => {
+    expect(readBackupRecord({ t: 'rev', link: clone(tombstone), content: clone(content) })).toEqual({
+      t: 'rev',
+      link: tombstone,
+      content: null,
+    });
+    expect(readBackupRecord({ t: 'rev', link: clone(link), content: null, origin: 'there' })).toEqual({ t: 'rev', link, content: null });
+    expect(readBackupRecord({ t: 'rev', link: clone(link), content: clone(content), origin: ORIGIN })).toEqual({ t: 'rev', link, content });
+  });
+
+  it('sets aside a checklist result it cannot read, and a file whose ref is not one, keeping the file’s id', () => {
+    expect(readBackupRecord({ t: 'check', result: { id: 'r1', savedAt: '2026-01-04T18:00:00.000Z' } })).toEqual({
+      t: 'check-aside',
+      id: 'r1',
+      savedAt: '2026-01-04T18:00:00.000Z',
+    });
+    expect(readBackupRecord({ t: 'check', result: 'nothing' })).toEqual({ t: 'check-aside' });
+    expect(readBackupRecord({ t: 'file', ref: { ...ref, sha256: 'zz' } })).toEqual({ t: 'file-aside', id: ref.id, name: ref.name });
+  });
+
+  it.each<[string, unknown]>([
+    ['a revision with a malformed link', { t: 'rev', link: { ...{ seq: -1 } }, content: null }],
+    ['a file without an id its chunks could follow', { t: 'file', ref: { ...ref, id: 'a:b' } }],
+    ['a file without a ref', { t: 'file' }],
+    ['a chunk with a bad id', { t: 'chunk', id: 'x:1', index: 0, last: true }],
+    ['an unknown kind', { t: 'settings' }],
+    ['info of content version 2', { t: 'info', v: 2, createdAt: '2026-01-06T12:00:00.000Z', links: 1, checklists: 0, files: 0 }],
+  ])('still refuses %s: its place in the file cannot be kept', (_, meta) => {
+    expect(readBackupRecord(meta)).toBeNull();
   });
 });

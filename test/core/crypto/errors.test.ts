@@ -3,6 +3,7 @@ import {
   CryptoError,
   DecryptionError,
   InvalidRecoveryKeyFormatError,
+  KdfUnavailableError,
   UnsupportedVaultError,
   WrongPassphraseError,
   WrongRecoveryKeyError,
@@ -17,6 +18,7 @@ describe('crypto errors', () => {
       [new DecryptionError(), 'crypto/decryption-failed', 'DecryptionError'],
       [new InvalidRecoveryKeyFormatError('x'), 'crypto/invalid-recovery-key-format', 'InvalidRecoveryKeyFormatError'],
       [new UnsupportedVaultError('x'), 'crypto/unsupported-vault', 'UnsupportedVaultError'],
+      [new KdfUnavailableError('x'), 'crypto/kdf-unavailable', 'KdfUnavailableError'],
     ];
     for (const [error, code, name] of cases) {
       expect(error).toBeInstanceOf(Error);

@@ -2,7 +2,7 @@
 
 import fc from 'fast-check';
 import { BEHAVIOURS } from '../../../src/core/model/behaviours';
-import type { Incident, IncidentWhen } from '../../../src/core/model/incident';
+import { INCIDENT_LIMITS, isAttachmentId, type Incident, type IncidentWhen } from '../../../src/core/model/incident';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -14,8 +14,10 @@ export const timeArb = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ mi
 
 const textArb = fc.string({ unit: 'grapheme', maxLength: 40 });
 const nonEmptyArb = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 });
+/** Attachment ids as incidents may name them (Daybook's own are 32 hex digits; imports may differ). */
+const attachmentIdArb = nonEmptyArb.filter(isAttachmentId);
 
-const whenArb: fc.Arbitrary<IncidentWhen> = fc.oneof(
+export const whenArb: fc.Arbitrary<IncidentWhen> = fc.oneof(
   fc.record({ kind: fc.constant('exact' as const), date: dateArb, time: timeArb }, { requiredKeys: ['kind', 'date'] }),
   fc
     .record(
@@ -28,25 +30,43 @@ const whenArb: fc.Arbitrary<IncidentWhen> = fc.oneof(
   fc.record({ kind: fc.constant('ongoing' as const), since: dateArb }, { requiredKeys: ['kind'] }),
 );
 
+/**
+ * Long text that still fits: anything from a few hundred characters to exactly the limit (UTF-16
+ * code units, as the limit counts them), any Unicode (lone surrogates included: JSON carries them).
+ */
+export const longTextArb: fc.Arbitrary<string> = fc
+  .tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }), fc.integer({ min: 500, max: INCIDENT_LIMITS.longText }))
+  .map(([piece, length]) => piece.repeat(Math.ceil(length / piece.length)).slice(0, length));
+
+/** Short or (now and then) long-but-valid text. */
+const anyTextArb = fc.oneof({ weight: 4, arbitrary: textArb }, { weight: 1, arbitrary: longTextArb });
+
 /** Incidents exactly as parseIncident returns them (canonical behaviour order, no empty optionals). */
-export const incidentArb: fc.Arbitrary<Incident> = fc.record({
-  when: whenArb,
-  where: textArb,
-  whatHappened: textArb,
-  behaviours: fc.subarray([...BEHAVIOURS]),
-  whoDidIt: textArb,
-  witnesses: fc.array(fc.record({ name: textArb, contact: textArb }), { maxLength: 3 }),
-  evidenceElsewhere: textArb,
-  attachments: fc.uniqueArray(
-    fc.record({
-      id: nonEmptyArb,
-      name: textArb,
-      type: fc.constantFrom('', 'image/jpeg', 'video/mp4', 'application/pdf', 'audio/x-m4a'),
-      size: fc.nat(),
-      sha256: fc.stringMatching(/^[0-9a-f]{64}$/),
-    }),
-    { maxLength: 3, selector: (a) => a.id },
-  ),
-  reported: fc.record({ reported: fc.boolean(), policeReference: nonEmptyArb, officer: nonEmptyArb }, { requiredKeys: ['reported'] }),
-  effect: fc.record({ howItFelt: textArb, whatItChanged: textArb }),
-});
+export const incidentArb: fc.Arbitrary<Incident> = incidentArbWith(textArb);
+
+/** As incidentArb, with what happened (and how it felt) sometimes as long as the limit allows. */
+export const longIncidentArb: fc.Arbitrary<Incident> = incidentArbWith(anyTextArb);
+
+function incidentArbWith(longArb: fc.Arbitrary<string>): fc.Arbitrary<Incident> {
+  return fc.record({
+    when: whenArb,
+    where: textArb,
+    whatHappened: longArb,
+    behaviours: fc.subarray([...BEHAVIOURS]),
+    whoDidIt: textArb,
+    witnesses: fc.array(fc.record({ name: textArb, contact: textArb }), { maxLength: 3 }),
+    evidenceElsewhere: textArb,
+    attachments: fc.uniqueArray(
+      fc.record({
+        id: attachmentIdArb,
+        name: textArb,
+        type: fc.constantFrom('', 'image/jpeg', 'video/mp4', 'application/pdf', 'audio/x-m4a'),
+        size: fc.nat(),
+        sha256: fc.stringMatching(/^[0-9a-f]{64}$/),
+      }),
+      { maxLength: 3, selector: (a) => a.id },
+    ),
+    reported: fc.record({ reported: fc.boolean(), policeReference: nonEmptyArb, officer: nonEmptyArb }, { requiredKeys: ['reported'] }),
+    effect: fc.record({ howItFelt: longArb, whatItChanged: textArb }),
+  });
+}

@@ -236,7 +236,51 @@ describe('parseIncident: hostile or broken input', () => {
       throw new Error('trap');
     };
     const proxy = new Proxy({}, { get: trap, getOwnPropertyDescriptor: trap, ownKeys: trap, has: trap, getPrototypeOf: trap });
-    expect(parseIncident(proxy)).toEqual({ ok: false, errors: ['incident: could not be read'] });
+    expect(parseIncident(proxy)).toEqual({
+      ok: false,
+      errors: ['incident: could not be read'],
+      issues: [{ path: 'incident', code: 'unreadable' }],
+    });
+  });
+
+  it('refuses an attachment id that could reach the stored rows of another file', () => {
+    const base = full.attachments[0];
+    for (const id of ['a:b', 'a\0', '\uffff', 'x'.repeat(INCIDENT_LIMITS.id + 1)]) {
+      expect(parseIncident(withChanges({ attachments: [{ ...base, id }] })), JSON.stringify(id)).toMatchObject({ ok: false });
+    }
+    expect(parseIncident(withChanges({ attachments: [{ ...base, id: 'att-1' }] }))).toMatchObject({ ok: true });
+  });
+
+  it('gives each problem as a path and a code, one for one with the messages', () => {
+    const result = parseIncident(
+      withChanges({
+        when: { kind: 'approximate', description: '', from: '2024-02-01', to: '2024-01-01' },
+        whatHappened: 'x'.repeat(INCIDENT_LIMITS.longText + 1),
+        behaviours: ['following', 'stalking'],
+        witnesses: [{ name: 1, contact: 'x' }],
+        attachments: [{ ...full.attachments[0], sha256: 'nothex' }, full.attachments[0], full.attachments[0]],
+        reported: { reported: true, officer: 'x'.repeat(INCIDENT_LIMITS.shortText + 1) },
+      }),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toEqual([
+      { path: 'when.to', code: 'out-of-order' },
+      { path: 'whatHappened', code: 'too-long' },
+      { path: 'behaviours[1]', code: 'unknown-value' },
+      { path: 'witnesses[0].name', code: 'wrong-type' },
+      { path: 'attachments[0].sha256', code: 'bad-format' },
+      { path: 'attachments[1].id', code: 'repeated' },
+      { path: 'attachments[2].id', code: 'repeated' },
+      { path: 'reported.officer', code: 'too-long' },
+    ]);
+    expect(result.errors.map((error) => error.slice(0, error.indexOf(':')))).toEqual(result.issues.map((issue) => issue.path));
+    expect(errorsOf(withChanges({ when: undefined, witnesses: new Array(101) }))).toHaveLength(2);
+    const missing = parseIncident(withChanges({ when: undefined, witnesses: new Array(101) }));
+    expect(missing.ok ? [] : missing.issues).toEqual([
+      { path: 'when', code: 'required' },
+      { path: 'witnesses', code: 'too-many' },
+    ]);
   });
 
   it('ignores holes in arrays as missing items', () => {
@@ -302,6 +346,21 @@ describe('parseIncident: properties', () => {
         // Round-trips through JSON, as a backup or export would.
         expect(parseIncident(JSON.parse(JSON.stringify(incident)))).toEqual({ ok: true, value: incident });
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses with as many issues as messages, each naming the same path', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom('when', 'whatHappened', 'behaviours', 'witnesses', 'attachments', 'reported'), fc.anything()),
+        (value) => {
+          const result = parseIncident(value);
+          if (result.ok) return;
+          expect(result.issues).toHaveLength(result.errors.length);
+          result.issues.forEach((issue, i) => expect(result.errors[i]?.startsWith(`${issue.path}: `)).toBe(true));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { newRevisionContent } from '../../../src/core/evidence';
-import { DiaryRepository } from '../../../src/core/store/diaryRepository';
+import { contentHash, newRevisionContent } from '../../../src/core/evidence';
+import { INCIDENT_LIMITS, type Incident } from '../../../src/core/model/incident';
+import { DiaryRepository, InvalidIncidentError, type RevisionRecord } from '../../../src/core/store/diaryRepository';
 import { StorageError } from '../../../src/core/store/storageErrors';
-import { aQuickIncident } from '../../support/incidentFactories';
+import { aQuickIncident, anIncident } from '../../support/incidentFactories';
 import { createdVault } from '../../support/vault';
+import { dumpDatabase, rejectionOf } from '../backup/backupFixture';
 
 const incident = (text: string) => aQuickIncident({ whatHappened: text, behaviours: ['loitering'] });
 
@@ -80,18 +82,21 @@ describe('diary repository', () => {
     expect((await repo.verify()).ok).toBe(true);
   });
 
-  it('two tabs writing at once never fork the chain', async () => {
+  it('two tabs writing at once never fork the chain: the one that loses the race saves onto the new head', async () => {
     const { repo, db, session } = await diary();
     await repo.add(incident('Start'));
     const otherTab = new DiaryRepository(db, () => session.dataKey());
     await otherTab.load();
     await repo.add(incident('From tab one'));
-    await expect(otherTab.add(incident('From tab two'))).rejects.toBeInstanceOf(StorageError);
-    await otherTab.add(incident('From tab two'));
+    // The other tab still has the old head in memory: its link's place is taken.
+    const id = await otherTab.add(incident('From tab two'));
     const fresh = new DiaryRepository(db, () => session.dataKey());
-    const { links } = await fresh.load();
+    const { links, entries } = await fresh.load();
     expect(links).toHaveLength(3);
+    expect(links[2]?.entryId).toBe(id);
+    expect(entries.map((e) => e.incident.whatHappened).sort()).toEqual(['From tab one', 'From tab two', 'Start']);
     expect((await fresh.verify()).ok).toBe(true);
+    expect(otherTab.snapshot().links).toEqual(links);
   });
 
   it('after a verified load, its own saves extend the verification without re-hashing the chain', async () => {
@@ -226,5 +231,193 @@ describe('diary repository: announcing changes', () => {
     expect(after).toHaveBeenCalledTimes(1);
     expect(repo.snapshot().entries).toHaveLength(1);
     await vi.waitFor(() => expect(reported).toEqual([new Error('listener bug')]));
+  });
+});
+
+describe('diary repository: nothing is saved that could not be read back', () => {
+  const tooLong = 'x'.repeat(INCIDENT_LIMITS.longText + 1);
+
+  /** Runs `write`, which must be refused with InvalidIncidentError before anything is encrypted or stored. */
+  async function expectRefusedUnwritten(repo: DiaryRepository, db: Awaited<ReturnType<typeof diary>>['db'], write: () => Promise<unknown>) {
+    const before = await dumpDatabase(db);
+    const records = repo.allRecords();
+    const listener = vi.fn();
+    repo.subscribe(listener);
+    const encrypt = vi.spyOn(crypto.subtle, 'encrypt');
+    const error = await rejectionOf(write());
+    expect(encrypt).not.toHaveBeenCalled();
+    encrypt.mockRestore();
+    expect(error).toBeInstanceOf(InvalidIncidentError);
+    expect(await dumpDatabase(db)).toEqual(before);
+    expect(repo.allRecords()).toBe(records);
+    expect(listener).not.toHaveBeenCalled();
+    return error as InvalidIncidentError;
+  }
+
+  it('add refuses a 100,001-character "what happened", naming the field, and writes nothing', async () => {
+    const { repo, db } = await diary();
+    await repo.add(incident('Already here'));
+    const error = await expectRefusedUnwritten(repo, db, () => repo.add(incident(tooLong)));
+    expect(error.code).toBe('too-long');
+    expect(error.issues).toEqual([{ path: 'whatHappened', code: 'too-long' }]);
+    expect(error.message).not.toContain('xxxx');
+    expect(await db.revisions.count()).toBe(1);
+    // Exactly at the limit is fine.
+    await repo.add(incident('x'.repeat(INCIDENT_LIMITS.longText)));
+    expect(await db.revisions.count()).toBe(2);
+  });
+
+  it('edit refuses a 100,001-character "what happened" and writes nothing; the entry keeps its version', async () => {
+    const { repo, db } = await diary();
+    const id = await repo.add(incident('Before'));
+    const error = await expectRefusedUnwritten(repo, db, () => repo.edit(id, incident(tooLong)));
+    expect(error.code).toBe('too-long');
+    expect(repo.history(id)).toHaveLength(1);
+    expect(await db.revisions.count()).toBe(1);
+  });
+
+  it('refuses anything else parseIncident refuses, as not-valid', async () => {
+    const { repo, db } = await diary();
+    const unknown = { ...incident('x'), behaviours: ['following', 'not-a-behaviour'] } as unknown as Incident;
+    const error = await expectRefusedUnwritten(repo, db, () => repo.add(unknown));
+    expect(error.code).toBe('not-valid');
+    expect(error.issues).toEqual([{ path: 'behaviours[1]', code: 'unknown-value' }]);
+    const badDate = { ...incident('x'), when: { kind: 'exact', date: '2026-02-30' } } as Incident;
+    expect((await expectRefusedUnwritten(repo, db, () => repo.add(badDate))).issues).toEqual([{ path: 'when.date', code: 'bad-format' }]);
+    const sharedRows = anIncident({ attachments: [{ id: 'a:00000001', name: 'x', type: '', size: 1, sha256: 'ab'.repeat(32) }] });
+    await expectRefusedUnwritten(repo, db, () => repo.add(sharedRows));
+  });
+
+  it('stores an incident as a reader returns it, so it reads back exactly', async () => {
+    const { repo, db, session } = await diary();
+    const untidy = anIncident({
+      behaviours: ['loitering', 'turning-up', 'loitering'],
+      reported: { reported: true, policeReference: '', officer: undefined },
+      when: { kind: 'exact', date: '2025-03-14', time: undefined },
+    });
+    const id = await repo.add(untidy);
+    const stored = repo.snapshot().entries[0]?.incident;
+    expect(stored?.behaviours).toEqual(['turning-up', 'loitering']);
+    expect(stored?.reported).toEqual({ reported: true });
+    expect(stored?.when).toEqual({ kind: 'exact', date: '2025-03-14' });
+    const again = new DiaryRepository(db, () => session.dataKey());
+    await again.load();
+    expect(again.history(id)).toEqual(repo.history(id));
+  });
+
+  it('appendImported and appendVerbatim refuse content a reader would refuse, and write nothing', async () => {
+    const { repo, db } = await diary();
+    await repo.add(incident('Mine'));
+    const longContent = newRevisionContent(incident(tooLong));
+    const imported = await expectRefusedUnwritten(repo, db, () =>
+      repo.appendImported([
+        { entryId: 'fine', content: newRevisionContent(incident('fine')) },
+        { entryId: 'long', content: longContent },
+      ]),
+    );
+    expect(imported).toMatchObject({ code: 'too-long', entryId: 'long' });
+    // Content that validation would tidy up could never match its hash once read back.
+    const untidy = newRevisionContent({ ...incident('x'), behaviours: ['loitering', 'following'] } as Incident);
+    const notCanonical = await expectRefusedUnwritten(repo, db, () => repo.appendImported([{ entryId: 'e', content: untidy }]));
+    expect(notCanonical.issues).toEqual([{ path: 'content', code: 'not-canonical' }]);
+
+    const { repo: source } = await diary();
+    await source.add(incident('From the backup'));
+    const [first] = source.allRecords();
+    if (!first) throw new Error('no record');
+    const row: RevisionRecord = { link: { ...first.link, contentHash: await contentHash(longContent) }, content: longContent };
+    const { repo: empty, db: emptyDb } = await diary();
+    const verbatim = await expectRefusedUnwritten(empty, emptyDb, () => empty.appendVerbatim([row]));
+    expect(verbatim.code).toBe('too-long');
+  });
+});
+
+describe('diary repository: two tabs saving at the same moment', () => {
+  async function twoTabs() {
+    const setup = await diary();
+    const other = new DiaryRepository(setup.db, () => setup.session.dataKey());
+    await other.load();
+    return { ...setup, other };
+  }
+
+  async function storedDiary(setup: Awaited<ReturnType<typeof diary>>) {
+    const fresh = new DiaryRepository(setup.db, () => setup.session.dataKey());
+    const snapshot = await fresh.load();
+    return { fresh, snapshot, verification: await fresh.verify() };
+  }
+
+  it('both saves are kept when they start together', async () => {
+    const setup = await twoTabs();
+    const [one, two] = await Promise.all([setup.repo.add(incident('Tab one')), setup.other.add(incident('Tab two'))]);
+    const { snapshot, verification } = await storedDiary(setup);
+    expect(snapshot.entries.map((e) => e.id).sort()).toEqual([one, two].sort());
+    expect(snapshot.links.map((l) => l.seq)).toEqual([0, 1]);
+    expect(verification.ok).toBe(true);
+  });
+
+  it('an edit that loses the race is linked as the next version, after the other tab’s', async () => {
+    const setup = await twoTabs();
+    const id = await setup.repo.add(incident('First words'));
+    await setup.other.load();
+    await setup.repo.edit(id, incident('Changed in tab one'));
+    await setup.other.edit(id, incident('Changed in tab two'));
+    const { fresh, verification } = await storedDiary(setup);
+    expect(fresh.history(id).map((r) => [r.link.revision, r.content?.body.whatHappened])).toEqual([
+      [1, 'First words'],
+      [2, 'Changed in tab one'],
+      [3, 'Changed in tab two'],
+    ]);
+    expect(verification.ok).toBe(true);
+  });
+
+  it('a deletion that loses the race is built again on the entry as it now is', async () => {
+    const setup = await twoTabs();
+    const id = await setup.repo.add(incident('To go'));
+    await setup.other.load();
+    await setup.repo.edit(id, incident('To go, edited first'));
+    await setup.other.remove(id);
+    const { fresh, snapshot, verification } = await storedDiary(setup);
+    expect(snapshot.deleted.map((d) => d.id)).toEqual([id]);
+    expect(fresh.history(id).map((r) => [r.link.kind, r.link.revision, r.content])).toEqual([
+      ['revision', 1, null],
+      ['revision', 2, null],
+      ['tombstone', 3, null],
+    ]);
+    expect(verification.ok).toBe(true);
+  });
+
+  it('an edit of an entry the other tab deleted meanwhile is refused, and nothing is written', async () => {
+    const setup = await twoTabs();
+    const id = await setup.repo.add(incident('Deleted elsewhere'));
+    await setup.other.load();
+    await setup.repo.remove(id);
+    const before = await dumpDatabase(setup.db);
+    await expect(setup.other.edit(id, incident('Too late'))).rejects.toThrow('No such entry');
+    expect(await dumpDatabase(setup.db)).toEqual(before);
+  });
+
+  it('tries again once only: losing the race twice throws, and nothing is written', async () => {
+    const { repo, db } = await diary();
+    await repo.add(incident('First'));
+    const before = await dumpDatabase(db);
+    const bulkAdd = vi
+      .spyOn(db.revisions, 'bulkAdd')
+      .mockImplementation(() => Promise.reject(new DOMException('already there', 'ConstraintError')) as never);
+    const error = await rejectionOf(repo.add(incident('Second')));
+    expect(error).toBeInstanceOf(StorageError);
+    expect(bulkAdd).toHaveBeenCalledTimes(2);
+    bulkAdd.mockRestore();
+    expect(await dumpDatabase(db)).toEqual(before);
+    expect(repo.snapshot().entries).toHaveLength(1);
+  });
+
+  it('any other failure is not tried again', async () => {
+    const { repo, db } = await diary();
+    const bulkAdd = vi
+      .spyOn(db.revisions, 'bulkAdd')
+      .mockImplementationOnce(() => Promise.reject(new DOMException('full', 'QuotaExceededError')) as never);
+    await expect(repo.add(incident('Lost to a full disk'))).rejects.toMatchObject({ code: 'storage-full' });
+    expect(bulkAdd).toHaveBeenCalledTimes(1);
+    expect(await db.revisions.count()).toBe(0);
   });
 });

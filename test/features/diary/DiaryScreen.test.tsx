@@ -104,7 +104,9 @@ describe('diary screen', () => {
     const tooLong = 'x'.repeat(INCIDENT_LIMITS.longText + 1);
     fireEvent.change(box, { target: { value: tooLong } });
     await userEvent.setup().click(screen.getByRole('button', { name: 'Save' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('This is too long to save. Shorten it and try again.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This is too long to save: 100,001 characters, and the limit is 100,000. Shorten it and try again.',
+    );
     expect(box.value).toBe(tooLong);
     expect(repository.snapshot().entries).toEqual([]);
   });

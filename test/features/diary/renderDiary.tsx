@@ -23,12 +23,18 @@ export async function testDiary() {
   return repository;
 }
 
-/** Renders the diary routes at `path`, in `language`. */
-export async function renderDiary(repository: DiaryRepository, path = '/', language = 'en-GB') {
-  const i18n = await testI18n(language);
+/** The stores the screens of `repository` are given: to read back what they stored. */
+export function testStores(repository: DiaryRepository): UnlockedStores {
   // A stand-in made with Object.create(repository) uses its prototype's stores.
   const stores = storesOf.get(repository) ?? storesOf.get(Object.getPrototypeOf(repository) as DiaryRepository);
   if (!stores) throw new Error('renderDiary takes a repository from testDiary()');
+  return stores;
+}
+
+/** Renders the diary routes at `path`, in `language`. */
+export async function renderDiary(repository: DiaryRepository, path = '/', language = 'en-GB') {
+  const i18n = await testI18n(language);
+  const stores = testStores(repository);
   const router = createMemoryRouter(
     [
       { path: '/', element: <DiaryScreen /> },

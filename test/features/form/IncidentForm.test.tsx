@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
@@ -15,6 +15,10 @@ import { EditIncidentScreen } from '../../../src/features/diary/form/EditInciden
 import { NewIncidentScreen } from '../../../src/features/diary/form/NewIncidentScreen';
 import { testI18n } from '../../support/i18n';
 import { aDiaryEntry, aQuickIncident } from '../../support/incidentFactories';
+import { blobText } from '../../support/attachmentHarness';
+import { localDate } from '../../../src/core/model/calendarDate';
+import { INCIDENT_LIMITS, type AttachmentRef } from '../../../src/core/model/incident';
+import { aLongThread, blobBytes } from '../diary/pastedText';
 import { createdVault } from '../../support/vault';
 
 const ENTRY_ID = 'entry-0001';
@@ -51,8 +55,8 @@ function Landed() {
   return <p data-testid="landed">{useParams().id}</p>;
 }
 
-async function renderAt(path: string, diary: DiaryContextValue) {
-  const i18n = await testI18n();
+async function renderAt(path: string, diary: DiaryContextValue, language = 'en-GB') {
+  const i18n = await testI18n(language);
   return render(
     <I18nextProvider i18n={i18n}>
       <DiaryContext.Provider value={diary}>
@@ -328,5 +332,206 @@ describe('editing an incident', () => {
     await renderAt('/incidents/nope/edit', diary);
     expect(await screen.findByText(/This incident is not in your diary/)).toBeTruthy();
     await act(async () => undefined);
+  });
+});
+
+describe('text too long to keep', () => {
+  const LONG = INCIDENT_LIMITS.longText;
+  const SHORT = INCIDENT_LIMITS.shortText;
+  const tooLong = (length: number, limit: number) =>
+    `This is too long to save: ${length.toLocaleString('en-GB')} characters, and the limit is ${limit.toLocaleString('en-GB')}. Shorten it and try again.`;
+  const describedBy = (field: HTMLElement) =>
+    (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+  const thread = aLongThread(157_000);
+  const pastedName = () => `pasted-text-${localDate(new Date())}.txt`;
+  const offer = (length: string) =>
+    `What you pasted is too long to keep as text here: with it, this box would hold ${length} characters, and the limit is 100,000. Attach it to this incident as a text file instead?`;
+  const attached = () =>
+    `The pasted text is attached as “${pastedName()}”, and is saved with this incident when you save it. The box is as it was before you pasted.`;
+
+  async function readBack(diary: DiaryContextValue, ref: AttachmentRef) {
+    const blob = await diary.stores.attachments.open(ref);
+    return { text: await blobText(blob), bytes: await blobBytes(blob) };
+  }
+
+  it('says on every free-text field that it is too long, with its length against the limit, lists them on saving, and keeps them', async () => {
+    const { diary } = await setup();
+    await renderAt('/incidents/new', diary);
+    const user = userEvent.setup();
+    await whatHappened();
+    await user.click(screen.getByRole('radio', { name: 'Yes' }));
+    await user.click(screen.getByRole('button', { name: 'Add a witness' }));
+    const fields: [label: string, length: number, limit: number][] = [
+      ['What happened?', LONG + 1, LONG],
+      ['Where did it happen?', LONG + 2, LONG],
+      ['Who did it?', LONG + 3, LONG],
+      ['Evidence kept somewhere else', LONG + 4, LONG],
+      ['Crime reference number', SHORT + 1, SHORT],
+      ['Officer dealing with it', SHORT + 2, SHORT],
+      ['How did it make you feel?', LONG + 5, LONG],
+      ['What has it changed in your daily life?', LONG + 6, LONG],
+      ['Name', SHORT + 3, SHORT],
+      ['How to reach them', SHORT + 4, SHORT],
+    ];
+    for (const [label, length] of fields) fireEvent.change(screen.getByLabelText(label), { target: { value: 'y'.repeat(length) } });
+    // At once, before any attempt to save: the field says so.
+    for (const [label, length, limit] of fields) {
+      const field = screen.getByLabelText(label);
+      expect(field.getAttribute('aria-invalid'), label).toBe('true');
+      expect(describedBy(field), label).toContain(tooLong(length, limit));
+    }
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(document.activeElement?.className).toBe('incident-error-summary');
+    for (const [label, length, limit] of fields.slice(0, 8)) {
+      expect(screen.getByRole('link', { name: `${label}: ${tooLong(length, limit)}` }), label).toBeTruthy();
+    }
+    expect(
+      screen.getByRole('link', {
+        name: "Witnesses: A witness's name or contact details are too long to save: each can be up to 1,000 characters. Shorten them and try again.",
+      }),
+    ).toBeTruthy();
+    for (const [label, length] of fields) expect((screen.getByLabelText(label) as HTMLInputElement).value.length, label).toBe(length);
+    expect(diary.add).not.toHaveBeenCalled();
+  });
+
+  it('checks “Roughly when?” too', async () => {
+    const { diary } = await setup();
+    await renderAt('/incidents/new', diary);
+    await userEvent.click(await screen.findByRole('radio', { name: 'Roughly: I am not sure exactly when' }));
+    fireEvent.change(screen.getByLabelText('Roughly when?'), { target: { value: 'z'.repeat(LONG + 1) } });
+    await userEvent.type(await whatHappened(), 'Weeks of it');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByRole('link', { name: `Roughly when?: ${tooLong(LONG + 1, LONG)}` })).toBeTruthy();
+    expect((screen.getByLabelText('Roughly when?') as HTMLInputElement).value.length).toBe(LONG + 1);
+    expect(diary.add).not.toHaveBeenCalled();
+  });
+
+  it('refuses overlong text when editing, and keeps it', async () => {
+    const { diary } = await setup({ entries: [entry({ whatHappened: 'Original words' })] });
+    await renderAt(`/incidents/${ENTRY_ID}/edit`, diary);
+    const field = await whatHappened();
+    const text = 'w'.repeat(LONG + 1);
+    fireEvent.change(field, { target: { value: text } });
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByRole('link', { name: `What happened?: ${tooLong(LONG + 1, LONG)}` })).toBeTruthy();
+    expect((field as HTMLTextAreaElement).value).toBe(text);
+    expect(diary.edit).not.toHaveBeenCalled();
+  });
+
+  it('keeps everything on screen when the diary refuses the save, whatever the reason', async () => {
+    // As the repository does with an incident it will not store.
+    const { diary } = await setup({ add: () => Promise.reject(new Error('incident refused')) });
+    await renderAt('/incidents/new', diary);
+    await userEvent.type(await whatHappened(), 'Parked outside again');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Your incident was not saved. Everything you typed is still here.')).toBeTruthy();
+    expect(screen.getByText('Something went wrong. Nothing has been changed. Try again.')).toBeTruthy();
+    expect(((await whatHappened()) as HTMLTextAreaElement).value).toBe('Parked outside again');
+  });
+
+  it('offers a long paste into “What happened?” as a text file; accepting attaches it byte for byte and leaves the field as it was', async () => {
+    const { diary } = await setup();
+    await renderAt('/incidents/new', diary);
+    const user = userEvent.setup();
+    const field = (await whatHappened()) as HTMLTextAreaElement;
+    await user.type(field, 'The thread he sent: ');
+    await user.paste(thread);
+    expect(field.value).toBe('The thread he sent: ');
+    expect(screen.getByText(offer('157,020')).getAttribute('role')).toBe('alert');
+    await user.click(screen.getByRole('button', { name: 'Attach it as a text file' }));
+    expect((await screen.findByText(attached())).closest('[role="status"]')).toBeTruthy();
+    expect(field.value).toBe('The thread he sent: ');
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    const files = screen.getByRole('group', { name: 'Photos, screenshots and files' });
+    expect(within(files).getByRole('list', { name: 'Attached files' }).textContent).toContain(pastedName());
+
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByTestId('landed')).toBeTruthy();
+    const saved = vi.mocked(diary.add).mock.calls[0]?.[0];
+    expect(saved?.whatHappened).toBe('The thread he sent:');
+    const [ref] = saved?.attachments ?? [];
+    if (!ref) throw new Error('no attachment saved');
+    const utf8 = new TextEncoder().encode(thread);
+    expect(ref).toMatchObject({ name: pastedName(), type: 'text/plain', size: utf8.length });
+    const stored = await readBack(diary, ref);
+    expect(Buffer.compare(Buffer.from(stored.bytes), Buffer.from(utf8))).toBe(0);
+    expect(stored.text).toBe(thread);
+  });
+
+  it('offers the same in the other long text fields', async () => {
+    const { diary } = await setup();
+    await renderAt('/incidents/new', diary);
+    const user = userEvent.setup();
+    await user.type(await whatHappened(), 'Voicemails');
+    const feelings = screen.getByLabelText('How did it make you feel?') as HTMLTextAreaElement;
+    await user.click(feelings);
+    await user.paste(thread);
+    expect(screen.getByText(offer('157,000'))).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Attach it as a text file' }));
+    await screen.findByText(attached());
+    expect(feelings.value).toBe('');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByTestId('landed')).toBeTruthy();
+    const saved = vi.mocked(diary.add).mock.calls[0]?.[0];
+    expect(saved?.effect.howItFelt).toBe('');
+    expect((await readBack(diary, saved?.attachments[0] as AttachmentRef)).text).toBe(thread);
+  });
+
+  it('puts the paste in the field when asked to, with the too-long message on it', async () => {
+    const { diary } = await setup();
+    await renderAt('/incidents/new', diary);
+    const user = userEvent.setup();
+    const field = (await whatHappened()) as HTMLTextAreaElement;
+    await user.click(field);
+    await user.paste(thread);
+    await user.click(screen.getByRole('button', { name: 'Paste it here anyway' }));
+    expect(field.value).toBe(thread);
+    expect(screen.queryByText(offer('157,000'))).toBeNull();
+    expect(describedBy(field)).toContain(tooLong(157_000, LONG));
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByRole('link', { name: `What happened?: ${tooLong(157_000, LONG)}` })).toBeTruthy();
+    expect(diary.add).not.toHaveBeenCalled();
+  });
+
+  it('does not save or leave silently while an offer waits for an answer', async () => {
+    const { diary } = await setup();
+    await renderAt('/incidents/new', diary);
+    const user = userEvent.setup();
+    await user.click(await whatHappened());
+    await user.paste(thread);
+    await user.click(screen.getByRole('checkbox', { name: 'Followed me' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(
+      screen.getByRole('link', {
+        name: 'What happened?: Choose what to do with the text you pasted first: attach it as a text file, or paste it here anyway.',
+      }),
+    ).toBeTruthy();
+    expect(diary.add).not.toHaveBeenCalled();
+    expect(hasUnsavedInput()).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Attach it as a text file' }));
+    await screen.findByText(attached());
+    expect(screen.queryByText(/Choose what to do with the text you pasted/)).toBeNull();
+  });
+
+  it('says all of it in Welsh', async () => {
+    const { diary } = await setup();
+    await renderAt('/incidents/new', diary, 'cy');
+    const user = userEvent.setup();
+    const field = (await screen.findByLabelText('Beth ddigwyddodd?')) as HTMLTextAreaElement;
+    await user.click(field);
+    await user.paste(thread);
+    expect(
+      screen.getByText(
+        "Mae'r hyn a ludoch chi yn rhy hir i'w gadw fel testun yma: gydag e, byddai'r blwch hwn yn dal 157,000 nod, a'r terfyn yw 100,000. " +
+          "Hoffech chi ei atodi i'r digwyddiad hwn fel ffeil testun yn lle hynny?",
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Ei atodi fel ffeil testun' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Ei ludo yma beth bynnag' }));
+    expect(describedBy(field)).toContain(
+      "Mae hyn yn rhy hir i'w gadw: 157,000 nod, a'r terfyn yw 100,000. Gwnewch e'n fyrrach a rhowch gynnig arall arni.",
+    );
+    expect(document.body.textContent).not.toMatch(/\b(errors|paste)\.\w+/);
   });
 });

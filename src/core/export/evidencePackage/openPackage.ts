@@ -1,13 +1,19 @@
 // Opens an evidence package read-only, in memory: nothing from it is written anywhere, so it
 // never mixes with a diary on this device. The document is validated as hostile input and its
 // chain verified; files are kept only if they match the SHA-256 the document lists.
+//
+// Strict about bytes, lenient about authentic records: bytes that fail authentication refuse the
+// whole package, and so does a document out of shape. A version of an incident (or a checklist
+// result) that authenticated but breaks a rule of its content is set aside and listed, with why;
+// everything else opens.
 
 import { createStreamingSha256, type StreamingSha256 } from '../../crypto/streamingSha256';
 import type { AttachmentRef } from '../../model/incident';
 import { EncryptedFileError, openEncryptedFile } from '../encryptedFile';
 import { documentFiles, type ExportDocument } from '../exportDocument';
 import { BlobAccumulator } from '../encryptedFile/blobAccumulator';
-import { parseExportDocument } from '../exportJson';
+import { parseExportDocumentSettingAside } from '../exportJson';
+import type { SetAsideRecord } from '../setAside';
 import { verifyExportDocument, type ExportVerification } from '../verifyExport';
 import { PACKAGE_CONTENT_VERSION, PACKAGE_LIMITS } from './packageRecords';
 
@@ -21,6 +27,8 @@ export interface OpenedPackage {
   files: Map<string, Blob>;
   /** Files the document lists but the package does not carry intact. */
   missingFiles: AttachmentRef[];
+  /** Versions and checklist results the package carries but that break a rule of their content. */
+  setAside: SetAsideRecord[];
 }
 
 function invalid(): never {
@@ -115,14 +123,14 @@ export async function openEvidencePackage(file: Blob, passphrase: string): Promi
   }
   const chain = own(collected.head, 'chain');
   const head = typeof chain === 'object' && chain !== null ? own(chain, 'head') : undefined;
-  const parsed = parseExportDocument({
+  const parsed = parseExportDocumentSettingAside({
     ...collected.head,
     chain: { links: collected.links, head },
     entries: collected.entries,
     checklists: collected.checklists,
   });
   if (!parsed.ok) throw new PackageError(parsed.code === 'newer-version' ? 'newer-version' : 'invalid-document');
-  const { document } = parsed;
+  const { document, setAside } = parsed;
   const files = new Map<string, Blob>();
   const missingFiles: AttachmentRef[] = [];
   const listed = document.scope.attachmentsIncluded ? documentFiles(document) : [];
@@ -132,5 +140,5 @@ export async function openEvidencePackage(file: Blob, passphrase: string): Promi
       files.set(ref.id, part.bytes.toBlob(ref.type));
     } else missingFiles.push(ref);
   }
-  return { document, verification: await verifyExportDocument(document), files, missingFiles };
+  return { document, verification: await verifyExportDocument(document, { setAside }), files, missingFiles, setAside };
 }

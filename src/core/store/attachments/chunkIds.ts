@@ -1,15 +1,16 @@
 // Chunk rows are keyed `${attachmentId}:${index padded to 8 digits}`, so one attachment's chunks
 // are a contiguous key range read in order, and nothing but the position is visible in the key.
 
+import { isAttachmentId } from '../../model/incident';
+
 const INDEX_DIGITS = 8;
-const MAX_ID_LENGTH = 256;
 
 /**
  * Refuses ids that could reach outside their own key range: a ':' would make `a:0` cover some
  * of `a`'s chunks, and refs can arrive from imported files.
  */
 export function assertAttachmentId(attachmentId: string): void {
-  if (attachmentId === '' || attachmentId.length > MAX_ID_LENGTH || /[:\0\uffff]/.test(attachmentId)) {
+  if (!isAttachmentId(attachmentId)) {
     throw new TypeError('Invalid attachment id');
   }
 }

@@ -32,7 +32,8 @@ export function useAddAttachments(onAdded: (ref: AttachmentRef) => void) {
   // An update must not reload the page while files are being written.
   useUnsavedInput(progress !== null);
 
-  const add = async (files: readonly File[]) => {
+  /** Saves the files; resolves (never rejects) with what was added and what went wrong. */
+  const add = async (files: readonly File[]): Promise<AddOutcome> => {
     setOutcome(null);
     const problems: string[] = [];
     let added = 0;
@@ -59,6 +60,7 @@ export function useAddAttachments(onAdded: (ref: AttachmentRef) => void) {
     }
     setProgress(null);
     setOutcome({ added, problems });
+    return { added, problems };
   };
 
   return { add, progress, outcome };

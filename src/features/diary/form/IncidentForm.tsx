@@ -1,20 +1,32 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnsavedInput } from '../../../shared/hooks/unsavedInput';
 import { useAsyncAction } from '../../../shared/hooks/useAsyncAction';
 import { useLocale } from '../../../shared/hooks/useLocale';
 import { BusyButton } from '../../../shared/ui/BusyButton';
-import type { Incident } from '../../../core/model/incident';
+import type { AttachmentRef, Incident } from '../../../core/model/incident';
 import type { DraftStore } from '../../../core/store/draftStore';
 import { useVaultErrorMessage } from '../../../shared/errors/useVaultErrorMessage';
 import { AttachmentFields } from './AttachmentFields';
 import { BehaviourFields } from './BehaviourFields';
 import { ErrorSummary, type SummaryItem } from './ErrorSummary';
-import { checkIncident, fieldId, sameIncident, type FieldErrors, type FieldKey } from './formRules';
+import {
+  checkIncident,
+  isTextKey,
+  lengthErrors,
+  overlong,
+  sameIncident,
+  TEXT_LIMITS,
+  textOf,
+  WITNESS_TEXT_LIMIT,
+  type FieldErrors,
+  type FieldKey,
+} from './formRules';
 import { LeavePanel } from './LeavePanel';
+import { PastableTextField } from './PastableTextField';
 import { ReportedFields } from './ReportedFields';
-import { TextField } from './TextField';
 import { useDraftAutosave } from './useDraftAutosave';
+import { useTooLongMessage } from './useTooLongMessage';
 import { WhenFields } from './WhenFields';
 import { WitnessFields } from './WitnessFields';
 
@@ -70,6 +82,18 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
   const [leaving, setLeaving] = useState(false);
   const [summaryFocus, setSummaryFocus] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
+  const tooLongMessage = useTooLongMessage();
+  // Fields with a long paste waiting for an answer (attach it, or put it in anyway).
+  const [pasteWaiting, setPasteWaiting] = useState<ReadonlySet<FieldKey>>(new Set());
+  const onPasteWaiting = useCallback((key: FieldKey, waiting: boolean) => {
+    setPasteWaiting((current) => {
+      if (current.has(key) === waiting) return current;
+      const next = new Set(current);
+      if (waiting) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  }, []);
   const autosave = useDraftAutosave({ store, draftId, value, baseline, baseRevision });
   const dirty = !done && !sameIncident(value, baseline);
   useUnsavedInput(dirty);
@@ -78,19 +102,38 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
     if (summaryFocus > 0) summary.current?.focus();
   }, [summaryFocus]);
 
-  // Errors show after the first attempt to save, and clear as each is put right.
+  // Errors show after the first attempt to save, and clear as each is put right. Text too long
+  // to be kept is said at once, on its field, with its length against the limit.
   const check = submitted ? checkIncident(value, new Date()) : null;
-  const errors: FieldErrors = check && !check.ok ? check.errors : {};
+  const found: FieldErrors = check ? (check.ok ? {} : check.errors) : lengthErrors(value);
+  // Saving with a paste offer unanswered would drop what was pasted: that is asked first.
+  const errors: FieldErrors = submitted
+    ? { ...Object.fromEntries([...pasteWaiting].map((key) => [key, 'pasteWaiting'])), ...found }
+    : found;
   const errorFor = (key: FieldKey): string | undefined => {
     const code = errors[key];
-    return code === undefined ? undefined : t(`errors.${code}`);
+    if (code === undefined) return undefined;
+    const over = code === 'tooLong' && isTextKey(key) ? overlong(textOf(value, key), TEXT_LIMITS[key]) : undefined;
+    if (over) return tooLongMessage(over);
+    if (code === 'tooLong' && key === 'witnesses') {
+      return t('errors.witnessTooLong', { limit: new Intl.NumberFormat(language).format(WITNESS_TEXT_LIMIT) });
+    }
+    return t(`errors.${code}`);
   };
-  const summaryItems: SummaryItem[] = (Object.keys(errors) as FieldKey[]).map((key) => ({
+  const witnessError = (text: string): string | undefined => {
+    const over = overlong(text, WITNESS_TEXT_LIMIT);
+    return over && tooLongMessage(over);
+  };
+  // The summary is for an attempt to save: it is what takes focus then.
+  const summaryItems: SummaryItem[] = (submitted ? (Object.keys(errors) as FieldKey[]) : []).map((key) => ({
     key,
     text: t('errors.inSummary', { field: t(FIELD_LABELS[key]), message: errorFor(key) ?? '' }),
   }));
 
   const update = <K extends keyof Incident>(key: K, next: Incident[K]) => setValue((current) => ({ ...current, [key]: next }));
+  const addAttachment = (ref: AttachmentRef) => setValue((current) => ({ ...current, attachments: [...current.attachments, ref] }));
+  // Free-text fields take a paste too long to keep as text as a text file attachment instead.
+  const pastable = { busy, onAttached: addAttachment, onWaiting: onPasteWaiting };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -98,7 +141,7 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
     setSubmitted(true);
     setSaveError(null);
     const result = checkIncident(value, new Date());
-    if (!result.ok) {
+    if (!result.ok || pasteWaiting.size > 0) {
       setSummaryFocus((n) => n + 1);
       return;
     }
@@ -118,7 +161,8 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
   };
 
   const cancel = () => {
-    if (dirty) setLeaving(true);
+    // A paste waiting for an answer is not in the form yet, but leaving would lose it too.
+    if (dirty || pasteWaiting.size > 0) setLeaving(true);
     else {
       autosave.stop();
       onLeave();
@@ -131,8 +175,10 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
     <form className="incident-form" onSubmit={save} onBlur={autosave.flush} noValidate aria-labelledby="incident-title">
       <ErrorSummary ref={summary} items={summaryItems} />
 
-      <TextField
-        id={fieldId('whatHappened')}
+      <PastableTextField
+        {...pastable}
+        limit={TEXT_LIMITS.whatHappened}
+        field="whatHappened"
         className="incident-main"
         label={t('whatHappened.label')}
         hint={t('whatHappened.hint')}
@@ -146,8 +192,10 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
 
       <BehaviourFields chosen={value.behaviours} onChange={(behaviours) => update('behaviours', behaviours)} />
 
-      <TextField
-        id={fieldId('where')}
+      <PastableTextField
+        {...pastable}
+        limit={TEXT_LIMITS.where}
+        field="where"
         label={t('where.label')}
         hint={t('where.hint')}
         value={value.where}
@@ -155,8 +203,10 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
         onChange={(where) => update('where', where)}
       />
 
-      <TextField
-        id={fieldId('whoDidIt')}
+      <PastableTextField
+        {...pastable}
+        limit={TEXT_LIMITS.whoDidIt}
+        field="whoDidIt"
         label={t('whoDidIt.label')}
         hint={t('whoDidIt.hint')}
         rows={2}
@@ -165,10 +215,17 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
         onChange={(whoDidIt) => update('whoDidIt', whoDidIt)}
       />
 
-      <WitnessFields witnesses={value.witnesses} onChange={(witnesses) => update('witnesses', witnesses)} error={errorFor('witnesses')} />
+      <WitnessFields
+        witnesses={value.witnesses}
+        onChange={(witnesses) => update('witnesses', witnesses)}
+        error={errorFor('witnesses')}
+        errorFor={witnessError}
+      />
 
-      <TextField
-        id={fieldId('evidenceElsewhere')}
+      <PastableTextField
+        {...pastable}
+        limit={TEXT_LIMITS.evidenceElsewhere}
+        field="evidenceElsewhere"
         label={t('evidence.label')}
         hint={t('evidence.hint')}
         rows={4}
@@ -180,30 +237,34 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
       <AttachmentFields
         attachments={value.attachments}
         disabled={busy}
-        onAdded={(ref) => setValue((current) => ({ ...current, attachments: [...current.attachments, ref] }))}
+        onAdded={addAttachment}
         onRemove={(id) => setValue((current) => ({ ...current, attachments: current.attachments.filter((a) => a.id !== id) }))}
       />
 
       <ReportedFields reported={value.reported} onChange={(reported) => update('reported', reported)} errorFor={errorFor} />
 
-      <TextField
-        id={fieldId('howItFelt')}
+      <PastableTextField
+        {...pastable}
+        limit={TEXT_LIMITS.howItFelt}
+        field="howItFelt"
         label={t('effect.howItFelt')}
         hint={t('effect.howItFeltHint')}
         rows={3}
         value={value.effect.howItFelt}
         error={errorFor('howItFelt')}
-        onChange={(howItFelt) => update('effect', { ...value.effect, howItFelt })}
+        onChange={(howItFelt) => setValue((current) => ({ ...current, effect: { ...current.effect, howItFelt } }))}
       />
 
-      <TextField
-        id={fieldId('whatItChanged')}
+      <PastableTextField
+        {...pastable}
+        limit={TEXT_LIMITS.whatItChanged}
+        field="whatItChanged"
         label={t('effect.whatItChanged')}
         hint={t('effect.whatItChangedHint')}
         rows={3}
         value={value.effect.whatItChanged}
         error={errorFor('whatItChanged')}
-        onChange={(whatItChanged) => update('effect', { ...value.effect, whatItChanged })}
+        onChange={(whatItChanged) => setValue((current) => ({ ...current, effect: { ...current.effect, whatItChanged } }))}
       />
 
       {saveError && (

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useFieldIds } from '../../../shared/hooks/useFieldIds';
+import { catchLongPaste, type LongPaste } from '../paste/longPaste';
 
 interface TextFieldProps {
   id: string;
@@ -16,6 +17,10 @@ interface TextFieldProps {
   max?: string;
   autoComplete?: string;
   className?: string;
+  /** A paste that would take the field over `limit` is stopped and handed to `onLong`. */
+  longPaste?: { limit: number; onLong: (paste: LongPaste) => void };
+  /** Shown under the control: an offer about what was pasted into it. */
+  children?: ReactNode;
 }
 
 /** A labelled input or textarea, its hint and its error, tied together for screen readers. */
@@ -31,9 +36,11 @@ export function TextField({
   max,
   autoComplete = 'off',
   className,
+  longPaste,
+  children,
 }: TextFieldProps) {
   const { hintId, errorId, controlProps } = useFieldIds({ id, hint, error });
-  const shared = { ...controlProps, value };
+  const shared = { ...controlProps, value, onPaste: longPaste && catchLongPaste(longPaste.limit, longPaste.onLong) };
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>{label}</label>
@@ -52,6 +59,7 @@ export function TextField({
       ) : (
         <textarea {...shared} rows={rows} autoComplete={autoComplete} onChange={(event) => onChange(event.target.value)} />
       )}
+      {children}
     </div>
   );
 }

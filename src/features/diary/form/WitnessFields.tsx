@@ -10,10 +10,12 @@ interface WitnessFieldsProps {
   witnesses: readonly Witness[];
   onChange: (witnesses: Witness[]) => void;
   error?: string;
+  /** What is wrong with a name or contact as typed (too long to keep), if anything. */
+  errorFor?: (text: string) => string | undefined;
 }
 
 /** Any number of witnesses, each a name and how to reach them. */
-export function WitnessFields({ witnesses, onChange, error }: WitnessFieldsProps) {
+export function WitnessFields({ witnesses, onChange, error, errorFor = () => undefined }: WitnessFieldsProps) {
   const { t } = useTranslation('incident');
   const group = useFieldIds({ id: GROUP_ID, hint: true, error });
 
@@ -48,12 +50,19 @@ export function WitnessFields({ witnesses, onChange, error }: WitnessFieldsProps
         return (
           <fieldset key={index} className="incident-witness">
             <legend>{t('witnesses.item', { number })}</legend>
-            <TextField id={`${id}-name`} label={t('witnesses.name')} value={witness.name} onChange={(name) => update(index, { name })} />
+            <TextField
+              id={`${id}-name`}
+              label={t('witnesses.name')}
+              value={witness.name}
+              error={errorFor(witness.name)}
+              onChange={(name) => update(index, { name })}
+            />
             <TextField
               id={`${id}-contact`}
               label={t('witnesses.contact')}
               hint={t('witnesses.contactHint')}
               value={witness.contact}
+              error={errorFor(witness.contact)}
               onChange={(contact) => update(index, { contact })}
             />
             <button type="button" className="button" onClick={() => remove(index)}>

@@ -3,7 +3,7 @@
 
 import { orderedBehaviours } from '../../../core/model/behaviours';
 import { isCalendarDate, isClockTime, localDate, type IsoDate } from '../../../core/model/calendarDate';
-import type { Incident, IncidentWhen } from '../../../core/model/incident';
+import { INCIDENT_LIMITS, type Incident, type IncidentWhen } from '../../../core/model/incident';
 import { parseIncident } from '../../../core/model/incidentParse';
 
 /** Every place the form can show an error. */
@@ -25,11 +25,85 @@ export type FieldKey =
   | 'whatItChanged'
   | 'form';
 
-export type ErrorCode = 'empty' | 'dateMissing' | 'dateFormat' | 'timeFormat' | 'future' | 'toBeforeFrom' | 'tooLong' | 'invalid';
+export type ErrorCode =
+  | 'empty'
+  | 'dateMissing'
+  | 'dateFormat'
+  | 'timeFormat'
+  | 'future'
+  | 'toBeforeFrom'
+  | 'tooLong'
+  | 'invalid'
+  /** Not from checkIncident: a long paste is waiting for the person to say what to do with it. */
+  | 'pasteWaiting';
 
 export type FieldErrors = Partial<Record<FieldKey, ErrorCode>>;
 
 export type CheckResult = { ok: true; incident: Incident } | { ok: false; errors: FieldErrors };
+
+/** The form's free-text fields that are one control each (witnesses are a list of pairs). */
+export type TextKey =
+  | 'whatHappened'
+  | 'description'
+  | 'where'
+  | 'whoDidIt'
+  | 'evidenceElsewhere'
+  | 'policeReference'
+  | 'officer'
+  | 'howItFelt'
+  | 'whatItChanged';
+
+/**
+ * The most characters each free-text field may hold once trimmed: the limits parseIncident
+ * applies (core/model/incidentParse.ts; test/features/form/formRules.test.ts holds them
+ * together). Checked here as well so a message can say how long the text is against what
+ * fits, and so a paste can be caught before it lands.
+ */
+export const TEXT_LIMITS: Readonly<Record<TextKey, number>> = {
+  whatHappened: INCIDENT_LIMITS.longText,
+  description: INCIDENT_LIMITS.longText,
+  where: INCIDENT_LIMITS.longText,
+  whoDidIt: INCIDENT_LIMITS.longText,
+  evidenceElsewhere: INCIDENT_LIMITS.longText,
+  policeReference: INCIDENT_LIMITS.shortText,
+  officer: INCIDENT_LIMITS.shortText,
+  howItFelt: INCIDENT_LIMITS.longText,
+  whatItChanged: INCIDENT_LIMITS.longText,
+};
+
+/** A witness's name, and how to reach them: each up to this many characters. */
+export const WITNESS_TEXT_LIMIT: number = INCIDENT_LIMITS.shortText;
+
+export function isTextKey(key: FieldKey): key is TextKey {
+  return key in TEXT_LIMITS;
+}
+
+/** A text field's content ('' when the incident has no such field as it stands). */
+export function textOf(incident: Incident, key: TextKey): string {
+  switch (key) {
+    case 'description':
+      return incident.when.kind === 'approximate' ? incident.when.description : '';
+    case 'policeReference':
+    case 'officer':
+      return incident.reported[key] ?? '';
+    case 'howItFelt':
+    case 'whatItChanged':
+      return incident.effect[key];
+    default:
+      return incident[key];
+  }
+}
+
+/** How long a text is (trimmed, as it would be kept) against its limit, when it does not fit. */
+export interface Overlong {
+  length: number;
+  limit: number;
+}
+
+export function overlong(text: string, limit: number): Overlong | undefined {
+  const length = text.trim().length;
+  return length > limit ? { length, limit } : undefined;
+}
 
 /** The id of a field's control, so error messages can link to it. One form is on screen at a time. */
 export function fieldId(key: FieldKey): string {
@@ -80,6 +154,19 @@ export function tidyIncident(incident: Incident): Incident {
 /** Whether two incidents would be kept the same: so an untouched form is not "unsaved input". */
 export function sameIncident(a: Incident, b: Incident): boolean {
   return JSON.stringify(tidyIncident(a)) === JSON.stringify(tidyIncident(b));
+}
+
+/** Every field whose text is too long to be kept: shown as soon as it happens, not only on saving. */
+export function lengthErrors(incident: Incident): FieldErrors {
+  const tidy = tidyIncident(incident);
+  const errors: FieldErrors = {};
+  for (const key of Object.keys(TEXT_LIMITS) as TextKey[]) {
+    if (overlong(textOf(tidy, key), TEXT_LIMITS[key])) errors[key] = 'tooLong';
+  }
+  if (tidy.witnesses.some((w) => overlong(w.name, WITNESS_TEXT_LIMIT) || overlong(w.contact, WITNESS_TEXT_LIMIT))) {
+    errors.witnesses = 'tooLong';
+  }
+  return errors;
 }
 
 function checkDate(errors: FieldErrors, key: FieldKey, value: string | undefined, today: IsoDate): boolean {
@@ -143,7 +230,8 @@ function fromParseError(error: string): [FieldKey, ErrorCode] {
  */
 export function checkIncident(incident: Incident, now: Date): CheckResult {
   const tidy = tidyIncident(incident);
-  const errors: FieldErrors = {};
+  // Too long is said at once, with the other problems, rather than only once they are put right.
+  const errors: FieldErrors = lengthErrors(tidy);
   if (tidy.whatHappened === '' && tidy.behaviours.length === 0) errors.whatHappened = 'empty';
   checkWhen(errors, tidy.when, localDate(now));
   if (Object.keys(errors).length > 0) return { ok: false, errors };

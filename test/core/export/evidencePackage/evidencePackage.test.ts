@@ -12,17 +12,21 @@ import { documentFiles } from '../../../../src/core/export/exportDocument';
 import { fileErrorCode } from '../../../../src/core/export/fileErrorCode';
 import { EMPTY_SELECTION, selectEntries } from '../../../../src/core/export/selection';
 import { exportVerified } from '../../../../src/core/export/verifyExport';
+import { parseExportDocument, parseExportDocumentSettingAside, serializeExportDocument } from '../../../../src/core/export/exportJson';
+import { INCIDENT_LIMITS } from '../../../../src/core/model/incident';
 import { FAST_COST, expectSameBytes, flipByte } from '../../crypto/helpers';
 import {
   backupOf,
   bytesOf,
   dumpDatabase,
   expectUnchanged,
+  incident,
   newDevice,
   rejectionOf,
   writeSampleDiary,
   type Device,
   type SampleDiary,
+  writeUnchecked,
 } from '../../backup/backupFixture';
 
 const PASSPHRASE = 'pecyn tystiolaeth / pakiet dowodów';
@@ -226,5 +230,83 @@ describe('evidence package refusals', () => {
       );
       await expectPackageError(altered, 'newer-version');
     });
+  });
+});
+
+describe('a package holding versions that break a rule of their content', () => {
+  const tooLong = `Wklejony wątek wiadomości: ${'i znowu '.repeat(INCIDENT_LIMITS.longText / 8)}`;
+  let source: Device;
+  let longId: string;
+  let editedId: string;
+  let document: ExportDocument;
+
+  beforeAll(async () => {
+    source = await newDevice();
+    await source.diary.add(incident('Pierwszy wpis'));
+    // Saved before every write was checked: a pasted thread over the limit, and an edit that made one too long.
+    longId = await writeUnchecked(source, incident(tooLong));
+    editedId = await source.diary.add(incident('Krótko'));
+    await writeUnchecked(source, incident(`Krótko, potem: ${tooLong}`), editedId);
+    await source.diary.add(incident('Ostatni wpis'));
+    document = documentFor({}, source);
+  });
+
+  it('opens with everything else, lists each version set aside and why, and still verifies', async () => {
+    const opened = await openEvidencePackage(await packageOf(document, source), PASSPHRASE);
+    expect(opened.setAside).toEqual([
+      expect.objectContaining({ record: 'revision', entryId: longId, revision: 1, rule: 'too-long' }),
+      expect.objectContaining({ record: 'revision', entryId: editedId, revision: 2, rule: 'too-long' }),
+    ]);
+    expect(opened.setAside[0]?.record === 'revision' && opened.setAside[0].excerpt?.startsWith('Wklejony wątek')).toBe(true);
+    const ids = opened.document.entries.map((e) => e.id);
+    expect(ids).not.toContain(longId);
+    expect(opened.document.entries.find((e) => e.id === editedId)?.revisions.map((r) => r.revision)).toEqual([1]);
+    expect(opened.document.entries).toHaveLength(3);
+    // Set aside is not held back: the chain and every version shown check out.
+    expect(opened.verification.problems).toEqual([]);
+    expect(opened.verification.chain).toEqual({ ok: true, length: 5, head: source.diary.head() });
+    expect(exportVerified(opened.verification)).toBe(true);
+  });
+
+  it('reads the same from the JSON export when asked to set aside; the strict reader refuses it whole', () => {
+    const json = serializeExportDocument(document);
+    expect(parseExportDocument(json)).toMatchObject({ ok: false, code: 'invalid' });
+    const read = parseExportDocumentSettingAside(json);
+    expect(read.ok && read.setAside.map((r) => r.record === 'revision' && [r.entryId, r.revision, r.rule])).toEqual([
+      [longId, 1, 'too-long'],
+      [editedId, 2, 'too-long'],
+    ]);
+  });
+
+  it('sets aside a checklist result it cannot read, and opens the rest', async () => {
+    await source.checklists.saveAnswers({
+      behaviours: ['following'],
+      occasions: null,
+      duration: null,
+      fixation: [],
+      effects: [],
+      risks: [],
+    });
+    const withResults = documentFor({ includeChecklists: true, entryIds: [editedId] }, source);
+    const made = await createEvidencePackage(
+      { ...withResults, checklists: [...(await source.checklists.list())] },
+      source.attachments,
+      PASSPHRASE,
+      {
+        kdfCost: FAST_COST,
+      },
+    );
+    const reader = await openEncryptedFile(made.file, PASSPHRASE, 'evidence-package');
+    const writer = await EncryptedFileWriter.create({ kind: 'evidence-package', passphrase: PASSPHRASE, kdfCost: FAST_COST });
+    for await (const record of reader.records()) {
+      await writer.add(record.meta.t === 'check' ? { meta: { t: 'check', result: { id: 'wynik', savedAt: 'wczoraj' } } } : record);
+    }
+    const opened = await openEvidencePackage(await writer.finish(), PASSPHRASE);
+    expect(opened.setAside).toEqual([
+      expect.objectContaining({ record: 'revision', entryId: editedId, revision: 2 }),
+      { record: 'checklist', id: 'wynik', rule: 'not-valid' },
+    ]);
+    expect(opened.document.checklists).toEqual([]);
+    expect(opened.document.entries.map((e) => e.id)).toEqual([editedId]);
   });
 });

@@ -1,0 +1,52 @@
+// What a reader of a backup or an evidence package kept aside: a record that decrypted and
+// authenticated (so it is what the file's maker wrote) but breaks a later rule of its content.
+// Everything else in the file is still restored or shown; these are listed, each with why, before
+// anything is written. Bytes that fail authentication are never set aside: the whole file is
+// refused as damaged.
+
+import { excerpt } from '../diary/excerpt';
+import type { IncidentRule } from '../model/invalidIncident';
+import { own } from '../model/ownProperty';
+
+export type SetAsideRule =
+  | IncidentRule
+  /** A file whose bytes (or size) differ from the SHA-256 its incident recorded. */
+  | 'not-matching'
+  /** A file that no incident restored from the file refers to. */
+  | 'not-referenced';
+
+export type SetAsideRecord =
+  /**
+   * A version of an incident. Its link in the record of changes is kept (with no content, as a
+   * deleted version's is), so the chain still verifies and shows that something is missing.
+   */
+  | {
+      record: 'revision';
+      entryId: string;
+      revision: number;
+      /** When the version was written down (its link's recordedAt). */
+      recordedAt: string;
+      /** The start of what happened, when that much is text, so the person can tell which it was. */
+      excerpt?: string;
+      rule: SetAsideRule;
+    }
+  | { record: 'checklist'; id?: string; savedAt?: string; rule: SetAsideRule }
+  | { record: 'file'; id: string; name?: string; rule: SetAsideRule };
+
+const EXCERPT_LENGTH = 80;
+
+/** The opening words of a revision's "what happened", if the raw content holds it as text. */
+export function rawExcerpt(content: unknown): string | undefined {
+  try {
+    const body = isObject(content) ? own(content, 'body') : undefined;
+    const text = isObject(body) ? own(body, 'whatHappened') : undefined;
+    return typeof text === 'string' && text.trim() !== '' ? excerpt(text, EXCERPT_LENGTH) : undefined;
+  } catch {
+    // A Proxy can throw from any access: then there is no excerpt.
+    return undefined;
+  }
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { Incident } from '../../../src/core/model/incident';
+import {
+  checkIncident,
+  lengthErrors,
+  overlong,
+  TEXT_LIMITS,
+  textOf,
+  WITNESS_TEXT_LIMIT,
+  type TextKey,
+} from '../../../src/features/diary/form/formRules';
+import { keepAsText, pastedTextFile, type LongPaste } from '../../../src/features/diary/paste/longPaste';
+import { anIncident } from '../../support/incidentFactories';
+
+const NOW = new Date('2026-03-10T12:00:00');
+
+/** anIncident() with one text field set to `text` (approximate "when" for the description). */
+function withField(key: TextKey, text: string): Incident {
+  const incident = anIncident({ attachments: [] });
+  switch (key) {
+    case 'description':
+      return { ...incident, when: { kind: 'approximate', description: text } };
+    case 'policeReference':
+    case 'officer':
+      return { ...incident, reported: { ...incident.reported, [key]: text } };
+    case 'howItFelt':
+    case 'whatItChanged':
+      return { ...incident, effect: { ...incident.effect, [key]: text } };
+    default:
+      return { ...incident, [key]: text };
+  }
+}
+
+describe('form rules: text limits', () => {
+  for (const key of Object.keys(TEXT_LIMITS) as TextKey[]) {
+    it(`${key}: the form's limit is the one every incident is checked against`, () => {
+      const limit = TEXT_LIMITS[key];
+      const fits = checkIncident(withField(key, 'a'.repeat(limit)), NOW);
+      expect(fits.ok).toBe(true);
+      const over = withField(key, 'a'.repeat(limit + 1));
+      expect(textOf(over, key)).toHaveLength(limit + 1);
+      expect(checkIncident(over, NOW)).toEqual({ ok: false, errors: { [key]: 'tooLong' } });
+      expect(lengthErrors(over)).toEqual({ [key]: 'tooLong' });
+    });
+  }
+
+  it("a witness's name and contact have theirs", () => {
+    for (const witness of [
+      { name: 'n'.repeat(WITNESS_TEXT_LIMIT + 1), contact: '' },
+      { name: '', contact: 'c'.repeat(WITNESS_TEXT_LIMIT + 1) },
+    ]) {
+      expect(checkIncident(anIncident({ attachments: [], witnesses: [witness] }), NOW)).toEqual({
+        ok: false,
+        errors: { witnesses: 'tooLong' },
+      });
+    }
+    const fits = { name: 'n'.repeat(WITNESS_TEXT_LIMIT), contact: 'c'.repeat(WITNESS_TEXT_LIMIT) };
+    expect(checkIncident(anIncident({ attachments: [], witnesses: [fits] }), NOW).ok).toBe(true);
+  });
+
+  it('counts text as it is kept: trimmed', () => {
+    expect(overlong(`  ${'a'.repeat(10)}\n`, 10)).toBeUndefined();
+    expect(overlong('a'.repeat(11), 10)).toEqual({ length: 11, limit: 10 });
+  });
+
+  it('says too long together with the other problems, not only once they are put right', () => {
+    const incident = { ...withField('where', 'a'.repeat(TEXT_LIMITS.where + 1)), whatHappened: '', behaviours: [] };
+    expect(checkIncident(incident, NOW)).toEqual({ ok: false, errors: { where: 'tooLong', whatHappened: 'empty' } });
+  });
+});
+
+describe('a long paste', () => {
+  const paste: LongPaste = { text: 'PASTED', before: 'ab', after: 'aPASTEDb', length: 8, limit: 5 };
+
+  it('kept as text lands where it was pasted, or at the end if the field changed meanwhile', () => {
+    expect(keepAsText(paste, 'ab')).toBe('aPASTEDb');
+    expect(keepAsText(paste, 'abc')).toBe('abcPASTED');
+  });
+
+  it('as a file is plain UTF-8 text with a name that says nothing of its content', () => {
+    const file = pastedTextFile('Ŵyn 👀', NOW);
+    expect(file.name).toBe('pasted-text-2026-03-10.txt');
+    expect(file.type).toBe('text/plain');
+    expect(file.size).toBe(new TextEncoder().encode('Ŵyn 👀').length);
+  });
+});
