@@ -9,7 +9,7 @@ export function diaryActions(repository: DiaryRepository, stores: UnlockedStores
   const targets = { diary: repository, attachments: stores.attachments, checklists: stores.checklists };
   return {
     add: (incident) => repository.add(incident),
-    edit: (id, incident) => repository.edit(id, incident),
+    edit: (id, incident, basedOn) => repository.edit(id, incident, basedOn),
     remove: (id) => repository.remove(id),
     history: (entryId) => repository.history(entryId),
     records: () => repository.allRecords(),

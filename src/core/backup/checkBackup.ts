@@ -7,14 +7,17 @@
 // authenticated, in its place, but breaks a rule of its content (text too long, a field Daybook
 // cannot read, a file that does not match its SHA-256) is set aside and listed, with why, and
 // everything else is restored. A revision set aside keeps its link, with no content, as a deleted
-// version does: the chain still verifies, and shows that something is missing.
+// version does: the chain still verifies, and shows that something is missing. It counts as
+// authentic only if its content, exactly as the file carries it, has the SHA-256 its link records;
+// otherwise the backup's chain does not verify ('content-mismatch' at that link).
 
 import type { SavedChecklistResult } from '../checklist/result';
 import { createStreamingSha256, type StreamingSha256 } from '../crypto/streamingSha256';
-import { contentKey, verifyChain, type ChainVerification } from '../evidence';
+import { contentHashOrNull, contentKey, verifyChain, type ChainVerification } from '../evidence';
 import { EncryptedFileError, openEncryptedFile, type EncryptedFileReader, type FileRecord } from '../export/encryptedFile';
 import type { SetAsideRecord, SetAsideRule } from '../export/setAside';
 import type { AttachmentRef } from '../model/incident';
+import { own } from '../model/ownProperty';
 import type { RevisionRecord } from '../store/diaryRepository';
 import { BACKUP_CONTENT_VERSION, readBackupRecord, type BackupInfo } from './backupRecords';
 import { RestoreError } from './restoreErrors';
@@ -86,6 +89,8 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
   const referenced = new Map<string, AttachmentRef>();
   const setAside: SetAsideRecord[] = [];
   let damagedFiles = 0;
+  /** The first version set aside whose content is not what its link commits to. */
+  let altered: Extract<ChainVerification, { ok: false }> | null = null;
   let current: FileInProgress | null = null;
   let checklistsSeen = 0;
   let filesSeen = 0;
@@ -143,6 +148,8 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
       case 'rev-aside': {
         const { link, rule, excerpt } = record;
         if (link.seq !== records.length || current !== null) corrupt();
+        if (altered === null && (await contentHashOrNull(own(meta, 'content'))) !== link.contentHash)
+          altered = { ok: false, brokenAt: link.seq, reason: 'content-mismatch', entryId: link.entryId };
         records.push({ link, content: null });
         setAside.push({
           record: 'revision',
@@ -209,9 +216,11 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
 
   const contents = new Map<string, unknown>();
   for (const { link, content } of records) if (content) contents.set(contentKey(link.entryId, link.revision), content);
-  const verification = await verifyChain(
+  const chain = await verifyChain(
     records.map((r) => r.link),
     contents,
   );
+  // The first break wins, as verifyChain reports the first.
+  const verification = altered !== null && (chain.ok || chain.brokenAt > altered.brokenAt) ? altered : chain;
   return { info, records, checklists, files, damagedFiles, setAside, verification, source: reader };
 }

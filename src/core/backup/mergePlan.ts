@@ -121,6 +121,12 @@ export function planMerge(target: MergeTarget, backup: BackupPart): MergePlan {
   if (backup.verification && !backup.verification.ok && relation !== 'empty' && relation !== 'same') {
     throw new RestoreError('diary-does-not-verify');
   }
+  // A version set aside (its content not restored) whose content did not match its link: even
+  // into an empty diary, restoring would drop the very content that shows the break.
+  const broken = backup.verification && !backup.verification.ok ? backup.verification : null;
+  if (broken?.reason === 'content-mismatch' && there[broken.brokenAt]?.content === null) {
+    throw new RestoreError('set-aside-does-not-verify');
+  }
   const verbatim = relation === 'empty' || relation === 'behind' ? there.slice(here.length) : [];
   const imported = relation === 'diverged' ? importsFor(here, there) : [];
 

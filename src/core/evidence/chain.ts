@@ -18,7 +18,7 @@
 
 import type { ChainLink, LinkKind } from './chainLink';
 import { computeLinkHash, contentKey, GENESIS_HASH, isIsoTimestamp, isWellFormedLink, MAX_ENTRY_ID_LENGTH } from './chainLink';
-import { contentHash } from './hash';
+import { contentHashOrNull } from './hash';
 import { isSha256Hex } from './hex';
 import { tombstoneContentHash } from './tombstone';
 
@@ -101,14 +101,6 @@ interface EntryState {
   deleted: boolean;
 }
 
-async function hashOrNull(body: unknown): Promise<string | null> {
-  try {
-    return await contentHash(body);
-  } catch {
-    return null; // a body that cannot be canonicalised matches nothing
-  }
-}
-
 interface Digests {
   /** Recomputed link hash; null for a malformed link. */
   link: string | null;
@@ -125,7 +117,10 @@ function digestBatch(links: readonly ChainLink[], start: number, contents?: Read
     links.slice(start, start + BATCH).map(async (link: unknown): Promise<Digests> => {
       if (!isWellFormedLink(link)) return { link: null, body: undefined };
       const key = contentKey(link.entryId, link.revision);
-      const [linkHash, body] = await Promise.all([computeLinkHash(link), contents?.has(key) ? hashOrNull(contents.get(key)) : undefined]);
+      const [linkHash, body] = await Promise.all([
+        computeLinkHash(link),
+        contents?.has(key) ? contentHashOrNull(contents.get(key)) : undefined,
+      ]);
       return { link: linkHash, body };
     }),
   );

@@ -18,3 +18,15 @@ export async function sha256Hex(input: Uint8Array | string): Promise<string> {
 export async function contentHash(value: unknown): Promise<string> {
   return sha256Hex(canonicalJson(value));
 }
+
+/**
+ * contentHash, or null for a value that has no canonical JSON (so matches no link). For content
+ * read from a file: hashed exactly as the chain hashed what it links.
+ */
+export async function contentHashOrNull(value: unknown): Promise<string | null> {
+  try {
+    return await contentHash(value);
+  } catch {
+    return null;
+  }
+}

@@ -1,7 +1,7 @@
 // Public API of the evidence core: canonical JSON, hashing, and the diary's hash chain.
 
 export { canonicalJson } from './canonicalJson';
-export { contentHash, sha256Hex } from './hash';
+export { contentHash, contentHashOrNull, sha256Hex } from './hash';
 export { bytesToHex, isSha256Hex } from './hex';
 export { newRevisionContent } from './revisionContent';
 export type { RevisionContent, RevisionOrigin } from './revisionContent';

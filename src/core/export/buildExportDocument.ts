@@ -14,6 +14,7 @@ import {
   type ExportSelection,
   type OmittableField,
 } from './exportDocument';
+import type { NotHeldPart, VersionNotHeld } from './setAside';
 
 export interface ExportSource {
   /** Every link of the diary, in order. */
@@ -48,11 +49,22 @@ export function withoutFields(incident: Incident, omit: readonly OmittableField[
   return copy;
 }
 
-function exportEntry(id: string, history: readonly RevisionRecord[], omit: readonly OmittableField[]): ExportEntry {
+function exportEntry(
+  id: string,
+  history: readonly RevisionRecord[],
+  omit: readonly OmittableField[],
+  notHeld: VersionNotHeld[],
+): ExportEntry {
   const revisions: ExportRevision[] = [];
   for (const { link, content } of history) {
-    if (link.kind !== 'revision' || content === null) continue;
+    if (link.kind !== 'revision') continue;
     const { revision, recordedAt } = link;
+    // A version of a current incident with no content: set aside when a backup was restored (a
+    // deleted incident's versions are never exported). Its place goes out, so the export verifies.
+    if (content === null) {
+      notHeld.push({ entryId: id, revision, recordedAt });
+      continue;
+    }
     revisions.push(
       omit.length === 0
         ? { revision, recordedAt, kind: 'complete', content }
@@ -62,8 +74,22 @@ function exportEntry(id: string, history: readonly RevisionRecord[], omit: reado
   return { id, revisions };
 }
 
-export function buildExportDocument(source: ExportSource, selection: ExportSelection, now: Date = new Date()): ExportDocument {
+/**
+ * The export document. Versions of the chosen incidents whose content the diary does not hold go
+ * in `versionsNotHeld` (only when there are any), beside the fields of ExportDocument.
+ */
+export function buildExportDocument(
+  source: ExportSource,
+  selection: ExportSelection,
+  now: Date = new Date(),
+): ExportDocument & NotHeldPart {
   const omit = [...new Set(selection.omitFields)];
+  const notHeld: VersionNotHeld[] = [];
+  const entries = source.entries
+    .map((entry) => exportEntry(entry.id, source.history(entry.id), omit, notHeld))
+    .filter((e) => e.revisions.length > 0);
+  const shown = new Set(entries.map((e) => e.id));
+  const versionsNotHeld = notHeld.filter((version) => shown.has(version.entryId));
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -78,7 +104,8 @@ export function buildExportDocument(source: ExportSource, selection: ExportSelec
       checklistsIncluded: selection.includeChecklists,
     },
     chain: { links: [...source.links], head: chainHead(source.links) },
-    entries: source.entries.map((entry) => exportEntry(entry.id, source.history(entry.id), omit)).filter((e) => e.revisions.length > 0),
+    entries,
     checklists: selection.includeChecklists ? [...source.checklists] : [],
+    ...(versionsNotHeld.length > 0 ? { versionsNotHeld } : {}),
   };
 }

@@ -5,7 +5,15 @@
 // place in the document, never its content. The format is described in docs/export-format.md.
 
 import { parseSavedResult, type SavedChecklistResult } from '../checklist/result';
-import { canonicalJson, isIsoTimestamp, isSha256Hex, isWellFormedLink, type ChainLink, type RevisionContent } from '../evidence';
+import {
+  canonicalJson,
+  contentKey,
+  isIsoTimestamp,
+  isSha256Hex,
+  isWellFormedLink,
+  type ChainLink,
+  type RevisionContent,
+} from '../evidence';
 import { BEHAVIOURS, isBehaviour, type Behaviour } from '../model/behaviours';
 import { isCalendarDate } from '../model/calendarDate';
 import type { Incident, IsoDate } from '../model/incident';
@@ -23,7 +31,7 @@ import {
   type OmittableField,
 } from './exportDocument';
 import { own } from '../model/ownProperty';
-import { rawExcerpt, type SetAsideRecord } from './setAside';
+import { rawExcerpt, type NotHeldPart, type SetAsideRecord, type VersionNotHeld } from './setAside';
 
 /** Bounds on what is read; far above any real diary, well below what would exhaust memory. */
 export const EXPORT_LIMITS = {
@@ -43,23 +51,39 @@ export const EXPORT_LIMITS = {
 
 export type ExportParseError = 'not-daybook-export' | 'newer-version' | 'invalid';
 
-export type ExportParseResult = { ok: true; document: ExportDocument } | { ok: false; code: ExportParseError; detail: string };
+/** A document as read: ExportDocument, with the versions whose content its maker did not hold. */
+export type ReadExportDocument = ExportDocument & NotHeldPart;
+
+export type ExportParseResult = { ok: true; document: ReadExportDocument } | { ok: false; code: ExportParseError; detail: string };
 
 /** As ExportParseResult, with what was set aside (see parseExportDocumentSettingAside). */
 export type SetAsideExportParseResult =
-  { ok: true; document: ExportDocument; setAside: SetAsideRecord[] } | { ok: false; code: ExportParseError; detail: string };
+  | {
+      ok: true;
+      document: ReadExportDocument;
+      setAside: SetAsideRecord[];
+      /**
+       * The content of each complete version set aside, exactly as carried (a plain copy), by
+       * contentKey: for verifyExportDocument to match to its link's contentHash. A partial version,
+       * or content with no single JSON form, has none, and so can never count as authentic.
+       */
+      setAsideContent: Map<string, unknown>;
+    }
+  | { ok: false; code: ExportParseError; detail: string };
 
 /** The export as JSON text: 2-space indent, format and version first, newline at the end. */
-export function serializeExportDocument(doc: ExportDocument): string {
+export function serializeExportDocument(doc: ExportDocument & NotHeldPart): string {
   // Key order of the top level is fixed here so a person opening the file sees what it is
   // first. Inner key order does not matter: hashes are taken over canonical JSON.
-  const ordered: ExportDocument = {
+  const ordered: ExportDocument & NotHeldPart = {
     format: doc.format,
     version: doc.version,
     generatedAt: doc.generatedAt,
     scope: doc.scope,
     chain: doc.chain,
     entries: doc.entries,
+    // Only when there are any: a file without it reads as before everywhere.
+    ...(doc.versionsNotHeld && doc.versionsNotHeld.length > 0 ? { versionsNotHeld: doc.versionsNotHeld } : {}),
     checklists: doc.checklists,
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
@@ -81,6 +105,8 @@ class Invalid extends Error {
 interface ReadContext {
   /** Where set-aside records go; null when nothing may be set aside. */
   setAside: SetAsideRecord[] | null;
+  /** The content of each complete version set aside, as carried (see SetAsideExportParseResult). */
+  setAsideContent: Map<string, unknown>;
 }
 
 type Fields = object;
@@ -287,6 +313,17 @@ function readRevision(fields: Fields, path: string, revision: number, recordedAt
   return fail(`${path}.kind`, 'must be complete or partial');
 }
 
+/** A complete revision's content exactly as carried, if it is plain JSON data; else undefined (it cannot be hashed). */
+function carriedContent(fields: Fields, path: string): unknown {
+  if (own(fields, 'kind') !== 'complete') return undefined;
+  try {
+    return plainCopy(own(fields, 'content'), `${path}.content`, EXPORT_LIMITS.contentDepth);
+  } catch (error) {
+    if (error instanceof Invalid) return undefined;
+    throw error;
+  }
+}
+
 /** The opening words of a revision as it came, complete or partial, for saying which was set aside. */
 function revisionExcerpt(fields: Fields): string | undefined {
   const content = own(fields, 'content');
@@ -323,6 +360,8 @@ function readEntries(value: unknown, context: ReadContext): ExportEntry[] {
         () => readRevision(fields, revisionPath, revision, recordedAt),
         (rule) => {
           const excerpt = revisionExcerpt(fields);
+          const content = carriedContent(fields, revisionPath);
+          if (content !== undefined) context.setAsideContent.set(contentKey(id, revision), content);
           return { record: 'revision', entryId: id, revision, recordedAt, ...(excerpt === undefined ? {} : { excerpt }), rule };
         },
       );
@@ -361,7 +400,21 @@ function readChecklists(value: unknown, context: ReadContext): SavedChecklistRes
   return results;
 }
 
-function readDocument(value: unknown, context: ReadContext): ExportDocument {
+/** Versions whose content the document's maker did not hold (absent in files before it existed). */
+function readVersionsNotHeld(value: unknown): VersionNotHeld[] | undefined {
+  if (value === undefined) return undefined;
+  return list(value, 'versionsNotHeld', EXPORT_LIMITS.revisions).map((item, i) => {
+    const path = `versionsNotHeld[${i}]`;
+    const fields = object(item, path);
+    const entryId = own(fields, 'entryId');
+    if (typeof entryId !== 'string' || entryId.length === 0 || entryId.length > EXPORT_LIMITS.entryId)
+      fail(`${path}.entryId`, 'must be an entry id');
+    const { revision, recordedAt } = readRevisionPlace(fields, path);
+    return { entryId, revision, recordedAt };
+  });
+}
+
+function readDocument(value: unknown, context: ReadContext): ReadExportDocument {
   if (!isFields(value) || own(value, 'format') !== EXPORT_FORMAT) {
     throw new Invalid('not-daybook-export', 'format: is not daybook-export');
   }
@@ -369,6 +422,7 @@ function readDocument(value: unknown, context: ReadContext): ExportDocument {
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) fail('version', 'must be a whole number from 1');
   // A newer version may mean something different by the same fields: refuse, never guess.
   if (version > EXPORT_VERSION) throw new Invalid('newer-version', `version: ${version} is newer than ${EXPORT_VERSION}`);
+  const versionsNotHeld = readVersionsNotHeld(own(value, 'versionsNotHeld'));
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -377,6 +431,7 @@ function readDocument(value: unknown, context: ReadContext): ExportDocument {
     chain: readChain(own(value, 'chain')),
     entries: readEntries(own(value, 'entries'), context),
     checklists: readChecklists(own(value, 'checklists'), context),
+    ...(versionsNotHeld === undefined || versionsNotHeld.length === 0 ? {} : { versionsNotHeld }),
   };
 }
 
@@ -385,7 +440,7 @@ function readDocument(value: unknown, context: ReadContext): ExportDocument {
  * every field and returns a fresh document, or says why not. Never throws.
  */
 export function parseExportDocument(input: unknown): ExportParseResult {
-  const result = read(input, { setAside: null });
+  const result = read(input, { setAside: null, setAsideContent: new Map() });
   return result.ok ? { ok: true, document: result.document } : result;
 }
 
@@ -398,7 +453,7 @@ export function parseExportDocument(input: unknown): ExportParseResult {
  * whose bytes were authenticated, so what is set aside is what the file's maker wrote.
  */
 export function parseExportDocumentSettingAside(input: unknown): SetAsideExportParseResult {
-  return read(input, { setAside: [] });
+  return read(input, { setAside: [], setAsideContent: new Map() });
 }
 
 function read(input: unknown, context: ReadContext): SetAsideExportParseResult {
@@ -414,7 +469,7 @@ function read(input: unknown, context: ReadContext): SetAsideExportParseResult {
       }
     }
     const document = readDocument(value, context);
-    return { ok: true, document, setAside: context.setAside ?? [] };
+    return { ok: true, document, setAside: context.setAside ?? [], setAsideContent: context.setAsideContent };
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, code: error.code, detail: error.detail };
     // A Proxy or other exotic object can throw from any property access; deep nesting can

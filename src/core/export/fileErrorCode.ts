@@ -17,6 +17,8 @@ export type FileErrorCode =
   | 'truncated'
   | 'corrupt'
   | 'diary-does-not-verify'
+  /** A version set aside in a backup does not match its link: restoring would hide the break. */
+  | 'set-aside-does-not-verify'
   | 'invalid-document'
   /** An incident that could not be saved as it is (should a file's contents get past the checks). */
   | 'invalid-incident'

@@ -13,12 +13,19 @@ export type SetAsideRule =
   /** A file whose bytes (or size) differ from the SHA-256 its incident recorded. */
   | 'not-matching'
   /** A file that no incident restored from the file refers to. */
-  | 'not-referenced';
+  | 'not-referenced'
+  /**
+   * A version of an exported incident whose content the diary did not hold: set aside when a
+   * backup was restored, so exported as its link only (see VersionNotHeld).
+   */
+  | 'not-held';
 
 export type SetAsideRecord =
   /**
    * A version of an incident. Its link in the record of changes is kept (with no content, as a
    * deleted version's is), so the chain still verifies and shows that something is missing.
+   * A reader of a package counts it as authentic only if its content, exactly as carried, has
+   * the SHA-256 its link records (see verifyExport.ts); a backup's reader checks the same.
    */
   | {
       record: 'revision';
@@ -32,6 +39,28 @@ export type SetAsideRecord =
     }
   | { record: 'checklist'; id?: string; savedAt?: string; rule: SetAsideRule }
   | { record: 'file'; id: string; name?: string; rule: SetAsideRule };
+
+/**
+ * A version of an exported incident whose content the diary does not hold (it was set aside when
+ * a backup was restored): exported as its place in the chain only. Its link is checked; its text
+ * is not held, so never checked. Listed in a document's `versionsNotHeld`.
+ */
+export interface VersionNotHeld {
+  entryId: string;
+  revision: number;
+  /** Its link's recordedAt. */
+  recordedAt: string;
+}
+
+/** What an export document carries beside ExportDocument's fields (absent: none). */
+export interface NotHeldPart {
+  versionsNotHeld?: VersionNotHeld[];
+}
+
+/** Versions not held, as the set-aside list names them. */
+export function notHeldRecords(versions: readonly VersionNotHeld[]): SetAsideRecord[] {
+  return versions.map(({ entryId, revision, recordedAt }) => ({ record: 'revision', entryId, revision, recordedAt, rule: 'not-held' }));
+}
 
 const EXCERPT_LENGTH = 80;
 

@@ -4,12 +4,18 @@
 // current; no version of an entry held back).
 //
 // What this cannot check: the text of a partial revision (fields were left out, so it no
-// longer matches its hash), and that the chain was not cut short at its end unless the head
+// longer matches its hash), the text of a version not held (set aside when a backup was restored:
+// only its link is exported), and that the chain was not cut short at its end unless the head
 // is compared with one recorded elsewhere (options.expectedHead; see evidence/chain.ts).
+//
+// A version its reader set aside (authentic, but breaking a rule of its content) counts as such
+// only if its link is in the chain, at the same time, and its content exactly as carried has the
+// SHA-256 the link records. Anything less (a partial version, content that was edited, a version
+// made up) is a problem: the document is not verified.
 
-import { contentKey, isWellFormedLink, verifyChain, type ChainLink, type ChainVerification } from '../evidence';
+import { contentHashOrNull, contentKey, isWellFormedLink, verifyChain, type ChainLink, type ChainVerification } from '../evidence';
 import type { ExportDocument } from './exportDocument';
-import type { SetAsideRecord } from './setAside';
+import type { NotHeldPart, SetAsideRecord, VersionNotHeld } from './setAside';
 
 export type ExportProblem =
   /** An exported revision has no revision link in the chain. */
@@ -22,6 +28,10 @@ export type ExportProblem =
   | { kind: 'missing-revision'; entryId: string; revision: number }
   /** The same entry and revision appear more than once in the export. */
   | { kind: 'duplicate-revision'; entryId: string; revision: number }
+  /** A version set aside whose content, as carried, does not have the SHA-256 its link records. */
+  | { kind: 'altered'; entryId: string; revision: number }
+  /** A version set aside whose content cannot be matched to its link (partial, or not plain data). */
+  | { kind: 'set-aside-unchecked'; entryId: string; revision: number }
   /** The head the document states is not where its chain ends. */
   | { kind: 'stated-head-mismatch'; stated: string; actual: string };
 
@@ -32,6 +42,16 @@ export interface ExportVerification {
   completeRevisions: number;
   /** Revisions with fields left out: their link is in the chain, their text cannot be checked. */
   partialRevisions: number;
+  /**
+   * Versions set aside by the reader whose link is in the chain and whose content, as carried,
+   * matches its hash: authentic, but not shown (each is listed with why).
+   */
+  setAsideRevisions: number;
+  /**
+   * Versions Daybook could not read when it was restored from a backup: their place in the chain
+   * is checked, their text is not held (so never checked). Only those that check out are here.
+   */
+  notHeld: VersionNotHeld[];
   entriesChecked: number;
   problems: ExportProblem[];
 }
@@ -44,6 +64,8 @@ export interface ExportVerifyOptions {
    * sender, so not reported as missing. Their links are checked with the rest of the chain.
    */
   setAside?: readonly SetAsideRecord[];
+  /** The content of each complete version set aside, as carried, by contentKey (from the reader). */
+  setAsideContent?: ReadonlyMap<string, unknown>;
 }
 
 /** What the chain says about each entry. */
@@ -72,38 +94,47 @@ function indexChain(links: readonly ChainLink[]): ChainIndex {
 }
 
 /** Verifies an export document's evidence; see ExportVerification. Does not throw for a malformed chain. */
-export async function verifyExportDocument(doc: ExportDocument, options: ExportVerifyOptions = {}): Promise<ExportVerification> {
+export async function verifyExportDocument(
+  doc: ExportDocument & NotHeldPart,
+  options: ExportVerifyOptions = {},
+): Promise<ExportVerification> {
   const index = indexChain(doc.chain.links);
   const contents = new Map<string, unknown>();
   const seen = new Set<string>();
   const problems: ExportProblem[] = [];
-  const setAside = new Set(
-    (options.setAside ?? []).flatMap((record) => (record.record === 'revision' ? [contentKey(record.entryId, record.revision)] : [])),
-  );
   let completeRevisions = 0;
   let partialRevisions = 0;
+  let setAsideRevisions = 0;
+  const notHeld: VersionNotHeld[] = [];
+  /** Entries the document shows or names a version of. */
+  const named = new Set<string>();
+
+  /** The link of a version the document names, if it has one at the same time; else reports why not. */
+  const linkOf = (entryId: string, revision: number, recordedAt: string): ChainLink | undefined => {
+    const key = contentKey(entryId, revision);
+    named.add(entryId);
+    if (seen.has(key)) {
+      problems.push({ kind: 'duplicate-revision', entryId, revision });
+      return undefined;
+    }
+    seen.add(key);
+    const link = index.revisionLinks.get(key);
+    if (link === undefined) problems.push({ kind: 'missing-link', entryId, revision });
+    else if (link.recordedAt !== recordedAt)
+      problems.push({ kind: 'time-mismatch', entryId, revision, exported: recordedAt, linked: link.recordedAt });
+    else return link;
+    return undefined;
+  };
 
   for (const entry of doc.entries) {
     const entryId = entry.id;
-    if (index.deleted.has(entryId)) problems.push({ kind: 'deleted-entry', entryId });
     for (const revision of entry.revisions) {
       const key = contentKey(entryId, revision.revision);
       if (seen.has(key)) {
         problems.push({ kind: 'duplicate-revision', entryId, revision: revision.revision });
         continue;
       }
-      seen.add(key);
-      const link = index.revisionLinks.get(key);
-      if (link === undefined) problems.push({ kind: 'missing-link', entryId, revision: revision.revision });
-      else if (link.recordedAt !== revision.recordedAt) {
-        problems.push({
-          kind: 'time-mismatch',
-          entryId,
-          revision: revision.revision,
-          exported: revision.recordedAt,
-          linked: link.recordedAt,
-        });
-      }
+      linkOf(entryId, revision.revision, revision.recordedAt);
       if (revision.kind === 'complete') {
         contents.set(key, revision.content);
         completeRevisions++;
@@ -111,10 +142,28 @@ export async function verifyExportDocument(doc: ExportDocument, options: ExportV
         partialRevisions++;
       }
     }
+  }
+  // A version set aside is authentic only if it is exactly what its link commits to.
+  for (const record of options.setAside ?? []) {
+    if (record.record !== 'revision') continue;
+    const { entryId, revision } = record;
+    const link = linkOf(entryId, revision, record.recordedAt);
+    if (link === undefined) continue;
+    const key = contentKey(entryId, revision);
+    const content = options.setAsideContent?.has(key) ? options.setAsideContent.get(key) : undefined;
+    if (content === undefined) problems.push({ kind: 'set-aside-unchecked', entryId, revision });
+    else if ((await contentHashOrNull(content)) !== link.contentHash) problems.push({ kind: 'altered', entryId, revision });
+    else setAsideRevisions++;
+  }
+  // A version not held: its link, and no content for it anywhere in the document.
+  for (const version of doc.versionsNotHeld ?? []) {
+    if (linkOf(version.entryId, version.revision, version.recordedAt)) notHeld.push({ ...version });
+  }
+  for (const entryId of named) {
+    if (index.deleted.has(entryId)) problems.push({ kind: 'deleted-entry', entryId });
     // Every version is exported: holding back the first one would hide that it was edited.
     for (const number of index.revisionsOf.get(entryId) ?? []) {
-      const key = contentKey(entryId, number);
-      if (!seen.has(key) && !setAside.has(key)) problems.push({ kind: 'missing-revision', entryId, revision: number });
+      if (!seen.has(contentKey(entryId, number))) problems.push({ kind: 'missing-revision', entryId, revision: number });
     }
   }
 
@@ -122,7 +171,7 @@ export async function verifyExportDocument(doc: ExportDocument, options: ExportV
   if (chain.ok && chain.head !== doc.chain.head)
     problems.push({ kind: 'stated-head-mismatch', stated: doc.chain.head, actual: chain.head });
 
-  return { chain, completeRevisions, partialRevisions, entriesChecked: doc.entries.length, problems };
+  return { chain, completeRevisions, partialRevisions, setAsideRevisions, notHeld, entriesChecked: doc.entries.length, problems };
 }
 
 /** True when the chain holds and the export agrees with it in every respect checked. */

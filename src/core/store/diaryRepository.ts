@@ -1,5 +1,6 @@
 import type { ChainVerification, RevisionContent } from '../evidence';
 import type { Incident } from '../model/incident';
+import { EntryChangedError } from './diary/entryChanged';
 import { validIncident, validRevisionContent } from '../model/incidentValidation';
 import type { DaybookDatabase } from './db';
 import { DiaryChain } from './diary/chain';
@@ -15,7 +16,9 @@ export { InvalidIncidentError } from '../model/invalidIncident';
 /** The latest revision of an entry that still exists; deleted or unknown entries cannot change. */
 function latestLive(history: readonly RevisionRecord[]): RevisionRecord {
   const last = history.at(-1);
-  if (!last || last.link.kind === 'tombstone') throw new Error('No such entry');
+  if (!last) throw new Error('No such entry');
+  // Deleted, here or in another tab that got there first.
+  if (last.link.kind === 'tombstone') throw new EntryChangedError(last.link.entryId);
   return last;
 }
 
@@ -72,12 +75,20 @@ export class DiaryRepository {
     return id;
   }
 
-  /** Saves a new version of an entry; throws InvalidIncidentError (nothing written) as add does. */
-  async edit(entryId: string, incident: Incident): Promise<void> {
+  /**
+   * Saves a new version of an entry; throws InvalidIncidentError (nothing written) as add does.
+   * `basedOn`, the version the person was editing, guards against replacing a version they have
+   * not seen: if another tab saved a newer one first, EntryChangedError, nothing written.
+   */
+  async edit(entryId: string, incident: Incident, basedOn?: number): Promise<void> {
     const valid = validIncident(incident);
     latestLive(this.history(entryId)); // a deleted or unknown entry is refused at once
     // Built again from the entry as it then is if another tab saved first (see write).
-    await this.write(() => this.chain.revision(entryId, latestLive(this.history(entryId)).link.revision + 1, valid));
+    await this.write(() => {
+      const newest = latestLive(this.history(entryId)).link.revision;
+      if (basedOn !== undefined && newest !== basedOn) throw new EntryChangedError(entryId);
+      return this.chain.revision(entryId, newest + 1, valid);
+    });
   }
 
   /** Removes every revision's content and records a tombstone. */
@@ -176,3 +187,5 @@ export class DiaryRepository {
     }
   }
 }
+
+export { EntryChangedError };

@@ -1,4 +1,5 @@
 import { isCryptoError } from '../crypto';
+import { EntryChangedError } from '../store/diary/entryChanged';
 import { StorageError } from '../store/storageErrors';
 import { UnlockThrottledError } from './vault';
 
@@ -15,11 +16,14 @@ export type VaultErrorCode =
   | 'storage-full'
   | 'write-failed'
   | 'read-failed'
+  /** Another tab changed or deleted the entry first: nothing was written. */
+  | 'entry-changed'
   | 'unknown';
 
 export function vaultErrorCode(error: unknown): VaultErrorCode {
   if (error instanceof UnlockThrottledError) return 'throttled';
   if (error instanceof StorageError) return error.code;
+  if (error instanceof EntryChangedError) return 'entry-changed';
   if (isCryptoError(error)) {
     switch (error.code) {
       case 'crypto/wrong-passphrase':

@@ -1,13 +1,18 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useBrowserKind } from '../../shared/device/useBrowserKind';
 import { formatMoment } from '../../shared/format/formatWhen';
 import { useLocale } from '../../shared/hooks/useLocale';
 import { useBackupStatus } from './useBackupStatus';
 
-/** A gentle nudge on the diary screen when a backup is due; it can be put off for a few days. */
+/**
+ * A gentle nudge on the diary screen when a backup is due; it can be put off for a few days. In a
+ * browser tab on iPhone or iPad it comes sooner and says why (Safari's 7-day rule).
+ */
 export function BackupReminderBanner() {
   const { t } = useTranslation('export');
   const language = useLocale();
+  const browser = useBrowserKind();
   const { reminder, snooze } = useBackupStatus();
   if (!reminder?.due) return null;
   return (
@@ -18,6 +23,7 @@ export function BackupReminderBanner() {
           ? t('reminder.since', { date: formatMoment(reminder.lastBackupAt, language), count: reminder.newIncidents })
           : t('reminder.never', { count: reminder.newIncidents })}
       </p>
+      {browser === 'apple-tab' && <p>{t('reminder.appleTab')}</p>}
       <div className="button-row">
         <Link to="/backup" className="button primary">
           {t('reminder.backUp')}

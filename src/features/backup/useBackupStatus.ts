@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { backupReminder, snoozedUntil, type BackupReminder, type BackupStatus } from '../../core/backup/backupReminder';
+import { useBrowserKind } from '../../shared/device/useBrowserKind';
 import { useDiary } from '../../shared/diary/useDiary';
 
 /** The last backup, the reminder worked out from it, and ways to update both. */
 export function useBackupStatus() {
   const { snapshot, stores } = useDiary();
   const store = stores.backupStatus;
+  // Sooner in a browser tab on iPhone or iPad (core/backup/backupReminder.ts).
+  const browser = useBrowserKind();
   const [status, setStatus] = useState<BackupStatus | null>(null);
 
   useEffect(() => {
@@ -22,8 +25,8 @@ export function useBackupStatus() {
 
   // Counts over every link: only again when the diary or the status changes.
   const reminder = useMemo<BackupReminder | null>(
-    () => (status && snapshot ? backupReminder(status, snapshot.links, new Date()) : null),
-    [status, snapshot],
+    () => (status && snapshot ? backupReminder(status, snapshot.links, new Date(), browser) : null),
+    [status, snapshot, browser],
   );
 
   const recordBackup = useCallback(async () => {

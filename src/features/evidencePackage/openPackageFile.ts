@@ -20,19 +20,21 @@ export async function needsPassphrase(file: Blob): Promise<boolean> {
 export async function openPackageFile(file: Blob, passphrase: string): Promise<OpenedPackage> {
   if (await looksLikeJson(file)) {
     if (file.size > MAX_JSON_BYTES) throw new PackageError('invalid-document');
-    const [{ parseExportDocumentSettingAside }, { verifyExportDocument }] = await Promise.all([
+    const [{ parseExportDocument }, { verifyExportDocument }, { notHeldRecords }] = await Promise.all([
       import('../../core/export/exportJson'),
       import('../../core/export/verifyExport'),
+      import('../../core/export/setAside'),
     ]);
-    // Read as a package is: a version whose content breaks a rule is set aside and listed, and
-    // the rest opens (the chain still shows whether anything was altered).
-    const parsed = parseExportDocumentSettingAside(await file.text());
+    // Strictly: plain JSON carries no authentication, so nothing in it can be taken as what its
+    // maker wrote. A version whose content breaks a rule refuses the whole file.
+    const parsed = parseExportDocument(await file.text());
     if (!parsed.ok)
       throw new PackageError(
         parsed.code === 'newer-version' ? 'newer-version' : parsed.code === 'invalid' ? 'invalid-document' : 'not-daybook-file',
       );
-    const { document, setAside } = parsed;
-    return { document, verification: await verifyExportDocument(document, { setAside }), files: new Map(), missingFiles: [], setAside };
+    const { document } = parsed;
+    const verification = await verifyExportDocument(document);
+    return { document, verification, files: new Map(), missingFiles: [], setAside: notHeldRecords(verification.notHeld) };
   }
   const { openEvidencePackage } = await import('../../core/export/evidencePackage');
   return openEvidencePackage(file, passphrase);

@@ -1,14 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestPersistentStorage, storageReport, type StorageReport } from '../../core/vault/storagePersistence';
+import { useBrowserKind } from '../../shared/device/useBrowserKind';
 
 function megabytes(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
 }
 
-/** Whether the browser promised to keep Daybook's data, how much space it uses, and what that means. */
+/**
+ * Whether the browser promised to keep Daybook's data, how much space it uses, and what that
+ * means; on iPhone and iPad, what Safari's documented 7-day rule means for the diary.
+ */
 export function StorageStatus() {
   const { t } = useTranslation('vault');
+  const browser = useBrowserKind();
   const [report, setReport] = useState<StorageReport | null>(null);
   /** 'asking' until the browser answers (some wait for the person, who may never answer). */
   const [request, setRequest] = useState<'idle' | 'asking' | 'answered'>('idle');
@@ -66,7 +71,16 @@ export function StorageStatus() {
         </>
       )}
       <p>{t('storage.meaning')}</p>
-      <p className="notice">{t('storage.iphone')}</p>
+      {browser === 'apple-tab' && (
+        <div className="notice">
+          <h3>{t('storage.apple.title')}</h3>
+          <p>{t('storage.apple.sevenDays')}</p>
+          <p>{t('storage.apple.homeScreen')}</p>
+          <p>{t('storage.apple.separate')}</p>
+          <p>{t('storage.apple.backup')}</p>
+        </div>
+      )}
+      {browser === 'apple-home-screen' && <p className="notice">{t('storage.apple.fromHomeScreen')}</p>}
     </section>
   );
 }

@@ -19,7 +19,8 @@ export interface DiaryContextValue {
   /** Null until the chain has been checked (just after the first paint). */
   integrity: ChainVerification | null;
   add: (incident: Incident) => Promise<string>;
-  edit: (id: string, incident: Incident) => Promise<void>;
+  /** `basedOn`: the version being edited; a newer one saved elsewhere refuses the edit (EntryChangedError). */
+  edit: (id: string, incident: Incident, basedOn?: number) => Promise<void>;
   remove: (id: string) => Promise<void>;
   /** Revisions of one entry, oldest first, with their content where it still exists. */
   history: (entryId: string) => RevisionRecord[];

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   backupReminder,
   REMIND_AFTER_DAYS,
+  REMIND_AFTER_DAYS_APPLE_TAB,
   REMIND_AFTER_INCIDENTS,
+  remindAfterDays,
   SNOOZE_DAYS,
   snoozedUntil,
   type BackupStatus,
@@ -108,5 +110,37 @@ describe('snoozing', () => {
     const links = incidents(1, 10);
     expect(backupReminder({ lastBackupAt: ago(9), snoozedUntil: ago(1) }, links, NOW).due).toBe(false);
     expect(backupReminder({ snoozedUntil: ago(1) }, links, NOW).due).toBe(true);
+  });
+});
+
+describe('in a browser tab on iPhone or iPad (Safari may clear site data after 7 days without use)', () => {
+  it('is due after 3 days instead of 7; elsewhere, and from the Home Screen, after 7', () => {
+    expect(REMIND_AFTER_DAYS_APPLE_TAB).toBe(3);
+    expect(remindAfterDays('apple-tab')).toBe(3);
+    expect(remindAfterDays('apple-home-screen')).toBe(REMIND_AFTER_DAYS);
+    expect(remindAfterDays('other')).toBe(REMIND_AFTER_DAYS);
+  });
+
+  it('never backed up: due 3 days after the diary began', () => {
+    expect(backupReminder({}, incidents(1, 2.9), NOW, 'apple-tab').due).toBe(false);
+    expect(backupReminder({}, incidents(1, 3), NOW, 'apple-tab')).toEqual({ due: true, lastBackupAt: null, newIncidents: 1 });
+    expect(backupReminder({}, incidents(1, 3), NOW, 'apple-home-screen').due).toBe(false);
+    expect(backupReminder({}, incidents(1, 3), NOW, 'other').due).toBe(false);
+    expect(backupReminder({}, incidents(1, 3), NOW).due).toBe(false);
+  });
+
+  it('after a backup: due 3 days later if an incident was written since, and not otherwise', () => {
+    const links = [...incidents(4, 20), ...incidents(1, 1, 4)];
+    expect(backupReminder({ lastBackupAt: ago(3) }, links, NOW, 'apple-tab')).toEqual({ due: true, lastBackupAt: ago(3), newIncidents: 1 });
+    expect(backupReminder({ lastBackupAt: ago(2) }, links, NOW, 'apple-tab').due).toBe(false);
+    expect(backupReminder({ lastBackupAt: ago(3) }, incidents(4, 20), NOW, 'apple-tab').due).toBe(false);
+  });
+
+  it('still 10 incidents at once, and "remind me later" still holds it back', () => {
+    expect(backupReminder({}, incidents(REMIND_AFTER_INCIDENTS, 1), NOW, 'apple-tab').due).toBe(true);
+    const links = incidents(1, 10);
+    const status: BackupStatus = { snoozedUntil: snoozedUntil(NOW) };
+    expect(backupReminder(status, links, NOW, 'apple-tab').due).toBe(false);
+    expect(backupReminder(status, links, new Date(NOW.getTime() + SNOOZE_DAYS * DAY), 'apple-tab').due).toBe(true);
   });
 });

@@ -159,18 +159,21 @@ describe('other records that authenticate but break a rule', () => {
     return { checked, target, restored: await reopened(target) };
   }
 
-  it('a revision content with an extra field is set aside as not-valid; its link and everything else restore', async () => {
+  it('a revision content changed after it was linked is named, and the backup is not restored: restoring would hide the break', async () => {
     const file = await rewritten(records, (all) =>
       all.map((r, i) => (i === 1 ? { meta: { ...r.meta, content: { ...(metaOf(r).content as object), extra: 1 } } } : r)),
     );
-    const { checked, restored } = await checkAndRestore(file);
+    const checked = await checkBackup(file, PASSPHRASE);
     expect(checked.setAside).toEqual([
       expect.objectContaining({ record: 'revision', revision: 1, rule: 'not-valid', excerpt: 'Un' }),
-      // Its video: no version that is restored refers to it.
       expect.objectContaining({ record: 'file', name: 'fideo.mp4', rule: 'not-referenced' }),
     ]);
-    expect(restored.allRecords()).toEqual(expectedRecords(source.diary.allRecords(), new Set([0])));
-    expect(await restored.verify()).toMatchObject({ ok: true, head: source.diary.head() });
+    // Its content no longer matches what its link commits to (an authentic record that fails a
+    // later rule still matches: see test/core/export/setAsideVerification.test.ts).
+    expect(checked.verification).toMatchObject({ ok: false, reason: 'content-mismatch' });
+    const empty = await newDevice('2026-04-01T09:00:00.000Z');
+    expect(await rejectionOf(restoreBackup(checked, empty))).toMatchObject({ code: 'set-aside-does-not-verify' });
+    expect((await reopened(empty)).allRecords()).toEqual([]);
   });
 
   it('a tombstone carrying content restores as a tombstone: nothing of the person’s is set aside', async () => {
@@ -279,7 +282,7 @@ describe('a backup with one authentic record that breaks a rule: properties', ()
     fc.jsonValue().map((value) => () => value),
   );
 
-  it('restores every other record into an empty diary and reports exactly that one', async () => {
+  it('names exactly the one record whose content was changed, and refuses to restore what would hide it', async () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(), breakage, async (pick, breakBody) => {
         const indexes = revIndexes();
@@ -295,11 +298,11 @@ describe('a backup with one authentic record that breaks a rule: properties', ()
         expect(checked.setAside.filter((r) => r.record === 'revision')).toEqual([
           expect.objectContaining({ record: 'revision', entryId: link.entryId, revision: link.revision, recordedAt: link.recordedAt }),
         ]);
+        // Changed after it was linked: the break is named, and nothing is restored that would hide it.
+        expect(checked.verification).toMatchObject({ ok: false, reason: 'content-mismatch', brokenAt: link.seq });
         const empty = await newDevice('2026-04-01T09:00:00.000Z');
-        await restoreBackup(checked, empty);
-        const restored = await reopened(empty);
-        expect(restored.allRecords()).toEqual(expectedRecords(source.diary.allRecords(), new Set([link.seq])));
-        expect(await restored.verify()).toMatchObject({ ok: true, head: source.diary.head() });
+        expect(await rejectionOf(restoreBackup(checked, empty))).toMatchObject({ code: 'set-aside-does-not-verify' });
+        expect((await reopened(empty)).allRecords()).toEqual([]);
       }),
       { numRuns: 12 },
     );
@@ -333,10 +336,18 @@ describe('a backup with one authentic record that breaks a rule: properties', ()
             await expectUnchanged(target.db, before);
             return;
           }
-          // Whatever was accepted can be written: the repository's own check never refuses it.
+          // Whatever was accepted can be written: the repository's own check never refuses it. A
+          // refusal (a RestoreError, such as content that no longer matches its link) writes nothing.
           const empty = await newDevice('2026-04-01T09:00:00.000Z');
-          await restoreBackup(checked, empty);
-          expect((await reopened(empty)).allRecords()).toEqual(checked.records);
+          const refused = await restoreBackup(checked, empty).then(
+            () => null,
+            (error: unknown) => error,
+          );
+          if (refused === null) expect((await reopened(empty)).allRecords()).toEqual(checked.records);
+          else {
+            expect(refused).toBeInstanceOf(RestoreError);
+            expect((await reopened(empty)).allRecords()).toEqual([]);
+          }
         },
       ),
       { numRuns: 25 },

@@ -30,6 +30,8 @@ describe('verifyExportDocument: a sound export', () => {
       chain: { ok: true, length: 8, head: document.chain.head },
       completeRevisions: 3,
       partialRevisions: 2,
+      setAsideRevisions: 0,
+      notHeld: [],
       entriesChecked: 3,
       problems: [],
     });

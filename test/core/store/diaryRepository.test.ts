@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { contentHash, newRevisionContent } from '../../../src/core/evidence';
 import { INCIDENT_LIMITS, type Incident } from '../../../src/core/model/incident';
-import { DiaryRepository, InvalidIncidentError, type RevisionRecord } from '../../../src/core/store/diaryRepository';
+import { DiaryRepository, EntryChangedError, InvalidIncidentError, type RevisionRecord } from '../../../src/core/store/diaryRepository';
 import { StorageError } from '../../../src/core/store/storageErrors';
 import { aQuickIncident, anIncident } from '../../support/incidentFactories';
 import { createdVault } from '../../support/vault';
@@ -355,6 +355,21 @@ describe('diary repository: two tabs saving at the same moment', () => {
     expect(verification.ok).toBe(true);
   });
 
+  it('an edit based on a version another tab has since replaced is refused, and nothing is written', async () => {
+    const setup = await twoTabs();
+    const id = await setup.repo.add(incident('First words'));
+    await setup.other.load();
+    await setup.repo.edit(id, incident('Changed in tab one'), 1);
+    const before = await dumpDatabase(setup.db);
+    // Tab two still shows version 1: its edit must not silently replace tab one's.
+    const refused = setup.other.edit(id, incident('Changed in tab two'), 1);
+    await expect(refused).rejects.toBeInstanceOf(EntryChangedError);
+    expect(await dumpDatabase(setup.db)).toEqual(before);
+    // Once tab two has seen version 2, an edit based on it is saved.
+    await setup.other.edit(id, incident('Changed in tab two, after reading tab one’s'), 2);
+    expect(setup.other.history(id).map((r) => r.link.revision)).toEqual([1, 2, 3]);
+  });
+
   it('an edit that loses the race is linked as the next version, after the other tab’s', async () => {
     const setup = await twoTabs();
     const id = await setup.repo.add(incident('First words'));
@@ -392,7 +407,7 @@ describe('diary repository: two tabs saving at the same moment', () => {
     await setup.other.load();
     await setup.repo.remove(id);
     const before = await dumpDatabase(setup.db);
-    await expect(setup.other.edit(id, incident('Too late'))).rejects.toThrow('No such entry');
+    await expect(setup.other.edit(id, incident('Too late'))).rejects.toBeInstanceOf(EntryChangedError);
     expect(await dumpDatabase(setup.db)).toEqual(before);
   });
 

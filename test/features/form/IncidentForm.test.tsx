@@ -6,7 +6,7 @@ import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { hasUnsavedInput } from '../../../src/shared/hooks/unsavedInput';
 import type { Incident } from '../../../src/core/model/incident';
-import type { DiaryEntry } from '../../../src/core/store/diaryRepository';
+import { EntryChangedError, type DiaryEntry } from '../../../src/core/store/diaryRepository';
 import { createUnlockedStores } from '../../../src/core/vault/featureStores';
 import { DraftStore, editDraftId, NEW_INCIDENT_DRAFT } from '../../../src/core/store/draftStore';
 import { StorageError } from '../../../src/core/store/storageErrors';
@@ -303,9 +303,22 @@ describe('editing an incident', () => {
     expect(diary.edit).toHaveBeenCalledWith(
       ENTRY_ID,
       expect.objectContaining({ whatHappened: 'Original words, and more', behaviours: ['loitering'] }),
+      1, // the version being edited: a newer one saved elsewhere refuses the edit
     );
     expect(diary.add).not.toHaveBeenCalled();
     expect(await drafts.load(editDraftId(ENTRY_ID))).toBeUndefined();
+  });
+
+  it('an edit refused because another tab changed the incident first says so, and keeps what was typed', async () => {
+    const { diary } = await setup({ entries: [entry({ whatHappened: 'Original words' })] });
+    vi.mocked(diary.edit).mockRejectedValueOnce(new EntryChangedError(ENTRY_ID));
+    await renderAt(`/incidents/${ENTRY_ID}/edit`, diary);
+    const field = await whatHappened();
+    await userEvent.type(field, ', and more');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/changed or deleted in another tab or window since you opened it/)).toBeTruthy();
+    expect((await whatHappened()).textContent).toBe('Original words, and more');
+    expect(screen.queryByTestId('landed')).toBeNull();
   });
 
   it('adds no revision when nothing changed', async () => {

@@ -3,7 +3,9 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BrowserKind } from '../../../src/core/device/browserKind';
 import { StorageStatus } from '../../../src/features/vault/StorageStatus';
+import { BrowserKindContext } from '../../../src/shared/device/browserKindContext';
 import { testI18n } from '../../support/i18n';
 
 const AGREED = "This browser has agreed to keep Daybook's data, even when the device is low on space.";
@@ -39,11 +41,13 @@ afterEach(() => {
   delete (navigator as { storage?: unknown }).storage;
 });
 
-async function renderStatus(language = 'en-GB') {
+/** Renders the storage section; `browser` as the browser would be detected (none: read jsdom's navigator). */
+async function renderStatus(language = 'en-GB', browser?: BrowserKind) {
   const i18n = await testI18n(language);
-  render(
+  const status = <StorageStatus />;
+  return render(
     <I18nextProvider i18n={i18n}>
-      <StorageStatus />
+      {browser ? <BrowserKindContext.Provider value={browser}>{status}</BrowserKindContext.Provider> : status}
     </I18nextProvider>,
   );
 }
@@ -117,5 +121,53 @@ describe('storage status in Settings', () => {
     await renderStatus('cy');
     expect(await screen.findByRole('button', { name: "Gofyn i'r porwr gadw data Daybook" })).toBeTruthy();
     expect(screen.getByRole('heading', { name: "Os nad yw'r porwr yn gofyn, neu'n dweud na" })).toBeTruthy();
+  });
+});
+
+const APPLE_TITLE = 'On iPhone and iPad';
+const SEVEN_DAYS =
+  "Safari may delete everything a website keeps on this device, this diary included, after Safari has been used for 7 days without that website being opened. Other browsers on iPhone and iPad are built on Safari's engine and may do the same.";
+const ADD_TO_HOME_SCREEN =
+  'Apple says a website added to the Home Screen has its own storage and is not counted in the same way. To add Daybook, tap the Share button in Safari, then "Add to Home Screen", and from then on open Daybook from its icon.';
+const STARTS_EMPTY =
+  'Because its storage is separate, Daybook on the Home Screen starts empty. To move your diary there, make a backup here first, then open Daybook from the Home Screen and set it up from that backup.';
+const KEEP_A_BACKUP =
+  'Wherever you open it, a backup file kept somewhere safe is the way not to lose your diary. Make a new one after you write down new incidents.';
+const FROM_HOME_SCREEN =
+  "Daybook is open from your Home Screen. Apple says Home Screen apps are not counted in the same way by Safari's rule of deleting website data after 7 days without use. The diary is still kept only on this device, so keep making backups and keep them somewhere safe.";
+
+describe("storage status and Safari's 7-day rule", () => {
+  it('in a browser tab on iPhone or iPad: explains the rule, how to add to the Home Screen, and that a backup is the way not to lose the diary', async () => {
+    fakeStorage(true);
+    await renderStatus('en-GB', 'apple-tab');
+    expect(await screen.findByRole('heading', { name: APPLE_TITLE })).toBeTruthy();
+    for (const text of [SEVEN_DAYS, ADD_TO_HOME_SCREEN, STARTS_EMPTY, KEEP_A_BACKUP]) expect(screen.getByText(text)).toBeTruthy();
+    expect(screen.queryByText(FROM_HOME_SCREEN)).toBeNull();
+  });
+
+  it('opened from the Home Screen: says so briefly, and still asks for backups', async () => {
+    fakeStorage(true);
+    await renderStatus('en-GB', 'apple-home-screen');
+    expect(await screen.findByText(FROM_HOME_SCREEN)).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: APPLE_TITLE })).toBeNull();
+    expect(screen.queryByText(SEVEN_DAYS)).toBeNull();
+    expect(screen.queryByText(ADD_TO_HOME_SCREEN)).toBeNull();
+  });
+
+  it('anywhere else (and in jsdom, read from its navigator): nothing about it', async () => {
+    for (const browser of ['other', undefined] as const) {
+      fakeStorage(true);
+      const { unmount } = await renderStatus('en-GB', browser);
+      expect(await screen.findByText(AGREED)).toBeTruthy();
+      expect(screen.queryByText(/Safari|iPhone|Home Screen/)).toBeNull();
+      unmount();
+    }
+  });
+
+  it('in Welsh too', async () => {
+    fakeStorage(true);
+    await renderStatus('cy', 'apple-tab');
+    expect(await screen.findByRole('heading', { name: 'Ar iPhone ac iPad' })).toBeTruthy();
+    expect(screen.getByText(/tapiwch y botwm Rhannu \(Share\) yn Safari/)).toBeTruthy();
   });
 });

@@ -44,7 +44,7 @@ export function asEncryptedFileError(error: unknown): EncryptedFileError {
 }
 
 /** Every code a refused backup or evidence package can carry (see fileErrorCode). */
-export type RefusalCode = EncryptedFileErrorCode | 'diary-does-not-verify' | 'invalid-document';
+export type RefusalCode = EncryptedFileErrorCode | 'diary-does-not-verify' | 'set-aside-does-not-verify' | 'invalid-document';
 
 /**
  * Why a backup could not be restored or an evidence package opened. Raised before anything is

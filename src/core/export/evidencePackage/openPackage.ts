@@ -5,7 +5,8 @@
 // Strict about bytes, lenient about authentic records: bytes that fail authentication refuse the
 // whole package, and so does a document out of shape. A version of an incident (or a checklist
 // result) that authenticated but breaks a rule of its content is set aside and listed, with why;
-// everything else opens.
+// everything else opens. A version set aside counts as authentic only if its content matches the
+// hash its link records (see verifyExport.ts); otherwise the package does not verify.
 
 import { createStreamingSha256, type StreamingSha256 } from '../../crypto/streamingSha256';
 import type { AttachmentRef } from '../../model/incident';
@@ -13,7 +14,7 @@ import { EncryptedFileError, openEncryptedFile } from '../encryptedFile';
 import { documentFiles, type ExportDocument } from '../exportDocument';
 import { BlobAccumulator } from '../encryptedFile/blobAccumulator';
 import { parseExportDocumentSettingAside } from '../exportJson';
-import type { SetAsideRecord } from '../setAside';
+import { notHeldRecords, type NotHeldPart, type SetAsideRecord } from '../setAside';
 import { verifyExportDocument, type ExportVerification } from '../verifyExport';
 import { PACKAGE_CONTENT_VERSION, PACKAGE_LIMITS } from './packageRecords';
 
@@ -21,13 +22,16 @@ import { PackageError } from './packageError';
 import { own } from '../../model/ownProperty';
 
 export interface OpenedPackage {
-  document: ExportDocument;
+  document: ExportDocument & NotHeldPart;
   verification: ExportVerification;
   /** Files present and matching their SHA-256, by attachment id. */
   files: Map<string, Blob>;
   /** Files the document lists but the package does not carry intact. */
   missingFiles: AttachmentRef[];
-  /** Versions and checklist results the package carries but that break a rule of their content. */
+  /**
+   * Versions and checklist results the package carries but that break a rule of their content,
+   * then the versions whose content its maker did not hold (rule 'not-held') whose links check out.
+   */
   setAside: SetAsideRecord[];
 }
 
@@ -130,7 +134,7 @@ export async function openEvidencePackage(file: Blob, passphrase: string): Promi
     checklists: collected.checklists,
   });
   if (!parsed.ok) throw new PackageError(parsed.code === 'newer-version' ? 'newer-version' : 'invalid-document');
-  const { document, setAside } = parsed;
+  const { document, setAside, setAsideContent } = parsed;
   const files = new Map<string, Blob>();
   const missingFiles: AttachmentRef[] = [];
   const listed = document.scope.attachmentsIncluded ? documentFiles(document) : [];
@@ -140,5 +144,6 @@ export async function openEvidencePackage(file: Blob, passphrase: string): Promi
       files.set(ref.id, part.bytes.toBlob(ref.type));
     } else missingFiles.push(ref);
   }
-  return { document, verification: await verifyExportDocument(document, { setAside }), files, missingFiles, setAside };
+  const verification = await verifyExportDocument(document, { setAside, setAsideContent });
+  return { document, verification, files, missingFiles, setAside: [...setAside, ...notHeldRecords(verification.notHeld)] };
 }

@@ -19,7 +19,7 @@ export function EditIncidentScreen() {
 
   const save = async (incident: Incident): Promise<string> => {
     // Nothing changed: no new revision, the history stays as it is.
-    if (entry && !sameIncident(incident, entry.incident)) await edit(id, incident);
+    if (entry && !sameIncident(incident, entry.incident)) await edit(id, incident, entry.revisions);
     return id;
   };
 

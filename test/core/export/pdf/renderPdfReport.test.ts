@@ -236,7 +236,7 @@ beforeAll(async () => {
 
 /** A chain's verification as the export's, with nothing else found wrong unless given. */
 function exportVerification(chain: ChainVerification, problems: ExportVerification['problems'] = []): ExportVerification {
-  return { chain, completeRevisions: 0, partialRevisions: 0, entriesChecked: 0, problems };
+  return { chain, completeRevisions: 0, partialRevisions: 0, setAsideRevisions: 0, notHeld: [], entriesChecked: 0, problems };
 }
 
 async function render(document: ExportDocument, verification: ChainVerification, options: Partial<ReportOptions> = {}) {
