@@ -1,11 +1,13 @@
 // `npm test`: every check Daybook has, from a fresh clone: type check, lint, format, unit tests,
-// production build, browser tests (with the first-screen size budget). Ends with
+// production build, browser tests in Chromium (with the first-screen size budget), then the
+// core journeys in Firefox ESR and WebKitGTK. Ends with
 // "N passed, N failed" and a non-zero exit when anything failed.
 import { readFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
-import { ensureChromium, ensureDependencies, root, run } from './lib/setup.mjs';
+import { ensureChromium, ensureDependencies, ensureOtherEngines, root, run } from './lib/setup.mjs';
 
 ensureDependencies();
 const chromium = ensureChromium();
+ensureOtherEngines();
 const results = `${root}.test-results/`;
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
@@ -76,6 +78,19 @@ if (built) {
       { CHROMIUM_PATH: chromium },
     ),
     'e2e.json',
+  );
+  countTests(
+    'browser tests in Firefox ESR and WebKitGTK',
+    step('Browser tests (Firefox ESR, WebKitGTK)', 'npx', [
+      'vitest',
+      'run',
+      '--config',
+      'e2e/engines/vitest.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${results}engines.json`,
+    ]),
+    'engines.json',
   );
   const sizeFile = `${results}first-screen.json`;
   if (existsSync(sizeFile)) {

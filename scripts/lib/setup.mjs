@@ -65,3 +65,34 @@ export function ensureChromium() {
   );
   process.exit(1);
 }
+
+/** Debian packages for the other engines: Firefox ESR, and WebKitGTK's WebDriver and MiniBrowser under Xvfb. */
+const OTHER_ENGINES = [
+  { package: 'firefox-esr', path: '/usr/bin/firefox-esr' },
+  { package: 'webkit2gtk-driver', path: '/usr/bin/WebKitWebDriver' },
+  { package: 'xvfb', path: '/usr/bin/Xvfb' },
+];
+
+/**
+ * The core journeys also run in Firefox ESR and WebKitGTK. Installs what is missing when we are
+ * root with apt-get; otherwise stops with one clear sentence.
+ */
+export function ensureOtherEngines() {
+  const missing = () => OTHER_ENGINES.filter((engine) => !executable(engine.path));
+  if (missing().length === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && executable('/usr/bin/apt-get')) {
+    const names = missing().map((engine) => engine.package);
+    console.log(`Installing Debian's ${names.join(', ')} for the other engines' browser tests…`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    if (run('apt-get', ['install', '-y', '-qq', ...names], { env }) !== 0) {
+      run('apt-get', ['update', '-qq'], { env });
+      run('apt-get', ['install', '-y', '-qq', ...names], { env });
+    }
+    if (missing().length === 0) return;
+  }
+  console.error(
+    `The browser tests also run in Firefox ESR and WebKitGTK: install them with \`sudo apt-get install ${OTHER_ENGINES.map((e) => e.package).join(' ')}\` and run \`npm test\` again.`,
+  );
+  process.exit(1);
+}
