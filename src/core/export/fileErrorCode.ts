@@ -2,6 +2,7 @@
 // translates. Messages of the underlying errors never reach the person.
 
 // Only small error modules are imported: set-up (part of the first screen) shows these codes.
+import { KdfUnavailableError } from '../crypto/errors';
 import { InvalidIncidentError } from '../model/invalidIncident';
 import { AttachmentCorruptError } from '../store/attachments/errors';
 import { StorageError } from '../store/storageErrors';
@@ -16,6 +17,8 @@ export type FileErrorCode =
   | 'wrong-passphrase'
   | 'truncated'
   | 'corrupt'
+  /** This browser cannot run Argon2id: nothing was read or written. */
+  | 'kdf-unavailable'
   | 'diary-does-not-verify'
   /** A version set aside in a backup does not match its link: restoring would hide the break. */
   | 'set-aside-does-not-verify'
@@ -35,6 +38,7 @@ function fromEncryptedFile(error: EncryptedFileError): FileErrorCode {
 
 export function fileErrorCode(error: unknown): FileErrorCode {
   if (error instanceof StorageError) return error.code;
+  if (error instanceof KdfUnavailableError) return 'kdf-unavailable';
   if (error instanceof AttachmentCorruptError) return 'attachment-corrupt';
   if (error instanceof InvalidIncidentError) return 'invalid-incident';
   if (error instanceof EncryptedFileError) return fromEncryptedFile(error);

@@ -15,7 +15,9 @@ export type EncryptedFileErrorCode =
   /** The file ends early: an interrupted download or copy. */
   | 'truncated'
   /** Damaged or tampered with. */
-  | 'corrupt';
+  | 'corrupt'
+  /** This browser cannot run Argon2id (no WebAssembly, or it is refused): nothing was read. */
+  | 'kdf-unavailable';
 
 export class EncryptedFileError extends Error {
   override readonly name = 'EncryptedFileError';

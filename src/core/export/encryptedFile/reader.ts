@@ -3,6 +3,7 @@
 // reported as 'corrupt'.
 
 import { deriveKeyEncryptionKey, unwrapDataKey } from '../../crypto';
+import { KdfUnavailableError } from '../../crypto/errors';
 import { WindowedBlobReader } from './blobSlice';
 import { asEncryptedFileError, EncryptedFileError } from './errors';
 import { FRAME_BODY_LIMITS, isFrameType, openFrame } from './frameCrypto';
@@ -60,6 +61,8 @@ export async function openEncryptedFile(file: Blob, passphrase: string, kind: En
     }
     return new FrameReader(file, key, await sha256(headerBytes), headerBytes.length, kind);
   } catch (error) {
+    // Not the file's fault: say what the browser cannot do rather than call the file damaged.
+    if (error instanceof KdfUnavailableError) throw new EncryptedFileError('kdf-unavailable', 'Argon2id cannot run here', { cause: error });
     throw asEncryptedFileError(error);
   }
 }
