@@ -11,7 +11,7 @@ import { useDraftAutosave } from './form/useDraftAutosave';
 import { useDraftStore } from './form/useDraftStore';
 import { checkIncident, overlong, TEXT_LIMITS } from './form/formRules';
 import { useTooLongMessage } from './form/useTooLongMessage';
-import { catchLongPaste, keepAsText, type PasteState } from './paste/longPaste';
+import { catchLongPaste, keepAsText, offerPaste, type PasteState } from './paste/longPaste';
 import { PasteOffer } from './paste/PasteOffer';
 import { useDiary } from '../../shared/diary/useDiary';
 import { AttachmentList } from '../../shared/incident/attachments/AttachmentList';
@@ -127,7 +127,8 @@ function QuickLogForm({ saved, onChange, onSaved }: { saved: boolean; onChange: 
           if (paste?.kind === 'attached') setPaste(null);
         }}
         onPaste={catchLongPaste(limit, (long) => {
-          setPaste({ kind: 'offer', paste: long });
+          // An offer still waiting is kept: a second long paste is turned away, not put in its place.
+          setPaste((current) => offerPaste(current, long));
           onChange();
         })}
       />

@@ -126,6 +126,26 @@ describe('quick log: text too long to keep', () => {
     expect(repository.snapshot().entries).toEqual([]);
   });
 
+  it('keeps a waiting offer when a second long paste comes, says so, and attaches the first paste', async () => {
+    const { user, repository } = await pastedIntoQuickLog();
+    const second = 'B'.repeat(INCIDENT_LIMITS.longText + 1);
+    await user.paste(second);
+    const refused =
+      'You pasted again, but the text you pasted before is still waiting: this paste was not put in. ' +
+      'Choose what to do with the first one, then paste again.';
+    expect(screen.getByText(refused).getAttribute('role')).toBe('alert');
+    expect(screen.getByText(offerText)).toBeTruthy();
+    expect(box().value).toBe(typedFirst);
+    await user.click(screen.getByRole('button', { name: 'Attach it as a text file' }));
+    await screen.findByRole('list', { name: 'Attached files' });
+    expect(screen.queryByText(refused)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(repository.snapshot().entries).toHaveLength(1));
+    const [ref] = repository.snapshot().entries[0]?.incident.attachments ?? [];
+    if (!ref) throw new Error('no attachment saved');
+    expect((await storedText(repository, ref)).text).toBe(thread);
+  });
+
   it('keeps what was typed, and the attached paste, when the diary refuses to save it', async () => {
     const repository = await testDiary();
     // As the repository refuses an invalid incident: whatever the error, the screen keeps everything.
@@ -174,6 +194,13 @@ describe('quick log: text too long to keep', () => {
     fireEvent.change(screen.getByLabelText('Beth ddigwyddodd?'), { target: { value: '' } });
     await user.click(screen.getByLabelText('Beth ddigwyddodd?'));
     await user.paste(thread);
+    await user.paste(thread);
+    expect(
+      screen.getByText(
+        "Fe wnaethoch chi ludo eto, ond mae'r testun a ludoch chi o'r blaen yn dal i aros: ni chafodd y testun hwn ei roi i mewn. " +
+          "Dewiswch beth i'w wneud â'r un cyntaf, yna gludwch eto.",
+      ),
+    ).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Ei atodi fel ffeil testun' }));
     expect(
       await screen.findByText(

@@ -527,6 +527,69 @@ describe('text too long to keep', () => {
     expect(screen.queryByText(/Choose what to do with the text you pasted/)).toBeNull();
   });
 
+  it('keeps a waiting offer when a second long paste comes, says so, and attaches the first paste', async () => {
+    const { diary } = await setup();
+    await renderAt('/incidents/new', diary);
+    const user = userEvent.setup();
+    const field = (await whatHappened()) as HTMLTextAreaElement;
+    await user.type(field, 'The thread he sent: ');
+    await user.paste(thread);
+    await user.paste('B'.repeat(LONG + 1));
+    const refused = screen.getByText(
+      'You pasted again, but the text you pasted before is still waiting: this paste was not put in. ' +
+        'Choose what to do with the first one, then paste again.',
+    );
+    expect(refused.getAttribute('role')).toBe('alert');
+    expect(screen.getByText(offer('157,020'))).toBeTruthy();
+    expect(field.value).toBe('The thread he sent: ');
+    await user.click(screen.getByRole('button', { name: 'Attach it as a text file' }));
+    await screen.findByText(attached());
+    expect(screen.queryByText(/You pasted again/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByTestId('landed')).toBeTruthy();
+    const saved = vi.mocked(diary.add).mock.calls[0]?.[0];
+    expect(saved?.attachments).toHaveLength(1);
+    expect((await readBack(diary, saved?.attachments[0] as AttachmentRef)).text).toBe(thread);
+  });
+
+  const pasteOnLeave =
+    'The text you pasted is still waiting for your answer. If you keep the draft, the pasted text is kept in it, in the box you pasted it into ' +
+    '(it is too long to save there as it is). To attach it as a text file instead, choose “Keep writing”.';
+
+  it('on Cancel with an offer waiting, says so, and keeping the draft keeps the paste in it', async () => {
+    const { diary, drafts } = await setup();
+    await renderAt('/incidents/new', diary);
+    const user = userEvent.setup();
+    await user.type(await whatHappened(), 'The thread he sent: ');
+    const feelings = screen.getByLabelText('How did it make you feel?');
+    await user.click(feelings);
+    await user.paste(thread);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByText(pasteOnLeave)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Leave and keep the draft' }));
+    expect(await screen.findByTestId('home')).toBeTruthy();
+    await waitFor(async () => expect((await drafts.load(NEW_INCIDENT_DRAFT))?.incident.effect.howItFelt).toBe(thread));
+    expect((await drafts.load(NEW_INCIDENT_DRAFT))?.incident.whatHappened).toBe('The thread he sent: ');
+  });
+
+  it('keeps the paste in the draft even when nothing else was typed, and “Keep writing” goes back to it', async () => {
+    const { diary, drafts } = await setup();
+    await renderAt('/incidents/new', diary);
+    const user = userEvent.setup();
+    const field = await whatHappened();
+    await user.click(field);
+    await user.paste(thread);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByText(pasteOnLeave)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Keep writing' }));
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    expect(screen.getByText(offer('157,000'))).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(screen.getByRole('button', { name: 'Leave and keep the draft' }));
+    expect(await screen.findByTestId('home')).toBeTruthy();
+    await waitFor(async () => expect((await drafts.load(NEW_INCIDENT_DRAFT))?.incident.whatHappened).toBe(thread));
+  });
+
   it('says all of it in Welsh', async () => {
     const { diary } = await setup();
     await renderAt('/incidents/new', diary, 'cy');
@@ -541,6 +604,14 @@ describe('text too long to keep', () => {
       ),
     ).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Ei atodi fel ffeil testun' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Canslo' }));
+    expect(
+      screen.getByText(
+        "Mae'r testun a ludoch chi yn dal i aros am eich ateb. Os byddwch chi'n cadw'r drafft, caiff y testun a ludoch chi ei gadw ynddo, " +
+          "yn y blwch lle gwnaethoch chi ei ludo (mae'n rhy hir i'w gadw yno fel y mae). I'w atodi fel ffeil testun yn lle hynny, dewiswch “Dal ati i ysgrifennu”.",
+      ),
+    ).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Dal ati i ysgrifennu' }));
     await user.click(screen.getByRole('button', { name: 'Ei ludo yma beth bynnag' }));
     expect(describedBy(field)).toContain(
       "Mae hyn yn rhy hir i'w gadw: 157,000 nod, a'r terfyn yw 100,000. Gwnewch e'n fyrrach a rhowch gynnig arall arni.",

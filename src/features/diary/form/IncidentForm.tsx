@@ -12,16 +12,20 @@ import { BehaviourFields } from './BehaviourFields';
 import { ErrorSummary, type SummaryItem } from './ErrorSummary';
 import {
   checkIncident,
+  fieldId,
   isTextKey,
   lengthErrors,
   overlong,
   sameIncident,
   TEXT_LIMITS,
   textOf,
+  withText,
   WITNESS_TEXT_LIMIT,
   type FieldErrors,
   type FieldKey,
+  type TextKey,
 } from './formRules';
+import { keepAsText, type LongPaste } from '../paste/longPaste';
 import { LeavePanel } from './LeavePanel';
 import { PastableTextField } from './PastableTextField';
 import { ReportedFields } from './ReportedFields';
@@ -83,13 +87,13 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
   const [summaryFocus, setSummaryFocus] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
   const tooLongMessage = useTooLongMessage();
-  // Fields with a long paste waiting for an answer (attach it, or put it in anyway).
-  const [pasteWaiting, setPasteWaiting] = useState<ReadonlySet<FieldKey>>(new Set());
-  const onPasteWaiting = useCallback((key: FieldKey, waiting: boolean) => {
+  // Fields with a long paste waiting for an answer (attach it, or put it in anyway), and the paste.
+  const [pasteWaiting, setPasteWaiting] = useState<ReadonlyMap<TextKey, LongPaste>>(new Map());
+  const onPasteWaiting = useCallback((key: TextKey, paste: LongPaste | null) => {
     setPasteWaiting((current) => {
-      if (current.has(key) === waiting) return current;
-      const next = new Set(current);
-      if (waiting) next.add(key);
+      if ((current.get(key) ?? null) === paste) return current;
+      const next = new Map(current);
+      if (paste) next.set(key, paste);
       else next.delete(key);
       return next;
     });
@@ -108,7 +112,7 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
   const found: FieldErrors = check ? (check.ok ? {} : check.errors) : lengthErrors(value);
   // Saving with a paste offer unanswered would drop what was pasted: that is asked first.
   const errors: FieldErrors = submitted
-    ? { ...Object.fromEntries([...pasteWaiting].map((key) => [key, 'pasteWaiting'])), ...found }
+    ? { ...Object.fromEntries([...pasteWaiting.keys()].map((key) => [key, 'pasteWaiting'])), ...found }
     : found;
   const errorFor = (key: FieldKey): string | undefined => {
     const code = errors[key];
@@ -167,6 +171,16 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
       autosave.stop();
       onLeave();
     }
+  };
+
+  // Leaving with the draft kept: a paste still waiting is not in the form, so it goes into the
+  // draft in its field, as "Paste it here anyway" would have put it. Nothing pasted is lost;
+  // back in the form it shows as too long to save, to shorten, or to cut and paste again.
+  const keepAndLeave = () => {
+    let kept = value;
+    for (const [key, paste] of pasteWaiting) kept = withText(kept, key, keepAsText(paste, textOf(kept, key)));
+    autosave.stop(kept);
+    onLeave();
   };
 
   const keptAt = autosave.savedAt && new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(new Date(autosave.savedAt));
@@ -277,10 +291,8 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
       {leaving ? (
         <LeavePanel
           busy={busy}
-          onKeep={() => {
-            autosave.stop();
-            onLeave();
-          }}
+          pasteWaiting={pasteWaiting.size > 0}
+          onKeep={keepAndLeave}
           onDiscard={() => {
             void run(
               async () => {
@@ -292,7 +304,10 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
           }}
           onStay={() => {
             setLeaving(false);
-            requestAnimationFrame(() => document.getElementById('incident-cancel')?.focus());
+            // Back to the field whose paste waits for an answer, if there is one.
+            const [waiting] = pasteWaiting.keys();
+            const target = waiting === undefined ? 'incident-cancel' : fieldId(waiting);
+            requestAnimationFrame(() => document.getElementById(target)?.focus());
           }}
         />
       ) : (

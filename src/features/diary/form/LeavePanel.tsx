@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 
 interface LeavePanelProps {
   busy: boolean;
+  /** A long paste waits for an answer: keeping the draft keeps it too, in its field. */
+  pasteWaiting?: boolean;
   onKeep: () => void;
   onDiscard: () => void;
   onStay: () => void;
 }
 
 /** Asked on Cancel with something typed: the draft is never thrown away without a choice. */
-export function LeavePanel({ busy, onKeep, onDiscard, onStay }: LeavePanelProps) {
+export function LeavePanel({ busy, pasteWaiting = false, onKeep, onDiscard, onStay }: LeavePanelProps) {
   const { t } = useTranslation('incident');
   const heading = useRef<HTMLHeadingElement>(null);
   // The Cancel button's place is taken by this question: move focus to it.
@@ -20,6 +22,7 @@ export function LeavePanel({ busy, onKeep, onDiscard, onStay }: LeavePanelProps)
         {t('leave.title')}
       </h2>
       <p>{t('leave.body')}</p>
+      {pasteWaiting && <p>{t('leave.pasteWaiting', { stay: t('leave.stay') })}</p>}
       <div className="button-row">
         <button type="button" className="button primary" disabled={busy} onClick={onKeep}>
           {t('leave.keep')}

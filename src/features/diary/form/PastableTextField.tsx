@@ -1,20 +1,23 @@
-import { useState, type ComponentProps } from 'react';
+import { useEffect, useState, type ComponentProps } from 'react';
 import type { AttachmentRef } from '../../../core/model/incident';
-import { keepAsText, type PasteState } from '../paste/longPaste';
+import { keepAsText, offerPaste, type LongPaste, type PasteState } from '../paste/longPaste';
 import { PasteOffer } from '../paste/PasteOffer';
-import { fieldId, type FieldKey } from './formRules';
+import { fieldId, type TextKey } from './formRules';
 import { TextField } from './TextField';
 
 interface PastableTextFieldProps extends Omit<ComponentProps<typeof TextField>, 'id' | 'longPaste' | 'children'> {
-  field: FieldKey;
+  field: TextKey;
   /** The most characters the field may hold (formRules' TEXT_LIMITS). */
   limit: number;
   /** A paste too long for the field, stored as a text file: add it to the incident. */
   onAttached: (ref: AttachmentRef) => void;
   /** The form is saving: the offer's buttons wait. */
   busy: boolean;
-  /** Whether an offer is waiting for an answer: the form is not saved meanwhile, or the paste would be lost. */
-  onWaiting: (field: FieldKey, waiting: boolean) => void;
+  /**
+   * The paste waiting for an answer, or null once there is none: the form is not saved
+   * meanwhile, and leaving with the draft keeps it, or the paste would be lost.
+   */
+  onWaiting: (field: TextKey, paste: LongPaste | null) => void;
 }
 
 /**
@@ -26,10 +29,8 @@ export function PastableTextField({ field, limit, onAttached, busy, onWaiting, .
   const { value, onChange } = props;
   const id = fieldId(field);
   const [paste, setPaste] = useState<PasteState | null>(null);
-  const answered = (state: PasteState | null) => {
-    setPaste(state);
-    onWaiting(field, false);
-  };
+  const waiting = paste?.kind === 'offer' ? paste.paste : null;
+  useEffect(() => onWaiting(field, waiting), [field, waiting, onWaiting]);
   const focus = () => requestAnimationFrame(() => document.getElementById(id)?.focus());
   return (
     <TextField
@@ -42,10 +43,8 @@ export function PastableTextField({ field, limit, onAttached, busy, onWaiting, .
       }}
       longPaste={{
         limit,
-        onLong: (long) => {
-          setPaste({ kind: 'offer', paste: long });
-          onWaiting(field, true);
-        },
+        // An offer still waiting is kept: a second long paste is turned away, not put in its place.
+        onLong: (long) => setPaste((current) => offerPaste(current, long)),
       }}
     >
       {paste && (
@@ -54,13 +53,13 @@ export function PastableTextField({ field, limit, onAttached, busy, onWaiting, .
           disabled={busy}
           onAttached={(ref) => {
             onAttached(ref);
-            answered({ kind: 'attached', name: ref.name });
+            setPaste({ kind: 'attached', name: ref.name });
             focus();
           }}
           onKeepAsText={() => {
             if (paste.kind !== 'offer') return;
             onChange(keepAsText(paste.paste, value));
-            answered(null);
+            setPaste(null);
             focus();
           }}
         />

@@ -95,6 +95,22 @@ export function textOf(incident: Incident, key: TextKey): string {
 }
 
 /** How long a text is (trimmed, as it would be kept) against its limit, when it does not fit. */
+/** The incident with one free-text field set to `text` (the other way from textOf). */
+export function withText(incident: Incident, key: TextKey, text: string): Incident {
+  switch (key) {
+    case 'description':
+      return incident.when.kind === 'approximate' ? { ...incident, when: { ...incident.when, description: text } } : incident;
+    case 'policeReference':
+    case 'officer':
+      return { ...incident, reported: { ...incident.reported, [key]: text } };
+    case 'howItFelt':
+    case 'whatItChanged':
+      return { ...incident, effect: { ...incident.effect, [key]: text } };
+    default:
+      return { ...incident, [key]: text };
+  }
+}
+
 export interface Overlong {
   length: number;
   limit: number;

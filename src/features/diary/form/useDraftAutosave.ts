@@ -22,8 +22,11 @@ export interface Autosave {
   error: unknown;
   /** Keeps the draft now if anything is waiting (on blur). */
   flush: () => void;
-  /** Stops keeping drafts, keeping what is waiting first: leaving the form. */
-  stop: () => void;
+  /**
+   * Stops keeping drafts, keeping what is waiting first: leaving the form. Given `last`, that
+   * is kept instead of what is on screen (what is on screen with something added on leaving).
+   */
+  stop: (last?: Incident) => void;
   /** Stops keeping drafts and throws the draft away: after a save to the diary, or on request. */
   finish: () => Promise<void>;
 }
@@ -108,10 +111,17 @@ export function useDraftAutosave({ store, draftId, value, baseline, baseRevision
     };
   }, [persist]);
 
-  const stop = useCallback(() => {
-    persist();
-    stopped.current = true;
-  }, [persist]);
+  const stop = useCallback(
+    (last?: Incident) => {
+      if (last !== undefined && last !== latest.current.value) {
+        latest.current = { ...latest.current, value: last };
+        pending.current = true;
+      }
+      persist();
+      stopped.current = true;
+    },
+    [persist],
+  );
 
   const finish = useCallback(async () => {
     stopped.current = true;

@@ -18,7 +18,7 @@ interface PasteOfferProps {
 /**
  * Shown under a field when a paste would take it over its limit: the field is left as it was,
  * and the pasted text can be attached to the incident as a text file, or put in the field
- * anyway. If storing the file fails, the offer stays with the reason, so nothing is lost.
+ * anyway. Another long paste meanwhile is turned away, and that is said here (offerPaste). If storing the file fails, the offer stays with the reason, so nothing is lost.
  * Render it in the same place from the offer until it is gone: its status line is already on
  * screen when "attached" is said, so screen readers hear it.
  */
@@ -37,6 +37,12 @@ export function PasteOffer({ state, onAttached, onKeepAsText, disabled = false }
       {state.kind === 'offer' && (
         <div className="notice">
           <p role="alert">{t('paste.offer', { length: number.format(state.paste.length), limit: number.format(state.paste.limit) })}</p>
+          {/* A new element for each paste turned away, so that each is said. */}
+          {state.refused !== undefined && (
+            <p key={state.refused} role="alert" className="error">
+              {t('paste.answerFirst')}
+            </p>
+          )}
           <div className="button-row">
             <BusyButton
               className="button primary"

@@ -16,8 +16,21 @@ export interface LongPaste {
   limit: number;
 }
 
-/** An offer on screen for one field: to attach the paste, or (once accepted) what it became. */
-export type PasteState = { kind: 'offer'; paste: LongPaste } | { kind: 'attached'; name: string };
+/**
+ * An offer on screen for one field: to attach the paste, or (once accepted) what it became.
+ * `refused` counts later long pastes turned away while the offer waited (see offerPaste).
+ */
+export type PasteState = { kind: 'offer'; paste: LongPaste; refused?: number } | { kind: 'attached'; name: string };
+
+/**
+ * The state once another long paste is caught. An offer still waiting is never replaced, or
+ * what was pasted first would be lost: the new paste is turned away (it is still on the
+ * clipboard, to paste again once the first is answered) and the offer says so.
+ */
+export function offerPaste(current: PasteState | null, paste: LongPaste): PasteState {
+  if (current?.kind === 'offer') return { ...current, refused: (current.refused ?? 0) + 1 };
+  return { kind: 'offer', paste };
+}
 
 type TextControl = HTMLInputElement | HTMLTextAreaElement;
 
