@@ -65,7 +65,7 @@ function isCount(value: unknown, max: number): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max;
 }
 
-/** A file's id, as any incident may name it (Daybook's own are 32 hex digits). */
+/** A file's id, as an incident may name it (Daybook's own are 32 hex digits). */
 function isFileId(value: unknown): value is string {
   return typeof value === 'string' && isAttachmentId(value);
 }

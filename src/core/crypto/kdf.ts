@@ -118,7 +118,7 @@ export async function assertKdfAvailable(): Promise<void> {
     await wasm.instantiate(await wasm.compile(EMPTY_WASM_MODULE));
   } catch (cause) {
     // Engines differ in what they throw when CSP or a setting refuses WebAssembly (CompileError,
-    // EvalError): any failure on an empty module means the same.
+    // EvalError): every failure on an empty module means the same.
     throw new KdfUnavailableError('WebAssembly was refused', { cause });
   }
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
 import { formatMoment } from '../../shared/format/formatWhen';
 import { useLocale } from '../../shared/hooks/useLocale';
-import { SetAsideList } from './SetAsideList';
+import { SetAsideList } from '../../shared/files/SetAsideList';
 
 /** What a checked backup holds, before it is restored. */
 export function BackupSummary({ backup }: { backup: CheckedBackup }) {
@@ -19,7 +19,7 @@ export function BackupSummary({ backup }: { backup: CheckedBackup }) {
         {backup.verification.ok && <li>{t('restore.verified', { count: backup.verification.length })}</li>}
       </ul>
       {backup.damagedFiles > 0 && <p>{t('restore.damagedFiles', { count: backup.damagedFiles })}</p>}
-      <SetAsideList records={backup.setAside} />
+      <SetAsideList records={backup.setAside} from="backup" headingLevel={3} />
       {!backup.verification.ok && <p className="error">{t('restore.notVerified', { position: backup.verification.brokenAt + 1 })}</p>}
     </div>
   );

@@ -18,7 +18,7 @@ import { FileButton } from '../../shared/ui/FileButton';
 import { useVault } from '../../shared/vault/useVault';
 import { needsPassphrase, openPackageFile } from './openPackageFile';
 import { PackageEntries } from './PackageEntries';
-import { SetAsideList } from './SetAsideList';
+import { SetAsideList } from '../../shared/files/SetAsideList';
 import { VerificationResult } from './VerificationResult';
 
 /**
@@ -123,7 +123,7 @@ export function OpenPackageScreen() {
       ) : (
         <AttachmentSourceContext.Provider value={source}>
           <VerificationResult verification={opened.verification} />
-          <SetAsideList records={opened.setAside} />
+          <SetAsideList records={opened.setAside} from="package" headingLevel={2} />
           <section aria-labelledby="package-summary">
             <h2 id="package-summary">{t('open.summaryTitle')}</h2>
             <ul>

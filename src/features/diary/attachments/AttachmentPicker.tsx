@@ -5,6 +5,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../../core/store/attachmentStore';
 import { FileButton } from '../../../shared/ui/FileButton';
 import { useAddAttachments } from './useAddAttachments';
 import { useFormatSize } from '../../../shared/format/useFormatSize';
+import { ProblemList } from '../../../shared/ui/ProblemList';
 
 /** What the file picker offers: pictures, recordings, PDFs, text and common office documents. */
 const ACCEPT = [
@@ -58,14 +59,7 @@ export function AttachmentPicker({ onAdded, disabled = false }: Props) {
             ? t('picker.added', { count: outcome.added })
             : ''}
       </p>
-      <div role="alert">
-        {outcome?.problems.map((problem, index) => (
-          // Messages only ever appear as a whole new list, so the index is a stable key.
-          <p key={index} className="error">
-            {problem}
-          </p>
-        ))}
-      </div>
+      <ProblemList problems={outcome?.problems} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useLocale } from '../../../shared/hooks/useLocale';
 import { BusyButton } from '../../../shared/ui/BusyButton';
 import { useAddAttachments } from '../attachments/useAddAttachments';
 import { pastedTextFile, type PasteState } from './longPaste';
+import { ProblemList } from '../../../shared/ui/ProblemList';
 
 interface PasteOfferProps {
   state: PasteState;
@@ -55,14 +56,7 @@ export function PasteOffer({ state, onAttached, onKeepAsText, disabled = false }
               {t('paste.keepAsText')}
             </button>
           </div>
-          <div role="alert">
-            {outcome?.problems.map((problem, index) => (
-              // Messages only ever appear as a whole new list, so the index is a stable key.
-              <p key={index} className="error">
-                {problem}
-              </p>
-            ))}
-          </div>
+          <ProblemList problems={outcome?.problems} />
         </div>
       )}
     </div>
