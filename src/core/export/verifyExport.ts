@@ -176,5 +176,7 @@ export async function verifyExportDocument(
 
 /** True when the chain holds and the export agrees with it in every respect checked. */
 export function exportVerified(verification: ExportVerification): boolean {
-  return verification.chain.ok && verification.problems.length === 0;
+  // A version whose text the file does not hold cannot be checked: the file's own word that it
+  // was set aside at a restore is not proof, so nothing with one is called verified.
+  return verification.chain.ok && verification.problems.length === 0 && verification.notHeld.length === 0;
 }

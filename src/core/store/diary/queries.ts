@@ -52,7 +52,12 @@ export class DiaryRecords {
         continue;
       }
       const existing = entries.get(link.entryId);
-      if (!content) continue;
+      if (!content) {
+        // A version not held (set aside at a restore): the entry shows its last held content,
+        // but counts this version, so an edit builds on the real newest one.
+        if (existing) entries.set(link.entryId, { ...existing, revisions: link.revision });
+        continue;
+      }
       entries.set(link.entryId, {
         id: link.entryId,
         incident: content.body,
