@@ -7,6 +7,7 @@ import {
   TEXT_LIMITS,
   textOf,
   WITNESS_TEXT_LIMIT,
+  withText,
   type TextKey,
 } from '../../../src/features/diary/form/formRules';
 import { keepAsText, pastedTextFile, type LongPaste } from '../../../src/features/diary/paste/longPaste';
@@ -17,18 +18,7 @@ const NOW = new Date('2026-03-10T12:00:00');
 /** anIncident() with one text field set to `text` (approximate "when" for the description). */
 function withField(key: TextKey, text: string): Incident {
   const incident = anIncident({ attachments: [] });
-  switch (key) {
-    case 'description':
-      return { ...incident, when: { kind: 'approximate', description: text } };
-    case 'policeReference':
-    case 'officer':
-      return { ...incident, reported: { ...incident.reported, [key]: text } };
-    case 'howItFelt':
-    case 'whatItChanged':
-      return { ...incident, effect: { ...incident.effect, [key]: text } };
-    default:
-      return { ...incident, [key]: text };
-  }
+  return withText(key === 'description' ? { ...incident, when: { kind: 'approximate', description: '' } } : incident, key, text);
 }
 
 describe('form rules: text limits', () => {

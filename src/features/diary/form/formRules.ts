@@ -94,7 +94,6 @@ export function textOf(incident: Incident, key: TextKey): string {
   }
 }
 
-/** How long a text is (trimmed, as it would be kept) against its limit, when it does not fit. */
 /** The incident with one free-text field set to `text` (the other way from textOf). */
 export function withText(incident: Incident, key: TextKey, text: string): Incident {
   switch (key) {
@@ -111,6 +110,7 @@ export function withText(incident: Incident, key: TextKey, text: string): Incide
   }
 }
 
+/** How long a text is (trimmed, as it would be kept) against its limit, when it does not fit. */
 export interface Overlong {
   length: number;
   limit: number;
