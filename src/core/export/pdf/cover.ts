@@ -57,7 +57,7 @@ function drawBehaviourCounts(w: ReportWriter, ctx: ReportContext): void {
   w.text(t('report:cover.behavioursNote'), { size: 9, color: COLOURS.muted });
 }
 
-function drawChain(w: ReportWriter, ctx: ReportContext, { chain: verification, problems }: ExportVerification): void {
+function drawChain(w: ReportWriter, ctx: ReportContext, { chain: verification, problems, notHeld }: ExportVerification): void {
   const { t, formats, document } = ctx;
   const { links, head } = document.chain;
   w.heading(t('report:chain.title'), 12);
@@ -66,8 +66,11 @@ function drawChain(w: ReportWriter, ctx: ReportContext, { chain: verification, p
   // Full width, so the 64 digits fit on one line and can be compared by eye.
   w.text(head, { size: 10 });
   w.gap(4);
-  if (verification.ok && verification.head === head && problems.length === 0) {
+  if (verification.ok && verification.head === head && problems.length === 0 && notHeld.length === 0) {
     w.text(t('report:chain.verified'), { bold: true });
+  } else if (verification.ok && problems.length === 0 && notHeld.length > 0) {
+    // Its text is not in the export, so it could not be checked: never called verified.
+    w.text(t('report:chain.notHeld', { count: notHeld.length }), { bold: true, color: COLOURS.alert });
   } else if (verification.ok && problems.length > 0) {
     w.text(t('report:chain.entriesDisagree', { count: problems.length }), { bold: true, color: COLOURS.alert });
   } else if (verification.ok) {

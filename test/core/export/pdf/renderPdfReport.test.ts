@@ -455,6 +455,14 @@ describe('renderPdfReport', () => {
     expect(pdf.pages[0]).not.toContain('Verified when this report was made');
   });
 
+  it('says not verified when the chain checks out but a version’s text is not held', async () => {
+    const { document, verification } = await buildDocument(fixtureSpecs());
+    const notHeld = [{ entryId: 'entry-polish', revision: 2, recordedAt: '2026-03-01T10:00:00.000Z' }];
+    const { pdf } = await render(document, verification, { verification: { ...exportVerification(verification), notHeld } });
+    expect(flowing(pdf.pages[0])).toContain('NOT verified. The chain checks out, but the text of 1 version is not in this export');
+    expect(pdf.pages[0]).not.toContain('Verified when this report was made');
+  });
+
   it('includes saved checklist results with their date, outcome and answers', async () => {
     const result: SavedChecklistResult = {
       id: 'c1',
