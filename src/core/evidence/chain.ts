@@ -1,24 +1,38 @@
 // The hash chain over the whole diary: every revision and every tombstone,
 // in the order they were written, each link committing to the one before.
 //
-// Deletion and redaction: a link commits to its content only through
-// contentHash, so verification never needs the content itself. Deleting an
-// entry erases the content of its revisions but keeps their links, then
-// appends a tombstone. An export (evidence package) likewise carries ALL the
-// links, hash-only for entries left out, and content only for the chosen
-// ones; verifyChain then checks the whole chain plus each body supplied, and
-// passes. What a redacted export still reveals about left-out entries: that
-// they exist, their random entry ids, how many revisions they had, and when
-// each was written. Their text cannot be confirmed by guessing, because every
-// revision's content is salted (see revisionContent.ts).
+// Deletion: a link commits to its content only through contentHash, so
+// verification never needs the content itself. Deleting an entry erases the
+// content of its revisions but keeps their links, then appends a tombstone.
+//
+// Exports. A version 1 export carried ALL the links, hash-only for entries left
+// out. A version 2 export (docs/evidence-v2-design.md, section 6) carries only
+// the links of the versions it exports, each with a Merkle inclusion proof
+// against the whole chain's tree head (merkle.ts): a recipient learns the
+// diary's total number of links (and, for each earlier fingerprint shared, the
+// number then), but nothing of the links left out, not even their times. Within
+// an exported version, fields left out are shown as salted commitments
+// (fieldCommitments.ts), so their text cannot be confirmed by guessing.
+//
+// Times are the device's own clock. Version 2 links keep the time as read and
+// note, inside the hash, when it ran backwards or jumped a day ahead
+// (clockNoteFor); version 1 links had to keep time order instead.
 //
 // Limits: a chain cut short at its end is still a valid chain. Compare the head
-// against a head recorded elsewhere (a PDF report, an earlier export) through
-// `expectedHead` to catch that.
+// against a head recorded elsewhere (a PDF report, an earlier export, a
+// fingerprint, the diary's sealed head) through `expectedHead` to catch that.
 
-import type { ChainLink, LinkKind } from './chainLink';
-import { computeLinkHash, contentKey, GENESIS_HASH, isIsoTimestamp, isWellFormedLink, MAX_ENTRY_ID_LENGTH } from './chainLink';
-import { contentHashOrNull } from './hash';
+import type { ChainLink, ClockNote, LinkKind } from './chainLink';
+import {
+  clockNoteFor,
+  computeLinkHash,
+  contentKey,
+  GENESIS_HASH,
+  isIsoTimestamp,
+  isWellFormedLink,
+  MAX_ENTRY_ID_LENGTH,
+} from './chainLink';
+import { revisionContentHashOrNull } from './fieldCommitments';
 import { isSha256Hex } from './hex';
 import { tombstoneContentHash } from './tombstone';
 
@@ -43,8 +57,12 @@ export type ChainBreak =
   | 'revision-order'
   /** A revision or second tombstone after the entry's tombstone. */
   | 'after-tombstone'
-  /** recordedAt earlier than the previous link's. */
+  /** A v1 link's recordedAt earlier than the previous link's (v2 links note it instead). */
   | 'timestamp-order'
+  /** A v1 link after a v2 link: the diary only ever moves from version 1 to version 2. */
+  | 'version-order'
+  /** A v2 link's clock note is not exactly clockNoteFor(previous link, recordedAt). */
+  | 'clock-note'
   /** A supplied body, or a tombstone, does not match the link's contentHash. */
   | 'content-mismatch'
   /** A body was supplied for which no link exists. brokenAt = links.length. */
@@ -66,10 +84,12 @@ export function chainHead(links: readonly ChainLink[]): string {
 }
 
 /**
- * Builds the next link after `prev` (null for the first link in the diary).
- * Throws on malformed input or a recordedAt earlier than prev's, since such a
- * link could never verify. Revision numbering is the caller's job (the diary
- * knows each entry's history); verifyChain checks it.
+ * Builds the next (always version 2) link after `prev` (null for the first link
+ * in the diary). recordedAt is kept as given, even when earlier than prev's:
+ * the link then carries a clock note (clockNoteFor), and the caller can tell
+ * the person from the returned link's `clock`. Throws on malformed input, which
+ * could never verify. Revision numbering is the caller's job (the diary knows
+ * each entry's history); verifyChain checks it.
  */
 export async function appendLink(prev: ChainLink | null, input: LinkInput): Promise<ChainLink> {
   const { entryId, revision, kind, recordedAt } = input;
@@ -80,10 +100,9 @@ export async function appendLink(prev: ChainLink | null, input: LinkInput): Prom
   if (kind !== 'revision' && kind !== 'tombstone') throw new TypeError('kind must be revision or tombstone');
   if (!isIsoTimestamp(recordedAt)) throw new TypeError('recordedAt must be a toISOString() timestamp');
   if (!isSha256Hex(input.contentHash)) throw new TypeError('contentHash must be 64 lowercase hex digits');
-  if (prev !== null && Date.parse(recordedAt) < Date.parse(prev.recordedAt)) {
-    throw new RangeError('recordedAt is earlier than the previous link');
-  }
-  const unsigned = {
+  const clock = clockNoteFor(prev, recordedAt);
+  const unsigned: Omit<ChainLink, 'hash'> = {
+    v: 2,
     seq: prev === null ? 0 : prev.seq + 1,
     entryId,
     revision,
@@ -91,6 +110,8 @@ export async function appendLink(prev: ChainLink | null, input: LinkInput): Prom
     recordedAt,
     contentHash: input.contentHash,
     prevHash: prev === null ? GENESIS_HASH : prev.hash,
+    // No key at all without a note: a clock key holding undefined is malformed.
+    ...(clock === undefined ? {} : { clock }),
   };
   return { ...unsigned, hash: await computeLinkHash(unsigned) };
 }
@@ -119,18 +140,22 @@ function digestBatch(links: readonly ChainLink[], start: number, contents?: Read
       const key = contentKey(link.entryId, link.revision);
       const [linkHash, body] = await Promise.all([
         computeLinkHash(link),
-        contents?.has(key) ? contentHashOrNull(contents.get(key)) : undefined,
+        contents?.has(key) ? revisionContentHashOrNull(contents.get(key)) : undefined,
       ]);
       return { link: linkHash, body };
     }),
   );
 }
 
+function sameNote(a: ClockNote | undefined, b: ClockNote | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : a.kind === b.kind && a.lastLinkAt === b.lastLinkAt;
+}
+
 /**
  * Verifies the chain from genesis and reports the first broken link.
  * `contents` maps contentKey(entryId, revision) to the body that was hashed
- * (for revisions, the salted RevisionContent); links without a body (deleted
- * or redacted) are verified by their hashes alone.
+ * (for revisions, the salted RevisionContent, v1 or v2); links without a body
+ * (deleted or redacted) are verified by their hashes alone.
  */
 export async function verifyChain(
   links: readonly ChainLink[],
@@ -141,6 +166,7 @@ export async function verifyChain(
   const linkedKeys = new Set<string>();
   let prevHash = GENESIS_HASH;
   let prevTime = Number.NEGATIVE_INFINITY;
+  let prev: ChainLink | null = null;
 
   let digests: Digests[] = [];
   for (let i = 0; i < links.length; i++) {
@@ -157,12 +183,17 @@ export async function verifyChain(
     if (digest.link !== link.hash) return broken('hash-mismatch');
 
     // Then the diary's rules, which catch a chain rebuilt with fresh hashes.
+    if (link.v === undefined && prev?.v === 2) return broken('version-order');
     const state = entries.get(link.entryId);
     if (state?.deleted) return broken('after-tombstone');
     if (link.revision !== (state?.revision ?? 0) + 1) return broken('revision-order');
     if (link.kind === 'tombstone' && state === undefined) return broken('revision-order');
     const time = Date.parse(link.recordedAt);
-    if (time < prevTime) return broken('timestamp-order');
+    if (link.v === 2) {
+      if (!sameNote(link.clock, clockNoteFor(prev, link.recordedAt))) return broken('clock-note');
+    } else if (time < prevTime) {
+      return broken('timestamp-order');
+    }
 
     if (link.kind === 'tombstone' && state !== undefined) {
       const expected = await tombstoneContentHash(link.entryId, state.revision, state.contentHash);
@@ -174,6 +205,7 @@ export async function verifyChain(
     entries.set(link.entryId, { revision: link.revision, contentHash: link.contentHash, deleted: link.kind === 'tombstone' });
     prevHash = link.hash;
     prevTime = time;
+    prev = link;
   }
 
   if (contents !== undefined) {

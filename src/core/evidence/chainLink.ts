@@ -1,5 +1,10 @@
 // One link of the diary's hash chain: its shape, its hash, and a structural
 // check for links read back from storage or from an imported file.
+//
+// Version 1 links (no `v`) were written before issue 12 and still verify as they
+// always did. Version 2 links (`v: 2`) are all that is written now: they hash a
+// different preimage (so a v1 link cannot pass for a v2 one) and may carry a
+// clock note saying the device clock looked wrong when the link was written.
 
 import { canonicalJson } from './canonicalJson';
 import { sha256Hex } from './hash';
@@ -7,7 +12,20 @@ import { isSha256Hex } from './hex';
 
 export type LinkKind = 'revision' | 'tombstone';
 
+/**
+ * A v2 link's note that its recordedAt looked wrong against the link before it: earlier than it
+ * ('behind'), or more than CLOCK_AHEAD_MS after it ('ahead'). The time itself is kept as the
+ * device read it; the note is part of the hash, so it cannot be added or removed later.
+ */
+export interface ClockNote {
+  kind: 'behind' | 'ahead';
+  /** The previous link's recordedAt. */
+  lastLinkAt: string;
+}
+
 export interface ChainLink {
+  /** 2 for links written from version 2 on; absent for version 1 links. */
+  v?: 2;
   /** 0, 1, 2, ... over the whole diary. */
   seq: number;
   entryId: string;
@@ -19,6 +37,8 @@ export interface ChainLink {
   contentHash: string;
   prevHash: string;
   hash: string;
+  /** Only on v2 links, and only when the clock looked wrong (see clockNoteFor). */
+  clock?: ClockNote;
 }
 
 /** The prevHash of the first link. */
@@ -45,14 +65,59 @@ export function isIsoTimestamp(value: unknown): value is string {
   return Number.isFinite(time) && new Date(time).toISOString() === value;
 }
 
-/** The hash a link must carry, from everything else in it. */
+/** A gap longer than this since the previous link gets an 'ahead' note: 24 hours. */
+export const CLOCK_AHEAD_MS = 86_400_000;
+
+/**
+ * The note a v2 link written at `recordedAt` after `prev` must carry: 'behind' when earlier than
+ * prev's time, 'ahead' when more than CLOCK_AHEAD_MS after it, otherwise (and for the first link)
+ * none (undefined).
+ */
+export function clockNoteFor(prev: Pick<ChainLink, 'recordedAt'> | null, recordedAt: string): ClockNote | undefined {
+  if (prev === null) return undefined;
+  const gap = Date.parse(recordedAt) - Date.parse(prev.recordedAt);
+  if (gap < 0) return { kind: 'behind', lastLinkAt: prev.recordedAt };
+  if (gap > CLOCK_AHEAD_MS) return { kind: 'ahead', lastLinkAt: prev.recordedAt };
+  return undefined;
+}
+
+/** The hash a link must carry, from everything else in it (v1 or v2, as its `v` says). */
 export function computeLinkHash(link: Omit<ChainLink, 'hash'>): Promise<string> {
   const { seq, entryId, revision, kind, recordedAt, contentHash, prevHash } = link;
-  return sha256Hex(canonicalJson({ v: 1, prevHash, contentHash, meta: { seq, entryId, revision, kind, recordedAt } }));
+  if (link.v !== 2) {
+    return sha256Hex(canonicalJson({ v: 1, prevHash, contentHash, meta: { seq, entryId, revision, kind, recordedAt } }));
+  }
+  // Rebuilt from its two fields, so nothing else a note object carries can slip into the hash.
+  const clock = link.clock === undefined ? {} : { clock: { kind: link.clock.kind, lastLinkAt: link.clock.lastLinkAt } };
+  return sha256Hex(canonicalJson({ v: 2, prevHash, contentHash, meta: { seq, entryId, revision, kind, recordedAt, ...clock } }));
 }
 
 function isIndex(value: unknown, min: number): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
+}
+
+function isClockNote(value: unknown): value is ClockNote {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const note = value as Partial<Record<keyof ClockNote, unknown>>;
+  // Exactly two keys: anything more would be carried along unhashed.
+  return (
+    Object.keys(value).length === 2 &&
+    Object.hasOwn(value, 'kind') &&
+    Object.hasOwn(value, 'lastLinkAt') &&
+    (note.kind === 'behind' || note.kind === 'ahead') &&
+    isIsoTimestamp(note.lastLinkAt)
+  );
+}
+
+/** v absent (v1) or exactly 2; a clock note only on a v2 link, well-formed, never a key holding undefined. */
+function isWellFormedVersion(link: object): boolean {
+  const hasV = Object.hasOwn(link, 'v');
+  const hasClock = Object.hasOwn(link, 'clock');
+  const { v, clock } = link as { v?: unknown; clock?: unknown };
+  // An inherited value would be read when hashing yet not count as the link's own.
+  if ((!hasV && v !== undefined) || (!hasClock && clock !== undefined)) return false;
+  if (!hasV) return !hasClock;
+  return v === 2 && (!hasClock || isClockNote(clock));
 }
 
 /** Checks types and formats only; order and hashes are verifyChain's job. */
@@ -60,6 +125,7 @@ export function isWellFormedLink(value: unknown): value is ChainLink {
   if (typeof value !== 'object' || value === null) return false;
   const link = value as Partial<Record<keyof ChainLink, unknown>>;
   return (
+    isWellFormedVersion(value) &&
     isIndex(link.seq, 0) &&
     typeof link.entryId === 'string' &&
     link.entryId.length > 0 &&

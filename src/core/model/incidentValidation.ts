@@ -16,9 +16,9 @@ export function validIncident(incident: Incident): Incident {
 }
 
 /**
- * A revision's content from elsewhere (a backup, another diary): it keeps its salt and hash, so it
- * cannot be tidied up and must already be exactly what a reader accepts. Throws
- * InvalidIncidentError otherwise.
+ * A revision's content from elsewhere (a backup, another diary), version 1 or 2: it keeps its
+ * salt (or per-field salts) and hash, so it cannot be tidied up and must already be exactly what a
+ * reader accepts. Throws InvalidIncidentError otherwise.
  */
 export function validRevisionContent(content: RevisionContent<Incident>, entryId?: string): RevisionContent<Incident> {
   const read = readRevisionContent(content);

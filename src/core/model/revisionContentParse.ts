@@ -1,11 +1,9 @@
-// Validation of a revision's stored content (salt, body and any origin) read from a file.
+// Validation of a revision's stored content (salt or salts, body and any origin) read from a file.
 
-import { canonicalJson, isIsoTimestamp, isSha256Hex, type RevisionContent, type RevisionOrigin } from '../evidence';
+import { canonicalJson, isIsoTimestamp, isSaltHex, isSha256Hex, type RevisionContent, type RevisionOrigin } from '../evidence';
 import type { Incident } from './incident';
 import { parseIncident, type IncidentIssue } from './incidentParse';
 import { own } from './ownProperty';
-
-const SALT = /^[0-9a-f]{32}$/;
 
 export function parseOrigin(value: unknown): RevisionOrigin | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -21,26 +19,58 @@ export type RevisionContentResult = { ok: true; content: RevisionContent<Inciden
 /**
  * A stored revision's content, rebuilt from known fields only. It must come out exactly as it
  * went in (canonically), or it could no longer match its hash: anything else is refused, with
- * what is wrong. The body's problems keep the incident's own paths ("whatHappened"); problems of
- * the wrapping are at "content", "salt" and "origin".
+ * what is wrong. Version 1 has one salt; version 2 one salt per field of the body, exactly its
+ * keys. The body's problems keep the incident's own paths ("whatHappened"); problems of the
+ * wrapping are at "content", "salt", "salts" (or "salts.<field>") and "origin".
  */
 export function readRevisionContent(value: unknown): RevisionContentResult {
   try {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse('content', 'wrong-type');
+    const v = own(value, 'v');
+    if (v !== 1 && v !== 2) return refuse('content', 'unknown-value');
     const salt = own(value, 'salt');
-    if (own(value, 'v') !== 1) return refuse('content', 'unknown-value');
-    if (typeof salt !== 'string' || !SALT.test(salt)) return refuse('salt', 'bad-format');
+    if (v === 1 && !isSaltHex(salt)) return refuse('salt', 'bad-format');
     const body = parseIncident(own(value, 'body'));
     if (!body.ok) return { ok: false, issues: body.issues };
     const originValue = own(value, 'origin');
     const origin = originValue === undefined ? undefined : parseOrigin(originValue);
     if (origin === null) return refuse('origin', 'bad-format');
-    const content: RevisionContent<Incident> = { v: 1, salt, body: body.value, ...(origin ? { origin } : {}) };
+    const withOrigin = origin ? { origin } : {};
+    let content: RevisionContent<Incident>;
+    if (v === 1) {
+      content = { v: 1, salt: salt as string, body: body.value, ...withOrigin };
+    } else {
+      const salts = readSalts(own(value, 'salts'), Object.keys(body.value));
+      if (!salts.ok) return { ok: false, issues: salts.issues };
+      content = { v: 2, salts: salts.salts, body: body.value, ...withOrigin };
+    }
+    // Anything the rebuild dropped or tidied (an unknown key, a body not in its saved form, a
+    // salt for a field the body lacks) shows here.
     return canonicalJson(content) === canonicalJson(value) ? { ok: true, content } : refuse('content', 'not-canonical');
   } catch {
     // canonicalJson refuses values with no JSON form; a Proxy can throw from any access.
     return refuse('content', 'unreadable');
   }
+}
+
+/** A v2 content's salts: one for each of `fields` (32 lowercase hex), rebuilt in the body's key order. */
+function readSalts(
+  value: unknown,
+  fields: readonly string[],
+): { ok: true; salts: Record<string, string> } | { ok: false; issues: IncidentIssue[] } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, issues: [{ path: 'salts', code: 'wrong-type' }] };
+  const issues: IncidentIssue[] = [];
+  for (const field of fields) {
+    const salt = own(value, field);
+    if (salt === undefined) issues.push({ path: `salts.${field}`, code: 'required' });
+    else if (!isSaltHex(salt)) issues.push({ path: `salts.${field}`, code: 'bad-format' });
+  }
+  const extra = Object.keys(value).filter((key) => !fields.includes(key));
+  for (const key of extra) issues.push({ path: `salts.${key}`, code: 'unknown-value' });
+  if (issues.length > 0) return { ok: false, issues };
+  // fromEntries, not assignment: a field named "__proto__" must stay a field.
+  return { ok: true, salts: Object.fromEntries(fields.map((field) => [field, own(value, field) as string])) };
 }
 
 function refuse(path: string, code: IncidentIssue['code']): RevisionContentResult {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { ChainLink } from '../../../src/core/evidence/chainLink';
 import { verifyChain } from '../../../src/core/evidence/chain';
 import { newRevisionContent } from '../../../src/core/evidence/revisionContent';
-import { DiaryBuilder, START } from './diaryBuilder';
+import { DiaryBuilder, newRevisionContentV1, START } from './diaryBuilder';
 
 interface Step {
   slot: number;
@@ -11,18 +11,22 @@ interface Step {
   gapMs: number;
 }
 
-const stepsArb = fc.array(
-  fc.record({
-    slot: fc.integer({ min: 0, max: 3 }),
-    remove: fc.boolean(),
-    gapMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 86_400_000 })),
-  }),
-  { minLength: 1, maxLength: 12 },
-);
+// Version 1 chains must keep time order; version 2 chains keep the device's time as read, so their
+// clocks also jump back and more than a day ahead.
+const gapArb = (version: 1 | 2): fc.Arbitrary<number> =>
+  version === 1
+    ? fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 86_400_000 }))
+    : fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 86_400_000 }), fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 }));
+
+const stepsArbFor = (version: 1 | 2): fc.Arbitrary<Step[]> =>
+  fc.array(fc.record({ slot: fc.integer({ min: 0, max: 3 }), remove: fc.boolean(), gapMs: gapArb(version) }), {
+    minLength: 1,
+    maxLength: 12,
+  });
 
 /** A valid diary from random steps: saves, edits and deletions over a few entries. */
-async function buildDiary(steps: readonly Step[]): Promise<DiaryBuilder> {
-  const diary = new DiaryBuilder();
+async function buildDiary(steps: readonly Step[], version: 1 | 2): Promise<DiaryBuilder> {
+  const diary = new DiaryBuilder({ version });
   const generation = [0, 0, 0, 0];
   const written = new Set<string>();
   for (const [n, step] of steps.entries()) {
@@ -40,7 +44,8 @@ async function buildDiary(steps: readonly Step[]): Promise<DiaryBuilder> {
   return diary;
 }
 
-const FIELDS = ['seq', 'entryId', 'revision', 'kind', 'recordedAt', 'contentHash', 'prevHash', 'hash'] as const;
+const V1_FIELDS = ['seq', 'entryId', 'revision', 'kind', 'recordedAt', 'contentHash', 'prevHash', 'hash'] as const;
+const V2_FIELDS = [...V1_FIELDS, 'v', 'clock'] as const;
 
 /** A replacement value: another link's value for the same field, or something plausible or odd. */
 const replacementArb = fc.oneof(
@@ -52,6 +57,9 @@ const replacementArb = fc.oneof(
       fc.stringMatching(/^[0-9a-f]{64}$/),
       fc.integer({ min: START - 86_400_000, max: START + 30 * 86_400_000 }).map((ms) => new Date(ms).toISOString()),
       fc.jsonValue({ maxDepth: 1 }),
+      fc.record({ kind: fc.constantFrom('behind', 'ahead'), lastLinkAt: fc.constant(new Date(START).toISOString()) }),
+      fc.constant(undefined),
+      fc.constant(1),
     ),
   }),
 );
@@ -62,85 +70,91 @@ function pick<T>(items: readonly T[], n: number): T {
   return item;
 }
 
-describe('verifyChain: properties over random diaries', () => {
-  it('every random valid diary verifies, with all its content or any part of it (redaction)', async () => {
-    await fc.assert(
-      fc.asyncProperty(stepsArb, fc.func(fc.boolean()), async (steps, keep) => {
-        const diary = await buildDiary(steps);
-        expect(await verifyChain(diary.links, diary.contents)).toMatchObject({ ok: true, length: steps.length });
-        const redacted = new Map([...diary.contents].filter(([key]) => keep(key)));
-        expect(await verifyChain(diary.links, redacted)).toMatchObject({ ok: true });
-      }),
-      { numRuns: 150 },
-    );
-  });
+for (const version of [1, 2] as const) {
+  const stepsArb = stepsArbFor(version);
+  const FIELDS = version === 1 ? V1_FIELDS : V2_FIELDS;
 
-  it('any single-field change to any link is detected at that link', async () => {
-    await fc.assert(
-      fc.asyncProperty(stepsArb, fc.nat(), fc.constantFrom(...FIELDS), replacementArb, async (steps, linkPick, field, replacement) => {
-        const { links, contents } = await buildDiary(steps);
-        const index = linkPick % links.length;
-        const original = pick(links, index);
-        const value: unknown = 'borrowFrom' in replacement ? pick(links, replacement.borrowFrom)[field] : replacement.value;
-        fc.pre(value !== original[field]);
-        const forged = links.slice();
-        forged[index] = { ...original, [field]: value } as ChainLink;
-        for (const bodies of [undefined, contents]) {
-          const result = await verifyChain(forged, bodies);
-          expect(result).toMatchObject({ ok: false, brokenAt: index });
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
+  describe(`verifyChain: properties over random v${version} diaries`, () => {
+    it('every random valid diary verifies, with all its content or any part of it (redaction)', async () => {
+      await fc.assert(
+        fc.asyncProperty(stepsArb, fc.func(fc.boolean()), async (steps, keep) => {
+          const diary = await buildDiary(steps, version);
+          expect(await verifyChain(diary.links, diary.contents)).toMatchObject({ ok: true, length: steps.length });
+          const redacted = new Map([...diary.contents].filter(([key]) => keep(key)));
+          expect(await verifyChain(diary.links, redacted)).toMatchObject({ ok: true });
+        }),
+        { numRuns: 150 },
+      );
+    });
 
-  it('any removed link but the last is detected where it was', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        stepsArb.filter((s) => s.length > 1),
-        fc.nat(),
-        async (steps, pickN) => {
-          const { links } = await buildDiary(steps);
-          const index = pickN % (links.length - 1);
-          const result = await verifyChain(links.filter((_, i) => i !== index));
-          expect(result).toMatchObject({ ok: false, brokenAt: index });
-        },
-      ),
-      { numRuns: 100 },
-    );
-  });
+    it('any single-field change to any link is detected at that link', async () => {
+      await fc.assert(
+        fc.asyncProperty(stepsArb, fc.nat(), fc.constantFrom(...FIELDS), replacementArb, async (steps, linkPick, field, replacement) => {
+          const { links, contents } = await buildDiary(steps, version);
+          const index = linkPick % links.length;
+          const original = pick(links, index);
+          const value: unknown = 'borrowFrom' in replacement ? pick(links, replacement.borrowFrom)[field] : replacement.value;
+          fc.pre(value !== original[field]);
+          const forged = links.slice();
+          forged[index] = { ...original, [field]: value } as ChainLink;
+          for (const bodies of [undefined, contents]) {
+            const result = await verifyChain(forged, bodies);
+            expect(result).toMatchObject({ ok: false, brokenAt: index });
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
 
-  it('any two links swapped are detected at the earlier position', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        stepsArb.filter((s) => s.length > 1),
-        fc.nat(),
-        fc.nat(),
-        async (steps, a, b) => {
-          const { links } = await buildDiary(steps);
-          const [i, j] = [a % links.length, b % links.length].sort((x, y) => x - y) as [number, number];
-          fc.pre(i !== j);
-          const swapped = links.slice();
-          [swapped[i], swapped[j]] = [pick(links, j), pick(links, i)];
-          expect(await verifyChain(swapped)).toMatchObject({ ok: false, brokenAt: i });
-        },
-      ),
-      { numRuns: 100 },
-    );
-  });
+    it('any removed link but the last is detected where it was', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          stepsArb.filter((s) => s.length > 1),
+          fc.nat(),
+          async (steps, pickN) => {
+            const { links } = await buildDiary(steps, version);
+            const index = pickN % (links.length - 1);
+            const result = await verifyChain(links.filter((_, i) => i !== index));
+            expect(result).toMatchObject({ ok: false, brokenAt: index });
+          },
+        ),
+        { numRuns: 100 },
+      );
+    });
 
-  it('any edited body is detected at its link', async () => {
-    await fc.assert(
-      fc.asyncProperty(stepsArb, fc.nat(), fc.jsonValue(), async (steps, pickN, newBody) => {
-        const { links, contents } = await buildDiary(steps);
-        const keys = [...contents.keys()];
-        fc.pre(keys.length > 0);
-        const key = pick(keys, pickN);
-        const edited = new Map(contents).set(key, newRevisionContent(newBody));
-        const index = links.findIndex((l) => `${l.entryId}#${l.revision}` === key);
-        expect(await verifyChain(links, edited)).toMatchObject({ ok: false, brokenAt: index, reason: 'content-mismatch' });
-      }),
-      { numRuns: 100 },
-    );
+    it('any two links swapped are detected at the earlier position', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          stepsArb.filter((s) => s.length > 1),
+          fc.nat(),
+          fc.nat(),
+          async (steps, a, b) => {
+            const { links } = await buildDiary(steps, version);
+            const [i, j] = [a % links.length, b % links.length].sort((x, y) => x - y) as [number, number];
+            fc.pre(i !== j);
+            const swapped = links.slice();
+            [swapped[i], swapped[j]] = [pick(links, j), pick(links, i)];
+            expect(await verifyChain(swapped)).toMatchObject({ ok: false, brokenAt: i });
+          },
+        ),
+        { numRuns: 100 },
+      );
+    });
+
+    it('any edited body is detected at its link', async () => {
+      await fc.assert(
+        fc.asyncProperty(stepsArb, fc.nat(), fc.dictionary(fc.string(), fc.jsonValue()), async (steps, pickN, newBody) => {
+          const { links, contents } = await buildDiary(steps, version);
+          const keys = [...contents.keys()];
+          fc.pre(keys.length > 0);
+          const key = pick(keys, pickN);
+          const replacement = version === 1 ? newRevisionContentV1(newBody) : newRevisionContent(newBody);
+          const edited = new Map(contents).set(key, replacement);
+          const index = links.findIndex((l) => `${l.entryId}#${l.revision}` === key);
+          expect(await verifyChain(links, edited)).toMatchObject({ ok: false, brokenAt: index, reason: 'content-mismatch' });
+        }),
+        { numRuns: 100 },
+      );
+    });
   });
-});
+}

@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { contentHash, sha256Hex } from '../../../src/core/evidence/hash';
-import { bytesToHex, isSha256Hex } from '../../../src/core/evidence/hex';
-import { newRevisionContent } from '../../../src/core/evidence/revisionContent';
+import { bytesToHex, hexToBytes, isSaltHex, isSha256Hex } from '../../../src/core/evidence/hex';
+import { newRevisionContent, revisionContentHash } from '../../../src/core/evidence/fieldCommitments';
 
 describe('sha256Hex', () => {
   it('matches the FIPS 180-2 examples', async () => {
@@ -42,13 +42,16 @@ describe('contentHash', () => {
 });
 
 describe('revision content salt', () => {
-  it('gives the same body a different hash every time', async () => {
-    const body = { whatHappened: 'he was outside at 10pm' };
+  it('gives the same body a different hash every time, with a fresh salt per field', async () => {
+    const body = { whatHappened: 'he was outside at 10pm', where: 'home' };
     const first = newRevisionContent(body);
     const second = newRevisionContent(body);
-    expect(first.salt).toMatch(/^[0-9a-f]{32}$/);
-    expect(first.salt).not.toBe(second.salt);
-    expect(await contentHash(first)).not.toBe(await contentHash(second));
+    expect(first.v).toBe(2);
+    expect(Object.keys(first.salts)).toEqual(['whatHappened', 'where']);
+    for (const salt of Object.values(first.salts)) expect(salt).toMatch(/^[0-9a-f]{32}$/);
+    expect(first.salts.whatHappened).not.toBe(first.salts.where);
+    expect(first.salts.whatHappened).not.toBe(second.salts.whatHappened);
+    expect(await revisionContentHash(first)).not.toBe(await revisionContentHash(second));
   });
 });
 
@@ -59,5 +62,16 @@ describe('hex helpers', () => {
     expect(isSha256Hex('A'.repeat(64))).toBe(false);
     expect(isSha256Hex('a'.repeat(63))).toBe(false);
     expect(isSha256Hex(42)).toBe(false);
+    expect(isSaltHex('0'.repeat(32))).toBe(true);
+    expect(isSaltHex('0'.repeat(31))).toBe(false);
+  });
+
+  it('reads back exactly the lowercase hex it writes, and nothing else', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        expect(hexToBytes(bytesToHex(bytes))).toEqual(bytes);
+      }),
+    );
+    for (const bad of ['0', 'AB', 'zz', ' 00', 42, null]) expect(hexToBytes(bad)).toBeNull();
   });
 });
