@@ -15,6 +15,8 @@ import { catchLongPaste, keepAsText, offerPaste, type PasteState } from './paste
 import { PasteOffer } from './paste/PasteOffer';
 import { useDiary } from '../../shared/diary/useDiary';
 import { AttachmentList } from '../../shared/incident/attachments/AttachmentList';
+import { newestRevisionAfterSave, type ClockNote } from './clock/clockNote';
+import { ClockNoteMessage } from './clock/ClockNoteMessage';
 
 /**
  * Write what happened and save: stamped with now, details can be added later. What is typed
@@ -31,23 +33,36 @@ export function QuickLog() {
   // Each save starts a fresh form (and a fresh draft); the confirmation outlives it.
   const [generation, setGeneration] = useState(0);
   const [saved, setSaved] = useState(false);
+  // Said at once if the device's clock looked wrong for this save; kept until the next one.
+  const [clock, setClock] = useState<ClockNote | null>(null);
   return (
-    <QuickLogForm
-      key={generation}
-      saved={saved}
-      onChange={() => setSaved(false)}
-      onSaved={() => {
-        setSaved(true);
-        setGeneration((g) => g + 1);
-      }}
-    />
+    <>
+      <QuickLogForm
+        key={generation}
+        saved={saved}
+        onChange={() => setSaved(false)}
+        onSaved={(note) => {
+          setSaved(true);
+          setClock(note ?? null);
+          setGeneration((g) => g + 1);
+        }}
+      />
+      <ClockNoteMessage note={clock} />
+    </>
   );
 }
 
-function QuickLogForm({ saved, onChange, onSaved }: { saved: boolean; onChange: () => void; onSaved: () => void }) {
+interface QuickLogFormProps {
+  saved: boolean;
+  onChange: () => void;
+  /** With the saved version's clock note, if it has one. */
+  onSaved: (clock: ClockNote | undefined) => void;
+}
+
+function QuickLogForm({ saved, onChange, onSaved }: QuickLogFormProps) {
   const { t } = useTranslation('diary');
   const { t: tIncident } = useTranslation('incident');
-  const { add } = useDiary();
+  const { add, history } = useDiary();
   const errorMessage = useVaultErrorMessage();
   const tooLongMessage = useTooLongMessage();
   const store = useDraftStore();
@@ -102,10 +117,10 @@ function QuickLogForm({ saved, onChange, onSaved }: { saved: boolean; onChange: 
       return;
     }
     await run(async () => {
-      await add(checked.incident);
+      const id = await add(checked.incident);
       // The entry is saved; a draft that could not be thrown away is only offered back later.
       await draft.finish().catch(() => undefined);
-      onSaved();
+      onSaved(newestRevisionAfterSave(history, id)?.clock);
     });
   };
 

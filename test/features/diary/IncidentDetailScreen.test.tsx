@@ -59,8 +59,8 @@ describe('incident detail', () => {
     await renderDiary(repository, `/incidents/${id}`);
     const steps = [...document.querySelectorAll('.history-step')];
     expect(steps.map((s) => s.querySelector('.history-when')?.textContent)).toEqual([
-      'First written down 10 Mar 2026, 12:01',
-      'Edited 10 Mar 2026, 12:02',
+      "First written down 10 Mar 2026, 12:01, by this device's clock",
+      "Edited 10 Mar 2026, 12:02, by this device's clock",
     ]);
     const changes = [...(steps[1]?.querySelectorAll('.change') ?? [])].map((c) => c.textContent);
     expect(changes).toEqual([

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { attachmentsToDiscard, entryHistory } from '../../../core/diary/revisionHistory';
 import type { DiaryEntry } from '../../../core/store/diaryRepository';
@@ -10,6 +10,8 @@ import { useDiary } from '../../../shared/diary/useDiary';
 import { DeleteIncident } from './DeleteIncident';
 import { IncidentFields } from '../../../shared/incident/IncidentFields';
 import { RevisionHistory } from './RevisionHistory';
+import { clockNotesByRevision, savedRevisionIn } from '../clock/clockNote';
+import { ClockNoteMessage } from '../clock/ClockNoteMessage';
 import './detail.css';
 
 /** `/incidents/:id`: everything recorded about one incident, its history, edit and delete. */
@@ -37,9 +39,19 @@ function IncidentDetail({ entry }: { entry: DiaryEntry }) {
   const { history: historyOf, remove, snapshot } = useDiary();
   const attachments = useAttachmentStore();
   const navigate = useNavigate();
+  const location = useLocation();
   const language = useLocale();
   // A new entry object comes with every snapshot, so the history is re-read after an edit.
-  const history = useMemo(() => entryHistory(historyOf(entry.id)), [historyOf, entry]);
+  const records = useMemo(() => historyOf(entry.id), [historyOf, entry]);
+  const history = useMemo(() => entryHistory(records), [records]);
+  const clockNotes = useMemo(() => clockNotesByRevision(records), [records]);
+  // Arriving straight from a save: the version it wrote, told about once (see ClockNoteMessage).
+  const [justSaved] = useState(() => savedRevisionIn(location.state));
+  const { pathname, search, state: routerState } = location;
+  useEffect(() => {
+    // Back to this page later is not "just saved": the note stays in the history below.
+    if (savedRevisionIn(routerState) !== null) void navigate({ pathname, search }, { replace: true, state: null });
+  }, [navigate, pathname, search, routerState]);
 
   const deleteEntry = async () => {
     const others = snapshot?.entries.filter((e) => e.id !== entry.id) ?? [];
@@ -58,6 +70,7 @@ function IncidentDetail({ entry }: { entry: DiaryEntry }) {
         <Link to="/">{t('detail.back')}</Link>
       </p>
       <h1>{t('detail.title')}</h1>
+      <ClockNoteMessage note={justSaved === null ? null : clockNotes.get(justSaved)} />
       <div className="button-row">
         <Link to={`/incidents/${encodeURIComponent(entry.id)}/edit`} className="button primary">
           {t('detail.edit')}
@@ -79,7 +92,7 @@ function IncidentDetail({ entry }: { entry: DiaryEntry }) {
           )}
         </dl>
       </section>
-      <RevisionHistory steps={history} />
+      <RevisionHistory steps={history} clockNotes={clockNotes} />
       <DeleteIncident onDelete={deleteEntry} />
     </article>
   );

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Incident } from '../../../core/model/incident';
@@ -6,20 +7,26 @@ import { useDiary } from '../../../shared/diary/useDiary';
 import { IncidentEditor } from './IncidentEditor';
 import { sameIncident } from './formRules';
 import { useDraftStore } from './useDraftStore';
+import { newestRevisionAfterSave, savedState } from '../clock/clockNote';
 import './form.css';
 
 /** Editing an incident: saving appends a revision, so the earlier version stays in its history. */
 export function EditIncidentScreen() {
   const { t } = useTranslation('incident');
   const { id = '' } = useParams();
-  const { state, snapshot, edit } = useDiary();
+  const { state, snapshot, edit, history } = useDiary();
   const navigate = useNavigate();
   const store = useDraftStore();
   const entry = snapshot?.entries.find((e) => e.id === id);
+  // The version this save wrote, if it wrote one: the incident's page says if its clock looked wrong.
+  const written = useRef<number | undefined>(undefined);
 
   const save = async (incident: Incident): Promise<string> => {
     // Nothing changed: no new revision, the history stays as it is.
-    if (entry && !sameIncident(incident, entry.incident)) await edit(id, incident, entry.revisions);
+    if (entry && !sameIncident(incident, entry.incident)) {
+      await edit(id, incident, entry.revisions);
+      written.current = newestRevisionAfterSave(history, id)?.revision;
+    }
     return id;
   };
 
@@ -50,7 +57,7 @@ export function EditIncidentScreen() {
             baseline={entry.incident}
             baseRevision={entry.revisions}
             onSave={save}
-            onSaved={(saved) => void navigate(`/incidents/${saved}`)}
+            onSaved={(saved) => void navigate(`/incidents/${saved}`, { state: savedState(written.current) })}
             onLeave={() => void navigate(`/incidents/${id}`)}
           />
         </>

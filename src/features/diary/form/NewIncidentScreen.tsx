@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { emptyIncident } from '../../../core/model/incident';
 import { NEW_INCIDENT_DRAFT } from '../../../core/store/draftStore';
 import { useDiary } from '../../../shared/diary/useDiary';
+import { newestRevisionAfterSave, savedState } from '../clock/clockNote';
 import { IncidentEditor } from './IncidentEditor';
 import { useDraftStore } from './useDraftStore';
 import './form.css';
@@ -11,7 +12,7 @@ import './form.css';
 /** "New incident": the full form, starting at now. */
 export function NewIncidentScreen() {
   const { t } = useTranslation('incident');
-  const { state, add } = useDiary();
+  const { state, add, history } = useDiary();
   const navigate = useNavigate();
   const store = useDraftStore();
   // A blank incident at the time the form opened: what "nothing typed yet" looks like.
@@ -33,7 +34,8 @@ export function NewIncidentScreen() {
           draftId={NEW_INCIDENT_DRAFT}
           baseline={baseline}
           onSave={add}
-          onSaved={(id) => void navigate(`/incidents/${id}`)}
+          // The incident's page says at once if the device's clock looked wrong for this save.
+          onSaved={(id) => void navigate(`/incidents/${id}`, { state: savedState(newestRevisionAfterSave(history, id)?.revision) })}
           onLeave={() => void navigate('/')}
         />
       )}
