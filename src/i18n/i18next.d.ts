@@ -2,6 +2,7 @@ import 'i18next';
 import type checklist from './locales/en-GB/checklist.json';
 import type common from './locales/en-GB/common.json';
 import type diary from './locales/en-GB/diary.json';
+import type evidence from './locales/en-GB/evidence.json';
 import type exportNs from './locales/en-GB/export.json';
 import type attachments from './locales/en-GB/attachments.json';
 import type help from './locales/en-GB/help.json';
@@ -19,6 +20,7 @@ declare module 'i18next' {
       checklist: typeof checklist;
       common: typeof common;
       diary: typeof diary;
+      evidence: typeof evidence;
       export: typeof exportNs;
       attachments: typeof attachments;
       help: typeof help;

@@ -19,7 +19,9 @@ import { useVault } from '../../shared/vault/useVault';
 import { needsPassphrase, openPackageFile } from './openPackageFile';
 import { PackageEntries } from './PackageEntries';
 import { SetAsideList } from '../../shared/files/SetAsideList';
-import { VerificationResult } from './VerificationResult';
+import { NotCovered, VerificationResult } from './VerificationResult';
+import { FingerprintCheck } from './FingerprintCheck';
+import { exportVerified } from '../../core/export/verifyExport';
 
 /**
  * An advocate opens an evidence package (or a JSON export): read-only, in memory, apart from
@@ -122,8 +124,10 @@ export function OpenPackageScreen() {
         </>
       ) : (
         <AttachmentSourceContext.Provider value={source}>
-          <VerificationResult verification={opened.verification} />
+          <VerificationResult document={opened.document} verification={opened.verification} />
+          <NotCovered document={opened.document} verification={opened.verification} />
           <SetAsideList records={opened.setAside} from="package" headingLevel={2} />
+          <FingerprintCheck document={opened.document} verified={exportVerified(opened.verification)} />
           <section aria-labelledby="package-summary">
             <h2 id="package-summary">{t('open.summaryTitle')}</h2>
             <ul>
@@ -150,7 +154,7 @@ export function OpenPackageScreen() {
           </section>
           <section aria-labelledby="package-entries">
             <h2 id="package-entries">{t('open.entriesTitle')}</h2>
-            <PackageEntries entries={opened.document.entries} />
+            <PackageEntries entries={opened.document.entries} revisions={opened.verification.coverage.revisions} />
           </section>
         </AttachmentSourceContext.Provider>
       )}

@@ -1,16 +1,59 @@
 import { useTranslation } from 'react-i18next';
-import { omittedFieldsOf, revisionIncident, type ExportEntry } from '../../core/export/exportDocument';
+import { contentKey } from '../../core/evidence';
+import { omittedFieldsOf, revisionIncident, revisionOrigin, type ExportEntry, type ExportRevision } from '../../core/export/exportDocument';
+import type { RevisionCoverage, RevisionStatus } from '../../core/export/verifyExport';
 import { IncidentFields } from '../../shared/incident/IncidentFields';
 import { formatMoment } from '../../shared/format/formatWhen';
+import { joinNames } from './joinNames';
 import { useDescribeWhen } from '../../shared/format/useDescribeWhen';
 import { useLocale } from '../../shared/hooks/useLocale';
 import { excerpt } from '../../core/diary/excerpt';
 
+interface PackageEntriesProps {
+  entries: readonly ExportEntry[];
+  /** How far each version was checked (from the file's verification). */
+  revisions: readonly RevisionCoverage[];
+}
+
+/** Why a version's line says more than when it was saved: its text unchecked, or failing the check. */
+function statusNote(status: RevisionStatus): 'evidence:entry.textUnchecked' | 'evidence:entry.failed' | null {
+  if (status === 'text-unchecked') return 'evidence:entry.textUnchecked';
+  return status === 'failed' ? 'evidence:entry.failed' : null;
+}
+
+/** One version in an incident's history: when, how far it was checked, and any clock note. */
+function RevisionLine({ revision, checked }: { revision: ExportRevision; checked: RevisionCoverage | undefined }) {
+  const { t } = useTranslation(['export', 'evidence']);
+  const language = useLocale();
+  // Brought in from a backup of a diary that went its own way: first written there.
+  const origin = revisionOrigin(revision);
+  const moment = formatMoment(origin?.recordedAt ?? revision.recordedAt, language);
+  // No coverage means the check never reached it: it is not called checked.
+  const note = statusNote(checked?.status ?? 'failed');
+  const clock = checked?.clock;
+  return (
+    <li>
+      {revision.revision === 1 ? t('open.written', { moment }) : t('open.edited', { moment })}
+      {note && ` ${t(note)}`}
+      {origin && ` ${t('open.imported', { moment: formatMoment(revision.recordedAt, language) })}`}
+      {clock && (
+        <span className="hint">
+          {' '}
+          {clock.kind === 'behind'
+            ? t('evidence:entry.clockBehind', { moment: formatMoment(clock.lastLinkAt, language) })
+            : t('evidence:entry.clockAhead', { moment: formatMoment(clock.lastLinkAt, language) })}
+        </span>
+      )}
+    </li>
+  );
+}
+
 /** The package's incidents in the order they happened; each opens to its fields and history. */
-export function PackageEntries({ entries }: { entries: readonly ExportEntry[] }) {
-  const { t } = useTranslation('export');
+export function PackageEntries({ entries, revisions }: PackageEntriesProps) {
+  const { t } = useTranslation(['export', 'evidence']);
   const describeWhen = useDescribeWhen();
   const language = useLocale();
+  const coverage = new Map(revisions.map((r) => [contentKey(r.entryId, r.revision), r]));
   if (entries.length === 0) return <p>{t('open.noEntries')}</p>;
   return (
     <ol className="plain-list package-entries">
@@ -18,27 +61,33 @@ export function PackageEntries({ entries }: { entries: readonly ExportEntry[] })
         const latest = entry.revisions.at(-1);
         if (!latest) return null;
         const incident = revisionIncident(latest);
+        const leftOut = omittedFieldsOf(latest);
         return (
           <li key={entry.id}>
             <details className="package-entry">
               <summary>
                 <strong>{describeWhen(incident.when)}</strong> {excerpt(incident.whatHappened, 100)}
               </summary>
-              <IncidentFields incident={incident} leftOut={omittedFieldsOf(latest)} />
+              <IncidentFields incident={incident} leftOut={leftOut} />
+              {leftOut.length > 0 && (
+                <p className="hint">
+                  {t('evidence:entry.leftOut', {
+                    fields: joinNames(
+                      leftOut.map((field) => t(`evidence:fields.${field}`)),
+                      language,
+                    ),
+                  })}
+                </p>
+              )}
               <h3>{t('open.history')}</h3>
               <ul>
-                {entry.revisions.map((revision) => {
-                  // Brought in from a backup of a diary that went its own way: first written there.
-                  const origin = revision.kind === 'complete' ? revision.content.origin : undefined;
-                  const moment = formatMoment(origin?.recordedAt ?? revision.recordedAt, language);
-                  return (
-                    <li key={revision.revision}>
-                      {revision.revision === 1 ? t('open.written', { moment }) : t('open.edited', { moment })}
-                      {revision.kind === 'partial' && ` ${t('open.revisionPartial')}`}
-                      {origin && ` ${t('open.imported', { moment: formatMoment(revision.recordedAt, language) })}`}
-                    </li>
-                  );
-                })}
+                {entry.revisions.map((revision) => (
+                  <RevisionLine
+                    key={revision.revision}
+                    revision={revision}
+                    checked={coverage.get(contentKey(entry.id, revision.revision))}
+                  />
+                ))}
               </ul>
               <p className="hint">{t('open.entryId', { id: entry.id })}</p>
             </details>

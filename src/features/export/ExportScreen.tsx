@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EMPTY_SELECTION, selectEntries, summariseSelection } from '../../core/export/selection';
-import type { ExportSelection } from '../../core/export/exportDocument';
+import type { ExportSelection, SharedFingerprint } from '../../core/export/exportDocument';
+import { recipientLearns } from '../../core/export/recipientLearns';
 import { useUnsavedInput } from '../../shared/hooks/unsavedInput';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
 import { BusyButton } from '../../shared/ui/BusyButton';
@@ -15,6 +16,7 @@ import { makeExport, UNENCRYPTED_FORMATS, type ExportFormat, type MadeExport } f
 import { SelectionFields } from './SelectionFields';
 import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
 import { useExportSources } from './useExportSources';
+import { RecipientLearns } from './RecipientLearns';
 import './export.css';
 
 const FORMATS: readonly ExportFormat[] = ['pdf', 'csv', 'json', 'package'];
@@ -31,6 +33,8 @@ export function ExportScreen() {
   const [format, setFormat] = useState<ExportFormat>('pdf');
   const [understood, setUnderstood] = useState(false);
   const [savedChecklists, setSavedChecklists] = useState(0);
+  /** Fingerprints shared before: null until read (an export proves it carries on from each). */
+  const [fingerprints, setFingerprints] = useState<readonly SharedFingerprint[] | null>(null);
   const { busy, error, setError, run } = useAsyncAction(errorMessage);
   const [submitted, setSubmitted] = useState(false);
   const [made, setMade] = useState<MadeExport | null>(null);
@@ -49,6 +53,18 @@ export function ExportScreen() {
     };
   }, [checklists]);
 
+  useEffect(() => {
+    let current = true;
+    diary.stores.fingerprints
+      .list()
+      .then((list) => current && setFingerprints(list))
+      // Unreadable: the export itself will fail to read them too and say so; nothing to show here.
+      .catch(() => current && setFingerprints(null));
+    return () => {
+      current = false;
+    };
+  }, [diary.stores.fingerprints]);
+
   // Single incidents are picked from those matching the dates and behaviours.
   const matching = useMemo(() => selectEntries(entries, { ...selection, entryIds: [] }), [entries, selection]);
   const effective = useMemo<ExportSelection>(() => {
@@ -56,11 +72,21 @@ export function ExportScreen() {
     return { ...selection, entryIds: picking ? selection.entryIds.filter((id) => ids.has(id)) : [] };
   }, [selection, picking, matching]);
   // Worked out again only when the choice changes, not on every keystroke in the passphrase.
-  const summary = useMemo(() => {
+  const chosen = useMemo(() => {
     const picked = new Set(effective.entryIds);
-    const chosen = picking ? matching.filter((e) => picked.has(e.id)) : matching;
-    return summariseSelection(chosen, diary.history, effective);
-  }, [effective, picking, matching, diary.history]);
+    return picking ? matching.filter((e) => picked.has(e.id)) : matching;
+  }, [effective, picking, matching]);
+  const summary = useMemo(() => summariseSelection(chosen, diary.history, effective), [chosen, diary.history, effective]);
+  // The diary context is a new value whenever the diary changes, so this follows every save.
+  const learns = useMemo(
+    () =>
+      fingerprints &&
+      recipientLearns(
+        { links: diary.records().map((record) => record.link), entries: chosen, history: diary.history, fingerprints },
+        effective,
+      ),
+    [diary, chosen, fingerprints, effective],
+  );
   const unencrypted = UNENCRYPTED_FORMATS.has(format);
   /** PDF reports embed pictures and packages carry files; CSV and JSON only list them. */
   const carriesFiles = format === 'pdf' || format === 'package';
@@ -147,6 +173,8 @@ export function ExportScreen() {
             )}
           />
         </fieldset>
+
+        {learns && summary.incidents > 0 && <RecipientLearns learns={learns} format={format} />}
 
         {unencrypted ? (
           <div className="warning">

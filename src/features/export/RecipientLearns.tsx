@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { OMITTABLE_FIELDS } from '../../core/export/exportDocument';
+import type { RecipientLearns as Learns } from '../../core/export/recipientLearns';
+import type { ExportFormat } from '../../shared/exportFiles/makeExport';
+import { formatMoment } from '../../shared/format/formatWhen';
+import { joinNames } from './joinNames';
+import { useLocale } from '../../shared/hooks/useLocale';
+
+/**
+ * Before anything is written: what the file tells its recipient beyond the incidents chosen. Of
+ * incidents left out, only the diary's number of records (and that number at each fingerprint
+ * shared); of details left out, only that they exist.
+ */
+export function RecipientLearns({ learns, format }: { learns: Learns; format: ExportFormat }) {
+  const { t } = useTranslation('evidence');
+  const language = useLocale();
+  // In the form's order, whatever order they were ticked in.
+  const leftOut = OMITTABLE_FIELDS.filter((field) => learns.omittedFields.includes(field));
+  const omitted =
+    leftOut.length > 0
+      ? t('learns.omitted', {
+          fields: joinNames(
+            leftOut.map((field) => t(`fields.${field}`)),
+            language,
+          ),
+        })
+      : null;
+  return (
+    <section className="notice recipient-learns" aria-labelledby="recipient-learns-title">
+      <h2 id="recipient-learns-title">{t('learns.title')}</h2>
+      {/* A spreadsheet carries no record of changes, and no column for a detail left out. */}
+      {format === 'csv' ? (
+        <p>{t('learns.spreadsheet')}</p>
+      ) : (
+        <>
+          <p>{t('learns.intro')}</p>
+          <ul>
+            <li>{t('learns.total', { count: learns.totalLinks })}</li>
+            {learns.earlierFingerprints.map(({ size, sharedAt }) => (
+              <li key={size}>{t('learns.earlier', { count: size, moment: formatMoment(sharedAt, language) })}</li>
+            ))}
+            {learns.timesOfLeftOutRecords > 0 && <li>{t('learns.clockTimes', { count: learns.timesOfLeftOutRecords })}</li>}
+            {omitted && <li>{omitted}</li>}
+          </ul>
+          {learns.leavesEntriesOut && <p>{t('learns.nothingElse')}</p>}
+        </>
+      )}
+    </section>
+  );
+}
