@@ -22,7 +22,9 @@ export async function attachmentVault() {
     state: 'ready',
     snapshot: repository.snapshot(),
     integrity: null,
-    ...diaryActions(repository, { ...createUnlockedStores(vault.vault), attachments: store }),
+    ...diaryActions(repository, { ...createUnlockedStores(vault.vault), attachments: store }, (passphrase) =>
+      vault.vault.confirmPassphrase(passphrase),
+    ),
   };
   return { ...vault, store };
 }

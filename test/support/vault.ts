@@ -1,4 +1,5 @@
 import { DaybookDatabase } from '../../src/core/store/db';
+import { DiaryRepository } from '../../src/core/store/diaryRepository';
 import { VaultSession } from '../../src/core/vault/session';
 import { Vault } from '../../src/core/vault/vault';
 
@@ -21,4 +22,17 @@ export async function createdVault(passphrase = 'correct horse battery staple') 
   const pending = await setup.vault.prepare(passphrase);
   await pending.commit();
   return { ...setup, passphrase, recoveryKey: pending.recoveryKey };
+}
+
+/**
+ * A diary repository over a test vault's database, with its session's data key and chain-seal
+ * key, as the app opens one. Not loaded yet. `now` drives the diary's clock.
+ */
+export function diaryOver(setup: { db: DaybookDatabase; session: VaultSession }, now?: () => Date): DiaryRepository {
+  return new DiaryRepository(
+    setup.db,
+    () => setup.session.dataKey(),
+    () => setup.session.chainKey(),
+    now,
+  );
 }

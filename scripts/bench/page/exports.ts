@@ -35,7 +35,7 @@ export interface ExportSources {
 }
 
 let backupFile: Blob | null = null;
-let restored: { db: DaybookDatabase; key: CryptoKey } | null = null;
+let restored: { db: DaybookDatabase; key: CryptoKey; chainKey: CryptoKey } | null = null;
 
 async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
   const start = performance.now();
@@ -53,8 +53,8 @@ const today = () => {
   return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
 };
 
-const storesOf = (db: DaybookDatabase, key: () => CryptoKey): RestoreTargets => ({
-  diary: new DiaryRepository(db, key),
+const storesOf = (db: DaybookDatabase, key: () => CryptoKey, chainKey: () => CryptoKey): RestoreTargets => ({
+  diary: new DiaryRepository(db, key, chainKey),
   attachments: new AttachmentStore(db, key),
   checklists: new ChecklistStore(db, key),
 });
@@ -139,6 +139,7 @@ export async function measurePdf(sources: ExportSources, incidents: number, runs
           entries: selectEntries(all, selection),
           history: (id) => diary.history(id),
           checklists: [],
+          fingerprints: [],
         },
         selection,
         now,
@@ -200,13 +201,22 @@ export async function measureRestore(sources: ExportSources, passphrase: string)
   const db = new DaybookDatabase(RESTORE_DATABASE_NAME);
   await db.open();
   const dataKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-  restored = { db, key: dataKey };
-  const targets = storesOf(db, () => dataKey);
+  const chainKey = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign', 'verify']);
+  restored = { db, key: dataKey, chainKey };
+  const targets = storesOf(
+    db,
+    () => dataKey,
+    () => chainKey,
+  );
   await targets.diary.load();
   const [result, restoreMs] = await timed(() => restoreBackup(checked, targets));
 
   // Read back from the database alone, as the app would at its next unlock.
-  const fresh = storesOf(db, () => dataKey);
+  const fresh = storesOf(
+    db,
+    () => dataKey,
+    () => chainKey,
+  );
   const [snapshot, loadMs] = await timed(() => fresh.diary.load());
   const [verification, verifyMs] = await timed(() => fresh.diary.verify());
   if (!verification.ok) fail(`the restored diary does not verify (${JSON.stringify(verification)})`);
@@ -246,7 +256,11 @@ export async function measureRestoreAgain(passphrase: string): Promise<RestoreAg
   const file = backupFile ?? fail('make the backup first');
   const target = restored ?? fail('restore first');
   const [checked, checkMs] = await timed(() => checkBackup(file, passphrase));
-  const targets = storesOf(target.db, () => target.key);
+  const targets = storesOf(
+    target.db,
+    () => target.key,
+    () => target.chainKey,
+  );
   await targets.diary.load();
   const linksBefore = targets.diary.allRecords().length;
   const headBefore = targets.diary.head();
@@ -261,7 +275,11 @@ export async function measureRestoreAgain(passphrase: string): Promise<RestoreAg
     updatedIncidents: plan.updatedIncidents,
   };
   if (Object.values(added).some((n) => n !== 0)) fail(`restoring the same backup again would add ${JSON.stringify(added)}`);
-  const after = storesOf(target.db, () => target.key).diary;
+  const after = storesOf(
+    target.db,
+    () => target.key,
+    () => target.chainKey,
+  ).diary;
   await after.load();
   const linksAfter = after.allRecords().length;
   if (linksAfter !== linksBefore || after.head() !== headBefore) fail('the second restore changed the diary');

@@ -109,7 +109,13 @@ const api: BenchApi = {
     const vault = new Vault(db, session);
     const [, ms] = await timed(() => vault.unlock(passphrase));
     const key = () => session.dataKey();
-    state = { db, session, vault, diary: new DiaryRepository(db, key), attachments: new AttachmentStore(db, key) };
+    state = {
+      db,
+      session,
+      vault,
+      diary: new DiaryRepository(db, key, () => session.chainKey()),
+      attachments: new AttachmentStore(db, key),
+    };
     await state.diary.load();
     return ms;
   },
@@ -125,7 +131,13 @@ const api: BenchApi = {
       await pending.commit();
     });
     const key = () => session.dataKey();
-    state = { db, session, vault, diary: new DiaryRepository(db, key), attachments: new AttachmentStore(db, key) };
+    state = {
+      db,
+      session,
+      vault,
+      diary: new DiaryRepository(db, key, () => session.chainKey()),
+      attachments: new AttachmentStore(db, key),
+    };
     await state.diary.load();
     return ms;
   },
@@ -175,7 +187,11 @@ const api: BenchApi = {
   async seedPlain() {
     const { db, session } = opened();
     // The very records the encrypted store holds, decrypted, in chain order.
-    const loaded = await new DiaryRepository(db, () => session.dataKey()).load();
+    const loaded = await new DiaryRepository(
+      db,
+      () => session.dataKey(),
+      () => session.chainKey(),
+    ).load();
     const table = new EncryptedTable<RevisionRecord>(db, 'revisions', () => session.dataKey());
     const records = (await table.all()).sort((a, b) => (a.id < b.id ? -1 : 1));
     const rows: PlainRow[] = records.map(({ id, value }) => ({
@@ -237,7 +253,11 @@ const api: BenchApi = {
     const encrypted: LoadSample[] = [];
     const plainSamples: LoadSample[] = [];
     const runEncrypted = async () => {
-      const repository = new DiaryRepository(db, () => session.dataKey());
+      const repository = new DiaryRepository(
+        db,
+        () => session.dataKey(),
+        () => session.chainKey(),
+      );
       const [snapshot, ms] = await timed(() => repository.load());
       const result = sample(snapshot.entries, ms);
       encrypted.push(result.sample);
@@ -293,7 +313,11 @@ const api: BenchApi = {
   async open(samples): Promise<OpenResult> {
     const { db, session } = opened();
     const store = plainDb();
-    const diary = new DiaryRepository(db, () => session.dataKey());
+    const diary = new DiaryRepository(
+      db,
+      () => session.dataKey(),
+      () => session.chainKey(),
+    );
     const entries = (await diary.load()).entries;
     const table = new EncryptedTable<RevisionRecord>(db, 'revisions', () => session.dataKey());
     const result: OpenResult = { historyMs: [], coldDecryptMs: [], coldPlainMs: [] };

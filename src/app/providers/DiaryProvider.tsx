@@ -28,7 +28,10 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
       } catch {
         failed = true;
       }
-      if (current) setOpened({ repository, stores: createUnlockedStores(vault), failed });
+      if (current) {
+        const confirmPassphrase = (passphrase: string) => vault.confirmPassphrase(passphrase);
+        setOpened({ repository, stores: createUnlockedStores(vault), failed, confirmPassphrase });
+      }
     })();
     return () => {
       current = false;

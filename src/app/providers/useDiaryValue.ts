@@ -1,24 +1,43 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ChainVerification } from '../../core/evidence';
-import type { DiaryRepository, DiarySnapshot } from '../../core/store/diaryRepository';
+import type { DiaryRepository, DiarySnapshot, SealFinding, SealState } from '../../core/store/diaryRepository';
 import type { UnlockedStores } from '../../core/vault/featureStores';
 import type { DiaryContextValue } from '../../shared/diary/diaryContext';
 import { diaryActions } from './diaryActions';
 
-/** A repository that has been read (or failed to be read) and the stores beside it. */
+/** A repository that has been read (or failed to be read), the stores beside it, and the vault's passphrase check. */
 export interface OpenedDiary {
   repository: DiaryRepository;
   stores: UnlockedStores;
   failed: boolean;
+  confirmPassphrase: (passphrase: string) => Promise<void>;
 }
 
 interface Shown {
   state: 'ready' | 'failed';
   snapshot: DiarySnapshot | null;
   integrity: ChainVerification | null;
+  seal: SealState;
+  sealFindings: readonly SealFinding[];
 }
 
-const FAILED: Shown = { state: 'failed', snapshot: null, integrity: null };
+/** A diary that could not be read (or checked): nothing of it is shown. */
+const failed = (repository: DiaryRepository): Shown => ({
+  state: 'failed',
+  snapshot: null,
+  integrity: null,
+  seal: repository.sealState(),
+  sealFindings: repository.sealFindings(),
+});
+
+/** What the diary holds as just read, its chain not yet checked. */
+const fresh = (repository: DiaryRepository): Shown => ({
+  state: 'ready',
+  snapshot: repository.snapshot(),
+  integrity: null,
+  seal: repository.sealState(),
+  sealFindings: repository.sealFindings(),
+});
 
 /** Resolves after the browser has painted the next frame. */
 function afterNextPaint(): Promise<void> {
@@ -39,7 +58,7 @@ function afterNextPaint(): Promise<void> {
 export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | null {
   // What the diary holds when it has just been read; then whatever it announces.
   const initial = useMemo<Shown | null>(
-    () => (opened ? (opened.failed ? FAILED : { state: 'ready', snapshot: opened.repository.snapshot(), integrity: null }) : null),
+    () => (opened ? (opened.failed ? failed(opened.repository) : fresh(opened.repository)) : null),
     [opened],
   );
   const [changed, setChanged] = useState<{ for: OpenedDiary; shown: Shown } | null>(null);
@@ -62,12 +81,12 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
       } catch {
         // A diary that cannot be checked at all is shown as failed to load, as a failed read
         // is; after a change it still shows what it holds, and that it is being checked.
-        if (first && mine === latestCheck) show(() => FAILED);
+        if (first && mine === latestCheck) show(() => failed(repository));
       }
     };
     const stop = repository.subscribe(() => {
       // Nothing is called checked until the changed chain has been checked.
-      show(() => ({ state: 'ready', snapshot: repository.snapshot(), integrity: null }));
+      show(() => fresh(repository));
       void check();
     });
     // Checking the chain hashes every link: let the diary paint first.
@@ -80,6 +99,7 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
     };
   }, [opened, initial]);
 
-  const actions = useMemo(() => (opened ? diaryActions(opened.repository, opened.stores) : null), [opened]);
-  return useMemo(() => (shown && actions ? { ...shown, ...actions } : null), [shown, actions]);
+  const actions = useMemo(() => (opened ? diaryActions(opened.repository, opened.stores, opened.confirmPassphrase) : null), [opened]);
+  // Shown last: its seal is the one read most recently.
+  return useMemo(() => (shown && actions ? { ...actions, ...shown } : null), [shown, actions]);
 }

@@ -3,7 +3,15 @@
 // its passphrase), so everything is validated as if hostile.
 
 import { parseSavedResult, type SavedChecklistResult } from '../checklist/result';
-import { isIsoTimestamp, isWellFormedLink, type ChainLink, type RevisionContent, type RevisionOrigin } from '../evidence';
+import {
+  isIsoTimestamp,
+  isSha256Hex,
+  isWellFormedLink,
+  type ChainLink,
+  type ChainSeal,
+  type RevisionContent,
+  type RevisionOrigin,
+} from '../evidence';
 import { rawExcerpt } from '../export/setAside';
 import { parseOrigin, parseRevisionContent, readRevisionContent } from '../model/revisionContentParse';
 
@@ -12,12 +20,18 @@ import { parseIncident } from '../model/incidentParse';
 import { ruleOf, type IncidentRule } from '../model/invalidIncident';
 import { own } from '../model/ownProperty';
 
-export const BACKUP_CONTENT_VERSION = 1;
+/**
+ * 2 adds the `seal` record (the diary's sealed head, right after the last revision), which is
+ * what lets a restore tell this same diary from anything else. Version 1 files still restore.
+ */
+export const BACKUP_CONTENT_VERSION = 2;
+
+export type BackupContentVersion = 1 | typeof BACKUP_CONTENT_VERSION;
 
 /** The first record: what the file holds, so a restore can say so before changing anything. */
 export interface BackupInfo {
   t: 'info';
-  v: typeof BACKUP_CONTENT_VERSION;
+  v: BackupContentVersion;
   createdAt: string;
   links: number;
   checklists: number;
@@ -35,6 +49,16 @@ export interface BackupRevision {
 export interface BackupChecklist {
   t: 'check';
   result: SavedChecklistResult;
+}
+
+/**
+ * The diary's sealed head when the backup was made (version 2 only, exactly one, after the last
+ * revision). It is a MAC under the vault's chain key: only the vault that made it can tell it
+ * is genuine, so it proves "this same diary" to that vault and nothing to anyone else.
+ */
+export interface BackupSeal {
+  t: 'seal';
+  seal: ChainSeal;
 }
 
 /** Starts a file; its chunks follow in order, each as its own record with the bytes. */
@@ -56,7 +80,7 @@ export interface BackupBrokenFile {
   id: string;
 }
 
-export type BackupMeta = BackupInfo | BackupRevision | BackupChecklist | BackupFile | BackupChunk | BackupBrokenFile;
+export type BackupMeta = BackupInfo | BackupRevision | BackupSeal | BackupChecklist | BackupFile | BackupChunk | BackupBrokenFile;
 
 /** Limits well above any real diary, so a crafted file cannot make a restore run forever. */
 export const BACKUP_LIMITS = { links: 1_000_000, checklists: 100_000, files: 100_000 } as const;
@@ -76,16 +100,37 @@ function parseRef(value: unknown): AttachmentRef | null {
   return (probe.ok ? probe.value.attachments[0] : undefined) ?? null;
 }
 
+function isContentVersion(value: unknown): value is BackupContentVersion {
+  return value === 1 || value === BACKUP_CONTENT_VERSION;
+}
+
+/** A seal's shape only, rebuilt from its known fields; whether it is genuine is the vault's to say. */
+function parseSeal(value: unknown): ChainSeal | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const [v, size, head, mac] = ['v', 'size', 'head', 'mac'].map((k) => own(value, k));
+  if (v !== 2 || !isCount(size, BACKUP_LIMITS.links) || !isSha256Hex(head) || !isSha256Hex(mac)) return null;
+  return { v: 2, size, head, mac };
+}
+
+/** A link rebuilt from its known fields (a v2 link's version and clock note included: its hash covers them). */
+function linkCopy(link: ChainLink): ChainLink {
+  const { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, hash, clock } = link;
+  const fields = { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, hash };
+  if (link.v !== 2) return fields;
+  return { v: 2, ...fields, ...(clock === undefined ? {} : { clock: { kind: clock.kind, lastLinkAt: clock.lastLinkAt } }) };
+}
+
 /** One record's meta, or null if it is not a valid backup record. */
 export function parseBackupMeta(meta: unknown): BackupMeta | null {
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return null;
   switch (own(meta, 't')) {
     case 'info': {
       const [createdAt, links, checklists, files] = ['createdAt', 'links', 'checklists', 'files'].map((k) => own(meta, k));
-      if (own(meta, 'v') !== BACKUP_CONTENT_VERSION || !isIsoTimestamp(createdAt)) return null;
+      const v = own(meta, 'v');
+      if (!isContentVersion(v) || !isIsoTimestamp(createdAt)) return null;
       if (!isCount(links, BACKUP_LIMITS.links) || !isCount(checklists, BACKUP_LIMITS.checklists) || !isCount(files, BACKUP_LIMITS.files))
         return null;
-      return { t: 'info', v: BACKUP_CONTENT_VERSION, createdAt, links, checklists, files };
+      return { t: 'info', v, createdAt, links, checklists, files };
     }
     case 'rev': {
       const link = own(meta, 'link');
@@ -97,9 +142,12 @@ export function parseBackupMeta(meta: unknown): BackupMeta | null {
       const rawOrigin = own(meta, 'origin');
       const origin = rawOrigin === undefined || content !== null ? undefined : parseOrigin(rawOrigin);
       if (origin === null || (rawOrigin !== undefined && content !== null)) return null;
-      const { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, hash } = link;
-      const copy = { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, hash };
+      const copy = linkCopy(link);
       return origin ? { t: 'rev', link: copy, content, origin } : { t: 'rev', link: copy, content };
+    }
+    case 'seal': {
+      const seal = parseSeal(own(meta, 'seal'));
+      return seal ? { t: 'seal', seal } : null;
     }
     case 'check': {
       const result = parseSavedResult(own(meta, 'result'));
@@ -137,11 +185,6 @@ export type SetAsideMeta =
 
 export function isSetAside(record: BackupMeta | SetAsideMeta): record is SetAsideMeta {
   return record.t === 'rev-aside' || record.t === 'check-aside' || record.t === 'file-aside';
-}
-
-function linkCopy(link: ChainLink): ChainLink {
-  const { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, hash } = link;
-  return { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, hash };
 }
 
 /** What parseBackupMeta refused, read again for what can be kept; null when nothing can. */

@@ -10,10 +10,14 @@
 // version does: the chain still verifies, and shows that something is missing. It counts as
 // authentic only if its content, exactly as the file carries it, has the SHA-256 its link records;
 // otherwise the backup's chain does not verify ('content-mismatch' at that link).
+//
+// Content version 2 adds the seal record: exactly one, right after the last revision and before
+// anything else. Its shape is checked here; whether it is this vault's is the restore's question
+// (mergePlan.ts). Version 1 files (no seal) are read as before.
 
 import type { SavedChecklistResult } from '../checklist/result';
 import { createStreamingSha256, type StreamingSha256 } from '../crypto/streamingSha256';
-import { contentHashOrNull, contentKey, verifyChain, type ChainVerification } from '../evidence';
+import { contentKey, revisionContentHashOrNull, verifyChain, type ChainSeal, type ChainVerification } from '../evidence';
 import { EncryptedFileError, openEncryptedFile, type EncryptedFileReader, type FileRecord } from '../export/encryptedFile';
 import type { SetAsideRecord, SetAsideRule } from '../export/setAside';
 import type { AttachmentRef } from '../model/incident';
@@ -24,6 +28,11 @@ import { RestoreError } from './restoreErrors';
 
 export interface CheckedBackup {
   info: BackupInfo;
+  /**
+   * The backed-up diary's sealed head (content version 2), as the file carries it: not yet known
+   * to be genuine. Null for a version 1 backup.
+   */
+  seal: ChainSeal | null;
   /** Every link of the backed-up diary, with its content where held. */
   records: RevisionRecord[];
   checklists: SavedChecklistResult[];
@@ -83,6 +92,7 @@ export async function* backupRecords(reader: EncryptedFileReader): AsyncGenerato
 /** Throws RestoreError (never anything else for a bad file) unless the backup is whole and its framing sound. */
 export async function checkBackup(file: Blob, passphrase: string): Promise<CheckedBackup> {
   let info: BackupInfo | null = null;
+  let seal: ChainSeal | null = null;
   const records: RevisionRecord[] = [];
   const checklists: SavedChecklistResult[] = [];
   const files = new Map<string, AttachmentRef>();
@@ -131,10 +141,19 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
       corrupt();
     }
     if (info === null && record.t !== 'info') corrupt();
+    // Version 2's order: the revisions, then the one seal, then everything else.
+    if (info?.v === 2) {
+      const revision = record.t === 'rev' || record.t === 'rev-aside';
+      if (seal === null ? !revision && record.t !== 'seal' : revision) corrupt();
+    }
     switch (record.t) {
       case 'info':
         if (info !== null) corrupt();
         info = record;
+        break;
+      case 'seal':
+        if (info?.v !== 2 || seal !== null || records.length !== info.links) corrupt();
+        seal = record.seal;
         break;
       case 'rev':
         if (record.link.seq !== records.length || current !== null) corrupt();
@@ -148,7 +167,7 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
       case 'rev-aside': {
         const { link, rule, excerpt } = record;
         if (link.seq !== records.length || current !== null) corrupt();
-        if (altered === null && (await contentHashOrNull(own(meta, 'content'))) !== link.contentHash)
+        if (altered === null && (await revisionContentHashOrNull(own(meta, 'content'))) !== link.contentHash)
           altered = { ok: false, brokenAt: link.seq, reason: 'content-mismatch', entryId: link.entryId };
         records.push({ link, content: null });
         setAside.push({
@@ -211,7 +230,7 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
       }
     }
   }
-  if (info === null || current !== null) corrupt();
+  if (info === null || current !== null || (info.v === 2 && seal === null)) corrupt();
   if (records.length !== info.links || checklistsSeen !== info.checklists || filesSeen !== info.files) corrupt();
 
   const contents = new Map<string, unknown>();
@@ -222,5 +241,5 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
   );
   // The first break wins, as verifyChain reports the first.
   const verification = altered !== null && (chain.ok || chain.brokenAt > altered.brokenAt) ? altered : chain;
-  return { info, records, checklists, files, damagedFiles, setAside, verification, source: reader };
+  return { info, seal, records, checklists, files, damagedFiles, setAside, verification, source: reader };
 }

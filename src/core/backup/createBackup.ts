@@ -1,5 +1,6 @@
-// Writes an encrypted backup of everything: every link of the diary with its content, saved
-// checklist results, and every file any held version refers to, a chunk at a time.
+// Writes an encrypted backup of everything: every link of the diary with its content, the
+// diary's sealed head, saved checklist results, and every file any held version refers to, a
+// chunk at a time.
 
 import type { KdfCost } from '../crypto';
 import { EncryptedFileWriter } from '../export/encryptedFile';
@@ -8,7 +9,8 @@ import { attachmentsOf } from '../export/selection';
 import type { AttachmentRef } from '../model/incident';
 import { AttachmentCorruptError, type AttachmentStore } from '../store/attachmentStore';
 import type { ChecklistStore } from '../store/checklistStore';
-import type { DiaryRepository } from '../store/diaryRepository';
+import type { ChainSeal } from '../evidence';
+import type { DiaryRepository, RevisionRecord } from '../store/diaryRepository';
 import { BACKUP_CONTENT_VERSION, type BackupMeta } from './backupRecords';
 
 export interface BackupSources {
@@ -32,12 +34,26 @@ export interface CreatedBackup {
   damagedFiles: AttachmentRef[];
 }
 
+/**
+ * The records and the seal over them, taken together: the seal is read asynchronously, so a save
+ * in another tab meanwhile would leave them apart (and the backup would no longer be recognised
+ * as this diary's). Read again then; a diary that keeps changing gets what there is.
+ */
+async function recordsAndSeal(diary: DiaryRepository): Promise<{ records: readonly RevisionRecord[]; seal: ChainSeal }> {
+  for (let attempt = 0; ; attempt++) {
+    const records = diary.allRecords();
+    const seal = await diary.currentSeal();
+    // allRecords() hands out a new list after every change.
+    if (diary.allRecords() === records || attempt === 4) return { records, seal };
+  }
+}
+
 export async function createBackup(
   sources: BackupSources,
   passphrase: string,
   options: { kdfCost?: KdfCost; now?: Date; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<CreatedBackup> {
-  const records = sources.diary.allRecords();
+  const { records, seal } = await recordsAndSeal(sources.diary);
   const checklists = await sources.checklists.list();
   const files = attachmentsOf([records]);
   const createdAt = (options.now ?? new Date()).toISOString();
@@ -46,6 +62,7 @@ export async function createBackup(
 
   await add({ t: 'info', v: BACKUP_CONTENT_VERSION, createdAt, links: records.length, checklists: checklists.length, files: files.length });
   for (const { link, content, origin } of records) await add(origin ? { t: 'rev', link, content, origin } : { t: 'rev', link, content });
+  await add({ t: 'seal', seal });
   for (const result of checklists) await add({ t: 'check', result });
   const total = files.reduce((sum, ref) => sum + ref.size, 0);
   let done = 0;

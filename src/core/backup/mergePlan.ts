@@ -1,17 +1,26 @@
 // How a backup joins the diary on this device, worked out before anything is written.
 //
-// - The same diary, further along in the backup (or an empty diary here): its links are
-//   copied exactly, so the chain, its times and its head are the backup's.
-// - The same diary, already as far here: nothing to add.
-// - Diaries that went their own ways (a new diary started before the backup was restored):
-//   each revision not already here is appended as a new link of this chain, carrying its
-//   origin (first written when, and its link there). A revision is "already here" when its
-//   original content hash is one of this chain's or one an earlier import recorded, so
-//   restoring the same backup twice adds nothing. A restore never deletes anything here.
+// - This same diary, further along in the backup: its links are copied exactly, so the chain, its
+//   times and its head are the backup's, and the deletions and edits it carries happen here too.
+//   "This same diary" means the backup's seal verifies under this vault's chain key and matches
+//   its last link and size: nothing else can be told from a copy. A chain anyone can rebuild
+//   from a JSON export's links, continuing this one link for link, is not this diary.
+// - This same diary, already as far here: nothing to add.
+// - An empty diary here: the links are copied as they are (nothing here can be deleted or
+//   changed), whoever sealed them; the plan says whether it was this vault.
+// - Anything else (another diary, one that went its own way, a version 1 backup with no seal, a
+//   seal this vault did not make): each revision not already here is appended as a new link of
+//   this chain, keeping its content version and carrying its origin (first written when, and
+//   its link there). A revision is "already here" when its original content hash is one of this
+//   chain's or one an earlier import recorded, so restoring the same backup twice adds nothing.
+//   Nothing here is deleted or overwritten, but an incident shown here that gains a version can
+//   show another one after (the one said to be written last, by a time the backup claims), so
+//   the plan lists it in `changes` and the restore needs the diary passphrase confirmed.
 
 import type { SavedChecklistResult } from '../checklist/result';
-import type { RevisionContent } from '../evidence';
-import type { AttachmentRef, Incident } from '../model/incident';
+import { excerpt } from '../diary/excerpt';
+import type { RevisionContent, RevisionOrigin } from '../evidence';
+import type { AttachmentRef, Incident, IncidentWhen } from '../model/incident';
 import type { RevisionRecord } from '../store/diaryRepository';
 import { newRecordId } from '../store/encryptedTable';
 import type { CheckedBackup } from './checkBackup';
@@ -22,11 +31,32 @@ export interface ImportedRevision {
   content: RevisionContent<Incident>;
 }
 
+/** An incident here that a restore would delete or give a new version, as the timeline names it. */
+export interface RestoreChange {
+  entryId: string;
+  /** The start of what happened (the version shown here now). */
+  title: string;
+  /** When it happened (the version shown here now). */
+  happened: IncidentWhen;
+  kind: 'deleted' | 'changed';
+}
+
+/** How long a change's title is: a line of a list, as the export's incident picker shows it. */
+const TITLE_LENGTH = 80;
+
 export interface MergePlan {
-  relation: 'empty' | 'behind' | 'same' | 'diverged';
+  /**
+   * - 'empty': nothing here; the backup's links are copied as they are.
+   * - 'behind': this same diary (sealed by this vault), further along; its newer links are copied.
+   * - 'same': this same diary, no further along than here; nothing to add to the chain.
+   * - 'merged': anything else; revisions not already here are appended, each with its origin.
+   */
+  relation: 'empty' | 'behind' | 'same' | 'merged';
+  /** The backup's seal verified under this vault's key and matched its last link and size. */
+  sealedByThisDiary: boolean;
   /** Links that continue this chain exactly ('empty' or 'behind'). */
   verbatim: RevisionRecord[];
-  /** Revisions appended as new links ('diverged'). */
+  /** Revisions appended as new links ('merged'). */
   imported: ImportedRevision[];
   checklists: SavedChecklistResult[];
   /** Files to bring in: referred to after the restore, carried by the backup, not stored here. */
@@ -37,6 +67,14 @@ export interface MergePlan {
   updatedIncidents: number;
   /** Incidents here that the backup (the same diary, further along) records as deleted. */
   deletedIncidents: number;
+  /**
+   * Incidents shown here now that the restore deletes or gives a version, in the order it first
+   * touches them: a 'behind' plan's copied links (deleted or 'changed'), or a 'merged' plan's
+   * versions from another diary ('changed' only: nothing is deleted, but a version's claimed
+   * origin time can make it the one shown). An 'empty' or 'same' plan has none. Restoring a plan
+   * with any, whatever its relation, needs the diary passphrase confirmed first.
+   */
+  changes: RestoreChange[];
 }
 
 export interface MergeTarget {
@@ -47,8 +85,10 @@ export interface MergeTarget {
 
 type BackupPart = Pick<CheckedBackup, 'records' | 'checklists' | 'files'> & { verification?: CheckedBackup['verification'] };
 
-function relationOf(here: readonly RevisionRecord[], there: readonly RevisionRecord[]): MergePlan['relation'] {
+function relationOf(here: readonly RevisionRecord[], there: readonly RevisionRecord[], sealedByThisDiary: boolean): MergePlan['relation'] {
   if (here.length === 0) return 'empty';
+  // Only a chain this vault sealed may carry deletions and edits into this one.
+  if (!sealedByThisDiary) return 'merged';
   const hereLast = here[here.length - 1];
   const thereAtHere = there[here.length - 1];
   if (there.length >= here.length && thereAtHere && hereLast && thereAtHere.link.hash === hereLast.link.hash) {
@@ -57,7 +97,8 @@ function relationOf(here: readonly RevisionRecord[], there: readonly RevisionRec
   const thereLast = there[there.length - 1];
   const hereAtThere = here[there.length - 1];
   if (there.length === 0 || (thereLast && hereAtThere && thereLast.link.hash === hereAtThere.link.hash)) return 'same';
-  return 'diverged';
+  // Sealed here once, then gone another way (this diary put back to an earlier state, say).
+  return 'merged';
 }
 
 /** The hash a revision's content had where it was first written. */
@@ -65,10 +106,19 @@ function originalHash(record: RevisionRecord): string {
   return record.content?.origin?.contentHash ?? record.origin?.contentHash ?? record.link.contentHash;
 }
 
-/** A version held here, to be linked again: same salt and body, saying where it was first written. */
+/** The same content, of the same version (its salts and body), saying where it was first written. */
+function withOrigin(content: RevisionContent<Incident>, origin: RevisionOrigin): RevisionContent<Incident> {
+  return content.v === 2
+    ? { v: 2, salts: content.salts, body: content.body, origin }
+    : { v: 1, salt: content.salt, body: content.body, origin };
+}
+
+/** A version held here or in the backup, to be linked again here: its first origin, or its own link. */
 function relinked(record: RevisionRecord, content: RevisionContent<Incident>): RevisionContent<Incident> {
-  const origin = content.origin ?? { recordedAt: record.link.recordedAt, contentHash: record.link.contentHash, linkHash: record.link.hash };
-  return { v: 1, salt: content.salt, body: content.body, origin };
+  return withOrigin(
+    content,
+    content.origin ?? { recordedAt: record.link.recordedAt, contentHash: record.link.contentHash, linkHash: record.link.hash },
+  );
 }
 
 function importsFor(here: readonly RevisionRecord[], there: readonly RevisionRecord[]): ImportedRevision[] {
@@ -93,8 +143,7 @@ function importsFor(here: readonly RevisionRecord[], there: readonly RevisionRec
       entryId = deletedHere.has(link.entryId) ? newRecordId() : link.entryId;
       target.set(link.entryId, entryId);
     }
-    const origin = content.origin ?? { recordedAt: link.recordedAt, contentHash: link.contentHash, linkHash: link.hash };
-    const item: ImportedRevision = { entryId, content: { v: 1, salt: content.salt, body: content.body, origin } };
+    const item: ImportedRevision = { entryId, content: relinked(record, content) };
     imported.push(item);
     importsByEntry.set(entryId, [...(importsByEntry.get(entryId) ?? []), item]);
   }
@@ -112,10 +161,50 @@ function importsFor(here: readonly RevisionRecord[], there: readonly RevisionRec
   return imported;
 }
 
-export function planMerge(target: MergeTarget, backup: BackupPart): MergePlan {
+/**
+ * The incidents shown here that the restore deletes or gives a new version, in the order it first
+ * touches them: by the verbatim copy, or by versions merged from another diary (whose claimed
+ * times could make one of them the version shown), so the person confirms either.
+ */
+function changesOf(
+  here: readonly RevisionRecord[],
+  verbatim: readonly RevisionRecord[],
+  imported: readonly ImportedRevision[],
+): RestoreChange[] {
+  // What the timeline shows now: each live entry's newest held content.
+  const shown = new Map<string, Incident>();
+  for (const { link, content } of here) {
+    if (link.kind === 'tombstone') shown.delete(link.entryId);
+    else if (content) shown.set(link.entryId, content.body);
+  }
+  const changes = new Map<string, RestoreChange>();
+  for (const { link } of verbatim) {
+    const incident = shown.get(link.entryId);
+    if (!incident) continue;
+    const kind = link.kind === 'tombstone' ? 'deleted' : (changes.get(link.entryId)?.kind ?? 'changed');
+    changes.set(link.entryId, {
+      entryId: link.entryId,
+      title: excerpt(incident.whatHappened, TITLE_LENGTH),
+      happened: incident.when,
+      kind,
+    });
+  }
+  for (const { entryId } of imported) {
+    const incident = shown.get(entryId);
+    if (!incident || changes.has(entryId)) continue;
+    changes.set(entryId, { entryId, title: excerpt(incident.whatHappened, TITLE_LENGTH), happened: incident.when, kind: 'changed' });
+  }
+  return [...changes.values()];
+}
+
+/**
+ * `sealedByThisDiary`: the backup's seal verified under this vault's chain key and matched its
+ * last link and size (DiaryRepository.isThisDiarysSeal); false for a backup with no seal.
+ */
+export function planMerge(target: MergeTarget, backup: BackupPart, sealedByThisDiary: boolean): MergePlan {
   const here = target.records;
   const there = backup.records;
-  const relation = relationOf(here, there);
+  const relation = relationOf(here, there, sealedByThisDiary);
   // A chain that does not verify is restored only into an empty diary, copied as it is: merged,
   // its entries would gain fresh, sound links and the break would no longer show.
   if (backup.verification && !backup.verification.ok && relation !== 'empty' && relation !== 'same') {
@@ -128,7 +217,7 @@ export function planMerge(target: MergeTarget, backup: BackupPart): MergePlan {
     throw new RestoreError('set-aside-does-not-verify');
   }
   const verbatim = relation === 'empty' || relation === 'behind' ? there.slice(here.length) : [];
-  const imported = relation === 'diverged' ? importsFor(here, there) : [];
+  const imported = relation === 'merged' ? importsFor(here, there) : [];
 
   const entriesHere = new Set(here.map((r) => r.link.entryId));
   // Incidents that will show something they did not: a version with content (not a version set
@@ -155,6 +244,7 @@ export function planMerge(target: MergeTarget, backup: BackupPart): MergePlan {
 
   return {
     relation,
+    sealedByThisDiary,
     verbatim,
     imported,
     checklists: backup.checklists.filter((c) => !target.checklistIds.has(c.id)),
@@ -162,6 +252,7 @@ export function planMerge(target: MergeTarget, backup: BackupPart): MergePlan {
     newIncidents,
     updatedIncidents: touched.size - newIncidents,
     deletedIncidents,
+    changes: changesOf(here, verbatim, imported),
   };
 }
 

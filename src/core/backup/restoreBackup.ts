@@ -1,15 +1,20 @@
 // Applies a checked backup to this device's diary by its merge plan: files first (so no
 // incident ever refers to a missing file), then the diary in one write, then checklist results.
 // A failure while writing files removes the files this restore added; nothing else was written.
+//
+// A restore that deletes or changes incidents here (a backup of this same diary, further along,
+// or one merged in that gives an incident here a version of its own: see MergePlan.changes)
+// needs the diary passphrase confirmed first; restoreBackup refuses it otherwise, whoever calls.
 
 import type { AttachmentStore } from '../store/attachmentStore';
 import type { ChecklistStore } from '../store/checklistStore';
 import type { DiaryRepository } from '../store/diaryRepository';
 import type { FileRecord } from '../export/encryptedFile';
+import { GENESIS_HASH } from '../evidence';
 import { parseBackupMeta } from './backupRecords';
 import { backupRecords, type CheckedBackup } from './checkBackup';
 import { planMerge, type MergePlan } from './mergePlan';
-import { RestoreError } from './restoreErrors';
+import { RestoreError, RestoreNotConfirmedError } from './restoreErrors';
 
 export interface RestoreTargets {
   diary: DiaryRepository;
@@ -17,18 +22,39 @@ export interface RestoreTargets {
   checklists: ChecklistStore;
 }
 
+export interface RestoreOptions {
+  /**
+   * Set only once the person has typed the diary passphrase again (vault.confirmPassphrase
+   * succeeded) after seeing the plan's changes. Without it, a plan with changes is refused.
+   */
+  confirmed?: true;
+}
+
 export interface RestoreResult {
   plan: MergePlan;
   addedFiles: number;
 }
 
+/** Whether this vault made the backup's seal, over exactly the backup's last link and size. */
+async function sealedByThisDiary(backup: CheckedBackup, diary: DiaryRepository): Promise<boolean> {
+  if (backup.seal === null) return false;
+  const last = backup.records.at(-1)?.link.hash ?? GENESIS_HASH;
+  return diary.isThisDiarysSeal(backup.seal, last, backup.records.length);
+}
+
 /** What restoring would do here, without doing it. */
 export async function planRestore(backup: CheckedBackup, targets: RestoreTargets): Promise<MergePlan> {
-  const [checklists, storedFileIds] = await Promise.all([
+  const [checklists, storedFileIds, sealed] = await Promise.all([
     targets.checklists.list(),
     targets.attachments.completeIds([...backup.files.keys()]),
+    sealedByThisDiary(backup, targets.diary),
   ]);
-  return planMerge({ records: targets.diary.allRecords(), checklistIds: new Set(checklists.map((c) => c.id)), storedFileIds }, backup);
+  // The records are read after every await, so the plan is made against the diary as it now is.
+  return planMerge(
+    { records: targets.diary.allRecords(), checklistIds: new Set(checklists.map((c) => c.id)), storedFileIds },
+    backup,
+    sealed,
+  );
 }
 
 /** The chunks of one file from the records that follow its 'file' record. */
@@ -64,8 +90,13 @@ async function restoreFiles(backup: CheckedBackup, plan: MergePlan, attachments:
   }
 }
 
-export async function restoreBackup(backup: CheckedBackup, targets: RestoreTargets): Promise<RestoreResult> {
+/**
+ * Restores by the plan as it is now (worked out again). Throws RestoreNotConfirmedError, nothing
+ * written, when that plan deletes or changes anything here and `options.confirmed` is not set.
+ */
+export async function restoreBackup(backup: CheckedBackup, targets: RestoreTargets, options: RestoreOptions = {}): Promise<RestoreResult> {
   const plan = await planRestore(backup, targets);
+  if (plan.changes.length > 0 && options.confirmed !== true) throw new RestoreNotConfirmedError();
   const added: string[] = [];
   try {
     await restoreFiles(backup, plan, targets.attachments, added);

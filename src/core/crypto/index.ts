@@ -21,6 +21,8 @@ export { assertValidKdfParams, DEFAULT_KDF_COST, deriveKeyEncryptionKey, KDF_LIM
 export type { KdfCost, KdfParams } from './kdf';
 
 export { generateWrappableDataKey, unwrapDataKey, wrapDataKey } from './keyWrap';
+
+export { CHAIN_SEAL_INFO, deriveChainKey } from './chainKey';
 export type { WrappedKey, WrapPurpose } from './keyWrap';
 
 export { generateRecoveryKey, parseRecoveryKey } from './recoveryKey';
@@ -37,7 +39,9 @@ export {
   createVault,
   replaceRecoveryKey,
   resetPassphraseWithRecoveryKey,
+  unlockKeysWithPassphrase,
+  unlockKeysWithRecoveryKey,
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from './vaultKeys';
-export type { VaultHeader } from './vaultKeys';
+export type { VaultHeader, VaultKeys } from './vaultKeys';

@@ -43,7 +43,14 @@ export async function wrapDataKey(kek: CryptoKey, dataKey: CryptoKey, purpose: W
   return { iv, data: new Uint8Array(data) };
 }
 
-async function unwrap(kek: CryptoKey, wrapped: WrappedKey, purpose: WrapPurpose, extractable: boolean): Promise<CryptoKey> {
+/** What the wrapped bytes are opened as: the data key itself, or the seal key's HKDF base. */
+interface UnwrapAs {
+  algorithm: AesKeyGenParams | 'HKDF';
+  extractable: boolean;
+  usages: KeyUsage[];
+}
+
+async function unwrap(kek: CryptoKey, wrapped: WrappedKey, purpose: WrapPurpose, as: UnwrapAs): Promise<CryptoKey> {
   if (!isBytes(wrapped.iv) || !isBytes(wrapped.data)) throw new DecryptionError('wrapped key is malformed');
   if (wrapped.iv.length !== IV_BYTES || wrapped.data.length !== WRAPPED_KEY_BYTES) {
     throw new DecryptionError('wrapped key has the wrong length');
@@ -54,9 +61,9 @@ async function unwrap(kek: CryptoKey, wrapped: WrappedKey, purpose: WrapPurpose,
       asBufferSource(wrapped.data),
       kek,
       { name: 'AES-GCM', iv: asBufferSource(wrapped.iv), additionalData: utf8Encode(purpose) },
-      DATA_KEY_ALGORITHM,
-      extractable,
-      DATA_KEY_USAGES,
+      as.algorithm,
+      as.extractable,
+      as.usages,
     );
   } catch (cause) {
     throw new DecryptionError(undefined, { cause });
@@ -65,7 +72,7 @@ async function unwrap(kek: CryptoKey, wrapped: WrappedKey, purpose: WrapPurpose,
 
 /** The in-memory data key: non-extractable, so script cannot read its bytes. */
 export function unwrapDataKey(kek: CryptoKey, wrapped: WrappedKey, purpose: WrapPurpose): Promise<CryptoKey> {
-  return unwrap(kek, wrapped, purpose, false);
+  return unwrap(kek, wrapped, purpose, { algorithm: DATA_KEY_ALGORITHM, extractable: false, usages: DATA_KEY_USAGES });
 }
 
 /**
@@ -73,5 +80,14 @@ export function unwrapDataKey(kek: CryptoKey, wrapped: WrappedKey, purpose: Wrap
  * the function that rewraps; never return or store it.
  */
 export function unwrapDataKeyForRewrap(kek: CryptoKey, wrapped: WrappedKey, purpose: WrapPurpose): Promise<CryptoKey> {
-  return unwrap(kek, wrapped, purpose, true);
+  return unwrap(kek, wrapped, purpose, { algorithm: DATA_KEY_ALGORITHM, extractable: true, usages: DATA_KEY_USAGES });
+}
+
+/**
+ * The data key's bytes opened a second time as an HKDF base key (non-extractable, derive only),
+ * so keys for other purposes can come from the same secret without its bytes ever reaching
+ * script. See chainKey.ts.
+ */
+export function unwrapAsHkdfBase(kek: CryptoKey, wrapped: WrappedKey, purpose: WrapPurpose): Promise<CryptoKey> {
+  return unwrap(kek, wrapped, purpose, { algorithm: 'HKDF', extractable: false, usages: ['deriveKey'] });
 }

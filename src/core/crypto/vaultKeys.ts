@@ -9,7 +9,8 @@ import { assertValidKdfParams, DEFAULT_KDF_COST, deriveKeyEncryptionKey, newKdfP
 import type { KdfCost, KdfParams } from './kdf';
 import { IV_BYTES } from './aead';
 import { generateWrappableDataKey, unwrapDataKey, unwrapDataKeyForRewrap, wrapDataKey, WRAPPED_KEY_BYTES } from './keyWrap';
-import type { WrappedKey } from './keyWrap';
+import type { WrappedKey, WrapPurpose } from './keyWrap';
+import { unwrapChainKey } from './chainKey';
 import { deriveRecoveryKeyEncryptionKey, formatRecoveryKey, parseRecoveryKey, RECOVERY_KEY_BYTES } from './recoveryKey';
 import { randomBytes } from './random';
 
@@ -20,6 +21,14 @@ export interface VaultHeader {
   passphraseWrap: { iv: string; data: string };
   recovery: { salt: string; iv: string; data: string };
   // No creation date: IndexedDB holds no dates, and when someone began a diary is itself telling.
+}
+
+/** The keys an open vault holds in memory, both non-extractable. */
+export interface VaultKeys {
+  /** AES-GCM: encrypts every record and file. */
+  dataKey: CryptoKey;
+  /** HMAC-SHA-256 from the data key's bytes: seals the diary's head (see chainKey.ts). */
+  chainKey: CryptoKey;
 }
 
 const PASSPHRASE_WRAP = 'daybook/wrap/passphrase/v1';
@@ -105,8 +114,14 @@ function costOf(kdf: KdfParams): KdfCost {
 interface PassphraseWrapResult {
   kdf: KdfParams;
   passphraseWrap: VaultHeader['passphraseWrap'];
-  /** Unwraps the new wrap: a non-extractable data key without a second Argon2 run. */
-  unwrapNonExtractable: () => Promise<CryptoKey>;
+  /** Unwraps the new wrap: the non-extractable keys without a second Argon2 run. */
+  openKeys: () => Promise<VaultKeys>;
+}
+
+/** Both keys from one wrap, so they always come from the same data key. */
+async function openWrap(kek: CryptoKey, wrap: WrappedKey, purpose: WrapPurpose): Promise<VaultKeys> {
+  const [dataKey, chainKey] = await Promise.all([unwrapDataKey(kek, wrap, purpose), unwrapChainKey(kek, wrap, purpose)]);
+  return { dataKey, chainKey };
 }
 
 async function wrapUnderPassphrase(dataKey: CryptoKey, passphrase: string, cost: KdfCost): Promise<PassphraseWrapResult> {
@@ -116,7 +131,7 @@ async function wrapUnderPassphrase(dataKey: CryptoKey, passphrase: string, cost:
   return {
     kdf,
     passphraseWrap: encodeWrap(wrap),
-    unwrapNonExtractable: () => unwrapDataKey(kek, wrap, PASSPHRASE_WRAP),
+    openKeys: () => openWrap(kek, wrap, PASSPHRASE_WRAP),
   };
 }
 
@@ -156,10 +171,14 @@ async function recoveryKek(header: DecodedHeader, recoveryKey: string): Promise<
   }
 }
 
-async function unwrapWithPassphrase(header: DecodedHeader, passphrase: string, forRewrap: boolean): Promise<CryptoKey> {
+async function passphraseKek(header: DecodedHeader, passphrase: string): Promise<CryptoKey> {
   // No vault can have an empty passphrase (deriveKeyEncryptionKey refuses one).
   if (passphrase.length === 0) throw new WrongPassphraseError();
-  const kek = await deriveKeyEncryptionKey(passphrase, header.kdf);
+  return deriveKeyEncryptionKey(passphrase, header.kdf);
+}
+
+async function unwrapWithPassphrase(header: DecodedHeader, passphrase: string, forRewrap: boolean): Promise<CryptoKey> {
+  const kek = await passphraseKek(header, passphrase);
   const unwrap = forRewrap ? unwrapDataKeyForRewrap : unwrapDataKey;
   return failingAs(unwrap(kek, header.passphraseWrap, PASSPHRASE_WRAP), (cause) => new WrongPassphraseError({ cause }));
 }
@@ -181,12 +200,15 @@ async function unwrapWithRecoveryKey(header: DecodedHeader, recoveryKey: string,
 export async function createVault(
   passphrase: string,
   cost: KdfCost = DEFAULT_KDF_COST,
-): Promise<{ header: VaultHeader; dataKey: CryptoKey; recoveryKey: string }> {
+): Promise<{ header: VaultHeader; dataKey: CryptoKey; chainKey: CryptoKey; recoveryKey: string }> {
   const wrappable = await generateWrappableDataKey();
-  const { kdf, passphraseWrap, unwrapNonExtractable } = await wrapUnderPassphrase(wrappable, passphrase, cost);
+  const { kdf, passphraseWrap, openKeys } = await wrapUnderPassphrase(wrappable, passphrase, cost);
   const { recovery, recoveryKey } = await wrapUnderNewRecoveryKey(wrappable);
   const header: VaultHeader = { version: 1, kdf, passphraseWrap, recovery };
-  return { header, dataKey: await unwrapNonExtractable(), recoveryKey };
+  // The seal key too comes from the stored wrap (not the raw key in hand), so it is the very
+  // key every later unlock derives, and the raw bytes never reach script.
+  const { dataKey, chainKey } = await openKeys();
+  return { header, dataKey, chainKey, recoveryKey };
 }
 
 /** Throws WrongPassphraseError if the passphrase is wrong or the wrap was tampered with. */
@@ -200,6 +222,20 @@ export async function unlockWithPassphrase(header: VaultHeader, passphrase: stri
  */
 export async function unlockWithRecoveryKey(header: VaultHeader, recoveryKey: string): Promise<CryptoKey> {
   return unwrapWithRecoveryKey(decodeHeader(header), recoveryKey, false);
+}
+
+/** Both keys of an open vault (one Argon2 run); throws as unlockWithPassphrase does. */
+export async function unlockKeysWithPassphrase(header: VaultHeader, passphrase: string): Promise<VaultKeys> {
+  const decoded = decodeHeader(header);
+  const kek = await passphraseKek(decoded, passphrase);
+  return failingAs(openWrap(kek, decoded.passphraseWrap, PASSPHRASE_WRAP), (cause) => new WrongPassphraseError({ cause }));
+}
+
+/** Both keys of an open vault; throws as unlockWithRecoveryKey does. */
+export async function unlockKeysWithRecoveryKey(header: VaultHeader, recoveryKey: string): Promise<VaultKeys> {
+  const decoded = decodeHeader(header);
+  const kek = await recoveryKek(decoded, recoveryKey);
+  return failingAs(openWrap(kek, decoded.recovery, RECOVERY_WRAP), (cause) => new WrongRecoveryKeyError({ cause }));
 }
 
 /**
@@ -229,11 +265,11 @@ export async function resetPassphraseWithRecoveryKey(
   recoveryKey: string,
   newPassphrase: string,
   cost?: KdfCost,
-): Promise<{ header: VaultHeader; dataKey: CryptoKey }> {
+): Promise<{ header: VaultHeader } & VaultKeys> {
   const decoded = decodeHeader(header);
   const wrappable = await unwrapWithRecoveryKey(decoded, recoveryKey, true);
-  const { kdf, passphraseWrap, unwrapNonExtractable } = await wrapUnderPassphrase(wrappable, newPassphrase, cost ?? costOf(decoded.kdf));
-  return { header: copyHeader(header, { kdf, passphraseWrap }), dataKey: await unwrapNonExtractable() };
+  const { kdf, passphraseWrap, openKeys } = await wrapUnderPassphrase(wrappable, newPassphrase, cost ?? costOf(decoded.kdf));
+  return { header: copyHeader(header, { kdf, passphraseWrap }), ...(await openKeys()) };
 }
 
 /** Issues a new recovery key (the old one stops working). The passphrase wrap is unchanged. */

@@ -1,20 +1,26 @@
 // Builds the export document (JSON export, PDF input, evidence package content) from the diary.
+// Always version 2: only the exported versions' links go out, each with its inclusion proof
+// against the whole diary's tree head, so nothing about a left-out or deleted entry (no id, time,
+// hash or tombstone) is in the file; the recipient learns only how many links the diary has.
 
 import type { SavedChecklistResult } from '../checklist/result';
 import type { ChainLink } from '../evidence';
-import { chainHead } from '../evidence';
-import type { Incident } from '../model/incident';
+import { commitContent, consistencyProof, inclusionProofs, prefixRoots, treeHead } from '../evidence';
 import type { DiaryEntry, RevisionRecord } from '../store/diaryRepository';
 import {
   EXPORT_FORMAT,
-  EXPORT_VERSION,
-  type ExportDocument,
+  withoutFields,
+  type EarlierFingerprint,
+  type ExportDocumentV2,
   type ExportEntry,
   type ExportRevision,
   type ExportSelection,
   type OmittableField,
+  type SharedFingerprint,
 } from './exportDocument';
 import type { NotHeldPart, VersionNotHeld } from './setAside';
+
+export { withoutFields } from './exportDocument';
 
 export interface ExportSource {
   /** Every link of the diary, in order. */
@@ -23,76 +29,105 @@ export interface ExportSource {
   entries: readonly DiaryEntry[];
   history: (entryId: string) => readonly RevisionRecord[];
   checklists: readonly SavedChecklistResult[];
+  /** Fingerprints the person has shared (the fingerprint store), in any order. */
+  fingerprints: readonly SharedFingerprint[];
 }
 
-/** The incident with the chosen fields blanked; the report marks them as left out. */
-export function withoutFields(incident: Incident, omit: readonly OmittableField[]): Incident {
-  const copy: Incident = { ...incident };
-  for (const field of omit) {
-    switch (field) {
-      case 'where':
-      case 'whoDidIt':
-      case 'evidenceElsewhere':
-        copy[field] = '';
-        break;
-      case 'witnesses':
-        copy.witnesses = [];
-        break;
-      case 'reported':
-        copy.reported = { reported: false };
-        break;
-      case 'effect':
-        copy.effect = { howItFelt: '', whatItChanged: '' };
-        break;
-    }
-  }
-  return copy;
+interface BuiltEntry {
+  entry: ExportEntry;
+  /** The links of its exported versions, held or not. */
+  links: ChainLink[];
+  notHeld: VersionNotHeld[];
 }
 
-function exportEntry(
-  id: string,
-  history: readonly RevisionRecord[],
-  omit: readonly OmittableField[],
-  notHeld: VersionNotHeld[],
-): ExportEntry {
+async function exportRevision(record: RevisionRecord, omit: readonly OmittableField[]): Promise<ExportRevision | null> {
+  const { link, content } = record;
+  const { revision, recordedAt } = link;
+  if (content === null) return null;
+  if (content.v === 2) return { revision, recordedAt, kind: 'committed', content: await commitContent(content, omit) };
+  // Version 1 content has one salt over the whole body: it can go out whole, or with fields
+  // blanked, and then its text cannot be checked (the reader says so).
+  return omit.length === 0
+    ? { revision, recordedAt, kind: 'complete', content }
+    : { revision, recordedAt, kind: 'partial', incident: withoutFields(content.body, omit), omittedFields: [...omit] };
+}
+
+async function exportEntry(id: string, history: readonly RevisionRecord[], omit: readonly OmittableField[]): Promise<BuiltEntry> {
+  const records = history.filter((record) => record.link.kind === 'revision');
+  const made = await Promise.all(records.map((record) => exportRevision(record, omit)));
   const revisions: ExportRevision[] = [];
-  for (const { link, content } of history) {
-    if (link.kind !== 'revision') continue;
-    const { revision, recordedAt } = link;
+  const notHeld: VersionNotHeld[] = [];
+  records.forEach(({ link }, i) => {
+    const revision = made[i];
     // A version of a current incident with no content: set aside when a backup was restored (a
-    // deleted incident's versions are never exported). Its place goes out, so the export verifies.
-    if (content === null) {
-      notHeld.push({ entryId: id, revision, recordedAt });
-      continue;
-    }
-    revisions.push(
-      omit.length === 0
-        ? { revision, recordedAt, kind: 'complete', content }
-        : { revision, recordedAt, kind: 'partial', incident: withoutFields(content.body, omit), omittedFields: [...omit] },
-    );
+    // deleted incident's versions are never exported). Its link goes out, so the export verifies.
+    if (revision === null || revision === undefined) notHeld.push({ entryId: id, revision: link.revision, recordedAt: link.recordedAt });
+    else revisions.push(revision);
+  });
+  return { entry: { id, revisions }, links: records.map((record) => record.link), notHeld };
+}
+
+// Committing a few dozen entries at once lets WebCrypto overlap the digests (ten per version).
+const BATCH = 64;
+
+/**
+ * Each shared fingerprint this diary extends, with its consistency proof; once per size and root
+ * (the first sharing). One the chain does not contain at its size cannot be proven and is left
+ * out (the diary's own integrity check is what reports such a thing).
+ */
+async function earlierFingerprints(hashes: readonly string[], shared: readonly SharedFingerprint[]): Promise<EarlierFingerprint[]> {
+  const candidates = shared
+    .filter(({ size }) => Number.isSafeInteger(size) && size >= 1 && size <= hashes.length)
+    .sort((a, b) => a.size - b.size || (a.sharedAt < b.sharedAt ? -1 : a.sharedAt > b.sharedAt ? 1 : 0));
+  if (candidates.length === 0) return [];
+  const roots = await prefixRoots(hashes);
+  const seen = new Set<number>();
+  const earlier: EarlierFingerprint[] = [];
+  for (const { size, root, sharedAt } of candidates) {
+    if (seen.has(size) || roots[size - 1] !== root) continue;
+    seen.add(size);
+    earlier.push({ size, root, sharedAt, proof: await consistencyProof(hashes, size) });
   }
-  return { id, revisions };
+  return earlier;
 }
 
 /**
- * The export document. Versions of the chosen incidents whose content the diary does not hold go
- * in `versionsNotHeld` (only when there are any), beside the fields of ExportDocument.
+ * The export document (version 2). Versions of the chosen incidents whose content the diary does
+ * not hold go in `versionsNotHeld` (only when there are any), beside the fields of the document.
  */
-export function buildExportDocument(
+export async function buildExportDocument(
   source: ExportSource,
   selection: ExportSelection,
   now: Date = new Date(),
-): ExportDocument & NotHeldPart {
+): Promise<ExportDocumentV2 & NotHeldPart> {
   const omit = [...new Set(selection.omitFields)];
-  const notHeld: VersionNotHeld[] = [];
-  const entries = source.entries
-    .map((entry) => exportEntry(entry.id, source.history(entry.id), omit, notHeld))
-    .filter((e) => e.revisions.length > 0);
-  const shown = new Set(entries.map((e) => e.id));
-  const versionsNotHeld = notHeld.filter((version) => shown.has(version.entryId));
+  const built: BuiltEntry[] = [];
+  for (let start = 0; start < source.entries.length; start += BATCH) {
+    const batch = source.entries.slice(start, start + BATCH);
+    for (const made of await Promise.all(batch.map((entry) => exportEntry(entry.id, source.history(entry.id), omit)))) {
+      // An entry with no version held has nothing to show: nothing of it goes out.
+      if (made.entry.revisions.length > 0) built.push(made);
+    }
+  }
+  const hashes = source.links.map((link) => link.hash);
+  const exported = built.flatMap((b) => b.links).sort((a, b) => a.seq - b.seq);
+  for (const link of exported) {
+    // The history and the chain come from the same diary; a mismatch would make a file that
+    // cannot verify, so it is a bug to stop at, not to write.
+    if (hashes[link.seq] !== link.hash) throw new Error('A version’s link is not at its place in the chain');
+  }
+  const [head, proofs, earlier] = await Promise.all([
+    treeHead(hashes),
+    inclusionProofs(
+      hashes,
+      exported.map((link) => link.seq),
+    ),
+    earlierFingerprints(hashes, source.fingerprints),
+  ]);
+  const versionsNotHeld = built.flatMap((b) => b.notHeld);
   return {
     format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
+    version: 2,
     generatedAt: now.toISOString(),
     scope: {
       ...(selection.from ? { from: selection.from } : {}),
@@ -103,8 +138,13 @@ export function buildExportDocument(
       attachmentsIncluded: selection.includeAttachments,
       checklistsIncluded: selection.includeChecklists,
     },
-    chain: { links: [...source.links], head: chainHead(source.links) },
-    entries,
+    chain: {
+      size: head.size,
+      root: head.root,
+      links: exported.map((link, i) => ({ ...link, proof: proofs[i] ?? [] })),
+      earlier,
+    },
+    entries: built.map((b) => b.entry),
     checklists: selection.includeChecklists ? [...source.checklists] : [],
     ...(versionsNotHeld.length > 0 ? { versionsNotHeld } : {}),
   };

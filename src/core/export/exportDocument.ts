@@ -1,15 +1,40 @@
 // The content of a Daybook export: the JSON export itself, and the plaintext inside an
 // evidence package. Versioned and documented in docs/export-format.md; readers refuse a
 // version they do not know rather than guess.
+//
+// Version 1 carried every link of the diary. Version 2 (docs/evidence-v2-design.md, section 6)
+// carries only the links of the exported versions, each with a Merkle inclusion proof against
+// the whole diary's tree head, and each version's fields as salted commitments, so a field left
+// out still lets the rest be checked.
 
 import type { SavedChecklistResult } from '../checklist/result';
-import type { ChainLink, RevisionContent } from '../evidence';
+import type { ChainLink, CommittedContent, RevisionContentV1, RevisionOrigin } from '../evidence';
 import type { Behaviour } from '../model/behaviours';
 import { distinctAttachments, type AttachmentRef, type Incident, type IsoDate } from '../model/incident';
 import type { IncidentField } from '../model/incidentFields';
 
 export const EXPORT_FORMAT = 'daybook-export';
-export const EXPORT_VERSION = 1;
+/** The version written now; readers take every version up to it. */
+export const EXPORT_VERSION = 2;
+export type ExportVersion = 1 | 2;
+
+/** The top-level fields of an incident: the fields a version 2 revision commits to one by one. */
+export const INCIDENT_KEYS = [
+  'when',
+  'where',
+  'whatHappened',
+  'behaviours',
+  'whoDidIt',
+  'witnesses',
+  'evidenceElsewhere',
+  'attachments',
+  'reported',
+  'effect',
+] as const satisfies readonly (keyof Incident)[];
+export type IncidentKey = (typeof INCIDENT_KEYS)[number];
+
+/** Fields every exported version shows: without them there is no log. */
+export const ALWAYS_SHOWN: readonly IncidentKey[] = ['when', 'whatHappened', 'behaviours'];
 
 /**
  * Incident fields a person may leave out of an export (for example to protect a witness).
@@ -51,12 +76,16 @@ export interface ExportSelection {
 }
 
 /**
- * One saved version of an incident. 'complete' carries the exact salted content that the
- * chain link's contentHash covers, so anyone can check it. 'partial' had fields left out by
- * the sender (blanked in `incident`), so it cannot be matched to its hash.
+ * One saved version of an incident.
+ * - 'committed' (version 2 files, version 2 content): each field shown with its salt, each field
+ *   left out as its commitment only; anyone can recompute the hash its link carries.
+ * - 'complete' (version 1 content): the exact salted content its link's contentHash covers.
+ * - 'partial' (version 1 content with fields left out, blanked in `incident`): it cannot be
+ *   matched to its hash, so its text is not checked.
  */
 export type ExportRevision =
-  | { revision: number; recordedAt: string; kind: 'complete'; content: RevisionContent<Incident> }
+  | { revision: number; recordedAt: string; kind: 'committed'; content: CommittedContent }
+  | { revision: number; recordedAt: string; kind: 'complete'; content: RevisionContentV1<Incident> }
   | { revision: number; recordedAt: string; kind: 'partial'; incident: Incident; omittedFields: OmittableField[] };
 
 /** An incident in the export: every version still held, oldest first. */
@@ -76,38 +105,140 @@ export interface ExportScope {
   checklistsIncluded: boolean;
 }
 
-export interface ExportDocument {
+interface ExportDocumentBase {
   format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
   /** When the export was made (toISOString form). */
   generatedAt: string;
   scope: ExportScope;
-  /**
-   * Every link of the diary's chain, including entries left out and deleted entries: the
-   * chain verifies from its first link to `head` whatever was chosen.
-   */
-  chain: { links: ChainLink[]; head: string };
   /** The chosen incidents, in the order they happened. */
   entries: ExportEntry[];
   /** Saved checklist results, newest first; empty unless chosen. */
   checklists: SavedChecklistResult[];
 }
 
+/** Version 1: the whole chain travels with the export. */
+export interface ExportDocumentV1 extends ExportDocumentBase {
+  version: 1;
+  /**
+   * Every link of the diary's chain, including entries left out and deleted entries: the
+   * chain verifies from its first link to `head` whatever was chosen.
+   */
+  chain: { links: ChainLink[]; head: string };
+}
+
+/** A link of an exported version, with its RFC 9162 inclusion proof against the chain's tree head. */
+export type ExportedLink = ChainLink & { proof: string[] };
+
+/** A fingerprint the person shared earlier, with the proof that this diary extends it. */
+export interface EarlierFingerprint {
+  size: number;
+  root: string;
+  /** When it was shared (toISOString form), as the diary recorded it. */
+  sharedAt: string;
+  /** RFC 9162 consistency proof from { size, root } to the chain's { size, root }. */
+  proof: string[];
+}
+
+export interface ExportChainV2 {
+  /** The whole diary's tree head when exported: its number of links and Merkle root. */
+  size: number;
+  root: string;
+  /** The links of every exported version (held or not), in chain order, each with its proof. */
+  links: ExportedLink[];
+  /** Earlier fingerprints the person shared, each proven a prefix of this tree; oldest first. */
+  earlier: EarlierFingerprint[];
+}
+
+/** Version 2: only the exported versions' links, proven members of the diary's Merkle tree. */
+export interface ExportDocumentV2 extends ExportDocumentBase {
+  version: 2;
+  chain: ExportChainV2;
+}
+
+export type ExportDocument = ExportDocumentV1 | ExportDocumentV2;
+
+/** A fingerprint as the diary keeps it once shared (what an export needs of the fingerprint store). */
+export interface SharedFingerprint {
+  size: number;
+  root: string;
+  sharedAt: string;
+}
+
+/** The incident with the chosen fields blanked; the report marks them as left out. */
+export function withoutFields(incident: Incident, omit: readonly OmittableField[]): Incident {
+  const copy: Incident = { ...incident };
+  for (const field of omit) {
+    switch (field) {
+      case 'where':
+      case 'whoDidIt':
+      case 'evidenceElsewhere':
+        copy[field] = '';
+        break;
+      case 'witnesses':
+        copy.witnesses = [];
+        break;
+      case 'reported':
+        copy.reported = { reported: false };
+        break;
+      case 'effect':
+        copy.effect = { howItFelt: '', whatItChanged: '' };
+        break;
+    }
+  }
+  return copy;
+}
+
+const OMITTABLE_SET: ReadonlySet<string> = new Set(OMITTABLE_FIELDS);
+
+export function isOmittableField(value: unknown): value is OmittableField {
+  return typeof value === 'string' && OMITTABLE_SET.has(value);
+}
+
+/**
+ * The incident a committed version shows: its disclosed values, with the fields left out
+ * blanked. The reader has checked that these values make an incident (parseIncident, exactly);
+ * the builder took them from one.
+ */
+export function committedIncident(content: CommittedContent): Incident {
+  const shown: Record<string, unknown> = {};
+  for (const [field, { value }] of Object.entries(content.fields)) shown[field] = value;
+  return withoutFields(shown as unknown as Incident, Object.keys(content.withheld).filter(isOmittableField));
+}
+
+/** The incident a revision shows (fields left out blanked). */
+export function revisionIncident(revision: ExportRevision): Incident {
+  switch (revision.kind) {
+    case 'committed':
+      return committedIncident(revision.content);
+    case 'complete':
+      return revision.content.body;
+    case 'partial':
+      return revision.incident;
+  }
+}
+
 /** The latest version of an entry as it can be shown (complete or with fields left out). */
 export function latestIncident(entry: ExportEntry): Incident {
   const last = entry.revisions.at(-1);
   if (!last) throw new Error('An export entry has at least one revision');
-  return last.kind === 'complete' ? last.content.body : last.incident;
-}
-
-/** The incident a revision shows. */
-export function revisionIncident(revision: ExportRevision): Incident {
-  return revision.kind === 'complete' ? revision.content.body : revision.incident;
+  return revisionIncident(last);
 }
 
 /** Fields left out of a revision (none for a complete one). */
 export function omittedFieldsOf(revision: ExportRevision): readonly OmittableField[] {
-  return revision.kind === 'complete' ? [] : revision.omittedFields;
+  switch (revision.kind) {
+    case 'committed':
+      return OMITTABLE_FIELDS.filter((field) => Object.hasOwn(revision.content.withheld, field));
+    case 'complete':
+      return [];
+    case 'partial':
+      return revision.omittedFields;
+  }
+}
+
+/** Where and when a revision brought in from another diary's backup was first written, if it was. */
+export function revisionOrigin(revision: ExportRevision): RevisionOrigin | undefined {
+  return revision.kind === 'partial' ? undefined : revision.content.origin;
 }
 
 /** Every file the document's revisions list, once each. */

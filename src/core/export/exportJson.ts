@@ -3,16 +3,24 @@
 // inherited values, no getters run), a fresh object built from the known fields only, sizes
 // bounded before anything is read, and no exception ever escapes. Error details name the
 // place in the document, never its content. The format is described in docs/export-format.md.
+//
+// Version 1 files read exactly as they always did. Version 2 files are read as strictly, and a
+// version that leaves out other fields than the export's scope says (or leaves out what
+// happened, when or what it involved) refuses the whole file ('scope-mismatch'): a reader would
+// otherwise be shown less, or more, than the sender said.
 
 import { parseSavedResult, type SavedChecklistResult } from '../checklist/result';
 import {
   canonicalJson,
   contentKey,
   isIsoTimestamp,
+  isSaltHex,
   isSha256Hex,
   isWellFormedLink,
+  MAX_PROOF_LENGTH,
   type ChainLink,
-  type RevisionContent,
+  type CommittedContent,
+  type RevisionContentV1,
 } from '../evidence';
 import { BEHAVIOURS, isBehaviour, type Behaviour } from '../model/behaviours';
 import { isCalendarDate } from '../model/calendarDate';
@@ -21,10 +29,18 @@ import { parseIncident } from '../model/incidentParse';
 import { ruleOf, type IncidentRule } from '../model/invalidIncident';
 import { parseOrigin } from '../model/revisionContentParse';
 import {
+  ALWAYS_SHOWN,
   EXPORT_FORMAT,
   EXPORT_VERSION,
+  INCIDENT_KEYS,
+  isOmittableField,
   OMITTABLE_FIELDS,
+  withoutFields,
+  type EarlierFingerprint,
+  type ExportChainV2,
   type ExportDocument,
+  type ExportDocumentV1,
+  type ExportedLink,
   type ExportEntry,
   type ExportRevision,
   type ExportScope,
@@ -47,9 +63,19 @@ export const EXPORT_LIMITS = {
   contentDepth: 32,
   /** Items of any one list inside a revision's content or a checklist result. */
   contentList: 10_000,
+  /** Earlier fingerprints in a version 2 file (one a month for centuries). */
+  earlier: 10_000,
 } as const;
 
-export type ExportParseError = 'not-daybook-export' | 'newer-version' | 'invalid';
+export type ExportParseError =
+  | 'not-daybook-export'
+  | 'newer-version'
+  | 'invalid'
+  /**
+   * Version 2: a version leaves out other fields than the export's scope names, or leaves out
+   * what happened, when or what it involved. The file says one thing and shows another.
+   */
+  | 'scope-mismatch';
 
 /** A document as read: ExportDocument, with the versions whose content its maker did not hold. */
 export type ReadExportDocument = ExportDocument & NotHeldPart;
@@ -75,7 +101,7 @@ export type SetAsideExportParseResult =
 export function serializeExportDocument(doc: ExportDocument & NotHeldPart): string {
   // Key order of the top level is fixed here so a person opening the file sees what it is
   // first. Inner key order does not matter: hashes are taken over canonical JSON.
-  const ordered: ExportDocument & NotHeldPart = {
+  const ordered = {
     format: doc.format,
     version: doc.version,
     generatedAt: doc.generatedAt,
@@ -107,6 +133,12 @@ interface ReadContext {
   setAside: SetAsideRecord[] | null;
   /** The content of each complete version set aside, as carried (see SetAsideExportParseResult). */
   setAsideContent: Map<string, unknown>;
+}
+
+/** What reading a revision needs to know of the document around it. */
+interface RevisionRules {
+  version: 1 | 2;
+  scope: ExportScope;
 }
 
 type Fields = object;
@@ -174,18 +206,21 @@ function behaviours(value: unknown, path: string): Behaviour[] {
   return [...new Set(items.filter(isBehaviour))];
 }
 
-const OMITTABLE: ReadonlySet<unknown> = new Set(OMITTABLE_FIELDS);
-
-function isOmittableField(value: unknown): value is OmittableField {
-  return OMITTABLE.has(value);
-}
-
 function omittedFields(value: unknown, path: string): OmittableField[] {
   const items = list(value, path, OMITTABLE_FIELDS.length * 4);
   items.forEach((item, i) => {
     if (!isOmittableField(item)) fail(`${path}[${i}]`, 'is not a field that can be left out');
   });
   return [...new Set(items.filter(isOmittableField))];
+}
+
+function sameFields(a: readonly string[], b: readonly string[]): boolean {
+  const setB = new Set(b);
+  return new Set(a).size === setB.size && a.every((field) => setB.has(field));
+}
+
+function scopeMismatch(path: string, problem: string): never {
+  throw new Invalid('scope-mismatch', `${path}: ${problem}`);
 }
 
 function readScope(value: unknown): ExportScope {
@@ -206,7 +241,12 @@ function readScope(value: unknown): ExportScope {
 
 function readLink(value: unknown, path: string): ChainLink {
   const fields = object(value, path);
+  const v = own(fields, 'v');
+  const clock = own(fields, 'clock');
+  const note = typeof clock === 'object' && clock !== null ? { kind: own(clock, 'kind'), lastLinkAt: own(clock, 'lastLinkAt') } : clock;
   const link = {
+    // A version 2 link's `v` and clock note are part of its hash: kept exactly when present.
+    ...(v === undefined ? {} : { v }),
     seq: own(fields, 'seq'),
     entryId: own(fields, 'entryId'),
     revision: own(fields, 'revision'),
@@ -215,17 +255,79 @@ function readLink(value: unknown, path: string): ChainLink {
     contentHash: own(fields, 'contentHash'),
     prevHash: own(fields, 'prevHash'),
     hash: own(fields, 'hash'),
+    ...(clock === undefined ? {} : { clock: note }),
   };
   if (!isWellFormedLink(link)) fail(path, 'is not a well-formed chain link');
+  // A clock note with more than its two keys would be carried along unhashed.
+  if (typeof clock === 'object' && clock !== null && Reflect.ownKeys(clock).length !== 2) fail(`${path}.clock`, 'has unknown keys');
   return link;
 }
 
-function readChain(value: unknown): ExportDocument['chain'] {
+function readChainV1(value: unknown): ExportDocumentV1['chain'] {
   const fields = object(value, 'chain');
   const links = list(own(fields, 'links'), 'chain.links', EXPORT_LIMITS.links).map((link, i) => readLink(link, `chain.links[${i}]`));
   const head = own(fields, 'head');
   if (!isSha256Hex(head)) fail('chain.head', 'must be 64 lowercase hex digits');
   return { links, head };
+}
+
+function hash(value: unknown, path: string): string {
+  if (!isSha256Hex(value)) fail(path, 'must be 64 lowercase hex digits');
+  return value;
+}
+
+/** A Merkle proof: at most MAX_PROOF_LENGTH hashes (a tree of 2^64 links needs no more). */
+function proof(value: unknown, path: string): string[] {
+  return list(value, path, MAX_PROOF_LENGTH).map((item, i) => hash(item, `${path}[${i}]`));
+}
+
+/** A count of links: a whole number from `min`. */
+function size(value: unknown, path: string, min: number): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) fail(path, `must be a whole number from ${min}`);
+  return value;
+}
+
+function readExportedLink(value: unknown, path: string, treeSize: number, after: number): ExportedLink {
+  const link = readLink(value, path);
+  // Only versions are exported: a tombstone would tell of a deleted entry.
+  if (link.kind !== 'revision') fail(`${path}.kind`, 'must be revision');
+  if (link.seq >= treeSize) fail(`${path}.seq`, 'is beyond the size of the chain');
+  if (link.seq <= after) fail(`${path}.seq`, 'must come after the link before');
+  return { ...link, proof: proof(own(object(value, path), 'proof'), `${path}.proof`) };
+}
+
+function readEarlier(value: unknown, path: string, treeSize: number, after: number): EarlierFingerprint {
+  const fields = object(value, path);
+  const earlierSize = size(own(fields, 'size'), `${path}.size`, 1);
+  if (earlierSize > treeSize) fail(`${path}.size`, 'is beyond the size of the chain');
+  if (earlierSize <= after) fail(`${path}.size`, 'must come after the one before');
+  return {
+    size: earlierSize,
+    root: hash(own(fields, 'root'), `${path}.root`),
+    sharedAt: timestamp(own(fields, 'sharedAt'), `${path}.sharedAt`),
+    proof: proof(own(fields, 'proof'), `${path}.proof`),
+  };
+}
+
+function readChainV2(value: unknown): ExportChainV2 {
+  const fields = object(value, 'chain');
+  const treeSize = size(own(fields, 'size'), 'chain.size', 0);
+  const root = hash(own(fields, 'root'), 'chain.root');
+  const rawLinks = list(own(fields, 'links'), 'chain.links', EXPORT_LIMITS.links);
+  const rawEarlier = list(own(fields, 'earlier'), 'chain.earlier', EXPORT_LIMITS.earlier);
+  let seq = -1;
+  const links = rawLinks.map((item, i) => {
+    const link = readExportedLink(item, `chain.links[${i}]`, treeSize, seq);
+    seq = link.seq;
+    return link;
+  });
+  let previous = 0;
+  const earlier = rawEarlier.map((item, i) => {
+    const read = readEarlier(item, `chain.earlier[${i}]`, treeSize, previous);
+    previous = read.size;
+    return read;
+  });
+  return { size: treeSize, root, links, earlier };
 }
 
 /** A key in an error detail; a key that is not a plain name could be someone's text. */
@@ -262,26 +364,24 @@ function plainCopy(value: unknown, path: string, depth: number): unknown {
   return copy;
 }
 
-const SALT = /^[0-9a-f]{32}$/;
-
 /**
  * The salted content of a complete revision. Its hash must still match the chain, so it must
  * come out exactly as it went in: it is validated like any incident, and accepted only if the
  * validated copy has the same canonical JSON as what was given (no unknown keys, no value that
  * validation would have tidied up). Anything else could never verify and is refused here.
  */
-function readContent(value: unknown, path: string): RevisionContent<Incident> {
+function readContent(value: unknown, path: string): RevisionContentV1<Incident> {
   const given = plainCopy(value, path, EXPORT_LIMITS.contentDepth);
   const fields = object(given, path);
   if (own(fields, 'v') !== 1) fail(`${path}.v`, 'must be 1');
   const salt = own(fields, 'salt');
-  if (typeof salt !== 'string' || !SALT.test(salt)) fail(`${path}.salt`, 'must be 32 lowercase hex digits');
+  if (!isSaltHex(salt)) fail(`${path}.salt`, 'must be 32 lowercase hex digits');
   const parsed = parseIncident(own(fields, 'body'));
   if (!parsed.ok) fail(`${path}.body`, parsed.errors.slice(0, 5).join('; '), ruleOf(parsed.issues));
   const originValue = own(fields, 'origin');
   const origin = originValue === undefined ? undefined : parseOrigin(originValue);
   if (origin === null) fail(`${path}.origin`, 'must say when and where an imported revision was first written');
-  const content: RevisionContent<Incident> = { v: 1, salt, body: parsed.value, ...(origin ? { origin } : {}) };
+  const content: RevisionContentV1<Incident> = { v: 1, salt, body: parsed.value, ...(origin ? { origin } : {}) };
   if (canonicalJson(content) !== canonicalJson(given)) fail(path, 'is not exactly a saved revision, so it cannot match its hash');
   return content;
 }
@@ -296,26 +396,110 @@ function readRevisionPlace(value: unknown, path: string): { fields: Fields; revi
   return { fields, revision, recordedAt };
 }
 
-function readRevision(fields: Fields, path: string, revision: number, recordedAt: string): ExportRevision {
-  const kind = own(fields, 'kind');
-  if (kind === 'complete') return { revision, recordedAt, kind, content: readContent(own(fields, 'content'), `${path}.content`) };
-  if (kind === 'partial') {
-    const parsed = parseIncident(own(fields, 'incident'));
-    if (!parsed.ok) fail(`${path}.incident`, parsed.errors.slice(0, 5).join('; '), ruleOf(parsed.issues));
-    return {
-      revision,
-      recordedAt,
-      kind,
-      incident: parsed.value,
-      omittedFields: omittedFields(own(fields, 'omittedFields'), `${path}.omittedFields`),
-    };
-  }
-  return fail(`${path}.kind`, 'must be complete or partial');
+const INCIDENT_KEY_SET: ReadonlySet<string> = new Set(INCIDENT_KEYS);
+const COMMITTED_KEYS: ReadonlySet<string> = new Set(['v', 'fields', 'withheld', 'origin']);
+
+/** Own string keys of plain data (plainCopy has refused symbols and accessors). */
+function keysOf(fields: Fields): string[] {
+  return Object.keys(fields);
 }
 
-/** A complete revision's content exactly as carried, if it is plain JSON data; else undefined (it cannot be hashed). */
+/**
+ * Which fields a committed version shows and which it leaves out, checked against the scope
+ * before anything else is read: a version that disagrees with its file's scope refuses the file,
+ * even where a rule of its content would only have set it aside.
+ */
+function committedShape(fields: Fields, path: string, scope: ExportScope): { shown: Fields; withheld: Fields } {
+  for (const key of keysOf(fields)) if (!COMMITTED_KEYS.has(key)) fail(keyPath(path, key), 'is not part of a committed version');
+  if (own(fields, 'v') !== 2) fail(`${path}.v`, 'must be 2');
+  const shown = object(own(fields, 'fields'), `${path}.fields`);
+  const withheld = object(own(fields, 'withheld'), `${path}.withheld`);
+  const shownKeys = keysOf(shown);
+  const withheldKeys = keysOf(withheld);
+  for (const key of shownKeys) if (!INCIDENT_KEY_SET.has(key)) fail(keyPath(`${path}.fields`, key), 'is not a field of an incident');
+  for (const key of withheldKeys) if (!INCIDENT_KEY_SET.has(key)) fail(keyPath(`${path}.withheld`, key), 'is not a field of an incident');
+  if (withheldKeys.some((key) => Object.hasOwn(shown, key))) fail(path, 'both shows and leaves out a field');
+  if (shownKeys.length + withheldKeys.length !== INCIDENT_KEYS.length) fail(path, 'does not account for every field of an incident');
+  if (ALWAYS_SHOWN.some((key) => Object.hasOwn(withheld, key)))
+    scopeMismatch(`${path}.withheld`, 'leaves out what happened, when, or what it involved');
+  if (!sameFields(withheldKeys, scope.omittedFields)) scopeMismatch(`${path}.withheld`, 'leaves out other fields than the scope says');
+  return { shown, withheld };
+}
+
+/**
+ * A version 2 revision's committed content. The shown values must make an incident with the
+ * fields left out blanked, exactly as given (no value validation would tidy up), or they could
+ * not match their commitments; the salts and commitments must be well formed. Whether they
+ * match the link is the verifier's to say.
+ */
+function readCommitted(value: unknown, path: string, scope: ExportScope): CommittedContent {
+  const given = plainCopy(value, path, EXPORT_LIMITS.contentDepth);
+  const fields = object(given, path);
+  const { shown, withheld } = committedShape(fields, path, scope);
+  const values: Record<string, unknown> = {};
+  const salts: Record<string, string> = {};
+  for (const key of keysOf(shown)) {
+    const entryPath = `${path}.fields.${key}`;
+    const entry = object(own(shown, key), entryPath);
+    if (keysOf(entry).length !== 2 || !Object.hasOwn(entry, 'value')) fail(entryPath, 'must hold exactly a salt and a value');
+    const salt = own(entry, 'salt');
+    if (!isSaltHex(salt)) fail(`${entryPath}.salt`, 'must be 32 lowercase hex digits');
+    salts[key] = salt;
+    values[key] = own(entry, 'value');
+  }
+  const commitments: Record<string, string> = {};
+  for (const key of keysOf(withheld)) commitments[key] = hash(own(withheld, key), `${path}.withheld.${key}`);
+  const left = scope.omittedFields;
+  const parsed = parseIncident(withoutFields(values as unknown as Incident, left));
+  if (!parsed.ok) fail(`${path}.fields`, parsed.errors.slice(0, 5).join('; '), ruleOf(parsed.issues));
+  const incident: Record<string, unknown> = { ...parsed.value };
+  for (const key of keysOf(shown)) {
+    if (canonicalJson(incident[key]) !== canonicalJson(values[key]))
+      fail(`${path}.fields.${key}`, 'is not exactly a saved value, so it cannot match its commitment');
+  }
+  const originValue = own(fields, 'origin');
+  const origin = originValue === undefined ? undefined : parseOrigin(originValue);
+  if (origin === null || (origin !== undefined && canonicalJson(origin) !== canonicalJson(originValue)))
+    fail(`${path}.origin`, 'must say when and where an imported revision was first written');
+  return {
+    v: 2,
+    fields: Object.fromEntries(keysOf(shown).map((key) => [key, { salt: salts[key] ?? '', value: incident[key] }])),
+    withheld: commitments,
+    ...(origin ? { origin } : {}),
+  };
+}
+
+function readRevision(fields: Fields, path: string, revision: number, recordedAt: string, rules: RevisionRules): ExportRevision {
+  const kind = own(fields, 'kind');
+  const { scope } = rules;
+  if (kind === 'committed' && rules.version === 2) {
+    return { revision, recordedAt, kind, content: readCommitted(own(fields, 'content'), `${path}.content`, scope) };
+  }
+  if (kind === 'complete') {
+    // Version 2: a whole version shown while the scope says fields were left out.
+    if (rules.version === 2 && scope.omittedFields.length > 0)
+      scopeMismatch(`${path}.kind`, 'shows every field, but the scope leaves some out');
+    return { revision, recordedAt, kind, content: readContent(own(fields, 'content'), `${path}.content`) };
+  }
+  if (kind === 'partial') {
+    const left = omittedFields(own(fields, 'omittedFields'), `${path}.omittedFields`);
+    // Version 1 files are read as they always were; version 2 holds each version to the scope.
+    if (rules.version === 2 && (left.length === 0 || !sameFields(left, scope.omittedFields)))
+      scopeMismatch(`${path}.omittedFields`, 'are not the fields the scope leaves out');
+    const parsed = parseIncident(own(fields, 'incident'));
+    if (!parsed.ok) fail(`${path}.incident`, parsed.errors.slice(0, 5).join('; '), ruleOf(parsed.issues));
+    return { revision, recordedAt, kind, incident: parsed.value, omittedFields: left };
+  }
+  return fail(`${path}.kind`, rules.version === 2 ? 'must be committed, complete or partial' : 'must be complete or partial');
+}
+
+/**
+ * A complete or committed revision's content exactly as carried, if it is plain JSON data; else
+ * undefined (it cannot be hashed).
+ */
 function carriedContent(fields: Fields, path: string): unknown {
-  if (own(fields, 'kind') !== 'complete') return undefined;
+  const kind = own(fields, 'kind');
+  if (kind !== 'complete' && kind !== 'committed') return undefined;
   try {
     return plainCopy(own(fields, 'content'), `${path}.content`, EXPORT_LIMITS.contentDepth);
   } catch (error) {
@@ -324,13 +508,18 @@ function carriedContent(fields: Fields, path: string): unknown {
   }
 }
 
-/** The opening words of a revision as it came, complete or partial, for saying which was set aside. */
+/** The opening words of a revision as it came, in any form, for saying which was set aside. */
 function revisionExcerpt(fields: Fields): string | undefined {
   const content = own(fields, 'content');
-  return content === undefined ? rawExcerpt({ body: own(fields, 'incident') }) : rawExcerpt(content);
+  if (content === undefined) return rawExcerpt({ body: own(fields, 'incident') });
+  if (own(fields, 'kind') !== 'committed' || typeof content !== 'object' || content === null) return rawExcerpt(content);
+  const shown = own(content, 'fields');
+  const whatHappened = typeof shown === 'object' && shown !== null ? own(shown, 'whatHappened') : undefined;
+  const text = typeof whatHappened === 'object' && whatHappened !== null ? own(whatHappened, 'value') : undefined;
+  return rawExcerpt({ body: { whatHappened: text } });
 }
 
-function readEntries(value: unknown, context: ReadContext): ExportEntry[] {
+function readEntries(value: unknown, context: ReadContext, rules: RevisionRules): ExportEntry[] {
   const items = list(value, 'entries', EXPORT_LIMITS.entries);
   // Every entry's list of revisions is sized up before any revision is read.
   let revisionCount = 0;
@@ -357,7 +546,7 @@ function readEntries(value: unknown, context: ReadContext): ExportEntry[] {
       previous = revision;
       const read = orSetAside(
         context,
-        () => readRevision(fields, revisionPath, revision, recordedAt),
+        () => readRevision(fields, revisionPath, revision, recordedAt, rules),
         (rule) => {
           const excerpt = revisionExcerpt(fields);
           const content = carriedContent(fields, revisionPath);
@@ -423,16 +612,19 @@ function readDocument(value: unknown, context: ReadContext): ReadExportDocument 
   // A newer version may mean something different by the same fields: refuse, never guess.
   if (version > EXPORT_VERSION) throw new Invalid('newer-version', `version: ${version} is newer than ${EXPORT_VERSION}`);
   const versionsNotHeld = readVersionsNotHeld(own(value, 'versionsNotHeld'));
-  return {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    generatedAt: timestamp(own(value, 'generatedAt'), 'generatedAt'),
-    scope: readScope(own(value, 'scope')),
-    chain: readChain(own(value, 'chain')),
-    entries: readEntries(own(value, 'entries'), context),
-    checklists: readChecklists(own(value, 'checklists'), context),
-    ...(versionsNotHeld === undefined || versionsNotHeld.length === 0 ? {} : { versionsNotHeld }),
-  };
+  const generatedAt = timestamp(own(value, 'generatedAt'), 'generatedAt');
+  const scope = readScope(own(value, 'scope'));
+  const notHeld = versionsNotHeld === undefined || versionsNotHeld.length === 0 ? {} : { versionsNotHeld };
+  if (version === 1) {
+    const chain = readChainV1(own(value, 'chain'));
+    const entries = readEntries(own(value, 'entries'), context, { version: 1, scope });
+    const checklists = readChecklists(own(value, 'checklists'), context);
+    return { format: EXPORT_FORMAT, version: 1, generatedAt, scope, chain, entries, checklists, ...notHeld };
+  }
+  const chain = readChainV2(own(value, 'chain'));
+  const entries = readEntries(own(value, 'entries'), context, { version: 2, scope });
+  const checklists = readChecklists(own(value, 'checklists'), context);
+  return { format: EXPORT_FORMAT, version: 2, generatedAt, scope, chain, entries, checklists, ...notHeld };
 }
 
 /**

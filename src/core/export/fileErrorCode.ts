@@ -23,6 +23,11 @@ export type FileErrorCode =
   /** A version set aside in a backup does not match its link: restoring would hide the break. */
   | 'set-aside-does-not-verify'
   | 'invalid-document'
+  /**
+   * An export (version 2) whose versions leave out other details than it says it does, or leave
+   * out what happened, when or what it involved: refused, since it says one thing and shows another.
+   */
+  | 'scope-mismatch'
   /** An incident that could not be saved as it is (should a file's contents get past the checks). */
   | 'invalid-incident'
   | 'attachment-corrupt'

@@ -1,16 +1,18 @@
-import type { ChainVerification, RevisionContent } from '../evidence';
+import { sealChain, treeHead, verifySeal, type ChainSeal, type ChainVerification, type RevisionContent, type TreeHead } from '../evidence';
 import type { Incident } from '../model/incident';
 import { EntryChangedError } from './diary/entryChanged';
 import { validIncident, validRevisionContent } from '../model/incidentValidation';
 import type { DaybookDatabase } from './db';
 import { DiaryChain } from './diary/chain';
 import { DiaryRecords } from './diary/queries';
+import { chainEnd, findingOf, judgeSeal, sameFinding, type SealFinding, type SealState } from './diary/seal';
 import { DiaryStorage } from './diary/storage';
 import type { DiarySnapshot, DiaryWrite, RevisionRecord } from './diary/types';
 import { newRecordId } from './encryptedTable';
 import { isAddConflict } from './storageErrors';
 
 export type { DiaryEntry, DiarySnapshot, RevisionRecord } from './diary/types';
+export type { SealFinding, SealState } from './diary/seal';
 export { InvalidIncidentError } from '../model/invalidIncident';
 
 /** The latest revision of an entry that still exists; deleted or unknown entries cannot change. */
@@ -31,26 +33,123 @@ function latestLive(history: readonly RevisionRecord[]): RevisionRecord {
  * parseIncident would refuse is refused with InvalidIncidentError before anything is encrypted
  * or written, so nothing is stored that Daybook could not read back.
  *
+ * Every write stores, in the same transaction, the seal of the chain it leaves (a MAC under the
+ * vault's chain key over its size and last link), so rows removed from the end are noticed at
+ * the next load: see sealState(). What a load finds wrong is kept in the seal row for good and
+ * carried by every later write: see sealFindings().
+ *
  * The parts, under diary/: the chain builds and verifies links, storage encrypts and writes
- * rows, the records answer queries. This class puts them together and announces each change.
+ * rows, the records answer queries, seal judges the seal. This class puts them together and
+ * announces each change.
  */
 export class DiaryRepository {
   private readonly storage: DiaryStorage;
   private readonly records = new DiaryRecords();
   private readonly chain: DiaryChain;
   private readonly listeners = new Set<() => void>();
+  private seal: SealState = { state: 'sealed' };
+  /** Every finding known: stored ones, and any this session made that may not be stored yet. */
+  private findings: readonly SealFinding[] = [];
+  /** Findings this session made, so a re-read that finds the same again does not count it twice. */
+  private readonly noticed: SealFinding[] = [];
+  private tree: { length: number; head: string; value: Promise<TreeHead> } | null = null;
 
-  constructor(db: DaybookDatabase, key: () => CryptoKey, now: () => Date = () => new Date()) {
-    this.storage = new DiaryStorage(db, key);
+  /**
+   * `key` gives the vault's data key and `chainKey` its chain-seal key, each read when needed
+   * (both throw once the vault locks).
+   */
+  constructor(
+    db: DaybookDatabase,
+    key: () => CryptoKey,
+    private readonly chainKey: () => CryptoKey,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.storage = new DiaryStorage(db, key, chainKey);
     this.chain = new DiaryChain(this.records, now);
   }
 
-  /** Decrypts the whole diary into memory (at unlock). */
+  /**
+   * Decrypts the whole diary into memory (at unlock), and judges its seal. A finding (records
+   * missing, seal invalid) is added to the findings and stored at once with the seal of the chain
+   * as it is; if storing fails, the diary still opens and the next write stores both.
+   */
   async load(): Promise<DiarySnapshot> {
-    this.records.replace(await this.storage.readAll());
+    const { records, seal, sealRow } = await this.storage.readAll();
+    const links = records.map((r) => r.link);
+    const judged = await judgeSeal(this.chainKey(), seal, links);
+    // Findings this session knew stay known, even if the row read now lacks them.
+    const findings = [...judged.findings, ...this.findings.filter((f) => !judged.findings.some((g) => sameFinding(f, g)))];
+    let found = judged.found;
+    let reseal = false;
+    if (found === 'unsealed') {
+      // A diary from before version 2: sealed from now on.
+      reseal = true;
+      // An empty diary has nothing from before the seal to speak of.
+      found = links.length === 0 ? { state: 'sealed' } : { state: 'sealed-from-now' };
+    } else if (found.state === 'records-missing' || found.state === 'seal-invalid') {
+      const finding = findingOf(found, links.length, this.now());
+      // A re-read in this session that finds the same again (its finding not stored) is not a new finding.
+      if (!this.noticed.some((n) => n.state === finding.state && n.sealedSize === finding.sealedSize && n.size === finding.size)) {
+        this.noticed.push(finding);
+        findings.push(finding);
+      }
+      reseal = true;
+    }
+    this.findings = findings;
+    // If storing fails, the diary still opens and the next write stores the seal and findings.
+    if (reseal) await this.storage.resealAtLoad(chainEnd(links), findings, sealRow).catch(() => false);
+    this.records.replace(records);
     this.chain.forget();
+    // What was found at unlock holds for the session: a re-read after this session's own writes
+    // (which seal the chain as it then is) must not turn a warning, or "sealed from now", into
+    // "sealed".
+    if (found.state !== 'sealed' || this.seal.state === 'sealed') this.seal = found;
     this.notify();
     return this.snapshot();
+  }
+
+  /** What the seal said when the diary was read (see SealState). */
+  sealState(): SealState {
+    return this.seal;
+  }
+
+  /**
+   * Every finding any load has made (records missing, seal invalid), oldest first, including
+   * those of earlier unlocks: a diary sealed again since still shows what was once found.
+   */
+  sealFindings(): readonly SealFinding[] {
+    return this.findings;
+  }
+
+  /** The Merkle tree head over every link (the diary's fingerprint), computed once per chain. */
+  treeHead(): Promise<TreeHead> {
+    const links = this.records.all().map((r) => r.link);
+    const { size, head } = chainEnd(links);
+    if (this.tree?.length !== size || this.tree.head !== head) {
+      const value = treeHead(links.map((link) => link.hash));
+      // A failure is not kept: the next call computes again.
+      value.catch(() => {
+        if (this.tree?.value === value) this.tree = null;
+      });
+      this.tree = { length: size, head, value };
+    }
+    return this.tree.value;
+  }
+
+  /** The seal of the chain as it is now (for a backup). */
+  currentSeal(): Promise<ChainSeal> {
+    const { size, head } = chainEnd(this.records.all().map((r) => r.link));
+    return sealChain(this.chainKey(), size, head);
+  }
+
+  /**
+   * Whether `value` (a seal from a backup) was made by this vault's chain key for a chain of
+   * `size` links ending at `lastLinkHash`: a backup of this same diary.
+   */
+  async isThisDiarysSeal(value: unknown, lastLinkHash: string, size: number): Promise<boolean> {
+    if (!(await verifySeal(this.chainKey(), value))) return false;
+    const seal = value as ChainSeal;
+    return seal.size === size && seal.head === lastLinkHash;
   }
 
   snapshot(): DiarySnapshot {
@@ -158,7 +257,7 @@ export class DiaryRepository {
 
   /** Stores a write, then takes it into memory: the chain in memory only ever matches storage. */
   private async commit(write: DiaryWrite, ownLinks: boolean): Promise<void> {
-    const sealed = await this.storage.seal(write);
+    const sealed = await this.storage.seal(write, this.findings);
     try {
       await this.storage.store(sealed);
     } catch (error) {

@@ -28,6 +28,28 @@ export class EncryptedTable<T> {
     await guardStorage('write', () => this.db.encrypted(this.name).put(row));
   }
 
+  /**
+   * Stores `value` under `id` unless a row with that id exists (another tab, or an earlier
+   * unlock, may have written it). Encrypted first; checked and written in one transaction.
+   * Returns whether this call stored it.
+   */
+  async putIfAbsent(id: string, value: T): Promise<boolean> {
+    const row = await this.seal(id, value);
+    const table = this.db.encrypted(this.name);
+    return guardStorage('write', () =>
+      this.db.transaction('rw', table, async () => {
+        if ((await table.get(id)) !== undefined) return false;
+        await table.put(row);
+        return true;
+      }),
+    );
+  }
+
+  /** Decrypts a row read elsewhere (inside a transaction that also read other tables). */
+  open(row: EncryptedRow): Promise<T> {
+    return decryptRecord<T>(this.key(), this.name, row.id, row);
+  }
+
   async get(id: string): Promise<T | undefined> {
     const row = await guardStorage('read', () => this.db.encrypted(this.name).get(id));
     if (!row) return undefined;

@@ -2,6 +2,7 @@ import { AttachmentStore } from '../store/attachmentStore';
 import { BackupStatusStore } from '../backup/backupStatusStore';
 import { ChecklistStore } from '../store/checklistStore';
 import { DraftStore } from '../store/draftStore';
+import { FingerprintStore } from '../store/fingerprintStore';
 import type { Vault } from './vault';
 
 // Kept apart from instance.ts, which the first screen loads: these stores are only needed once
@@ -17,6 +18,8 @@ export interface UnlockedStores {
   checklists: ChecklistStore;
   /** When the last backup was made, and the reminder's snooze. */
   backupStatus: BackupStatusStore;
+  /** Fingerprints of the diary the person has shared, and when. */
+  fingerprints: FingerprintStore;
 }
 
 /** The stores over a vault; each reads the data key from the vault's session when it needs it. */
@@ -27,5 +30,6 @@ export function createUnlockedStores(vault: Vault): UnlockedStores {
     drafts: new DraftStore(vault.db, key),
     checklists: new ChecklistStore(vault.db, key),
     backupStatus: new BackupStatusStore(vault.db, key),
+    fingerprints: new FingerprintStore(vault.db, key),
   };
 }

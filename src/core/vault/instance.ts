@@ -9,10 +9,14 @@ export function createAppVault(): Vault {
 }
 
 /**
- * The diary over a vault; its data key comes from the unlocked session. Loaded on unlock, so
- * the diary's code is not part of the first (locked) screen.
+ * The diary over a vault; its data key and chain-seal key come from the unlocked session.
+ * Loaded on unlock, so the diary's code is not part of the first (locked) screen.
  */
 export async function openDiary(vault: Vault): Promise<DiaryRepository> {
   const { DiaryRepository } = await import('../store/diaryRepository');
-  return new DiaryRepository(vault.db, () => vault.session.dataKey());
+  return new DiaryRepository(
+    vault.db,
+    () => vault.session.dataKey(),
+    () => vault.session.chainKey(),
+  );
 }

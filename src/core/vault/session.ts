@@ -1,13 +1,16 @@
+import type { VaultKeys } from '../crypto';
+
 /**
- * The unlocked state lives only here, in memory: the non-extractable data key. Locking drops
- * it, tells every listener to drop decrypted data, and tells every other open tab to lock too.
+ * The unlocked state lives only here, in memory: the non-extractable data key and the diary's
+ * seal key beside it. Locking drops both, tells every listener to drop decrypted data, and
+ * tells every other open tab to lock too.
  */
 type LockListener = () => void;
 
 const CHANNEL_NAME = 'daybook-vault';
 
 export class VaultSession {
-  private key: CryptoKey | null = null;
+  private keys: VaultKeys | null = null;
   private readonly lockListeners = new Set<LockListener>();
   private readonly channel: BroadcastChannel | null;
 
@@ -19,17 +22,24 @@ export class VaultSession {
   }
 
   get unlocked(): boolean {
-    return this.key !== null;
+    return this.keys !== null;
   }
 
   /** The data key; throws when locked so no code path can silently work on a locked vault. */
   dataKey(): CryptoKey {
-    if (!this.key) throw new VaultLockedError();
-    return this.key;
+    if (!this.keys) throw new VaultLockedError();
+    return this.keys.dataKey;
   }
 
-  open(key: CryptoKey): void {
-    this.key = key;
+  /** The key that seals the diary's head (see crypto/chainKey.ts); throws when locked. */
+  chainKey(): CryptoKey {
+    if (!this.keys) throw new VaultLockedError();
+    return this.keys.chainKey;
+  }
+
+  /** Both keys come from the same unwrap, so they always belong to the same vault. */
+  open(keys: VaultKeys): void {
+    this.keys = { dataKey: keys.dataKey, chainKey: keys.chainKey };
   }
 
   /** Locks this tab and every other open tab of the app. */
@@ -48,8 +58,8 @@ export class VaultSession {
   }
 
   private dropKey(): void {
-    const wasUnlocked = this.key !== null;
-    this.key = null;
+    const wasUnlocked = this.keys !== null;
+    this.keys = null;
     if (!wasUnlocked) return;
     for (const listener of this.lockListeners) {
       try {

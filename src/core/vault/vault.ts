@@ -3,6 +3,7 @@ import {
   createVault,
   replaceRecoveryKey,
   resetPassphraseWithRecoveryKey,
+  unlockKeysWithPassphrase,
   unlockWithPassphrase,
   assertSupportedVaultHeader,
   WrongPassphraseError,
@@ -128,14 +129,15 @@ export class Vault {
    */
   async prepare(passphrase: string): Promise<PendingVault> {
     if (await this.header()) throw new Error('A vault already exists on this device');
-    const { header, dataKey, recoveryKey } = await createVault(passphrase, this.kdfCost);
+    const { header, dataKey, chainKey, recoveryKey } = await createVault(passphrase, this.kdfCost);
     return {
       recoveryKey,
       commit: async (fill) => {
         if (await this.header()) throw new Error('A vault already exists on this device');
         await this.saveHeader(header);
-        this.session.open(dataKey);
+        this.session.open({ dataKey, chainKey });
         try {
+          await this.ensureFixedRows();
           await fill?.();
         } finally {
           this.announceSession();
@@ -155,16 +157,54 @@ export class Vault {
     if (wait > 0) throw new UnlockThrottledError(wait);
     const header = await this.requireHeader();
     try {
-      this.session.open(await unlockWithPassphrase(header, passphrase));
+      this.session.open(await unlockKeysWithPassphrase(header, passphrase));
     } catch (error) {
       if (error instanceof WrongPassphraseError) await this.recordFailure();
       throw error;
     }
     try {
       await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
+      await this.ensureFixedRows();
     } finally {
       this.announceSession();
     }
+  }
+
+  /**
+   * Writes whichever settings row with a fixed id is missing (see fixedRows.ts), with the keys
+   * just opened: at creation, and at every unlock for a vault from before they were written at
+   * creation. Its code loads only now. A failure is not the unlock's: the next unlock tries again.
+   */
+  private async ensureFixedRows(): Promise<void> {
+    try {
+      const { ensureFixedRows } = await import('./fixedRows');
+      await ensureFixedRows(
+        this.db,
+        () => this.session.dataKey(),
+        () => this.session.chainKey(),
+      );
+    } catch {
+      // Locked meanwhile, or storage refused: the rows only keep an onlooker from learning
+      // anything, and nothing else waits on them.
+    }
+  }
+
+  /**
+   * Checks the passphrase against the stored header and changes nothing else: no key, no header,
+   * no announced state. Asked before something that cannot be undone (a restore that deletes).
+   * It counts towards the same wait as unlocking (UnlockThrottledError), so it is no faster a
+   * way to guess; the right passphrase clears the count, as an unlock does.
+   */
+  async confirmPassphrase(passphrase: string): Promise<void> {
+    const wait = await this.unlockWait();
+    if (wait > 0) throw new UnlockThrottledError(wait);
+    try {
+      await unlockWithPassphrase(await this.requireHeader(), passphrase);
+    } catch (error) {
+      if (error instanceof WrongPassphraseError) await this.recordFailure();
+      throw error;
+    }
+    await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
   }
 
   private async recordFailure(): Promise<void> {
@@ -179,10 +219,16 @@ export class Vault {
 
   /** Forgotten passphrase: the recovery key opens the vault and a new passphrase is set. */
   async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
-    const { header, dataKey } = await resetPassphraseWithRecoveryKey(await this.requireHeader(), recoveryKey, newPassphrase, this.kdfCost);
+    const { header, dataKey, chainKey } = await resetPassphraseWithRecoveryKey(
+      await this.requireHeader(),
+      recoveryKey,
+      newPassphrase,
+      this.kdfCost,
+    );
     await this.saveHeader(header);
     await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
-    this.session.open(dataKey);
+    this.session.open({ dataKey, chainKey });
+    await this.ensureFixedRows();
     this.announceSession();
   }
 

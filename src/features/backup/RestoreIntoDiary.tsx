@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
 import { planIsEmpty, type MergePlan } from '../../core/backup/mergePlan';
+import type { RestoreResult } from '../../core/backup/restoreBackup';
 import { useDiary } from '../../shared/diary/useDiary';
 import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
@@ -9,11 +10,19 @@ import { BusyButton } from '../../shared/ui/BusyButton';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { BackupFileFields } from './BackupFileFields';
 import { BackupSummary } from './BackupSummary';
+import { ConfirmRestore } from './ConfirmRestore';
+import { RestorePlanSummary } from './RestorePlanSummary';
+import { restoreChangesWording, restoreJoinedKey } from './restoreWording';
 
 type Stage =
-  { step: 'choose' } | { step: 'confirm'; backup: CheckedBackup; plan: MergePlan } | { step: 'done'; plan: MergePlan; files: number };
+  | { step: 'choose' }
+  | { step: 'confirm'; backup: CheckedBackup; plan: MergePlan }
+  | { step: 'done'; backup: CheckedBackup; result: RestoreResult };
 
-/** Restore a backup into the diary on this device: check it, say what it would add, then add it. */
+/**
+ * Restore a backup into the diary on this device: check it, say what it would add (and what it
+ * would delete or change here, asking for the diary passphrase again if anything), then do it.
+ */
 export function RestoreIntoDiary() {
   const { t } = useTranslation('export');
   const diary = useDiary();
@@ -28,9 +37,15 @@ export function RestoreIntoDiary() {
 
   const restore = (backup: CheckedBackup) =>
     run(async () => {
-      const result = await diary.restore(backup);
-      setStage({ step: 'done', plan: result.plan, files: result.addedFiles });
+      setStage({ step: 'done', backup, result: await diary.restore(backup) });
     });
+
+  /** After the passphrase was confirmed: errors show beside the passphrase field. */
+  const restoreConfirmed = async (backup: CheckedBackup) => {
+    setStage({ step: 'done', backup, result: await diary.restore(backup, { confirmed: true }) });
+  };
+
+  const chooseAnother = () => setStage({ step: 'choose' });
 
   return (
     <>
@@ -38,30 +53,43 @@ export function RestoreIntoDiary() {
       {stage.step === 'confirm' && (
         <>
           <BackupSummary backup={stage.backup} />
-          <PlanSummary plan={stage.plan} />
-          <div className="button-row">
-            {!planIsEmpty(stage.plan) && (
-              <BusyButton
-                className="button primary"
-                busy={busy}
-                label={t('restore.restore')}
-                busyLabel={t('restore.restoring')}
-                onClick={() => void restore(stage.backup)}
-              />
-            )}
-            <button type="button" className="button" disabled={busy} onClick={() => setStage({ step: 'choose' })}>
-              {t('restore.another')}
-            </button>
-          </div>
+          <RestorePlanSummary plan={stage.plan} />
+          {stage.plan.changes.length > 0 ? (
+            <ConfirmRestore onConfirmed={() => restoreConfirmed(stage.backup)} onCancel={chooseAnother} />
+          ) : (
+            <div className="button-row">
+              {!planIsEmpty(stage.plan) && (
+                <BusyButton
+                  className="button primary"
+                  busy={busy}
+                  label={t('restore.restore')}
+                  busyLabel={t('restore.restoring')}
+                  onClick={() => void restore(stage.backup)}
+                />
+              )}
+              <button type="button" className="button" disabled={busy} onClick={chooseAnother}>
+                {t('restore.another')}
+              </button>
+            </div>
+          )}
         </>
       )}
       {stage.step === 'done' && (
         <>
-          <p className="notice" role="status">
-            {t('restore.done', { incidents: stage.plan.newIncidents, files: stage.files })}
-          </p>
+          <div className="notice" role="status">
+            <p>{t('restore.done', { incidents: stage.result.plan.newIncidents, files: stage.result.addedFiles })}</p>
+            <p>{t(restoreJoinedKey(stage.result.plan, stage.backup))}</p>
+            {stage.result.plan.changes.length > 0 && (
+              <p>
+                {t(restoreChangesWording(stage.result.plan).done, {
+                  deleted: stage.result.plan.changes.filter((c) => c.kind === 'deleted').length,
+                  changed: stage.result.plan.changes.filter((c) => c.kind === 'changed').length,
+                })}
+              </p>
+            )}
+          </div>
           <div className="button-row">
-            <button type="button" className="button" onClick={() => setStage({ step: 'choose' })}>
+            <button type="button" className="button" onClick={chooseAnother}>
               {t('restore.another')}
             </button>
           </div>
@@ -69,28 +97,5 @@ export function RestoreIntoDiary() {
       )}
       <ErrorAlert message={error} />
     </>
-  );
-}
-
-/** What restoring would change here, in plain words. */
-function PlanSummary({ plan }: { plan: MergePlan }) {
-  const { t } = useTranslation('export');
-  if (planIsEmpty(plan)) return <p role="status">{t('restore.nothingToAdd')}</p>;
-  return (
-    <div role="status">
-      <p>{t('restore.willAdd')}</p>
-      <ul>
-        <li>{t('restore.newIncidents', { count: plan.newIncidents })}</li>
-        {plan.updatedIncidents > 0 && <li>{t('restore.updatedIncidents', { count: plan.updatedIncidents })}</li>}
-        <li>{t('restore.newFiles', { count: plan.files.length })}</li>
-        {plan.checklists.length > 0 && <li>{t('restore.newChecklists', { count: plan.checklists.length })}</li>}
-      </ul>
-      {plan.relation === 'diverged' && <p className="hint">{t('restore.diverged')}</p>}
-      {plan.deletedIncidents > 0 ? (
-        <p className="warning">{t('restore.deletedIncidents', { count: plan.deletedIncidents })}</p>
-      ) : (
-        <p className="hint">{t('restore.neverDeletes')}</p>
-      )}
-    </div>
   );
 }

@@ -2,10 +2,10 @@ import { createContext } from 'react';
 import type { CreatedBackup } from '../../core/backup/createBackup';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
 import type { MergePlan } from '../../core/backup/mergePlan';
-import type { RestoreResult } from '../../core/backup/restoreBackup';
-import type { ChainVerification } from '../../core/evidence';
+import type { RestoreOptions, RestoreResult } from '../../core/backup/restoreBackup';
+import type { ChainVerification, TreeHead } from '../../core/evidence';
 import type { Incident } from '../../core/model/incident';
-import type { DiarySnapshot, RevisionRecord } from '../../core/store/diaryRepository';
+import type { DiarySnapshot, RevisionRecord, SealFinding, SealState } from '../../core/store/diaryRepository';
 import type { UnlockedStores } from '../../core/vault/featureStores';
 
 /**
@@ -18,6 +18,18 @@ export interface DiaryContextValue {
   snapshot: DiarySnapshot | null;
   /** Null until the chain has been checked (just after the first paint). */
   integrity: ChainVerification | null;
+  /**
+   * What the diary's seal said when it was read: whether records are missing from the end of
+   * the chain, or the seal starts now (a diary from before version 2). Known at once.
+   */
+  seal: SealState;
+  /**
+   * Every warning the seal has ever given (records missing, seal invalid), oldest first, with
+   * when it was noticed: kept after the diary is sealed again, so a later save cannot hide it.
+   */
+  sealFindings: readonly SealFinding[];
+  /** The diary's fingerprint now: the Merkle tree head over every link. */
+  treeHead: () => Promise<TreeHead>;
   add: (incident: Incident) => Promise<string>;
   /** `basedOn`: the version being edited; a newer one saved elsewhere refuses the edit (EntryChangedError). */
   edit: (id: string, incident: Incident, basedOn?: number) => Promise<void>;
@@ -26,14 +38,22 @@ export interface DiaryContextValue {
   history: (entryId: string) => RevisionRecord[];
   /** Every link with its content where it still exists, in chain order (for exports). */
   records: () => readonly RevisionRecord[];
-  /** Encrypted stores of the unlocked vault besides the diary. */
+  /** Encrypted stores of the unlocked vault besides the diary (fingerprints shared among them). */
   stores: UnlockedStores;
   /** An encrypted backup of everything, under a passphrase chosen for it. */
   makeBackup: (passphrase: string, options: { now: Date; onProgress?: (done: number, total: number) => void }) => Promise<CreatedBackup>;
   /** What restoring a checked backup would do here, without doing it. */
   planRestore: (backup: CheckedBackup) => Promise<MergePlan>;
-  /** Restores a checked backup into this diary. */
-  restore: (backup: CheckedBackup) => Promise<RestoreResult>;
+  /**
+   * Restores a checked backup into this diary. A restore that would delete or change anything
+   * here is refused unless `options.confirmed` (the passphrase was confirmed after seeing the plan).
+   */
+  restore: (backup: CheckedBackup, options?: RestoreOptions) => Promise<RestoreResult>;
+  /**
+   * Checks the diary passphrase again, changing nothing (before a restore deletes anything).
+   * WrongPassphraseError when wrong, UnlockThrottledError while the wait after failures runs.
+   */
+  confirmPassphrase: (passphrase: string) => Promise<void>;
 }
 
 /** Null while locked, and until the diary has been read after unlocking. */

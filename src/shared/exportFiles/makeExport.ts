@@ -2,7 +2,7 @@
 // its fonts above all) is loaded here, when a file is made, never with the app.
 
 import type { i18n as I18n } from 'i18next';
-import { buildExportDocument } from '../../core/export/buildExportDocument';
+import { buildExportDocument, type ExportSource } from '../../core/export/buildExportDocument';
 import type { ExportDocument, ExportSelection } from '../../core/export/exportDocument';
 import { selectEntries } from '../../core/export/selection';
 import type { AttachmentRef } from '../../core/model/incident';
@@ -19,8 +19,11 @@ export type ExportFormat = 'pdf' | 'csv' | 'json' | 'package';
 export const UNENCRYPTED_FORMATS: ReadonlySet<ExportFormat> = new Set(['pdf', 'csv', 'json']);
 
 export interface ExportInputs {
-  /** The diary's records and histories (the diary context offers both). */
-  diary: Pick<DiaryContextValue, 'records' | 'history'>;
+  /**
+   * The diary's records and histories, and the fingerprints the person has shared (the diary
+   * context offers all three): an export proves it extends each one.
+   */
+  diary: Pick<DiaryContextValue, 'records' | 'history'> & { stores: Pick<DiaryContextValue['stores'], 'fingerprints'> };
   entries: readonly DiaryEntry[];
   attachments: AttachmentStore;
   checklists: ChecklistStore;
@@ -32,18 +35,26 @@ export interface MadeExport {
   damagedFiles: AttachmentRef[];
 }
 
+/**
+ * What an export is built from: the chosen entries, every link, the checklist results if chosen
+ * and the fingerprints shared. Also what the export screen gives recipientLearns (core/export).
+ */
+export async function exportSourceFor(inputs: ExportInputs, selection: ExportSelection): Promise<ExportSource> {
+  const [checklists, fingerprints] = await Promise.all([
+    selection.includeChecklists ? inputs.checklists.list() : [],
+    inputs.diary.stores.fingerprints.list(),
+  ]);
+  return {
+    links: inputs.diary.records().map((r) => r.link),
+    entries: selectEntries(inputs.entries, selection),
+    history: (id) => inputs.diary.history(id),
+    checklists,
+    fingerprints,
+  };
+}
+
 export async function exportDocumentFor(inputs: ExportInputs, selection: ExportSelection, now: Date): Promise<ExportDocument> {
-  const checklists = selection.includeChecklists ? await inputs.checklists.list() : [];
-  return buildExportDocument(
-    {
-      links: inputs.diary.records().map((r) => r.link),
-      entries: selectEntries(inputs.entries, selection),
-      history: (id) => inputs.diary.history(id),
-      checklists,
-    },
-    selection,
-    now,
-  );
+  return buildExportDocument(await exportSourceFor(inputs, selection), selection, now);
 }
 
 /** Namespaces a report or spreadsheet is written with. */

@@ -17,7 +17,7 @@ import { DiaryRepository } from '../../../src/core/store/diaryRepository';
 import { newRecordId } from '../../../src/core/store/encryptedTable';
 import { FAST_COST } from '../crypto/helpers';
 import { aQuickIncident } from '../../support/incidentFactories';
-import { createdVault } from '../../support/vault';
+import { createdVault, testVault } from '../../support/vault';
 
 export const PASSPHRASE = 'backup passphrase: llwy garu 2026';
 
@@ -27,6 +27,8 @@ export const SMALL_CHUNK = 1024;
 export interface Device {
   db: DaybookDatabase;
   key: () => CryptoKey;
+  /** The vault's chain-seal key: a device restored from a backup has its own. */
+  chainKey: () => CryptoKey;
   diary: DiaryRepository;
   attachments: AttachmentStore;
   checklists: ChecklistStore;
@@ -39,15 +41,16 @@ export interface Device {
 export async function newDevice(start = '2026-01-05T09:00:00.000Z', chunkSize = SMALL_CHUNK): Promise<Device> {
   const { db, session } = await createdVault();
   const key = () => session.dataKey();
+  const chainKey = () => session.chainKey();
   let clock = Date.parse(start);
-  const diary = new DiaryRepository(db, key, () => new Date((clock += 60_000)));
+  const diary = new DiaryRepository(db, key, chainKey, () => new Date((clock += 60_000)));
   await diary.load();
-  return { db, key, diary, attachments: new AttachmentStore(db, key, { chunkSize }), checklists: new ChecklistStore(db, key) };
+  return { db, key, chainKey, diary, attachments: new AttachmentStore(db, key, { chunkSize }), checklists: new ChecklistStore(db, key) };
 }
 
 /** The same device's database read afresh, as after a reload (nothing cached in memory). */
 export async function reopened(device: Device): Promise<DiaryRepository> {
-  const diary = new DiaryRepository(device.db, device.key);
+  const diary = new DiaryRepository(device.db, device.key, device.chainKey);
   await diary.load();
   return diary;
 }
@@ -74,7 +77,7 @@ export async function writeUnchecked(device: Device, body: Incident, entryId = n
     () => new Date(Date.parse(device.diary.allRecords().at(-1)?.link.recordedAt ?? '2026-01-05T09:00:00.000Z') + 30_000),
   );
   const revision = (device.diary.history(entryId).at(-1)?.link.revision ?? 0) + 1;
-  const storage = new DiaryStorage(device.db, device.key);
+  const storage = new DiaryStorage(device.db, device.key, device.chainKey);
   await storage.store(await storage.seal(await chain.revision(entryId, revision, body)));
   await device.diary.load();
   return entryId;
@@ -189,4 +192,26 @@ export async function rejectionOf(action: Promise<unknown>): Promise<unknown> {
     return error;
   }
   return expect.fail('expected a rejection, but it resolved');
+}
+
+/**
+ * This same diary as it is now, on a database of its own: the same vault (data key and chain-seal
+ * key), as a copy of the database put back later would be. The device then goes on alone, so the
+ * copy falls behind it: the one case where a backup is "this same diary, further along".
+ */
+export async function earlierCopy(device: Device, start = '2026-03-01T09:00:00.000Z'): Promise<Device> {
+  const { db } = testVault();
+  await db.open();
+  for (const table of device.db.tables) await db.table(table.name).bulkPut(await table.toArray());
+  let clock = Date.parse(start);
+  const diary = new DiaryRepository(db, device.key, device.chainKey, () => new Date((clock += 60_000)));
+  await diary.load();
+  return {
+    db,
+    key: device.key,
+    chainKey: device.chainKey,
+    diary,
+    attachments: new AttachmentStore(db, device.key, { chunkSize: SMALL_CHUNK }),
+    checklists: new ChecklistStore(db, device.key),
+  };
 }

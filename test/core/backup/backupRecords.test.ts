@@ -5,10 +5,11 @@ import { parseRevisionContent } from '../../../src/core/model/revisionContentPar
 import {
   appendLink,
   canonicalJson,
-  contentHash,
   newRevisionContent,
+  revisionContentHash,
   type ChainLink,
   type RevisionContent,
+  type RevisionContentV2,
 } from '../../../src/core/evidence';
 import type { Incident } from '../../../src/core/model/incident';
 import { incident } from './backupFixture';
@@ -26,7 +27,7 @@ const ORIGIN = { recordedAt: '2026-01-05T09:01:00.000Z', contentHash: 'c'.repeat
 const viaJson = (text: string): unknown => JSON.parse(text);
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-let content: RevisionContent<Incident>;
+let content: RevisionContentV2<Incident>;
 let link: ChainLink;
 let tombstone: ChainLink;
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
     revision: 1,
     kind: 'revision',
     recordedAt: '2026-01-05T09:01:00.000Z',
-    contentHash: await contentHash(content),
+    contentHash: await revisionContentHash(content),
   });
   tombstone = await appendLink(link, {
     entryId: 'e'.repeat(32),
@@ -89,9 +90,16 @@ describe('parseRevisionContent', () => {
     const inherited = Object.create(clone(content)) as object;
     expect(parseRevisionContent(inherited)).toBeNull();
     const getter = { ...clone(content) } as Record<string, unknown>;
-    delete getter.salt;
-    Object.defineProperty(getter, 'salt', { get: () => content.salt, enumerable: true });
+    delete getter.salts;
+    Object.defineProperty(getter, 'salts', { get: () => clone(content.salts), enumerable: true });
     expect(parseRevisionContent(getter)).toBeNull();
+    // Version 1's single salt likewise.
+    const v1: RevisionContent<Incident> = { v: 1, salt: 'a'.repeat(32), body: BODY };
+    expect(parseRevisionContent(clone(v1))).toEqual(v1);
+    const v1Getter = { ...clone(v1) } as Record<string, unknown>;
+    delete v1Getter.salt;
+    Object.defineProperty(v1Getter, 'salt', { get: () => v1.salt, enumerable: true });
+    expect(parseRevisionContent(v1Getter)).toBeNull();
   });
 
   it.each<[string, unknown]>([
@@ -133,6 +141,7 @@ describe('parseBackupMeta', () => {
 
   it('accepts every kind of record a backup holds, rebuilt from its known fields', () => {
     expect(parseBackupMeta(info)).toEqual(info);
+    expect(parseBackupMeta({ ...info, v: 2 })).toEqual({ ...info, v: 2 });
     expect(parseBackupMeta({ t: 'rev', link: clone(link), content: clone(content) })).toEqual({ t: 'rev', link, content });
     expect(parseBackupMeta({ t: 'rev', link: clone(link), content: null })).toEqual({ t: 'rev', link, content: null });
     expect(parseBackupMeta({ t: 'rev', link: clone(tombstone), content: null })).toEqual({ t: 'rev', link: tombstone, content: null });
@@ -154,8 +163,45 @@ describe('parseBackupMeta', () => {
       'recordedAt',
       'revision',
       'seq',
+      'v',
     ]);
     expect(parseBackupMeta({ ...info, extra: true })).toEqual(info);
+  });
+
+  it('keeps what a link hashes: a v1 link has no version, a v2 link keeps its version and clock note (rebuilt)', () => {
+    const v1: Record<string, unknown> = { ...clone(link), hash: 'a'.repeat(64) };
+    delete v1.v;
+    expect(parseBackupMeta({ t: 'rev', link: v1, content: null })).toEqual({ t: 'rev', link: v1, content: null });
+    const noted = { ...clone(link), clock: { kind: 'ahead', lastLinkAt: '2026-01-01T09:00:00.000Z' } };
+    expect(parseBackupMeta({ t: 'rev', link: noted, content: null })).toEqual({ t: 'rev', link: noted, content: null });
+    expect(parseBackupMeta({ t: 'rev', link: { ...noted, clock: { ...noted.clock, extra: 1 } }, content: null })).toBeNull();
+    expect(parseBackupMeta({ t: 'rev', link: { ...v1, clock: noted.clock }, content: null })).toBeNull();
+  });
+
+  const seal = { v: 2, size: 7, head: 'a'.repeat(64), mac: 'b'.repeat(64) };
+
+  it('reads a seal record by its shape only (whether it is genuine is the vault’s to say), dropping unknown keys', () => {
+    expect(parseBackupMeta({ t: 'seal', seal })).toEqual({ t: 'seal', seal });
+    expect(parseBackupMeta({ t: 'seal', seal: { ...seal, extra: 1 }, more: 2 })).toEqual({ t: 'seal', seal });
+    expect(parseBackupMeta({ t: 'seal', seal: { ...seal, size: 0, head: '0'.repeat(64) } })).toEqual({
+      t: 'seal',
+      seal: { ...seal, size: 0, head: '0'.repeat(64) },
+    });
+  });
+
+  it.each<[string, unknown]>([
+    ['no seal', { t: 'seal' }],
+    ['a seal of another version', { t: 'seal', seal: { ...seal, v: 1 } }],
+    ['a seal with a negative size', { t: 'seal', seal: { ...seal, size: -1 } }],
+    ['a seal with a fractional size', { t: 'seal', seal: { ...seal, size: 1.5 } }],
+    ['a seal larger than any diary', { t: 'seal', seal: { ...seal, size: BACKUP_LIMITS.links + 1 } }],
+    ['a seal with a head in capitals', { t: 'seal', seal: { ...seal, head: 'A'.repeat(64) } }],
+    ['a seal with a short mac', { t: 'seal', seal: { ...seal, mac: 'b'.repeat(63) } }],
+    ['a seal with a mac as a number', { t: 'seal', seal: { ...seal, mac: 12 } }],
+    ['a seal that is a string', { t: 'seal', seal: JSON.stringify(seal) }],
+  ])('refuses %s, and readBackupRecord cannot keep it either', (_, meta) => {
+    expect(parseBackupMeta(meta)).toBeNull();
+    expect(readBackupRecord(meta)).toBeNull();
   });
 
   it('refuses __proto__ in place of the record kind, and inherited or getter fields', () => {
@@ -176,7 +222,7 @@ describe('parseBackupMeta', () => {
     ['a string', 'info'],
     ['no kind', { ...info, t: undefined }],
     ['an unknown kind', { ...info, t: 'settings' }],
-    ['info of content version 2', { ...info, v: 2 }],
+    ['info of content version 3', { ...info, v: 3 }],
     ['info with a local createdAt', { ...info, createdAt: '2026-01-06 12:00' }],
     ['info with a negative count', { ...info, links: -1 }],
     ['info with a fractional count', { ...info, files: 1.5 }],
@@ -313,7 +359,7 @@ describe('readBackupRecord: an authentic record that breaks a rule of its conten
     ['a file without a ref', { t: 'file' }],
     ['a chunk with a bad id', { t: 'chunk', id: 'x:1', index: 0, last: true }],
     ['an unknown kind', { t: 'settings' }],
-    ['info of content version 2', { t: 'info', v: 2, createdAt: '2026-01-06T12:00:00.000Z', links: 1, checklists: 0, files: 0 }],
+    ['info of content version 3', { t: 'info', v: 3, createdAt: '2026-01-06T12:00:00.000Z', links: 1, checklists: 0, files: 0 }],
   ])('still refuses %s: its place in the file cannot be kept', (_, meta) => {
     expect(readBackupRecord(meta)).toBeNull();
   });

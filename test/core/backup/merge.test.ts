@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { checkBackup, type CheckedBackup } from '../../../src/core/backup/checkBackup';
 import { planIsEmpty } from '../../../src/core/backup/mergePlan';
 import { planRestore, restoreBackup } from '../../../src/core/backup/restoreBackup';
+import { RestoreNotConfirmedError } from '../../../src/core/backup/restoreErrors';
 import { expectSameBytes } from '../crypto/helpers';
 import {
   backupOf,
   bytesOf,
   dumpDatabase,
+  earlierCopy,
   expectUnchanged,
   incident,
   newDevice,
   PASSPHRASE,
   pattern,
+  rejectionOf,
   reopened,
   writeSampleDiary,
   type Device,
@@ -40,7 +43,9 @@ describe('restoring the same backup twice', () => {
     const records = target.diary.allRecords().length;
 
     const plan = await planRestore(backup, target);
-    expect(plan.relation).toBe('same');
+    // Restored into a new vault, whose key did not make the seal: merged, and already all here.
+    expect(plan.relation).toBe('merged');
+    expect(plan.sealedByThisDiary).toBe(false);
     expect(planIsEmpty(plan)).toBe(true);
     const again = await restoreBackup(backup, target);
     expect(again.addedFiles).toBe(0);
@@ -59,6 +64,7 @@ describe('restoring the same backup twice', () => {
 
     const plan = await planRestore(backup, device);
     expect(plan.relation).toBe('same');
+    expect(plan.sealedByThisDiary).toBe(true);
     expect(plan.verbatim).toEqual([]);
     expect(plan.imported).toEqual([]);
     expect(planIsEmpty(plan)).toBe(true);
@@ -83,36 +89,102 @@ describe('restoring the same backup twice', () => {
 });
 
 describe('a diary behind its backup', () => {
-  it('fast-forwards verbatim: the same links, times and head as the diary backed up', async () => {
-    const original = await newDevice();
-    const sample = await writeSampleDiary(original);
-    const copy = await restoredCopy(await checkedBackupOf(original));
-
-    // The original moves on: a new incident with a new file, an edit, and a deletion of an
-    // entry whose content the copy still holds.
+  /** The original goes on after the copy was taken: a new incident with a new file, an edit, and a deletion of an entry the copy holds. */
+  async function goOn(original: Device, sample: Awaited<ReturnType<typeof writeSampleDiary>>) {
     const photo = pattern(1500, 3);
     const ref = await original.attachments.save(new Blob([photo], { type: 'image/jpeg' }), 'llun.jpg');
     const added = await original.diary.add(incident('Nowy incydent z ogrodu', { attachments: [ref] }));
     await original.diary.edit(sample.ids.welsh, incident('Golygiad arall', { attachments: [sample.big] }));
     await original.diary.remove(sample.ids.polish);
+    return { photo, ref, added };
+  }
+
+  // Behaviour changed with the seal (issue 12): only a copy under the same vault (its chain key)
+  // is "this same diary". Before, any copy whose links continued this chain was.
+  it('this same diary (sealed by this vault) fast-forwards verbatim, once the passphrase is confirmed: the same links, times and head', async () => {
+    const original = await newDevice();
+    const sample = await writeSampleDiary(original);
+    const copy = await earlierCopy(original);
+    const { photo, ref, added } = await goOn(original, sample);
     const later = await checkedBackupOf(original);
 
     const plan = await planRestore(later, copy);
     expect(plan.relation).toBe('behind');
+    expect(plan.sealedByThisDiary).toBe(true);
     expect(plan.verbatim).toEqual(original.diary.allRecords().slice(copy.diary.allRecords().length));
     expect(plan.newIncidents).toBe(1);
+    expect(plan.deletedIncidents).toBe(1);
     expect(plan.files.map((f) => f.id)).toEqual([ref.id]);
+    // What it deletes or changes here, as the timeline names each incident.
+    expect(plan.changes).toEqual([
+      {
+        entryId: sample.ids.welsh,
+        title: 'Roedd ei gar y tu allan i’r tŷ eto, Ford llwyd. Ŵ ŷ â ê',
+        happened: { kind: 'exact', date: '2026-01-03', time: '21:40' },
+        kind: 'changed',
+      },
+      {
+        entryId: sample.ids.polish,
+        title: 'Stał pod moim domem. Zażółć gęślą jaźń',
+        happened: { kind: 'approximate', description: 'w zeszłą zimę', from: '2025-12-01', to: '2025-12-20' },
+        kind: 'deleted',
+      },
+    ]);
 
-    const result = await restoreBackup(later, copy);
+    // Not without the passphrase confirmed: nothing written.
+    const before = await dumpDatabase(copy.db);
+    expect(await rejectionOf(restoreBackup(later, copy))).toBeInstanceOf(RestoreNotConfirmedError);
+    await expectUnchanged(copy.db, before);
+
+    const result = await restoreBackup(later, copy, { confirmed: true });
     expect(result.addedFiles).toBe(1);
     const restored = await reopened(copy);
     expect(restored.head()).toBe(original.diary.head());
     expect(restored.allRecords()).toEqual(original.diary.allRecords());
     expect(restored.snapshot()).toEqual(original.diary.snapshot());
     expect(await restored.verify()).toMatchObject({ ok: true, head: original.diary.head() });
+    expect(restored.sealState()).toEqual({ state: 'sealed' });
     // The deletion reached the copy: the content it held of that entry is gone from its database.
     expect(restored.history(sample.ids.polish).every((r) => r.content === null)).toBe(true);
     expect(restored.snapshot().entries.map((e) => e.id)).toContain(added);
+    expectSameBytes(await bytesOf(await copy.attachments.open(ref)), photo);
+  });
+
+  it('a copy in another vault (restored on a new phone) is not this same diary: the original going on merges in append-only, the incident it gives a version confirmed first', async () => {
+    const original = await newDevice();
+    const sample = await writeSampleDiary(original);
+    const copy = await restoredCopy(await checkedBackupOf(original));
+    const own = copy.diary.allRecords().slice();
+    const { photo, ref, added } = await goOn(original, sample);
+    const later = await checkedBackupOf(original);
+
+    const plan = await planRestore(later, copy);
+    expect(plan.relation).toBe('merged');
+    expect(plan.sealedByThisDiary).toBe(false);
+    expect(plan.deletedIncidents).toBe(0);
+    expect(plan.imported.map((i) => i.content.body.whatHappened)).toEqual(['Nowy incydent z ogrodu', 'Golygiad arall']);
+    // Nothing is deleted (the deletion there is not carried), but the edit there gives an incident
+    // here another version, which can become the one shown: listed, and the passphrase asked for.
+    // The new incident is not listed: nothing here shows it yet.
+    expect(plan.changes).toEqual([
+      {
+        entryId: sample.ids.welsh,
+        title: 'Roedd ei gar y tu allan i’r tŷ eto, Ford llwyd. Ŵ ŷ â ê',
+        happened: { kind: 'exact', date: '2026-01-03', time: '21:40' },
+        kind: 'changed',
+      },
+    ]);
+    const before = await dumpDatabase(copy.db);
+    expect(await rejectionOf(restoreBackup(later, copy))).toBeInstanceOf(RestoreNotConfirmedError);
+    await expectUnchanged(copy.db, before);
+
+    const result = await restoreBackup(later, copy, { confirmed: true });
+    expect(result.addedFiles).toBe(1);
+    const restored = await reopened(copy);
+    expect(restored.allRecords().slice(0, own.length)).toEqual(own);
+    expect(await restored.verify()).toMatchObject({ ok: true });
+    expect(restored.snapshot().entries.map((e) => e.id)).toEqual(expect.arrayContaining([sample.ids.polish, added]));
+    expect(restored.history(sample.ids.polish).some((r) => r.content !== null)).toBe(true);
     expectSameBytes(await bytesOf(await copy.attachments.open(ref)), photo);
   });
 });
@@ -133,9 +205,11 @@ describe('diaries that went their own ways', () => {
   it('imports every incident of the backup with its origin, and the chain verifies', async () => {
     const { other, sample, backup, here, mine, own } = await divergedSetup();
     const plan = await planRestore(backup, here);
-    expect(plan.relation).toBe('diverged');
+    expect(plan.relation).toBe('merged');
     expect(plan.newIncidents).toBe(3);
     expect(plan.updatedIncidents).toBe(0);
+    // Only new incidents: nothing shown here changes, so no passphrase is asked for.
+    expect(plan.changes).toEqual([]);
 
     const result = await restoreBackup(backup, here);
     expect(result.addedFiles).toBe(2);
@@ -167,8 +241,9 @@ describe('diaries that went their own ways', () => {
         contentHash: there?.link.contentHash,
         linkHash: there?.link.hash,
       });
-      expect(content?.salt).toBe(there?.content?.salt);
-      expect(content?.body).toEqual(there?.content?.body);
+      // The same content, of the same version (its salts and body), with where it came from.
+      expect(content).toEqual({ ...there?.content, origin: content?.origin });
+      expect(content?.v).toBe(2);
       expect(link.entryId).toBe(there?.link.entryId);
       expect(link.recordedAt > '2026-02-10').toBe(true);
     }
@@ -183,7 +258,7 @@ describe('diaries that went their own ways', () => {
     await restoreBackup(backup, here);
     const before = await dumpDatabase(here.db);
     const plan = await planRestore(backup, here);
-    expect(plan.relation).toBe('diverged');
+    expect(plan.relation).toBe('merged');
     expect(planIsEmpty(plan)).toBe(true);
     await restoreBackup(backup, here);
     await expectUnchanged(here.db, before);
@@ -215,7 +290,7 @@ describe('diaries that went their own ways', () => {
     const later = await checkedBackupOf(original);
 
     const plan = await planRestore(later, copy);
-    expect(plan.relation).toBe('diverged');
+    expect(plan.relation).toBe('merged');
     expect(plan.imported).toEqual([]);
     await restoreBackup(later, copy);
     const restored = await reopened(copy);
@@ -232,12 +307,21 @@ describe('diaries that went their own ways', () => {
     await copy.diary.add(incident('Tylko tutaj'));
     await original.diary.edit(sample.ids.polish, incident('Poprawka z drugiego urządzenia'));
     const plan = await planRestore(await checkedBackupOf(original), copy);
-    expect(plan.relation).toBe('diverged');
+    expect(plan.relation).toBe('merged');
     expect(plan.imported.map((i) => [i.entryId, i.content.body.whatHappened])).toEqual([
       [sample.ids.polish, 'Poprawka z drugiego urządzenia'],
     ]);
     expect(plan.updatedIncidents).toBe(1);
     expect(plan.newIncidents).toBe(0);
+    // The incident shown here that it gives a version is listed, to be confirmed with the passphrase.
+    expect(plan.changes).toEqual([
+      {
+        entryId: sample.ids.polish,
+        title: 'Stał pod moim domem. Zażółć gęślą jaźń',
+        happened: { kind: 'approximate', description: 'w zeszłą zimę', from: '2025-12-01', to: '2025-12-20' },
+        kind: 'changed',
+      },
+    ]);
   });
 
   it('an entry deleted here stays deleted; a later version from the backup comes back as an entry of its own', async () => {
@@ -264,7 +348,7 @@ describe('diaries that went their own ways', () => {
     await copy.diary.remove(sample.ids.welsh);
     await original.diary.add(incident('Nowy wpis na pierwszym urządzeniu'));
     const plan = await planRestore(await checkedBackupOf(original), copy);
-    expect(plan.relation).toBe('diverged');
+    expect(plan.relation).toBe('merged');
     expect(plan.imported.map((i) => i.content.body.whatHappened)).toEqual(['Nowy wpis na pierwszym urządzeniu']);
   });
 

@@ -3,10 +3,41 @@
 import { describe, expect, it } from 'vitest';
 import { checkBackup } from '../../../src/core/backup/checkBackup';
 import { planRestore, restoreBackup } from '../../../src/core/backup/restoreBackup';
+import { RestoreNotConfirmedError } from '../../../src/core/backup/restoreErrors';
 import { expectSameBytes } from '../crypto/helpers';
-import { backupOf, bytesOf, incident, newDevice, PASSPHRASE, pattern, reopened, type Device } from './backupFixture';
+import {
+  backupOf,
+  bytesOf,
+  dumpDatabase,
+  earlierCopy,
+  expectUnchanged,
+  incident,
+  newDevice,
+  PASSPHRASE,
+  pattern,
+  rejectionOf,
+  reopened,
+  type Device,
+} from './backupFixture';
 
 const checked = async (device: Device) => checkBackup((await backupOf(device)).file, PASSPHRASE);
+
+/**
+ * Merges `from`'s backup into `into`, which gives a version to incident `id` shown there: the plan
+ * lists it (as shown there now, 'changed'), a restore without the passphrase confirmed is refused
+ * with nothing written, and then it is restored confirmed.
+ */
+async function mergeConfirmed(from: Device, into: Device, id: string): Promise<void> {
+  const backup = await checked(from);
+  const plan = await planRestore(backup, into);
+  expect(plan.relation).toBe('merged');
+  const shown = into.diary.snapshot().entries.find((e) => e.id === id)?.incident.whatHappened;
+  expect(plan.changes).toEqual([{ entryId: id, title: shown, happened: incident('').when, kind: 'changed' }]);
+  const before = await dumpDatabase(into.db);
+  expect(await rejectionOf(restoreBackup(backup, into))).toBeInstanceOf(RestoreNotConfirmedError);
+  await expectUnchanged(into.db, before);
+  await restoreBackup(backup, into, { confirmed: true });
+}
 
 describe('merging diaries that went their own ways', () => {
   it('never adds to an entry deleted here, however often it is deleted and restored: the chain keeps verifying', async () => {
@@ -48,17 +79,17 @@ describe('merging diaries that went their own ways', () => {
     // A edits first (older), B edits later (newer); A's backup is restored into B afterwards.
     await a.diary.edit(id, incident('Older edit on A'));
     await b.diary.edit(id, incident('Newer edit on B'));
-    const plan = await planRestore(await checked(a), b);
-    expect(plan.relation).toBe('diverged');
-    await restoreBackup(await checked(a), b);
+    // Even an older version is listed: the backup's claimed time decides which is shown.
+    await mergeConfirmed(a, b, id);
     const reloaded = await reopened(b);
     expect(await reloaded.verify()).toMatchObject({ ok: true });
     expect(reloaded.snapshot().entries.find((e) => e.id === id)?.incident.whatHappened).toBe('Newer edit on B');
     const texts = reloaded.history(id).map((r) => r.content?.body.whatHappened);
     expect(texts).toContain('Older edit on A');
-    // Restoring again adds nothing.
+    // Restoring again adds nothing, and changes nothing.
     const again = await planRestore(await checked(a), b);
     expect(again.imported).toEqual([]);
+    expect(again.changes).toEqual([]);
   });
 
   it('shows the newest version written anywhere, when versions arrive out of order through a third device', async () => {
@@ -75,9 +106,9 @@ describe('merging diaries that went their own ways', () => {
     await restoreBackup(await checked(a), a2);
     await a2.diary.edit(id, incident('A at t5'));
     // A takes C's backup, then A's backup goes to B.
-    await restoreBackup(await checked(c), a2);
+    await mergeConfirmed(c, a2, id);
     expect((await reopened(a2)).snapshot().entries.find((e) => e.id === id)?.incident.whatHappened).toBe('A at t5');
-    await restoreBackup(await checked(a2), b);
+    await mergeConfirmed(a2, b, id);
     const reloaded = await reopened(b);
     expect(await reloaded.verify()).toMatchObject({ ok: true });
     expect(reloaded.snapshot().entries.find((e) => e.id === id)?.incident.whatHappened).toBe('A at t5');
@@ -86,7 +117,7 @@ describe('merging diaries that went their own ways', () => {
     );
     // Nothing more on a second restore, either way round.
     expect((await planRestore(await checked(a2), b)).imported).toEqual([]);
-    await restoreBackup(await checked(b), a2);
+    await mergeConfirmed(b, a2, id);
     expect((await planRestore(await checked(b), a2)).imported).toEqual([]);
     expect((await reopened(a2)).snapshot().entries.find((e) => e.id === id)?.incident.whatHappened).toBe('A at t5');
   });
@@ -100,7 +131,7 @@ describe('merging diaries that went their own ways', () => {
     await a.diary.edit(id, incident('Older edit on A'));
     await b.diary.edit(id, incident('Newer edit on B'));
     const original = b.diary.history(id).at(-1);
-    await restoreBackup(await checked(a), b);
+    await mergeConfirmed(a, b, id);
     const last = (await reopened(b)).history(id).at(-1);
     expect(last?.content?.body.whatHappened).toBe('Newer edit on B');
     expect(last?.content?.origin).toEqual({
@@ -119,13 +150,29 @@ describe('merging diaries that went their own ways', () => {
     await b.diary.edit(id, incident('Earlier edit on B'));
     for (let i = 0; i < 5; i++) await a.diary.add(incident(`Filler ${i}`));
     await a.diary.edit(id, incident('Later edit on A'));
-    await restoreBackup(await checked(a), b);
+    await mergeConfirmed(a, b, id);
     expect((await reopened(b)).snapshot().entries.find((e) => e.id === id)?.incident.whatHappened).toBe('Later edit on A');
   });
 });
 
 describe('the same diary further along', () => {
-  it('says before restoring how many incidents here the backup records as deleted', async () => {
+  // Behaviour changed with the seal (issue 12): "the same diary" is now a copy under the same
+  // vault (earlierCopy), not a new device restored from a backup.
+  it('says before restoring how many incidents here the backup records as deleted, and which', async () => {
+    const a = await newDevice();
+    const keep = await a.diary.add(incident('Keep'));
+    const gone = await a.diary.add(incident('Gone later'));
+    const b = await earlierCopy(a);
+    await a.diary.remove(gone);
+    const plan = await planRestore(await checked(a), b);
+    expect(plan.relation).toBe('behind');
+    expect(plan.deletedIncidents).toBe(1);
+    expect(plan.changes).toEqual([{ entryId: gone, title: 'Gone later', happened: incident('').when, kind: 'deleted' }]);
+    await restoreBackup(await checked(a), b, { confirmed: true });
+    expect((await reopened(b)).snapshot().entries.map((e) => e.id)).toEqual([keep]);
+  });
+
+  it('a new device restored from a backup is a diary of its own: a later deletion there is not carried here', async () => {
     const a = await newDevice();
     const keep = await a.diary.add(incident('Keep'));
     const gone = await a.diary.add(incident('Gone later'));
@@ -133,10 +180,16 @@ describe('the same diary further along', () => {
     await restoreBackup(await checked(a), b);
     await a.diary.remove(gone);
     const plan = await planRestore(await checked(a), b);
-    expect(plan.relation).toBe('behind');
-    expect(plan.deletedIncidents).toBe(1);
+    expect(plan.relation).toBe('merged');
+    expect(plan.deletedIncidents).toBe(0);
+    expect(plan.changes).toEqual([]);
     await restoreBackup(await checked(a), b);
-    expect((await reopened(b)).snapshot().entries.map((e) => e.id)).toEqual([keep]);
+    expect(
+      (await reopened(b))
+        .snapshot()
+        .entries.map((e) => e.id)
+        .sort(),
+    ).toEqual([keep, gone].sort());
   });
 });
 

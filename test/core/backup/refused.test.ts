@@ -149,12 +149,13 @@ describe('a file that is not a Daybook backup', () => {
   });
 
   it('an evidence package is refused as wrong-kind, and the app can say it is a package', async () => {
-    const document = buildExportDocument(
+    const document = await buildExportDocument(
       {
         links: source.diary.snapshot().links,
         entries: source.diary.snapshot().entries,
         history: (id) => source.diary.history(id),
         checklists: [],
+        fingerprints: [],
       },
       EMPTY_SELECTION,
     );
@@ -177,7 +178,7 @@ describe('a file made by a newer Daybook', () => {
   // backup made by a later Daybook should be reported as such ("update Daybook"), as the JSON
   // export and evidence package readers do, not as a damaged file.
   it('with a newer backup content version is refused as newer-version, not as corrupt', async () => {
-    const file = await rewritten((all) => all.map((r) => (metaOf(r).t === 'info' ? { meta: { ...r.meta, v: 2 } } : r)));
+    const file = await rewritten((all) => all.map((r) => (metaOf(r).t === 'info' ? { meta: { ...r.meta, v: 3 } } : r)));
     await expectRefused(file, 'newer-version');
   });
 });
@@ -188,7 +189,7 @@ describe('a backup with its passphrase but hostile or inconsistent content', () 
   it.each<[string, (all: FileRecord[]) => FileRecord[]]>([
     ['no info record', (all) => all.slice(1)],
     ['two info records', (all) => [all[0] as FileRecord, ...all]],
-    ['fewer links than the info record says', (all) => all.filter((_, i) => i !== firstOf(all, 'check') - 1)],
+    ['fewer links than the info record says', (all) => all.filter((_, i) => i !== firstOf(all, 'seal') - 1)],
     ['a link missing from the middle', (all) => all.filter((_, i) => i !== 2)],
     ['links out of order', (all) => [all[0], all[2], all[1], ...all.slice(3)] as FileRecord[]],
     ['a record of an unknown kind', (all) => [...all, { meta: { t: 'future' } }]],
@@ -257,7 +258,7 @@ describe('a backup with its passphrase but hostile or inconsistent content', () 
     expect(checked.verification.ok).toBe(false);
     const empty = await newDevice('2026-04-01T09:00:00.000Z');
     await restoreBackup(checked, empty);
-    const restored = new DiaryRepository(empty.db, empty.key);
+    const restored = new DiaryRepository(empty.db, empty.key, empty.chainKey);
     await restored.load();
     expect(restored.allRecords()).toEqual(checked.records);
     expect(await restored.verify()).toEqual(checked.verification);
@@ -271,7 +272,7 @@ describe('a backup with its passphrase but hostile or inconsistent content', () 
     expect(checked.verification).toMatchObject({ ok: false, reason: 'hash-mismatch' });
     const empty = await newDevice('2026-04-01T09:00:00.000Z');
     await restoreBackup(checked, empty);
-    const restored = new DiaryRepository(empty.db, empty.key);
+    const restored = new DiaryRepository(empty.db, empty.key, empty.chainKey);
     await restored.load();
     expect(restored.allRecords()).toEqual(checked.records);
     expect(await restored.verify()).toEqual(checked.verification);

@@ -18,7 +18,8 @@ describe('backup round trip', () => {
     expect(made.summary).toEqual({ createdAt: '2026-01-06T12:00:00.000Z', incidents: 3, links: 7, checklists: 2, files: 2 });
 
     const checked = await checkBackup(made.file, PASSPHRASE);
-    expect(checked.info).toEqual({ t: 'info', v: 1, createdAt: '2026-01-06T12:00:00.000Z', links: 7, checklists: 2, files: 2 });
+    expect(checked.info).toEqual({ t: 'info', v: 2, createdAt: '2026-01-06T12:00:00.000Z', links: 7, checklists: 2, files: 2 });
+    expect(checked.seal).toEqual(await original.currentSeal());
     expect(checked.records).toEqual(original.allRecords());
     expect([...checked.files.keys()].sort()).toEqual([sample.big.id, sample.small.id].sort());
     expect(checked.damagedFiles).toBe(0);
@@ -27,6 +28,8 @@ describe('backup round trip', () => {
     const target = await newDevice('2027-06-01T10:00:00.000Z', 1024 * 1024);
     const result = await restoreBackup(checked, target);
     expect(result.plan.relation).toBe('empty');
+    // A new vault: the seal was made by another key, and the records are copied as they are.
+    expect(result.plan.sealedByThisDiary).toBe(false);
     expect(result.addedFiles).toBe(2);
 
     // Read back from the new device's database, under its own key.

@@ -124,7 +124,7 @@ describe('a backup of a diary that holds a version too long to keep', () => {
     const target = await newDevice('2026-06-01T09:00:00.000Z');
     await target.diary.add(incident('Fy nghofnod fy hun'));
     const result = await restoreBackup(checked, target);
-    expect(result.plan.relation).toBe('diverged');
+    expect(result.plan.relation).toBe('merged');
     const restored = await reopened(target);
     const texts = restored.snapshot().entries.map((e) => e.incident.whatHappened);
     expect(texts.sort()).toEqual(['Fy nghofnod fy hun', 'Neges am dri y bore', 'Roedd ei gar y tu allan eto', 'Wpis po wszystkim'].sort());

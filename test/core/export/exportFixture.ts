@@ -1,9 +1,9 @@
 // Test helper (not a test file): a real diary chain and an export document made from it,
 // with every kind of entry an export can meet.
 
-import type { RevisionContent } from '../../../src/core/evidence';
+import type { RevisionContentV1 } from '../../../src/core/evidence';
 import { chainHead, contentKey } from '../../../src/core/evidence';
-import type { ExportDocument, ExportEntry, ExportRevision, OmittableField } from '../../../src/core/export/exportDocument';
+import type { ExportDocumentV1, ExportEntry, ExportRevision, OmittableField } from '../../../src/core/export/exportDocument';
 import type { Incident } from '../../../src/core/model/incident';
 import { anIncident } from '../../support/incidentFactories';
 import { DiaryBuilder } from '../evidence/diaryBuilder';
@@ -22,7 +22,7 @@ export function blank(value: Incident, omit: readonly OmittableField[]): Inciden
 
 export interface SampleExport {
   diary: DiaryBuilder;
-  document: ExportDocument;
+  document: ExportDocumentV1;
 }
 
 /**
@@ -47,7 +47,7 @@ export async function sampleExport(): Promise<SampleExport> {
     diary.links
       .filter((link) => link.entryId === entryId && link.kind === 'revision')
       .map((link) => {
-        const content = diary.contents.get(contentKey(entryId, link.revision)) as RevisionContent<Incident>;
+        const content = diary.contents.get(contentKey(entryId, link.revision)) as RevisionContentV1<Incident>;
         const { revision, recordedAt } = link;
         return partial
           ? { revision, recordedAt, kind: 'partial', incident: blank(content.body, omit), omittedFields: omit }
@@ -58,7 +58,7 @@ export async function sampleExport(): Promise<SampleExport> {
     { id: 'entry-c', revisions: revisionsOf('entry-c', true) },
     { id: 'entry-e', revisions: revisionsOf('entry-e', false) },
   ];
-  const document: ExportDocument = {
+  const document: ExportDocumentV1 = {
     format: 'daybook-export',
     version: 1,
     generatedAt: '2025-04-01T12:00:00.000Z',

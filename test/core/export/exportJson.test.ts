@@ -124,9 +124,9 @@ describe('parseExportDocument: not an export, or a newer one', () => {
   });
 
   it('refuses a newer version before looking at the rest', () => {
-    expect(failure(parseExportDocument({ format: 'daybook-export', version: 2, anything: 'else' }))).toEqual({
+    expect(failure(parseExportDocument({ format: 'daybook-export', version: 3, anything: 'else' }))).toEqual({
       code: 'newer-version',
-      detail: 'version: 2 is newer than 1',
+      detail: 'version: 3 is newer than 2',
     });
     expect(failure(parseExportDocument('{"format":"daybook-export","version":7}')).code).toBe('newer-version');
   });

@@ -22,11 +22,17 @@ import { backupOf, incident, newDevice, PASSPHRASE, rejectionOf, writeUnchecked,
 
 const TOO_LONG = `He sent the whole thread again: ${'and again '.repeat(INCIDENT_LIMITS.longText / 10)}`;
 
-function documentOf(from: Device, changes: Partial<ExportSelection> = {}): ExportDocument & NotHeldPart {
+function documentOf(from: Device, changes: Partial<ExportSelection> = {}): Promise<ExportDocument & NotHeldPart> {
   const selection = { ...EMPTY_SELECTION, ...changes };
   const snapshot = from.diary.snapshot();
   return buildExportDocument(
-    { links: snapshot.links, entries: selectEntries(snapshot.entries, selection), history: (id) => from.diary.history(id), checklists: [] },
+    {
+      links: snapshot.links,
+      entries: selectEntries(snapshot.entries, selection),
+      history: (id) => from.diary.history(id),
+      checklists: [],
+      fingerprints: [],
+    },
     selection,
     new Date('2026-02-01T10:00:00.000Z'),
   );
@@ -49,25 +55,33 @@ async function withEntriesEdited(file: Blob, edit: (entry: Record<string, unknow
 
 type RawEntry = { id: string; revisions: Record<string, unknown>[] };
 
+type Shown = Record<string, { salt: string; value: unknown }>;
+
 /** Version 2's behaviours changed to one Daybook does not know (so the reader sets it aside). */
 function madeUpBehaviour(entry: RawEntry): RawEntry {
   const revisions = entry.revisions.map((revision) => {
     if (revision.revision !== 2) return revision;
-    const content = revision.content as { body: Record<string, unknown> };
-    return { ...revision, content: { ...content, body: { ...content.body, behaviours: ['made-up'] } } };
+    const content = revision.content as { fields: Shown };
+    const behaviours = { salt: content.fields.behaviours?.salt ?? '', value: ['made-up'] };
+    return { ...revision, content: { ...content, fields: { ...content.fields, behaviours } } };
   });
   return { ...entry, revisions };
 }
 
 /** A revision 7, dated 2030, that no link records. */
 function inventedRevision(entry: RawEntry): RawEntry {
-  const first = entry.revisions[0]?.content as { body: Record<string, unknown> };
+  const first = entry.revisions[0]?.content as { fields: Shown };
+  const salt = '0123456789abcdef0123456789abcdef';
   const content = {
-    v: 1,
-    salt: '0123456789abcdef0123456789abcdef',
-    body: { ...first.body, whatHappened: 'He admitted it, fabricated', behaviours: ['made-up'] },
+    v: 2,
+    fields: {
+      ...first.fields,
+      whatHappened: { salt, value: 'He admitted it, fabricated' },
+      behaviours: { salt, value: ['made-up'] },
+    },
+    withheld: {},
   };
-  return { ...entry, revisions: [...entry.revisions, { revision: 7, recordedAt: '2030-01-01T12:00:00.000Z', kind: 'complete', content }] };
+  return { ...entry, revisions: [...entry.revisions, { revision: 7, recordedAt: '2030-01-01T12:00:00.000Z', kind: 'committed', content }] };
 }
 
 describe('a version set aside that is not what its link commits to', () => {
@@ -79,7 +93,7 @@ describe('a version set aside that is not what its link commits to', () => {
     source = await newDevice();
     entryId = await source.diary.add(incident('Car outside the house'));
     await source.diary.edit(entryId, incident('Car outside the house, grey Ford'));
-    document = documentOf(source);
+    document = await documentOf(source);
   });
 
   it.each([
@@ -113,11 +127,20 @@ describe('a version set aside that is not what its link commits to', () => {
   });
 
   it('a partial version set aside cannot be checked, so is a problem', async () => {
-    const partial = documentOf(source, { omitFields: ['where'] });
+    const partial = await documentOf(source, { omitFields: ['where'] });
+    // Version 2 relabelled as partial (version 1 content with fields left out), with made-up text.
     const file = await withEntriesEdited(await packageOf(partial, source), (entry) => {
       const raw = entry as unknown as RawEntry;
       const revisions = raw.revisions.map((r) =>
-        r.revision === 2 ? { ...r, incident: { ...(r.incident as object), behaviours: ['made-up'] } } : r,
+        r.revision === 2
+          ? {
+              revision: r.revision,
+              recordedAt: r.recordedAt,
+              kind: 'partial',
+              incident: incident('Rewritten', { behaviours: ['made-up' as never] }),
+              omittedFields: ['where'],
+            }
+          : r,
       );
       return { ...raw, revisions } as unknown as Record<string, unknown>;
     });
@@ -130,7 +153,7 @@ describe('a version set aside that is not what its link commits to', () => {
     const device = await newDevice();
     const id = await device.diary.add(incident('Short at first'));
     await writeUnchecked(device, incident(TOO_LONG), id);
-    const opened = await openEvidencePackage(await packageOf(documentOf(device), device), PASSPHRASE);
+    const opened = await openEvidencePackage(await packageOf(await documentOf(device), device), PASSPHRASE);
     expect(opened.verification.setAsideRevisions).toBe(1);
     expect(opened.verification.problems).toEqual([]);
     expect(exportVerified(opened.verification)).toBe(true);
@@ -179,8 +202,8 @@ describe('an export of an incident with a version set aside at restore', () => {
     await restoreBackup(checked, target);
   });
 
-  it('carries the version as its link only', () => {
-    const document = documentOf(target);
+  it('carries the version as its link only', async () => {
+    const document = await documentOf(target);
     expect(document.entries.map((e) => [e.id, e.revisions.map((r) => r.revision)])).toEqual([[entryId, [1]]]);
     expect(document.versionsNotHeld).toEqual([{ entryId, revision: 2, recordedAt: target.diary.history(entryId)[1]?.link.recordedAt }]);
   });
@@ -208,26 +231,27 @@ describe('an export of an incident with a version set aside at restore', () => {
   };
 
   it('opens as JSON: the chain checks out, the one version not held is named, and it is not called verified', async () => {
-    const json = serializeExportDocument(documentOf(target));
+    const json = serializeExportDocument(await documentOf(target));
     expectNamed(await openPackageFile(new Blob([json], { type: 'application/json' }), ''));
   });
 
   it('opens as a package: the chain checks out, the one version not held is named, and it is not called verified', async () => {
-    expectNamed(await openEvidencePackage(await packageOf(documentOf(target), target), PASSPHRASE));
+    expectNamed(await openEvidencePackage(await packageOf(await documentOf(target), target), PASSPHRASE));
   });
 
   it('a version not held that the chain does not have, or that also carries content, does not verify', async () => {
-    const document = documentOf(target);
+    const document = await documentOf(target);
     const invented = { ...document, versionsNotHeld: [{ entryId, revision: 7, recordedAt: '2030-01-01T12:00:00.000Z' }] };
     const first = document.entries[0]?.revisions[0];
     const doubled = { ...document, versionsNotHeld: [{ entryId, revision: 1, recordedAt: first?.recordedAt ?? '' }] };
     const problems = async (doc: ExportDocument & NotHeldPart) => (await verifyExportDocument(doc)).problems.map((p) => p.kind);
-    expect(await problems(invented)).toEqual(['missing-link', 'missing-revision']);
+    // Version 2: revision 2's link is in the file, so it is known to be held back; 3 to 6 are missing too.
+    expect(await problems(invented)).toEqual(['missing-link', 'missing-revision', 'missing-revision']);
     expect(await problems(doubled)).toEqual(['duplicate-revision', 'missing-revision']);
   });
 
   it('a version-1 file without the field still opens as before, and reports the version missing', async () => {
-    const plain: ExportDocument & NotHeldPart = documentOf(target);
+    const plain: ExportDocument & NotHeldPart = await documentOf(target);
     delete plain.versionsNotHeld;
     const read = parseExportDocument(serializeExportDocument(plain));
     if (!read.ok) throw new Error('expected it to read');

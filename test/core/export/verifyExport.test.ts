@@ -1,9 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
 import type { ChainLink } from '../../../src/core/evidence';
-import { appendLink, computeLinkHash, contentHash, GENESIS_HASH } from '../../../src/core/evidence';
+import { computeLinkHash, contentHash, GENESIS_HASH, treeHead } from '../../../src/core/evidence';
 import type { ExportDocument, ExportRevision } from '../../../src/core/export/exportDocument';
-import { exportVerified, verifyExportDocument } from '../../../src/core/export/verifyExport';
+import { exportVerified, verifiedStatement, verifyExportDocument } from '../../../src/core/export/verifyExport';
+import { appendLinkV1 } from '../evidence/diaryBuilder';
 import { sampleExport } from './exportFixture';
 
 // Chain of the sample (see exportFixture.ts):
@@ -26,7 +27,8 @@ describe('verifyExportDocument: a sound export', () => {
   it('verifies the whole chain, the complete bodies, and counts what it could and could not check', async () => {
     const { document } = await sampleExport();
     const result = await verifyExportDocument(document);
-    expect(result).toEqual({
+    expect(result).toMatchObject({
+      version: 1,
       chain: { ok: true, length: 8, head: document.chain.head },
       completeRevisions: 3,
       partialRevisions: 2,
@@ -36,6 +38,23 @@ describe('verifyExportDocument: a sound export', () => {
       problems: [],
     });
     expect(exportVerified(result)).toBe(true);
+    // What was checked, by version: the partial versions' text is named as not checked.
+    expect(result.coverage.revisions.map((r) => [r.entryId, r.revision, r.status])).toEqual([
+      ['entry-a', 1, 'checked'],
+      ['entry-a', 2, 'checked'],
+      ['entry-c', 1, 'text-unchecked'],
+      ['entry-c', 2, 'text-unchecked'],
+      ['entry-e', 1, 'checked'],
+    ]);
+    expect(result.coverage).toMatchObject({ checkedRevisions: 3, uncheckedV1Partial: 2, notHeld: 0, clockNotes: [], earlier: [] });
+    expect(result.coverage.notCovered).toEqual(['fields-left-out', 'scope', 'checklists', 'device-clock', 'v1-partial-text']);
+    expect(verifiedStatement(result)).toMatchObject({
+      outcome: 'partly-verified',
+      uncheckedText: 2,
+      fieldsLeftOut: ['where', 'witnesses'],
+    });
+    // A version 1 file carries every link: its fingerprint is the tree over all of them.
+    expect(result.tree).toEqual(await treeHead(document.chain.links.map((l) => l.hash)));
   });
 
   it('verifies an export of nothing but links (everything left out)', async () => {
@@ -256,7 +275,8 @@ describe('the chain hash, as docs/export-format.md describes it', () => {
 
   it('matches the worked example in the documentation', async () => {
     const content = { v: 1, salt: '00112233445566778899aabbccddeeff', body: { whatHappened: 'Example' } };
-    const first = await appendLink(null, {
+    // Version 1 links, as the documentation's version 1 example was written.
+    const first = await appendLinkV1(null, {
       entryId: 'entry-1',
       revision: 1,
       kind: 'revision',

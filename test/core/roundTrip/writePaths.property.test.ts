@@ -13,7 +13,7 @@ import { createEvidencePackage, openEvidencePackage } from '../../../src/core/ex
 import { latestIncident, revisionIncident, type ExportDocument } from '../../../src/core/export/exportDocument';
 import { parseExportDocument, serializeExportDocument } from '../../../src/core/export/exportJson';
 import { EMPTY_SELECTION, selectEntries } from '../../../src/core/export/selection';
-import { verifyExportDocument } from '../../../src/core/export/verifyExport';
+import { exportVerified, verifyExportDocument } from '../../../src/core/export/verifyExport';
 import type { AttachmentRef, Incident } from '../../../src/core/model/incident';
 import type { DiaryRepository } from '../../../src/core/store/diaryRepository';
 import { backupOf, newDevice, pattern, PASSPHRASE, reopened, type Device } from '../backup/backupFixture';
@@ -144,12 +144,14 @@ describe('round trip of everything the write paths accept', () => {
 
         // Evidence package, opened.
         const snapshot = source.diary.snapshot();
-        const document = buildExportDocument(
+        const tree = await source.diary.treeHead();
+        const document = await buildExportDocument(
           {
             links: snapshot.links,
             entries: selectEntries(snapshot.entries, EMPTY_SELECTION),
             history: (id) => source.diary.history(id),
             checklists: [],
+            fingerprints: [],
           },
           EMPTY_SELECTION,
           new Date('2027-01-02T10:00:00.000Z'),
@@ -160,14 +162,16 @@ describe('round trip of everything the write paths accept', () => {
         expect(opened.document).toEqual(document);
         expect(new Map(opened.document.entries.map((e) => [e.id, latestIncident(e)]))).toEqual(incidents);
         expect(exportedVersions(opened.document)).toEqual(heldVersions(source.diary));
-        expect(opened.verification).toMatchObject({ chain: { ok: true, head }, problems: [] });
+        // Version 2: the exported links are checked against the diary's tree head (its fingerprint).
+        expect(opened.verification).toMatchObject({ chain: { ok: true, head: tree.root, length: tree.size }, problems: [] });
+        expect(exportVerified(opened.verification)).toBe(true);
 
         // JSON export, read.
         const read = parseExportDocument(serializeExportDocument(document));
         expect(read).toEqual({ ok: true, document });
         if (!read.ok) return;
         expect(new Map(read.document.entries.map((e) => [e.id, latestIncident(e)]))).toEqual(incidents);
-        expect(await verifyExportDocument(read.document)).toMatchObject({ chain: { ok: true, head }, problems: [] });
+        expect(await verifyExportDocument(read.document)).toMatchObject({ chain: { ok: true, head: tree.root }, problems: [] });
       }),
       { numRuns: 25 },
     );

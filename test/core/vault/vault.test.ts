@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WrongPassphraseError, WrongRecoveryKeyError } from '../../../src/core/crypto';
 import { EncryptedTable } from '../../../src/core/store/encryptedTable';
+import { VaultLockedError } from '../../../src/core/vault/session';
 import { UnlockThrottledError } from '../../../src/core/vault/vault';
 import { createdVault, testVault } from '../../support/vault';
 
@@ -106,14 +107,87 @@ describe('vault lifecycle', () => {
   });
 });
 
+/** The MAC the session's chain key makes over a fixed message: equal MACs mean the same key. */
+async function sealMac(session: { chainKey(): CryptoKey }): Promise<string> {
+  const mac = await crypto.subtle.sign('HMAC', session.chainKey(), new TextEncoder().encode('daybook chain seal check'));
+  return Buffer.from(mac).toString('hex');
+}
+
+describe('the chain-seal key in the session', () => {
+  it('is held beside the data key and dropped on lock', async () => {
+    const { vault, session } = await createdVault();
+    expect(session.chainKey().algorithm).toMatchObject({ name: 'HMAC' });
+    vault.lock();
+    expect(() => session.chainKey()).toThrow(VaultLockedError);
+    expect(() => session.dataKey()).toThrow(VaultLockedError);
+  });
+
+  it('is the same after lock and unlock, recovery, a passphrase change and a new recovery key', async () => {
+    const { vault, session, passphrase, recoveryKey } = await createdVault();
+    const mac = await sealMac(session);
+    vault.lock();
+    await vault.unlock(passphrase);
+    expect(await sealMac(session)).toBe(mac);
+    vault.lock();
+    await vault.recover(recoveryKey, 'a brand new passphrase');
+    expect(await sealMac(session)).toBe(mac);
+    await vault.changePassphrase('a brand new passphrase', 'another good passphrase');
+    const next = await vault.newRecoveryKey('another good passphrase');
+    vault.lock();
+    await vault.unlock('another good passphrase');
+    expect(await sealMac(session)).toBe(mac);
+    vault.lock();
+    await vault.recover(next, 'and one more passphrase');
+    expect(await sealMac(session)).toBe(mac);
+  });
+
+  it('differs between two vaults', async () => {
+    const a = await createdVault();
+    const b = await createdVault();
+    expect(await sealMac(a.session)).not.toBe(await sealMac(b.session));
+  });
+});
+
+describe('confirming the passphrase', () => {
+  it('accepts the passphrase and changes nothing', async () => {
+    const { vault, passphrase, db, session } = await createdVault();
+    const before = await db.meta.toArray();
+    const dataKey = session.dataKey();
+    const heard: string[] = [];
+    vault.subscribe(() => heard.push(vault.getState()));
+    await vault.confirmPassphrase(passphrase);
+    expect(await db.meta.toArray()).toEqual(before);
+    expect(session.dataKey()).toBe(dataKey);
+    expect(vault.getState()).toBe('unlocked');
+    expect(heard).toEqual([]);
+  });
+
+  it('refuses a wrong passphrase, which counts towards the wait as a wrong unlock does', async () => {
+    const { vault, passphrase, db, clock } = await createdVault();
+    const header = await db.meta.get('vaultHeader');
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await expect(vault.confirmPassphrase('not my passphrase')).rejects.toBeInstanceOf(WrongPassphraseError);
+    }
+    await expect(vault.confirmPassphrase('')).rejects.toBeInstanceOf(UnlockThrottledError);
+    expect(await db.meta.get('vaultHeader')).toEqual(header);
+    // Still unlocked: a wrong confirmation does not lock the diary.
+    expect(vault.session.unlocked).toBe(true);
+    await expect(vault.confirmPassphrase(passphrase)).rejects.toBeInstanceOf(UnlockThrottledError);
+    clock.now += 2000;
+    await vault.confirmPassphrase(passphrase);
+    expect(await vault.unlockWait()).toBe(0);
+  });
+});
+
 describe('locking across tabs', () => {
   it('locking one session locks every other session on the same channel', async () => {
     const { VaultSession } = await import('../../../src/core/vault/session');
-    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    const dataKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    const chainKey = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
     const tabA = new VaultSession('shared-test-channel');
     const tabB = new VaultSession('shared-test-channel');
-    tabA.open(key);
-    tabB.open(key);
+    tabA.open({ dataKey, chainKey });
+    tabB.open({ dataKey, chainKey });
     let bLocked = false;
     tabB.onLock(() => (bLocked = true));
     tabA.lock();

@@ -95,8 +95,11 @@ describe('backup reminder banner and Safari on iPhone and iPad', () => {
     const { stores } = await renderBanner(4, 'apple-tab');
     await user.click(await screen.findByRole('button', { name: 'Remind me later' }));
     await waitFor(() => expect(screen.queryByRole('heading', { name: TITLE })).toBeNull());
-    const { snoozedUntil } = await stores.backupStatus.get();
-    expect(Date.parse(snoozedUntil ?? '')).toBeGreaterThan(Date.now() + 2 * DAY);
+    // The banner hides at once; the snooze is stored just after (the test once read it too early).
+    await waitFor(async () => {
+      const { snoozedUntil } = await stores.backupStatus.get();
+      expect(Date.parse(snoozedUntil ?? '')).toBeGreaterThan(Date.now() + 2 * DAY);
+    });
   });
 
   it('in Welsh too', async () => {

@@ -54,14 +54,18 @@ async function renderScreen(options: { vault: Vault; status: VaultState; diary?:
 
 async function diaryWith(incidents: Incident[]): Promise<{ vault: Vault; diary: DiaryContextValue }> {
   const { vault, db, session } = await createdVault();
-  const repository = new DiaryRepository(db, () => session.dataKey());
+  const repository = new DiaryRepository(
+    db,
+    () => session.dataKey(),
+    () => session.chainKey(),
+  );
   await repository.load();
   for (const incident of incidents) await repository.add(incident);
   const diary: DiaryContextValue = {
     state: 'ready',
     snapshot: repository.snapshot(),
     integrity: null,
-    ...diaryActions(repository, createUnlockedStores(vault)),
+    ...diaryActions(repository, createUnlockedStores(vault), (passphrase) => vault.confirmPassphrase(passphrase)),
   };
   return { vault, diary };
 }

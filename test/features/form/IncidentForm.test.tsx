@@ -38,6 +38,9 @@ async function setup({
     state: 'ready',
     snapshot: { entries, links: [], deleted: [] },
     integrity: null,
+    seal: { state: 'sealed' },
+    sealFindings: [],
+    treeHead: unused,
     add: vi.fn(add ?? (async () => ENTRY_ID)),
     edit: vi.fn(async () => undefined),
     remove: vi.fn(async () => undefined),
@@ -47,6 +50,7 @@ async function setup({
     makeBackup: unused,
     planRestore: unused,
     restore: unused,
+    confirmPassphrase: unused,
   };
   return { ...vault, drafts, diary };
 }

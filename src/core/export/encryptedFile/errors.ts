@@ -46,7 +46,13 @@ export function asEncryptedFileError(error: unknown): EncryptedFileError {
 }
 
 /** Every code a refused backup or evidence package can carry (see fileErrorCode). */
-export type RefusalCode = EncryptedFileErrorCode | 'diary-does-not-verify' | 'set-aside-does-not-verify' | 'invalid-document';
+export type RefusalCode =
+  | EncryptedFileErrorCode
+  | 'diary-does-not-verify'
+  | 'set-aside-does-not-verify'
+  | 'invalid-document'
+  /** An export whose versions leave out other fields than its scope says (see exportJson.ts). */
+  | 'scope-mismatch';
 
 /**
  * Why a backup could not be restored or an evidence package opened. Raised before anything is

@@ -30,16 +30,19 @@ export async function createEvidencePackage(
   const add = (meta: PackageMeta, bytes?: Uint8Array) => writer.add(bytes ? { meta: { ...meta }, bytes } : { meta: { ...meta } });
   const refs = document.scope.attachmentsIncluded ? documentFiles(document) : [];
   const { chain, entries, checklists, ...rest } = document;
+  // The links travel as records of their own (a chain can run to megabytes); the rest of the
+  // chain (version 1: its head; version 2: its tree head and earlier fingerprints) stays here.
+  const { links, ...chainHead } = chain;
   await add({
     t: 'document',
     v: PACKAGE_CONTENT_VERSION,
-    document: { ...rest, chain: { head: chain.head } },
-    links: chain.links.length,
+    document: { ...rest, chain: chainHead },
+    links: links.length,
     entries: entries.length,
     checklists: checklists.length,
     files: refs.length,
   });
-  for (const link of chain.links) await add({ t: 'link', link });
+  for (const link of links) await add({ t: 'link', link });
   for (const entry of entries) await add({ t: 'entry', entry });
   for (const result of checklists) await add({ t: 'check', result });
   const damagedFiles: AttachmentRef[] = [];

@@ -126,14 +126,19 @@ export async function openEvidencePackage(file: Blob, passphrase: string): Promi
     throw new PackageError('invalid-document', { cause: error });
   }
   const chain = own(collected.head, 'chain');
-  const head = typeof chain === 'object' && chain !== null ? own(chain, 'head') : undefined;
+  const part = (key: string) => (typeof chain === 'object' && chain !== null ? own(chain, key) : undefined);
+  // Version 1 keeps its head here; version 2 its tree head and earlier fingerprints. The reader
+  // takes only what the document's version has.
   const parsed = parseExportDocumentSettingAside({
     ...collected.head,
-    chain: { links: collected.links, head },
+    chain: { links: collected.links, head: part('head'), size: part('size'), root: part('root'), earlier: part('earlier') },
     entries: collected.entries,
     checklists: collected.checklists,
   });
-  if (!parsed.ok) throw new PackageError(parsed.code === 'newer-version' ? 'newer-version' : 'invalid-document');
+  if (!parsed.ok)
+    throw new PackageError(
+      parsed.code === 'newer-version' ? 'newer-version' : parsed.code === 'scope-mismatch' ? 'scope-mismatch' : 'invalid-document',
+    );
   const { document, setAside, setAsideContent } = parsed;
   const files = new Map<string, Blob>();
   const missingFiles: AttachmentRef[] = [];

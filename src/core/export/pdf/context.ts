@@ -1,6 +1,8 @@
 // What every part of the report needs: the words, the formats and the export itself.
 
+import { contentKey } from '../../evidence';
 import type { ExportDocument, OmittableField } from '../exportDocument';
+import type { ExportVerification, RevisionCoverage } from '../verifyExport';
 import type { Formats } from './formats';
 import type { Segment } from './layout';
 import { COLOURS } from './layout';
@@ -8,9 +10,21 @@ import type { ReportTranslate } from './types';
 
 export interface ReportContext {
   document: ExportDocument;
+  verification: ExportVerification;
+  /** How far each version was checked, by contentKey (see coverageByVersion). */
+  checks: ReadonlyMap<string, RevisionCoverage>;
   t: ReportTranslate;
   formats: Formats;
   locale: string;
+}
+
+/** The verification's word on each version, for the log to look up. */
+export function coverageByVersion(verification: ExportVerification): Map<string, RevisionCoverage> {
+  return new Map(verification.coverage.revisions.map((r) => [contentKey(r.entryId, r.revision), r]));
+}
+
+export function versionCheck(ctx: ReportContext, entryId: string, revision: number): RevisionCoverage | undefined {
+  return ctx.checks.get(contentKey(entryId, revision));
 }
 
 /** A field's value, or a visible "not recorded" when it is blank. */

@@ -1,12 +1,15 @@
 // The first page: what this report covers, what it leaves out, and how to check it has not
-// been altered since.
+// been altered since. It says "verified" only for what was checked, and names in plain words what
+// the check does not cover (fields left out, the sender's choice of incidents, checklist results,
+// times from the device's clock, later changes).
 
 import { CHECKLIST_STEPS } from '../../checklist/questions';
 import type { SavedChecklistResult } from '../../checklist/result';
 import { happenedOn } from '../../diary/happened';
-import type { ExportVerification } from '../verifyExport';
+import { formatFingerprint } from '../../evidence';
 import { BEHAVIOURS } from '../../model/behaviours';
-import { latestIncident } from '../exportDocument';
+import { latestIncident, type ExportChainV2 } from '../exportDocument';
+import { verifiedStatement, type VerifiedStatement } from '../verifyExport';
 import type { ReportContext } from './context';
 import { omittableLabel } from './context';
 import { COLOURS, type ReportWriter } from './layout';
@@ -57,29 +60,110 @@ function drawBehaviourCounts(w: ReportWriter, ctx: ReportContext): void {
   w.text(t('report:cover.behavioursNote'), { size: 9, color: COLOURS.muted });
 }
 
-function drawChain(w: ReportWriter, ctx: ReportContext, { chain: verification, problems, notHeld }: ExportVerification): void {
-  const { t, formats, document } = ctx;
-  const { links, head } = document.chain;
+/** Version 1: the whole chain travelled with the export; the wording is as it always was. */
+function drawChainV1(w: ReportWriter, ctx: ReportContext, head: string, links: number): void {
+  const { t, formats, verification } = ctx;
+  const { chain, problems, notHeld, partialRevisions } = verification;
   w.heading(t('report:chain.title'), 12);
-  w.field(t('report:chain.links'), [{ text: formats.number(links.length) }]);
+  w.field(t('report:chain.links'), [{ text: formats.number(links) }]);
   w.label(t('report:chain.head'));
   // Full width, so the 64 digits fit on one line and can be compared by eye.
   w.text(head, { size: 10 });
   w.gap(4);
-  if (verification.ok && verification.head === head && problems.length === 0 && notHeld.length === 0) {
+  if (chain.ok && chain.head === head && problems.length === 0 && notHeld.length === 0) {
     w.text(t('report:chain.verified'), { bold: true });
-  } else if (verification.ok && problems.length === 0 && notHeld.length > 0) {
+    // The chain holds, but a version with fields left out cannot be matched to its hash.
+    if (partialRevisions > 0) w.text(t('report:chain.partialUnchecked', { count: partialRevisions }), { bold: true, color: COLOURS.alert });
+  } else if (chain.ok && problems.length === 0 && notHeld.length > 0) {
     // Its text is not in the export, so it could not be checked: never called verified.
     w.text(t('report:chain.notHeld', { count: notHeld.length }), { bold: true, color: COLOURS.alert });
-  } else if (verification.ok && problems.length > 0) {
+  } else if (chain.ok && problems.length > 0) {
     w.text(t('report:chain.entriesDisagree', { count: problems.length }), { bold: true, color: COLOURS.alert });
-  } else if (verification.ok) {
+  } else if (chain.ok) {
     w.text(t('report:chain.headDiffers'), { bold: true, color: COLOURS.alert });
   } else {
-    w.text(t('report:chain.broken', { position: formats.number(verification.brokenAt + 1) }), { bold: true, color: COLOURS.alert });
+    w.text(t('report:chain.broken', { position: formats.number(chain.brokenAt + 1) }), { bold: true, color: COLOURS.alert });
   }
   w.gap(4);
   w.text(t('report:chain.howToVerify'), { size: 9.5 });
+}
+
+/** The result in one bold line: "Verified" only when every check holds and every text was checked. */
+function drawOutcome(w: ReportWriter, ctx: ReportContext, statement: VerifiedStatement): void {
+  const { t, formats, verification } = ctx;
+  const { chain, problems, notHeld } = verification;
+  const alert = { bold: true, color: COLOURS.alert };
+  if (statement.outcome === 'verified') w.text(t('report:evidence.verified', { count: statement.checkedRevisions }), { bold: true });
+  else if (statement.outcome === 'partly-verified')
+    w.text(
+      t('report:evidence.partlyVerified', { count: statement.uncheckedText, checked: formats.number(statement.checkedRevisions) }),
+      alert,
+    );
+  else if (!chain.ok && chain.reason === 'head-mismatch') w.text(t('report:evidence.headDiffers'), alert);
+  else if (!chain.ok) w.text(t('report:evidence.brokenAt', { position: formats.number(chain.brokenAt + 1) }), alert);
+  else if (problems.length > 0) w.text(t('report:chain.entriesDisagree', { count: problems.length }), alert);
+  else w.text(t('report:chain.notHeld', { count: notHeld.length }), alert);
+}
+
+/** Each thing the check does not vouch for, in plain words. */
+function drawNotCovered(w: ReportWriter, ctx: ReportContext, statement: VerifiedStatement): void {
+  const { t, formats } = ctx;
+  w.gap(4);
+  w.text(t('report:evidence.notCoveredTitle'), { bold: true, size: 10 });
+  const fields = formats.list(statement.fieldsLeftOut.map((field) => omittableLabel(ctx, field)));
+  for (const item of statement.notCovered) {
+    const text =
+      item === 'v1-partial-text'
+        ? t('report:evidence.notCovered.v1-partial-text', { count: statement.uncheckedText })
+        : item === 'not-held-text'
+          ? t('report:evidence.notCovered.not-held-text', { count: statement.notHeld })
+          : item === 'fields-left-out'
+            ? t('report:evidence.notCovered.fields-left-out', { fields })
+            : t(`report:evidence.notCovered.${item}`);
+    w.text(t('report:checklists.bullet', { item: text }), { size: 9.5 });
+  }
+}
+
+/** Version 2: the diary's fingerprint, what was checked, and what was not. */
+function drawEvidenceV2(w: ReportWriter, ctx: ReportContext, chain: ExportChainV2): void {
+  const { t, formats, verification } = ctx;
+  const statement = verifiedStatement(verification);
+  const head = { size: chain.size, root: chain.root };
+  w.heading(t('report:evidence.title'), 12);
+  w.label(t('report:evidence.fingerprint'));
+  w.text(formatFingerprint(head), { bold: true, size: 12 });
+  w.text(t('report:evidence.fingerprintNote', { count: chain.size, links: formats.number(chain.size) }), {
+    size: 9,
+    color: COLOURS.muted,
+  });
+  w.gap(2);
+  w.label(t('report:evidence.root'));
+  w.text(chain.root, { size: 10 });
+  w.gap(4);
+  drawOutcome(w, ctx, statement);
+  if (statement.outcome !== 'not-verified') {
+    w.field(
+      t('report:evidence.checkedFields'),
+      statement.fieldsChecked.length === 0
+        ? [{ text: t('report:evidence.noneChecked'), style: { color: COLOURS.muted } }]
+        : [{ text: formats.list(statement.fieldsChecked.map((field) => t(`report:evidence.fields.${field}`))) }],
+    );
+  }
+  if (statement.clockNotes > 0) w.text(t('report:evidence.clockNotes', { count: statement.clockNotes }), { bold: true, size: 9.5 });
+  if (verification.coverage.earlier.length > 0) {
+    w.gap(4);
+    w.text(t('report:evidence.earlierTitle'), { bold: true, size: 10 });
+    for (const earlier of verification.coverage.earlier) {
+      const values = { fingerprint: formatFingerprint(earlier), moment: formats.moment(earlier.sharedAt) };
+      w.text(
+        t(earlier.proven ? 'report:evidence.earlierProven' : 'report:evidence.earlierNotProven', values),
+        earlier.proven ? { size: 9.5 } : { size: 9.5, bold: true, color: COLOURS.alert },
+      );
+    }
+  }
+  drawNotCovered(w, ctx, statement);
+  w.gap(4);
+  w.text(t('report:evidence.howToVerify'), { size: 9.5 });
 }
 
 function drawChecklist(w: ReportWriter, ctx: ReportContext, result: SavedChecklistResult): void {
@@ -103,7 +187,7 @@ function drawChecklist(w: ReportWriter, ctx: ReportContext, result: SavedCheckli
   }
 }
 
-export function drawCover(w: ReportWriter, ctx: ReportContext, verification: ExportVerification, now: Date): void {
+export function drawCover(w: ReportWriter, ctx: ReportContext, now: Date): void {
   const { t, document } = ctx;
   w.text(t('report:cover.title'), { bold: true, size: 22 });
   w.gap(4);
@@ -113,7 +197,8 @@ export function drawCover(w: ReportWriter, ctx: ReportContext, verification: Exp
   w.gap(12);
   drawScope(w, ctx, now);
   drawBehaviourCounts(w, ctx);
-  drawChain(w, ctx, verification);
+  if (document.version === 1) drawChainV1(w, ctx, document.chain.head, document.chain.links.length);
+  else drawEvidenceV2(w, ctx, document.chain);
   if (document.checklists.length > 0) {
     w.heading(t('report:checklists.title'), 12);
     w.text(t('report:checklists.intro'), { size: 9.5, color: COLOURS.muted });

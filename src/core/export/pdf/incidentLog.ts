@@ -3,12 +3,24 @@
 
 import { describeWhen } from '../../model/describeWhen';
 import type { ExportEntry, OmittableField } from '../exportDocument';
-import { omittedFieldsOf, revisionIncident } from '../exportDocument';
+import { omittedFieldsOf, revisionIncident, revisionOrigin } from '../exportDocument';
 import { drawAttachments, type ImageEmbedder } from './attachments';
-import type { ReportContext } from './context';
+import { versionCheck, type ReportContext } from './context';
 import { drawIncidentFields } from './incidentFields';
-import { COLOURS, type ReportWriter } from './layout';
-import { drawRevisionHistory } from './revisionHistory';
+import { COLOURS, type ReportWriter, type Segment } from './layout';
+import { drawClockNote, drawRevisionHistory } from './revisionHistory';
+
+/**
+ * Version 2: how far the entry's versions were checked, in words (a version 1 report says it on
+ * the cover only, as it always did).
+ */
+function checkValue(ctx: ReportContext, entry: ExportEntry): Segment[] {
+  const { t } = ctx;
+  const statuses = entry.revisions.map((revision) => versionCheck(ctx, entry.id, revision.revision)?.status ?? 'failed');
+  if (statuses.includes('failed')) return [{ text: t('report:log.failed'), style: { bold: true, color: COLOURS.alert } }];
+  if (statuses.includes('text-unchecked')) return [{ text: t('report:log.textUnchecked'), style: { bold: true, color: COLOURS.alert } }];
+  return [{ text: t('report:log.checked') }];
+}
 
 function drawRecord(w: ReportWriter, ctx: ReportContext, entry: ExportEntry): void {
   const { t, formats } = ctx;
@@ -16,12 +28,15 @@ function drawRecord(w: ReportWriter, ctx: ReportContext, entry: ExportEntry): vo
   const last = entry.revisions.at(-1);
   if (!first || !last) return;
   // A version brought in from a backup of a diary that went its own way was first written there.
-  const origin = first.kind === 'complete' ? first.content.origin : undefined;
+  const origin = revisionOrigin(first);
   w.field(t('report:log.firstWritten'), [{ text: formats.moment(origin?.recordedAt ?? first.recordedAt) }]);
   if (origin) w.field(t('report:log.imported'), [{ text: formats.moment(first.recordedAt) }]);
   const edits = entry.revisions.length - 1;
+  if (ctx.document.version === 2) w.field(t('report:log.check'), checkValue(ctx, entry));
   if (edits === 0) {
     w.field(t('report:log.lastChanged'), [{ text: t('report:log.notEdited'), style: { color: COLOURS.muted } }]);
+    // An edited incident's notes are in its history, beside each version.
+    drawClockNote(w, ctx, entry.id, first.revision);
     return;
   }
   w.field(t('report:log.lastChanged'), [

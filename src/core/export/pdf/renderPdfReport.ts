@@ -6,6 +6,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { ImageEmbedder } from './attachments';
 import type { ReportContext } from './context';
+import { coverageByVersion } from './context';
 import { drawCover } from './cover';
 import { makeFormats } from './formats';
 import { drawIncidentLog } from './incidentLog';
@@ -36,7 +37,7 @@ export async function renderPdfReport(options: ReportOptions): Promise<Uint8Arra
   const t = memoised(options.t);
   const now = options.now ?? new Date();
   const formats = makeFormats(locale, options.timeZone);
-  const ctx: ReportContext = { document, t, formats, locale };
+  const ctx: ReportContext = { document, verification, checks: coverageByVersion(verification), t, formats, locale };
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
@@ -53,7 +54,7 @@ export async function renderPdfReport(options: ReportOptions): Promise<Uint8Arra
   pdf.setModificationDate(now);
 
   const writer = new ReportWriter(pdf, fonts);
-  drawCover(writer, ctx, verification, now);
+  drawCover(writer, ctx, now);
   const images = document.scope.attachmentsIncluded ? new ImageEmbedder(pdf, options.loadImage) : null;
   await drawIncidentLog(writer, ctx, images);
   stampPageFrames(writer.pages, fonts, t, formats.moment(now.toISOString()));

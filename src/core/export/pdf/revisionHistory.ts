@@ -5,8 +5,8 @@
 import { diffIncidents, isLongText, type FieldChange } from '../../diary/revisionDiff';
 import { describeWhen } from '../../model/describeWhen';
 import type { ExportEntry, ExportRevision, OmittableField } from '../exportDocument';
-import { OMITTED_WITH, omittedFieldsOf, revisionIncident } from '../exportDocument';
-import type { ReportContext } from './context';
+import { OMITTED_WITH, omittedFieldsOf, revisionIncident, revisionOrigin } from '../exportDocument';
+import { versionCheck, type ReportContext } from './context';
 import { witnessText } from './incidentFields';
 import { COLOURS, type ReportWriter, type Segment } from './layout';
 
@@ -77,6 +77,18 @@ function changesBetween(ctx: ReportContext, before: ExportRevision, after: Expor
   return { shown, hidden: all.length - shown.length };
 }
 
+/** What the link of a version says about the device clock when it was saved, if anything. */
+export function drawClockNote(w: ReportWriter, ctx: ReportContext, entryId: string, revision: number): void {
+  const note = versionCheck(ctx, entryId, revision)?.clock;
+  if (note === undefined) return;
+  const moment = ctx.formats.moment(note.lastLinkAt);
+  w.text(ctx.t(note.kind === 'behind' ? 'report:log.clockBehind' : 'report:log.clockAhead', { moment }), {
+    bold: true,
+    size: 9,
+    color: COLOURS.alert,
+  });
+}
+
 /** The history section of an entry with more than one version; nothing for a single version. */
 export function drawRevisionHistory(w: ReportWriter, ctx: ReportContext, entry: ExportEntry): void {
   const { t, formats } = ctx;
@@ -86,7 +98,7 @@ export function drawRevisionHistory(w: ReportWriter, ctx: ReportContext, entry: 
   w.gap(6);
   w.text(t('report:history.title'), { bold: true, size: 10 });
   revisions.forEach((revision, index) => {
-    const origin = revision.kind === 'complete' ? revision.content.origin : undefined;
+    const origin = revisionOrigin(revision);
     const moment = formats.moment(origin?.recordedAt ?? revision.recordedAt);
     const imported = () => {
       if (origin)
@@ -96,12 +108,14 @@ export function drawRevisionHistory(w: ReportWriter, ctx: ReportContext, entry: 
     if (!previous) {
       w.text(t('report:history.written', { number: revision.revision, moment }), { size: 9.5 });
       imported();
+      drawClockNote(w, ctx, entry.id, revision.revision);
       return;
     }
     w.ensure(40);
     w.gap(3);
     w.text(t('report:history.edited', { number: revision.revision, moment }), { bold: true, size: 9.5 });
     imported();
+    drawClockNote(w, ctx, entry.id, revision.revision);
     const { shown, hidden } = changesBetween(ctx, previous, revision);
     if (shown.length === 0 && hidden === 0) w.text(t('report:history.noChanges'), { size: 9.5, color: COLOURS.muted });
     for (const change of shown) w.field(t(`report:fields.${change.field}`), describeChange(ctx, change));

@@ -5,10 +5,10 @@
 import {
   appendLink,
   chainHead,
-  contentHash,
   contentKey,
   GENESIS_HASH,
   newRevisionContent,
+  revisionContentHash,
   tombstoneContentHash,
   verifyChain,
   type ChainLink,
@@ -17,6 +17,7 @@ import {
 } from '../../evidence';
 import type { Incident } from '../../model/incident';
 import type { DiaryRecords } from './queries';
+import type { ChainEnd } from './seal';
 import type { DiaryWrite, RevisionRecord } from './types';
 
 type LinkInput = Omit<Parameters<typeof appendLink>[1], 'recordedAt'>;
@@ -25,6 +26,11 @@ type LinkInput = Omit<Parameters<typeof appendLink>[1], 'recordedAt'>;
 function emptiedRecord(record: RevisionRecord): RevisionRecord {
   const origin = record.content?.origin ?? record.origin;
   return origin ? { link: record.link, content: null, origin } : { link: record.link, content: null };
+}
+
+/** Where the chain ends once `appended` new links (the last of them `last`) follow `before` links. */
+function endAfter(before: number, appended: number, last: ChainLink): ChainEnd {
+  return { size: before + appended, head: last.hash };
 }
 
 export class DiaryChain {
@@ -41,8 +47,8 @@ export class DiaryChain {
   /** A new revision of an entry, linked onto the head. */
   async revision(entryId: string, revision: number, incident: Incident): Promise<DiaryWrite> {
     const content = newRevisionContent(incident);
-    const link = await this.nextLink({ entryId, revision, kind: 'revision', contentHash: await contentHash(content) });
-    return { rows: [{ link, content }], appended: 1 };
+    const link = await this.nextLink({ entryId, revision, kind: 'revision', contentHash: await revisionContentHash(content) });
+    return { rows: [{ link, content }], appended: 1, end: endAfter(this.records.all().length, 1, link) };
   }
 
   /** Deleting an entry: the content of each of its revisions erased, and a tombstone after `last`. */
@@ -55,7 +61,7 @@ export class DiaryChain {
       contentHash: await tombstoneContentHash(entryId, last.revision, last.contentHash),
     });
     const emptied = history.map((r) => emptiedRecord(r));
-    return { rows: [...emptied, { link: tombstone, content: null }], appended: 1 };
+    return { rows: [...emptied, { link: tombstone, content: null }], appended: 1, end: endAfter(this.records.all().length, 1, tombstone) };
   }
 
   /**
@@ -69,17 +75,19 @@ export class DiaryChain {
     const records = this.records.all();
     const prev = records.at(-1)?.link ?? null;
     const first = rows[0]?.link;
-    if (!first || first.seq !== (prev ? prev.seq + 1 : 0) || first.prevHash !== (prev ? prev.hash : GENESIS_HASH)) {
+    const last = rows.at(-1)?.link;
+    if (!first || !last || first.seq !== (prev ? prev.seq + 1 : 0) || first.prevHash !== (prev ? prev.hash : GENESIS_HASH)) {
       throw new Error('Records do not continue this chain');
     }
     const deleted = new Set(rows.filter((r) => r.link.kind === 'tombstone').map((r) => r.link.entryId));
     const erased = records.filter((r) => deleted.has(r.link.entryId) && r.content !== null).map((r) => emptiedRecord(r));
-    return { rows: [...erased, ...rows], appended: rows.length };
+    return { rows: [...erased, ...rows], appended: rows.length, end: endAfter(records.length, rows.length, last) };
   }
 
   /**
    * Revisions brought in from another diary, in order, as new links of this chain. Each carries
-   * its origin, so the chain records both the import and where it came from.
+   * its origin, so the chain records both the import and where it came from. Each keeps the
+   * content version it came with (v1 or v2): its salts and hash are its own.
    */
   async imported(items: readonly { entryId: string; content: RevisionContent<Incident> }[]): Promise<DiaryWrite> {
     const records = this.records.all();
@@ -96,11 +104,12 @@ export class DiaryChain {
     for (const { entryId, content } of items) {
       const revision = (lastRevision.get(entryId) ?? 0) + 1;
       lastRevision.set(entryId, revision);
-      const link = await this.linkAfter(prev, { entryId, revision, kind: 'revision', contentHash: await contentHash(content) });
+      const link = await this.linkAfter(prev, { entryId, revision, kind: 'revision', contentHash: await revisionContentHash(content) });
       rows.push({ link, content });
       prev = link;
     }
-    return { rows, appended: rows.length };
+    if (!prev || rows.length === 0) throw new Error('Nothing to import');
+    return { rows, appended: rows.length, end: endAfter(records.length, rows.length, prev) };
   }
 
   /**
@@ -152,10 +161,9 @@ export class DiaryChain {
     return this.linkAfter(this.records.all().at(-1)?.link ?? null, input);
   }
 
-  private async linkAfter(prev: ChainLink | null, input: LinkInput): Promise<ChainLink> {
-    // Never earlier than the previous link, even if the device clock went backwards.
-    const now = this.now().toISOString();
-    const recordedAt = prev && prev.recordedAt > now ? prev.recordedAt : now;
-    return appendLink(prev, { ...input, recordedAt });
+  private linkAfter(prev: ChainLink | null, input: LinkInput): Promise<ChainLink> {
+    // The device's own reading, never adjusted: a clock that went back (or far ahead) is noted
+    // in the link by appendLink, and the screens say so.
+    return appendLink(prev, { ...input, recordedAt: this.now().toISOString() });
   }
 }

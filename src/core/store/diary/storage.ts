@@ -1,53 +1,119 @@
 // The diary's rows in IndexedDB: each record encrypted (bound to the table and its row id), all
-// of a change written in one short transaction.
+// of a change written in one short transaction together with the seal of the chain it leaves.
 
+import { sealChain } from '../../evidence';
+import { bytesEqual, DecryptionError } from '../../crypto';
 import type { DaybookDatabase, EncryptedRow } from '../db';
 import { EncryptedTable } from '../encryptedTable';
+import { padded } from '../padding';
 import { guardStorage } from '../storageErrors';
+import { SEAL_ROW_ID, type ChainEnd, type SealFinding, type SealRow, type StoredSeal } from './seal';
 import type { DiaryWrite, RevisionRecord } from './types';
 
-/** A write's rows encrypted: rows it rewrites, and new links. */
+/** A write's rows encrypted: rows it rewrites, new links, and the seal of the chain after it. */
 export interface SealedWrite {
   updates: EncryptedRow[];
   additions: EncryptedRow[];
+  seal: EncryptedRow;
 }
 
 /** Row ids follow chain order, so reading the table in key order reads the chain in order. */
 const rowId = (seq: number) => String(seq).padStart(12, '0');
 
+/** The same stored row (or both none): every encryption has a fresh IV. */
+function sameRow(a: EncryptedRow | undefined, b: EncryptedRow | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : bytesEqual(a.iv, b.iv);
+}
+
 export class DiaryStorage {
   private readonly table: EncryptedTable<RevisionRecord>;
+  private readonly settings: EncryptedTable<unknown>;
 
   constructor(
     private readonly db: DaybookDatabase,
     key: () => CryptoKey,
+    private readonly chainKey: () => CryptoKey,
   ) {
     this.table = new EncryptedTable(db, 'revisions', key);
-  }
-
-  /** Every record, decrypted, in chain order. */
-  async readAll(): Promise<RevisionRecord[]> {
-    const rows = await this.table.all();
-    rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-    return rows.map((row) => row.value);
-  }
-
-  /** Encrypts a write's rows, first: IndexedDB would commit a transaction that waited on it. */
-  async seal({ rows, appended }: DiaryWrite): Promise<SealedWrite> {
-    const sealed = await Promise.all(rows.map((row) => this.table.seal(rowId(row.link.seq), row)));
-    return { updates: sealed.slice(0, sealed.length - appended), additions: sealed.slice(sealed.length - appended) };
+    this.settings = new EncryptedTable(db, 'settings', key);
   }
 
   /**
-   * Writes sealed rows in one transaction, so on failure nothing is written. New links are
-   * added, not overwritten: a concurrent write from another tab fails instead of forking the chain.
+   * Every record, decrypted, in chain order, and the seal row. Both are read in one transaction,
+   * so a write from another tab can never show as a chain and a seal out of step. `sealRow` is
+   * the row as stored, for resealAtLoad to tell whether anyone has written since.
    */
-  async store({ updates, additions }: SealedWrite): Promise<void> {
+  async readAll(): Promise<{ records: RevisionRecord[]; seal: StoredSeal; sealRow: EncryptedRow | undefined }> {
+    const [rows, sealRow] = await guardStorage('read', () =>
+      this.db.transaction('r', this.db.revisions, this.db.settings, () =>
+        Promise.all([this.db.revisions.toArray(), this.db.settings.get(SEAL_ROW_ID)]),
+      ),
+    );
+    rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const [records, seal] = await Promise.all([Promise.all(rows.map((row) => this.table.open(row))), this.openSeal(sealRow)]);
+    return { records, seal, sealRow };
+  }
+
+  private async openSeal(row: EncryptedRow | undefined): Promise<StoredSeal> {
+    if (!row) return { kind: 'none' };
+    try {
+      return { kind: 'found', value: await this.settings.open(row) };
+    } catch (error) {
+      // An altered seal row is a finding about the diary, not a failure to read it.
+      if (error instanceof DecryptionError) return { kind: 'unreadable' };
+      throw error;
+    }
+  }
+
+  /**
+   * Encrypts a write's rows and its seal, first: IndexedDB would commit a transaction that waited
+   * on it. The seal row carries `findings` forward: a write that passed none would drop them (the
+   * repository always passes every finding it knows).
+   */
+  async seal({ rows, appended, end }: DiaryWrite, findings: readonly SealFinding[] = []): Promise<SealedWrite> {
+    const [sealed, seal] = await Promise.all([
+      Promise.all(rows.map((row) => this.table.seal(rowId(row.link.seq), row))),
+      this.sealRow(end, findings),
+    ]);
+    return { updates: sealed.slice(0, sealed.length - appended), additions: sealed.slice(sealed.length - appended), seal };
+  }
+
+  /**
+   * Writes sealed rows and the seal in one transaction, so on failure nothing is written and the
+   * seal never disagrees with the rows. New links are added, not overwritten: a concurrent write
+   * from another tab fails instead of forking the chain.
+   */
+  async store({ updates, additions, seal }: SealedWrite): Promise<void> {
     await guardStorage('write', () =>
-      this.db.transaction('rw', this.db.revisions, async () => {
+      this.db.transaction('rw', this.db.revisions, this.db.settings, async () => {
         if (updates.length) await this.db.revisions.bulkPut(updates);
         await this.db.revisions.bulkAdd(additions);
+        await this.db.settings.put(seal);
       }),
     );
+  }
+
+  /**
+   * At load, seals the chain as it is, with `findings`, in place of the seal row that load read
+   * (`read`; undefined when there was none): a diary from before version 2 sealed for the first
+   * time, or a finding recorded. Nothing is stored if another tab has meanwhile written to the
+   * chain or the seal row. Returns whether this call stored the seal.
+   */
+  async resealAtLoad(end: ChainEnd, findings: readonly SealFinding[], read: EncryptedRow | undefined): Promise<boolean> {
+    const seal = await this.sealRow(end, findings);
+    return guardStorage('write', () =>
+      this.db.transaction('rw', this.db.revisions, this.db.settings, async () => {
+        if (!sameRow(await this.db.settings.get(SEAL_ROW_ID), read)) return false;
+        if ((await this.db.revisions.count()) !== end.size) return false;
+        await this.db.settings.put(seal);
+        return true;
+      }),
+    );
+  }
+
+  private async sealRow({ size, head }: ChainEnd, findings: readonly SealFinding[]): Promise<EncryptedRow> {
+    const value: SealRow = { v: 2, seal: await sealChain(this.chainKey(), size, head), findings: [...findings] };
+    // Padded: the row's length must not tell how many findings it holds.
+    return this.settings.seal(SEAL_ROW_ID, padded(value));
   }
 }

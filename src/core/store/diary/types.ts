@@ -2,6 +2,7 @@
 
 import type { ChainLink, RevisionContent, RevisionOrigin } from '../../evidence';
 import type { Incident } from '../../model/incident';
+import type { ChainEnd } from './seal';
 
 /** One row of the diary: a link of the hash chain and, unless deleted, the content it covers. */
 export interface RevisionRecord {
@@ -35,9 +36,11 @@ export interface DiarySnapshot {
 
 /**
  * One write: `rows` in chain order, of which the last `appended` are new links and the ones
- * before them rewrite existing rows (content erased by a deletion).
+ * before them rewrite existing rows (content erased by a deletion). `end` is where the chain
+ * ends once it is stored: what the seal written with it covers.
  */
 export interface DiaryWrite {
   rows: RevisionRecord[];
   appended: number;
+  end: ChainEnd;
 }

@@ -26,8 +26,14 @@ beforeAll(async () => {
   await device.diary.add(incident('Un arall'));
   const selection = { ...EMPTY_SELECTION, omitFields: ['where' as const], includeChecklists: true };
   const snapshot = device.diary.snapshot();
-  const document = buildExportDocument(
-    { links: snapshot.links, entries: selectEntries(snapshot.entries, selection), history: (e) => device.diary.history(e), checklists: [] },
+  const document = await buildExportDocument(
+    {
+      links: snapshot.links,
+      entries: selectEntries(snapshot.entries, selection),
+      history: (e) => device.diary.history(e),
+      checklists: [],
+      fingerprints: [],
+    },
     selection,
   );
   original = await bytesOf((await createEvidencePackage(document, device.attachments, PASSPHRASE, { kdfCost: FAST_COST })).file);

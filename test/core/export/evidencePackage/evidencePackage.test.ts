@@ -11,7 +11,7 @@ import {
 import { documentFiles } from '../../../../src/core/export/exportDocument';
 import { fileErrorCode } from '../../../../src/core/export/fileErrorCode';
 import { EMPTY_SELECTION, selectEntries } from '../../../../src/core/export/selection';
-import { exportVerified } from '../../../../src/core/export/verifyExport';
+import { exportVerified, verifiedStatement } from '../../../../src/core/export/verifyExport';
 import { parseExportDocument, parseExportDocumentSettingAside, serializeExportDocument } from '../../../../src/core/export/exportJson';
 import { INCIDENT_LIMITS } from '../../../../src/core/model/incident';
 import { FAST_COST, expectSameBytes, flipByte } from '../../crypto/helpers';
@@ -29,6 +29,8 @@ import {
   writeUnchecked,
 } from '../../backup/backupFixture';
 
+import { sampleExport } from '../exportFixture';
+
 const PASSPHRASE = 'pecyn tystiolaeth / pakiet dowodów';
 
 let device: Device;
@@ -39,14 +41,26 @@ beforeAll(async () => {
   sample = await writeSampleDiary(device);
 });
 
-function documentFor(changes: Partial<ExportSelection>, from: Device = device): ExportDocument {
+function documentFor(changes: Partial<ExportSelection>, from: Device = device): Promise<ExportDocument> {
   const selection = { ...EMPTY_SELECTION, ...changes };
   const snapshot = from.diary.snapshot();
   return buildExportDocument(
-    { links: snapshot.links, entries: selectEntries(snapshot.entries, selection), history: (id) => from.diary.history(id), checklists: [] },
+    {
+      links: snapshot.links,
+      entries: selectEntries(snapshot.entries, selection),
+      history: (id) => from.diary.history(id),
+      checklists: [],
+      fingerprints: [],
+    },
     selection,
     new Date('2026-02-01T10:00:00.000Z'),
   );
+}
+
+/** The diary's fingerprint as a verified version 2 export reports its chain. */
+async function treeOf(from: Device): Promise<{ ok: true; length: number; head: string }> {
+  const head = await from.diary.treeHead();
+  return { ok: true, length: head.size, head: head.root };
 }
 
 async function packageOf(document: ExportDocument, from: Device = device): Promise<Blob> {
@@ -67,17 +81,27 @@ async function expectPackageError(file: Blob, code: PackageErrorCode, passphrase
 }
 
 describe('evidence package', () => {
-  it('a redacted package opens with its chain verified, versions counted as partial, and its files byte for byte', async () => {
-    const document = documentFor({ entryIds: [sample.ids.welsh, sample.ids.polish], omitFields: ['where', 'witnesses'] });
+  it('a redacted package opens with every version checked but the fields left out, and its files byte for byte', async () => {
+    const document = await documentFor({ entryIds: [sample.ids.welsh, sample.ids.polish], omitFields: ['where', 'witnesses'] });
     const file = await packageOf(document);
     const before = await dumpDatabase(device.db);
     const names = await databaseNames();
 
     const opened = await openEvidencePackage(file, PASSPHRASE);
     expect(opened.document).toEqual(document);
-    expect(opened.verification.chain).toEqual({ ok: true, length: 7, head: device.diary.head() });
-    expect(opened.verification).toMatchObject({ completeRevisions: 0, partialRevisions: 3, entriesChecked: 2, problems: [] });
+    expect(opened.verification.chain).toEqual(await treeOf(device));
+    expect(opened.verification).toMatchObject({ version: 2, completeRevisions: 3, partialRevisions: 0, entriesChecked: 2, problems: [] });
     expect(exportVerified(opened.verification)).toBe(true);
+    expect(verifiedStatement(opened.verification)).toMatchObject({
+      outcome: 'verified',
+      checkedRevisions: 3,
+      fieldsLeftOut: ['where', 'witnesses'],
+      fieldsChecked: ['when', 'whatHappened', 'behaviours', 'whoDidIt', 'evidenceElsewhere', 'attachments', 'reported', 'effect'],
+    });
+    // Only the exported versions' links: nothing of the deleted or left-out incidents.
+    expect(opened.document.chain.links.map((l) => l.entryId).sort()).toEqual(
+      [sample.ids.welsh, sample.ids.welsh, sample.ids.polish].sort(),
+    );
     expect(opened.missingFiles).toEqual([]);
     expect([...opened.files.keys()].sort()).toEqual([sample.big.id, sample.small.id].sort());
     for (const ref of [sample.big, sample.small]) {
@@ -91,7 +115,7 @@ describe('evidence package', () => {
   });
 
   it('the redacted content is not in the package, even encrypted-at-rest aside', async () => {
-    const document = documentFor({ entryIds: [sample.ids.polish], omitFields: ['witnesses'] });
+    const document = await documentFor({ entryIds: [sample.ids.polish], omitFields: ['witnesses'] });
     const opened = await openEvidencePackage(await packageOf(document), PASSPHRASE);
     const text = JSON.stringify(opened.document);
     expect(text).not.toContain('Łucja');
@@ -100,13 +124,21 @@ describe('evidence package', () => {
   });
 
   it('a complete package verifies every version against its hash', async () => {
-    const opened = await openEvidencePackage(await packageOf(documentFor({})), PASSPHRASE);
+    const opened = await openEvidencePackage(await packageOf(await documentFor({})), PASSPHRASE);
     expect(opened.verification).toMatchObject({ completeRevisions: 4, partialRevisions: 0, entriesChecked: 3, problems: [] });
     expect(opened.verification.chain.ok).toBe(true);
   });
 
+  it('a package of a version 1 document (made before version 2) opens and verifies as it always did', async () => {
+    const { document } = await sampleExport();
+    const opened = await openEvidencePackage(await packageOf(document), PASSPHRASE);
+    expect(opened.document).toEqual(document);
+    expect(opened.verification).toMatchObject({ version: 1, chain: { ok: true, length: 8, head: document.chain.head }, problems: [] });
+    expect(exportVerified(opened.verification)).toBe(true);
+  });
+
   it('carries no files when attachments are left out, and lists none as missing', async () => {
-    const document = documentFor({ includeAttachments: false });
+    const document = await documentFor({ includeAttachments: false });
     const file = await packageOf(document);
     const reader = await openEncryptedFile(file, PASSPHRASE, 'evidence-package');
     const kinds: unknown[] = [];
@@ -116,14 +148,14 @@ describe('evidence package', () => {
     const opened = await openEvidencePackage(file, PASSPHRASE);
     expect(opened.files.size).toBe(0);
     expect(opened.missingFiles).toEqual([]);
-    expect(file.size).toBeLessThan((await packageOf(documentFor({}))).size - 3 * 1024);
+    expect(file.size).toBeLessThan((await packageOf(await documentFor({}))).size - 3 * 1024);
   });
 
   it.each([0, 1, 2])('a file damaged on the device (chunk %i gone) is listed as missing, the rest is intact', async (lost) => {
     const broken = await newDevice();
     const brokenSample = await writeSampleDiary(broken);
     await broken.db.chunks.delete(`${brokenSample.big.id}:0000000${lost}`);
-    const made = await createEvidencePackage(documentFor({}, broken), broken.attachments, PASSPHRASE, { kdfCost: FAST_COST });
+    const made = await createEvidencePackage(await documentFor({}, broken), broken.attachments, PASSPHRASE, { kdfCost: FAST_COST });
     expect(made.damagedFiles).toEqual([brokenSample.big]);
     const opened = await openEvidencePackage(made.file, PASSPHRASE);
     expect(opened.missingFiles).toEqual([brokenSample.big]);
@@ -131,20 +163,20 @@ describe('evidence package', () => {
     expect(opened.verification.chain.ok).toBe(true);
   });
 
-  it('documentFiles lists every file of every exported version once', () => {
+  it('documentFiles lists every file of every exported version once', async () => {
     expect(
-      documentFiles(documentFor({}))
+      documentFiles(await documentFor({}))
         .map((f) => f.id)
         .sort(),
     ).toEqual([sample.big.id, sample.small.id].sort());
-    expect(documentFiles(documentFor({ entryIds: [sample.ids.ongoing] }))).toEqual([]);
+    expect(documentFiles(await documentFor({ entryIds: [sample.ids.ongoing] }))).toEqual([]);
   });
 });
 
 describe('evidence package refusals', () => {
   let file: Blob;
   beforeAll(async () => {
-    file = await packageOf(documentFor({ omitFields: ['effect'] }));
+    file = await packageOf(await documentFor({ omitFields: ['effect'] }));
   });
 
   it('a wrong passphrase is refused as wrong-passphrase', async () => {
@@ -175,7 +207,7 @@ describe('evidence package refusals', () => {
   describe('with its passphrase but altered content', () => {
     let records: FileRecord[];
     beforeAll(async () => {
-      const reader = await openEncryptedFile(await packageOf(documentFor({})), PASSPHRASE, 'evidence-package');
+      const reader = await openEncryptedFile(await packageOf(await documentFor({})), PASSPHRASE, 'evidence-package');
       records = [];
       for await (const record of reader.records()) records.push(record);
     });
@@ -190,9 +222,9 @@ describe('evidence package refusals', () => {
       const altered = await rewrite((all) =>
         all.map((r) => {
           if (tOf(r) !== 'entry') return r;
-          const entry = structuredClone(r.meta.entry) as { revisions: { content: { body: { whatHappened: string } } }[] };
+          const entry = structuredClone(r.meta.entry) as { revisions: { content: { fields: { whatHappened: { value: string } } } }[] };
           const first = entry.revisions[0];
-          if (first) first.content.body.whatHappened = 'Coś innego';
+          if (first) first.content.fields.whatHappened.value = 'Coś innego';
           return { meta: { ...r.meta, entry } };
         }),
       );
@@ -226,9 +258,29 @@ describe('evidence package refusals', () => {
 
     it('a document of a newer export version is refused as newer-version', async () => {
       const altered = await rewrite((all) =>
-        all.map((r, i) => (i === 0 ? { meta: { ...r.meta, document: { ...(r.meta.document as object), version: 2 } } } : r)),
+        all.map((r, i) => (i === 0 ? { meta: { ...r.meta, document: { ...(r.meta.document as object), version: 3 } } } : r)),
       );
       await expectPackageError(altered, 'newer-version');
+    });
+
+    it('a scope that says fewer fields were left out than a version leaves out is refused as scope-mismatch', async () => {
+      const altered = await rewrite((all) =>
+        all.map((r) => {
+          if (tOf(r) !== 'entry') return r;
+          const entry = structuredClone(r.meta.entry) as {
+            revisions: { content: { fields: Record<string, unknown>; withheld: object } }[];
+          };
+          const first = entry.revisions[0];
+          // The where field moved from shown to withheld (its commitment is a made-up one).
+          if (first) {
+            delete first.content.fields.where;
+            first.content.withheld = { where: 'a'.repeat(64) };
+          }
+          return { meta: { ...r.meta, entry } };
+        }),
+      );
+      const error = await expectPackageError(altered, 'scope-mismatch');
+      expect(fileErrorCode(error)).toBe('scope-mismatch');
     });
   });
 });
@@ -248,7 +300,7 @@ describe('a package holding versions that break a rule of their content', () => 
     editedId = await source.diary.add(incident('Krótko'));
     await writeUnchecked(source, incident(`Krótko, potem: ${tooLong}`), editedId);
     await source.diary.add(incident('Ostatni wpis'));
-    document = documentFor({}, source);
+    document = await documentFor({}, source);
   });
 
   it('opens with everything else, lists each version set aside and why, and still verifies', async () => {
@@ -264,7 +316,7 @@ describe('a package holding versions that break a rule of their content', () => 
     expect(opened.document.entries).toHaveLength(3);
     // Set aside is not held back: the chain and every version shown check out.
     expect(opened.verification.problems).toEqual([]);
-    expect(opened.verification.chain).toEqual({ ok: true, length: 5, head: source.diary.head() });
+    expect(opened.verification.chain).toEqual(await treeOf(source));
     expect(exportVerified(opened.verification)).toBe(true);
   });
 
@@ -287,7 +339,7 @@ describe('a package holding versions that break a rule of their content', () => 
       effects: [],
       risks: [],
     });
-    const withResults = documentFor({ includeChecklists: true, entryIds: [editedId] }, source);
+    const withResults = await documentFor({ includeChecklists: true, entryIds: [editedId] }, source);
     const made = await createEvidencePackage(
       { ...withResults, checklists: [...(await source.checklists.list())] },
       source.attachments,

@@ -3,11 +3,17 @@ import { deflateSync } from 'node:zlib';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SavedChecklistResult } from '../../../../src/core/checklist/result';
-import type { ChainVerification, RevisionContent } from '../../../../src/core/evidence';
+import type { ChainVerification, RevisionContentV1 } from '../../../../src/core/evidence';
 import { contentKey, sha256Hex, verifyChain } from '../../../../src/core/evidence';
-import type { ExportDocument, ExportEntry, ExportRevision, OmittableField } from '../../../../src/core/export/exportDocument';
+import type {
+  ExportDocument,
+  ExportDocumentV1,
+  ExportEntry,
+  ExportRevision,
+  OmittableField,
+} from '../../../../src/core/export/exportDocument';
 import { renderPdfReport, type ReportOptions, type ReportTranslate } from '../../../../src/core/export/pdf';
-import type { ExportVerification } from '../../../../src/core/export/verifyExport';
+import { verifyExportDocument, type ExportVerification } from '../../../../src/core/export/verifyExport';
 import type { AttachmentRef, Incident } from '../../../../src/core/model/incident';
 import { testI18n } from '../../../support/i18n';
 import { aQuickIncident } from '../../../support/incidentFactories';
@@ -89,7 +95,7 @@ async function buildDocument(specs: EntrySpec[], scope: Partial<ExportDocument['
     for (const version of spec.versions) {
       builder.tick();
       const link = await builder.save(spec.id, version);
-      const content = builder.contents.get(contentKey(spec.id, link.revision)) as RevisionContent<Incident>;
+      const content = builder.contents.get(contentKey(spec.id, link.revision)) as RevisionContentV1<Incident>;
       const revision: ExportRevision =
         omitted.length === 0
           ? { revision: link.revision, recordedAt: link.recordedAt, kind: 'complete', content }
@@ -103,7 +109,7 @@ async function buildDocument(specs: EntrySpec[], scope: Partial<ExportDocument['
       entries[index]?.revisions.push(revision);
     }
   }
-  const document: ExportDocument = {
+  const document: ExportDocumentV1 = {
     format: 'daybook-export',
     version: 1,
     generatedAt: NOW.toISOString(),
@@ -234,15 +240,19 @@ beforeAll(async () => {
   photo = { id: 'att-photo', name: 'llun-ŵ.png', type: 'image/png', size: PNG.length, sha256: await sha256Hex(PNG) };
 });
 
-/** A chain's verification as the export's, with nothing else found wrong unless given. */
-function exportVerification(chain: ChainVerification, problems: ExportVerification['problems'] = []): ExportVerification {
-  return { chain, completeRevisions: 0, partialRevisions: 0, setAsideRevisions: 0, notHeld: [], entriesChecked: 0, problems };
+/** The document's own verification, with its chain's result replaced and the problems given, if any. */
+async function exportVerification(
+  document: ExportDocument,
+  chain: ChainVerification,
+  changes: Partial<Pick<ExportVerification, 'problems' | 'notHeld'>> = {},
+): Promise<ExportVerification> {
+  return { ...(await verifyExportDocument(document)), chain, ...changes };
 }
 
 async function render(document: ExportDocument, verification: ChainVerification, options: Partial<ReportOptions> = {}) {
   const bytes = await renderPdfReport({
     document,
-    verification: exportVerification(verification),
+    verification: await exportVerification(document, verification),
     fonts: FONTS,
     t: en,
     locale: 'en-GB',
@@ -450,7 +460,7 @@ describe('renderPdfReport', () => {
   it('says not verified when the chain checks out but an entry disagrees with it', async () => {
     const { document, verification } = await buildDocument(fixtureSpecs());
     const problems: ExportVerification['problems'] = [{ kind: 'deleted-entry', entryId: 'entry-polish' }];
-    const { pdf } = await render(document, verification, { verification: exportVerification(verification, problems) });
+    const { pdf } = await render(document, verification, { verification: await exportVerification(document, verification, { problems }) });
     expect(flowing(pdf.pages[0])).toContain('NOT verified. The chain checks out, but 1 thing in this export does not agree with it.');
     expect(pdf.pages[0]).not.toContain('Verified when this report was made');
   });
@@ -458,7 +468,7 @@ describe('renderPdfReport', () => {
   it('says not verified when the chain checks out but a version’s text is not held', async () => {
     const { document, verification } = await buildDocument(fixtureSpecs());
     const notHeld = [{ entryId: 'entry-polish', revision: 2, recordedAt: '2026-03-01T10:00:00.000Z' }];
-    const { pdf } = await render(document, verification, { verification: { ...exportVerification(verification), notHeld } });
+    const { pdf } = await render(document, verification, { verification: await exportVerification(document, verification, { notHeld }) });
     expect(flowing(pdf.pages[0])).toContain('NOT verified. The chain checks out, but the text of 1 version is not in this export');
     expect(pdf.pages[0]).not.toContain('Verified when this report was made');
   });
@@ -533,7 +543,7 @@ describe('renderPdfReport', () => {
     const cpuBefore = process.cpuUsage();
     const bytes = await renderPdfReport({
       document,
-      verification: exportVerification(verification),
+      verification: await exportVerification(document, verification),
       fonts: FONTS,
       t: en,
       locale: 'en-GB',

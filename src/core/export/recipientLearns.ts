@@ -1,0 +1,60 @@
+// What a recipient of an export learns about what it leaves out, worked out before anything is
+// written, so the export screen can say it plainly. A version 2 export carries only the links of
+// the versions it shows; of everything else it reveals the diary's number of links, and for each
+// earlier fingerprint it proves, the number of links then and when it was shared.
+
+import type { ExportSource } from './buildExportDocument';
+import type { ExportSelection, OmittableField } from './exportDocument';
+
+export interface RecipientLearns {
+  /** The diary's number of links: every version and every deletion of every incident. */
+  totalLinks: number;
+  /**
+   * The earlier fingerprints the export would carry: the number of links then, and when each
+   * was shared. (One the diary does not contain at its size is left out of the export, so this
+   * is never less than what goes out.)
+   */
+  earlierFingerprints: { size: number; sharedAt: string }[];
+  /** True when the diary has links the export does not carry (other incidents, deleted ones). */
+  leavesEntriesOut: boolean;
+  /** Fields left out of every version. */
+  omittedFields: OmittableField[];
+  /**
+   * Exported versions saved when the device's clock looked wrong whose note carries the time of
+   * the record before, a record the export leaves out: that time is revealed too.
+   */
+  timesOfLeftOutRecords: number;
+}
+
+/** `source.entries` are the chosen entries, as buildExportDocument takes them. */
+export function recipientLearns(
+  source: Pick<ExportSource, 'links' | 'entries' | 'history' | 'fingerprints'>,
+  selection: Pick<ExportSelection, 'omitFields'>,
+): RecipientLearns {
+  const exported = new Set<number>();
+  for (const entry of source.entries) {
+    const revisions = source.history(entry.id).filter((record) => record.link.kind === 'revision');
+    // An entry with no version held goes out with nothing (see buildExportDocument).
+    if (!revisions.some((record) => record.content !== null)) continue;
+    for (const { link } of revisions) exported.add(link.seq);
+  }
+  const totalLinks = source.links.length;
+  // Once per size, the first sharing, as the builder takes them.
+  const earlierFingerprints: RecipientLearns['earlierFingerprints'] = [];
+  const candidates = source.fingerprints
+    .filter(({ size }) => Number.isSafeInteger(size) && size >= 1 && size <= totalLinks)
+    .sort((a, b) => a.size - b.size || (a.sharedAt < b.sharedAt ? -1 : a.sharedAt > b.sharedAt ? 1 : 0));
+  for (const { size, sharedAt } of candidates) {
+    if (earlierFingerprints.at(-1)?.size !== size) earlierFingerprints.push({ size, sharedAt });
+  }
+  const timesOfLeftOutRecords = source.links.filter(
+    (link) => exported.has(link.seq) && link.clock !== undefined && !exported.has(link.seq - 1),
+  ).length;
+  return {
+    totalLinks,
+    earlierFingerprints,
+    leavesEntriesOut: exported.size < totalLinks,
+    omittedFields: [...new Set(selection.omitFields)],
+    timesOfLeftOutRecords,
+  };
+}

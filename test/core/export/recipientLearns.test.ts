@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { buildExportDocument } from '../../../src/core/export/buildExportDocument';
+import { EMPTY_SELECTION } from '../../../src/core/export/selection';
+import { recipientLearns } from '../../../src/core/export/recipientLearns';
+import { anIncident } from '../../support/incidentFactories';
+import { DiaryBuilder } from '../evidence/diaryBuilder';
+import { builderSource, CHOSEN, GENERATED, mixedDiary, sharedFingerprints } from './exportFixtureV2';
+
+// The mixed diary (see exportFixtureV2.ts): 8 links; A, C and E chosen (links 0, 2, 3, 6, 7).
+
+describe('recipientLearns', () => {
+  it('says what an export of some incidents reveals of the rest, before it is made', async () => {
+    const diary = await mixedDiary();
+    const fingerprints = await sharedFingerprints(diary);
+    const source = builderSource(diary, CHOSEN, [
+      ...fingerprints,
+      { size: 12, root: 'a'.repeat(64), sharedAt: '2025-05-01T00:00:00.000Z' },
+    ]);
+    const learns = recipientLearns(source, { omitFields: ['where', 'where'] });
+    expect(learns).toEqual({
+      totalLinks: 8,
+      earlierFingerprints: [
+        { size: 2, sharedAt: '2025-03-01T09:00:00.000Z' },
+        { size: 5, sharedAt: '2025-03-02T09:00:00.000Z' },
+      ],
+      leavesEntriesOut: true,
+      omittedFields: ['where'],
+      // C#2's clock note carries the time of the tombstone before it, which is left out.
+      timesOfLeftOutRecords: 1,
+    });
+    // Exactly what the export then carries.
+    const document = await buildExportDocument(source, { ...EMPTY_SELECTION, omitFields: ['where'] }, GENERATED);
+    expect(document.chain.size).toBe(learns.totalLinks);
+    expect(document.chain.earlier.map(({ size, sharedAt }) => ({ size, sharedAt }))).toEqual(learns.earlierFingerprints);
+  });
+
+  it('leaves entries out unless every link of the diary goes out', async () => {
+    const diary = await mixedDiary();
+    // Every entry, the deleted one too (its versions are not held, so its links do not go out).
+    const all = recipientLearns(builderSource(diary, ['entry-a', 'entry-b', 'entry-c', 'entry-d', 'entry-e']), EMPTY_SELECTION);
+    expect(all).toMatchObject({ totalLinks: 8, leavesEntriesOut: true, timesOfLeftOutRecords: 1 });
+    const live = recipientLearns(builderSource(diary, ['entry-a', 'entry-c', 'entry-d', 'entry-e']), EMPTY_SELECTION);
+    expect(live.leavesEntriesOut).toBe(true);
+    const whole = new DiaryBuilder({ version: 2 });
+    await whole.save('entry-x', anIncident());
+    await whole.tick().save('entry-y', anIncident());
+    await whole.tick().save('entry-x', anIncident({ whatHappened: 'Edited' }));
+    expect(recipientLearns(builderSource(whole, ['entry-y', 'entry-x']), EMPTY_SELECTION)).toMatchObject({
+      totalLinks: 3,
+      leavesEntriesOut: false,
+    });
+    expect(recipientLearns(builderSource(whole, ['entry-x']), EMPTY_SELECTION).leavesEntriesOut).toBe(true);
+    const nothing = recipientLearns({ links: [], entries: [], history: () => [], fingerprints: [] }, EMPTY_SELECTION);
+    expect(nothing).toEqual({
+      totalLinks: 0,
+      earlierFingerprints: [],
+      leavesEntriesOut: false,
+      omittedFields: [],
+      timesOfLeftOutRecords: 0,
+    });
+  });
+});
