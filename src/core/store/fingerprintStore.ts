@@ -39,13 +39,17 @@ function parseList(value: unknown): SharedFingerprint[] {
   });
 }
 
-/** What the row holds: every fingerprint shared, and when one was last shared (again or not). */
+/**
+ * What the row holds: every fingerprint shared, when one was last shared (again or not), and until
+ * when the person put off the invitation to share ("Not now").
+ */
 interface Shares {
   fingerprints: SharedFingerprint[];
   lastSharedAt: string | null;
+  promptSnoozedUntil: string | null;
 }
 
-const none = (): Shares => ({ fingerprints: [], lastSharedAt: null });
+const none = (): Shares => ({ fingerprints: [], lastSharedAt: null, promptSnoozedUntil: null });
 
 /** The later of two timestamps (toISOString form compares as text), either possibly none. */
 function later(a: string | null, b: string | null): string | null {
@@ -58,13 +62,15 @@ function parseShares(value: unknown): Shares {
   const record: Record<string, unknown> = Array.isArray(value) ? { fingerprints: value } : (value as Record<string, unknown>);
   const fingerprints = parseList(record.fingerprints).sort(inChainOrder);
   const recorded = isIsoTimestamp(record.lastSharedAt) ? record.lastSharedAt : null;
+  const promptSnoozedUntil = isIsoTimestamp(record.promptSnoozedUntil) ? record.promptSnoozedUntil : null;
   // Never earlier than a share in the list.
-  return { fingerprints, lastSharedAt: fingerprints.reduce<string | null>((last, f) => later(last, f.sharedAt), recorded) };
+  const lastSharedAt = fingerprints.reduce<string | null>((last, f) => later(last, f.sharedAt), recorded);
+  return { fingerprints, lastSharedAt, promptSnoozedUntil };
 }
 
 /** The row's value, padded so its length does not tell how many fingerprints were shared. */
 function stored(shares: Shares): Shares & { pad: string } {
-  return padded({ fingerprints: shares.fingerprints, lastSharedAt: shares.lastSharedAt });
+  return padded({ fingerprints: shares.fingerprints, lastSharedAt: shares.lastSharedAt, promptSnoozedUntil: shares.promptSnoozedUntil });
 }
 
 /** Oldest chain first: each is a prefix of the next (an export proves that). */
@@ -112,15 +118,40 @@ export class FingerprintStore {
   async record(head: TreeHead, how: FingerprintShareMethod, at: Date): Promise<SharedFingerprint> {
     const entry = parseFingerprint({ size: head.size, root: head.root, sharedAt: at.toISOString(), how });
     if (!entry) throw new TypeError('not a tree head');
+    let kept: SharedFingerprint = entry;
+    await this.update((shares) => {
+      const existing = shares.fingerprints.find((f) => f.size === entry.size && f.root === entry.root);
+      kept = existing ?? entry;
+      const lastSharedAt = later(shares.lastSharedAt, entry.sharedAt);
+      if (existing && lastSharedAt === shares.lastSharedAt) return null;
+      const fingerprints = existing ? shares.fingerprints : [...shares.fingerprints, entry].sort(inChainOrder);
+      return { ...shares, fingerprints, lastSharedAt };
+    });
+    return kept;
+  }
+
+  /** Until when "Not now" puts off the invitation to share (toISOString form), or null. */
+  async promptSnoozedUntil(): Promise<string | null> {
+    return parseShares(await this.table.get(ROW_ID)).promptSnoozedUntil;
+  }
+
+  /** Puts off the invitation to share until `until`. */
+  async snoozePrompt(until: Date): Promise<void> {
+    const promptSnoozedUntil = until.toISOString();
+    await this.update((shares) => (shares.promptSnoozedUntil === promptSnoozedUntil ? null : { ...shares, promptSnoozedUntil }));
+  }
+
+  /**
+   * Reads the row, applies `change` (null: nothing to write), and writes the result only if no
+   * other tab changed the row meanwhile; else tries again on what that tab wrote.
+   */
+  private async update(change: (shares: Shares) => Shares | null): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const before = await guardStorage('read', () => this.db.settings.get(ROW_ID));
-      const shares = before ? parseShares(await this.table.open(before)) : none();
-      const existing = shares.fingerprints.find((f) => f.size === entry.size && f.root === entry.root);
-      const lastSharedAt = later(shares.lastSharedAt, entry.sharedAt);
-      if (existing && lastSharedAt === shares.lastSharedAt) return existing;
-      const fingerprints = existing ? shares.fingerprints : [...shares.fingerprints, entry].sort(inChainOrder);
+      const next = change(before ? parseShares(await this.table.open(before)) : none());
+      if (next === null) return;
       // Encrypted first; then written only if no other tab changed the row meanwhile.
-      const row = await this.table.seal(ROW_ID, stored({ fingerprints, lastSharedAt }));
+      const row = await this.table.seal(ROW_ID, stored(next));
       const written = await guardStorage('write', () =>
         this.db.transaction('rw', this.db.settings, async () => {
           if (!sameRow(await this.db.settings.get(ROW_ID), before)) return false;
@@ -128,7 +159,7 @@ export class FingerprintStore {
           return true;
         }),
       );
-      if (written) return existing ?? entry;
+      if (written) return;
       if (attempt === ATTEMPTS) throw new Error('The list of shared fingerprints kept changing');
     }
   }

@@ -85,6 +85,18 @@ describe('shared fingerprints', () => {
     expect(await setup.store.list()).toHaveLength(1);
   });
 
+  it('keeps "Not now" for the invitation to share in the same row, and keeps the shares when it changes', async () => {
+    const { store: fingerprints } = await store();
+    expect(await fingerprints.promptSnoozedUntil()).toBeNull();
+    const three = await head(3);
+    await fingerprints.record(three, 'share', at('2026-03-01T10:00:00.000Z'));
+    await fingerprints.snoozePrompt(at('2026-04-01T10:00:00.000Z'));
+    expect(await fingerprints.promptSnoozedUntil()).toBe('2026-04-01T10:00:00.000Z');
+    await fingerprints.record(await head(4), 'copy', at('2026-03-02T10:00:00.000Z'));
+    expect(await fingerprints.promptSnoozedUntil()).toBe('2026-04-01T10:00:00.000Z');
+    expect((await fingerprints.list()).map((f) => f.size)).toEqual([3, 4]);
+  });
+
   it('refuses something that is not a tree head', async () => {
     const { store: fingerprints } = await store();
     await expect(fingerprints.record({ size: -1, root: 'a'.repeat(64) }, 'share', new Date())).rejects.toThrow(TypeError);

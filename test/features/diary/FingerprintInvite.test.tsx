@@ -3,8 +3,6 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DiaryRepository } from '../../../src/core/store/diaryRepository';
-import type { FingerprintStore } from '../../../src/core/store/fingerprintStore';
-import type { PromptSnoozeStore } from '../../../src/features/diary/fingerprint/promptSnooze';
 import { aQuickIncidentOn } from '../../support/incidentFactories';
 import { renderDiary, testDiary, testStores } from './renderDiary';
 
@@ -94,26 +92,19 @@ describe('monthly invitation to share the fingerprint', () => {
     await waitFor(() => expect(invite()).toBeTruthy());
   });
 
-  it('keeps "Not now" in the fingerprint store when it can hold it', async () => {
+  it('keeps "Not now" in the encrypted fingerprint store, so it outlives a lock', async () => {
     const repository = await withRecords(1);
-    const real = testStores(repository).fingerprints;
-    let kept: string | null = null;
-    const remembering = (): FingerprintStore & PromptSnoozeStore =>
-      Object.assign(Object.create(real) as FingerprintStore, {
-        promptSnoozedUntil: async () => kept,
-        snoozePrompt: async (until: Date) => {
-          kept = until.toISOString();
-        },
-      });
     const user = userEvent.setup();
-    await shown(repository, { override: { stores: { ...testStores(repository), fingerprints: remembering() } } });
+    await shown(repository);
     await user.click(screen.getByRole('button', { name: 'Not now' }));
-    await waitFor(() => expect(kept).not.toBeNull());
-    expect(Date.parse(kept ?? '') - Date.now()).toBeGreaterThan(29.9 * DAY);
-    expect(Date.parse(kept ?? '') - Date.now()).toBeLessThanOrEqual(30 * DAY);
+    const stored = testStores(repository).fingerprints;
+    await waitFor(async () => expect(await stored.promptSnoozedUntil()).not.toBeNull());
+    const until = Date.parse((await stored.promptSnoozedUntil()) ?? '');
+    expect(until - Date.now()).toBeGreaterThan(29.9 * DAY);
+    expect(until - Date.now()).toBeLessThanOrEqual(30 * DAY);
     cleanup();
-    // Another store object over the same settings: what the store holds counts, not memory.
-    await shown(repository, { override: { stores: { ...testStores(repository), fingerprints: remembering() } } });
+    // New store objects over the same database, as after locking and unlocking again.
+    await shown(repository, { override: { stores: testStores(repository) } });
     expect(invite()).toBeNull();
   });
 

@@ -3,13 +3,11 @@ import type { TreeHead } from '../../../core/evidence';
 import type { FingerprintShareMethod } from '../../../core/store/fingerprintStore';
 import { useDiary } from '../../../shared/diary/useDiary';
 import { fingerprintPromptDue, promptSnoozedUntil, sharedSoFar, type SharedSoFar } from './fingerprintPrompt';
-import { promptSnoozeFor } from './promptSnooze';
 
 /** The fingerprints shared so far, whether the monthly invitation is due, and ways to update both. */
 export function useFingerprintShares() {
   const { snapshot, stores } = useDiary();
   const store = stores.fingerprints;
-  const snoozeStore = useMemo(() => promptSnoozeFor(store), [store]);
   const [shared, setShared] = useState<SharedSoFar | null>(null);
   // Undefined until read.
   const [snoozedUntil, setSnoozedUntil] = useState<string | null | undefined>(undefined);
@@ -21,14 +19,14 @@ export function useFingerprintShares() {
       .then((list) => current && setShared(sharedSoFar(list)))
       // An unreadable list: as if nothing was shared, which only makes the invitation likelier.
       .catch(() => current && setShared(sharedSoFar([])));
-    snoozeStore
+    store
       .promptSnoozedUntil()
       .then((until) => current && setSnoozedUntil(until))
       .catch(() => current && setSnoozedUntil(null));
     return () => {
       current = false;
     };
-  }, [store, snoozeStore]);
+  }, [store]);
 
   const size = snapshot?.links.length ?? 0;
   const due = useMemo(
@@ -49,8 +47,8 @@ export function useFingerprintShares() {
   const snooze = useCallback(async () => {
     const until = promptSnoozedUntil(new Date());
     setSnoozedUntil(until.toISOString());
-    await snoozeStore.snoozePrompt(until);
-  }, [snoozeStore]);
+    await store.snoozePrompt(until);
+  }, [store]);
 
   return { shared, due, noteShared, snooze };
 }
