@@ -37,13 +37,15 @@ function proseAfter(name: string): string {
   return DOC.slice(end, next < 0 ? undefined : next);
 }
 
-/** A table block's rows as cells split on white space, its header line dropped. */
-function rows(name: string): string[][] {
+/** A block's lines as cells split on white space. */
+function cells(name: string): string[][] {
   return block(name)
     .split('\n')
-    .slice(1)
     .map((line) => line.trim().split(/\s+/));
 }
+
+/** A table block's rows, its header line dropped. */
+const rows = (name: string): string[][] => cells(name).slice(1);
 
 /** A block of `label  value` lines (two or more spaces between) as a map. */
 function labelled(name: string): Map<string, string> {
@@ -83,7 +85,18 @@ function canonical(value: unknown): string {
 }
 
 const ZEROS = '0'.repeat(64);
-const FIELDS = ['when', 'where', 'whatHappened', 'behaviours', 'whoDidIt', 'witnesses', 'evidenceElsewhere', 'attachments', 'reported', 'effect'];
+const FIELDS = [
+  'when',
+  'where',
+  'whatHappened',
+  'behaviours',
+  'whoDidIt',
+  'witnesses',
+  'evidenceElsewhere',
+  'attachments',
+  'reported',
+  'effect',
+];
 const DAY_MS = 86_400_000;
 
 interface StoredContent {
@@ -127,7 +140,14 @@ function clockNote(last: string | undefined, recordedAt: string): Link['clock'] 
 /** 2.8: the text a version 2 link's hash is taken over. */
 function linkPreimage(link: Omit<Link, 'hash'>): string {
   const { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, clock } = link;
-  const meta = { seq, entryId, revision, kind, recordedAt, ...(clock ? { clock: { kind: clock.kind, lastLinkAt: clock.lastLinkAt } } : {}) };
+  const meta = {
+    seq,
+    entryId,
+    revision,
+    kind,
+    recordedAt,
+    ...(clock ? { clock: { kind: clock.kind, lastLinkAt: clock.lastLinkAt } } : {}),
+  };
   return canonical({ v: 2, prevHash, contentHash, meta });
 }
 
@@ -223,7 +243,8 @@ function verifyConsistency(first: number, firstRoot: string, second: number, sec
 }
 
 /** 2.8: "{size} · " and the root's first 32 hex digits, upper case, in 8 groups of 4. */
-const fingerprint = (size: number, root: string): string => `${size} \u00b7 ${(root.slice(0, 32).toUpperCase().match(/.{4}/g) ?? []).join(' ')}`;
+const fingerprint = (size: number, root: string): string =>
+  `${size} \u00b7 ${(root.slice(0, 32).toUpperCase().match(/.{4}/g) ?? []).join(' ')}`;
 
 // ---------------------------------------------------------------------------------------------
 // Version 1 (1.9)
@@ -248,16 +269,12 @@ describe('the version 1 worked example (docs/export-format.md 1.9)', () => {
 
 /** The diary of the example: its rows, stored contents, and links as computed here. */
 function exampleDiary() {
-  const places = rows('example-v2:diary').map(([seq = '', entryId = '', revision = '', recordedAt = '']) => ({
+  const places = cells('example-v2:diary').map(([seq = '', entryId = '', revision = '', recordedAt = '']) => ({
     seq: Number(seq),
     entryId,
     revision: Number(revision),
     recordedAt,
   }));
-  // The diary block has no header line: put its first row back.
-  const [first = ''] = block('example-v2:diary').split('\n');
-  const [seq0 = '', entry0 = '', revision0 = '', time0 = ''] = first.trim().split(/\s+/);
-  places.unshift({ seq: Number(seq0), entryId: entry0, revision: Number(revision0), recordedAt: time0 });
   const contents = JSON.parse(block('example-v2:contents')) as StoredContent[];
   const links: Link[] = [];
   for (const [i, place] of places.entries()) {
@@ -345,7 +362,12 @@ describe('the version 2 worked example (docs/export-format.md 2.11), recomputed 
       format: string;
       version: number;
       scope: { omittedFields: string[] };
-      chain: { size: number; root: string; links: (Link & { proof: string[] })[]; earlier: { size: number; root: string; proof: string[] }[] };
+      chain: {
+        size: number;
+        root: string;
+        links: (Link & { proof: string[] })[];
+        earlier: { size: number; root: string; proof: string[] }[];
+      };
       entries: {
         id: string;
         revisions: {
@@ -398,7 +420,14 @@ describe('the version 2 worked example (docs/export-format.md 2.11), recomputed 
     }
 
     // Nothing of entry-2 or of "where" but the hashes: not its text, salts, time or content hash.
-    for (const absent of ['Station Road', 'entry-2', '01'.repeat(16), '15'.repeat(16), places[1]?.recordedAt ?? '', links[1]?.contentHash ?? '']) {
+    for (const absent of [
+      'Station Road',
+      'entry-2',
+      '01'.repeat(16),
+      '15'.repeat(16),
+      places[1]?.recordedAt ?? '',
+      links[1]?.contentHash ?? '',
+    ]) {
       expect(text).not.toContain(absent);
     }
   });
