@@ -1,9 +1,22 @@
 import i18next from 'i18next';
-import LanguageDetector from 'i18next-browser-languagedetector';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import { devicePreferences, LANGUAGE_STORAGE_KEY } from '../core/prefs/preferences';
+import { devicePreferences } from '../core/prefs/preferences';
 import { DEFAULT_LANGUAGE, LANGUAGES, toSupportedLanguage, type LanguageCode } from './languages';
+
+/**
+ * The language to start in: the person's own choice on this device, else the first of the
+ * browser's languages that Daybook ships, else English. (A detector library cost 2 KB of the
+ * first screen for these few lines.)
+ */
+function startingLanguage(): LanguageCode {
+  const chosen = devicePreferences.read('language');
+  if (chosen) return toSupportedLanguage(chosen);
+  const shipped = new Set<string>(LANGUAGES.map((l) => l.code.toLowerCase().split('-')[0] ?? ''));
+  const tags = typeof navigator === 'undefined' ? [] : navigator.languages.length > 0 ? navigator.languages : [navigator.language];
+  const match = tags.find((tag) => shipped.has(tag.toLowerCase().split('-')[0] ?? ''));
+  return toSupportedLanguage(match);
+}
 
 /** Keeps <html lang dir> in step with the language, so screen readers and RTL layout follow. */
 function applyToDocument(lng: string): void {
@@ -19,7 +32,6 @@ function applyToDocument(lng: string): void {
 export async function initI18n(): Promise<typeof i18next> {
   i18next.on('languageChanged', applyToDocument);
   await i18next
-    .use(LanguageDetector)
     .use(
       resourcesToBackend(
         (lng: string, ns: string) => import(`./locales/${lng}/${ns}.json`) as Promise<{ default: Record<string, unknown> }>,
@@ -27,6 +39,7 @@ export async function initI18n(): Promise<typeof i18next> {
     )
     .use(initReactI18next)
     .init({
+      lng: startingLanguage(),
       supportedLngs: LANGUAGES.map((l) => l.code),
       fallbackLng: DEFAULT_LANGUAGE,
       load: 'currentOnly',
@@ -35,13 +48,6 @@ export async function initI18n(): Promise<typeof i18next> {
       fallbackNS: false,
       interpolation: { escapeValue: false },
       returnNull: false,
-      detection: {
-        order: ['localStorage', 'navigator'],
-        lookupLocalStorage: LANGUAGE_STORAGE_KEY,
-        // Only a manual choice is remembered (see changeLanguage below).
-        caches: [],
-        convertDetectedLanguage: (lng: string) => toSupportedLanguage(lng),
-      },
       react: { useSuspense: true },
     });
   applyToDocument(i18next.resolvedLanguage ?? DEFAULT_LANGUAGE);
