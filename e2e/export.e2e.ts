@@ -90,12 +90,13 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     const document = JSON.parse(json.bytes.toString('utf8')) as {
       format: string;
       version: number;
-      chain: { head: string; links: unknown[] };
+      chain: { size: number; root: string; links: unknown[] };
       entries: unknown[];
     };
-    expect(document).toMatchObject({ format: 'daybook-export', version: 1 });
+    expect(document).toMatchObject({ format: 'daybook-export', version: 2 });
     expect(document.entries).toHaveLength(3);
-    expect(document.chain.head).toMatch(/^[0-9a-f]{64}$/);
+    expect(document.chain.size).toBe(3);
+    expect(document.chain.root).toMatch(/^[0-9a-f]{64}$/);
 
     const pdf = await exportAs(page, /^PDF report/);
     expect(pdf.name).toMatch(/\.pdf$/);
@@ -105,7 +106,7 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     expect(text).toContain(WELSH);
     expect(text).toContain(POLISH);
     expect(text).toContain('Secret Witness Name');
-    expect(text.replace(/\s+/g, '')).toContain(document.chain.head);
+    expect(text.replace(/\s+/g, '')).toContain(document.chain.root);
     expect(text).toContain(createHash('sha256').update(PNG).digest('hex'));
     pages.forEach((pageText, i) => expect(pageText).toContain(`${i + 1}`));
     expect(pages[0]).toMatch(new RegExp(`\\b1\\b.*\\b${pages.length}\\b`));
@@ -169,6 +170,82 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     expect(reportText).toContain('Silent calls from a withheld number');
     expect(reportText).not.toContain(POLISH);
     expect(advocateForeign).toEqual([]);
+    await advocate.close();
+    await context.close();
+  });
+
+  it('a redacted package verifies what it shows, names what it leaves out, and shows an earlier fingerprint is contained', async () => {
+    const context = await newContext(browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL() });
+    const page = await context.newPage();
+    await createVaultThroughUi(page);
+    await addIncident(page, 'He waited by the school gate at home time', {
+      where: 'Outside Hillside Primary',
+      witness: 'Secret Witness Name',
+    });
+    await addIncident(page, 'Silent calls from a withheld number', { behaviour: 'Called me' });
+
+    // The diary's fingerprint now, given to someone trusted (copied): 2 records.
+    await page.getByText('Diary fingerprint', { exact: true }).click();
+    const earlier = (await page.getByTestId('fingerprint').textContent({ timeout: 20_000 })) ?? '';
+    expect(earlier).toMatch(/^2 · ([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await page.getByText(/^Fingerprint copied\./).waitFor();
+    await addIncident(page, 'A note through the door', { behaviour: 'Texted or messaged me' });
+
+    // Only the school-gate incident, without where it happened or the witness.
+    await openExport(page);
+    await page.getByRole('radio', { name: 'Only the incidents I tick' }).check();
+    await page.getByRole('checkbox', { name: /school gate/ }).check();
+    await page.getByRole('checkbox', { name: 'Where it happened' }).check();
+    await page.getByRole('checkbox', { name: 'Witnesses and how to reach them' }).check();
+    await page.getByRole('radio', { name: /^Evidence package for an advocate/ }).check();
+    // Before anything is written, the screen says what the recipient learns about the rest.
+    const learns = page.getByRole('region', { name: 'What the person you send this to will learn' });
+    await learns.getByText(/\b3\b/).first().waitFor();
+    await page.getByLabel('New passphrase', { exact: true }).fill(PACKAGE_PASSPHRASE);
+    await page.getByLabel('Type the new passphrase again').fill(PACKAGE_PASSPHRASE);
+    await page.getByRole('button', { name: 'Create file' }).click();
+    await page.getByRole('heading', { name: 'Your file is ready' }).waitFor({ timeout: 60_000 });
+    const pack = await download(page, () => page.getByRole('button', { name: 'Save file' }).click());
+
+    const advocate = await newContext(browser);
+    const reader = await advocate.newPage();
+    await reader.goto(baseURL() + '/package');
+    await reader
+      .getByLabel('Choose file', { exact: true })
+      .setInputFiles({ name: pack.name, mimeType: 'application/octet-stream', buffer: pack.bytes });
+    await reader.getByLabel("The package's passphrase").fill(PACKAGE_PASSPHRASE);
+    await reader.getByRole('button', { name: 'Open', exact: true }).click();
+    await reader.getByRole('heading', { name: 'Verified', exact: true }).waitFor({ timeout: 30_000 });
+    // What was checked: what happened, when and the behaviours of the one version shown.
+    await reader.getByText(/^Checked: what happened, when it happened and .* in 1 version of 1 incident/).waitFor();
+    await reader.getByText('He waited by the school gate at home time').first().waitFor();
+    // What was not: the details left out are named, and their text is nowhere.
+    const notCovered = reader.getByRole('region', { name: 'Not covered by this check' });
+    await notCovered.getByText(/Details left out by the sender: .*where it happened.*witnesses/i).waitFor();
+    await notCovered.getByText(/^Times: /).waitFor();
+    expect(await reader.getByText('Secret Witness Name').count()).toBe(0);
+    expect(await reader.getByText('Outside Hillside Primary').count()).toBe(0);
+    expect(await reader.getByText('Silent calls from a withheld number').count()).toBe(0);
+    expect(await violations(reader)).toEqual([]);
+
+    // The fingerprint given before this file was made is an earlier state of the same diary.
+    const check = reader.getByLabel('Fingerprint to check');
+    await check.fill(earlier.toLowerCase().replace(/ · /, '-'));
+    await reader.getByRole('button', { name: 'Check', exact: true }).click();
+    await reader
+      .getByRole('status')
+      .filter({ hasText: /^Contained/ })
+      .waitFor();
+    // One changed character: not this diary.
+    const altered = earlier.slice(0, -1) + (earlier.endsWith('0') ? '1' : '0');
+    await check.fill(altered);
+    await reader.getByRole('button', { name: 'Check', exact: true }).click();
+    await reader
+      .getByRole('status')
+      .filter({ hasText: /^(Not contained|This file cannot show it)/ })
+      .waitFor();
     await advocate.close();
     await context.close();
   });
