@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
@@ -29,7 +31,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(`${root}dist/index.html`)) {
     throw new Error('dist/ is missing: run `vite build` first (npm test does this for you).');
   }
-  app = await preview({ root, logLevel: 'warn', preview: { port: 4190, strictPort: false, host: 'localhost' } });
+  // Served from a copy taken now, so a build started meanwhile (another run on this machine)
+  // cannot change the files under a running test.
+  const copy = mkdtempSync(join(tmpdir(), 'daybook-e2e-dist-'));
+  cpSync(`${root}dist`, copy, { recursive: true });
+  app = await preview({
+    root,
+    logLevel: 'warn',
+    build: { outDir: copy },
+    preview: { port: 4190, strictPort: false, host: 'localhost' },
+  });
   const baseURL = app.resolvedUrls?.local[0];
   if (!baseURL) throw new Error('vite preview did not report its address');
   neutral = await startNeutralSite();
@@ -38,6 +49,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('exitURL', `http://127.0.0.1:${port}/weather`);
   return async () => {
     await app?.close();
+    rmSync(copy, { recursive: true, force: true });
     await new Promise((resolve) => neutral?.close(resolve));
   };
 }
