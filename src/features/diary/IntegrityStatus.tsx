@@ -1,5 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { SealFinding } from '../../core/store/diaryRepository';
 import type { DiaryContextValue } from '../../shared/diary/diaryContext';
+import { formatMoment } from '../../shared/format/formatWhen';
+import { useLocale } from '../../shared/hooks/useLocale';
 import { useDiary } from '../../shared/diary/useDiary';
 
 type SealState = DiaryContextValue['seal'];
@@ -7,16 +11,20 @@ type SealState = DiaryContextValue['seal'];
 /**
  * Whether the diary's evidence chain verifies, whether it reaches where the diary was last
  * sealed, and how many entries were deleted, in plain words. "Nothing altered or missing" is
- * said only when both hold: a chain that verifies may still have lost its newest records.
+ * said only when the chain verifies, the seal holds, and no load has ever found records missing
+ * or the seal invalid: a chain that verifies may still have lost its newest records, and a diary
+ * sealed again after such a finding still shows it, with when it was noticed.
  */
 export function IntegrityStatus() {
   const { t } = useTranslation('diary');
-  const { integrity, seal, snapshot } = useDiary();
+  const language = useLocale();
+  const { integrity, seal, sealFindings, snapshot } = useDiary();
   const deleted = snapshot?.deleted.length ?? 0;
   const sealHolds = seal.state === 'sealed' || seal.state === 'sealed-from-now';
+  const told = toldFinding(sealFindings);
   return (
     <>
-      {!sealHolds && <SealWarning seal={seal} />}
+      {(!sealHolds || sealFindings.length > 0) && <SealWarning seal={seal} findings={sealFindings} />}
       {!integrity ? (
         <p className="hint">{t('integrity.checking')}</p>
       ) : !integrity.ok ? (
@@ -26,7 +34,12 @@ export function IntegrityStatus() {
       ) : (
         sealHolds && (
           <p className="integrity ok" data-testid="integrity">
-            {t('integrity.ok', { count: integrity.length })}
+            {told
+              ? `${t('integrity.checked', { count: integrity.length })} ${t(
+                  told.state === 'records-missing' ? 'integrity.checksOutNowMissing' : 'integrity.checksOutNowSealInvalid',
+                  { moment: formatMoment(told.noticedAt, language) },
+                )}`
+              : t('integrity.ok', { count: integrity.length })}
             {seal.state === 'sealed-from-now' && ` ${t('integrity.sealedFromNow')}`}
           </p>
         )
@@ -41,9 +54,21 @@ export function IntegrityStatus() {
   );
 }
 
-/** Recent records missing, or a seal that cannot be confirmed: what it is, what it can mean, what to do. */
-function SealWarning({ seal }: { seal: SealState }) {
+/**
+ * The finding the integrity line names: the latest time records were found missing, else the
+ * latest time the seal could not be confirmed; none when nothing was ever found.
+ */
+function toldFinding(findings: readonly SealFinding[]): SealFinding | undefined {
+  return findings.filter((f) => f.state === 'records-missing').at(-1) ?? findings.at(-1);
+}
+
+/**
+ * Recent records missing, or a seal that cannot be confirmed, now or at any earlier load: what
+ * was found and when it was noticed, what it can mean, what to do.
+ */
+function SealWarning({ seal, findings }: { seal: SealState; findings: readonly SealFinding[] }) {
   const { t } = useTranslation('diary');
+  const language = useLocale();
   return (
     <div className="warning seal-warning" role="alert" data-testid="seal-warning">
       {seal.state === 'records-missing' ? (
@@ -51,11 +76,28 @@ function SealWarning({ seal }: { seal: SealState }) {
           <p className="error">{t('integrity.missing')}</p>
           <p>{t('integrity.missingCounts', { sealedSize: seal.sealedSize, size: seal.size })}</p>
         </>
-      ) : (
+      ) : seal.state === 'seal-invalid' ? (
         <p className="error">{t('integrity.sealInvalid')}</p>
+      ) : (
+        <p className="error">{t('integrity.foundBefore')}</p>
+      )}
+      {findings.length > 0 && (
+        <ul className="seal-findings" data-testid="seal-findings">
+          {findings.map((finding, index) => (
+            <li key={`${finding.noticedAt}-${index}`}>{findingText(t, finding, formatMoment(finding.noticedAt, language))}</li>
+          ))}
+        </ul>
       )}
       <p>{t('integrity.sealMeaning')}</p>
       <p>{t('integrity.sealWhatToDo')}</p>
     </div>
   );
+}
+
+/** One finding in plain words: when it was noticed (by this device's clock) and the counts then. */
+function findingText(t: TFunction<'diary'>, { state, sealedSize, size }: SealFinding, moment: string): string {
+  if (state === 'seal-invalid') return t('integrity.findingSealInvalid', { moment, size });
+  return sealedSize === undefined
+    ? t('integrity.findingMissingNoCount', { moment, size })
+    : t('integrity.findingMissing', { moment, sealedSize, size });
 }

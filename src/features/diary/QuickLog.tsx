@@ -15,7 +15,7 @@ import { catchLongPaste, keepAsText, offerPaste, type PasteState } from './paste
 import { PasteOffer } from './paste/PasteOffer';
 import { useDiary } from '../../shared/diary/useDiary';
 import { AttachmentList } from '../../shared/incident/attachments/AttachmentList';
-import { newestRevisionAfterSave, type ClockNote } from './clock/clockNote';
+import { clockNoticeAfterSave, type ClockNotice } from './clock/clockNote';
 import { ClockNoteMessage } from './clock/ClockNoteMessage';
 
 /**
@@ -33,8 +33,8 @@ export function QuickLog() {
   // Each save starts a fresh form (and a fresh draft); the confirmation outlives it.
   const [generation, setGeneration] = useState(0);
   const [saved, setSaved] = useState(false);
-  // Said at once if the device's clock looked wrong for this save; kept until the next one.
-  const [clock, setClock] = useState<ClockNote | null>(null);
+  // Said at once if this save carries a clock note; kept until the next one.
+  const [clock, setClock] = useState<ClockNotice | null>(null);
   return (
     <>
       <QuickLogForm
@@ -56,13 +56,13 @@ interface QuickLogFormProps {
   saved: boolean;
   onChange: () => void;
   /** With the saved version's clock note, if it has one. */
-  onSaved: (clock: ClockNote | undefined) => void;
+  onSaved: (clock: ClockNotice | undefined) => void;
 }
 
 function QuickLogForm({ saved, onChange, onSaved }: QuickLogFormProps) {
   const { t } = useTranslation('diary');
   const { t: tIncident } = useTranslation('incident');
-  const { add, history } = useDiary();
+  const { add, history, records } = useDiary();
   const errorMessage = useVaultErrorMessage();
   const tooLongMessage = useTooLongMessage();
   const store = useDraftStore();
@@ -120,7 +120,7 @@ function QuickLogForm({ saved, onChange, onSaved }: QuickLogFormProps) {
       const id = await add(checked.incident);
       // The entry is saved; a draft that could not be thrown away is only offered back later.
       await draft.finish().catch(() => undefined);
-      onSaved(newestRevisionAfterSave(history, id)?.clock);
+      onSaved(clockNoticeAfterSave(history, () => records().map((record) => record.link), id));
     });
   };
 

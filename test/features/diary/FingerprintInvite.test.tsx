@@ -92,6 +92,17 @@ describe('monthly invitation to share the fingerprint', () => {
     await waitFor(() => expect(invite()).toBeTruthy());
   });
 
+  it('a share and a "Not now" made with the clock set to 2099, then put back, do not keep it away', async () => {
+    const repository = await withRecords(2);
+    const stored = testStores(repository).fingerprints;
+    await stored.record(await repository.treeHead(), 'copy', new Date('2099-01-01T00:00:00.000Z'));
+    await stored.snoozePrompt(new Date('2099-01-31T00:00:00.000Z'));
+    await repository.add(aQuickIncidentOn('2026-03-02', { whatHappened: 'Since' }));
+    await shown(repository);
+    // It comes, and says truthfully when the last share was recorded, by the clock as it was set then.
+    await waitFor(() => expect(invite()?.textContent).toMatch(/You last shared your diary fingerprint 1 Jan 2099/));
+  });
+
   it('keeps "Not now" in the encrypted fingerprint store, so it outlives a lock', async () => {
     const repository = await withRecords(1);
     const user = userEvent.setup();

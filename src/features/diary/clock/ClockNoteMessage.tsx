@@ -2,21 +2,27 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoment } from '../../../shared/format/formatWhen';
 import { useLocale } from '../../../shared/hooks/useLocale';
-import type { ClockNote } from './clockNote';
+import type { ClockNotice } from './clockNote';
 import './clock.css';
 
-/** The words for a clock note on the version just saved: what the clock read, what was kept, what to do. */
-export function useClockNoteText(): (note: ClockNote) => string {
+/**
+ * The words for a clock note on the version just saved: a save more than a day after the previous
+ * record, or the clock reading earlier than it; what was kept, and what to do if the time is wrong.
+ */
+export function useClockNoteText(): (note: ClockNotice) => string {
   const { t } = useTranslation('diary');
   const language = useLocale();
-  return (note) => t(note.kind === 'behind' ? 'clock.behind' : 'clock.ahead', { moment: formatMoment(note.lastLinkAt, language) });
+  return ({ kind, previousAt }) =>
+    previousAt === null
+      ? t(kind === 'behind' ? 'clock.behindNoTime' : 'clock.aheadNoTime')
+      : t(kind === 'behind' ? 'clock.behind' : 'clock.ahead', { moment: formatMoment(previousAt, language) });
 }
 
 /**
- * Tells the person, as soon as they land after a save, that the device's clock looked wrong. The
- * live region is on the page first and filled a moment later, so screen readers announce it.
+ * Tells the person, as soon as they land after a save, that the version carries a clock note.
+ * The live region is on the page first and filled a moment later, so screen readers announce it.
  */
-export function ClockNoteMessage({ note }: { note: ClockNote | null | undefined }) {
+export function ClockNoteMessage({ note }: { note: ClockNotice | null | undefined }) {
   const text = useClockNoteText();
   const message = note ? text(note) : '';
   const [shown, setShown] = useState('');

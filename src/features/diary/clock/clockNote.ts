@@ -1,5 +1,9 @@
 // A save's clock note (docs/evidence-v2-design.md section 2): the device's clock read earlier than
-// the diary's last link, or more than a day after it. Found on the new link after the save.
+// the diary's previous link ('behind'), or the save came more than a day after it ('ahead', which
+// is usual in a diary and no fault). Found on the new link after the save.
+//
+// The note itself holds only its kind. The previous record's time, which the screens show, is
+// read from the diary's own links: the link before this one in the chain.
 
 import type { ChainLink, ClockNote } from '../../../core/evidence';
 
@@ -39,9 +43,57 @@ export function newestRevisionAfterSave(history: (entryId: string) => readonly {
   }
 }
 
-/** Each version's clock note, by revision number, for an entry's history. */
-export function clockNotesByRevision(records: readonly { link: ChainLink }[]): ReadonlyMap<number, ClockNote> {
-  const notes = new Map<number, ClockNote>();
-  for (const { link } of records) if (link.kind === 'revision' && link.clock) notes.set(link.revision, link.clock);
+/** A clock note as the screens tell it: its kind, and when the diary's previous record was saved. */
+export interface ClockNotice {
+  kind: ClockNote['kind'];
+  /** The previous link's recordedAt; null if this diary does not hold that link as it should. */
+  previousAt: string | null;
+}
+
+/**
+ * When the link before `link` in the chain was saved: the link at seq - 1 whose hash `link`
+ * names as its previous one. Null when there is none such (a chain that does not add up, which
+ * the integrity line reports).
+ */
+export function previousRecordedAt(links: readonly ChainLink[], link: ChainLink): string | null {
+  const seq = link.seq - 1;
+  if (seq < 0) return null;
+  // Links are held in chain order, so the one wanted is normally at index seq.
+  const previous = links[seq]?.seq === seq ? links[seq] : links.find((candidate) => candidate.seq === seq);
+  return previous && previous.hash === link.prevHash ? previous.recordedAt : null;
+}
+
+/** What to tell about `link`'s clock note, if it has one, given the diary's links. */
+export function clockNoticeOf(link: ChainLink, links: readonly ChainLink[]): ClockNotice | undefined {
+  return link.clock ? { kind: link.clock.kind, previousAt: previousRecordedAt(links, link) } : undefined;
+}
+
+/**
+ * The clock note of the version just saved as entry `id`, looked up after the save resolved, with
+ * `links` the diary's links then. Like newestRevisionAfterSave, a lookup that fails says nothing.
+ */
+export function clockNoticeAfterSave(
+  history: (entryId: string) => readonly { link: ChainLink }[],
+  links: () => readonly ChainLink[],
+  id: string,
+): ClockNotice | undefined {
+  try {
+    const link = newestRevision(history(id));
+    return link && clockNoticeOf(link, links());
+  } catch {
+    return undefined;
+  }
+}
+
+/** Each version's clock note, by revision number, for an entry's history; `links` are the diary's. */
+export function clockNotesByRevision(
+  records: readonly { link: ChainLink }[],
+  links: readonly ChainLink[],
+): ReadonlyMap<number, ClockNotice> {
+  const notes = new Map<number, ClockNotice>();
+  for (const { link } of records) {
+    const notice = link.kind === 'revision' ? clockNoticeOf(link, links) : undefined;
+    if (notice) notes.set(link.revision, notice);
+  }
   return notes;
 }

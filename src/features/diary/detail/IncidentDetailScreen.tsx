@@ -44,7 +44,9 @@ function IncidentDetail({ entry }: { entry: DiaryEntry }) {
   // A new entry object comes with every snapshot, so the history is re-read after an edit.
   const records = useMemo(() => historyOf(entry.id), [historyOf, entry]);
   const history = useMemo(() => entryHistory(records), [records]);
-  const clockNotes = useMemo(() => clockNotesByRevision(records), [records]);
+  // The previous record's time comes from the diary's own links.
+  const links = snapshot?.links;
+  const clockNotes = useMemo(() => clockNotesByRevision(records, links ?? []), [records, links]);
   // Arriving straight from a save: the version it wrote, told about once (see ClockNoteMessage).
   const [justSaved] = useState(() => savedRevisionIn(location.state));
   const { pathname, search, state: routerState } = location;

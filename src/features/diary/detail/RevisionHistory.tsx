@@ -2,24 +2,26 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryStep } from '../../../core/diary/revisionHistory';
 import { formatMoment } from '../../../shared/format/formatWhen';
 import { useLocale } from '../../../shared/hooks/useLocale';
-import type { ClockNote } from '../clock/clockNote';
+import type { ClockNotice } from '../clock/clockNote';
 import { ChangeItem } from './ChangeItem';
 
 interface RevisionHistoryProps {
   steps: readonly HistoryStep[];
-  /** Each version's note that the device clock looked wrong when it was saved, by revision. */
-  clockNotes?: ReadonlyMap<number, ClockNote>;
+  /** Each version's clock note (saved more than a day after the previous record, or the clock read earlier), by revision. */
+  clockNotes?: ReadonlyMap<number, ClockNotice>;
 }
 
 /**
  * When it was first written down, then every later save and what it changed. Every time is the
- * device's own clock reading, and says so; a version saved while the clock looked wrong says that too.
+ * device's own clock reading, and says so; a version with a clock note says that too.
  */
 export function RevisionHistory({ steps, clockNotes }: RevisionHistoryProps) {
   const { t } = useTranslation('diary');
   const language = useLocale();
-  const clockNote = (note: ClockNote) =>
-    t(note.kind === 'behind' ? 'history.clockBehind' : 'history.clockAhead', { moment: formatMoment(note.lastLinkAt, language) });
+  const clockNote = ({ kind, previousAt }: ClockNotice) =>
+    previousAt === null
+      ? t(kind === 'behind' ? 'history.clockBehindNoTime' : 'history.clockAheadNoTime')
+      : t(kind === 'behind' ? 'history.clockBehind' : 'history.clockAhead', { moment: formatMoment(previousAt, language) });
   return (
     <section aria-labelledby="incident-history" className="incident-history">
       <h2 id="incident-history">{t('history.title')}</h2>

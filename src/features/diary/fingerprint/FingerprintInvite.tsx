@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatMoment } from '../../../shared/format/formatWhen';
 import { useLocale } from '../../../shared/hooks/useLocale';
+import { lastShareForPrompt } from './fingerprintPrompt';
 import type { FingerprintShares } from './useFingerprintShares';
 
 /**
@@ -11,7 +12,9 @@ export function FingerprintInvite({ shares, onShow, onSnoozed }: { shares: Finge
   const { t } = useTranslation('diary');
   const language = useLocale();
   if (!shares.due) return null;
-  const last = shares.shared?.lastSharedAt ?? null;
+  const shared = shares.shared;
+  // The share the invitation went by; else (only shares made with the clock far ahead) the last one.
+  const last = shared ? (lastShareForPrompt(shared, new Date()) ?? shared.lastSharedAt) : null;
   return (
     <aside className="notice fingerprint-invite" aria-labelledby="fingerprint-invite-title">
       <h2 id="fingerprint-invite-title">{t('invite.title')}</h2>

@@ -18,7 +18,7 @@ export function EditIncidentScreen() {
   const navigate = useNavigate();
   const store = useDraftStore();
   const entry = snapshot?.entries.find((e) => e.id === id);
-  // The version this save wrote, if it wrote one: the incident's page says if its clock looked wrong.
+  // The version this save wrote, if it wrote one: the incident's page says if it carries a clock note.
   const written = useRef<number | undefined>(undefined);
 
   const save = async (incident: Incident): Promise<string> => {

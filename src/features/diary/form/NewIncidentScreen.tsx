@@ -34,7 +34,7 @@ export function NewIncidentScreen() {
           draftId={NEW_INCIDENT_DRAFT}
           baseline={baseline}
           onSave={add}
-          // The incident's page says at once if the device's clock looked wrong for this save.
+          // The incident's page says at once if this save carries a clock note.
           onSaved={(id) => void navigate(`/incidents/${id}`, { state: savedState(newestRevisionAfterSave(history, id)?.revision) })}
           onLeave={() => void navigate('/')}
         />
