@@ -15,8 +15,9 @@
 // (fieldCommitments.ts), so their text cannot be confirmed by guessing.
 //
 // Times are the device's own clock. Version 2 links keep the time as read and
-// note, inside the hash, when it ran backwards or jumped a day ahead
-// (clockNoteFor); version 1 links had to keep time order instead.
+// note, inside the hash, when it read earlier than the link before, or more than
+// a day after it (clockNoteFor: the kind only, never the earlier link's time);
+// version 1 links had to keep time order instead.
 //
 // Limits: a chain cut short at its end is still a valid chain. Compare the head
 // against a head recorded elsewhere (a PDF report, an earlier export, a
@@ -148,7 +149,7 @@ function digestBatch(links: readonly ChainLink[], start: number, contents?: Read
 }
 
 function sameNote(a: ClockNote | undefined, b: ClockNote | undefined): boolean {
-  return a === undefined || b === undefined ? a === b : a.kind === b.kind && a.lastLinkAt === b.lastLinkAt;
+  return a === undefined || b === undefined ? a === b : a.kind === b.kind;
 }
 
 /**

@@ -4,7 +4,7 @@
 // Version 1 links (no `v`) were written before issue 12 and still verify as they
 // always did. Version 2 links (`v: 2`) are all that is written now: they hash a
 // different preimage (so a v1 link cannot pass for a v2 one) and may carry a
-// clock note saying the device clock looked wrong when the link was written.
+// clock note: the device's clock read earlier than the link before, or more than a day later.
 
 import { canonicalJson } from './canonicalJson';
 import { sha256Hex } from './hash';
@@ -13,14 +13,15 @@ import { isSha256Hex } from './hex';
 export type LinkKind = 'revision' | 'tombstone';
 
 /**
- * A v2 link's note that its recordedAt looked wrong against the link before it: earlier than it
- * ('behind'), or more than CLOCK_AHEAD_MS after it ('ahead'). The time itself is kept as the
- * device read it; the note is part of the hash, so it cannot be added or removed later.
+ * A v2 link's note about its recordedAt against the link before it: earlier than it ('behind':
+ * the device's clock read earlier than the previous record), or more than CLOCK_AHEAD_MS after it
+ * ('ahead': saved more than a day after the previous record, a gap that is not in itself a clock
+ * fault). The time itself is kept as the device read it; the note is part of the hash, so it
+ * cannot be added or removed later. It carries the kind only, never the previous link's time: an
+ * export that leaves that link out must not reveal when it was written.
  */
 export interface ClockNote {
   kind: 'behind' | 'ahead';
-  /** The previous link's recordedAt. */
-  lastLinkAt: string;
 }
 
 export interface ChainLink {
@@ -37,7 +38,7 @@ export interface ChainLink {
   contentHash: string;
   prevHash: string;
   hash: string;
-  /** Only on v2 links, and only when the clock looked wrong (see clockNoteFor). */
+  /** Only on v2 links, and only when clockNoteFor gives a note. */
   clock?: ClockNote;
 }
 
@@ -76,8 +77,8 @@ export const CLOCK_AHEAD_MS = 86_400_000;
 export function clockNoteFor(prev: Pick<ChainLink, 'recordedAt'> | null, recordedAt: string): ClockNote | undefined {
   if (prev === null) return undefined;
   const gap = Date.parse(recordedAt) - Date.parse(prev.recordedAt);
-  if (gap < 0) return { kind: 'behind', lastLinkAt: prev.recordedAt };
-  if (gap > CLOCK_AHEAD_MS) return { kind: 'ahead', lastLinkAt: prev.recordedAt };
+  if (gap < 0) return { kind: 'behind' };
+  if (gap > CLOCK_AHEAD_MS) return { kind: 'ahead' };
   return undefined;
 }
 
@@ -87,8 +88,8 @@ export function computeLinkHash(link: Omit<ChainLink, 'hash'>): Promise<string> 
   if (link.v !== 2) {
     return sha256Hex(canonicalJson({ v: 1, prevHash, contentHash, meta: { seq, entryId, revision, kind, recordedAt } }));
   }
-  // Rebuilt from its two fields, so nothing else a note object carries can slip into the hash.
-  const clock = link.clock === undefined ? {} : { clock: { kind: link.clock.kind, lastLinkAt: link.clock.lastLinkAt } };
+  // Rebuilt from its one field, so nothing else a note object carries can slip into the hash.
+  const clock = link.clock === undefined ? {} : { clock: { kind: link.clock.kind } };
   return sha256Hex(canonicalJson({ v: 2, prevHash, contentHash, meta: { seq, entryId, revision, kind, recordedAt, ...clock } }));
 }
 
@@ -99,14 +100,8 @@ function isIndex(value: unknown, min: number): value is number {
 function isClockNote(value: unknown): value is ClockNote {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const note = value as Partial<Record<keyof ClockNote, unknown>>;
-  // Exactly two keys: anything more would be carried along unhashed.
-  return (
-    Object.keys(value).length === 2 &&
-    Object.hasOwn(value, 'kind') &&
-    Object.hasOwn(value, 'lastLinkAt') &&
-    (note.kind === 'behind' || note.kind === 'ahead') &&
-    isIsoTimestamp(note.lastLinkAt)
-  );
+  // Exactly the one key, symbols included: anything more would be carried along unhashed.
+  return Reflect.ownKeys(value).length === 1 && Object.hasOwn(value, 'kind') && (note.kind === 'behind' || note.kind === 'ahead');
 }
 
 /** v absent (v1) or exactly 2; a clock note only on a v2 link, well-formed, never a key holding undefined. */

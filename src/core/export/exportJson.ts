@@ -243,7 +243,7 @@ function readLink(value: unknown, path: string): ChainLink {
   const fields = object(value, path);
   const v = own(fields, 'v');
   const clock = own(fields, 'clock');
-  const note = typeof clock === 'object' && clock !== null ? { kind: own(clock, 'kind'), lastLinkAt: own(clock, 'lastLinkAt') } : clock;
+  const note = typeof clock === 'object' && clock !== null ? { kind: own(clock, 'kind') } : clock;
   const link = {
     // A version 2 link's `v` and clock note are part of its hash: kept exactly when present.
     ...(v === undefined ? {} : { v }),
@@ -258,8 +258,9 @@ function readLink(value: unknown, path: string): ChainLink {
     ...(clock === undefined ? {} : { clock: note }),
   };
   if (!isWellFormedLink(link)) fail(path, 'is not a well-formed chain link');
-  // A clock note with more than its two keys would be carried along unhashed.
-  if (typeof clock === 'object' && clock !== null && Reflect.ownKeys(clock).length !== 2) fail(`${path}.clock`, 'has unknown keys');
+  // A clock note is its kind alone: anything more would be carried along unhashed (and a
+  // previous link's time is exactly what a version 2 file must not carry).
+  if (typeof clock === 'object' && clock !== null && Reflect.ownKeys(clock).length !== 1) fail(`${path}.clock`, 'has unknown keys');
   return link;
 }
 

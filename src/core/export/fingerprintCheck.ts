@@ -16,12 +16,16 @@ export type FingerprintCheck =
   | { result: 'this-export'; size: number }
   /** An earlier fingerprint the file proves this diary continues from, shared at `sharedAt`. */
   | { result: 'earlier'; size: number; sharedAt: string }
-  /** Version 1: the diary's first `size` links, the last of them written at `lastLinkAt` (null for size 0). */
-  | { result: 'prefix'; size: number; lastLinkAt: string | null }
+  /** Version 1: the diary's first `size` links, the last of them written at `lastRecordedAt` (null for size 0). */
+  | { result: 'prefix'; size: number; lastRecordedAt: string | null }
   /** This diary had other contents at that size: it does not contain this fingerprint. */
   | { result: 'differs'; size: number }
-  /** A diary with more links than this file's: made after this export, or another diary. */
-  | { result: 'larger'; size: number; exportSize: number }
+  /**
+   * A diary with more links than this file says it had: a fingerprint from after this file was
+   * made, or from another diary. `generatedAt` is when the file says it was made (its own claim):
+   * a file made after the reader was given the fingerprint, yet smaller, points to records removed.
+   */
+  | { result: 'larger'; size: number; exportSize: number; generatedAt: string }
   /** Version 2: this file does not show the diary at that size (its links at that size are not in it). */
   | { result: 'not-shown'; size: number };
 
@@ -36,7 +40,7 @@ export async function checkFingerprint(document: ExportDocument, text: string): 
   const { size } = parsed;
   if (document.version === 1) {
     const { links } = document.chain;
-    if (size > links.length) return { result: 'larger', size, exportSize: links.length };
+    if (size > links.length) return { result: 'larger', size, exportSize: links.length, generatedAt: document.generatedAt };
     const prefix = links.slice(0, size);
     let head: TreeHead;
     try {
@@ -47,11 +51,11 @@ export async function checkFingerprint(document: ExportDocument, text: string): 
     }
     if (!fingerprintMatches(parsed, head)) return { result: 'differs', size };
     if (size === links.length) return { result: 'this-export', size };
-    return { result: 'prefix', size, lastLinkAt: prefix.at(-1)?.recordedAt ?? null };
+    return { result: 'prefix', size, lastRecordedAt: prefix.at(-1)?.recordedAt ?? null };
   }
   const { chain } = document;
   const whole: TreeHead = { size: chain.size, root: chain.root };
-  if (size > chain.size) return { result: 'larger', size, exportSize: chain.size };
+  if (size > chain.size) return { result: 'larger', size, exportSize: chain.size, generatedAt: document.generatedAt };
   const own = differsOrMatches(parsed, whole);
   if (own !== null) return own ? { result: 'this-export', size } : { result: 'differs', size };
   for (const earlier of chain.earlier) {

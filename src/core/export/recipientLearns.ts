@@ -1,7 +1,19 @@
 // What a recipient of an export learns about what it leaves out, worked out before anything is
 // written, so the export screen can say it plainly. A version 2 export carries only the links of
-// the versions it shows; of everything else it reveals the diary's number of links, and for each
-// earlier fingerprint it proves, the number of links then and when it was shared.
+// the versions it shows. Of everything else it reveals:
+//
+// - the diary's number of links (`chain.size`);
+// - each exported version's place among them (its `seq`, which its inclusion proof needs), so how
+//   many links came before it and between exported versions;
+// - for each exported version, the hash of the link just before it (`prevHash`): an opaque code
+//   that shows nothing of that link, and cannot be confirmed by guessing;
+// - for each exported version, its clock note or the lack of one: whether the link before was
+//   written more than a day earlier, or the device's clock read earlier than it (so, with neither,
+//   that it was written in the day before), but never that link's time;
+// - for each earlier fingerprint it proves, the number of links then and when it was shared.
+//
+// Nothing else: not the content, ids or times of the links left out. The screen words each of
+// these; this module gives the numbers they need.
 
 import type { ExportSource } from './buildExportDocument';
 import type { ExportSelection, OmittableField } from './exportDocument';
@@ -9,21 +21,21 @@ import type { ExportSelection, OmittableField } from './exportDocument';
 export interface RecipientLearns {
   /** The diary's number of links: every version and every deletion of every incident. */
   totalLinks: number;
+  /** The links the export carries: one for each version of each incident it shows. */
+  exportedLinks: number;
   /**
    * The earlier fingerprints the export would carry: the number of links then, and when each
    * was shared. (One the diary does not contain at its size is left out of the export, so this
    * is never less than what goes out.)
    */
   earlierFingerprints: { size: number; sharedAt: string }[];
-  /** True when the diary has links the export does not carry (other incidents, deleted ones). */
+  /**
+   * True when the diary has links the export does not carry (other incidents, deleted ones): the
+   * positions, previous-link codes and clock notes of exported versions then tell of them.
+   */
   leavesEntriesOut: boolean;
   /** Fields left out of every version. */
   omittedFields: OmittableField[];
-  /**
-   * Exported versions saved when the device's clock looked wrong whose note carries the time of
-   * the record before, a record the export leaves out: that time is revealed too.
-   */
-  timesOfLeftOutRecords: number;
 }
 
 /** `source.entries` are the chosen entries, as buildExportDocument takes them. */
@@ -47,14 +59,11 @@ export function recipientLearns(
   for (const { size, sharedAt } of candidates) {
     if (earlierFingerprints.at(-1)?.size !== size) earlierFingerprints.push({ size, sharedAt });
   }
-  const timesOfLeftOutRecords = source.links.filter(
-    (link) => exported.has(link.seq) && link.clock !== undefined && !exported.has(link.seq - 1),
-  ).length;
   return {
     totalLinks,
+    exportedLinks: exported.size,
     earlierFingerprints,
     leavesEntriesOut: exported.size < totalLinks,
     omittedFields: [...new Set(selection.omitFields)],
-    timesOfLeftOutRecords,
   };
 }

@@ -13,7 +13,9 @@
 // commitments of the fields left out, and compared with its link; each entry's versions must be
 // numbered 1, 2, 3… with none missing; each earlier fingerprint's consistency proof is checked.
 //
-// What neither can check: the text of a partial revision (version 1 content with fields left
+// What neither can check: whose diary the file is from (nothing in it is keyed: anyone can build a
+// file that checks out; only a fingerprint the reader got from the diary keeper earlier ties it to
+// their diary), the text of a partial revision (version 1 content with fields left
 // out), the text of a version not held (set aside when a backup was restored: only its link is
 // exported), what the sender chose to leave out (fields, incidents, checklists are the person's
 // own answers and are not in the chain), that times are right (they come from the device's
@@ -86,13 +88,19 @@ export type ExportProblem =
 
 /** Something a verification cannot vouch for, named so screens and the report can say so. */
 export type NotCovered =
+  /**
+   * That the file comes from the diary keeper's diary: it checks against its own record of changes
+   * only, and nothing in it is keyed, so anyone can build a file that checks out. Only a
+   * fingerprint the reader was given earlier by the diary keeper ties it to their diary.
+   */
+  | 'whose-diary'
   /** Fields the sender left out: not shown (their commitments are checked in version 2). */
   | 'fields-left-out'
   /** Which incidents and dates went out was the sender's choice: others may exist. */
   | 'scope'
   /** Checklist results are the person's answers, not part of the chain. */
   | 'checklists'
-  /** Times come from the device's own clock. */
+  /** Times come from the device's own clock (clock notes say only how each compares with the record before). */
   | 'device-clock'
   /** Version 2: that no later version or deletion of a shown incident exists beyond what the file shows. */
   | 'later-versions'
@@ -118,7 +126,10 @@ export interface RevisionCoverage {
   fieldsChecked: IncidentKey[];
   /** Fields left out of it. */
   fieldsLeftOut: OmittableField[];
-  /** Its link's clock note, if the device clock looked wrong when it was saved. */
+  /**
+   * Its link's clock note, if any: 'behind' (the device's clock read earlier than the previous
+   * record) or 'ahead' (saved more than a day after the previous record).
+   */
   clock?: ClockNote;
 }
 
@@ -131,8 +142,12 @@ export interface ClockNoteFound {
 export interface EarlierCheck {
   size: number;
   root: string;
+  /** When the file says it was shared: the file's own claim, not checked. */
   sharedAt: string;
-  /** Its consistency proof leads to this file's tree head. */
+  /**
+   * Its consistency proof leads to this file's tree head: it is an earlier state of this file's
+   * record of changes (only the reader's own copy, from the diary keeper, ties it to their diary).
+   */
   proven: boolean;
 }
 
@@ -394,7 +409,7 @@ class Breaks {
 }
 
 function sameNote(a: ClockNote | undefined, b: ClockNote | undefined): boolean {
-  return a === undefined || b === undefined ? a === b : a.kind === b.kind && a.lastLinkAt === b.lastLinkAt;
+  return a === undefined || b === undefined ? a === b : a.kind === b.kind;
 }
 
 /**
@@ -636,7 +651,7 @@ function coverageOf(
   );
   const uncheckedV1Partial = revisions.filter((r) => r.status === 'text-unchecked').length;
   const notHeld = verification.notHeld.length;
-  const notCovered: NotCovered[] = [];
+  const notCovered: NotCovered[] = ['whose-diary'];
   if (fieldsWithheld.size > 0) notCovered.push('fields-left-out');
   notCovered.push('scope');
   if (doc.checklists.length > 0) notCovered.push('checklists');
@@ -662,8 +677,9 @@ function coverageOf(
 
 export interface VerifiedStatement {
   /**
-   * 'verified': every check holds and every shown version's text was checked (fields left out are
-   * named, not checked). 'partly-verified': every check holds, but the text of some versions could
+   * 'verified': every check holds and every shown version's text was checked against the file's
+   * own record of changes (fields left out are named, not checked; whose diary it is, is not
+   * checked: see 'whose-diary'). 'partly-verified': every check holds, but the text of some versions could
    * not be checked (uncheckedText). 'not-verified': a check failed, or text the file relies on is
    * not in it.
    */
@@ -679,8 +695,14 @@ export interface VerifiedStatement {
   /** Versions whose text could not be checked (version 1 content with fields left out). */
   uncheckedText: number;
   notHeld: number;
-  clockNotes: number;
-  /** Earlier fingerprints proven to be this diary at that size. */
+  /** Versions whose link notes that the device's clock read earlier than the previous record. */
+  clockBehind: number;
+  /** Versions whose link notes that they were saved more than a day after the previous record. */
+  clockAhead: number;
+  /**
+   * Earlier fingerprints proven to be earlier states of this file's record of changes (when each
+   * was shared is the file's own claim).
+   */
   earlierProven: number;
   problems: number;
   notCovered: NotCovered[];
@@ -698,7 +720,8 @@ export function verifiedStatement(verification: ExportVerification): VerifiedSta
     fieldsLeftOut: OMITTABLE_FIELDS.filter((field) => coverage.fieldsWithheld.has(field)),
     uncheckedText: coverage.uncheckedV1Partial,
     notHeld: coverage.notHeld,
-    clockNotes: coverage.clockNotes.length,
+    clockBehind: coverage.clockNotes.filter((found) => found.note.kind === 'behind').length,
+    clockAhead: coverage.clockNotes.filter((found) => found.note.kind === 'ahead').length,
     earlierProven: coverage.earlier.filter((e) => e.proven).length,
     problems: verification.problems.length,
     notCovered: coverage.notCovered,

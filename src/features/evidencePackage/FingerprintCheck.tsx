@@ -15,8 +15,9 @@ interface FingerprintCheckProps {
 
 /**
  * "Check an earlier fingerprint": someone the diary keeper gave a fingerprint to pastes it here
- * and learns whether this file's diary contains it, and where. The answer is read out (a status
- * region), and says plainly when this file cannot tell.
+ * and learns whether this file's record of changes contains it, and where. Only such a
+ * fingerprint, from the diary keeper, ties the file to their diary. The answer is read out (a
+ * status region), and says plainly when this file cannot tell.
  */
 export function FingerprintCheck({ document, verified }: FingerprintCheckProps) {
   const { t } = useTranslation('evidence');
@@ -45,13 +46,19 @@ export function FingerprintCheck({ document, verified }: FingerprintCheckProps) 
       case 'earlier':
         return t('check.earlier', { count: checked.size, moment: formatMoment(checked.sharedAt, language) });
       case 'prefix':
-        return checked.lastLinkAt === null
+        return checked.lastRecordedAt === null
           ? t('check.prefix', { count: checked.size })
-          : t('check.prefixAt', { count: checked.size, moment: formatMoment(checked.lastLinkAt, language) });
+          : t('check.prefixAt', { count: checked.size, moment: formatMoment(checked.lastRecordedAt, language) });
       case 'differs':
         return t('check.differs', { count: checked.size });
       case 'larger':
-        return t('check.larger', { count: checked.size, exportSize: checked.exportSize });
+        // When the file says it was made (its own claim): made after the reader got the
+        // fingerprint, yet smaller than it, points to records removed.
+        return t('check.larger', {
+          count: checked.size,
+          exportSize: checked.exportSize,
+          moment: formatMoment(checked.generatedAt, language),
+        });
       case 'not-shown':
         return t('check.not-shown', { count: checked.size });
     }

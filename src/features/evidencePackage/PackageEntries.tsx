@@ -36,14 +36,8 @@ function RevisionLine({ revision, checked }: { revision: ExportRevision; checked
       {revision.revision === 1 ? t('open.written', { moment }) : t('open.edited', { moment })}
       {note && ` ${t(note)}`}
       {origin && ` ${t('open.imported', { moment: formatMoment(revision.recordedAt, language) })}`}
-      {clock && (
-        <span className="hint">
-          {' '}
-          {clock.kind === 'behind'
-            ? t('evidence:entry.clockBehind', { moment: formatMoment(clock.lastLinkAt, language) })
-            : t('evidence:entry.clockAhead', { moment: formatMoment(clock.lastLinkAt, language) })}
-        </span>
-      )}
+      {/* The note's kind only: the previous record's time is not in the file. */}
+      {clock && <span className="hint"> {t(clock.kind === 'behind' ? 'evidence:entry.clockBehind' : 'evidence:entry.clockAhead')}</span>}
     </li>
   );
 }

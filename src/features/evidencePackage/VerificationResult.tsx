@@ -33,9 +33,11 @@ function useFieldList(): (fields: readonly IncidentKey[]) => string {
 }
 
 /**
- * Says plainly whether the file checks out, and names exactly what was checked. "Verified" is the
- * heading only when every check holds and every version's shown text was checked; anything not
- * covered is listed apart, under its own heading (see NotCovered), never under this one.
+ * Says plainly whether the file checks out, and names exactly what was checked: that its versions
+ * match the file's own record of changes (nothing in it is keyed, so whose diary it is stays
+ * unchecked: see NotCovered). "Verified" is the heading only when every check holds and every
+ * version's shown text was checked; anything not covered is listed apart, under its own heading
+ * (see NotCovered), never under this one.
  */
 export function VerificationResult({ document, verification }: VerificationProps) {
   const { t } = useTranslation('evidence');
@@ -157,7 +159,6 @@ export function NotCovered({ document, verification }: VerificationProps) {
                     <li key={key}>
                       {t(note.kind === 'behind' ? 'notCovered.clockBehind' : 'notCovered.clockAhead', {
                         moment: formatMoment(at, language),
-                        last: formatMoment(note.lastLinkAt, language),
                       })}
                     </li>
                   );

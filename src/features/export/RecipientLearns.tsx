@@ -7,9 +7,12 @@ import { joinNames } from './joinNames';
 import { useLocale } from '../../shared/hooks/useLocale';
 
 /**
- * Before anything is written: what the file tells its recipient beyond the incidents chosen. Of
- * incidents left out, only the diary's number of records (and that number at each fingerprint
- * shared); of details left out, only that they exist.
+ * Before anything is written: what the file tells its recipient beyond the incidents chosen
+ * (exactly what recipientLearns in core/export lists). Of records left out: the diary's number of
+ * records (and that number, and the date, at each fingerprint shared); where each version sent
+ * sits among them; for each, an opaque code of the record before it, and whether that record was
+ * saved more than a day earlier or the clock read earlier than it, never its time. Of details left
+ * out, only that they exist.
  */
 export function RecipientLearns({ learns, format }: { learns: Learns; format: ExportFormat }) {
   const { t } = useTranslation('evidence');
@@ -36,10 +39,17 @@ export function RecipientLearns({ learns, format }: { learns: Learns; format: Ex
           <p>{t('learns.intro')}</p>
           <ul>
             <li>{t('learns.total', { count: learns.totalLinks })}</li>
+            {/* With every record in the file, these tell nothing of records left out. */}
+            {learns.leavesEntriesOut && learns.exportedLinks > 0 && (
+              <>
+                <li>{t('learns.positions')}</li>
+                <li>{t('learns.previous')}</li>
+                <li>{t('learns.gap')}</li>
+              </>
+            )}
             {learns.earlierFingerprints.map(({ size, sharedAt }) => (
               <li key={size}>{t('learns.earlier', { count: size, moment: formatMoment(sharedAt, language) })}</li>
             ))}
-            {learns.timesOfLeftOutRecords > 0 && <li>{t('learns.clockTimes', { count: learns.timesOfLeftOutRecords })}</li>}
             {omitted && <li>{omitted}</li>}
           </ul>
           {learns.leavesEntriesOut && <p>{t('learns.nothingElse')}</p>}

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import type { ChainLink } from '../../../src/core/evidence/chainLink';
 import { verifyChain } from '../../../src/core/evidence/chain';
@@ -57,7 +58,7 @@ const replacementArb = fc.oneof(
       fc.stringMatching(/^[0-9a-f]{64}$/),
       fc.integer({ min: START - 86_400_000, max: START + 30 * 86_400_000 }).map((ms) => new Date(ms).toISOString()),
       fc.jsonValue({ maxDepth: 1 }),
-      fc.record({ kind: fc.constantFrom('behind', 'ahead'), lastLinkAt: fc.constant(new Date(START).toISOString()) }),
+      fc.record({ kind: fc.constantFrom('behind', 'ahead') }),
       fc.constant(undefined),
       fc.constant(1),
     ),
@@ -94,7 +95,9 @@ for (const version of [1, 2] as const) {
           const index = linkPick % links.length;
           const original = pick(links, index);
           const value: unknown = 'borrowFrom' in replacement ? pick(links, replacement.borrowFrom)[field] : replacement.value;
-          fc.pre(value !== original[field]);
+          // A change of value, not merely of object: a note is its kind alone, so another
+          // { kind: 'ahead' } is the same note.
+          fc.pre(!isDeepStrictEqual(value, original[field]));
           const forged = links.slice();
           forged[index] = { ...original, [field]: value } as ChainLink;
           for (const bodies of [undefined, contents]) {

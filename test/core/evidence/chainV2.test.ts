@@ -34,7 +34,8 @@ async function rehashFrom(links: readonly ChainLink[], from: number): Promise<Ch
 
 // Known answers, computed outside this code with node:crypto over the documented preimages.
 const V2_FIRST = 'ba5e4d65aae9d4790c4f201d9f9b78f947d5e176e7e9f66833f06a09bc67fab8';
-const V2_BEHIND = 'b2dbedb932487eeb57768cdc9a47177754257dcf945fef59e2c3866100af7a44';
+const V2_BEHIND = 'c534f6f6722729b6f861dcd4f943cbc4439276bbb3866164da5cc22dd7f5c464';
+const V2_AHEAD = '1938551d5a0fd1b18fd62b4df65cba588e25f8398d07bd75c63529c960a8ba7f';
 
 describe('v2 links: known answers', () => {
   it('hashes a v2 link without a note as the documented preimage', async () => {
@@ -80,13 +81,29 @@ describe('v2 links: known answers', () => {
       contentHash: 'b'.repeat(64),
     });
     expect(second.recordedAt).toBe('2025-03-01T07:00:00.000Z');
-    expect(second.clock).toEqual({ kind: 'behind', lastLinkAt: '2025-03-01T08:00:00.000Z' });
+    // The note is its kind alone: never the previous link's time.
+    expect(second.clock).toEqual({ kind: 'behind' });
     const preimage =
-      `{"contentHash":"${'b'.repeat(64)}","meta":{"clock":{"kind":"behind","lastLinkAt":"2025-03-01T08:00:00.000Z"},` +
+      `{"contentHash":"${'b'.repeat(64)}","meta":{"clock":{"kind":"behind"},` +
       `"entryId":"e1","kind":"revision","recordedAt":"2025-03-01T07:00:00.000Z","revision":2,"seq":1},"prevHash":"${V2_FIRST}","v":2}`;
     expect(sha256(preimage)).toBe(V2_BEHIND);
     expect(second.hash).toBe(V2_BEHIND);
-    expect(await verifyChain([first, second])).toMatchObject({ ok: true, length: 2 });
+    // More than a day after the link before: an 'ahead' note (a gap, not a clock fault).
+    const third = await appendLink(second, {
+      entryId: 'e1',
+      revision: 3,
+      kind: 'revision',
+      recordedAt: '2025-03-02T08:00:00.001Z',
+      contentHash: 'c'.repeat(64),
+    });
+    expect(third.clock).toEqual({ kind: 'ahead' });
+    const aheadPreimage =
+      `{"contentHash":"${'c'.repeat(64)}","meta":{"clock":{"kind":"ahead"},` +
+      `"entryId":"e1","kind":"revision","recordedAt":"2025-03-02T08:00:00.001Z","revision":3,"seq":2},"prevHash":"${V2_BEHIND}","v":2}`;
+    expect(sha256(aheadPreimage)).toBe(V2_AHEAD);
+    expect(third.hash).toBe(V2_AHEAD);
+    expect(JSON.stringify([second, third])).not.toContain('2025-03-01T08:00:00.000Z');
+    expect(await verifyChain([first, second, third])).toMatchObject({ ok: true, length: 3 });
   });
 
   it('a v1 link and a v2 link with the same fields hash differently', async () => {
@@ -110,9 +127,9 @@ describe('clockNoteFor', () => {
   it('notes a clock behind the previous link, or more than a day ahead of it', () => {
     expect(clockNoteFor(null, isoAt(0))).toBeUndefined();
     expect(clockNoteFor(prev, isoAt(START))).toBeUndefined();
-    expect(clockNoteFor(prev, isoAt(START - 1))).toEqual({ kind: 'behind', lastLinkAt: prev.recordedAt });
+    expect(clockNoteFor(prev, isoAt(START - 1))).toEqual({ kind: 'behind' });
     expect(clockNoteFor(prev, isoAt(START + CLOCK_AHEAD_MS))).toBeUndefined();
-    expect(clockNoteFor(prev, isoAt(START + CLOCK_AHEAD_MS + 1))).toEqual({ kind: 'ahead', lastLinkAt: prev.recordedAt });
+    expect(clockNoteFor(prev, isoAt(START + CLOCK_AHEAD_MS + 1))).toEqual({ kind: 'ahead' });
     expect(CLOCK_AHEAD_MS).toBe(86_400_000);
   });
 });
@@ -133,8 +150,8 @@ describe('verifyChain: v2 diaries', () => {
     const back = await diary.tick(-3_600_000).save('b', { whatHappened: 'clock went back an hour' });
     const ahead = await diary.tick(3 * CLOCK_AHEAD_MS).save('c', { whatHappened: 'clock jumped ahead' });
     const normal = await diary.tick().save('a', { whatHappened: 'first, edited' });
-    expect(back.clock).toEqual({ kind: 'behind', lastLinkAt: at(diary.links, 0).recordedAt });
-    expect(ahead.clock).toEqual({ kind: 'ahead', lastLinkAt: back.recordedAt });
+    expect(back.clock).toEqual({ kind: 'behind' });
+    expect(ahead.clock).toEqual({ kind: 'ahead' });
     expect(normal.clock).toBeUndefined();
     expect(await verifyChain(diary.links, diary.contents)).toMatchObject({ ok: true, length: 4 });
   });
@@ -145,11 +162,10 @@ describe('verifyChain: v2 diaries', () => {
     await diary.tick().save('b', { whatHappened: 'second' });
     await diary.tick().save('c', { whatHappened: 'third' });
     const forged = diary.links.slice();
-    forged[1] = { ...at(diary.links, 1), clock: { kind: 'ahead', lastLinkAt: at(diary.links, 0).recordedAt } };
+    forged[1] = { ...at(diary.links, 1), clock: { kind: 'ahead' } };
     const rehashed = await rehashFrom(forged, 1);
     expect(await verifyChain(rehashed)).toMatchObject({ ok: false, brokenAt: 1, reason: 'clock-note', entryId: 'b' });
-    // Right kind, wrong time.
-    forged[1] = { ...at(diary.links, 1), clock: { kind: 'behind', lastLinkAt: isoAt(START - 1) } };
+    forged[1] = { ...at(diary.links, 1), clock: { kind: 'behind' } };
     expect(await verifyChain(await rehashFrom(forged, 1))).toMatchObject({ ok: false, brokenAt: 1, reason: 'clock-note' });
   });
 
@@ -233,7 +249,7 @@ describe('isWellFormedLink: versions and notes', () => {
     prevHash: GENESIS_HASH,
     hash: 'b'.repeat(64),
   };
-  const note = { kind: 'behind', lastLinkAt: isoAt(START) };
+  const note = { kind: 'behind' };
 
   it('accepts v1 links, and v2 links with or without a note', () => {
     expect(isWellFormedLink(v1)).toBe(true);
@@ -254,10 +270,13 @@ describe('isWellFormedLink: versions and notes', () => {
       ['clock undefined', { ...v1, v: 2, clock: undefined }],
       ['clock null', { ...v1, v: 2, clock: null }],
       ['another kind', { ...v1, v: 2, clock: { ...note, kind: 'late' } }],
-      ['a bad time', { ...v1, v: 2, clock: { ...note, lastLinkAt: '2025-03-01' } }],
+      // The note of a format before release carried the previous link's time: refused, never hashed.
+      ['a note with the previous time', { ...v1, v: 2, clock: { ...note, lastLinkAt: isoAt(START) } }],
       ['an extra key in the note', { ...v1, v: 2, clock: { ...note, by: 'me' } }],
-      ['a note missing its time', { ...v1, v: 2, clock: { kind: 'behind' } }],
-      ['a note an array', { ...v1, v: 2, clock: ['behind', isoAt(START)] }],
+      ['an extra symbol key in the note', { ...v1, v: 2, clock: { ...note, [Symbol('by')]: 'me' } }],
+      ['a note without its kind', { ...v1, v: 2, clock: {} }],
+      ['an inherited kind', { ...v1, v: 2, clock: Object.create({ kind: 'behind' }) as object }],
+      ['a note an array', { ...v1, v: 2, clock: ['behind'] }],
       ['an inherited version', Object.assign(Object.create({ v: 2 }) as object, v1)],
     ];
     for (const [name, value] of bad) expect(isWellFormedLink(value), name).toBe(false);
@@ -266,7 +285,7 @@ describe('isWellFormedLink: versions and notes', () => {
   it('a malformed note in a chain: malformed', async () => {
     const { links } = await sampleDiary(2);
     const forged = links.slice();
-    forged[2] = tampered(at(links, 2), { clock: { kind: 'sideways', lastLinkAt: at(links, 1).recordedAt } });
+    forged[2] = tampered(at(links, 2), { clock: { kind: 'sideways' } });
     expect(await verifyChain(forged)).toMatchObject({ ok: false, brokenAt: 2, reason: 'malformed' });
   });
 });

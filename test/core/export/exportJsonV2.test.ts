@@ -75,6 +75,12 @@ describe('parseExportDocument, version 2', () => {
     ],
     ['a tombstone link', (j) => (at(j, 'chain', 'links', 0).kind = 'tombstone'), /^chain\.links\[0\]\.kind:/],
     ['a clock note with an extra key', (j) => (at(j, 'chain', 'links', 4, 'clock').extra = 1), /^chain\.links\[4\]\.clock:/],
+    [
+      // A note is its kind alone: the previous link's time (a link perhaps left out) is never carried.
+      "a clock note carrying the previous link's time",
+      (j) => (at(j, 'chain', 'links', 4, 'clock').lastLinkAt = '2025-03-01T08:00:00.000Z'),
+      /^chain\.links\[4\]\.clock:/,
+    ],
     ['earlier fingerprints that are not a list', (j) => (at(j, 'chain').earlier = null), /^chain\.earlier:/],
     ['an earlier fingerprint of 0 links', (j) => (at(j, 'chain', 'earlier', 0).size = 0), /^chain\.earlier\[0\]\.size:/],
     ['an earlier fingerprint beyond the tree', (j) => (at(j, 'chain', 'earlier', 1).size = 9), /^chain\.earlier\[1\]\.size:/],

@@ -35,10 +35,14 @@ function contentHashOf(salts: Record<string, string>, body: Record<string, unkno
   return hex(canonical({ v: 2, commitments }));
 }
 
-function linkHashOf(link: Omit<ChainLink, 'hash'>): string {
+/** The v2 link preimage: a clock note is `{ kind }` alone, inside meta. */
+function linkPreimageOf(link: Omit<ChainLink, 'hash'>): string {
   const { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, clock } = link;
-  return hex(canonical({ v: 2, prevHash, contentHash, meta: { seq, entryId, revision, kind, recordedAt, ...(clock ? { clock } : {}) } }));
+  const note = clock ? { clock: { kind: clock.kind } } : {};
+  return canonical({ v: 2, prevHash, contentHash, meta: { seq, entryId, revision, kind, recordedAt, ...note } });
 }
+
+const linkHashOf = (link: Omit<ChainLink, 'hash'>): string => hex(linkPreimageOf(link));
 
 const leaf = (linkHash: string) => sha256(Buffer.concat([Buffer.from([0]), Buffer.from(linkHash, 'hex')]));
 const node = (left: Buffer, right: Buffer) => sha256(Buffer.concat([Buffer.from([1]), left, right]));
@@ -176,6 +180,28 @@ describe('a tiny version 2 export, recomputed from the design', () => {
 
     expect(exportVerified(await verifyExportDocument(document))).toBe(true);
   });
+
+  it('a version saved more than a day after the link before carries an "ahead" note: its kind, never that time', async () => {
+    const { links } = await tinyDiary();
+    const [, second, third] = links;
+    if (second === undefined || third === undefined) throw new Error('tiny diary changed');
+    // Had the edit been saved on 3 March (more than a day after link 1, an incident left out).
+    const recordedAt = '2025-03-03T09:00:00.000Z';
+    const noted = await appendLink(second, {
+      entryId: 'entry-1',
+      revision: 2,
+      kind: 'revision',
+      recordedAt,
+      contentHash: third.contentHash,
+    });
+    expect(noted.clock).toEqual({ kind: 'ahead' });
+    const { hash, ...unsigned } = noted;
+    expect(linkPreimageOf(unsigned)).toBe(PINNED.clockLink.preimage);
+    expect(hex(PINNED.clockLink.preimage)).toBe(PINNED.clockLink.hash);
+    expect(hash).toBe(PINNED.clockLink.hash);
+    // Link 1's time is nowhere in the link.
+    expect(JSON.stringify(noted)).not.toContain(second.recordedAt);
+  });
 });
 
 const PINNED = {
@@ -192,4 +218,11 @@ const PINNED = {
   root: '070a835a935288dc1e9210e767b84e7be9ddf9899309db6cac22db0192ccfa5e',
   whereCommitment: '2f39071edbdb29796754d8ee1b3655d59d8bddaf989c3e3583f067c61d4896c3',
   fingerprint: '3 · 070A 835A 9352 88DC 1E92 10E7 67B8 4E7B',
+  clockLink: {
+    preimage:
+      '{"contentHash":"ca4557fea4f35cd7ca3960d8627d891d4d508dd0c2b130b3a1d49bf263b133f2","meta":{"clock":{"kind":"ahead"},' +
+      '"entryId":"entry-1","kind":"revision","recordedAt":"2025-03-03T09:00:00.000Z","revision":2,"seq":2},' +
+      '"prevHash":"2b35d4f854d68503a359008afd3589953458cd8a8c0494f66109f00a3c5db2b4","v":2}',
+    hash: 'cd096e76e1d3027101928fd939368b7c5c7b0ca21c0f8712ad1786726aea91f8',
+  },
 };

@@ -39,11 +39,13 @@ describe('checkFingerprint, version 2 file', () => {
     // Another tree at this file's size, or at a size it proves: not this diary.
     expect(await checkFingerprint(document, formatFingerprint({ size: 8, root: 'a'.repeat(64) }))).toEqual({ result: 'differs', size: 8 });
     expect(await checkFingerprint(document, formatFingerprint({ size: 5, root: 'a'.repeat(64) }))).toEqual({ result: 'differs', size: 5 });
-    // A larger diary: from after this export, or another diary.
+    // A larger diary: from after this export, or another diary. With when the file says it was
+    // made, so a reader can see a file made after their fingerprint yet smaller than it.
     expect(await checkFingerprint(document, formatFingerprint({ size: 12, root: 'a'.repeat(64) }))).toEqual({
       result: 'larger',
       size: 12,
       exportSize: 8,
+      generatedAt: document.generatedAt,
     });
     expect(await checkFingerprint(document, 'not a fingerprint')).toEqual({ result: 'unreadable' });
     expect(await checkFingerprint(document, 'ABCD EF01')).toEqual({ result: 'unreadable' });
@@ -66,7 +68,7 @@ describe('checkFingerprint, version 1 file (every link in it)', () => {
     expect(await checkFingerprint(document, formatFingerprint(at3))).toEqual({
       result: 'prefix',
       size: 3,
-      lastLinkAt: document.chain.links[2]?.recordedAt,
+      lastRecordedAt: document.chain.links[2]?.recordedAt,
     });
     expect(await checkFingerprint(document, formatFingerprint(await treeHead(hashes)))).toEqual({ result: 'this-export', size: 8 });
     expect(await checkFingerprint(document, formatFingerprint({ size: 3, root: 'b'.repeat(64) }))).toEqual({ result: 'differs', size: 3 });
@@ -74,6 +76,7 @@ describe('checkFingerprint, version 1 file (every link in it)', () => {
       result: 'larger',
       size: 9,
       exportSize: 8,
+      generatedAt: document.generatedAt,
     });
   });
 });

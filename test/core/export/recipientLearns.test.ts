@@ -19,26 +19,37 @@ describe('recipientLearns', () => {
     const learns = recipientLearns(source, { omitFields: ['where', 'where'] });
     expect(learns).toEqual({
       totalLinks: 8,
+      exportedLinks: 5,
       earlierFingerprints: [
         { size: 2, sharedAt: '2025-03-01T09:00:00.000Z' },
         { size: 5, sharedAt: '2025-03-02T09:00:00.000Z' },
       ],
       leavesEntriesOut: true,
       omittedFields: ['where'],
-      // C#2's clock note carries the time of the tombstone before it, which is left out.
-      timesOfLeftOutRecords: 1,
     });
     // Exactly what the export then carries.
     const document = await buildExportDocument(source, { ...EMPTY_SELECTION, omitFields: ['where'] }, GENERATED);
     expect(document.chain.size).toBe(learns.totalLinks);
+    expect(document.chain.links).toHaveLength(learns.exportedLinks);
     expect(document.chain.earlier.map(({ size, sharedAt }) => ({ size, sharedAt }))).toEqual(learns.earlierFingerprints);
+    // Of the records left out, no time: C#2's clock note (after the tombstone of B, left out) is
+    // its kind alone.
+    const text = JSON.stringify(document);
+    const exported = new Set(document.chain.links.map((link) => link.seq));
+    const shownTimes = new Set(document.chain.links.map((link) => link.recordedAt));
+    for (const link of diary.links) {
+      if (exported.has(link.seq) || shownTimes.has(link.recordedAt)) continue;
+      expect(text).not.toContain(link.recordedAt);
+      expect(text).not.toContain(link.entryId);
+    }
+    for (const link of document.chain.links) if (link.clock) expect(link.clock).toEqual({ kind: link.clock.kind });
   });
 
   it('leaves entries out unless every link of the diary goes out', async () => {
     const diary = await mixedDiary();
     // Every entry, the deleted one too (its versions are not held, so its links do not go out).
     const all = recipientLearns(builderSource(diary, ['entry-a', 'entry-b', 'entry-c', 'entry-d', 'entry-e']), EMPTY_SELECTION);
-    expect(all).toMatchObject({ totalLinks: 8, leavesEntriesOut: true, timesOfLeftOutRecords: 1 });
+    expect(all).toMatchObject({ totalLinks: 8, exportedLinks: 6, leavesEntriesOut: true });
     const live = recipientLearns(builderSource(diary, ['entry-a', 'entry-c', 'entry-d', 'entry-e']), EMPTY_SELECTION);
     expect(live.leavesEntriesOut).toBe(true);
     const whole = new DiaryBuilder({ version: 2 });
@@ -47,16 +58,17 @@ describe('recipientLearns', () => {
     await whole.tick().save('entry-x', anIncident({ whatHappened: 'Edited' }));
     expect(recipientLearns(builderSource(whole, ['entry-y', 'entry-x']), EMPTY_SELECTION)).toMatchObject({
       totalLinks: 3,
+      exportedLinks: 3,
       leavesEntriesOut: false,
     });
     expect(recipientLearns(builderSource(whole, ['entry-x']), EMPTY_SELECTION).leavesEntriesOut).toBe(true);
     const nothing = recipientLearns({ links: [], entries: [], history: () => [], fingerprints: [] }, EMPTY_SELECTION);
     expect(nothing).toEqual({
       totalLinks: 0,
+      exportedLinks: 0,
       earlierFingerprints: [],
       leavesEntriesOut: false,
       omittedFields: [],
-      timesOfLeftOutRecords: 0,
     });
   });
 });

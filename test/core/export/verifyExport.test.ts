@@ -47,7 +47,14 @@ describe('verifyExportDocument: a sound export', () => {
       ['entry-e', 1, 'checked'],
     ]);
     expect(result.coverage).toMatchObject({ checkedRevisions: 3, uncheckedV1Partial: 2, notHeld: 0, clockNotes: [], earlier: [] });
-    expect(result.coverage.notCovered).toEqual(['fields-left-out', 'scope', 'checklists', 'device-clock', 'v1-partial-text']);
+    expect(result.coverage.notCovered).toEqual([
+      'whose-diary',
+      'fields-left-out',
+      'scope',
+      'checklists',
+      'device-clock',
+      'v1-partial-text',
+    ]);
     expect(verifiedStatement(result)).toMatchObject({
       outcome: 'partly-verified',
       uncheckedText: 2,

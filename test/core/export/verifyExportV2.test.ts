@@ -8,6 +8,7 @@ import { computeLinkHash, formatFingerprint, inclusionProof, type ChainLink } fr
 import type { ExportDocumentV2, ExportedLink, ExportRevision } from '../../../src/core/export/exportDocument';
 import { checkFingerprint } from '../../../src/core/export/fingerprintCheck';
 import type { NotHeldPart } from '../../../src/core/export/setAside';
+import { serializeExportDocument } from '../../../src/core/export/exportJson';
 import { exportVerified, verifiedStatement, verifyExportDocument, type ExportVerification } from '../../../src/core/export/verifyExport';
 import { anIncident } from '../../support/incidentFactories';
 import { sampleExportV2 } from './exportFixtureV2';
@@ -74,10 +75,11 @@ describe('verifyExportDocument, version 2: a sound export', () => {
       fieldsLeftOut: [],
       uncheckedText: 0,
       notHeld: 0,
-      clockNotes: 2,
+      clockBehind: 1,
+      clockAhead: 1,
       earlierProven: 2,
       problems: 0,
-      notCovered: ['scope', 'device-clock', 'later-versions'],
+      notCovered: ['whose-diary', 'scope', 'device-clock', 'later-versions'],
     });
   });
 
@@ -100,12 +102,16 @@ describe('verifyExportDocument, version 2: a sound export', () => {
       fieldsLeftOut: ['where', 'witnesses'],
       fieldsChecked: ['when', 'whatHappened', 'behaviours', 'whoDidIt', 'evidenceElsewhere', 'attachments', 'reported', 'effect'],
     });
-    expect(statement.notCovered).toEqual(['fields-left-out', 'scope', 'device-clock', 'later-versions', 'v1-partial-text']);
-    // The clock notes, with the time of the link before (which for C#2 is the left-out tombstone's).
+    expect(statement.notCovered).toEqual(['whose-diary', 'fields-left-out', 'scope', 'device-clock', 'later-versions', 'v1-partial-text']);
+    // The clock notes, their kind only: C#2's link before is the left-out tombstone, whose time
+    // the file must not carry.
     expect(result.coverage.clockNotes).toEqual([
-      { entryId: 'entry-c', revision: 2, note: { kind: 'behind', lastLinkAt: diary.links[5]?.recordedAt } },
-      { entryId: 'entry-e', revision: 1, note: { kind: 'ahead', lastLinkAt: diary.links[6]?.recordedAt } },
+      { entryId: 'entry-c', revision: 2, note: { kind: 'behind' } },
+      { entryId: 'entry-e', revision: 1, note: { kind: 'ahead' } },
     ]);
+    const tombstone = diary.links[5];
+    expect(tombstone?.kind).toBe('tombstone');
+    expect(serializeExportDocument(document)).not.toContain(tombstone?.recordedAt);
     expect(result.coverage.earlier).toEqual([
       { size: 2, root: document.chain.earlier[0]?.root, sharedAt: '2025-03-01T09:00:00.000Z', proven: true },
       { size: 5, root: document.chain.earlier[1]?.root, sharedAt: '2025-03-02T09:00:00.000Z', proven: true },
@@ -201,7 +207,7 @@ describe('verifyExportDocument, version 2: forgeries', () => {
     expect(tampered.chain).toMatchObject({ ok: false, brokenAt: 6, reason: 'hash-mismatch' });
     expectNotVerified(tampered);
 
-    link.clock = { kind: 'behind', lastLinkAt: link.clock?.lastLinkAt ?? '' };
+    link.clock = { kind: 'behind' };
     link.hash = await computeLinkHash(link);
     const rehashed = await verifyExportDocument(document);
     expect(rehashed.chain).toMatchObject({ ok: false, reason: 'sequence' });

@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { formatFingerprint, treeHead } from '../../../src/core/evidence';
+import { formatMoment } from '../../../src/shared/format/formatWhen';
 import { sampleExport } from '../../core/export/exportFixture';
 import { openOnScreen, redactedExport } from './packageFixture';
 
@@ -36,7 +37,9 @@ describe('check an earlier fingerprint', () => {
     const { user } = await openOnScreen(document);
 
     const own = formatFingerprint({ size: document.chain.size, root: document.chain.root });
-    expect(await check(user, own)).toBe("Contained: this is the diary's own fingerprint when this file was made, at 6 records.");
+    expect(await check(user, own)).toBe(
+      "Contained: this is this file's own fingerprint, at 6 records. If the diary keeper gave it to you themselves, this file's record of changes is their diary's as it was then.",
+    );
 
     // As someone might write it down: lower case, dashes, no middle dot.
     const earlier = formatFingerprint({ size: 2, root: roots[1] ?? '' })
@@ -44,7 +47,7 @@ describe('check an earlier fingerprint', () => {
       .replace(' · ', ' ')
       .replaceAll(' ', '-');
     expect(await check(user, earlier)).toMatch(
-      /^Contained: this diary carries on from this fingerprint\. It was shared .*2025.*, when the diary had 2 records\.$/,
+      /^Contained: this file's record of changes carries on from this fingerprint, at 2 records\. The file says it was shared .*2025.*\.$/,
     );
   });
 
@@ -52,7 +55,7 @@ describe('check an earlier fingerprint', () => {
     const { document } = await redactedExport();
     const { user } = await openOnScreen(document);
     const other = formatFingerprint({ size: document.chain.size, root: 'f'.repeat(64) });
-    expect(await check(user, other)).toMatch(/^Not contained: at 6 records, this diary was different\./);
+    expect(await check(user, other)).toMatch(/^Not contained: at 6 records, this file's record of changes is different\./);
   });
 
   it('says when this file cannot show it, and when the text is not a fingerprint', async () => {
@@ -62,9 +65,13 @@ describe('check an earlier fingerprint', () => {
     expect(await check(user, formatFingerprint({ size: 4, root: roots[3] ?? '' }))).toMatch(
       /^This file cannot show it: it does not carry the diary as it was at 4 records\./,
     );
-    expect(await check(user, formatFingerprint({ size: 40, root: 'a'.repeat(64) }))).toMatch(
-      /^This file cannot show it: the fingerprint is of a diary with 40 records, more than the 6 this diary had/,
+    // With when the file says it was made: made after the reader got the fingerprint, yet smaller
+    // than it, points to records removed.
+    const larger = await check(user, formatFingerprint({ size: 40, root: 'a'.repeat(64) }));
+    expect(larger).toMatch(
+      /^This file cannot show it: the fingerprint is of a diary with 40 records, more than the 6 this file says the diary had\. The file says it was made (.+)\. If you were given the fingerprint before then, the diary should have had at least 40 records by then: records may have been removed/,
     );
+    expect(larger).toContain(`made ${formatMoment(document.generatedAt, 'en-GB')}.`);
     expect(await check(user, 'my advocate has it')).toMatch(/^This is not a fingerprint Daybook can read\./);
   });
 
@@ -73,7 +80,7 @@ describe('check an earlier fingerprint', () => {
     const { user } = await openOnScreen(document);
     const head = await treeHead(document.version === 1 ? document.chain.links.slice(0, 3).map((link) => link.hash) : []);
     expect(await check(user, formatFingerprint(head))).toMatch(
-      /^Contained: this is the diary as it was at 3 records, the last of them written down .*\.$/,
+      /^Contained: this is this file's record of changes as it was at 3 records, the last of them written down .*\.$/,
     );
   });
 });

@@ -8,7 +8,7 @@ import { sampleExportV2 } from '../../core/export/exportFixtureV2';
 import { chooseAndOpen, openOnScreen, redactedExport } from './packageFixture';
 
 const CHECKED_HEADLINE =
-  'Checked: what happened, when it happened and what they did in 3 versions of 2 incidents, exactly as they were saved in the diary.';
+  'Checked: what happened, when it happened and what they did in 3 versions of 2 incidents match the record of changes in this file.';
 
 /** The result's own section (named by its heading) and the separate "Not covered" one. */
 function sections(result: 'Verified' | 'Partly verified' | 'Not verified') {
@@ -44,6 +44,12 @@ describe('open evidence package: a version 2 file with details left out', () => 
       ),
     ).toBeTruthy();
     expect(within(notCovered).getByText(/^Which incidents and dates are in this file: the sender chose them\./)).toBeTruthy();
+    // Nothing in the file is keyed: only a fingerprint from the diary keeper ties it to their diary.
+    expect(
+      within(notCovered).getByText(
+        /^Whose diary this is: .*anyone could make a file that checks out\. Only a fingerprint the diary keeper gave you themselves, earlier, ties this file to their diary/,
+      ),
+    ).toBeTruthy();
     expect(within(notCovered).getByText(/^Times: they come from the clock of the sender's device/)).toBeTruthy();
     expect(within(notCovered).getByText(/^Later changes: from this file alone, a later version or a deletion/)).toBeTruthy();
     // No checklist went out, so none is named.
@@ -58,8 +64,16 @@ describe('open evidence package: a version 2 file with details left out', () => 
 
     const { result } = sections('Verified');
     expect(within(result).getByText(formatFingerprint({ size: document.chain.size, root: document.chain.root }))).toBeTruthy();
-    expect(within(result).getByText(/The diary had 6 records when this file was made/)).toBeTruthy();
-    expect(within(result).getByText(/, shared .*, when the diary had 2 records: this diary carries on from it\.$/)).toBeTruthy();
+    // The size is the file's word; the earlier fingerprint's date too, its place is proven.
+    expect(within(result).getByText(/This file says the diary had 6 records when it was made/)).toBeTruthy();
+    expect(
+      within(result).getByText(
+        /, at 2 records: the file says it was shared .*\. It is an earlier state of this file's record of changes\.$/,
+      ),
+    ).toBeTruthy();
+    // No hint that a PDF sent with the file proves anything.
+    expect(result.textContent).not.toMatch(/PDF/);
+    expect(result.textContent).not.toMatch(/exactly as they were saved/);
     expect(
       screen.getAllByText(
         'Left out by the sender, so they cannot be read or confirmed from this file: where it happened and the witnesses.',
@@ -108,17 +122,20 @@ describe('open evidence package: a version 2 file with details left out', () => 
     expect(screen.queryByRole('heading', { name: /verified/i })).toBeNull();
   });
 
-  it("names each time the device's clock looked wrong, under Not covered", async () => {
+  it('names each clock note under Not covered: a clock read earlier, or a gap of more than a day, never the time before', async () => {
     // Written partly before version 2: the clock went back an hour, then jumped two days ahead.
     const { document } = await sampleExportV2();
     await openOnScreen(document);
 
     const notCovered = screen.getByRole('region', { name: 'Not covered by this check' });
-    expect(within(notCovered).getByText(/: the device's clock read earlier than the previous record \(/)).toBeTruthy();
-    expect(within(notCovered).getByText(/: the device's clock read more than a day after the previous record \(/)).toBeTruthy();
+    expect(within(notCovered).getByText(/^A version saved .*: the device's clock read earlier than the previous record\.$/)).toBeTruthy();
+    expect(within(notCovered).getByText(/^A version saved .*, more than a day after the previous record\.$/)).toBeTruthy();
     expect(
-      screen.getByText(/^The device's clock read earlier than the previous record \(.*\)\. The time shown is what the clock said\.$/),
+      screen.getByText(/^The device's clock read earlier than the previous record\. The time shown is what the clock said\.$/),
     ).toBeTruthy();
+    expect(screen.getByText(/^Saved more than a day after the previous record\.$/)).toBeTruthy();
+    // A gap is not a clock fault.
+    expect(window.document.body.textContent).not.toMatch(/looked wrong|seemed wrong|read more than a day after/);
   });
 });
 
@@ -130,7 +147,7 @@ describe('open evidence package: a version 1 file', () => {
 
     const { result, notCovered } = sections('Partly verified');
     expect(screen.queryByRole('heading', { name: 'Verified' })).toBeNull();
-    expect(within(result).getByText(/^The record of changes is complete and unaltered: 8 records checked/)).toBeTruthy();
+    expect(within(result).getByText(/^The record of changes in this file checks out: 8 records checked/)).toBeTruthy();
     expect(
       within(notCovered).getByText(
         'The text of 2 versions saved by an earlier version of Daybook and sent with details left out: only when each was saved, and its place in the record of changes, were checked.',

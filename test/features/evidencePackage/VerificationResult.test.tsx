@@ -21,11 +21,12 @@ describe('the verification result in Welsh', () => {
     const result = screen.getByRole('region', { name: "Wedi'i wirio" });
     expect(
       within(result).getByText(
-        "Wedi'u gwirio: beth ddigwyddodd, pryd y digwyddodd a beth wnaethon nhw mewn 3 fersiwn o 2 ddigwyddiad, yn union fel y cawson nhw eu cadw yn y dyddiadur.",
+        "Wedi'u gwirio: mae beth ddigwyddodd, pryd y digwyddodd a beth wnaethon nhw mewn 3 fersiwn o 2 ddigwyddiad yn cyfateb i gofnod y newidiadau yn y ffeil hon.",
       ),
     ).toBeTruthy();
     const notCovered = screen.getByRole('region', { name: "Beth nad yw'r gwirio hwn yn ei gynnwys" });
     expect(within(notCovered).getByText(/^Manylion a adawodd yr anfonwr allan: ble y digwyddodd a'r tystion\./)).toBeTruthy();
+    expect(within(notCovered).getByText(/^Dyddiadur pwy yw hwn: /)).toBeTruthy();
     expect(notCovered.textContent).not.toMatch(/a\(c\)|wirio'n|Wedi'i wirio/);
   });
 });

@@ -53,11 +53,32 @@ describe('export screen: what the recipient learns, before anything is written',
     const { user, learns } = await renderExport();
     expect(
       within(learns).getByText(
-        'How many records your diary has in all: 5. There is a record each time an incident is written down, changed or deleted, so this number includes incidents you leave out.',
+        'How many records your diary has in all: 5. There is a record each time an incident is written down, changed or deleted, so this number includes the records of incidents you leave out.',
       ),
     ).toBeTruthy();
-    // The deleted incident's records are left out of every export.
-    expect(within(learns).getByText(/^Nothing else about incidents you leave out: not how many there are/)).toBeTruthy();
+    // The deleted incident's records are left out of every export: what the versions sent tell of them.
+    expect(
+      within(learns).getByText(
+        'Where each version you send sits among those records: how many came before it, and how many came between any two versions you send (so, with their times, how many records were made in between).',
+      ),
+    ).toBeTruthy();
+    expect(
+      within(learns).getByText(
+        'For each version you send, a code for the record just before it in your diary. The code shows nothing of that record: not what it says, which incident it is part of, or when it was made.',
+      ),
+    ).toBeTruthy();
+    expect(
+      within(learns).getByText(
+        "For each version you send, whether the record just before it was saved more than a day earlier, and whether your device's clock read earlier than that record's time. Where neither is noted, they may be able to tell that it was saved during the day before. They do not see its time.",
+      ),
+    ).toBeTruthy();
+    expect(
+      within(learns).getByText(
+        /^Nothing else about incidents you leave out: not what they say, when they happened or were written down, or which incidents they are\./,
+      ),
+    ).toBeTruthy();
+    // No time of a record left out goes out, so none is announced.
+    expect(learns.textContent).not.toMatch(/looked wrong|the time of the record before/);
 
     // Only one incident ticked: still the total, and still nothing else.
     await user.click(screen.getByRole('radio', { name: 'Only the incidents I tick' }));
@@ -91,7 +112,7 @@ describe('export screen: what the recipient learns, before anything is written',
     const { learns } = await renderExport({ shared: true });
     expect(
       within(learns).getByText(
-        /^You shared your diary's fingerprint .*2026.*\. They will see that your diary had 2 records then, and that this file carries on from it\.$/,
+        /^You shared your diary's fingerprint .*2026.*\. They will see that date, that your diary had 2 records then, and that this file carries on from it\.$/,
       ),
     ).toBeTruthy();
   });

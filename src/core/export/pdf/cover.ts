@@ -1,7 +1,8 @@
 // The first page: what this report covers, what it leaves out, and how to check it has not
 // been altered since. It says "verified" only for what was checked, and names in plain words what
-// the check does not cover (fields left out, the sender's choice of incidents, checklist results,
-// times from the device's clock, later changes).
+// the check does not cover (whose diary it is, fields left out, the sender's choice of incidents,
+// checklist results, times from the device's clock, later changes). What was checked is worded as
+// agreement with the record of changes the report was made from: nothing in it is keyed.
 
 import { CHECKLIST_STEPS } from '../../checklist/questions';
 import type { SavedChecklistResult } from '../../checklist/result';
@@ -149,12 +150,13 @@ function drawEvidenceV2(w: ReportWriter, ctx: ReportContext, chain: ExportChainV
         : [{ text: formats.list(statement.fieldsChecked.map((field) => t(`report:evidence.fields.${field}`))) }],
     );
   }
-  if (statement.clockNotes > 0) w.text(t('report:evidence.clockNotes', { count: statement.clockNotes }), { bold: true, size: 9.5 });
+  if (statement.clockBehind > 0) w.text(t('report:evidence.clockBehind', { count: statement.clockBehind }), { bold: true, size: 9.5 });
+  if (statement.clockAhead > 0) w.text(t('report:evidence.clockAhead', { count: statement.clockAhead }), { size: 9.5 });
   if (verification.coverage.earlier.length > 0) {
     w.gap(4);
     w.text(t('report:evidence.earlierTitle'), { bold: true, size: 10 });
     for (const earlier of verification.coverage.earlier) {
-      const values = { fingerprint: formatFingerprint(earlier), moment: formats.moment(earlier.sharedAt) };
+      const values = { fingerprint: formatFingerprint(earlier), moment: formats.moment(earlier.sharedAt), count: earlier.size };
       w.text(
         t(earlier.proven ? 'report:evidence.earlierProven' : 'report:evidence.earlierNotProven', values),
         earlier.proven ? { size: 9.5 } : { size: 9.5, bold: true, color: COLOURS.alert },

@@ -77,16 +77,16 @@ function changesBetween(ctx: ReportContext, before: ExportRevision, after: Expor
   return { shown, hidden: all.length - shown.length };
 }
 
-/** What the link of a version says about the device clock when it was saved, if anything. */
+/**
+ * The note the link of a version carries, if any: the device's clock read earlier than the
+ * previous record ('behind', an alert), or it was saved more than a day after it ('ahead', a gap,
+ * not a clock fault). Never the previous record's time: that record may be left out.
+ */
 export function drawClockNote(w: ReportWriter, ctx: ReportContext, entryId: string, revision: number): void {
   const note = versionCheck(ctx, entryId, revision)?.clock;
   if (note === undefined) return;
-  const moment = ctx.formats.moment(note.lastLinkAt);
-  w.text(ctx.t(note.kind === 'behind' ? 'report:log.clockBehind' : 'report:log.clockAhead', { moment }), {
-    bold: true,
-    size: 9,
-    color: COLOURS.alert,
-  });
+  if (note.kind === 'behind') w.text(ctx.t('report:log.clockBehind'), { bold: true, size: 9, color: COLOURS.alert });
+  else w.text(ctx.t('report:log.clockAhead'), { size: 9, color: COLOURS.muted });
 }
 
 /** The history section of an entry with more than one version; nothing for a single version. */

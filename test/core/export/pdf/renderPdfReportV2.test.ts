@@ -62,19 +62,30 @@ describe('the PDF report of a version 2 export', () => {
     const cover = pages.slice(0, 2).join(' ');
     expect(cover).toContain('Diary fingerprint');
     expect(cover).toContain(formatFingerprint({ size: document.chain.size, root: document.chain.root }));
-    expect(cover).toContain('The diary had 8 links when this was exported');
+    expect(cover).toContain('This report says the diary had 8 links when it was exported');
     expect(cover).toContain(document.chain.root);
-    expect(cover).toContain('Verified when this report was made: all 5 versions in this report are exactly as saved in the diary');
+    expect(cover).toContain(
+      'Verified when this report was made: all 5 versions in this report match the record of changes it was made from',
+    );
+    expect(cover).not.toContain('exactly as saved');
+    expect(cover).toContain('Whose diary this is: the check compares this report with the record of changes it was made from');
+    expect(cover).toContain('Only a fingerprint the person gave you themselves, earlier, ties this report to their diary.');
     expect(cover).toContain('Checked in every version');
     expect(cover).toContain('What this check does not cover');
     expect(cover).toContain('Which incidents and dates are in this report: the person chose them.');
     expect(cover).toContain('Times: they come from the clock of the device Daybook ran on');
     expect(cover).toContain('Later changes: this report cannot show whether an incident in it was changed or deleted');
     expect(cover).not.toContain('Details the person left out');
-    expect(cover).toContain('The device’s clock looked wrong when 2 versions were saved.');
-    expect(cover).toContain('Fingerprints shared earlier');
-    expect(cover).toContain(`${formatFingerprint(document.chain.earlier[0] ?? { size: 0, root: '' })}, shared `);
-    expect(cover).toContain('this diary continues from it.');
+    // One clock read earlier than the record before; one version saved more than a day after it
+    // (a gap, not a clock fault).
+    expect(cover).toContain('The device’s clock read earlier than the previous record when 1 version was saved.');
+    expect(cover).toContain('1 version was saved more than a day after the previous record.');
+    expect(cover).not.toMatch(/looked wrong|seemed wrong/);
+    expect(cover).toContain('Earlier fingerprints listed with this report');
+    expect(cover).toContain(
+      `${formatFingerprint(document.chain.earlier[0] ?? { size: 0, root: '' })}, at 2 links: the report says it was shared `,
+    );
+    expect(cover).toContain('This record of changes continues from it.');
     const all = pages.join(' ');
     expect(all).not.toContain('cannot be edited by the person');
     expect(all).toContain('Times of writing and changes come from the clock of the device Daybook ran on');
@@ -85,9 +96,7 @@ describe('the PDF report of a version 2 export', () => {
     const pages = await reportText(document);
     const cover = pages.slice(0, 2).join(' ');
     expect(cover).not.toContain('Verified when this report was made');
-    expect(cover).toContain(
-      'Partly verified when this report was made: the record of changes checks out, and 3 versions are exactly as saved',
-    );
+    expect(cover).toContain('Partly verified when this report was made: the record of changes checks out, and 3 versions match it');
     expect(cover).toContain('the text of 2 versions could not be checked');
     expect(cover).toContain('Details the person left out (where it happened and witnesses)');
     expect(cover).toContain('The text of 2 versions saved by an earlier version of Daybook and exported with details left out');
@@ -96,10 +105,10 @@ describe('the PDF report of a version 2 export', () => {
     expect(all).toContain('[Left out of this export]');
     // Each incident says how far it was checked.
     expect(all).toContain('Its text could not be checked (see the first page)');
-    expect(all).toContain('Every version is exactly as saved in the diary');
+    expect(all).toContain('Every version matches the record of changes this report was made from');
   });
 
-  it('puts each clock note beside its version, with the time the record before was written', async () => {
+  it('puts each clock note beside its version, never with the time of the record before', async () => {
     const { document, diary } = await sampleExportV2();
     const all = (await reportText(document)).join(' ');
     const moment = (iso: string | undefined) =>
@@ -112,8 +121,11 @@ describe('the PDF report of a version 2 export', () => {
         timeZoneName: 'short',
         timeZone: 'Europe/London',
       }).format(new Date(iso ?? ''));
-    expect(all).toContain(`This device’s clock read earlier than the previous record (${moment(diary.links[5]?.recordedAt)}).`);
-    expect(all).toContain(`This device’s clock read more than a day after the previous record (${moment(diary.links[6]?.recordedAt)}).`);
+    expect(all).toContain('This device’s clock read earlier than the previous record in the diary.');
+    expect(all).toContain('Saved more than a day after the previous record in the diary.');
+    // The record before C#2 is B's deletion, left out: its time is nowhere in the report.
+    expect(diary.links[5]?.kind).toBe('tombstone');
+    expect(all).not.toContain(moment(diary.links[5]?.recordedAt));
   });
 
   it('says NOT verified when a version was rewritten', async () => {
