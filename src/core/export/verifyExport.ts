@@ -75,12 +75,6 @@ export type ExportProblem =
   | { kind: 'set-aside-unchecked'; entryId: string; revision: number }
   /** The head the document states is not where its chain ends. */
   | { kind: 'stated-head-mismatch'; stated: string; actual: string }
-  /**
-   * Version 2: a version shown as 'partial' (text unchecked) whose link is a version 2 link. Its
-   * content may be version 2, whose fields can be left out and the rest still checked: labelled
-   * partial, rewritten text could not be told from the real one, so it is not taken on trust.
-   */
-  | { kind: 'partial-unprovable'; entryId: string; revision: number }
   /** Version 2: a link the file carries for no version it shows or names. */
   | { kind: 'unexplained-link'; entryId: string; revision: number }
   /** Version 2: an earlier fingerprint whose consistency proof does not lead to this tree. */
@@ -495,9 +489,10 @@ async function verifyV2(doc: ExportDocumentV2 & NotHeldPart, options: ExportVeri
       const link = l.linkOf(entry.id, revision.revision, revision.recordedAt);
       if (revision.kind === 'partial') {
         partialRevisions++;
-        // Only a version 1 link can cover version 1 content for certain (see 'partial-unprovable').
-        if (link?.v === 2) l.problems.push({ kind: 'partial-unprovable', entryId: entry.id, revision: revision.revision });
-        statuses.set(key, link === undefined || link.v === 2 ? 'failed' : 'text-unchecked');
+        // Its text cannot be checked, whatever its link: version 1 content (also on a version 2
+        // link, where a version merged from an older backup keeps it) has no per-field proof. A
+        // version 2 version relabelled partial is therefore only ever shown as unchecked text.
+        statuses.set(key, link === undefined ? 'failed' : 'text-unchecked');
         continue;
       }
       completeRevisions++;

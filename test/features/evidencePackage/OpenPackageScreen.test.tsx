@@ -150,7 +150,7 @@ describe('open evidence package: a version 1 file', () => {
     expect(within(result).getByText(/^The record of changes in this file checks out: 8 records checked/)).toBeTruthy();
     expect(
       within(notCovered).getByText(
-        'The text of 2 versions saved by an earlier version of Daybook and sent with details left out: only when each was saved, and its place in the record of changes, were checked.',
+        "The text of 2 versions in Daybook's older format (which cannot prove single details) and sent with details left out: only when each was saved, and its place in the record of changes, were checked.",
       ),
     ).toBeTruthy();
     expect(within(notCovered).getByText(/^Checklist results: these are the sender's own answers/)).toBeTruthy();

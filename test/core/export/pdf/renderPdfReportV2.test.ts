@@ -99,7 +99,9 @@ describe('the PDF report of a version 2 export', () => {
     expect(cover).toContain('Partly verified when this report was made: the record of changes checks out, and 3 versions match it');
     expect(cover).toContain('the text of 2 versions could not be checked');
     expect(cover).toContain('Details the person left out (where it happened and witnesses)');
-    expect(cover).toContain('The text of 2 versions saved by an earlier version of Daybook and exported with details left out');
+    expect(cover).toContain(
+      "The text of 2 versions in Daybook's older format (which cannot prove single details) and exported with details left out",
+    );
     const all = pages.join(' ');
     expect(all).not.toContain(WITNESS);
     expect(all).toContain('[Left out of this export]');
