@@ -183,6 +183,8 @@ describe('version 2 exports: hostile changes', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...inside), weird, async ({ path, value }, next) => {
         fc.pre(!sameJson(value, next));
+        // Dropping every earlier fingerprint claims less, not something false: such a file still verifies.
+        fc.pre(!(path.join('.') === 'chain.earlier' && Array.isArray(next) && next.length === 0));
         const result = parseExportDocument(replaced(sampleJson, path, next));
         if (!result.ok) return;
         // A change the reader normalises away (a key it drops) leaves the same document.
