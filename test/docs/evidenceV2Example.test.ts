@@ -115,7 +115,7 @@ interface Link {
   contentHash: string;
   prevHash: string;
   hash: string;
-  clock?: { kind: 'behind' | 'ahead'; lastLinkAt: string };
+  clock?: { kind: 'behind' | 'ahead' };
 }
 
 /** 2.8: a field's commitment. */
@@ -128,12 +128,12 @@ function commitmentsOf(content: StoredContent): Record<string, string> {
   return Object.fromEntries(Object.keys(content.body).map((f) => [f, commitment(f, content.salts[f] ?? '', content.body[f])]));
 }
 
-/** 2.6: the clock note a link written at `recordedAt` after one written at `last` carries. */
+/** 2.6: the clock note a link written at `recordedAt` after one written at `last` carries: its kind only. */
 function clockNote(last: string | undefined, recordedAt: string): Link['clock'] {
   if (last === undefined) return undefined;
   const gap = Date.parse(recordedAt) - Date.parse(last);
-  if (gap < 0) return { kind: 'behind', lastLinkAt: last };
-  if (gap > DAY_MS) return { kind: 'ahead', lastLinkAt: last };
+  if (gap < 0) return { kind: 'behind' };
+  if (gap > DAY_MS) return { kind: 'ahead' };
   return undefined;
 }
 
@@ -146,7 +146,7 @@ function linkPreimage(link: Omit<Link, 'hash'>): string {
     revision,
     kind,
     recordedAt,
-    ...(clock ? { clock: { kind: clock.kind, lastLinkAt: clock.lastLinkAt } } : {}),
+    ...(clock ? { clock: { kind: clock.kind } } : {}),
   };
   return canonical({ v: 2, prevHash, contentHash, meta });
 }
@@ -432,15 +432,16 @@ describe('the version 2 worked example (docs/export-format.md 2.11), recomputed 
     }
   });
 
-  it('states the clock note variant: an "ahead" note carrying the left-out link\u2019s time', () => {
+  it('states the clock note variant: an "ahead" note, its kind alone, never the left-out link\u2019s time', () => {
     const [preimage = '', hash = ''] = block('example-v2:clock-link').split('\n');
     const prev = links[1] as Link;
     const recordedAt = '2025-03-03T09:00:00.000Z';
     const clock = clockNote(prev.recordedAt, recordedAt);
-    expect(clock).toEqual({ kind: 'ahead', lastLinkAt: prev.recordedAt });
+    expect(clock).toEqual({ kind: 'ahead' });
     const unsigned = { ...(links[2] as Link), recordedAt, ...(clock ? { clock } : {}) };
     expect(preimage).toBe(linkPreimage(unsigned));
     expect(hash).toBe(hex(preimage));
+    expect(preimage).not.toContain(prev.recordedAt);
   });
 });
 
@@ -455,7 +456,7 @@ describe('the version 2 worked example, opened by Daybook', () => {
       fieldsLeftOut: ['where'],
       earlierProven: 1,
       problems: 0,
-      notCovered: ['fields-left-out', 'scope', 'device-clock', 'later-versions'],
+      notCovered: ['whose-diary', 'fields-left-out', 'scope', 'device-clock', 'later-versions'],
     });
     expect(statement.fieldsChecked).not.toContain('where');
     expect(statement.fieldsChecked).toHaveLength(9);
