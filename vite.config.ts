@@ -1,39 +1,45 @@
-import { defineConfig, type Plugin } from 'vite';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type LogLevel, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { ManifestTransform } from 'workbox-build';
+import { cspDirectives, hostingHeaders, serialiseCsp as serialise } from './src/sw/hostingHeaders.ts';
+import { sha256Integrity } from './src/sw/integrity.ts';
+
+/** Where the build writes (dist/, or --outDir) and how much it says, once the config is resolved. */
+let outDir = fileURLToPath(new URL('./dist/', import.meta.url));
+let logLevel: LogLevel | undefined;
+const rememberBuildConfig = (): Plugin => ({
+  name: 'daybook-build-config',
+  configResolved(config) {
+    outDir = resolve(config.root, config.build.outDir);
+    logLevel = config.logLevel;
+  },
+});
 
 /**
- * Content-Security-Policy for the built app. The same directives go into a <meta> tag (for
- * hosts that cannot set headers) and into the HTTP headers below, which add what a <meta> tag
- * cannot carry (frame-ancestors). 'wasm-unsafe-eval' is needed by hash-wasm's Argon2id.
+ * The Content-Security-Policy and security headers live in src/sw/hostingHeaders.ts, because the
+ * service worker puts them on every response it serves too. The CSP goes into a <meta> tag (for
+ * hosts that cannot set headers) and all of them into the HTTP headers below, which add what a
+ * <meta> tag cannot carry (frame-ancestors).
  */
-const cspDirectives: Record<string, string> = {
-  'default-src': "'self'",
-  'script-src': "'self' 'wasm-unsafe-eval'",
-  'style-src': "'self'",
-  'img-src': "'self' blob: data:",
-  'media-src': "'self' blob:",
-  'font-src': "'self'",
-  'connect-src': "'self'",
-  'worker-src': "'self'",
-  'manifest-src': "'self'",
-  'form-action': "'self'",
-  'object-src': "'none'",
-  'base-uri': "'none'",
-};
+export { hostingHeaders };
 
-const serialise = (directives: Record<string, string>): string =>
-  Object.entries(directives)
-    .map(([name, value]) => `${name} ${value}`)
-    .join('; ');
-
-/** HTTP headers a host should send with every response (see README, "Hosting"). */
-export const hostingHeaders: Record<string, string> = {
-  'Content-Security-Policy': serialise({ ...cspDirectives, 'frame-ancestors': "'none'" }),
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Permissions-Policy': 'geolocation=(), microphone=(self), camera=(self), interest-cohort=()',
+/**
+ * Adds a SHA-256 of each precached file's bytes to the service worker's manifest, as an SRI
+ * string. The worker checks every copy it serves from Cache Storage against it, and the browser
+ * checks every copy fetched to fill the cache. Runs after the build has written dist/.
+ */
+const addIntegrity: ManifestTransform = async (entries) => {
+  const manifest = await Promise.all(
+    entries.map(async (entry) => {
+      const bytes = new Uint8Array(await readFile(join(outDir, entry.url)));
+      return { ...entry, integrity: await sha256Integrity(bytes) };
+    }),
+  );
+  return { manifest };
 };
 
 /** Adds the CSP and referrer policy to index.html in production builds, and writes _headers. */
@@ -62,9 +68,15 @@ function securityHeaders(): Plugin {
 export default defineConfig({
   plugins: [
     react(),
+    rememberBuildConfig(),
     securityHeaders(),
     VitePWA({
-      strategies: 'generateSW',
+      // A service worker with code of its own (src/sw/sw.ts): it checks every precached copy
+      // against the build before serving it. Built to /sw.js, the address earlier versions
+      // registered, so installed copies keep updating.
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
       includeAssets: ['icons/*.png', 'icons/*.svg'],
@@ -86,15 +98,21 @@ export default defineConfig({
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
+      injectManifest: {
         // Everything the app can ever load is precached, lazy chunks and locale files included,
-        // so every route works offline after the first visit.
+        // so every route works offline after the first visit. The worker itself has no
+        // clientsClaim and waits for SKIP_WAITING from the update prompt.
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest,wasm,json,woff2,ttf}'],
-        navigateFallback: 'index.html',
-        cleanupOutdatedCaches: true,
-        clientsClaim: false,
-        skipWaiting: false,
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        manifestTransforms: [addIntegrity],
+        // One classic script, no imports: what every engine can register.
+        rollupFormat: 'iife',
+      },
+      // The worker's own build says as much as the app's (`npm start` builds with warnings only).
+      integration: {
+        configureCustomSWViteBuild(config) {
+          config.logLevel = logLevel;
+        },
       },
       devOptions: { enabled: false },
     }),
@@ -107,6 +125,9 @@ export default defineConfig({
     // screens; the first screen has its own 170 KB gzip budget, checked by the browser tests.
     chunkSizeWarningLimit: 1400,
     rolldownOptions: {
+      // vite-plugin-pwa builds the service worker inside closeBundle, which this check reports as
+      // slow plugin time on a busy machine: noise in `npm start`, which shows warnings only.
+      checks: { bundlerTimings: false },
       output: {
         codeSplitting: {
           groups: [

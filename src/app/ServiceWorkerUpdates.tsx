@@ -1,6 +1,29 @@
+import { useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { hasUnsavedInput, useHasUnsavedInput } from '../shared/hooks/unsavedInput';
-import { UpdatePrompt } from './UpdatePrompt';
+import { INTEGRITY_QUERY, isIntegrityReport } from '../sw/messages';
+import { IntegrityNotice, UpdatePrompt } from './UpdatePrompt';
+
+/**
+ * Whether the service worker refused a changed copy of the app's code from its cache: told at
+ * once when this page is open, and asked for at start, because this page's own code was fetched
+ * before it could listen.
+ */
+function useRefusedCopy(): [boolean, () => void] {
+  const [refused, setRefused] = useState(false);
+  useEffect(() => {
+    if (!('serviceWorker' in navigator)) return;
+    const container = navigator.serviceWorker;
+    const onMessage = (event: MessageEvent) => {
+      if (isIntegrityReport(event.data) && event.data.refused.length > 0) setRefused(true);
+    };
+    container.addEventListener('message', onMessage);
+    container.startMessages();
+    container.controller?.postMessage({ type: INTEGRITY_QUERY });
+    return () => container.removeEventListener('message', onMessage);
+  }, []);
+  return [refused, () => setRefused(false)];
+}
 
 /** Registers the service worker (prompt style) and offers updates without forcing them. */
 export function ServiceWorkerUpdates() {
@@ -9,6 +32,7 @@ export function ServiceWorkerUpdates() {
     updateServiceWorker,
   } = useRegisterSW({ immediate: true });
   const unsavedInput = useHasUnsavedInput();
+  const [refusedCopy, dismissRefusedCopy] = useRefusedCopy();
 
   const update = () => {
     // Checked again at the moment of the click: a form may have become dirty since render.
@@ -16,5 +40,7 @@ export function ServiceWorkerUpdates() {
     void updateServiceWorker(true);
   };
 
+  // One notice at a time, in the same place: the refused copy first, then any update.
+  if (refusedCopy) return <IntegrityNotice onDismiss={dismissRefusedCopy} />;
   return <UpdatePrompt needRefresh={needRefresh} unsavedInput={unsavedInput} onUpdate={update} onLater={() => setNeedRefresh(false)} />;
 }

@@ -30,3 +30,20 @@ export function UpdatePrompt({ needRefresh, unsavedInput, onUpdate, onLater }: U
     </section>
   );
 }
+
+/** Said when the service worker found a changed copy of the app's code and did not use it. */
+export function IntegrityNotice({ onDismiss }: { onDismiss: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="update-prompt" role="alert" aria-labelledby="integrity-notice-title">
+      <p id="integrity-notice-title" className="update-prompt-title">
+        {t('integrity.refused')}
+      </p>
+      <div className="button-row">
+        <button type="button" className="button" onClick={onDismiss}>
+          {t('integrity.dismiss')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -3,7 +3,7 @@ import { act, render, renderHook, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
-import { UpdatePrompt } from '../../src/app/UpdatePrompt';
+import { IntegrityNotice, UpdatePrompt } from '../../src/app/UpdatePrompt';
 import { hasUnsavedInput, useHasUnsavedInput, useUnsavedInput } from '../../src/shared/hooks/unsavedInput';
 import { testI18n } from '../support/i18n';
 
@@ -56,5 +56,22 @@ describe('unsaved input registry', () => {
     act(() => first.unmount());
     expect(watcher.result.current).toBe(false);
     second.unmount();
+  });
+});
+
+describe('integrity notice', () => {
+  it('says a changed copy of the app was found and not used, until dismissed', async () => {
+    const i18n = await testI18n();
+    const onDismiss = vi.fn();
+    render(
+      <I18nextProvider i18n={i18n}>
+        <IntegrityNotice onDismiss={onDismiss} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByRole('alert').textContent).toContain(
+      'Daybook found a changed copy of its own code on this device and did not use it.',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'OK' }));
+    expect(onDismiss).toHaveBeenCalledOnce();
   });
 });
