@@ -117,7 +117,7 @@ function linkCopy(link: ChainLink): ChainLink {
   const { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, hash, clock } = link;
   const fields = { seq, entryId, revision, kind, recordedAt, contentHash, prevHash, hash };
   if (link.v !== 2) return fields;
-  return { v: 2, ...fields, ...(clock === undefined ? {} : { clock: { kind: clock.kind, lastLinkAt: clock.lastLinkAt } }) };
+  return { v: 2, ...fields, ...(clock === undefined ? {} : { clock: { kind: clock.kind } }) };
 }
 
 /** One record's meta, or null if it is not a valid backup record. */

@@ -72,6 +72,8 @@ function isNewerInfo(meta: Record<string, unknown>): boolean {
   return Object.getOwnPropertyDescriptor(meta, 't')?.value === 'info' && typeof v === 'number' && v > BACKUP_CONTENT_VERSION;
 }
 
+const isRevision = (record: { t: string }): boolean => record.t === 'rev' || record.t === 'rev-aside';
+
 function corrupt(): never {
   throw new RestoreError('corrupt');
 }
@@ -141,11 +143,12 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
       corrupt();
     }
     if (info === null && record.t !== 'info') corrupt();
+    // No more of a kind than the info record declares: refused at the first one over, not read on.
+    if (isRevision(record) && records.length >= (info?.links ?? 0)) corrupt();
+    if ((record.t === 'check' || record.t === 'check-aside') && checklistsSeen >= (info?.checklists ?? 0)) corrupt();
+    if ((record.t === 'file' || record.t === 'file-aside') && filesSeen >= (info?.files ?? 0)) corrupt();
     // Version 2's order: the revisions, then the one seal, then everything else.
-    if (info?.v === 2) {
-      const revision = record.t === 'rev' || record.t === 'rev-aside';
-      if (seal === null ? !revision && record.t !== 'seal' : revision) corrupt();
-    }
+    if (info?.v === 2 && (seal === null ? !isRevision(record) && record.t !== 'seal' : isRevision(record))) corrupt();
     switch (record.t) {
       case 'info':
         if (info !== null) corrupt();

@@ -4,7 +4,8 @@
 //
 // A restore that deletes or changes incidents here (a backup of this same diary, further along,
 // or one merged in that gives an incident here a version of its own: see MergePlan.changes)
-// needs the diary passphrase confirmed first; restoreBackup refuses it otherwise, whoever calls.
+// needs the diary passphrase confirmed first, after seeing exactly those changes; restoreBackup
+// refuses it otherwise, whoever calls.
 
 import type { AttachmentStore } from '../store/attachmentStore';
 import type { ChecklistStore } from '../store/checklistStore';
@@ -13,7 +14,7 @@ import type { FileRecord } from '../export/encryptedFile';
 import { GENESIS_HASH } from '../evidence';
 import { parseBackupMeta } from './backupRecords';
 import { backupRecords, type CheckedBackup } from './checkBackup';
-import { planMerge, type MergePlan } from './mergePlan';
+import { planMerge, type MergePlan, type RestoreChange } from './mergePlan';
 import { RestoreError, RestoreNotConfirmedError } from './restoreErrors';
 
 export interface RestoreTargets {
@@ -24,10 +25,12 @@ export interface RestoreTargets {
 
 export interface RestoreOptions {
   /**
-   * Set only once the person has typed the diary passphrase again (vault.confirmPassphrase
-   * succeeded) after seeing the plan's changes. Without it, a plan with changes is refused.
+   * The changes the person was shown (MergePlan.changes of the plan on screen), passed only once
+   * they have typed the diary passphrase again (vault.confirmPassphrase succeeded). The plan is
+   * worked out again at restore: unless its changes are these (the same incidents, each deleted
+   * or changed as shown), the restore is refused. Without it, a plan with changes is refused.
    */
-  confirmed?: true;
+  confirmed?: readonly RestoreChange[];
 }
 
 export interface RestoreResult {
@@ -55,6 +58,13 @@ export async function planRestore(backup: CheckedBackup, targets: RestoreTargets
     backup,
     sealed,
   );
+}
+
+/** The same incidents, each deleted or changed as in `shown` (in any order). */
+function sameChanges(planned: readonly RestoreChange[], shown: readonly RestoreChange[]): boolean {
+  const key = (change: RestoreChange) => JSON.stringify([change.entryId, change.kind]);
+  const expected = new Set(shown.map(key));
+  return planned.length === shown.length && expected.size === shown.length && planned.every((change) => expected.has(key(change)));
 }
 
 /** The chunks of one file from the records that follow its 'file' record. */
@@ -92,11 +102,14 @@ async function restoreFiles(backup: CheckedBackup, plan: MergePlan, attachments:
 
 /**
  * Restores by the plan as it is now (worked out again). Throws RestoreNotConfirmedError, nothing
- * written, when that plan deletes or changes anything here and `options.confirmed` is not set.
+ * written, when that plan deletes or changes anything here and `options.confirmed` is not set,
+ * or when `options.confirmed` is set and is not that plan's changes (the diary or the choice
+ * changed since they were shown: show the plan again).
  */
 export async function restoreBackup(backup: CheckedBackup, targets: RestoreTargets, options: RestoreOptions = {}): Promise<RestoreResult> {
   const plan = await planRestore(backup, targets);
-  if (plan.changes.length > 0 && options.confirmed !== true) throw new RestoreNotConfirmedError();
+  const { confirmed } = options;
+  if (confirmed ? !sameChanges(plan.changes, confirmed) : plan.changes.length > 0) throw new RestoreNotConfirmedError();
   const added: string[] = [];
   try {
     await restoreFiles(backup, plan, targets.attachments, added);

@@ -10,8 +10,9 @@ export class RestoreError extends refusalKind<RestoreErrorCode>('RestoreError', 
 
 /**
  * A restore that would delete or change incidents here was asked for without the diary
- * passphrase confirmed (RestoreOptions.confirmed). Nothing was written. A screen never meets it:
- * it asks for the passphrase first; this stops any caller skipping that by accident.
+ * passphrase confirmed (RestoreOptions.confirmed), or confirmed for other changes than it would
+ * now make (the diary changed after they were shown). Nothing was written. A screen asks for the
+ * passphrase first, and meets this only when the plan changed meanwhile: it shows the new plan.
  */
 export class RestoreNotConfirmedError extends Error {
   override readonly name = 'RestoreNotConfirmedError';

@@ -44,4 +44,4 @@ export {
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from './vaultKeys';
-export type { VaultHeader, VaultKeys } from './vaultKeys';
+export type { NewWrapOptions, OpenedVault, VaultHeader, VaultKeys } from './vaultKeys';

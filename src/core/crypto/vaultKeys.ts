@@ -2,6 +2,8 @@
 // recovery key), change passphrase, reset with the recovery key, and replace
 // the recovery key. All of these rewrap the same data key, so no record is
 // ever re-encrypted. Functions return new headers and never mutate their input.
+// The passphrase wrap's label also says whether the vault's diary is sealed
+// (see PASSPHRASE_WRAP): a fact only the passphrase can change.
 
 import { base64ToBytes, bytesToBase64 } from './encoding';
 import { DecryptionError, UnsupportedVaultError, WrongPassphraseError, WrongRecoveryKeyError } from './errors';
@@ -31,7 +33,35 @@ export interface VaultKeys {
   chainKey: CryptoKey;
 }
 
-const PASSPHRASE_WRAP = 'daybook/wrap/passphrase/v1';
+/**
+ * An open vault's keys, and what its header says of its diary. The passphrase wrap's label says
+ * whether the diary is sealed (docs/evidence-v2-design.md section 5): a diary with no seal row in a
+ * vault that says so has lost its seal row, even when only links from before version 2 remain.
+ */
+export interface OpenedVault extends VaultKeys {
+  diarySealed: boolean;
+  /**
+   * Only when the header predates sealing: the same header, its passphrase wrap relabelled
+   * sealed with the key this unlock derived (same data key and KDF salt, no Argon2). Store it
+   * only once the diary's seal row is stored.
+   */
+  markSealed?: () => Promise<VaultHeader>;
+}
+
+/** Whether a new passphrase wrap may say the diary is sealed (its seal row is stored). */
+export interface NewWrapOptions {
+  /** Default true. A wrap that already says so keeps saying so whatever this is. */
+  diarySealed?: boolean;
+}
+
+/**
+ * Labels bound into the passphrase wrap (AES-GCM additional data), so only the passphrase can
+ * change which one a vault has. v2: the vault's diary is sealed. v1: a vault from before sealing,
+ * whose diary is judged by its seal row alone until the label moves on (OpenedVault.markSealed).
+ */
+const PASSPHRASE_WRAP = 'daybook/wrap/passphrase/v2';
+const PASSPHRASE_WRAP_UNSEALED = 'daybook/wrap/passphrase/v1';
+/** Unchanged by sealing: a recovery wrap cannot be relabelled without the recovery key. */
 const RECOVERY_WRAP = 'daybook/wrap/recovery/v1';
 const RECOVERY_SALT_BYTES = 16;
 
@@ -114,8 +144,8 @@ function costOf(kdf: KdfParams): KdfCost {
 interface PassphraseWrapResult {
   kdf: KdfParams;
   passphraseWrap: VaultHeader['passphraseWrap'];
-  /** Unwraps the new wrap: the non-extractable keys without a second Argon2 run. */
-  openKeys: () => Promise<VaultKeys>;
+  /** Unwraps the new wrap, part of `header`: the non-extractable keys without a second Argon2 run. */
+  openKeys: (header: VaultHeader) => Promise<OpenedVault>;
 }
 
 /** Both keys from one wrap, so they always come from the same data key. */
@@ -124,14 +154,31 @@ async function openWrap(kek: CryptoKey, wrap: WrappedKey, purpose: WrapPurpose):
   return { dataKey, chainKey };
 }
 
-async function wrapUnderPassphrase(dataKey: CryptoKey, passphrase: string, cost: KdfCost): Promise<PassphraseWrapResult> {
+/** `header`'s passphrase wrap (v1, under `kek`) relabelled sealed, checked to open before it is returned. */
+async function relabelSealed(kek: CryptoKey, header: VaultHeader): Promise<VaultHeader> {
+  const wrappable = await unwrapDataKeyForRewrap(kek, decodeHeader(header).passphraseWrap, PASSPHRASE_WRAP_UNSEALED);
+  const wrap = await wrapDataKey(kek, wrappable, PASSPHRASE_WRAP);
+  await unwrapDataKey(kek, wrap, PASSPHRASE_WRAP);
+  return copyHeader(header, { passphraseWrap: encodeWrap(wrap) });
+}
+
+/** Keys from a passphrase wrap of `header` opened under `purpose` with `kek`, and what the label says. */
+function opened(keys: VaultKeys, kek: CryptoKey, purpose: WrapPurpose, header: VaultHeader): OpenedVault {
+  if (purpose === PASSPHRASE_WRAP) return { ...keys, diarySealed: true };
+  // The header as it was opened (a copy): the vault stores the relabelled one only over that.
+  const unlocked = copyHeader(header, {});
+  return { ...keys, diarySealed: false, markSealed: () => relabelSealed(kek, unlocked) };
+}
+
+async function wrapUnderPassphrase(dataKey: CryptoKey, passphrase: string, cost: KdfCost, sealed: boolean): Promise<PassphraseWrapResult> {
   const kdf = newKdfParams(cost); // fresh salt on every (re)wrap
   const kek = await deriveKeyEncryptionKey(passphrase, kdf);
-  const wrap = await wrapDataKey(kek, dataKey, PASSPHRASE_WRAP);
+  const purpose = sealed ? PASSPHRASE_WRAP : PASSPHRASE_WRAP_UNSEALED;
+  const wrap = await wrapDataKey(kek, dataKey, purpose);
   return {
     kdf,
     passphraseWrap: encodeWrap(wrap),
-    openKeys: () => openWrap(kek, wrap, PASSPHRASE_WRAP),
+    openKeys: async (header) => opened(await openWrap(kek, wrap, purpose), kek, purpose, header),
   };
 }
 
@@ -177,10 +224,31 @@ async function passphraseKek(header: DecodedHeader, passphrase: string): Promise
   return deriveKeyEncryptionKey(passphrase, header.kdf);
 }
 
-async function unwrapWithPassphrase(header: DecodedHeader, passphrase: string, forRewrap: boolean): Promise<CryptoKey> {
+/**
+ * Opens the passphrase wrap under the sealed label, else under the one from before sealing: at
+ * most one more AES-GCM unwrap, never a second Argon2. WrongPassphraseError when neither opens.
+ */
+async function openPassphraseWrap<T>(
+  kek: CryptoKey,
+  wrap: WrappedKey,
+  open: (kek: CryptoKey, wrap: WrappedKey, purpose: WrapPurpose) => Promise<T>,
+): Promise<{ value: T; purpose: WrapPurpose }> {
+  try {
+    return { value: await open(kek, wrap, PASSPHRASE_WRAP), purpose: PASSPHRASE_WRAP };
+  } catch (cause) {
+    if (!(cause instanceof DecryptionError)) throw cause;
+  }
+  const value = await failingAs(open(kek, wrap, PASSPHRASE_WRAP_UNSEALED), (cause) => new WrongPassphraseError({ cause }));
+  return { value, purpose: PASSPHRASE_WRAP_UNSEALED };
+}
+
+async function unwrapWithPassphrase(
+  header: DecodedHeader,
+  passphrase: string,
+  forRewrap: boolean,
+): Promise<{ value: CryptoKey; purpose: WrapPurpose }> {
   const kek = await passphraseKek(header, passphrase);
-  const unwrap = forRewrap ? unwrapDataKeyForRewrap : unwrapDataKey;
-  return failingAs(unwrap(kek, header.passphraseWrap, PASSPHRASE_WRAP), (cause) => new WrongPassphraseError({ cause }));
+  return openPassphraseWrap(kek, header.passphraseWrap, forRewrap ? unwrapDataKeyForRewrap : unwrapDataKey);
 }
 
 async function unwrapWithRecoveryKey(header: DecodedHeader, recoveryKey: string, forRewrap: boolean): Promise<CryptoKey> {
@@ -202,18 +270,19 @@ export async function createVault(
   cost: KdfCost = DEFAULT_KDF_COST,
 ): Promise<{ header: VaultHeader; dataKey: CryptoKey; chainKey: CryptoKey; recoveryKey: string }> {
   const wrappable = await generateWrappableDataKey();
-  const { kdf, passphraseWrap, openKeys } = await wrapUnderPassphrase(wrappable, passphrase, cost);
+  // A new vault's diary is sealed from its first row: the header says so (Vault stores the two together).
+  const { kdf, passphraseWrap, openKeys } = await wrapUnderPassphrase(wrappable, passphrase, cost, true);
   const { recovery, recoveryKey } = await wrapUnderNewRecoveryKey(wrappable);
   const header: VaultHeader = { version: 1, kdf, passphraseWrap, recovery };
   // The seal key too comes from the stored wrap (not the raw key in hand), so it is the very
   // key every later unlock derives, and the raw bytes never reach script.
-  const { dataKey, chainKey } = await openKeys();
+  const { dataKey, chainKey } = await openKeys(header);
   return { header, dataKey, chainKey, recoveryKey };
 }
 
 /** Throws WrongPassphraseError if the passphrase is wrong or the wrap was tampered with. */
 export async function unlockWithPassphrase(header: VaultHeader, passphrase: string): Promise<CryptoKey> {
-  return unwrapWithPassphrase(decodeHeader(header), passphrase, false);
+  return (await unwrapWithPassphrase(decodeHeader(header), passphrase, false)).value;
 }
 
 /**
@@ -224,11 +293,18 @@ export async function unlockWithRecoveryKey(header: VaultHeader, recoveryKey: st
   return unwrapWithRecoveryKey(decodeHeader(header), recoveryKey, false);
 }
 
-/** Both keys of an open vault (one Argon2 run); throws as unlockWithPassphrase does. */
-export async function unlockKeysWithPassphrase(header: VaultHeader, passphrase: string): Promise<VaultKeys> {
+/**
+ * Both keys of an open vault (one Argon2 run) and whether its header says the diary is sealed;
+ * throws as unlockWithPassphrase does.
+ */
+export async function unlockKeysWithPassphrase(header: VaultHeader, passphrase: string): Promise<OpenedVault> {
   const decoded = decodeHeader(header);
   const kek = await passphraseKek(decoded, passphrase);
-  return failingAs(openWrap(kek, decoded.passphraseWrap, PASSPHRASE_WRAP), (cause) => new WrongPassphraseError({ cause }));
+  // The data key first, then the seal key under the label that opened it: a v1 wrap or a wrong
+  // passphrase costs one failed unwrap more than before, no more.
+  const { value: dataKey, purpose } = await openPassphraseWrap(kek, decoded.passphraseWrap, unwrapDataKey);
+  const chainKey = await failingAs(unwrapChainKey(kek, decoded.passphraseWrap, purpose), (cause) => new WrongPassphraseError({ cause }));
+  return opened({ dataKey, chainKey }, kek, purpose, header);
 }
 
 /** Both keys of an open vault; throws as unlockWithRecoveryKey does. */
@@ -242,39 +318,47 @@ export async function unlockKeysWithRecoveryKey(header: VaultHeader, recoveryKey
  * Rewraps the data key under a new passphrase with a new salt. The recovery
  * wrap is unchanged. `cost` defaults to the vault's current cost, so a raised
  * cost is never silently lowered; pass DEFAULT_KDF_COST to upgrade old vaults.
+ * The new wrap says the diary is sealed unless `options.diarySealed` is false and the
+ * current one does not say so either.
  */
 export async function changePassphrase(
   header: VaultHeader,
   currentPassphrase: string,
   newPassphrase: string,
   cost?: KdfCost,
+  options: NewWrapOptions = {},
 ): Promise<VaultHeader> {
   const decoded = decodeHeader(header);
-  const wrappable = await unwrapWithPassphrase(decoded, currentPassphrase, true);
-  const { kdf, passphraseWrap } = await wrapUnderPassphrase(wrappable, newPassphrase, cost ?? costOf(decoded.kdf));
+  const { value: wrappable, purpose } = await unwrapWithPassphrase(decoded, currentPassphrase, true);
+  const sealed = purpose === PASSPHRASE_WRAP || options.diarySealed !== false;
+  const { kdf, passphraseWrap } = await wrapUnderPassphrase(wrappable, newPassphrase, cost ?? costOf(decoded.kdf), sealed);
   return copyHeader(header, { kdf, passphraseWrap });
 }
 
 /**
  * For a forgotten passphrase: unlocks with the recovery key and wraps the data
  * key under a new passphrase. The recovery key stays valid; offer
- * replaceRecoveryKey afterwards if it may have been seen.
+ * replaceRecoveryKey afterwards if it may have been seen. The new wrap says the
+ * diary is sealed unless `options.diarySealed` is false (then see OpenedVault.markSealed).
  */
 export async function resetPassphraseWithRecoveryKey(
   header: VaultHeader,
   recoveryKey: string,
   newPassphrase: string,
   cost?: KdfCost,
-): Promise<{ header: VaultHeader } & VaultKeys> {
+  options: NewWrapOptions = {},
+): Promise<{ header: VaultHeader } & OpenedVault> {
   const decoded = decodeHeader(header);
   const wrappable = await unwrapWithRecoveryKey(decoded, recoveryKey, true);
-  const { kdf, passphraseWrap, openKeys } = await wrapUnderPassphrase(wrappable, newPassphrase, cost ?? costOf(decoded.kdf));
-  return { header: copyHeader(header, { kdf, passphraseWrap }), ...(await openKeys()) };
+  const sealed = options.diarySealed !== false;
+  const { kdf, passphraseWrap, openKeys } = await wrapUnderPassphrase(wrappable, newPassphrase, cost ?? costOf(decoded.kdf), sealed);
+  const reset = copyHeader(header, { kdf, passphraseWrap });
+  return { header: reset, ...(await openKeys(reset)) };
 }
 
 /** Issues a new recovery key (the old one stops working). The passphrase wrap is unchanged. */
 export async function replaceRecoveryKey(header: VaultHeader, passphrase: string): Promise<{ header: VaultHeader; recoveryKey: string }> {
-  const wrappable = await unwrapWithPassphrase(decodeHeader(header), passphrase, true);
+  const { value: wrappable } = await unwrapWithPassphrase(decodeHeader(header), passphrase, true);
   const { recovery, recoveryKey } = await wrapUnderNewRecoveryKey(wrappable);
   return { header: copyHeader(header, { recovery }), recoveryKey };
 }

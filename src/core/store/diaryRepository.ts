@@ -15,6 +15,17 @@ export type { DiaryEntry, DiarySnapshot, RevisionRecord } from './diary/types';
 export type { SealFinding, SealState } from './diary/seal';
 export { InvalidIncidentError } from '../model/invalidIncident';
 
+/** What the vault says of its diary (core/vault/vault.ts); without it, the diary goes by its seal row alone. */
+export interface VaultSealing {
+  /** The vault's header says this diary is sealed: a missing seal row was removed, whatever the links. */
+  diarySealed: () => boolean;
+  /**
+   * Called by each load that leaves a seal row stored, so a vault whose header predates sealing
+   * can say so from then on. Its failure is not the load's.
+   */
+  sealStored: () => Promise<void>;
+}
+
 /** The latest revision of an entry that still exists; deleted or unknown entries cannot change. */
 function latestLive(history: readonly RevisionRecord[]): RevisionRecord {
   const last = history.at(-1);
@@ -56,13 +67,15 @@ export class DiaryRepository {
 
   /**
    * `key` gives the vault's data key and `chainKey` its chain-seal key, each read when needed
-   * (both throw once the vault locks).
+   * (both throw once the vault locks). `sealing`: what the vault says of this diary (the app
+   * always passes it: see vault/instance.ts).
    */
   constructor(
     db: DaybookDatabase,
     key: () => CryptoKey,
     private readonly chainKey: () => CryptoKey,
     private readonly now: () => Date = () => new Date(),
+    private readonly sealing?: VaultSealing,
   ) {
     this.storage = new DiaryStorage(db, key, chainKey);
     this.chain = new DiaryChain(this.records, now);
@@ -76,7 +89,7 @@ export class DiaryRepository {
   async load(): Promise<DiarySnapshot> {
     const { records, seal, sealRow } = await this.storage.readAll();
     const links = records.map((r) => r.link);
-    const judged = await judgeSeal(this.chainKey(), seal, links);
+    const judged = await judgeSeal(this.chainKey(), seal, links, this.sealing?.diarySealed() ?? false);
     // Findings this session knew stay known, even if the row read now lacks them.
     const findings = [...judged.findings, ...this.findings.filter((f) => !judged.findings.some((g) => sameFinding(f, g)))];
     let found = judged.found;
@@ -97,7 +110,9 @@ export class DiaryRepository {
     }
     this.findings = findings;
     // If storing fails, the diary still opens and the next write stores the seal and findings.
-    if (reseal) await this.storage.resealAtLoad(chainEnd(links), findings, sealRow).catch(() => false);
+    const stored = reseal ? await this.storage.resealAtLoad(chainEnd(links), findings, sealRow).catch(() => false) : true;
+    // A seal row is stored (this load's, or the one it found sound): the vault may now say so.
+    if (stored) await this.sealing?.sealStored().catch(() => undefined);
     this.records.replace(records);
     this.chain.forget();
     // What was found at unlock holds for the session: a re-read after this session's own writes

@@ -9,8 +9,9 @@ export function createAppVault(): Vault {
 }
 
 /**
- * The diary over a vault; its data key and chain-seal key come from the unlocked session.
- * Loaded on unlock, so the diary's code is not part of the first (locked) screen.
+ * The diary over a vault; its data key and chain-seal key come from the unlocked session, and
+ * whether its seal row must exist from the vault's header. Loaded on unlock, so the diary's code
+ * is not part of the first (locked) screen.
  */
 export async function openDiary(vault: Vault): Promise<DiaryRepository> {
   const { DiaryRepository } = await import('../store/diaryRepository');
@@ -18,5 +19,7 @@ export async function openDiary(vault: Vault): Promise<DiaryRepository> {
     vault.db,
     () => vault.session.dataKey(),
     () => vault.session.chainKey(),
+    undefined,
+    { diarySealed: () => vault.diarySealed, sealStored: () => vault.markDiarySealed() },
   );
 }

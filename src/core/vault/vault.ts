@@ -8,6 +8,7 @@ import {
   assertSupportedVaultHeader,
   WrongPassphraseError,
   type KdfCost,
+  type OpenedVault,
   type VaultHeader,
 } from '../crypto';
 import type { DaybookDatabase } from '../store/db';
@@ -50,6 +51,9 @@ export class Vault {
   private state: VaultState = 'loading';
   private readonly listeners = new Set<() => void>();
   private reading = false;
+  private sealed = false;
+  /** While the header this session opened predates sealing: the header, and its relabelled copy to come. */
+  private unsealedHeader: { header: VaultHeader; markSealed: () => Promise<VaultHeader> } | null = null;
 
   constructor(
     readonly db: DaybookDatabase,
@@ -58,7 +62,26 @@ export class Vault {
     private readonly kdfCost?: KdfCost,
   ) {
     // Locking here, in another tab, by quick exit or auto-lock: every subscriber hears of it.
-    session.onLock(() => this.announce('locked'));
+    session.onLock(() => {
+      this.sealed = false;
+      this.unsealedHeader = null;
+      this.announce('locked');
+    });
+  }
+
+  /**
+   * Whether the header this session opened says the diary is sealed (its passphrase wrap's label:
+   * see crypto/vaultKeys.ts). The diary then takes a missing seal row as one removed.
+   */
+  get diarySealed(): boolean {
+    return this.sealed;
+  }
+
+  /** Opens the session with keys from `header`'s passphrase wrap, noting what its label says. */
+  private openWith(header: VaultHeader, opened: OpenedVault): void {
+    this.session.open(opened);
+    this.sealed = opened.diarySealed;
+    this.unsealedHeader = opened.markSealed ? { header, markSealed: opened.markSealed } : null;
   }
 
   /**
@@ -134,8 +157,10 @@ export class Vault {
       recoveryKey,
       commit: async (fill) => {
         if (await this.header()) throw new Error('A vault already exists on this device');
-        await this.saveHeader(header);
-        this.session.open({ dataKey, chainKey });
+        // The header says the diary is sealed, so it is stored with the empty diary's seal.
+        const { storeNewVault } = await import('./sealedHeader');
+        await storeNewVault(this.db, HEADER_KEY, header, { dataKey, chainKey });
+        this.openWith(header, { dataKey, chainKey, diarySealed: true });
         try {
           await this.ensureFixedRows();
           await fill?.();
@@ -157,7 +182,7 @@ export class Vault {
     if (wait > 0) throw new UnlockThrottledError(wait);
     const header = await this.requireHeader();
     try {
-      this.session.open(await unlockKeysWithPassphrase(header, passphrase));
+      this.openWith(header, await unlockKeysWithPassphrase(header, passphrase));
     } catch (error) {
       if (error instanceof WrongPassphraseError) await this.recordFailure();
       throw error;
@@ -182,11 +207,32 @@ export class Vault {
         this.db,
         () => this.session.dataKey(),
         () => this.session.chainKey(),
+        this.sealed,
       );
     } catch {
       // Locked meanwhile, or storage refused: the rows only keep an onlooker from learning
       // anything, and nothing else waits on them.
     }
+  }
+
+  /**
+   * The diary calls this once a load leaves its seal row stored. A header from before sealing is
+   * then relabelled sealed with the key this unlock derived (no Argon2), and stored only over the
+   * header this session opened and only while the seal row is there (sealedHeader.ts). Tried
+   * once a session; a failure leaves the header as it was, for the next unlock to try again.
+   */
+  async markDiarySealed(): Promise<void> {
+    const unsealed = this.unsealedHeader;
+    if (!unsealed) return;
+    this.unsealedHeader = null;
+    const [sealed, { storeSealedHeader }] = await Promise.all([unsealed.markSealed(), import('./sealedHeader')]);
+    if ((await storeSealedHeader(this.db, HEADER_KEY, unsealed.header, sealed)) && this.session.unlocked) this.sealed = true;
+  }
+
+  /** Whether the diary's seal row is stored (code loaded only when asked). */
+  private async hasSealRow(): Promise<boolean> {
+    const { hasSealRow } = await import('./sealedHeader');
+    return hasSealRow(this.db);
   }
 
   /**
@@ -217,23 +263,38 @@ export class Vault {
     );
   }
 
-  /** Forgotten passphrase: the recovery key opens the vault and a new passphrase is set. */
+  /**
+   * Forgotten passphrase: the recovery key opens the vault and a new passphrase is set.
+   *
+   * The recovery wrap cannot say whether the diary is sealed (relabelling it would need the
+   * recovery key at every unlock), so the new passphrase wrap says so only if the seal row is
+   * stored now; otherwise it is relabelled as a header from before sealing is, once the diary's
+   * first load has sealed it. Meanwhile the diary goes by its seal row alone. What that leaves:
+   * someone who removes the seal row (and the newest rows) and then gets the person to recover
+   * makes the diary "sealed from now" again, with no warning of what was removed.
+   */
   async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
-    const { header, dataKey, chainKey } = await resetPassphraseWithRecoveryKey(
-      await this.requireHeader(),
-      recoveryKey,
-      newPassphrase,
-      this.kdfCost,
-    );
+    const current = await this.requireHeader();
+    const diarySealed = await this.hasSealRow();
+    const { header, ...opened } = await resetPassphraseWithRecoveryKey(current, recoveryKey, newPassphrase, this.kdfCost, { diarySealed });
     await this.saveHeader(header);
     await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
-    this.session.open({ dataKey, chainKey });
+    this.openWith(header, opened);
     await this.ensureFixedRows();
     this.announceSession();
   }
 
+  /**
+   * The new passphrase wrap says the diary is sealed if the old one did or the seal row is stored
+   * (a header from before sealing whose relabelling has not happened yet).
+   */
   async changePassphrase(current: string, next: string): Promise<void> {
-    await this.saveHeader(await changePassphrase(await this.requireHeader(), current, next, this.kdfCost));
+    const header = await this.requireHeader();
+    const diarySealed = this.sealed || (await this.hasSealRow());
+    await this.saveHeader(await changePassphrase(header, current, next, this.kdfCost, { diarySealed }));
+    // The header this session opened is gone: its relabelling would no longer apply.
+    this.unsealedHeader = null;
+    if (diarySealed && this.session.unlocked) this.sealed = true;
   }
 
   /** A new recovery key replaces the old one, which stops working. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
 import { planIsEmpty, type MergePlan } from '../../core/backup/mergePlan';
 import type { RestoreResult } from '../../core/backup/restoreBackup';
+import { RestoreNotConfirmedError } from '../../core/backup/restoreErrors';
 import { useDiary } from '../../shared/diary/useDiary';
 import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
@@ -16,7 +17,8 @@ import { restoreChangesWording, restoreJoinedKey } from './restoreWording';
 
 type Stage =
   | { step: 'choose' }
-  | { step: 'confirm'; backup: CheckedBackup; plan: MergePlan }
+  /** `replanned`: the plan shown before no longer held when the person confirmed it; this is the new one. */
+  | { step: 'confirm'; backup: CheckedBackup; plan: MergePlan; replanned?: true }
   | { step: 'done'; backup: CheckedBackup; result: RestoreResult };
 
 /**
@@ -40,9 +42,18 @@ export function RestoreIntoDiary() {
       setStage({ step: 'done', backup, result: await diary.restore(backup) });
     });
 
-  /** After the passphrase was confirmed: errors show beside the passphrase field. */
-  const restoreConfirmed = async (backup: CheckedBackup) => {
-    setStage({ step: 'done', backup, result: await diary.restore(backup, { confirmed: true }) });
+  /**
+   * After the passphrase was confirmed: restores only if the changes are still the ones shown
+   * (`plan`), else shows the plan as it now is, nothing written. Other errors show beside the
+   * passphrase field.
+   */
+  const restoreConfirmed = async (backup: CheckedBackup, plan: MergePlan) => {
+    try {
+      setStage({ step: 'done', backup, result: await diary.restore(backup, { confirmed: plan.changes }) });
+    } catch (caught) {
+      if (!(caught instanceof RestoreNotConfirmedError)) throw caught;
+      setStage({ step: 'confirm', backup, plan: await diary.planRestore(backup), replanned: true });
+    }
   };
 
   const chooseAnother = () => setStage({ step: 'choose' });
@@ -53,9 +64,14 @@ export function RestoreIntoDiary() {
       {stage.step === 'confirm' && (
         <>
           <BackupSummary backup={stage.backup} />
+          {stage.replanned && (
+            <p className="warning" role="alert">
+              {t('restore.planChanged')}
+            </p>
+          )}
           <RestorePlanSummary plan={stage.plan} />
           {stage.plan.changes.length > 0 ? (
-            <ConfirmRestore onConfirmed={() => restoreConfirmed(stage.backup)} onCancel={chooseAnother} />
+            <ConfirmRestore onConfirmed={() => restoreConfirmed(stage.backup, stage.plan)} onCancel={chooseAnother} />
           ) : (
             <div className="button-row">
               {!planIsEmpty(stage.plan) && (

@@ -172,7 +172,7 @@ describe('parseBackupMeta', () => {
     const v1: Record<string, unknown> = { ...clone(link), hash: 'a'.repeat(64) };
     delete v1.v;
     expect(parseBackupMeta({ t: 'rev', link: v1, content: null })).toEqual({ t: 'rev', link: v1, content: null });
-    const noted = { ...clone(link), clock: { kind: 'ahead', lastLinkAt: '2026-01-01T09:00:00.000Z' } };
+    const noted = { ...clone(link), clock: { kind: 'ahead' } };
     expect(parseBackupMeta({ t: 'rev', link: noted, content: null })).toEqual({ t: 'rev', link: noted, content: null });
     expect(parseBackupMeta({ t: 'rev', link: { ...noted, clock: { ...noted.clock, extra: 1 } }, content: null })).toBeNull();
     expect(parseBackupMeta({ t: 'rev', link: { ...v1, clock: noted.clock }, content: null })).toBeNull();

@@ -136,7 +136,7 @@ describe('a diary behind its backup', () => {
     expect(await rejectionOf(restoreBackup(later, copy))).toBeInstanceOf(RestoreNotConfirmedError);
     await expectUnchanged(copy.db, before);
 
-    const result = await restoreBackup(later, copy, { confirmed: true });
+    const result = await restoreBackup(later, copy, { confirmed: plan.changes });
     expect(result.addedFiles).toBe(1);
     const restored = await reopened(copy);
     expect(restored.head()).toBe(original.diary.head());
@@ -178,7 +178,7 @@ describe('a diary behind its backup', () => {
     expect(await rejectionOf(restoreBackup(later, copy))).toBeInstanceOf(RestoreNotConfirmedError);
     await expectUnchanged(copy.db, before);
 
-    const result = await restoreBackup(later, copy, { confirmed: true });
+    const result = await restoreBackup(later, copy, { confirmed: plan.changes });
     expect(result.addedFiles).toBe(1);
     const restored = await reopened(copy);
     expect(restored.allRecords().slice(0, own.length)).toEqual(own);

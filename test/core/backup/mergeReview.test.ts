@@ -36,7 +36,7 @@ async function mergeConfirmed(from: Device, into: Device, id: string): Promise<v
   const before = await dumpDatabase(into.db);
   expect(await rejectionOf(restoreBackup(backup, into))).toBeInstanceOf(RestoreNotConfirmedError);
   await expectUnchanged(into.db, before);
-  await restoreBackup(backup, into, { confirmed: true });
+  await restoreBackup(backup, into, { confirmed: plan.changes });
 }
 
 describe('merging diaries that went their own ways', () => {
@@ -168,7 +168,7 @@ describe('the same diary further along', () => {
     expect(plan.relation).toBe('behind');
     expect(plan.deletedIncidents).toBe(1);
     expect(plan.changes).toEqual([{ entryId: gone, title: 'Gone later', happened: incident('').when, kind: 'deleted' }]);
-    await restoreBackup(await checked(a), b, { confirmed: true });
+    await restoreBackup(await checked(a), b, { confirmed: plan.changes });
     expect((await reopened(b)).snapshot().entries.map((e) => e.id)).toEqual([keep]);
   });
 

@@ -216,6 +216,18 @@ describe('a backup with its passphrase but hostile or inconsistent content', () 
     await expectRefused(await rewritten(edit), 'corrupt');
   });
 
+  it.each([
+    // Links only, no seal after them: nothing else in the file could stop the reading.
+    ['links', 'links', (all: FileRecord[]) => all.filter((r) => ['info', 'rev', 'rev-aside'].includes(metaOf(r).t))],
+    ['checklist results', 'checklists', (all: FileRecord[]) => all],
+    ['files', 'files', (all: FileRecord[]) => all],
+  ])('more %s than the info record says is refused at the first one over, without reading on', async (_, count, keep) => {
+    const file = await rewritten((all) => keep(all).map((r) => (metaOf(r).t === 'info' ? { meta: { ...r.meta, [count]: 0 } } : r)));
+    // Its end cut off: a check that read on past the first one over would find the file truncated.
+    const { header, frames } = splitFile(await bytesOf(file));
+    await expectRefused(new Blob([joinParts([header, ...frames.slice(0, -1)])]), 'corrupt');
+  });
+
   // A record that authenticated, in its place, but breaks a rule of its content (an extra field in
   // a revision, content on a tombstone, file bytes that differ from their SHA-256) is set aside
   // and the rest restores: see setAside.test.ts.

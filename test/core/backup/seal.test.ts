@@ -234,7 +234,7 @@ describe('a forged continuation of this diary', () => {
       expect(await rejectionOf(restoreBackup(backup, here))).toBeInstanceOf(RestoreNotConfirmedError);
       await expectUnchanged(here.db, before);
 
-      await restoreBackup(backup, here, { confirmed: true });
+      await restoreBackup(backup, here, { confirmed: plan.changes });
       const restored = await reopened(here);
       // Every row there was is exactly as it was; the forged edit is one new link after them.
       expect(((await dumpDatabase(here.db)).revisions ?? []).slice(0, rowsBefore.length)).toEqual(rowsBefore);
@@ -300,7 +300,7 @@ describe('a forged backup giving an incident here a version “first written” 
     expect((await reopened(here)).snapshot().entries.find((e) => e.id === sample.ids.welsh)?.incident.whatHappened).toBe(WELSH_SHOWN);
 
     // Why it asks: confirmed, the claimed future version is the one shown.
-    await restoreBackup(backup, here, { confirmed: true });
+    await restoreBackup(backup, here, { confirmed: plan.changes });
     expect((await reopened(here)).snapshot().entries.find((e) => e.id === sample.ids.welsh)?.incident.whatHappened).toBe(FUTURE_EDIT);
   });
 });

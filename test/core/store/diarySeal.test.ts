@@ -1,23 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  canonicalJson,
-  computeLinkHash,
-  GENESIS_HASH,
-  sealChain,
-  sha256Hex,
-  treeHead,
-  verifySeal,
-  type ChainLink,
-  type RevisionContentV1,
-} from '../../../src/core/evidence';
+import { canonicalJson, sealChain, sha256Hex, treeHead, verifySeal, type RevisionContentV1 } from '../../../src/core/evidence';
 import type { Incident } from '../../../src/core/model/incident';
 import type { DaybookDatabase } from '../../../src/core/store/db';
-import type { DiaryRepository, RevisionRecord } from '../../../src/core/store/diaryRepository';
-import { SEAL_ROW_ID } from '../../../src/core/store/diary/seal';
+import { DiaryRepository, type VaultSealing } from '../../../src/core/store/diaryRepository';
+import { judgeSeal, SEAL_ROW_ID } from '../../../src/core/store/diary/seal';
 import { EncryptedTable } from '../../../src/core/store/encryptedTable';
 import { StorageError } from '../../../src/core/store/storageErrors';
 import type { VaultSession } from '../../../src/core/vault/session';
 import { aQuickIncident } from '../../support/incidentFactories';
+import { writeV1Diary } from '../../support/beforeSealing';
 import { createdVault, diaryOver } from '../../support/vault';
 import { dumpDatabase, rejectionOf } from '../backup/backupFixture';
 
@@ -42,40 +33,10 @@ async function reloaded(setup: { db: DaybookDatabase; session: VaultSession }): 
   return repo;
 }
 
-const rowId = (seq: number) => String(seq).padStart(12, '0');
-
 /** Deletes the rows of the newest `count` links, as someone with the device might. */
 async function deleteNewest(db: DaybookDatabase, count: number): Promise<void> {
   const ids = (await db.revisions.toCollection().primaryKeys()).sort().slice(-count);
   await db.revisions.bulkDelete(ids);
-}
-
-/**
- * A diary as version 1 wrote it: v1 contents (one salt) and v1 links, encrypted rows, no seal
- * (and none of the rows a vault is now created with). Built by hand from the v1 formats, so it
- * does not depend on today's writers.
- */
-async function writeV1Diary(setup: Setup, texts: readonly string[]): Promise<ChainLink[]> {
-  await setup.db.settings.clear();
-  const table = new EncryptedTable<RevisionRecord>(setup.db, 'revisions', () => setup.session.dataKey());
-  const links: ChainLink[] = [];
-  for (const [seq, text] of texts.entries()) {
-    const content: RevisionContentV1<Incident> = { v: 1, salt: 'ab'.repeat(16), body: incident(text) };
-    const prev = links.at(-1);
-    const unsigned = {
-      seq,
-      entryId: `v1-entry-${seq}`,
-      revision: 1,
-      kind: 'revision' as const,
-      recordedAt: new Date(START - (texts.length - seq) * 3_600_000).toISOString(),
-      contentHash: await sha256Hex(canonicalJson(content)),
-      prevHash: prev?.hash ?? GENESIS_HASH,
-    };
-    const link: ChainLink = { ...unsigned, hash: await computeLinkHash(unsigned) };
-    links.push(link);
-    await table.put(rowId(seq), { link, content });
-  }
-  return links;
 }
 
 describe('the sealed head: every write seals the chain', () => {
@@ -241,6 +202,54 @@ describe('the sealed head: a diary from before version 2', () => {
     expect((await reloaded(setup)).sealState()).toEqual({ state: 'sealed' });
   });
 
+  it('in a vault whose header says the diary is sealed, no seal row is an invalid seal, even over v1 links only', async () => {
+    const setup = await createdVault();
+    const links = await writeV1Diary(setup, ['Old one', 'Old two']);
+    const key = setup.session.chainKey();
+    expect((await judgeSeal(key, { kind: 'none' }, links)).found).toBe('unsealed');
+    expect((await judgeSeal(key, { kind: 'none' }, links, true)).found).toEqual({ state: 'seal-invalid' });
+    expect((await judgeSeal(key, { kind: 'none' }, [], true)).found).toEqual({ state: 'seal-invalid' });
+
+    const stored: string[] = [];
+    const sealing = (sealed: boolean): VaultSealing => ({ diarySealed: () => sealed, sealStored: async () => void stored.push('stored') });
+    const repo = new DiaryRepository(
+      setup.db,
+      () => setup.session.dataKey(),
+      () => setup.session.chainKey(),
+      undefined,
+      sealing(true),
+    );
+    await repo.load();
+    expect(repo.sealState()).toEqual({ state: 'seal-invalid' });
+    expect(repo.sealFindings()).toEqual([expect.objectContaining({ state: 'seal-invalid', size: 2 })]);
+    // The finding and the seal are stored, and the vault told so.
+    expect(stored).toEqual(['stored']);
+  });
+
+  it('the vault is told a seal row is stored only when one is: not when sealing at load failed', async () => {
+    const setup = await createdVault();
+    await writeV1Diary(setup, ['Old one']);
+    const stored: string[] = [];
+    const sealing: VaultSealing = { diarySealed: () => false, sealStored: async () => void stored.push('stored') };
+    const repo = new DiaryRepository(
+      setup.db,
+      () => setup.session.dataKey(),
+      () => setup.session.chainKey(),
+      undefined,
+      sealing,
+    );
+    const put = vi.spyOn(setup.db.settings, 'put').mockImplementationOnce(() => Promise.reject(new Error('disk')) as never);
+    await repo.load();
+    put.mockRestore();
+    expect(repo.sealState()).toEqual({ state: 'sealed-from-now' });
+    expect(stored).toEqual([]);
+    await repo.load();
+    expect(stored).toEqual(['stored']);
+    // A load that finds the seal sound tells it too (the vault does nothing the second time).
+    await repo.load();
+    expect(stored).toEqual(['stored', 'stored']);
+  });
+
   it('revisions imported with v1 content keep it, and hash as v1 content always did', async () => {
     const { repo } = await diary();
     const content: RevisionContentV1<Incident> = { v: 1, salt: 'cd'.repeat(16), body: incident('From an old backup') };
@@ -303,10 +312,10 @@ describe('the device clock', () => {
     await setup.repo.add(incident('First'));
     setup.clock.at -= 3 * 3_600_000;
     await setup.repo.add(incident('Second, clock went back'));
-    const [first, second] = setup.repo.snapshot().links;
+    const [, second] = setup.repo.snapshot().links;
     expect(second?.v).toBe(2);
     expect(second && Date.parse(second.recordedAt)).toBe(START + 2 * 60_000 - 3 * 3_600_000);
-    expect(second?.clock).toEqual({ kind: 'behind', lastLinkAt: first?.recordedAt });
+    expect(second?.clock).toEqual({ kind: 'behind' });
     const again = await reloaded(setup);
     expect(await again.verify()).toMatchObject({ ok: true, length: 2 });
     expect(again.sealState()).toEqual({ state: 'sealed' });

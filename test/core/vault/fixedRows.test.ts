@@ -2,6 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DaybookDatabase, EncryptedRow } from '../../../src/core/store/db';
 import { createUnlockedStores } from '../../../src/core/vault/featureStores';
 import { aQuickIncident } from '../../support/incidentFactories';
+import { SEAL_ROW_ID } from '../../../src/core/store/diary/seal';
+import { openDiary } from '../../../src/core/vault/instance';
+import { headerBeforeSealing } from '../../support/beforeSealing';
 import { createdVault, diaryOver } from '../../support/vault';
 
 // Row ids are not encrypted: a row that appeared only once a fingerprint was shared or a backup
@@ -47,6 +50,7 @@ describe('settings rows with fixed ids', () => {
 
   it('a vault from before gets them at its next unlock; rows that exist are left as they are', async () => {
     const setup = await createdVault();
+    await headerBeforeSealing(setup);
     await setup.db.settings.bulkDelete(['backup-status', 'shared-fingerprints', 'chain-seal']);
     await setup.db.settings.put({ id: 'kept', v: 1, iv: new Uint8Array(12), data: new Uint8Array(4) });
     const kept = (await byId(setup.db)).get('kept');
@@ -77,6 +81,18 @@ describe('settings rows with fixed ids', () => {
     expect([...(await byId(setup.db)).keys()]).toEqual(FIXED_IDS);
   });
 
+  it('a vault whose header says its diary is sealed gets no seal over an empty diary: its load finds the row removed', async () => {
+    const setup = await createdVault();
+    await setup.db.settings.clear();
+    setup.vault.lock();
+    await setup.vault.unlock(setup.passphrase);
+    expect([...(await byId(setup.db)).keys()]).toEqual(['backup-status', 'shared-fingerprints']);
+    const diary = await openDiary(setup.vault);
+    await diary.load();
+    expect(diary.sealState()).toEqual({ state: 'seal-invalid' });
+    expect(await setup.db.settings.get(SEAL_ROW_ID)).toBeDefined();
+  });
+
   it('a recovery writes them too', async () => {
     const setup = await createdVault();
     await setup.db.settings.clear();
@@ -87,6 +103,7 @@ describe('settings rows with fixed ids', () => {
 
   it('if they cannot be written, the vault still unlocks, and the next unlock writes them', async () => {
     const setup = await createdVault();
+    await headerBeforeSealing(setup);
     await setup.db.settings.clear();
     setup.vault.lock();
     const transaction = vi.spyOn(setup.db, 'transaction').mockImplementation(() => Promise.reject(new Error('disk')) as never);

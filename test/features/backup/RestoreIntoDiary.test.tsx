@@ -142,6 +142,44 @@ describe('restoring a backup of this same diary, further along', () => {
   });
 });
 
+describe('the confirmation holds for the list shown', () => {
+  it('if the diary changed after the list was shown, nothing is written and the list as it now is is shown to confirm again', async () => {
+    const { vault, passphrase, repository, stores, file, keep, gone } = await diaryBehindItsBackup();
+    const user = userEvent.setup();
+    await renderRestore(vault, repository, stores);
+    await chooseAndCheck(user, file);
+    const list = await screen.findByRole('region', { name: 'What restoring deletes or changes here' }, { timeout: 10_000 });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    // What the backup's record of changes shows holds, as far as it goes: not "nothing missing".
+    expect(screen.getByText('Record of changes checked: 4 records. It checks out as far as it goes.')).toBeTruthy();
+    expect(screen.queryByText(/nothing altered or missing/)).toBeNull();
+
+    // Meanwhile, in another tab: the incident it would change is edited here.
+    await repository.edit(keep, aQuickIncident({ when: WHEN, whatHappened: 'Edited here meanwhile' }));
+    const before = await dump(vault.db);
+    await user.type(screen.getByLabelText('Your diary passphrase'), passphrase);
+    await user.click(screen.getByRole('button', { name: 'Restore' }));
+    expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveProperty(
+      'textContent',
+      'This diary changed after that list was shown, so nothing has been changed. Here is what restoring would do now: check it, then type your diary passphrase again.',
+    );
+    expect(await dump(vault.db)).toEqual(before);
+    expect(repository.snapshot().entries.map((e) => e.id)).toContain(gone);
+    // The new list: merged now (this diary went its own way), nothing deleted.
+    const now = await screen.findByRole('region', { name: 'What restoring deletes or changes here' });
+    expect(
+      within(now)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['3 Jan 2026 at 21:40 Edited here meanwhile (gets a version from the backup)']);
+
+    await user.type(screen.getByLabelText('Your diary passphrase'), passphrase);
+    await user.click(screen.getByRole('button', { name: 'Restore' }));
+    expect(await screen.findByText('Restored. New incidents added: 0. Files added: 0.', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(repository.snapshot().entries.map((e) => e.id)).toContain(gone);
+  });
+});
+
 describe('restoring a backup merged in that gives an incident here a version', () => {
   it('lists the incident as getting a version from the backup, asks for the diary passphrase, then restores', async () => {
     const { vault, passphrase, repository, stores, file } = await diaryAndAnotherPhonesEdit();

@@ -16,9 +16,15 @@
 // under it are the diary put back to that moment, a whole-database rollback. Binding the number
 // of findings into the MAC would not help (the old row's MAC covers its own, smaller, number,
 // and AES-GCM already ties the findings to the seal beside them); only fingerprints held by
-// someone else catch a rollback. Nor can a diary with v1 links only (from before version 2) tell
-// its seal row deleted from never written: it is "sealed from now" again, which the integrity
-// line says.
+// someone else catch a rollback.
+//
+// A diary with v1 links only (from before version 2) cannot itself tell its seal row deleted from
+// never written. The vault's header can: its passphrase wrap's label says the diary is sealed
+// (crypto/vaultKeys.ts), and only the passphrase can change it. In a vault that says so, no seal
+// row is 'seal-invalid' whatever the links. What is left: a vault whose header predates sealing,
+// before the first load that seals its diary and relabels the header (its first unlock since), or
+// a recovery (the recovery key's wrap cannot say it) over a diary whose seal row was removed
+// first: that diary is "sealed from now" again, which the integrity line says.
 
 import { GENESIS_HASH, isIsoTimestamp, verifySeal, type ChainLink, type ChainSeal } from '../../evidence';
 
@@ -28,12 +34,14 @@ export const SEAL_ROW_ID = 'chain-seal';
 /**
  * What the seal says about the diary as loaded.
  * - sealed: the chain ends exactly where the last write sealed it.
- * - sealed-from-now: a diary from before version 2 (no seal, v1 links only), sealed at this
- *   load; nothing earlier can be vouched for by the seal.
+ * - sealed-from-now: a diary from before version 2 (no seal, v1 links only, in a vault whose
+ *   header does not yet say it is sealed), sealed at this load; nothing earlier can be vouched
+ *   for by the seal.
  * - records-missing: the chain is shorter than sealed, or its link at the sealed size is not
  *   the sealed head: recent records were removed or put back from an earlier copy.
- * - seal-invalid: the seal is missing where one must be (v2 links), unreadable, not this
- *   vault's, or the chain goes on past it (rows written without the seal).
+ * - seal-invalid: the seal is missing where one must be (v2 links, or a vault that says its
+ *   diary is sealed), unreadable, not this vault's, or the chain goes on past it (rows written
+ *   without the seal).
  */
 export type SealState =
   | { state: 'sealed' }
@@ -116,14 +124,21 @@ export function findingOf(
 /**
  * Judges the stored seal row against the chain, and reads the findings it carries, trusted only
  * when its seal verifies. 'unsealed' is a diary from before version 2 that has never been
- * sealed: the caller seals it now.
+ * sealed: the caller seals it now. `vaultSaysSealed`: the vault's header says this diary is
+ * sealed, so a missing seal row was removed.
  */
-export async function judgeSeal(key: CryptoKey, stored: StoredSeal, links: readonly ChainLink[]): Promise<SealJudgement> {
+export async function judgeSeal(
+  key: CryptoKey,
+  stored: StoredSeal,
+  links: readonly ChainLink[],
+  vaultSaysSealed = false,
+): Promise<SealJudgement> {
   const invalid: SealJudgement = { found: { state: 'seal-invalid' }, findings: [] };
   if (stored.kind === 'unreadable') return invalid;
   if (stored.kind === 'none') {
-    // Version 2 writes always store a seal: a v2 link without one means the seal was removed.
-    return links.some((link) => link.v === 2) ? invalid : { found: 'unsealed', findings: [] };
+    // Version 2 writes always store a seal: a v2 link without one, or a vault whose header says
+    // its diary is sealed, means the seal was removed.
+    return vaultSaysSealed || links.some((link) => link.v === 2) ? invalid : { found: 'unsealed', findings: [] };
   }
   const row = stored.value;
   if (typeof row !== 'object' || row === null || (row as Partial<SealRow>).v !== 2) return invalid;

@@ -111,7 +111,8 @@ export class DiaryStorage {
     );
   }
 
-  private async sealRow({ size, head }: ChainEnd, findings: readonly SealFinding[]): Promise<EncryptedRow> {
+  /** The seal row, encrypted, for a chain ending at `end` with `findings` (a new vault stores it with its header). */
+  async sealRow({ size, head }: ChainEnd, findings: readonly SealFinding[]): Promise<EncryptedRow> {
     const value: SealRow = { v: 2, seal: await sealChain(this.chainKey(), size, head), findings: [...findings] };
     // Padded: the row's length must not tell how many findings it holds.
     return this.settings.seal(SEAL_ROW_ID, padded(value));
