@@ -76,7 +76,7 @@ export function AttachmentItem({ attachment, onRemove }: Props) {
             {errorMessage(file.error)}
           </p>
         )}
-        {file.status === 'shown' && <AttachmentPreview key={file.url} name={name} type={attachment.type} url={file.url} />}
+        {file.status === 'shown' && <AttachmentPreview key={file.file.download.url} name={name} file={file.file} />}
       </div>
     </li>
   );

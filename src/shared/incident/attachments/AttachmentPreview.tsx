@@ -1,31 +1,63 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { previewKind } from './previewKind';
+import { MAX_PICTURE_PIXELS } from '../../../core/files';
+import { notShownKey } from './previewKind';
+import type { ShownFile } from './shownFile';
 
-/** A decrypted attachment: picture, player, or a link to save a copy (with what that means). */
-export function AttachmentPreview({ name, type, url }: { name: string; type: string; url: string }) {
+/**
+ * A decrypted attachment: its redrawn picture or its player when it has one, else why not; and
+ * always a link to save a copy of its exact bytes (with what saving means). Reusable wherever a
+ * file someone else made is shown (the diary, an opened evidence package).
+ */
+export function AttachmentPreview({ name, file }: { name: string; file: ShownFile }) {
   const { t } = useTranslation('attachments');
-  // Pictures the browser cannot draw (HEIC on most browsers) fall back to a saved copy.
+  // A redrawn picture or a recording the browser still cannot show falls back to a saved copy.
   const [broken, setBroken] = useState(false);
-  const kind = previewKind(type);
+  const { view, download } = file;
 
-  if (kind === 'image' && !broken) {
-    return <img className="attachment-thumb" src={url} alt={name} onError={() => setBroken(true)} />;
-  }
-  if (kind === 'audio') {
-    return <audio className="attachment-media" controls preload="metadata" src={url} aria-label={t('list.audioLabel', { name })} />;
-  }
-  if (kind === 'video') {
-    return (
-      <video className="attachment-media" controls playsInline preload="metadata" src={url} aria-label={t('list.videoLabel', { name })} />
+  let shown = null;
+  let message: string | null = null;
+  if (view.kind === 'none') {
+    message = t(notShownKey(view.reason), { limit: MAX_PICTURE_PIXELS / 1_000_000 });
+  } else if (broken) {
+    message = view.kind === 'picture' ? t('list.cannotPreview') : t('list.cannotPlay');
+  } else if (view.kind === 'picture') {
+    shown = (
+      <img className="attachment-thumb" src={view.url} alt={name} width={view.width} height={view.height} onError={() => setBroken(true)} />
+    );
+  } else if (view.element === 'audio') {
+    shown = (
+      <audio
+        className="attachment-media"
+        controls
+        preload="metadata"
+        src={view.url}
+        aria-label={t('list.audioLabel', { name })}
+        onError={() => setBroken(true)}
+      />
+    );
+  } else {
+    shown = (
+      <video
+        className="attachment-media"
+        controls
+        playsInline
+        preload="metadata"
+        src={view.url}
+        aria-label={t('list.videoLabel', { name })}
+        onError={() => setBroken(true)}
+      />
     );
   }
+
   return (
     <>
-      {broken && <p>{t('list.cannotPreview')}</p>}
+      {shown}
+      {message && <p>{message}</p>}
       <p>
-        <a className="button" href={url} download={name}>
-          {t('list.download', { name })}
+        {/* Octet-stream bytes under a cleaned name: saved, never opened as a page of this app. */}
+        <a className="button" href={download.url} download={download.name} type="application/octet-stream" rel="noopener">
+          {t('list.download', { name: download.name })}
         </a>
       </p>
       <p className="hint">{t('list.downloadWarning')}</p>

@@ -1,10 +1,17 @@
-export type PreviewKind = 'image' | 'audio' | 'video' | 'file';
+import type { NotShownReason } from '../../../core/files';
 
-/** How a decrypted file is shown: inline for pictures and media, otherwise as a saved copy. */
-export function previewKind(type: string): PreviewKind {
-  const major = type.split('/')[0]?.toLowerCase();
-  if (major === 'image' || major === 'audio' || major === 'video') return major;
-  return 'file';
+/** Why nothing is shown inline, as a key of the `attachments` namespace. */
+export function notShownKey(reason: NotShownReason): 'list.notPicture' | 'list.notShown' | 'list.pictureTooLarge' | 'list.cannotPreview' {
+  switch (reason) {
+    case 'not-picture':
+      return 'list.notPicture';
+    case 'not-shown':
+      return 'list.notShown';
+    case 'picture-too-large':
+      return 'list.pictureTooLarge';
+    case 'picture-unreadable':
+      return 'list.cannotPreview';
+  }
 }
 
 /** Short enough to read at a glance, with both ends so two fingerprints can be compared. */

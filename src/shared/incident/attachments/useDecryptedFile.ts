@@ -1,17 +1,19 @@
 import { useEffect, useState } from 'react';
+import { prepareFile } from '../../../core/files';
 import type { AttachmentRef } from '../../../core/model/incident';
-import { createTrackedObjectUrl, revokeTrackedObjectUrl } from '../../../core/vault/objectUrls';
-import { previewKind } from './previewKind';
 import { useAttachmentSource } from './attachmentSource';
+import { revokeShownFile, shownFileUrls, type ShownFile } from './shownFile';
 
 export type DecryptedFile =
-  { status: 'hidden' } | { status: 'opening' } | { status: 'shown'; url: string } | { status: 'failed'; error: unknown };
+  { status: 'hidden' } | { status: 'opening' } | { status: 'shown'; file: ShownFile } | { status: 'failed'; error: unknown };
 
-type Result = { generation: number; key: string } & ({ url: string } | { error: unknown });
+type Result = { generation: number; key: string } & ({ file: ShownFile } | { error: unknown });
 
 /**
- * Decrypts one attachment only when asked (show), as an object URL that is revoked when it is
- * hidden, the attachment changes or the component unmounts (and by the vault at lock).
+ * Decrypts one attachment only when asked (show) and prepares it from its bytes alone: a
+ * redrawn picture, a recording, or nothing inline, with a saved copy offered as octet-stream
+ * bytes (see core/files). Its object URLs are revoked when it is hidden, the attachment changes
+ * or the component unmounts (and by the vault at lock).
  */
 export function useDecryptedFile(attachment: AttachmentRef): { file: DecryptedFile; show: () => void; hide: () => void } {
   const store = useAttachmentSource();
@@ -19,28 +21,29 @@ export function useDecryptedFile(attachment: AttachmentRef): { file: DecryptedFi
   const [view, setView] = useState({ open: false, generation: 0 });
   const [result, setResult] = useState<Result | null>(null);
   const { id, name, type, size, sha256 } = attachment;
-  const key = [id, type, size, sha256].join('\0');
+  const key = [id, name, type, size, sha256].join('\0');
 
   useEffect(() => {
     if (!view.open) return;
     const generation = view.generation;
     let cancelled = false;
-    let url: string | null = null;
-    store.open({ id, name, type, size, sha256 }).then(
-      (blob) => {
-        if (cancelled) return;
-        // Files that are not shown inline are only ever saved, never rendered as a page of
-        // this app's origin (an HTML or SVG file could otherwise run in it).
-        url = createTrackedObjectUrl(previewKind(type) === 'file' ? new Blob([blob], { type: 'application/octet-stream' }) : blob);
-        setResult({ generation, key, url });
-      },
-      (error: unknown) => {
-        if (!cancelled) setResult({ generation, key, error });
-      },
-    );
+    let shown: ShownFile | null = null;
+    store
+      .open({ id, name, type, size, sha256 })
+      .then((blob) => prepareFile(blob, name, type))
+      .then(
+        (prepared) => {
+          if (cancelled) return;
+          shown = shownFileUrls(prepared);
+          setResult({ generation, key, file: shown });
+        },
+        (error: unknown) => {
+          if (!cancelled) setResult({ generation, key, error });
+        },
+      );
     return () => {
       cancelled = true;
-      if (url !== null) revokeTrackedObjectUrl(url);
+      if (shown !== null) revokeShownFile(shown);
     };
   }, [view, store, id, name, type, size, sha256, key]);
 
@@ -48,7 +51,7 @@ export function useDecryptedFile(attachment: AttachmentRef): { file: DecryptedFi
   let file: DecryptedFile;
   if (!view.open) file = { status: 'hidden' };
   else if (current === null) file = { status: 'opening' };
-  else if ('url' in current) file = { status: 'shown', url: current.url };
+  else if ('file' in current) file = { status: 'shown', file: current.file };
   else file = { status: 'failed', error: current.error };
 
   return {
