@@ -7,7 +7,8 @@ export type DiaryActions = Omit<DiaryContextValue, 'state' | 'snapshot' | 'integ
 /**
  * The named actions and queries screens use, over an opened repository and its stores, and the
  * vault's passphrase check. `seal` and `sealFindings` are the repository's as they are now
- * (read after load); useDiaryValue keeps them current.
+ * (read after load); `fingerprintsNotContained` is none until compared. useDiaryValue keeps
+ * them current.
  */
 export function diaryActions(
   repository: DiaryRepository,
@@ -18,6 +19,7 @@ export function diaryActions(
   return {
     seal: repository.sealState(),
     sealFindings: repository.sealFindings(),
+    fingerprintsNotContained: [],
     treeHead: () => repository.treeHead(),
     add: (incident) => repository.add(incident),
     edit: (id, incident, basedOn) => repository.edit(id, incident, basedOn),

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ChainVerification } from '../../core/evidence';
 import type { DiaryRepository, DiarySnapshot, SealFinding, SealState } from '../../core/store/diaryRepository';
+import { sharedNotContained } from '../../core/store/fingerprintCheck';
+import type { SharedFingerprint } from '../../core/store/fingerprintStore';
 import type { UnlockedStores } from '../../core/vault/featureStores';
 import type { DiaryContextValue } from '../../shared/diary/diaryContext';
 import { diaryActions } from './diaryActions';
@@ -19,7 +21,11 @@ interface Shown {
   integrity: ChainVerification | null;
   seal: SealState;
   sealFindings: readonly SealFinding[];
+  fingerprintsNotContained: readonly SharedFingerprint[];
 }
+
+/** No shared fingerprint found missing (or none compared yet). */
+const ALL_CONTAINED: readonly SharedFingerprint[] = [];
 
 /** A diary that could not be read (or checked): nothing of it is shown. */
 const failed = (repository: DiaryRepository): Shown => ({
@@ -28,6 +34,7 @@ const failed = (repository: DiaryRepository): Shown => ({
   integrity: null,
   seal: repository.sealState(),
   sealFindings: repository.sealFindings(),
+  fingerprintsNotContained: ALL_CONTAINED,
 });
 
 /** What the diary holds as just read, its chain not yet checked. */
@@ -37,7 +44,21 @@ const fresh = (repository: DiaryRepository): Shown => ({
   integrity: null,
   seal: repository.sealState(),
   sealFindings: repository.sealFindings(),
+  fingerprintsNotContained: ALL_CONTAINED,
 });
+
+/**
+ * The fingerprints the person shared that the chain of `linkHashes` does not contain; null when
+ * they cannot be compared (the list unreadable, or a malformed link the chain's check reports).
+ */
+async function notContainedIn(stores: UnlockedStores, linkHashes: readonly string[]): Promise<readonly SharedFingerprint[] | null> {
+  try {
+    const notContained = await sharedNotContained(linkHashes, await stores.fingerprints.list());
+    return notContained.length === 0 ? ALL_CONTAINED : notContained;
+  } catch {
+    return null;
+  }
+}
 
 /** Resolves after the browser has painted the next frame. */
 function afterNextPaint(): Promise<void> {
@@ -72,12 +93,15 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
     const show = (next: (s: Shown) => Shown) => {
       if (current) setChanged((c) => ({ for: opened, shown: next(c?.for === opened ? c.shown : initial) }));
     };
-    // Only the newest check is shown: an older one that ends later speaks of fewer records.
+    // Only the newest check is shown: an older one that ends later speaks of fewer records. The
+    // shared fingerprints are compared with the same chain, and shown with its check, so the
+    // diary never says "nothing altered or missing" before they have been.
     const check = async (first = false) => {
       const mine = ++latestCheck;
+      const linkHashes = repository.allRecords().map((record) => record.link.hash);
       try {
-        const integrity = await repository.verify();
-        if (mine === latestCheck) show((s) => ({ ...s, integrity }));
+        const [integrity, notContained] = await Promise.all([repository.verify(), notContainedIn(opened.stores, linkHashes)]);
+        if (mine === latestCheck) show((s) => ({ ...s, integrity, fingerprintsNotContained: notContained ?? s.fingerprintsNotContained }));
       } catch {
         // A diary that cannot be checked at all is shown as failed to load, as a failed read
         // is; after a change it still shows what it holds, and that it is being checked.
@@ -86,7 +110,8 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
     };
     const stop = repository.subscribe(() => {
       // Nothing is called checked until the changed chain has been checked.
-      show(() => fresh(repository));
+      // A fingerprint found missing stays shown until the changed chain has been compared.
+      show((s) => ({ ...fresh(repository), fingerprintsNotContained: s.fingerprintsNotContained }));
       void check();
     });
     // Checking the chain hashes every link: let the diary paint first.

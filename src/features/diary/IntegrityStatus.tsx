@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SealFinding } from '../../core/store/diaryRepository';
+import type { SharedFingerprint } from '../../core/store/fingerprintStore';
 import type { DiaryContextValue } from '../../shared/diary/diaryContext';
 import { formatMoment } from '../../shared/format/formatWhen';
 import { useLocale } from '../../shared/hooks/useLocale';
@@ -13,18 +14,21 @@ type SealState = DiaryContextValue['seal'];
  * sealed, and how many entries were deleted, in plain words. "Nothing altered or missing" is
  * said only when the chain verifies, the seal holds, and no load has ever found records missing
  * or the seal invalid: a chain that verifies may still have lost its newest records, and a diary
- * sealed again after such a finding still shows it, with when it was noticed.
+ * sealed again after such a finding still shows it, with when it was noticed. Nor is it said when
+ * a fingerprint the person shared is not part of the diary as it is now (records removed or
+ * changed since it was shared).
  */
 export function IntegrityStatus() {
   const { t } = useTranslation('diary');
   const language = useLocale();
-  const { integrity, seal, sealFindings, snapshot } = useDiary();
+  const { integrity, seal, sealFindings, fingerprintsNotContained, snapshot } = useDiary();
   const deleted = snapshot?.deleted.length ?? 0;
   const sealHolds = seal.state === 'sealed' || seal.state === 'sealed-from-now';
   const told = toldFinding(sealFindings);
   return (
     <>
       {(!sealHolds || sealFindings.length > 0) && <SealWarning seal={seal} findings={sealFindings} />}
+      {fingerprintsNotContained.length > 0 && <FingerprintWarning notContained={fingerprintsNotContained} />}
       {!integrity ? (
         <p className="hint">{t('integrity.checking')}</p>
       ) : !integrity.ok ? (
@@ -39,7 +43,9 @@ export function IntegrityStatus() {
                   told.state === 'records-missing' ? 'integrity.checksOutNowMissing' : 'integrity.checksOutNowSealInvalid',
                   { moment: formatMoment(told.noticedAt, language) },
                 )}`
-              : t('integrity.ok', { count: integrity.length })}
+              : fingerprintsNotContained.length > 0
+                ? `${t('integrity.checked', { count: integrity.length })} ${t('integrity.checksOutNowFingerprint')}`
+                : t('integrity.ok', { count: integrity.length })}
             {seal.state === 'sealed-from-now' && ` ${t('integrity.sealedFromNow')}`}
           </p>
         )
@@ -90,6 +96,25 @@ function SealWarning({ seal, findings }: { seal: SealState; findings: readonly S
       )}
       <p>{t('integrity.sealMeaning')}</p>
       <p>{t('integrity.sealWhatToDo')}</p>
+    </div>
+  );
+}
+
+/**
+ * Fingerprints the person shared that the diary as it is now does not contain: when each was
+ * shared and how many records the diary had then, what it can mean, what to do.
+ */
+function FingerprintWarning({ notContained }: { notContained: readonly SharedFingerprint[] }) {
+  const { t } = useTranslation('diary');
+  const language = useLocale();
+  return (
+    <div className="warning fingerprint-warning" role="alert" data-testid="fingerprint-warning">
+      {notContained.map(({ size, root, sharedAt }) => (
+        <p className="error" key={`${size}-${root}-${sharedAt}`}>
+          {t('integrity.fingerprintNotContained', { moment: formatMoment(sharedAt, language), count: size })}
+        </p>
+      ))}
+      <p>{t('integrity.fingerprintMeaning')}</p>
     </div>
   );
 }

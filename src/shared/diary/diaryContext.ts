@@ -6,6 +6,7 @@ import type { RestoreOptions, RestoreResult } from '../../core/backup/restoreBac
 import type { ChainVerification, TreeHead } from '../../core/evidence';
 import type { Incident } from '../../core/model/incident';
 import type { DiarySnapshot, RevisionRecord, SealFinding, SealState } from '../../core/store/diaryRepository';
+import type { SharedFingerprint } from '../../core/store/fingerprintStore';
 import type { UnlockedStores } from '../../core/vault/featureStores';
 
 /**
@@ -28,6 +29,12 @@ export interface DiaryContextValue {
    * when it was noticed: kept after the diary is sealed again, so a later save cannot hide it.
    */
   sealFindings: readonly SealFinding[];
+  /**
+   * Fingerprints the person shared that the diary as it is now does not contain (more records
+   * than it has, or another root at that size): records were removed or changed since. Empty
+   * until compared (just after the first paint), and compared again after each change.
+   */
+  fingerprintsNotContained: readonly SharedFingerprint[];
   /** The diary's fingerprint now: the Merkle tree head over every link. */
   treeHead: () => Promise<TreeHead>;
   add: (incident: Incident) => Promise<string>;

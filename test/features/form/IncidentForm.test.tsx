@@ -40,6 +40,7 @@ async function setup({
     integrity: null,
     seal: { state: 'sealed' },
     sealFindings: [],
+    fingerprintsNotContained: [],
     treeHead: unused,
     add: vi.fn(add ?? (async () => ENTRY_ID)),
     edit: vi.fn(async () => undefined),
