@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ChainVerification } from '../../core/evidence';
 import type { DiaryRepository, DiarySnapshot, SealFinding, SealState } from '../../core/store/diaryRepository';
-import { sharedNotContained } from '../../core/store/fingerprintCheck';
 import type { SharedFingerprint } from '../../core/store/fingerprintStore';
 import type { UnlockedStores } from '../../core/vault/featureStores';
 import type { DiaryContextValue } from '../../shared/diary/diaryContext';
@@ -53,6 +52,8 @@ const fresh = (repository: DiaryRepository): Shown => ({
  */
 async function notContainedIn(stores: UnlockedStores, linkHashes: readonly string[]): Promise<readonly SharedFingerprint[] | null> {
   try {
+    // Loaded on use: the Merkle code it needs is not part of the first screen.
+    const { sharedNotContained } = await import('../../core/store/fingerprintCheck');
     const notContained = await sharedNotContained(linkHashes, await stores.fingerprints.list());
     return notContained.length === 0 ? ALL_CONTAINED : notContained;
   } catch {
