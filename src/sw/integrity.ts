@@ -60,7 +60,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 /** The Content-Type the worker serves a precached file with, from its name alone. */
 export function contentTypeFor(url: string): string {
-  const path = new URL(url, 'https://app.invalid/').pathname;
+  // The path without query or fragment; only its extension matters.
+  const path = url.split(/[?#]/, 1)[0] ?? '';
   const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase() ?? '';
   return CONTENT_TYPES[extension] ?? 'application/octet-stream';
 }
