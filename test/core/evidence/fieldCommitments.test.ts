@@ -177,7 +177,8 @@ describe('field commitments: properties', () => {
         const committed = viaJson(await commitContent(content, withhold)) as CommittedContent;
         const field = fields[pick % fields.length] as string;
         const forged = structuredClone(committed);
-        const disclosed = forged.fields[field];
+        // Own keys only: a field may be named like an Object.prototype member ('valueOf').
+        const disclosed = Object.hasOwn(forged.fields, field) ? forged.fields[field] : undefined;
         if (disclosed === undefined) {
           forged.withheld[field] = mutateHex(forged.withheld[field] ?? '', at);
         } else if (at % 2 === 0) {
