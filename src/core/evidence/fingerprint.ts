@@ -32,7 +32,7 @@ const SEPARATORS = /[\s\p{P}\p{S}]/gu;
 const DIGITS = /^(?:[0-9a-f]{32}|[0-9a-f]{64})$/;
 
 /**
- * A fingerprint as someone typed or pasted it back: any separators between groups, any case.
+ * A fingerprint as someone typed or pasted it back: whatever separators between groups, upper or lower case.
  * The size is needed (a root alone does not say which tree). Null when it cannot be read; a
  * wrong letter (say O for 0) is refused, not guessed at.
  */
