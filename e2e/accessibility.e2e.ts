@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations as violations } from './support/axe';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launch, newContext, open, ROUTES } from './support/browser';
+import { createVaultThroughUi } from './support/vault';
+
+async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.locator('main h1', { hasText: 'Settings' }).waitFor();
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,7 +33,9 @@ describe('accessibility', () => {
   it('axe finds no violations with the update prompt and a validation error showing', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await open(page, '/settings');
+    // Settings change only while unlocked.
+    await createVaultThroughUi(page);
+    await openSettings(page);
     await page.getByLabel('Website that quick exit opens').fill('not an address');
     await page.getByRole('button', { name: 'Save address' }).click();
     await page.getByRole('alert').waitFor();
@@ -51,7 +59,10 @@ describe('accessibility', () => {
   it('focus is visible and every control can be reached by keyboard with a 44 px target', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await open(page, '/settings');
+    await createVaultThroughUi(page);
+    await openSettings(page);
+    // From the top of the page, as after opening it.
+    await page.locator('.skip-link').focus();
     const seen = new Set<string>();
     for (let i = 0; i < 20; i++) {
       await page.keyboard.press('Tab');

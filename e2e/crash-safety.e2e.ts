@@ -210,7 +210,7 @@ describe('an attachment write killed mid-way', () => {
     await page.getByLabel('Add photos or files').setInputFiles({ name: 'doorstep.png', mimeType: 'image/png', buffer: ICON });
     await page.getByText('doorstep.png').first().waitFor();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.waitForURL(/\/incidents\/[0-9a-f]{32}$/, { timeout: 20_000 });
+    await page.getByRole('heading', { level: 1, name: 'Incident', exact: true }).waitFor({ timeout: 20_000 });
     await page.getByRole('link', { name: 'Back to your diary' }).click();
 
     // A new incident, not yet saved, with one small photo stored and kept in its draft...
@@ -251,7 +251,7 @@ describe('an attachment write killed mid-way', () => {
 
     // The draft saves as an incident with only the whole file.
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.waitForURL(/\/incidents\/[0-9a-f]{32}$/, { timeout: 20_000 });
+    await page.getByRole('heading', { level: 1, name: 'Incident', exact: true }).waitFor({ timeout: 20_000 });
     expect(await page.locator('.attachment-name').allTextContents()).toEqual(['gate.png']);
     await page.getByRole('link', { name: 'Back to your diary' }).click();
     await expectVerified(page, 2);
@@ -271,7 +271,7 @@ describe('a restore killed mid-way', () => {
     await maker.getByLabel('Add photos or files').setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: BIG_PHOTO });
     await maker.getByText('1 file added.').waitFor({ timeout: 30_000 });
     await maker.getByRole('button', { name: 'Save', exact: true }).click();
-    await maker.waitForURL(/\/incidents\/[0-9a-f]{32}$/, { timeout: 20_000 });
+    await maker.getByRole('heading', { level: 1, name: 'Incident', exact: true }).waitFor({ timeout: 20_000 });
     await maker.getByRole('link', { name: 'Back to your diary' }).click();
     await quickLog(maker, 'From the backup, quick log');
     await openBackupScreen(maker);

@@ -53,14 +53,13 @@ describe('diary: timeline, detail, history and delete', () => {
     // Open the calls entry, edit it through the form: it becomes reported, with a place.
     await page.getByRole('link', { name: /Three silent calls/ }).click();
     await page.locator('main h1', { hasText: 'Incident' }).waitFor();
-    const detailUrl = page.url();
     expect(await violations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Edit', exact: true }).click();
     await page.getByLabel('Where did it happen?').fill('Outside work');
     await page.getByRole('group', { name: 'Have you reported it to the police?' }).getByLabel('Yes').check();
     await page.getByLabel('Crime reference number').fill('CR/0042/26');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.waitForURL(detailUrl);
+    await page.getByRole('heading', { level: 1, name: 'Incident', exact: true }).waitFor({ timeout: 20_000 });
     const edit = page.locator('.history-step').nth(1);
     await edit.waitFor();
     expect(await edit.locator('.history-when').textContent()).toMatch(/^Edited /);

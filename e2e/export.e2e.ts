@@ -47,7 +47,7 @@ async function addIncident(
     await page.getByText('doorstep.png').first().waitFor();
   }
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.waitForURL(/\/incidents\/[0-9a-f]{32}$/, { timeout: 20_000 });
+  await page.getByRole('heading', { level: 1, name: 'Incident', exact: true }).waitFor({ timeout: 20_000 });
   await page.getByRole('link', { name: 'Back to your diary' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your diary', exact: true }).waitFor();
 }

@@ -114,7 +114,7 @@ describe('help', () => {
     await context.close();
   });
 
-  it('the nation choice defaults to England, filters the list and is remembered', async () => {
+  it('the nation choice defaults to England, filters the list, and is kept for the visit but never stored', async () => {
     const context = await newContext(browser);
     const foreign = recordForeignRequests(context);
     const page = await context.newPage();
@@ -131,12 +131,18 @@ describe('help', () => {
     expect(await helpline(page, 'national-stalking-helpline').count()).toBe(0);
     expect(await helpline(page, 'samaritans').count()).toBe(1);
 
-    await page.reload();
-    await page.locator('main h1').waitFor();
+    // Kept while Daybook is open: to another screen and back, still Scotland.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About', exact: true }).click();
+    await page.locator('main h1', { hasText: 'About Daybook' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Get help', exact: true }).click();
+    await page.locator('main h1', { hasText: 'Get help' }).waitFor();
     expect(await page.getByRole('radio', { name: 'Scotland', exact: true }).isChecked()).toBe(true);
     expect(await helpline(page, 'scotland-domestic-abuse-helpline').count()).toBe(1);
-    // Only the nation is stored, under its neutral preference key.
-    expect(await page.evaluate(() => localStorage.getItem('daybook.nation'))).toBe('scotland');
+    // Never stored: nothing on the device says where the person lives (issue 13). Opened
+    // again, help starts from England.
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toMatch(/nation|scotland/i);
+    await open(page, '/help');
+    expect(await page.getByRole('radio', { name: 'England', exact: true }).isChecked()).toBe(true);
 
     await page.getByRole('radio', { name: 'Wales', exact: true }).check();
     expect(await page.locator('a[href="tel:08088010800"]').textContent()).toBe('Call 0808 801 0800');

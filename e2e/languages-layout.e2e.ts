@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, newContext, open, ROUTES } from './support/browser';
+import { createVaultThroughUi } from './support/vault';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,15 +33,24 @@ describe('languages', () => {
     await context.close();
   });
 
-  it('remembers a manual switch across reloads', async () => {
+  it('remembers a manual switch in Settings across reloads; on the set-up and lock screens it lasts this visit only', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
+    // No diary yet, so nothing is unlocked: the switch is for this visit only.
     await open(page, '/settings');
+    await page.getByRole('button', { name: 'Cymraeg' }).click();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('cy');
+    await page.reload();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en-GB');
+
+    // Unlocked, in Settings: remembered on this device.
+    await createVaultThroughUi(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Cymraeg').check();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('cy');
     await page.reload();
-    await expect.poll(() => page.locator('main h1').textContent()).toBe('Gosodiadau');
-    await page.getByLabel('English').check();
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Datgloi');
+    await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en-GB');
     await context.close();
   });

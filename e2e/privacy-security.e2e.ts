@@ -24,7 +24,7 @@ describe('privacy and security baseline', () => {
     await waitForServiceWorker(page);
     for (const route of ROUTES) await open(page, route.path);
     await open(page, '/settings');
-    await page.getByLabel('Cymraeg').check();
+    await page.getByRole('button', { name: 'Cymraeg' }).click();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('cy');
     for (const route of ROUTES) await page.goto(baseURL() + route.path);
     await page.waitForLoadState('networkidle');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseURL, exitURL, launch, newContext, open } from './support/browser';
+import { createVaultThroughUi } from './support/vault';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,8 +37,8 @@ describe('quick exit', () => {
     const context = await contextWithLocalExit();
     const page = await context.newPage();
     await open(page, '/');
-    await page.getByRole('link', { name: 'Settings' }).first().click();
-    await page.locator('main h1', { hasText: 'Settings' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Get help', exact: true }).click();
+    await page.locator('main h1', { hasText: 'Get help' }).waitFor();
     const historyLength = await page.evaluate(() => history.length);
 
     // The cover goes up synchronously within the click, before any navigation.
@@ -69,8 +70,8 @@ describe('quick exit', () => {
     const context = await contextWithLocalExit();
     const page = await context.newPage();
     await open(page, '/');
-    await page.getByRole('link', { name: 'Settings' }).first().click();
-    await page.locator('main h1', { hasText: 'Settings' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Get help', exact: true }).click();
+    await page.locator('main h1', { hasText: 'Get help' }).waitFor();
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
@@ -82,15 +83,17 @@ describe('quick exit', () => {
   it('another key between the presses resets the count', async () => {
     const context = await contextWithLocalExit();
     const page = await context.newPage();
-    await open(page, '/settings');
-    const field = page.getByLabel('Website that quick exit opens');
+    await open(page, '/');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const field = page.getByLabel('New passphrase', { exact: true });
     await field.focus();
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
     await page.keyboard.press('a');
     await page.keyboard.press('Shift');
     await page.waitForTimeout(500);
-    expect(page.url()).toBe(baseURL() + '/settings');
+    expect(page.url()).toBe(baseURL() + '/');
+    expect(await field.inputValue()).toBe('a');
     await context.close();
   });
 
@@ -105,10 +108,11 @@ describe('quick exit', () => {
     await context.close();
   });
 
-  it('the destination is a setting, with BBC Weather by default', async () => {
+  it('the destination is a setting (changed only while unlocked), with BBC Weather by default', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await open(page, '/settings');
+    await createVaultThroughUi(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     const field = page.getByLabel('Website that quick exit opens');
     expect(await field.inputValue()).toBe('https://www.bbc.co.uk/weather');
     await field.fill('javascript:alert(1)');

@@ -347,6 +347,8 @@ describe('Firefox ESR: the core journeys', () => {
       await first.bringToFront();
       await click(first, 'button', 'Lock');
       await waitForLockScreen(first);
+      // A tab in the background is covered while hidden (issue 13): look at it in front.
+      await second.bringToFront();
       await waitForLockScreen(second, 5000);
       expect(await second.content()).not.toContain('TWOTABS-4471');
       expect(errors, 'errors thrown in the second tab').toEqual([]);

@@ -13,7 +13,8 @@ export const ROUTES = [
   { path: '/help/tech-safety', heading: 'Tech safety' },
   { path: '/help/what-can-i-do', heading: 'What you can do' },
   { path: '/checklist', heading: 'Stalking or harassment?' },
-  { path: '/settings', heading: 'Settings' },
+  // Settings change only while unlocked: with no diary yet, its address shows set-up.
+  { path: '/settings', heading: 'Set up your diary' },
   { path: '/package', heading: 'Open an evidence package' },
   { path: '/no-such-page', heading: 'Page not found' },
 ] as const;

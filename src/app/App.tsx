@@ -1,14 +1,22 @@
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { RouterProvider } from 'react-router';
 import { devicePreferences } from '../core/prefs/preferences';
 import { createAppVault } from '../core/vault/instance';
 import { PreferencesContext } from '../shared/prefs/usePreferences';
 import { routes } from './routes';
 import { VaultProvider } from './providers/VaultProvider';
 import { DiaryProvider } from './providers/DiaryProvider';
+import { createAppRouter } from './router/appRouter';
+import { installPrivacyCover } from './privacyCover';
 
-const router = createBrowserRouter(routes);
+// The address bar and the browser's history show only "/" (see router/rootOnlyHistory.ts).
+const router = createAppRouter(routes);
 // The app's one vault; screens reach it only through VaultProvider.
 const vault = createAppVault();
+// Settings are read at any time (quick exit and help work while locked) but kept only while
+// the diary is unlocked: whoever holds a locked phone cannot change where quick exit goes.
+devicePreferences.onlyWriteWhen(() => vault.session.unlocked);
+// Hidden page (app switcher, another app): cover everything at once.
+installPrivacyCover();
 
 export function App() {
   return (

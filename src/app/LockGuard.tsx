@@ -6,10 +6,13 @@ import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { useVault } from '../shared/vault/useVault';
 import { startFromBackup } from './composed/startFromBackup';
 import { useDiaryIfUnlocked } from '../shared/diary/useDiary';
+import { VisitLanguageSwitch } from './VisitLanguageSwitch';
 
 /**
- * Guards every screen that shows diary content: first run without a vault, the lock screen
- * while locked. Because it decides on every render, Back after locking shows the lock screen.
+ * Guards every screen that shows diary content, and Settings: first run without a vault, the
+ * lock screen while locked. Because it decides on every render, Back after locking shows the
+ * lock screen. Under set-up and unlock, a language can be chosen for this visit only: nothing
+ * is stored while the diary is locked (Settings, once unlocked, remembers a choice).
  */
 export function LockGuard() {
   const { t } = useTranslation('vault');
@@ -26,9 +29,19 @@ export function LockGuard() {
         </article>
       );
     case 'none':
-      return <SetupScreen startFromBackup={startFromBackup} />;
+      return (
+        <>
+          <SetupScreen startFromBackup={startFromBackup} />
+          <VisitLanguageSwitch />
+        </>
+      );
     case 'locked':
-      return <UnlockScreen />;
+      return (
+        <>
+          <UnlockScreen />
+          <VisitLanguageSwitch />
+        </>
+      );
     case 'unlocked':
       // The diary decrypts just after unlocking; its screens wait for it.
       return diary ? <Outlet /> : <Loading />;

@@ -24,7 +24,15 @@ export function Shell() {
 
   return (
     <>
-      <a className="skip-link" href="#main">
+      {/* Focus moves in the page: a "#main" jump would put "/#main" in the address bar. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
         {t('shell.skipToContent')}
       </a>
       <header className="app-header">

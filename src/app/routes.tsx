@@ -33,6 +33,13 @@ export const routes: RouteObject[] = [
               { path: 'incidents/:id/edit', element: <EditIncidentScreen /> },
               { path: 'export', element: <ExportScreen /> },
               { path: 'backup', element: <BackupScreen /> },
+              {
+                // Every setting (quick exit's destination, language, automatic lock) changes only
+                // while unlocked: someone holding a locked phone must not be able to send quick
+                // exit to a site they control. The locked state reads a stored copy.
+                path: 'settings',
+                lazy: async () => ({ Component: (await import('./composed/SettingsRoute')).SettingsRoute }),
+              },
             ],
           },
           {
@@ -59,10 +66,6 @@ export const routes: RouteObject[] = [
           {
             path: 'checklist',
             lazy: async () => ({ Component: (await import('../features/checklist/ChecklistScreen')).ChecklistScreen }),
-          },
-          {
-            path: 'settings',
-            lazy: async () => ({ Component: (await import('./composed/SettingsRoute')).SettingsRoute }),
           },
           { path: '*', element: <NotFoundScreen /> },
         ],

@@ -1,12 +1,18 @@
 import { devicePreferences } from '../../core/prefs/preferences';
 
 /**
- * Quick exit: cover the page at once, let listeners drop secrets (the vault locks), then
- * replace the current history entry with a neutral site. A flag in sessionStorage makes the
- * app leave again if the user (or someone else) comes back to it with Back.
+ * Quick exit: cover the page at once, tell every other open tab of the app to leave too, let
+ * listeners drop secrets (the vault locks), then replace the current history entry with a
+ * neutral site. A flag in sessionStorage makes the app leave again if the user (or someone
+ * else) comes back to it with Back.
  */
 const EXITED_FLAG = 'daybook.exited';
 const COVER_CLASS = 'quick-exit-active';
+/** Every tab of the app listens here; one quick exit makes them all leave. */
+export const QUICK_EXIT_CHANNEL = 'daybook-quick-exit';
+const EXIT_MESSAGE = 'leave';
+
+let channel: BroadcastChannel | null = null;
 
 type ExitListener = () => void;
 const listeners = new Set<ExitListener>();
@@ -33,7 +39,18 @@ function leave(): void {
   window.location.replace(devicePreferences.quickExitUrl());
 }
 
+/** Quick exit in this tab and in every other open tab of the app. */
 export function quickExit(): void {
+  coverPage();
+  try {
+    channel?.postMessage({ type: EXIT_MESSAGE });
+  } catch {
+    // A closed channel must not stop this tab from leaving.
+  }
+  leaveThisTab();
+}
+
+function leaveThisTab(): void {
   coverPage();
   try {
     sessionStorage.setItem(EXITED_FLAG, '1');
@@ -53,6 +70,23 @@ export function quickExit(): void {
 function arrivedByHistory(): boolean {
   const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
   return entry?.type === 'back_forward';
+}
+
+/**
+ * Listens for a quick exit in another tab of the app (same origin, same browser profile) and
+ * leaves with it. Started once, at start-up; returns a function that stops listening (tests).
+ */
+export function leaveWhenAnotherTabExits(): () => void {
+  if (channel || typeof BroadcastChannel !== 'function') return () => undefined;
+  const listening = new BroadcastChannel(QUICK_EXIT_CHANNEL);
+  listening.addEventListener('message', (event: MessageEvent<unknown>) => {
+    if ((event.data as { type?: unknown } | null)?.type === EXIT_MESSAGE) leaveThisTab();
+  });
+  channel = listening;
+  return () => {
+    listening.close();
+    if (channel === listening) channel = null;
+  };
 }
 
 /**
@@ -78,6 +112,8 @@ export function leaveAgainIfReturnedAfterExit(): boolean {
   if (exited) {
     coverPage();
     leave();
+  } else {
+    leaveWhenAnotherTabExits();
   }
   return exited;
 }

@@ -1,13 +1,26 @@
+import { DEFAULT_NATION, type Nation } from '../model/helpline';
+
 /**
  * Device preferences that reveal nothing about the user's situation (language, where quick
- * exit goes). They live in localStorage so they are readable before the vault is unlocked.
- * Nothing personal or sensitive may ever be stored here.
+ * exit goes, when the diary locks itself). They live in localStorage so they are readable
+ * before the vault is unlocked: quick exit and help must work on a locked diary. That stored
+ * copy is only read while locked; the app allows writes only while the diary is unlocked (see
+ * `onlyWriteWhen`), so nobody holding a locked phone can change where quick exit goes.
+ *
+ * Nothing personal or sensitive may ever be stored here: no nation, no screen, no choice that
+ * shows someone is looking for help. Such choices (the helpline nation) are kept in memory
+ * for as long as the page is open, and forgotten when it closes.
  */
 const PREFIX = 'daybook.';
 
 export const DEFAULT_QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather';
 
-export type PreferenceKey = 'language' | 'quickExitUrl' | 'nation' | 'autoLockMinutes' | 'hiddenLockMinutes';
+/** Every key Daybook may keep in localStorage (each stored as `daybook.<key>`). */
+export const PREFERENCE_KEYS = ['language', 'quickExitUrl', 'autoLockMinutes', 'hiddenLockMinutes'] as const;
+export type PreferenceKey = (typeof PREFERENCE_KEYS)[number];
+
+/** Keys earlier versions stored and this one removes at start-up (`nation` named where the person lives). */
+const RETIRED_KEYS = ['nation'] as const;
 
 function browserStorage(): Storage | null {
   try {
@@ -46,8 +59,37 @@ export interface AutoLockSettings {
  */
 export class Preferences {
   private readonly listeners = new Set<(key: PreferenceKey) => void>();
+  private mayWrite: () => boolean = () => true;
+  private sessionNation: Nation | null = null;
 
   constructor(private readonly storage: () => Storage | null = browserStorage) {}
+
+  /**
+   * From now on, writes are kept only while `allowed()` is true (the app passes "the diary is
+   * unlocked"). A refused write changes nothing and announces nothing.
+   */
+  onlyWriteWhen(allowed: () => boolean): void {
+    this.mayWrite = allowed;
+  }
+
+  /** Whether a write would be kept now. */
+  canWrite(): boolean {
+    try {
+      return this.mayWrite();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Removes what earlier versions stored and this one no longer may (see RETIRED_KEYS). */
+  forgetRetired(): void {
+    try {
+      const store = this.storage();
+      for (const key of RETIRED_KEYS) store?.removeItem(PREFIX + key);
+    } catch {
+      // Nothing to do: storage that cannot be written holds nothing new either.
+    }
+  }
 
   read(key: PreferenceKey): string | null {
     try {
@@ -57,16 +99,20 @@ export class Preferences {
     }
   }
 
-  write(key: PreferenceKey, value: string | null): void {
+  /** Stores a preference; false (and nothing changed) while writes are not allowed. */
+  write(key: PreferenceKey, value: string | null): boolean {
+    if (!this.canWrite()) return false;
     try {
       const store = this.storage();
-      if (!store) return;
-      if (value === null) store.removeItem(PREFIX + key);
-      else store.setItem(PREFIX + key, value);
+      if (store) {
+        if (value === null) store.removeItem(PREFIX + key);
+        else store.setItem(PREFIX + key, value);
+      }
     } catch {
       // A preference that cannot be saved is not worth interrupting the user for.
     }
     for (const listener of [...this.listeners]) listener(key);
+    return true;
   }
 
   /** Hears of every preference written through this object. */
@@ -80,16 +126,15 @@ export class Preferences {
     return (stored && parseQuickExitUrl(stored)?.href) || DEFAULT_QUICK_EXIT_URL;
   }
 
-  /** Saves a new quick-exit address (null or blank: the default); false if it is not one. */
+  /**
+   * Saves a new quick-exit address (null or blank: the default); false if it is not one, or if
+   * writes are not allowed now (the diary is locked).
+   */
   setQuickExitUrl(input: string | null): boolean {
-    if (input === null || input.trim() === '') {
-      this.write('quickExitUrl', null);
-      return true;
-    }
+    if (input === null || input.trim() === '') return this.write('quickExitUrl', null);
     const url = parseQuickExitUrl(input);
     if (!url) return false;
-    this.write('quickExitUrl', url.href);
-    return true;
+    return this.write('quickExitUrl', url.href);
   }
 
   autoLockSettings(): AutoLockSettings {
@@ -99,9 +144,25 @@ export class Preferences {
     };
   }
 
-  setAutoLockSettings(settings: AutoLockSettings): void {
+  /** False (nothing changed) while writes are not allowed. */
+  setAutoLockSettings(settings: AutoLockSettings): boolean {
+    if (!this.canWrite()) return false;
     this.write('autoLockMinutes', String(settings.inactivityMinutes));
     this.write('hiddenLockMinutes', String(settings.hiddenMinutes));
+    return true;
+  }
+
+  /**
+   * The nation whose helplines are shown. Kept in memory only, never stored: where someone
+   * lives, and that they looked up helplines, is for nobody else holding the device to find.
+   * Choosing it is not a setting, so it works while locked too.
+   */
+  helplineNation(): Nation {
+    return this.sessionNation ?? DEFAULT_NATION;
+  }
+
+  setHelplineNation(nation: Nation): void {
+    this.sessionNation = nation;
   }
 
   private readChoice(key: PreferenceKey, choices: readonly number[], fallback: number): number {
@@ -116,5 +177,6 @@ export class Preferences {
  * screens reach it only through the app's PreferencesProvider.
  */
 export const devicePreferences = new Preferences();
+devicePreferences.forgetRetired();
 
 export const LANGUAGE_STORAGE_KEY = PREFIX + 'language';

@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 
 /** Links between the three help pages; the current one is marked for screen readers. */
@@ -14,7 +14,8 @@ export function HelpNav({ withHelplinesLink = false }: { withHelplinesLink?: boo
         </li>
         {withHelplinesLink && (
           <li>
-            <a href="#helplines">{t('nav.helplines')}</a>
+            {/* Through the router, so the address bar keeps reading "/" (HelpScreen scrolls there). */}
+            <Link to="#helplines">{t('nav.helplines')}</Link>
           </li>
         )}
         <li>

@@ -14,16 +14,22 @@ import { SourceNote } from './SourceNote';
  */
 export function HelpScreen() {
   const { t } = useTranslation('help');
-  const { hash } = useLocation();
+  const { hash, key } = useLocation();
 
-  // Links such as /help#helplines from the other help pages land on that section.
+  // Links such as /help#helplines from the other help pages, and "Jump to the helplines", land
+  // on that section; focus goes there too, so the next Tab carries on from it.
   useEffect(() => {
     if (!hash) return;
     const target = document.getElementById(decodeURIComponent(hash.slice(1)));
     if (!target) return;
-    const frame = requestAnimationFrame(() => target.scrollIntoView());
+    const frame = requestAnimationFrame(() => {
+      target.scrollIntoView();
+      target.tabIndex = -1;
+      target.focus({ preventScroll: true });
+    });
     return () => cancelAnimationFrame(frame);
-  }, [hash]);
+    // The key: the same link followed again jumps again.
+  }, [hash, key]);
 
   return (
     <article className="screen help">

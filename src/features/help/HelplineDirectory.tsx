@@ -1,20 +1,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { helplinesFor } from '../../content/helplines';
-import { NATIONS, toNation, type Nation } from '../../core/model/helpline';
+import { NATIONS, type Nation } from '../../core/model/helpline';
 import { usePreferences } from '../../shared/prefs/usePreferences';
 import { HelplineCard } from './HelplineCard';
 import { useNow } from './useNow';
 
-/** The helpline directory: a remembered nation choice, then UK-wide and that nation's lines. */
+/**
+ * The helpline directory: a nation choice, then UK-wide and that nation's lines. The choice is
+ * kept in memory for this visit only (see Preferences.helplineNation), never stored.
+ */
 export function HelplineDirectory() {
   const { t } = useTranslation('help');
   const preferences = usePreferences();
-  const [nation, setNation] = useState<Nation>(() => toNation(preferences.read('nation')));
+  const [nation, setNation] = useState<Nation>(() => preferences.helplineNation());
   const now = useNow();
   const choose = (value: Nation) => {
     setNation(value);
-    preferences.write('nation', value);
+    preferences.setHelplineNation(value);
   };
   return (
     <section id="helplines" aria-labelledby="help-helplines">
@@ -29,7 +32,7 @@ export function HelplineDirectory() {
           </label>
         ))}
       </fieldset>
-      <p className="hint">{t('directory.nation.remembered')}</p>
+      <p className="hint">{t('directory.nation.forThisVisit')}</p>
       <ul className="helpline-list">
         {helplinesFor(nation).map((entry) => (
           <HelplineCard key={entry.id} entry={entry} now={now} />

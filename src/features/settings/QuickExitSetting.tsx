@@ -9,12 +9,18 @@ export function QuickExitSetting() {
   const preferences = usePreferences();
   const [saved, setSaved] = useState(() => preferences.quickExitUrl());
   const [draft, setDraft] = useState(saved);
-  const [status, setStatus] = useState<'idle' | 'saved' | 'invalid'>('idle');
+  const [status, setStatus] = useState<'idle' | 'saved' | 'invalid' | 'locked'>('idle');
   const fieldId = useId();
   const errorId = useId();
 
   const save = (event: FormEvent) => {
     event.preventDefault();
+    // Only while unlocked: this screen is behind the lock, and the preferences refuse writes
+    // once the diary locks, even if this form were still showing.
+    if (!preferences.canWrite()) {
+      setStatus('locked');
+      return;
+    }
     if (!preferences.setQuickExitUrl(draft)) {
       setStatus('invalid');
       return;
@@ -26,7 +32,10 @@ export function QuickExitSetting() {
   };
 
   const reset = () => {
-    preferences.setQuickExitUrl(null);
+    if (!preferences.setQuickExitUrl(null)) {
+      setStatus('locked');
+      return;
+    }
     setSaved(DEFAULT_QUICK_EXIT_URL);
     setDraft(DEFAULT_QUICK_EXIT_URL);
     setStatus('saved');
@@ -49,15 +58,15 @@ export function QuickExitSetting() {
           spellCheck={false}
           value={draft}
           aria-invalid={status === 'invalid'}
-          aria-describedby={status === 'invalid' ? errorId : undefined}
+          aria-describedby={status === 'invalid' || status === 'locked' ? errorId : undefined}
           onChange={(event) => {
             setDraft(event.target.value);
             setStatus('idle');
           }}
         />
-        {status === 'invalid' && (
+        {(status === 'invalid' || status === 'locked') && (
           <p id={errorId} className="error" role="alert">
-            {t('quickExit.invalid')}
+            {status === 'invalid' ? t('quickExit.invalid') : t('quickExit.locked')}
           </p>
         )}
         <div className="button-row">
