@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, newContext, open } from './support/browser';
 
-const LIMIT_KB = 170;
+const LIMIT_KB = 150;
 
 let browser: Browser;
 beforeAll(async () => {

@@ -73,9 +73,10 @@ describe('help', () => {
     // The help pages link to each other, offline too.
     await page.getByRole('link', { name: /^Tech safety/ }).click();
     await expect.poll(() => heading(page)).toBe('Tech safety');
-    expect(await page.locator('a[href="/settings#quick-exit"]').count()).toBe(1);
+    expect(await page.getByRole('main').getByRole('link', { name: 'Quick exit settings', exact: true }).count()).toBe(1);
     // The link to the helplines lands on them, not at the top of /help.
-    await page.locator('main a[href="/help#helplines"]').click();
+    // Links show only "/" (a screen's path must not reach the browser's history): found by name.
+    await page.getByRole('main').getByRole('link', { name: 'Jump to the helplines', exact: true }).click();
     await expect.poll(() => heading(page)).toBe('Get help');
     await expect
       .poll(() => page.evaluate(() => document.getElementById('help-helplines')?.getBoundingClientRect().top ?? -1))

@@ -1,15 +1,16 @@
-import { RouterProvider } from 'react-router';
 import { devicePreferences } from '../core/prefs/preferences';
 import { createAppVault } from '../core/vault/instance';
 import { PreferencesContext } from '../shared/prefs/usePreferences';
-import { routes } from './routes';
+import { AppRoutes } from './routes';
 import { VaultProvider } from './providers/VaultProvider';
 import { DiaryProvider } from './providers/DiaryProvider';
-import { createAppRouter } from './router/appRouter';
+import { AppRouter } from './router/AppRouter';
+import { createRootOnlyHistory } from './router/rootOnlyHistory';
 import { installPrivacyCover } from './privacyCover';
 
-// The address bar and the browser's history show only "/" (see router/rootOnlyHistory.ts).
-const router = createAppRouter(routes);
+// The address bar and the browser's history show only "/" (see router/rootOnlyHistory.ts),
+// from the moment the app's code runs.
+const history = createRootOnlyHistory();
 // The app's one vault; screens reach it only through VaultProvider.
 const vault = createAppVault();
 // Settings are read at any time (quick exit and help work while locked) but kept only while
@@ -23,7 +24,9 @@ export function App() {
     <PreferencesContext.Provider value={devicePreferences}>
       <VaultProvider vault={vault}>
         <DiaryProvider>
-          <RouterProvider router={router} />
+          <AppRouter history={history}>
+            <AppRoutes />
+          </AppRouter>
         </DiaryProvider>
       </VaultProvider>
     </PreferencesContext.Provider>

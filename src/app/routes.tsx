@@ -1,12 +1,13 @@
 import { lazy } from 'react';
-import type { RouteObject } from 'react-router';
+import { useRoutes, type RouteObject } from 'react-router';
 import { Shell } from './Shell';
 import { NotFoundScreen } from './NotFoundScreen';
-import { RouteError } from './RouteError';
+import { RouteErrorBoundary } from './RouteErrorBoundary';
 
-// Screens behind the lock guard load through React.lazy rather than the router's `lazy`: the
-// router fetches every matched route's code at once, which would download the diary while
-// the lock screen is showing. React.lazy fetches only once the guard renders the screen.
+// Every screen but the shell loads through React.lazy when it is first shown, so the first
+// screen downloads only the shell, the lock guard and the lock or set-up screen. Screens behind
+// the lock guard load only once the guard renders them: never while the lock screen shows.
+const LockGuard = lazy(async () => ({ default: (await import('./LockGuard')).LockGuard }));
 const DiaryRoute = lazy(async () => ({ default: (await import('./composed/DiaryRoute')).DiaryRoute }));
 const NewIncidentScreen = lazy(async () => ({ default: (await import('../features/diary/form/NewIncidentScreen')).NewIncidentScreen }));
 const IncidentDetailScreen = lazy(async () => ({
@@ -15,6 +16,15 @@ const IncidentDetailScreen = lazy(async () => ({
 const ExportScreen = lazy(async () => ({ default: (await import('../features/export/ExportScreen')).ExportScreen }));
 const BackupScreen = lazy(async () => ({ default: (await import('../features/backup/BackupScreen')).BackupScreen }));
 const EditIncidentScreen = lazy(async () => ({ default: (await import('../features/diary/form/EditIncidentScreen')).EditIncidentScreen }));
+const SettingsRoute = lazy(async () => ({ default: (await import('./composed/SettingsRoute')).SettingsRoute }));
+const HomeScreen = lazy(async () => ({ default: (await import('../features/home/HomeScreen')).HomeScreen }));
+const HelpScreen = lazy(async () => ({ default: (await import('../features/help/HelpScreen')).HelpScreen }));
+const TechSafetyScreen = lazy(async () => ({ default: (await import('../features/help/TechSafetyScreen')).TechSafetyScreen }));
+const WhatCanIDoScreen = lazy(async () => ({ default: (await import('../features/help/WhatCanIDoScreen')).WhatCanIDoScreen }));
+const OpenPackageScreen = lazy(async () => ({
+  default: (await import('../features/evidencePackage/OpenPackageScreen')).OpenPackageScreen,
+}));
+const ChecklistScreen = lazy(async () => ({ default: (await import('../features/checklist/ChecklistScreen')).ChecklistScreen }));
 
 /** Every screen of the app. Screens are separate chunks, all precached for offline use. */
 export const routes: RouteObject[] = [
@@ -22,10 +32,10 @@ export const routes: RouteObject[] = [
     element: <Shell />,
     children: [
       {
-        errorElement: <RouteError />,
+        element: <RouteErrorBoundary />,
         children: [
           {
-            lazy: async () => ({ Component: (await import('./LockGuard')).LockGuard }),
+            element: <LockGuard />,
             children: [
               { index: true, element: <DiaryRoute /> },
               { path: 'incidents/new', element: <NewIncidentScreen /> },
@@ -33,43 +43,27 @@ export const routes: RouteObject[] = [
               { path: 'incidents/:id/edit', element: <EditIncidentScreen /> },
               { path: 'export', element: <ExportScreen /> },
               { path: 'backup', element: <BackupScreen /> },
-              {
-                // Every setting (quick exit's destination, language, automatic lock) changes only
-                // while unlocked: someone holding a locked phone must not be able to send quick
-                // exit to a site they control. The locked state reads a stored copy.
-                path: 'settings',
-                lazy: async () => ({ Component: (await import('./composed/SettingsRoute')).SettingsRoute }),
-              },
+              // Every setting (quick exit's destination, language, automatic lock) changes only
+              // while unlocked: someone holding a locked phone must not be able to send quick
+              // exit to a site they control. The locked state reads a stored copy.
+              { path: 'settings', element: <SettingsRoute /> },
             ],
           },
-          {
-            path: 'about',
-            lazy: async () => ({ Component: (await import('../features/home/HomeScreen')).HomeScreen }),
-          },
-          {
-            path: 'help',
-            lazy: async () => ({ Component: (await import('../features/help/HelpScreen')).HelpScreen }),
-          },
-          {
-            path: 'help/tech-safety',
-            lazy: async () => ({ Component: (await import('../features/help/TechSafetyScreen')).TechSafetyScreen }),
-          },
-          {
-            path: 'help/what-can-i-do',
-            lazy: async () => ({ Component: (await import('../features/help/WhatCanIDoScreen')).WhatCanIDoScreen }),
-          },
-          {
-            // Works without a diary and while locked: an advocate may have no diary here.
-            path: 'package',
-            lazy: async () => ({ Component: (await import('../features/evidencePackage/OpenPackageScreen')).OpenPackageScreen }),
-          },
-          {
-            path: 'checklist',
-            lazy: async () => ({ Component: (await import('../features/checklist/ChecklistScreen')).ChecklistScreen }),
-          },
+          { path: 'about', element: <HomeScreen /> },
+          { path: 'help', element: <HelpScreen /> },
+          { path: 'help/tech-safety', element: <TechSafetyScreen /> },
+          { path: 'help/what-can-i-do', element: <WhatCanIDoScreen /> },
+          // Works without a diary and while locked: an advocate may have no diary here.
+          { path: 'package', element: <OpenPackageScreen /> },
+          { path: 'checklist', element: <ChecklistScreen /> },
           { path: '*', element: <NotFoundScreen /> },
         ],
       },
     ],
   },
 ];
+
+/** The screen for the current address, inside the router (see router/AppRouter.tsx). */
+export function AppRoutes() {
+  return useRoutes(routes);
+}

@@ -1,7 +1,8 @@
 import { createPath, NavigationType, parsePath, type Location, type RouterInit, type To } from 'react-router';
 
-type History = RouterInit['history'];
-type Listener = Parameters<History['listen']>[0];
+/** A history as react-router defines one (see AppRouter.tsx for how the app follows it). */
+export type RootOnlyHistory = RouterInit['history'];
+type Listener = Parameters<RootOnlyHistory['listen']>[0];
 
 /** The only address the browser's history and address bar show while Daybook is used. */
 export const ROOT_ADDRESS = '/';
@@ -30,8 +31,11 @@ const randomKey = () => Math.random().toString(36).slice(2, 10);
  * After a reload, the entries made by the earlier page load cannot be mapped back to screens
  * (the map was in memory): going back to one keeps the screen that is showing. A reload itself
  * opens the root screen. Nothing about the screens outlives the page.
+ *
+ * Its listener hears Back and Forward only; push and replace are followed by their caller
+ * (AppRouter.tsx), as react-router's own histories do for its data router.
  */
-export function createRootOnlyHistory(win: Window = window): History {
+export function createRootOnlyHistory(win: Window = window): RootOnlyHistory {
   const pageLoad = randomKey() + randomKey();
   const entries = new Map<number, { location: Location; position: number | null }>();
   let next = 0;
@@ -85,8 +89,9 @@ export function createRootOnlyHistory(win: Window = window): History {
     get location() {
       return current();
     },
-    // Links keep their real paths, so "open in a new tab" opens that screen (once).
-    createHref,
+    // Links show only the root address: opened in a new tab (long-press, middle click, "Copy
+    // link"), a screen's path would reach the browser's history. Such a tab opens the root screen.
+    createHref: () => ROOT_ADDRESS,
     createURL,
     encodeLocation(to: To) {
       const { pathname, search, hash } = createURL(to);

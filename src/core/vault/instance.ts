@@ -1,11 +1,16 @@
 import type { DiaryRepository } from '../store/diaryRepository';
-import { DaybookDatabase } from '../store/db';
+import { LazyDatabase } from '../store/lazyDatabase';
+import { DATABASE_NAME } from '../store/schema';
 import { VaultSession } from './session';
 import { Vault } from './vault';
 
-/** A vault over the app's database. The app makes one and provides it to every screen. */
+/**
+ * A vault over the app's database. The app makes one and provides it to every screen. Dexie's
+ * code loads when the person sets up, unlocks or recovers, not with the first screen.
+ */
 export function createAppVault(): Vault {
-  return new Vault(new DaybookDatabase(), new VaultSession());
+  const load = async () => new (await import('../store/db')).DaybookDatabase();
+  return new Vault(new LazyDatabase(DATABASE_NAME, load), new VaultSession());
 }
 
 /**

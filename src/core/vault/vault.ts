@@ -11,7 +11,8 @@ import {
   type OpenedVault,
   type VaultHeader,
 } from '../crypto';
-import type { DaybookDatabase } from '../store/db';
+import type { DaybookDatabase, MetaRow } from '../store/db';
+import { LazyDatabase, peekMetaRow } from '../store/lazyDatabase';
 import { guardStorage } from '../store/storageErrors';
 import { remainingWait, type FailureRecord } from './unlockThrottle';
 import type { VaultSession } from './session';
@@ -54,19 +55,52 @@ export class Vault {
   private sealed = false;
   /** While the header this session opened predates sealing: the header, and its relabelled copy to come. */
   private unsealedHeader: { header: VaultHeader; markSealed: () => Promise<VaultHeader> } | null = null;
+  /** The database once loaded (at once when given one), and the load under way. */
+  private loaded: DaybookDatabase | null;
+  private loading: Promise<DaybookDatabase> | null = null;
 
   constructor(
-    readonly db: DaybookDatabase,
+    private readonly source: DaybookDatabase | LazyDatabase,
     readonly session: VaultSession,
     private readonly now: () => number = () => Date.now(),
     private readonly kdfCost?: KdfCost,
   ) {
+    this.loaded = source instanceof LazyDatabase ? null : source;
     // Locking here, in another tab, by quick exit or auto-lock: every subscriber hears of it.
     session.onLock(() => {
       this.sealed = false;
       this.unsealedHeader = null;
       this.announce('locked');
     });
+  }
+
+  /**
+   * The database, for the stores of an unlocked vault. Setting up, unlocking and recovering load
+   * it, so it is there whenever the vault is open; asked for before then, it throws.
+   */
+  get db(): DaybookDatabase {
+    if (!this.loaded) throw new Error('The database loads when the vault is set up, unlocked or recovered');
+    return this.loaded;
+  }
+
+  /** The database, loading Dexie's code on first use. */
+  private database(): Promise<DaybookDatabase> {
+    if (this.loaded) return Promise.resolve(this.loaded);
+    const source = this.source as LazyDatabase;
+    this.loading ??= source.load().then(
+      (db) => (this.loaded = db),
+      (error: unknown) => {
+        this.loading = null;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
+  /** A meta row, read without loading Dexie while it is not loaded yet (the locked screens). */
+  private readMeta(key: string): Promise<MetaRow | undefined> {
+    const { loaded, source } = this;
+    return guardStorage('read', () => (loaded ? loaded.meta.get(key) : peekMetaRow((source as LazyDatabase).name, key)));
   }
 
   /**
@@ -128,7 +162,7 @@ export class Vault {
   }
 
   private async header(): Promise<VaultHeader | undefined> {
-    const row = await guardStorage('read', () => this.db.meta.get(HEADER_KEY));
+    const row = await this.readMeta(HEADER_KEY);
     if (!row) return undefined;
     assertSupportedVaultHeader(row.value);
     return row.value;
@@ -141,9 +175,10 @@ export class Vault {
   }
 
   private async saveHeader(header: VaultHeader): Promise<void> {
+    const db = await this.database();
     // Dexie resolves a write once its transaction has committed, so the vault is stored
     // before the app moves on.
-    await guardStorage('write', () => this.db.meta.put({ key: HEADER_KEY, value: header }));
+    await guardStorage('write', () => db.meta.put({ key: HEADER_KEY, value: header }));
   }
 
   /**
@@ -151,6 +186,7 @@ export class Vault {
    * the recovery key (commit), so an interrupted set-up never leaves a vault nobody can recover.
    */
   async prepare(passphrase: string): Promise<PendingVault> {
+    await this.database();
     if (await this.header()) throw new Error('A vault already exists on this device');
     const { header, dataKey, chainKey, recoveryKey } = await createVault(passphrase, this.kdfCost);
     return {
@@ -173,11 +209,12 @@ export class Vault {
 
   /** Milliseconds before another unlock attempt is allowed. */
   async unlockWait(): Promise<number> {
-    const row = await guardStorage('read', () => this.db.meta.get(FAILURES_KEY));
+    const row = await this.readMeta(FAILURES_KEY);
     return remainingWait(row?.value as FailureRecord | undefined, this.now());
   }
 
   async unlock(passphrase: string): Promise<void> {
+    await this.database();
     const wait = await this.unlockWait();
     if (wait > 0) throw new UnlockThrottledError(wait);
     const header = await this.requireHeader();
@@ -231,8 +268,8 @@ export class Vault {
 
   /** Whether the diary's seal row is stored (code loaded only when asked). */
   private async hasSealRow(): Promise<boolean> {
-    const { hasSealRow } = await import('./sealedHeader');
-    return hasSealRow(this.db);
+    const [db, { hasSealRow }] = await Promise.all([this.database(), import('./sealedHeader')]);
+    return hasSealRow(db);
   }
 
   /**
@@ -242,6 +279,7 @@ export class Vault {
    * way to guess; the right passphrase clears the count, as an unlock does.
    */
   async confirmPassphrase(passphrase: string): Promise<void> {
+    await this.database();
     const wait = await this.unlockWait();
     if (wait > 0) throw new UnlockThrottledError(wait);
     try {
@@ -254,6 +292,7 @@ export class Vault {
   }
 
   private async recordFailure(): Promise<void> {
+    await this.database();
     await guardStorage('write', () =>
       this.db.transaction('rw', this.db.meta, async () => {
         const previous = (await this.db.meta.get(FAILURES_KEY))?.value as FailureRecord | undefined;
@@ -274,6 +313,7 @@ export class Vault {
    * makes the diary "sealed from now" again, with no warning of what was removed.
    */
   async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
+    await this.database();
     const current = await this.requireHeader();
     const diarySealed = await this.hasSealRow();
     const { header, ...opened } = await resetPassphraseWithRecoveryKey(current, recoveryKey, newPassphrase, this.kdfCost, { diarySealed });
@@ -313,6 +353,7 @@ export class Vault {
   /** Deletes the whole database. Irreversible: the UI asks twice. */
   async erase(): Promise<void> {
     this.session.lock();
+    await this.database();
     this.db.close();
     try {
       await guardStorage('write', () => this.db.delete());

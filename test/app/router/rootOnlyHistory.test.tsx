@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Link, Outlet, RouterProvider, useLocation, type RouteObject } from 'react-router';
-import { createAppRouter as createRouterOnce } from '../../../src/app/router/appRouter';
-import { createRootOnlyHistory } from '../../../src/app/router/rootOnlyHistory';
+import { Link, Outlet, useLocation, useNavigate, useRoutes, type NavigateFunction, type RouteObject } from 'react-router';
+import { AppRouter } from '../../../src/app/router/AppRouter';
+import { createRootOnlyHistory, type RootOnlyHistory } from '../../../src/app/router/rootOnlyHistory';
 
 /** Resolves after the next popstate (jsdom traverses history asynchronously). */
 function nextPopState(): Promise<void> {
@@ -61,13 +61,22 @@ const routes: RouteObject[] = [
   },
 ];
 
-// Each test's router listens to the window's popstate; dispose of it before the next test.
-const made: { dispose(): void }[] = [];
-const createAppRouter = (routeList: RouteObject[]) => {
-  const router = createRouterOnce(routeList);
-  made.push(router);
-  return router;
-};
+/** The app's router over a new root-only history, with a handle on navigate() and the history. */
+function renderApp(routeList: RouteObject[] = routes): { history: RootOnlyHistory; navigate: NavigateFunction } {
+  const history = createRootOnlyHistory(window);
+  let navigate: NavigateFunction | null = null;
+  function Screens() {
+    navigate = useNavigate();
+    return useRoutes(routeList);
+  }
+  render(
+    <AppRouter history={history}>
+      <Screens />
+    </AppRouter>,
+  );
+  if (!navigate) throw new Error('not rendered');
+  return { history, navigate };
+}
 
 const heading = () => screen.getByRole('heading', { level: 1 }).textContent;
 
@@ -76,25 +85,23 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const router of made.splice(0)) router.dispose();
+  // Testing Library unmounts each test's router, which stops it listening to popstate.
   window.history.replaceState(null, '', '/');
 });
 
 describe('the address bar and history show only "/"', () => {
   it('opens a deep link once, then the address reads "/"', () => {
     window.history.replaceState(null, '', '/help/tech-safety?from=link#top');
-    const router = createAppRouter(routes);
-    render(<RouterProvider router={router} />);
+    const { history } = renderApp();
     expect(heading()).toBe('Tech safety');
     expect(window.location.pathname).toBe('/');
     expect(window.location.search + window.location.hash).toBe('');
-    expect(router.state.location).toMatchObject({ pathname: '/help/tech-safety', search: '?from=link', hash: '#top' });
+    expect(history.location).toMatchObject({ pathname: '/help/tech-safety', search: '?from=link', hash: '#top' });
   });
 
   it('every navigation adds one entry at "/", and Back and Forward move between screens', async () => {
     const user = userEvent.setup();
-    const router = createAppRouter(routes);
-    render(<RouterProvider router={router} />);
+    const { navigate } = renderApp();
     const start = window.history.length;
     await user.click(screen.getByRole('link', { name: 'Checklist' }));
     expect(heading()).toBe('Checklist');
@@ -110,13 +117,17 @@ describe('the address bar and history show only "/"', () => {
     expect(heading()).toBe('Home');
     await forward();
     expect(heading()).toBe('Checklist');
-    await act(() => router.navigate(-1));
+    await act(async () => {
+      const popped = nextPopState();
+      await navigate(-1);
+      await popped;
+    });
     expect(heading()).toBe('Home');
   });
 
   it('keeps no path, screen or hash in the browser history state', async () => {
     const user = userEvent.setup();
-    render(<RouterProvider router={createAppRouter(routes)} />);
+    renderApp();
     await user.click(screen.getByRole('link', { name: 'Quick exit settings' }));
     expect(screen.getByTestId('where').textContent).toBe('/settings#quick-exit');
     expect(window.location.href).toBe(window.location.origin + '/');
@@ -124,35 +135,36 @@ describe('the address bar and history show only "/"', () => {
   });
 
   it('replacing a screen (navigate with replace) keeps one entry', async () => {
-    const router = createAppRouter(routes);
-    render(<RouterProvider router={router} />);
+    const { navigate } = renderApp();
     const start = window.history.length;
-    await act(() => router.navigate('/checklist'));
-    await act(() => router.navigate('/settings', { replace: true }));
+    await act(() => navigate('/checklist'));
+    await act(() => navigate('/settings', { replace: true }));
     expect(heading()).toBe('Settings');
     expect(window.history.length).toBe(start + 1);
     await back();
     expect(heading()).toBe('Home');
   });
 
-  it('links keep their real paths, so "open in a new tab" opens that screen', () => {
-    render(<RouterProvider router={createAppRouter(routes)} />);
-    expect(screen.getByRole('link', { name: 'Tech safety' }).getAttribute('href')).toBe('/help/tech-safety');
+  it('links show only the root address, so opening one in a new tab puts no screen in the history', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    for (const link of screen.getAllByRole('link')) expect(link.getAttribute('href')).toBe('/');
+    await user.click(screen.getByRole('link', { name: 'Tech safety' }));
+    expect(heading()).toBe('Tech safety');
   });
 
   it('an in-page link through the router keeps its hash in memory, not in the address', async () => {
     const user = userEvent.setup();
-    const router = createAppRouter(routes);
-    render(<RouterProvider router={router} />);
+    const { history } = renderApp();
     await user.click(screen.getByRole('link', { name: 'In page' }));
-    expect(router.state.location.hash).toBe('#section');
+    expect(history.location.hash).toBe('#section');
+    expect(screen.getByTestId('where').textContent).toBe('/#section');
     expect(window.location.href).toBe(window.location.origin + '/');
   });
 
   it('a plain "#" link the browser follows itself: the address is put back to "/" and the screen stays', async () => {
-    const router = createAppRouter(routes);
-    render(<RouterProvider router={router} />);
-    await act(() => router.navigate('/checklist'));
+    const { navigate } = renderApp();
+    await act(() => navigate('/checklist'));
     const popped = nextPopState();
     window.location.hash = '#somewhere';
     await act(() => popped);

@@ -1,0 +1,46 @@
+import { startTransition, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { Router, type Location, type NavigationType, type Navigator, type To } from 'react-router';
+import type { RootOnlyHistory } from './rootOnlyHistory';
+
+/**
+ * The app's router: react-router's declarative <Router> over the root-only history (see
+ * rootOnlyHistory.ts), so the address bar and the browser's history only ever show "/". The
+ * declarative router, not the data router: the app uses no loaders or actions, and the data
+ * router would add about 15 KB gzip to the first screen.
+ *
+ * Navigations render in a transition, as the data router's do: while a screen's code loads,
+ * the screen being left stays in place rather than a loading line flashing in.
+ */
+export function AppRouter({ history, children }: { history: RootOnlyHistory; children: ReactNode }) {
+  const [state, setState] = useState<{ action: NavigationType; location: Location }>(() => ({
+    action: history.action,
+    location: history.location,
+  }));
+
+  // Back and Forward (popstate): the history tells its listener.
+  useLayoutEffect(() => history.listen(({ action, location }) => startTransition(() => setState({ action, location }))), [history]);
+
+  // Links and navigate(): the history records the entry, then the router follows it here.
+  const navigator = useMemo<Navigator>(() => {
+    const follow = () => startTransition(() => setState({ action: history.action, location: history.location }));
+    return {
+      createHref: (to: To) => history.createHref(to),
+      encodeLocation: (to: To) => history.encodeLocation(to),
+      go: (delta: number) => history.go(delta),
+      push: (to: To, state?: unknown) => {
+        history.push(to, state);
+        follow();
+      },
+      replace: (to: To, state?: unknown) => {
+        history.replace(to, state);
+        follow();
+      },
+    };
+  }, [history]);
+
+  return (
+    <Router location={state.location} navigationType={state.action} navigator={navigator}>
+      {children}
+    </Router>
+  );
+}
