@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, exitURL, launch, newContext, open } from './support/browser';
-import { createVaultThroughUi, PASSPHRASE, unlockThroughUi } from './support/vault';
+import { baseURL, exitURL, launch, newContext, open, waitForServiceWorker } from './support/browser';
+import { createVaultThroughUi, dumpIndexedDb, PASSPHRASE, unlockThroughUi } from './support/vault';
 
 // Issue 13, point 6: what someone holding the phone (locked or unlocked) can learn or change.
 
@@ -43,6 +43,23 @@ const webStorage = (page: Page) =>
   page.evaluate(() =>
     [localStorage, sessionStorage].flatMap((storage) => Object.keys(storage).map((key) => `${key}=${storage.getItem(key) ?? ''}`)),
   );
+
+/** Everything the browser keeps for the origin that a page can read, besides IndexedDB. */
+const browserKeeps = (page: Page) =>
+  page.evaluate(async () => {
+    const cached: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) cached.push(request.url);
+    }
+    return {
+      cacheNames: await caches.keys(),
+      cached,
+      registrations: (await navigator.serviceWorker.getRegistrations()).length,
+      databases: (await indexedDB.databases()).map((db) => db.name ?? ''),
+      title: document.title,
+      historyState: history.state as unknown,
+    };
+  });
 
 describe('quick exit leaves every open tab', () => {
   it('the button in one tab makes a second tab of the app leave, each replacing its own entry', async () => {
@@ -280,6 +297,151 @@ describe('settings change only while unlocked', () => {
     await expect.poll(() => heading(page)).toBe('Unlock');
     await page.getByRole('button', { name: /^Quick exit/ }).click();
     await expectLeftTheApp(page);
+    await context.close();
+  });
+});
+
+describe('what the browser keeps after help, the helpline directory and the checklist', () => {
+  it('lists every key and value, database text, cached address, the title and the history state: none names a nation, a screen or an answer', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await createVaultThroughUi(page);
+    await waitForServiceWorker(page);
+    const before = await browserKeeps(page);
+    await page.getByLabel('What happened?').fill('He waited at the bus stop again');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved in your diary.').waitFor();
+
+    const mainNav = page.getByRole('navigation', { name: 'Main' });
+    const helpNav = page.getByRole('navigation', { name: 'Help pages' });
+    await mainNav.getByRole('link', { name: 'Get help', exact: true }).click();
+    await page.getByRole('radio', { name: 'Scotland', exact: true }).check();
+    await helpNav.getByRole('link', { name: /^Tech safety/ }).click();
+    await expect.poll(() => heading(page)).toBe('Tech safety');
+    await helpNav.getByRole('link', { name: /^Stalking or harassment/ }).click();
+    await expect.poll(() => heading(page)).toBe('Stalking or harassment?');
+    await page.getByRole('button', { name: 'Start from my diary' }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByLabel('They carry on even after being told to stop').check();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByLabel('They misuse drugs or alcohol').check();
+    await page.getByRole('button', { name: 'See what could help' }).click();
+    await page.getByRole('button', { name: 'Save this result' }).click();
+    await page.getByText(/Saved in your diary, encrypted, on/).waitFor();
+
+    // localStorage and sessionStorage: nothing at all (no setting was changed).
+    expect(await webStorage(page)).toEqual([]);
+    // IndexedDB: Daybook's database only, and no answer, nation, screen or words in clear.
+    const { stores, text } = await dumpIndexedDb(page);
+    expect(new Set(stores.map((store) => store.split('/')[0]))).toEqual(new Set(['daybook']));
+    for (const plain of ['scotland', 'Scotland', 'tech-safety', 'checklist', 'carries-on', 'drugs-or-alcohol', 'bus stop', 'nation']) {
+      expect(text, plain).not.toContain(plain);
+    }
+    const after = await browserKeeps(page);
+    // Cache Storage: the app's own files, the same as before the session (nothing was added by use).
+    expect(after.cacheNames).toEqual(before.cacheNames);
+    expect(new Set(after.cached)).toEqual(new Set(before.cached));
+    for (const url of after.cached) expect(new URL(url).search, url).toMatch(/^(\?__WB_REVISION__=[\w-]+)?$/);
+    expect(after.databases).toEqual(['daybook']);
+    // The tab's title and the history entry's state: neutral.
+    expect(after.title).toBe('Daybook');
+    expect(Object.keys(after.historyState as object).sort()).toEqual(['daybook', 'entry', 'position']);
+    expect(JSON.stringify(after.historyState)).not.toMatch(/help|checklist|tech|safety|settings|scotland/i);
+    await context.close();
+  });
+});
+
+describe('no address can change a setting while locked', () => {
+  it('crafted addresses open the lock screen or a screen that offers no setting, and the destination stays', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await createVaultThroughUi(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Website that quick exit opens').fill(exitURL());
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await page.getByText(`Quick exit now opens ${exitURL()}.`).waitFor();
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await expect.poll(() => heading(page)).toBe('Unlock');
+    const stored = await webStorage(page);
+
+    const evil = encodeURIComponent('https://attacker.example/');
+    for (const path of [
+      `/settings?quickExitUrl=${evil}`,
+      `/settings#quick-exit`,
+      `/?quickExitUrl=${evil}&language=cy`,
+      `/help?nation=wales&quickExitUrl=${evil}`,
+      `/settings/quick-exit?url=${evil}`,
+      `/about#daybook.quickExitUrl=${evil}`,
+    ]) {
+      await page.goto(baseURL() + path);
+      await page.locator('main h1').first().waitFor();
+      expect(await page.getByLabel('Website that quick exit opens').count(), path).toBe(0);
+      expect(await page.locator('input[type="url"]').count(), path).toBe(0);
+      expect(await webStorage(page), path).toEqual(stored);
+    }
+    await page.getByRole('button', { name: /^Quick exit/ }).click();
+    await expectLeftTheApp(page);
+    await context.close();
+  });
+});
+
+describe('passphrase fields ask the browser not to save them', () => {
+  it('every passphrase field on set-up carries the attributes, and the screen says why', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await open(page, '/');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText(/Daybook asks your browser not to offer to save this passphrase/).waitFor();
+    const fields = page.locator('input[type="password"]');
+    expect(await fields.count()).toBe(2);
+    for (const field of await fields.all()) {
+      expect(await field.getAttribute('autocomplete')).toBe('one-time-code');
+      expect(await field.getAttribute('name')).toBeNull();
+      expect(await field.getAttribute('spellcheck')).toBe('false');
+      expect(await field.getAttribute('autocapitalize')).toBe('off');
+      // Still a protected field to the browser and to screen readers.
+      expect(await field.evaluate((input) => (input as HTMLInputElement).type)).toBe('password');
+    }
+    await context.close();
+  });
+});
+
+describe('Erase everything', () => {
+  it('offline, clears storage, Cache Storage, the service worker and the database, then says what it cannot clear', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await createVaultThroughUi(page);
+    await waitForServiceWorker(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Cymraeg').check();
+    await page.getByLabel('English').check();
+    await page.getByLabel('Website that quick exit opens').fill(exitURL());
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await page.getByText(`Quick exit now opens ${exitURL()}.`).waitFor();
+    await page.evaluate(() => sessionStorage.setItem('daybook.exited', '0'));
+    const before = await browserKeeps(page);
+    expect(before.cacheNames.length).toBeGreaterThan(0);
+    expect(before.registrations).toBe(1);
+    expect(before.databases).toContain('daybook');
+    expect((await webStorage(page)).length).toBeGreaterThan(0);
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Erase everything…' }).click();
+    await page.getByLabel('To confirm, type ERASE').fill('ERASE');
+    await page.getByRole('button', { name: 'Erase everything now' }).click();
+    await page.getByRole('heading', { name: 'Everything is erased' }).waitFor({ timeout: 20_000 });
+    expect(await heading(page)).toBe('Set up your diary');
+    await page.getByText(/Daybook's settings on this device, and the copy of Daybook/).waitFor();
+    await page.getByRole('heading', { name: 'What Daybook cannot clear' }).waitFor();
+    await page.getByText(/Your browser's history/).waitFor();
+
+    expect(await webStorage(page)).toEqual([]);
+    const after = await browserKeeps(page);
+    expect(after.cacheNames).toEqual([]);
+    expect(after.registrations).toBe(0);
+    await expect.poll(async () => (await browserKeeps(page)).databases).toEqual([]);
     await context.close();
   });
 });

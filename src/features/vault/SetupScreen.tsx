@@ -1,5 +1,5 @@
-import { Suspense, useState, type ComponentType, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { lazy, Suspense, useState, type ComponentType, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PendingVault, Vault } from '../../core/vault/vault';
 import { requestPersistentStorage } from '../../core/vault/storagePersistence';
@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
 import type { FileErrorCode } from '../../core/export/fileErrorCode';
 import { Loading } from '../../shared/ui/Loading';
+import type { ErasedState } from './EraseEverything';
 
 /** What set-up needs to start from a backup; the backup feature provides it, the app composes it in. */
 export interface StartFromBackup {
@@ -30,6 +31,15 @@ export interface StartFromBackup {
 
 type Step = 'intro' | 'backup' | 'passphrase' | 'recovery';
 
+// Only after an erase, by then already loaded (see EraseEverything): not part of the first screen.
+// If its code cannot be had (offline, no saved copy), the set-up screen still works, without it.
+const ErasedNotice = lazy(async () => ({
+  default: await import('./ErasedNotice').then(
+    (module) => module.ErasedNotice,
+    (): ComponentType<{ report: ErasedState['erased'] }> => () => null,
+  ),
+}));
+
 /** First run: what Daybook keeps, a passphrase, and the recovery key shown once. */
 export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBackup }) {
   const { t } = useTranslation('vault');
@@ -43,6 +53,8 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
   /** Set when starting from a backup: checked first, restored once the vault exists. */
   const [backup, setBackup] = useState<CheckedBackup | null>(null);
   const passphrase = useNewPassphrase();
+  // Set by EraseEverything; navigation state lives in memory only (app/router), never in the URL.
+  const erased = (useLocation().state as Partial<ErasedState> | null)?.erased;
   useUnsavedInput(step !== 'intro' && (passphrase.passphrase.length > 0 || pending !== null));
 
   const choosePassphrase = async (event: FormEvent) => {
@@ -77,6 +89,11 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
       <h1>{t('setup.title')}</h1>
       {step === 'intro' && (
         <>
+          {erased && (
+            <Suspense fallback={null}>
+              <ErasedNotice report={erased} />
+            </Suspense>
+          )}
           <p className="lead">{t('setup.lead')}</p>
           <h2>{t('setup.keeps.title')}</h2>
           <ul>
@@ -123,6 +140,7 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
         <form onSubmit={choosePassphrase} noValidate>
           <h2>{t('setup.choose.title')}</h2>
           <p>{t('setup.choose.body')}</p>
+          <p>{t('setup.choose.notSaved')}</p>
           <NewPassphraseFields state={passphrase} showErrors={submitted} />
           <div className="button-row">
             <BusyButton type="submit" className="button primary" busy={busy} label={t('setup.create')} busyLabel={t('setup.creating')} />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PasswordField } from './PasswordField';
+import { PassphraseInput } from './PassphraseInput';
 import { usePassphraseStrength } from './usePassphraseStrength';
 import { assessPassphrase, preloadPassphraseEstimator } from '../../core/vault/passphraseStrength';
 import { preloadKdf } from '../../core/crypto/index';
@@ -52,12 +52,11 @@ export function NewPassphraseFields({ state, showErrors }: { state: NewPassphras
   const scoreKey = score === null ? null : SCORE_KEYS[score];
   return (
     <>
-      <PasswordField
+      <PassphraseInput
         label={t('newPassphrase.label')}
         hint={t('newPassphrase.hint')}
         value={passphrase}
         onChange={state.setPassphrase}
-        autoComplete="new-password"
         error={showErrors && strengthProblem ? t(`newPassphrase.problem.${strengthProblem}`) : null}
       />
       {passphrase.length > 0 && (
@@ -69,11 +68,10 @@ export function NewPassphraseFields({ state, showErrors }: { state: NewPassphras
           </p>
         </div>
       )}
-      <PasswordField
+      <PassphraseInput
         label={t('newPassphrase.confirmLabel')}
         value={confirmation}
         onChange={state.setConfirmation}
-        autoComplete="new-password"
         error={showErrors && problem === 'mismatch' ? t('newPassphrase.problem.mismatch') : null}
       />
     </>
