@@ -217,6 +217,9 @@ describe('hostile files', () => {
       await page.getByRole('heading', { level: 1, name: 'Export', exact: true }).waitFor();
       await page.getByRole('radio', { name: /^Evidence package for an advocate/ }).check();
       await page.getByText(/This export will hold 1 incident and 7 files/).waitFor();
+      // Originals, so saved copies compare byte for byte (by default a package's pictures are
+      // redrawn copies: picture-metadata.e2e.ts).
+      await page.getByRole('checkbox', { name: 'Include originals with their metadata' }).check();
       await page.getByLabel('New passphrase', { exact: true }).fill(PACKAGE_PASSPHRASE);
       await page.getByLabel('Type the new passphrase again').fill(PACKAGE_PASSPHRASE);
       await page.getByRole('button', { name: 'Create file' }).click();

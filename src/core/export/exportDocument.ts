@@ -71,6 +71,11 @@ export interface ExportSelection {
   entryIds: string[];
   /** Files go out with the export (embedded in the PDF, carried in a package). */
   includeAttachments: boolean;
+  /**
+   * A package carries pictures exactly as attached, metadata (location, camera) included; without
+   * it (the default) each goes out redrawn without its metadata. PDF reports always redraw.
+   */
+  includeOriginals?: boolean;
   omitFields: OmittableField[];
   includeChecklists: boolean;
 }

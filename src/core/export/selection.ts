@@ -9,6 +9,7 @@ export const EMPTY_SELECTION: ExportSelection = {
   behaviours: [],
   entryIds: [],
   includeAttachments: true,
+  includeOriginals: false,
   omitFields: [],
   includeChecklists: false,
 };

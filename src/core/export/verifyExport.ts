@@ -20,7 +20,10 @@
 // exported), what the sender chose to leave out (fields, incidents, checklists are the person's
 // own answers and are not in the chain), that times are right (they come from the device's
 // clock), and, for version 2, that no later version or deletion of a shown incident exists (only
-// the diary, or a fingerprint held elsewhere, can show that). `coverage` names each.
+// the diary, or a fingerprint held elsewhere, can show that). `coverage` names each. For a
+// package, also: pictures carried as copies redrawn without their metadata (the record of
+// changes commits to the original's SHA-256; the copy is checked only against the SHA-256 the
+// package gives for it), and pictures the sender left out for their metadata.
 //
 // A version its reader set aside (authentic, but breaking a rule of its content) counts as such
 // only if its link is in the file, at the same time, and its content exactly as carried has the
@@ -57,6 +60,7 @@ import {
   type OmittableField,
 } from './exportDocument';
 import type { NotHeldPart, SetAsideRecord, VersionNotHeld } from './setAside';
+import type { AttachmentRef } from '../model/incident';
 
 export type ExportProblem =
   /** An exported revision has no revision link in the chain (version 2: in the file). */
@@ -101,7 +105,24 @@ export type NotCovered =
   /** The text of versions written before version 2 and exported with fields left out. */
   | 'v1-partial-text'
   /** The text of versions the sender's diary did not hold. */
-  | 'not-held-text';
+  | 'not-held-text'
+  /**
+   * Pictures a package carries as copies redrawn without their metadata: the record of changes
+   * commits to each original's SHA-256, and a copy's bytes are checked only against the SHA-256
+   * the package gives for it, so what a picture shows is not checked against the record.
+   */
+  | 'redrawn-pictures'
+  /** Pictures the sender's device left out: they hold a place or camera details and could not be redrawn. */
+  | 'withheld-pictures';
+
+/** A picture a package carries as a copy redrawn without its metadata. */
+export interface RedrawnFile {
+  /** The original as the document lists it: its SHA-256 is what the record of changes commits to. */
+  ref: AttachmentRef;
+  /** The copy's own SHA-256 and size, as the package gives them and as its bytes were checked against. */
+  copySha256: string;
+  copySize: number;
+}
 
 /** How far one exported version was checked. */
 export type RevisionStatus =
@@ -164,6 +185,10 @@ export interface ExportCoverage {
   notCovered: NotCovered[];
   /** Every version the file shows, in the order of the file. */
   revisions: RevisionCoverage[];
+  /** Pictures carried as redrawn copies (a package's; none for other files). */
+  redrawnFiles: RedrawnFile[];
+  /** Pictures the sender left out for their metadata (a package's; none for other files). */
+  withheldFiles: AttachmentRef[];
 }
 
 export interface ExportVerification {
@@ -208,6 +233,8 @@ export interface ExportVerifyOptions {
   setAside?: readonly SetAsideRecord[];
   /** The content of each complete version set aside, as carried, by contentKey (from the reader). */
   setAsideContent?: ReadonlyMap<string, unknown>;
+  /** A package's pictures carried as redrawn copies, and those left out (from the reader). */
+  files?: { redrawn: readonly RedrawnFile[]; withheld: readonly AttachmentRef[] };
 }
 
 type Document = ExportDocument & NotHeldPart;
@@ -375,7 +402,7 @@ async function verifyV1(doc: ExportDocumentV1 & NotHeldPart, options: ExportVeri
     entriesChecked: doc.entries.length,
     problems: l.problems,
   };
-  return { ...verification, coverage: coverageOf(doc, verification, revisions, []) };
+  return { ...verification, coverage: coverageOf(doc, verification, revisions, [], options.files) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -566,7 +593,7 @@ async function verifyV2(doc: ExportDocumentV2 & NotHeldPart, options: ExportVeri
     entriesChecked: doc.entries.length,
     problems: l.problems,
   };
-  return { ...verification, coverage: coverageOf(doc, verification, revisions, earlier) };
+  return { ...verification, coverage: coverageOf(doc, verification, revisions, earlier, options.files) };
 }
 
 /**
@@ -636,6 +663,7 @@ function coverageOf(
   verification: Omit<ExportVerification, 'coverage'>,
   revisions: RevisionCoverage[],
   earlier: EarlierCheck[],
+  files: ExportVerifyOptions['files'],
 ): ExportCoverage {
   const checked = revisions.filter((r) => r.status === 'checked');
   const fieldsChecked = new Set<IncidentKey>(
@@ -654,6 +682,10 @@ function coverageOf(
   if (doc.version === 2) notCovered.push('later-versions');
   if (uncheckedV1Partial > 0) notCovered.push('v1-partial-text');
   if (notHeld > 0) notCovered.push('not-held-text');
+  const redrawnFiles = files ? [...files.redrawn] : [];
+  const withheldFiles = files ? [...files.withheld] : [];
+  if (redrawnFiles.length > 0) notCovered.push('redrawn-pictures');
+  if (withheldFiles.length > 0) notCovered.push('withheld-pictures');
   return {
     checkedRevisions: checked.length,
     fieldsChecked,
@@ -664,6 +696,8 @@ function coverageOf(
     earlier,
     notCovered,
     revisions,
+    redrawnFiles,
+    withheldFiles,
   };
 }
 
@@ -701,6 +735,9 @@ export interface VerifiedStatement {
   earlierProven: number;
   problems: number;
   notCovered: NotCovered[];
+  /** Pictures carried as copies redrawn without their metadata, and pictures left out for it. */
+  redrawnPictures: number;
+  withheldPictures: number;
 }
 
 export function verifiedStatement(verification: ExportVerification): VerifiedStatement {
@@ -720,5 +757,7 @@ export function verifiedStatement(verification: ExportVerification): VerifiedSta
     earlierProven: coverage.earlier.filter((e) => e.proven).length,
     problems: verification.problems.length,
     notCovered: coverage.notCovered,
+    redrawnPictures: coverage.redrawnFiles.length,
+    withheldPictures: coverage.withheldFiles.length,
   };
 }

@@ -99,7 +99,10 @@ export function scaledToFit(size: PictureSize, maxSide: number): PictureSize {
   return { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)) };
 }
 
-/** Draws onto an OffscreenCanvas where the browser has a 2D one, else onto a detached canvas element. */
+/**
+ * Draws onto an OffscreenCanvas where the browser has a 2D one (Chromium, Firefox 105+, Safari
+ * 16.4+, in a worker too), else onto a detached canvas element (main thread only).
+ */
 async function drawToBlob(bitmap: ImageBitmap, size: PictureSize, type: string): Promise<Blob> {
   if (typeof OffscreenCanvas === 'function') {
     const canvas = new OffscreenCanvas(size.width, size.height);
@@ -115,6 +118,9 @@ async function drawToBlob(bitmap: ImageBitmap, size: PictureSize, type: string):
       }
     }
   }
+  // A worker without a 2D OffscreenCanvas (older WebKit) has no canvas at all: the picture is
+  // then not drawn, and the caller says so, rather than fall back to the original bytes.
+  if (typeof document === 'undefined') throw new Error('No canvas in this context');
   const canvas = document.createElement('canvas');
   canvas.width = size.width;
   canvas.height = size.height;

@@ -124,7 +124,7 @@ export function NotCovered({ document, verification }: VerificationProps) {
   const language = useLocale();
   const fieldList = useFieldList();
   const statement = verifiedStatement(verification);
-  const { clockNotes } = verification.coverage;
+  const { clockNotes, redrawnFiles, withheldFiles } = verification.coverage;
   const moments = savedAt(document);
 
   const describe = (item: NotCoveredItem): string => {
@@ -135,6 +135,10 @@ export function NotCovered({ document, verification }: VerificationProps) {
         return t('notCovered.v1-partial-text', { count: statement.uncheckedText });
       case 'not-held-text':
         return t('notCovered.not-held-text', { count: statement.notHeld });
+      case 'redrawn-pictures':
+        return t('notCovered.redrawn-pictures', { count: statement.redrawnPictures });
+      case 'withheld-pictures':
+        return t('notCovered.withheld-pictures', { count: statement.withheldPictures });
       default:
         return t(`notCovered.${item}`);
     }
@@ -163,6 +167,28 @@ export function NotCovered({ document, verification }: VerificationProps) {
                     </li>
                   );
                 })}
+              </ul>
+            )}
+            {item === 'redrawn-pictures' && (
+              <ul>
+                {redrawnFiles.map(({ ref, copySha256 }) => (
+                  <li key={ref.id}>
+                    <bdi>{ref.name || t('notCovered.unnamedFile')}</bdi>
+                    <br />
+                    {t('notCovered.originalSha256')} <span className="hash">{ref.sha256}</span>
+                    <br />
+                    {t('notCovered.copySha256')} <span className="hash">{copySha256}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {item === 'withheld-pictures' && (
+              <ul>
+                {withheldFiles.map((ref) => (
+                  <li key={ref.id}>
+                    <bdi>{ref.name || t('notCovered.unnamedFile')}</bdi> <span className="hash">{ref.sha256}</span>
+                  </li>
+                ))}
               </ul>
             )}
           </li>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { BEHAVIOURS } from '../../core/model/behaviours';
 import { OMITTABLE_FIELDS, type ExportSelection } from '../../core/export/exportDocument';
 import type { DiaryEntry } from '../../core/store/diaryRepository';
+import type { ExportFormat } from '../../shared/exportFiles/makeExport';
 import { Choice, Choices } from '../../shared/ui/Choice';
 import { Fieldset } from '../../shared/ui/Fieldset';
 import { IncidentPicker } from './IncidentPicker';
@@ -14,6 +15,11 @@ interface SelectionFieldsProps {
   picking: boolean;
   onPickingChange: (picking: boolean) => void;
   savedChecklists: number;
+  /**
+   * The format chosen, when known: "Include originals with their metadata" is offered only for
+   * packages (a PDF always shows pictures redrawn). Without it, the choice is offered with files.
+   */
+  format?: ExportFormat;
 }
 
 const DATE_ENDS = ['from', 'to'] as const;
@@ -50,8 +56,17 @@ function TickList<Option extends string>({ legend, hint, options, ticked, onChan
 }
 
 /** What goes into an export: dates, behaviours, single incidents, files and details left out. */
-export function SelectionFields({ selection, onChange, matching, picking, onPickingChange, savedChecklists }: SelectionFieldsProps) {
-  const { t } = useTranslation('export');
+export function SelectionFields({
+  selection,
+  onChange,
+  matching,
+  picking,
+  onPickingChange,
+  savedChecklists,
+  format,
+}: SelectionFieldsProps) {
+  const { t } = useTranslation(['export', 'attachments']);
+  const offerOriginals = selection.includeAttachments && (format === undefined || format === 'package');
   const { t: ti } = useTranslation('incident');
   const set = (patch: Partial<ExportSelection>) => onChange({ ...selection, ...patch });
   return (
@@ -111,6 +126,18 @@ export function SelectionFields({ selection, onChange, matching, picking, onPick
           {t('include.attachments')}
         </Choice>
         <p className="hint">{t('include.attachmentsHint')}</p>
+        {offerOriginals && (
+          <div className="include-originals">
+            <Choice
+              type="checkbox"
+              checked={selection.includeOriginals === true}
+              onChange={(includeOriginals) => set({ includeOriginals })}
+            >
+              {t('attachments:originals.label')}
+            </Choice>
+            <p className="hint">{t('attachments:originals.hint')}</p>
+          </div>
+        )}
         {savedChecklists > 0 && (
           <Choice type="checkbox" checked={selection.includeChecklists} onChange={(includeChecklists) => set({ includeChecklists })}>
             {t('include.checklists', { count: savedChecklists })}

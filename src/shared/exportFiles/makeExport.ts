@@ -120,7 +120,9 @@ export async function makeExport(
     }
     case 'package': {
       const { createEvidencePackage } = await import('../../core/export/evidencePackage/index');
-      const made = await createEvidencePackage(document, inputs.attachments, passphrase);
+      const made = await createEvidencePackage(document, inputs.attachments, passphrase, {
+        includeOriginals: selection.includeOriginals === true,
+      });
       return { file: asFile(made.file, 'package', now), damagedFiles: made.damagedFiles };
     }
   }

@@ -1,49 +1,28 @@
-// Pictures for the PDF report. A PDF carries PNG and JPEG as they are; any other picture the
-// browser can decode (WebP, GIF, BMP, AVIF...) is redrawn as a PNG. Browser only.
+// Pictures for the PDF report. A PDF would carry a JPEG's or PNG's bytes as they are, metadata
+// (GPS, camera) included, so no picture goes in as it came: each is recognised by its bytes,
+// decoded (within the pixel cap) and drawn again, and only the freshly encoded pixels are handed
+// to the report. Works on the main thread and in a worker (OffscreenCanvas and createImageBitmap
+// where the browser has them; see core/files/redrawPicture.ts).
 
+import { redrawPicture, sniffPicture } from '../../core/files';
 import type { EmbeddableImage } from '../../core/export/pdf/index';
+import { readBytes } from '../../core/store/attachments/readBytes';
 
 /** Longest side of a redrawn picture: plenty for a printed page, and keeps the PDF small. */
 const MAX_SIDE = 2048;
 
-function sniffFormat(bytes: Uint8Array): EmbeddableImage['format'] | null {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  return null;
-}
-
-async function redrawAsPng(blob: Blob): Promise<Uint8Array> {
-  const bitmap = await createImageBitmap(blob);
-  try {
-    const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
-    const width = Math.max(1, Math.round(bitmap.width * scale));
-    const height = Math.max(1, Math.round(bitmap.height * scale));
-    let png: Blob | null;
-    if (typeof OffscreenCanvas !== 'undefined') {
-      const canvas = new OffscreenCanvas(width, height);
-      canvas.getContext('2d')?.drawImage(bitmap, 0, 0, width, height);
-      png = await canvas.convertToBlob({ type: 'image/png' });
-    } else {
-      const canvas = document.createElement('canvas');
-      canvas.width = width;
-      canvas.height = height;
-      canvas.getContext('2d')?.drawImage(bitmap, 0, 0, width, height);
-      png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    }
-    if (!png) throw new Error('The picture could not be redrawn');
-    return new Uint8Array(await png.arrayBuffer());
-  } finally {
-    bitmap.close();
-  }
-}
-
-/** The picture as PNG or JPEG bytes for the report, or null if this browser cannot decode it. */
+/**
+ * The picture redrawn as PNG or JPEG bytes for the report, or null if it is not a raster
+ * picture, is over the pixel cap, or cannot be decoded or drawn here. Never the original bytes.
+ */
 export async function pdfImageFromBlob(blob: Blob): Promise<EmbeddableImage | null> {
   try {
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    const format = sniffFormat(bytes);
-    if (format) return { bytes, format };
-    return { bytes: await redrawAsPng(blob), format: 'png' };
+    const outcome = await redrawPicture(blob, { maxSide: MAX_SIDE });
+    if (outcome.status !== 'redrawn') return null;
+    const bytes = await readBytes(outcome.picture);
+    // The bytes decide the format pdf-lib is told, not the type the encoder gave its Blob.
+    const format = sniffPicture(bytes);
+    return format === 'png' || format === 'jpeg' ? { bytes, format } : null;
   } catch {
     return null;
   }

@@ -80,6 +80,8 @@ describe('verifyExportDocument, version 2: a sound export', () => {
       earlierProven: 2,
       problems: 0,
       notCovered: ['whose-diary', 'scope', 'device-clock', 'later-versions'],
+      redrawnPictures: 0,
+      withheldPictures: 0,
     });
   });
 

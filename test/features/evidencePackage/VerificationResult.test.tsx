@@ -31,6 +31,46 @@ describe('the verification result in Welsh', () => {
   });
 });
 
+describe('pictures in a package', () => {
+  it('names each redrawn copy with the original’s SHA-256 (what the record covers) and the copy’s, and pictures left out', async () => {
+    const { document } = await redactedExport([]);
+    const original = { id: 'p1', name: 'at the door.jpg', type: 'image/jpeg', size: 1000, sha256: 'a'.repeat(64) };
+    const heic = { id: 'p2', name: 'IMG_0001.HEIC', type: 'image/heic', size: 2000, sha256: 'b'.repeat(64) };
+    const verification = await verifyExportDocument(document, {
+      files: { redrawn: [{ ref: original, copySha256: 'c'.repeat(64), copySize: 500 }], withheld: [heic] },
+    });
+    for (const language of ['en-GB', 'cy']) {
+      const view = render(
+        <I18nextProvider i18n={await testI18n(language)}>
+          <VerificationResult document={document} verification={verification} />
+          <NotCovered document={document} verification={verification} />
+        </I18nextProvider>,
+      );
+      const notCovered = screen.getByRole('region', {
+        name: language === 'cy' ? "Beth nad yw'r gwirio hwn yn ei gynnwys" : 'Not covered by this check',
+      });
+      if (language === 'en-GB') {
+        // Still verified: the record of changes is about the originals, whose SHA-256 it holds.
+        expect(screen.getByRole('region', { name: 'Verified' })).toBeTruthy();
+        expect(
+          within(notCovered).getByText(
+            /^1 picture is a copy redrawn without its metadata .* The record of changes covers the original file’s SHA-256, not the copy’s: the copy was checked only against the SHA-256 this package gives for it/,
+          ),
+        ).toBeTruthy();
+        expect(within(notCovered).getByText(/^1 picture is not in this package: it holds where it was taken/)).toBeTruthy();
+        const copyLine = within(notCovered).getByText('at the door.jpg').closest('li') as HTMLElement;
+        expect(copyLine.textContent).toContain(`SHA-256 of the original (what the record of changes covers): ${'a'.repeat(64)}`);
+        expect(copyLine.textContent).toContain(`SHA-256 of this copy (checked against this package): ${'c'.repeat(64)}`);
+        expect(within(notCovered).getByText('IMG_0001.HEIC')).toBeTruthy();
+      } else {
+        expect(within(notCovered).getByText(/^Mae 1 llun yn gopi wedi'i ail-lunio heb ei fetadata/)).toBeTruthy();
+        expect(within(notCovered).getByText(/^Dydy 1 llun ddim yn y pecyn hwn/)).toBeTruthy();
+      }
+      view.unmount();
+    }
+  });
+});
+
 describe('joinNames', () => {
   it.each([
     [['pryd y digwyddodd', 'pwy wnaeth hyn'], 'pryd y digwyddodd a phwy wnaeth hyn'],

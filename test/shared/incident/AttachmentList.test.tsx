@@ -28,9 +28,13 @@ afterEach(() => {
 });
 
 describe('attachment list', () => {
-  it('lists name, type, size and fingerprint without decrypting anything', async () => {
+  it('lists name, type, size and fingerprint, showing nothing; only a picture is read, for its metadata', async () => {
     const { photo, voice, doc, open } = await savedFiles();
     await renderWithI18n(<AttachmentList attachments={[photo, voice, doc]} />);
+    // The photo is read (to say whether it holds a place); documents and recordings are not.
+    await waitFor(() => expect(open).toHaveBeenCalledOnce());
+    expect(open).toHaveBeenCalledWith(photo);
+    open.mockClear();
     const row = within(item('photo.png'));
     expect(row.getByText('image/png')).toBeTruthy();
     expect(within(item('letter.pdf')).getByText('8 bytes')).toBeTruthy();
@@ -45,6 +49,9 @@ describe('attachment list', () => {
     const pictures = fakeBrowserPictures();
     const { photo, voice, doc, open } = await savedFiles();
     const view = await renderWithI18n(<AttachmentList attachments={[photo, voice, doc]} />);
+    // The photo's metadata is read first (nothing shown); then each "Show" decrypts its file.
+    await waitFor(() => expect(open).toHaveBeenCalledOnce());
+    open.mockClear();
 
     await userEvent.click(within(item('photo.png')).getByRole('button', { name: 'Show' }));
     const image = (await screen.findByRole('img', { name: 'photo.png' })) as HTMLImageElement;

@@ -1,13 +1,25 @@
 // Writes an advocate's evidence package: the chosen export document and (if chosen) the files
 // it lists, encrypted under a passphrase of its own.
+//
+// Pictures (PNG, JPEG, GIF, WebP, AVIF by their bytes) go out redrawn without their metadata
+// unless the person ticked "Include originals with their metadata": the package then says the
+// file is a redrawn copy and gives the copy's own size and SHA-256, while the document keeps the
+// original's, which is what the diary's record of changes commits to. A picture that cannot be
+// redrawn here goes out as it is only when nothing in it names a place or a camera; otherwise
+// its bytes are left out and the package says why. Every other file goes out as it is.
 
 import type { KdfCost } from '../../crypto';
+import { createStreamingSha256 } from '../../crypto/streamingSha256';
+import { readPictureMetadata } from '../../files/pictureMetadata';
+import { redrawPicture, type RedrawOutcome } from '../../files/redrawPicture';
+import { sniffContent } from '../../files/sniff';
 import type { AttachmentRef } from '../../model/incident';
 import { AttachmentCorruptError } from '../../store/attachmentStore';
+import { readBytes } from '../../store/attachments/readBytes';
 import { EncryptedFileWriter } from '../encryptedFile';
 import { markLast } from '../markLast';
 import { documentFiles, type ExportDocument } from '../exportDocument';
-import { PACKAGE_CONTENT_VERSION, type PackageMeta } from './packageRecords';
+import { PACKAGE_CONTENT_VERSION, type PackageMeta, type RedrawnCopy } from './packageRecords';
 
 /** Where the files' bytes come from: decrypted a chunk at a time. */
 export interface PackageFileSource {
@@ -18,13 +30,30 @@ export interface CreatedPackage {
   file: Blob;
   /** Files that could not be read on this device (damaged), so the package lists but lacks them. */
   damagedFiles: AttachmentRef[];
+  /** Pictures sent as copies redrawn without their metadata. */
+  redrawnFiles: AttachmentRef[];
+  /** Pictures left out: they name a place or a camera and could not be redrawn on this device. */
+  withheldFiles: AttachmentRef[];
 }
+
+export interface PackageOptions {
+  kdfCost?: KdfCost;
+  /** Send pictures as they were attached, metadata (location, camera) included. Default: false. */
+  includeOriginals?: boolean;
+  /** How pictures are redrawn (default: core/files' redrawPicture; tests in Node pass their own). */
+  redraw?: (file: Blob) => Promise<RedrawOutcome>;
+}
+
+/** Copies are written in chunks of this size, as the originals are. */
+const COPY_CHUNK_BYTES = 1024 * 1024;
+/** A file's first bytes, enough to tell a picture by (the store gives 1 MiB chunks). */
+const SNIFF_BYTES = 64 * 1024;
 
 export async function createEvidencePackage(
   document: ExportDocument,
   files: PackageFileSource,
   passphrase: string,
-  options: { kdfCost?: KdfCost } = {},
+  options: PackageOptions = {},
 ): Promise<CreatedPackage> {
   const writer = await EncryptedFileWriter.create({ kind: 'evidence-package', passphrase, kdfCost: options.kdfCost });
   const add = (meta: PackageMeta, bytes?: Uint8Array) => writer.add(bytes ? { meta: { ...meta }, bytes } : { meta: { ...meta } });
@@ -45,17 +74,109 @@ export async function createEvidencePackage(
   for (const link of links) await add({ t: 'link', link });
   for (const entry of entries) await add({ t: 'entry', entry });
   for (const result of checklists) await add({ t: 'check', result });
-  const damagedFiles: AttachmentRef[] = [];
+  const made: CreatedPackage = { file: new Blob(), damagedFiles: [], redrawnFiles: [], withheldFiles: [] };
+  const redraw = options.redraw ?? ((file: Blob) => redrawPicture(file));
   for (const ref of refs) {
-    await add({ t: 'file', id: ref.id });
     try {
-      for await (const { bytes, index, last } of markLast(files.plaintextChunks(ref)))
-        await add({ t: 'chunk', id: ref.id, index, last }, bytes);
+      if (options.includeOriginals) await addOriginal(add, ref, files.plaintextChunks(ref));
+      else await addFile(add, ref, files, redraw, made);
     } catch (error) {
       if (!(error instanceof AttachmentCorruptError)) throw error;
       // The reader finds no last chunk for this file and reports it as missing.
-      damagedFiles.push(ref);
+      made.damagedFiles.push(ref);
     }
   }
-  return { file: await writer.finish(), damagedFiles };
+  return { ...made, file: await writer.finish() };
+}
+
+type Add = (meta: PackageMeta, bytes?: Uint8Array) => Promise<void>;
+
+/** The file's record, then its original bytes a chunk at a time (a large file is never whole in memory). */
+async function addOriginal(add: Add, ref: AttachmentRef, chunks: AsyncIterable<Uint8Array>): Promise<void> {
+  await add({ t: 'file', id: ref.id });
+  for await (const { bytes, index, last } of markLast(chunks)) await add({ t: 'chunk', id: ref.id, index, last }, bytes);
+}
+
+/** Reads the first chunk to tell a picture by its bytes: a picture is redrawn, anything else goes as it is. */
+async function addFile(
+  add: Add,
+  ref: AttachmentRef,
+  files: PackageFileSource,
+  redraw: (file: Blob) => Promise<RedrawOutcome>,
+  made: CreatedPackage,
+): Promise<void> {
+  const iterator = files.plaintextChunks(ref)[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let headBytes = 0;
+  let done = false;
+  while (headBytes < SNIFF_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+    headBytes += next.value.length;
+  }
+  const rest = async function* (): AsyncGenerator<Uint8Array> {
+    yield* head;
+    if (done) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  };
+  const first = head.length === 1 && head[0] ? head[0] : joined(head);
+  const format = sniffContent(first.subarray(0, SNIFF_BYTES));
+  const isPicture =
+    format === 'png' || format === 'jpeg' || format === 'gif' || format === 'webp' || format === 'avif' || format === 'heic';
+  if (!isPicture) return addOriginal(add, ref, rest());
+
+  // A picture: read whole (within the store's per-file cap), which also checks its SHA-256.
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  for await (const part of rest()) parts.push(new Uint8Array(part));
+  const original = new Blob(parts);
+  const outcome = await redraw(original);
+  if (outcome.status === 'redrawn') {
+    const copy = await readBytes(outcome.picture);
+    // Only what a redraw makes goes out as a copy: fresh pixels, nothing else read from the file.
+    const found = await readPictureMetadata(copy);
+    if (!found.location && !found.camera && !found.incomplete && (found.format === 'png' || found.format === 'jpeg')) {
+      const hasher = await createStreamingSha256();
+      hasher.update(copy);
+      const record: RedrawnCopy = { kind: 'redrawn', sha256: hasher.digestHex(), size: copy.length, type: `image/${found.format}` };
+      await add({ t: 'file', id: ref.id, copy: record });
+      await addChunks(add, ref.id, copy);
+      made.redrawnFiles.push(ref);
+      return;
+    }
+  }
+  // Not redrawn here (too large, a form this browser cannot decode, HEIC): it goes as it is only
+  // when nothing in it names a place or a camera, and everything in it could be read.
+  const found = await readPictureMetadata(await readBytes(original));
+  if (found.location || found.camera || found.incomplete) {
+    await add({ t: 'file', id: ref.id, withheld: 'metadata' });
+    made.withheldFiles.push(ref);
+    return;
+  }
+  await addOriginal(add, ref, blobChunks(original));
+}
+
+async function addChunks(add: Add, id: string, bytes: Uint8Array): Promise<void> {
+  const count = Math.max(1, Math.ceil(bytes.length / COPY_CHUNK_BYTES));
+  for (let index = 0; index < count; index++) {
+    const chunk = bytes.subarray(index * COPY_CHUNK_BYTES, (index + 1) * COPY_CHUNK_BYTES);
+    await add({ t: 'chunk', id, index, last: index === count - 1 }, chunk);
+  }
+}
+
+async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < blob.size; at += COPY_CHUNK_BYTES) yield await readBytes(blob.slice(at, at + COPY_CHUNK_BYTES));
+}
+
+function joined(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 export { createEvidencePackage } from './createPackage';
-export type { CreatedPackage, PackageFileSource } from './createPackage';
+export type { CreatedPackage, PackageFileSource, PackageOptions } from './createPackage';
+export type { RedrawnCopy } from './packageRecords';
 export { openEvidencePackage } from './openPackage';
 export type { OpenedPackage } from './openPackage';
 export { PackageError } from './packageError';

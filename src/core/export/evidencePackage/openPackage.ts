@@ -7,16 +7,23 @@
 // result) that authenticated but breaks a rule of its content is set aside and listed, with why;
 // everything else opens. A version set aside counts as authentic only if its content matches the
 // hash its link records (see verifyExport.ts); otherwise the package does not verify.
+//
+// A picture sent as a redrawn copy (content version 2) is checked against the copy's own size
+// and SHA-256, which the package gives (authenticated with the rest of it), and must be a PNG or
+// JPEG carrying no location or camera details; the document's SHA-256 is the original's, which is
+// what the sender's record of changes commits to. The verification names both (see verifyExport).
 
 import { createStreamingSha256, type StreamingSha256 } from '../../crypto/streamingSha256';
+import { readPictureMetadata } from '../../files/pictureMetadata';
+import { readBytes } from '../../store/attachments/readBytes';
 import type { AttachmentRef } from '../../model/incident';
 import { EncryptedFileError, openEncryptedFile } from '../encryptedFile';
 import { documentFiles, type ExportDocument } from '../exportDocument';
 import { BlobAccumulator } from '../encryptedFile/blobAccumulator';
 import { parseExportDocumentSettingAside } from '../exportJson';
 import { notHeldRecords, type NotHeldPart, type SetAsideRecord } from '../setAside';
-import { verifyExportDocument, type ExportVerification } from '../verifyExport';
-import { PACKAGE_CONTENT_VERSION, PACKAGE_LIMITS } from './packageRecords';
+import { verifyExportDocument, type ExportVerification, type RedrawnFile } from '../verifyExport';
+import { PACKAGE_CONTENT_VERSIONS, PACKAGE_LIMITS, type RedrawnCopy } from './packageRecords';
 
 import { PackageError } from './packageError';
 import { own } from '../../model/ownProperty';
@@ -24,7 +31,10 @@ import { own } from '../../model/ownProperty';
 export interface OpenedPackage {
   document: ExportDocument & NotHeldPart;
   verification: ExportVerification;
-  /** Files present and matching their SHA-256, by attachment id. */
+  /**
+   * Files present and matching their SHA-256, by attachment id: the original's, or for a picture
+   * sent as a redrawn copy (verification.coverage.redrawnFiles), the copy's.
+   */
   files: Map<string, Blob>;
   /** Files the document lists but the package does not carry intact. */
   missingFiles: AttachmentRef[];
@@ -45,6 +55,8 @@ function count(value: object, key: string, max: number): number {
 }
 
 interface Collected {
+  /** The package's content version (see packageRecords.ts). */
+  version: number;
   head: Record<string, unknown>;
   counts: { links: number; entries: number; checklists: number; files: number };
   links: unknown[];
@@ -54,7 +66,44 @@ interface Collected {
    * Unchecked file bytes by id, checked against the document once it is validated. Held in
    * Blobs that fold every few MiB (browsers keep large Blobs on disk), not in JS arrays.
    */
-  parts: Map<string, { bytes: BlobAccumulator; chunks: number; complete: boolean; hasher: StreamingSha256 }>;
+  parts: Map<string, FilePart>;
+}
+
+interface FilePart {
+  bytes: BlobAccumulator;
+  chunks: number;
+  complete: boolean;
+  hasher: StreamingSha256;
+  /** Version 2: the bytes are a redrawn copy of the original, or were left out. */
+  copy?: RedrawnCopy;
+  withheld?: boolean;
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** A redrawn copy is never larger than this (4,096 pixels square, as PNG, with room to spare). */
+const MAX_COPY_BYTES = 100 * 1024 * 1024;
+
+/** A file record's redrawn copy, checked for shape: anything else makes the package invalid. */
+function copyOf(meta: object): RedrawnCopy | undefined {
+  const copy = own(meta, 'copy');
+  if (copy === undefined) return undefined;
+  if (typeof copy !== 'object' || copy === null) invalid();
+  const sha256 = own(copy, 'sha256');
+  const size = own(copy, 'size');
+  const type = own(copy, 'type');
+  if (
+    own(copy, 'kind') !== 'redrawn' ||
+    typeof sha256 !== 'string' ||
+    !SHA256_HEX.test(sha256) ||
+    typeof size !== 'number' ||
+    !Number.isSafeInteger(size) ||
+    size < 0 ||
+    size > MAX_COPY_BYTES ||
+    (type !== 'image/png' && type !== 'image/jpeg')
+  ) {
+    invalid();
+  }
+  return { kind: 'redrawn', sha256, size, type };
 }
 
 async function collect(file: Blob, passphrase: string): Promise<Collected> {
@@ -65,8 +114,11 @@ async function collect(file: Blob, passphrase: string): Promise<Collected> {
     const t = own(meta, 't');
     if (collected === null) {
       const document = own(meta, 'document');
-      if (t !== 'document' || own(meta, 'v') !== PACKAGE_CONTENT_VERSION || typeof document !== 'object' || document === null) invalid();
+      const version = own(meta, 'v');
+      if (t !== 'document' || typeof version !== 'number' || !PACKAGE_CONTENT_VERSIONS.includes(version)) invalid();
+      if (typeof document !== 'object' || document === null) invalid();
       collected = {
+        version,
         head: document as Record<string, unknown>,
         counts: {
           links: count(meta, 'links', PACKAGE_LIMITS.links),
@@ -88,12 +140,24 @@ async function collect(file: Blob, passphrase: string): Promise<Collected> {
     else if (t === 'file') {
       const id = own(meta, 'id');
       if (typeof id !== 'string' || c.parts.has(id) || c.parts.size >= c.counts.files) invalid();
-      c.parts.set(id, { bytes: new BlobAccumulator(), chunks: 0, complete: false, hasher: await createStreamingSha256() });
+      const copy = copyOf(meta);
+      const withheld = own(meta, 'withheld');
+      // Version 1 knew neither; a file is either a copy or left out, never both.
+      if ((copy !== undefined || withheld !== undefined) && c.version < 2) invalid();
+      if (withheld !== undefined && (withheld !== 'metadata' || copy !== undefined)) invalid();
+      c.parts.set(id, {
+        bytes: new BlobAccumulator(),
+        chunks: 0,
+        complete: false,
+        hasher: await createStreamingSha256(),
+        ...(copy ? { copy } : {}),
+        ...(withheld === 'metadata' ? { withheld: true } : {}),
+      });
       current = id;
     } else if (t === 'chunk') {
       const part = current === null ? undefined : c.parts.get(current);
       const index = own(meta, 'index');
-      if (!part || part.complete || own(meta, 'id') !== current || index !== part.chunks || !bytes) invalid();
+      if (!part || part.complete || part.withheld || own(meta, 'id') !== current || index !== part.chunks || !bytes) invalid();
       part.bytes.append(bytes as Uint8Array<ArrayBuffer>);
       part.hasher.update(bytes);
       part.chunks += 1;
@@ -142,13 +206,44 @@ export async function openEvidencePackage(file: Blob, passphrase: string): Promi
   const { document, setAside, setAsideContent } = parsed;
   const files = new Map<string, Blob>();
   const missingFiles: AttachmentRef[] = [];
+  const redrawnFiles: RedrawnFile[] = [];
+  const withheldFiles: AttachmentRef[] = [];
   const listed = document.scope.attachmentsIncluded ? documentFiles(document) : [];
   for (const ref of listed) {
     const part = collected.parts.get(ref.id);
-    if (part?.complete && part.bytes.size === ref.size && part.hasher.digestHex() === ref.sha256.toLowerCase()) {
+    if (part?.withheld) withheldFiles.push(ref);
+    else if (part?.copy) {
+      const copy = await intactCopy(part, part.copy);
+      if (copy) {
+        files.set(ref.id, copy);
+        redrawnFiles.push({ ref, copySha256: part.copy.sha256, copySize: part.copy.size });
+      } else missingFiles.push(ref);
+    } else if (part?.complete && part.bytes.size === ref.size && part.hasher.digestHex() === ref.sha256.toLowerCase()) {
       files.set(ref.id, part.bytes.toBlob(ref.type));
     } else missingFiles.push(ref);
   }
-  const verification = await verifyExportDocument(document, { setAside, setAsideContent });
-  return { document, verification, files, missingFiles, setAside: [...setAside, ...notHeldRecords(verification.notHeld)] };
+  const verification = await verifyExportDocument(document, {
+    setAside,
+    setAsideContent,
+    files: { redrawn: redrawnFiles, withheld: withheldFiles },
+  });
+  return {
+    document,
+    verification,
+    files,
+    missingFiles,
+    setAside: [...setAside, ...notHeldRecords(verification.notHeld)],
+  };
+}
+
+/**
+ * A redrawn copy's bytes when they are what its record says (size, SHA-256) and what a redraw
+ * makes (a PNG or JPEG of that type, with no location or camera details); otherwise null.
+ */
+async function intactCopy(part: FilePart, copy: RedrawnCopy): Promise<Blob | null> {
+  if (!part.complete || part.bytes.size !== copy.size || part.hasher.digestHex() !== copy.sha256) return null;
+  const blob = part.bytes.toBlob(copy.type);
+  const found = await readPictureMetadata(await readBytes(blob));
+  const sameType = `image/${found.format ?? ''}` === copy.type;
+  return sameType && !found.location && !found.camera && !found.incomplete ? blob : null;
 }

@@ -1,8 +1,14 @@
 // Attached files: each listed with what identifies it (name, type, size, SHA-256), and
 // pictures embedded when the export includes files. A picture that cannot be had or read is
 // said so in the report; it never stops the report.
+//
+// Pictures are embedded only as redrawn by the loader (shared/exportFiles/pdfImage.ts): pixels
+// encoded afresh, without the original's metadata. As a second line of defence, bytes that still
+// carry EXIF, XMP, IPTC, a place or a camera are refused here, so the report's words under each
+// picture ("redrawn without its metadata") hold whatever loader is given.
 
 import type { PDFDocument, PDFImage } from 'pdf-lib';
+import { readPictureMetadata } from '../../files/pictureMetadata';
 import type { AttachmentRef } from '../../model/incident';
 import type { ReportContext } from './context';
 import { describeSize } from './formats';
@@ -40,12 +46,18 @@ export class ImageEmbedder {
   private async embed(ref: AttachmentRef): Promise<PDFImage | null> {
     try {
       const picture = await this.load?.(ref);
-      if (!picture) return null;
+      if (!picture || (await carriesMetadata(picture.bytes))) return null;
       return picture.format === 'png' ? await this.doc.embedPng(picture.bytes) : await this.doc.embedJpg(picture.bytes);
     } catch {
       return null; // unreadable or damaged: listed, with a note, below
     }
   }
+}
+
+/** True when picture bytes carry metadata a redrawn picture never has (or cannot be read through). */
+async function carriesMetadata(bytes: Uint8Array): Promise<boolean> {
+  const found = await readPictureMetadata(bytes);
+  return found.location || found.camera || found.incomplete || found.kinds.some((kind) => kind !== 'text');
 }
 
 async function drawAttachment(w: ReportWriter, ctx: ReportContext, ref: AttachmentRef, images: ImageEmbedder | null): Promise<void> {
@@ -62,6 +74,8 @@ async function drawAttachment(w: ReportWriter, ctx: ReportContext, ref: Attachme
   if (image) {
     w.gap(4);
     w.image(image, IMAGE_MAX_HEIGHT, INDENT);
+    w.gap(2);
+    w.text(t('report:attachments.redrawn'), { ...detail, color: COLOURS.muted });
     w.gap(4);
   } else {
     w.text(t('report:attachments.notEmbedded'), { ...detail, color: COLOURS.alert });

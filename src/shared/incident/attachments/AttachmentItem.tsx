@@ -2,6 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../core/model/incident';
 import { AttachmentPreview } from './AttachmentPreview';
+import { useAttachmentOrigin, useAttachmentSource } from './attachmentSource';
+import { usePictureLocation } from './usePictureLocation';
 import { shortFingerprint } from './previewKind';
 import { useAttachmentErrorMessage } from './useAttachmentErrorMessage';
 import { useDecryptedFile } from './useDecryptedFile';
@@ -21,6 +23,9 @@ export function AttachmentItem({ attachment, onRemove }: Props) {
   const nameId = useId();
   const previewId = useId();
   const open = file.status !== 'hidden';
+  const origin = useAttachmentOrigin();
+  const holdsLocation = usePictureLocation(attachment);
+  const copy = useAttachmentSource().redrawnCopy?.(attachment);
   const name = attachment.name || t('list.unnamed');
 
   return (
@@ -48,6 +53,15 @@ export function AttachmentItem({ attachment, onRemove }: Props) {
           </dd>
         </div>
       </dl>
+      {copy && <p className="hint attachment-copy">{t('list.redrawnCopy', { hash: copy.sha256 })}</p>}
+      {holdsLocation && (
+        <div className="attachment-location">
+          <p>
+            <strong>{t('location.notice')}</strong>
+          </p>
+          <p>{t(origin === 'package' ? 'location.package' : 'location.diary')}</p>
+        </div>
+      )}
       <div className="button-row">
         <button
           type="button"
