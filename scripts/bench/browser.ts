@@ -119,6 +119,8 @@ export interface UiRun {
 
 export interface UiRunOptions {
   cpuThrottle: number;
+  /** Keep the CPU throttled while opening the incident too (issue 18: opening at 4x). */
+  throttleOpen?: boolean;
   measureScripts: boolean;
   measureHeap: boolean;
   openIncident: boolean;
@@ -145,7 +147,8 @@ export async function unlockThroughUi(context: BrowserContext, baseURL: string, 
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
     const probe = await waitForProbe(page, options.timeoutMs);
     const rowsRendered = await page.locator(probe.selector).count();
-    if (options.cpuThrottle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const throttledOpen = options.cpuThrottle > 1 && options.throttleOpen === true;
+    if (options.cpuThrottle > 1 && !throttledOpen) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
     let heapUsedBytes: number | null = null;
     let heapTotalBytes: number | null = null;
@@ -166,6 +169,7 @@ export async function unlockThroughUi(context: BrowserContext, baseURL: string, 
       openMs = opened.paintedAt - opened.startAt;
       openSelector = opened.selector;
     }
+    if (throttledOpen) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await cdp.detach();
     return {
       toHeadingMs: probe.headingAt === undefined ? null : probe.headingAt - probe.startAt,
@@ -178,6 +182,77 @@ export async function unlockThroughUi(context: BrowserContext, baseURL: string, 
       openMs,
       openSelector,
       lockScreenJs,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+export interface HeapRun {
+  /** Unlock clicked to the first rows painted, in this run (CDP polling slows it a little). */
+  toRowsPaintedMs: number;
+  /** Largest used heap seen, polled every `pollMs` from the click until the end of the settle time, no forced GC. */
+  peakUsedBytes: number;
+  /** After the settle time and a forced GC (HeapProfiler.collectGarbage): what the diary screen keeps. */
+  settledUsedBytes: number;
+  settledTotalBytes: number;
+  /** Dedicated workers alive in the page at the end (their heaps are not counted above). */
+  workers: number;
+  polls: number;
+}
+
+/**
+ * The page's JS heap around an unlock: polled for a peak from the click, then, once the first
+ * rows are painted and `settleMs` has passed (any loading the app does after its first paint has
+ * time to run), collected and read. Runtime.getHeapUsage reads the page's main isolate only.
+ */
+export async function unlockHeap(
+  context: BrowserContext,
+  baseURL: string,
+  passphrase: string,
+  options: { settleMs: number; pollMs: number; timeoutMs: number },
+): Promise<HeapRun> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${baseURL}/`);
+    const field = page.getByLabel('Passphrase', { exact: true });
+    await field.waitFor({ timeout: options.timeoutMs });
+    await field.fill(passphrase);
+    await page.evaluate(installProbe, { start: 'submit', heading: null, targets: TIMELINE_ROW_SELECTORS } satisfies ProbeSpec);
+    let peak = 0;
+    let polls = 0;
+    const poll = async () => {
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      peak = Math.max(peak, usedSize);
+      polls += 1;
+    };
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    const deadline = Date.now() + options.timeoutMs;
+    let painted: number | null = null;
+    while (painted === null) {
+      if (Date.now() > deadline) throw new Error('first rows did not appear in time');
+      await poll();
+      const probe = await page.evaluate(() => window.daybookProbe ?? {});
+      if (probe.paintedAt !== undefined && probe.startAt !== undefined) painted = probe.paintedAt - probe.startAt;
+      else await page.waitForTimeout(options.pollMs);
+    }
+    const settleUntil = Date.now() + options.settleMs;
+    while (Date.now() < settleUntil) {
+      await page.waitForTimeout(options.pollMs);
+      await poll();
+    }
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const settled = await cdp.send('Runtime.getHeapUsage');
+    await cdp.detach();
+    return {
+      toRowsPaintedMs: painted,
+      peakUsedBytes: Math.max(peak, settled.usedSize),
+      settledUsedBytes: settled.usedSize,
+      settledTotalBytes: settled.totalSize,
+      workers: page.workers().length,
+      polls,
     };
   } finally {
     await page.close();

@@ -10,7 +10,7 @@ import type { Figure, Target } from './report';
 import { median, round } from './stats';
 
 /** A backup has its own passphrase, as the app asks for one. */
-const BACKUP_PASSPHRASE = 'harbour violet tandem quill';
+export const BACKUP_PASSPHRASE = 'harbour violet tandem quill';
 
 export interface ExportOptions {
   pdfIncidents: number;

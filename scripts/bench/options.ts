@@ -21,7 +21,16 @@ export interface BenchOptions {
   pdfRuns: number;
   /** Photos of 1 to 5 MiB added before the backup, one new incident each. */
   exportFiles: number;
+  /** `--scale`: the scale series instead of the single-size bench. */
+  scale: boolean;
+  /** Diary sizes of the scale series, smallest first. */
+  scaleSizes: number[];
+  /** `--scale-report`: only redraw scale.md and scale.svg from bench-results/scale.json. */
+  scaleReportOnly: boolean;
 }
+
+/** The series issue 18 asks for. */
+export const SCALE_SIZES = [500, 5000, 20_000, 50_000];
 
 export const USAGE = `Usage: npm run bench -- [options]
 
@@ -30,9 +39,14 @@ export const USAGE = `Usage: npm run bench -- [options]
   --runs N             repetitions of each timed step (default 7, quick 3)
   --lighthouse-runs N  Lighthouse runs, median taken (default 5, quick 1; 0 skips it)
   --no-lighthouse      skip Lighthouse
+  --scale              the scale series instead: 500, 5,000, 20,000 and 50,000 incidents, each
+                       in a fresh browser profile (runs default 3; no Lighthouse, no PDF)
+  --scale-sizes A,B    other sizes for the series (for a quick check, e.g. 500,2000)
+  --scale-report       redraw scale.md and scale.svg from bench-results/scale.json, measuring nothing
   --help               this text
 
-Results: a table here, bench-results/latest.json and bench-results/latest.md.`;
+Results: a table here, bench-results/latest.json and bench-results/latest.md; with --scale,
+bench-results/scale.md, scale.json and scale.svg.`;
 
 function positiveInteger(name: string, value: string | undefined, allowZero = false): number {
   const parsed = Number(value);
@@ -49,8 +63,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     const arg = argv[i] ?? '';
     if (!arg.startsWith('--')) throw new Error(`Unexpected argument: ${arg}\n\n${USAGE}`);
     const [name = '', inline] = arg.slice(2).split('=', 2);
-    if (['quick', 'no-lighthouse', 'help'].includes(name)) given.set(name, true);
-    else if (['incidents', 'runs', 'lighthouse-runs'].includes(name)) {
+    if (['quick', 'no-lighthouse', 'help', 'scale', 'scale-report'].includes(name)) given.set(name, true);
+    else if (['incidents', 'runs', 'lighthouse-runs', 'scale-sizes'].includes(name)) {
       const value = inline ?? argv[i + 1];
       if (inline === undefined) i += 1;
       given.set(name, value ?? '');
@@ -65,7 +79,16 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   const incidentsText = text('incidents') ?? env.BENCH_INCIDENTS;
   const incidents =
     incidentsText !== undefined && incidentsText !== '' ? positiveInteger('--incidents', incidentsText) : quick ? 500 : 5000;
-  const runs = text('runs') !== undefined ? positiveInteger('--runs', text('runs')) : quick ? 3 : 7;
+  const sizesText = text('scale-sizes');
+  const scale = given.has('scale') || sizesText !== undefined;
+  const scaleSizes =
+    sizesText === undefined
+      ? SCALE_SIZES
+      : [...new Set(sizesText.split(',').map((size) => positiveInteger('--scale-sizes', size.trim().replace(/_/g, ''))))].sort(
+          (a, b) => a - b,
+        );
+  // The series repeats everything at four sizes, so fewer runs of each step by default.
+  const runs = text('runs') !== undefined ? positiveInteger('--runs', text('runs')) : quick || scale ? 3 : 7;
   let lighthouseRuns =
     text('lighthouse-runs') !== undefined ? positiveInteger('--lighthouse-runs', text('lighthouse-runs'), true) : quick ? 1 : 5;
   if (given.has('no-lighthouse')) lighthouseRuns = 0;
@@ -73,7 +96,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     incidents,
     quick,
     runs,
-    throttledRuns: quick ? 2 : Math.max(3, Math.ceil(runs / 2)),
+    throttledRuns: quick || scale ? Math.max(2, Math.ceil(runs / 2)) : Math.max(3, Math.ceil(runs / 2)),
     lighthouseRuns,
     measuredAdds: Math.min(incidents, quick ? 100 : 200),
     searchRepeats: quick ? 10 : 30,
@@ -83,5 +106,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     pdfIncidents: 1000,
     pdfRuns: 3,
     exportFiles: 5,
+    scale,
+    scaleSizes,
+    scaleReportOnly: given.has('scale-report'),
   };
 }

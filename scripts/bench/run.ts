@@ -4,29 +4,19 @@
 
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import type { Page } from 'playwright-core';
-import type { LoadSample, SearchQuery } from './page/api';
+import type { LoadSample } from './page/api';
 import { firstScreenJs, installability, launch, newContext, TIMELINE_ROW_SELECTORS, unlockThroughUi, type UiRun } from './browser';
 import { exportFigures, measureExports } from './exports';
 import { kb, mb, notes, overBy, timing } from './figures';
 import { call, openHarness } from './harnessCall';
 import { runLighthouse, type LighthouseResult } from './lighthouse';
 import { parseOptions, USAGE, type BenchOptions } from './options';
+import { runScale } from './scale';
+import { redrawScaleReports } from './scaleReport';
+import { PASSPHRASE, QUERIES, seed, type Seeded } from './seed';
 import { terminalReport, writeReports, type BenchResults, type Figure, type Ratio, type Target } from './report';
 import { APP_OUT, buildApp, buildHarness, HARNESS_PATH, RESULTS_DIR, serve } from './server';
 import { median, percentile, round } from './stats';
-
-const PASSPHRASE = 'lantern orbit pickle meadow';
-
-/** Searches a person might type: common, two words, accented, a reference, rare, none. */
-const QUERIES: SearchQuery[] = [
-  { label: 'common word', query: 'station' },
-  { label: 'two words', query: 'withheld number' },
-  { label: 'accent-folded', query: 'wyn' },
-  { label: 'edited entries only', query: 'terrier' },
-  { label: 'police reference', query: 'CR/10' },
-  { label: 'phrase', query: 'car park' },
-  { label: 'no match', query: 'xylophone' },
-];
 
 const TARGETS = {
   unlockToTimelineMs: 1500,
@@ -51,47 +41,11 @@ const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
 
 const sumLoad = (s: LoadSample) => s.loadMs + s.indexMs + s.rowsMs;
 
-interface Seeded {
-  addMs: number[];
-  attachments: number;
-  attachmentBytes: number;
-  attachmentMs: number;
-  seedMs: number;
-  createVaultMs: number;
-  edits: number;
-  plainRows: number;
-}
-
-async function seed(page: Page, options: BenchOptions): Promise<Seeded> {
-  const createVaultMs = await call(page, 'reset').then(() => call(page, 'createVault', PASSPHRASE));
-  log(`  vault created (Argon2id default cost) in ${round(createVaultMs, 0)} ms`);
-  const batch = options.incidents >= 2000 ? 500 : 100;
-  const seeded: Seeded = {
-    addMs: [],
-    attachments: 0,
-    attachmentBytes: 0,
-    attachmentMs: 0,
-    seedMs: 0,
-    createVaultMs,
-    edits: 0,
-    plainRows: 0,
-  };
-  for (let start = 0; start < options.incidents; start += batch) {
-    const count = Math.min(batch, options.incidents - start);
-    const result = await call(page, 'seed', { start, count, total: options.incidents, attachEvery: options.attachEvery });
-    seeded.addMs.push(...result.addMs);
-    seeded.attachments += result.attachments;
-    seeded.attachmentBytes += result.attachmentBytes;
-    seeded.attachmentMs += result.attachmentMs;
-    seeded.seedMs += result.totalMs;
-    log(
-      `  seeded ${start + count}/${options.incidents} (add p50 ${round(percentile(result.addMs, 50), 1)} ms in this batch; ${elapsed()})`,
-    );
-  }
-  seeded.edits = await call(page, 'editSome', options.edits);
-  seeded.plainRows = await call(page, 'seedPlain');
-  log(`  ${seeded.edits} entries edited once; plain store holds ${seeded.plainRows} rows`);
-  return seeded;
+async function seedWithPlain(page: Page, options: BenchOptions): Promise<Seeded & { plainRows: number }> {
+  const seeded = await seed(page, options, log, elapsed);
+  const plainRows = await call(page, 'seedPlain');
+  log(`  ${seeded.edits} entries edited once; plain store holds ${plainRows} rows`);
+  return { ...seeded, plainRows };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -107,6 +61,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+  if (options.scaleReportOnly) {
+    log(`Wrote ${redrawScaleReports(RESULTS_DIR).join(', ')}`);
+    return 0;
+  }
+  if (options.scale) return runScale(options, command, log);
   log(`Daybook benchmark: ${options.incidents} incidents, ${options.runs} runs${options.quick ? ' (quick)' : ''}`);
 
   log(`Building the app into ${APP_OUT} and the harness under ${HARNESS_PATH}…`);
@@ -128,7 +87,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const context = await newContext(browser);
     const harness = await openHarness(context, server.baseURL);
     log('Seeding through the app’s core (vault, DiaryRepository.add, AttachmentStore.save)…');
-    const seeded = await seed(harness, options);
+    const seeded = await seedWithPlain(harness, options);
     const plainAdds = await call(harness, 'plainAdds', options.measuredAdds, options.incidents, options.incidents + options.measuredAdds);
 
     log(`Measuring unlock, load, search and open (${elapsed()})…`);
@@ -633,7 +592,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       chromium: chromiumVersion,
       lighthouse: lighthouseResult?.version ?? null,
     },
-    options: { ...options },
+    // The flat options only: scaleSizes is a list, and the scale series has a report of its own.
+    options: (({ scaleSizes: _sizes, ...rest }) => rest)(options),
     figures,
     ratios,
     targets,

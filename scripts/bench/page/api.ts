@@ -143,6 +143,20 @@ export interface RestoreAgainResult {
   linksAfter: number;
 }
 
+/** The same work timed on the main thread and in a dedicated worker (see spin.worker.ts). */
+export interface SpinResult {
+  mainMs: number;
+  workerMs: number;
+}
+
+/** navigator.storage.estimate() for this origin. */
+export interface StorageEstimateResult {
+  usage: number | null;
+  quota: number | null;
+  /** Chromium's breakdown (usageDetails), when it gives one. */
+  indexedDB: number | null;
+}
+
 export interface BenchApi {
   /** Deletes the app's database, the plain one and the restore target. */
   reset(): Promise<void>;
@@ -173,6 +187,11 @@ export interface BenchApi {
   restore(passphrase: string): Promise<RestoreResult>;
   /** Checks and restores the same backup again into the restored database. */
   restoreAgain(passphrase: string): Promise<RestoreAgainResult>;
+  /** Runs `iterations` steps on the main thread, then in a new worker, each timed where it runs. */
+  spin(iterations: number): Promise<SpinResult>;
+  storageEstimate(): Promise<StorageEstimateResult>;
+  /** Deletes the plain store (the scale series measures its load ratio, then drops it). */
+  dropPlain(): Promise<void>;
   /** Locks and closes every database connection the harness holds. */
   close(): Promise<void>;
 }

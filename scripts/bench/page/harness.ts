@@ -13,7 +13,7 @@ import { EncryptedTable } from '../../../src/core/store/encryptedTable';
 import { DATABASE_NAME } from '../../../src/core/store/schema';
 import { VaultSession } from '../../../src/core/vault/session';
 import { Vault } from '../../../src/core/vault/vault';
-import type { BenchApi, LoadSample, OpenResult, SearchResult, SeedOptions, SeedResult } from './api';
+import type { BenchApi, LoadSample, OpenResult, SearchResult, SeedOptions, SeedResult, StorageEstimateResult } from './api';
 import { attachmentFor, incidentFor } from './corpus';
 import {
   addExportExtras,
@@ -25,6 +25,7 @@ import {
   type ExportSources,
 } from './exports';
 import { loadPlain, PLAIN_DATABASE_NAME, PlainDatabase, type PlainRow } from './plainStore';
+import { spinWork, type Spun } from './spin';
 
 /**
  * Lock broadcasts reach every session on the same channel name, in this page too: each session
@@ -348,6 +349,34 @@ const api: BenchApi = {
   backup: (passphrase) => measureBackup(exportSources(), passphrase),
   restore: (passphrase) => measureRestore(exportSources(), passphrase),
   restoreAgain: (passphrase) => measureRestoreAgain(passphrase),
+
+  async spin(iterations) {
+    const main = spinWork(iterations);
+    const worker = new Worker(new URL('./spin.worker.ts', import.meta.url), { type: 'module', name: 'bench-spin' });
+    try {
+      const spun = await new Promise<Spun>((resolve, reject) => {
+        worker.addEventListener('message', (event: MessageEvent<Spun>) => resolve(event.data));
+        worker.addEventListener('error', (event) => reject(new Error(event.message)));
+        worker.postMessage(iterations);
+      });
+      if (spun.result !== main.result) throw new Error('the worker computed something else');
+      return { mainMs: main.ms, workerMs: spun.ms };
+    } finally {
+      worker.terminate();
+    }
+  },
+
+  async storageEstimate(): Promise<StorageEstimateResult> {
+    const estimate: StorageEstimate & { usageDetails?: Record<string, number> } = await navigator.storage.estimate();
+    return { usage: estimate.usage ?? null, quota: estimate.quota ?? null, indexedDB: estimate.usageDetails?.indexedDB ?? null };
+  },
+
+  async dropPlain() {
+    plain?.close();
+    plain = null;
+    plainIndex = [];
+    await Dexie.delete(PLAIN_DATABASE_NAME);
+  },
 
   close: closeAll,
 };
