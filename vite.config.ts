@@ -117,6 +117,13 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  // Long jobs (Argon2id, PDF reports, reading files) run in module workers, one entry each
+  // (core/workers): ES output so a worker can load its code in chunks, as the page does.
+  worker: {
+    format: 'es',
+    // As for the app's build below: timings are noise in `npm start`, which shows warnings only.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   build: {
     target: 'es2022',
     sourcemap: false,
@@ -135,7 +142,8 @@ export default defineConfig({
               // The shared layer's contexts, hooks and small UI pieces are used by the lock and
               // set-up screens: one chunk instead of a dozen tiny ones, each with its own overhead.
               name: 'shared',
-              test: /[\\/]src[\\/]shared[\\/](ui|hooks|vault|diary|errors|prefs)[\\/]/,
+              // Long-task progress is not: only screens that run long tasks load it.
+              test: /[\\/]src[\\/]shared[\\/](ui|hooks|vault|diary|errors|prefs)[\\/](?!TaskProgress|useTaskProgress|taskProgress)/,
             },
           ],
         },

@@ -11,6 +11,8 @@ import type home from './locales/en-GB/home.json';
 import type settings from './locales/en-GB/settings.json';
 import type vault from './locales/en-GB/vault.json';
 import type report from './locales/en-GB/report.json';
+import type tasks from './locales/en-GB/tasks.json';
+import type keys from './locales/en-GB/keys.json';
 
 // en-GB is the source language: keys are checked against it at compile time.
 declare module 'i18next' {
@@ -29,6 +31,8 @@ declare module 'i18next' {
       settings: typeof settings;
       vault: typeof vault;
       report: typeof report;
+      tasks: typeof tasks;
+      keys: typeof keys;
     };
   }
 }

@@ -18,7 +18,15 @@
 import type { SavedChecklistResult } from '../checklist/result';
 import { createStreamingSha256, type StreamingSha256 } from '../crypto/streamingSha256';
 import { contentKey, revisionContentHashOrNull, verifyChain, type ChainSeal, type ChainVerification } from '../evidence';
-import { EncryptedFileError, openEncryptedFile, type EncryptedFileReader, type FileRecord } from '../export/encryptedFile';
+import {
+  EncryptedFileError,
+  openEncryptedFile,
+  readerFromSource,
+  type EncryptedFileSource,
+  type FileRecord,
+  type ReadBudget,
+} from '../export/encryptedFile';
+import { readsWatched } from '../export/encryptedFile/watchReads';
 import type { SetAsideRecord, SetAsideRule } from '../export/setAside';
 import type { AttachmentRef } from '../model/incident';
 import { own } from '../model/ownProperty';
@@ -26,6 +34,30 @@ import type { RevisionRecord } from '../store/diaryRepository';
 import { BACKUP_CONTENT_VERSION, readBackupRecord, type BackupInfo } from './backupRecords';
 import { RestoreError } from './restoreErrors';
 
+/**
+ * What checking a backup has reached: unlocking it (Argon2id, no measure), reading its records
+ * (bytes of the file), then verifying the diary's chain (links).
+ */
+export type CheckBackupPhase = 'unlock' | 'read' | 'verify';
+
+export interface CheckBackupProgress {
+  phase: CheckBackupPhase;
+  done: number;
+  total: number;
+}
+
+export interface CheckBackupOptions {
+  onProgress?: (progress: CheckBackupProgress) => void;
+  /** Checked between records: aborting stops the check with the signal's reason. */
+  signal?: AbortSignal;
+  /** What the reader takes in (READ_BUDGETS.backup unless a test needs a smaller one). */
+  budget?: ReadBudget;
+}
+
+/**
+ * A checked backup, as plain data only (no functions, no class instances), so it can be
+ * checked in a worker and handed to the page with postMessage.
+ */
 export interface CheckedBackup {
   info: BackupInfo;
   /**
@@ -55,7 +87,7 @@ export interface CheckedBackup {
    * The opened file, for the second read when the restore writes: its key is already unwrapped,
    * so the restore neither runs Argon2id again nor keeps the passphrase.
    */
-  source: EncryptedFileReader;
+  source: EncryptedFileSource;
 }
 
 /** The file whose chunks are being read: checked against its ref, or passed over once set aside. */
@@ -83,16 +115,27 @@ function asRestoreError(error: unknown): unknown {
 }
 
 /** Reads the records of an opened backup from the start, turning the container's errors into restore errors. */
-export async function* backupRecords(reader: EncryptedFileReader): AsyncGenerator<FileRecord, void, undefined> {
+export async function* backupRecords(source: EncryptedFileSource): AsyncGenerator<FileRecord, void, undefined> {
   try {
-    yield* reader.records();
+    yield* readerFromSource(source).records();
   } catch (error) {
     throw asRestoreError(error);
   }
 }
 
-/** Throws RestoreError (never anything else for a bad file) unless the backup is whole and its framing sound. */
-export async function checkBackup(file: Blob, passphrase: string): Promise<CheckedBackup> {
+/** The records of a backup, with how far into the file each was read (for progress). */
+async function* recordsWithPosition(source: EncryptedFileSource): AsyncGenerator<FileRecord & { end: number }, void, undefined> {
+  let end = 0;
+  const watched = { ...source, file: readsWatched(source.file, (_, readEnd) => (end = Math.max(end, readEnd))) };
+  for await (const record of backupRecords(watched)) yield { ...record, end };
+}
+
+/**
+ * Throws RestoreError (never anything else for a bad file) unless the backup is whole and its
+ * framing sound. Reports progress as it goes; with `signal` aborted, stops between records.
+ */
+export async function checkBackup(file: Blob, passphrase: string, options: CheckBackupOptions = {}): Promise<CheckedBackup> {
+  const { onProgress, signal } = options;
   let info: BackupInfo | null = null;
   let seal: ChainSeal | null = null;
   const records: RevisionRecord[] = [];
@@ -129,13 +172,16 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
     return null;
   };
 
-  let reader: EncryptedFileReader;
+  let source: EncryptedFileSource;
+  onProgress?.({ phase: 'unlock', done: 0, total: 0 });
   try {
-    reader = await openEncryptedFile(file, passphrase, 'backup');
+    source = (await openEncryptedFile(file, passphrase, 'backup', options.budget ? { budget: options.budget } : {})).source;
   } catch (error) {
     throw asRestoreError(error);
   }
-  for await (const { meta, bytes } of backupRecords(reader)) {
+  for await (const { meta, bytes, end } of recordsWithPosition(source)) {
+    signal?.throwIfAborted();
+    onProgress?.({ phase: 'read', done: end, total: file.size });
     const record = readBackupRecord(meta);
     if (record === null) {
       // A first record from a later version of Daybook's backup contents: say so, not "damaged".
@@ -236,6 +282,9 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
   if (info === null || current !== null || (info.v === 2 && seal === null)) corrupt();
   if (records.length !== info.links || checklistsSeen !== info.checklists || filesSeen !== info.files) corrupt();
 
+  signal?.throwIfAborted();
+  // Verifying reports no steps of its own: the bar just moves meanwhile.
+  onProgress?.({ phase: 'verify', done: 0, total: 0 });
   const contents = new Map<string, unknown>();
   for (const { link, content } of records) if (content) contents.set(contentKey(link.entryId, link.revision), content);
   const chain = await verifyChain(
@@ -244,5 +293,5 @@ export async function checkBackup(file: Blob, passphrase: string): Promise<Check
   );
   // The first break wins, as verifyChain reports the first.
   const verification = altered !== null && (chain.ok || chain.brokenAt > altered.brokenAt) ? altered : chain;
-  return { info, seal, records, checklists, files, damagedFiles, setAside, verification, source: reader };
+  return { info, seal, records, checklists, files, damagedFiles, setAside, verification, source };
 }

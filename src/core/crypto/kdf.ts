@@ -3,8 +3,10 @@
 
 import { asBufferSource, base64ToBytes, bytesToBase64, utf8Encode } from './encoding';
 import { KdfUnavailableError, UnsupportedVaultError } from './errors';
+import type { KdfTaskInput } from './kdfTask';
 import { randomBytes } from './random';
-import type * as HashWasm from 'hash-wasm';
+import type * as RunTask from '../workers/runTask';
+import type { WorkerTask } from '../workers/runTask';
 
 export interface KdfCost {
   memoryKiB: number;
@@ -89,70 +91,49 @@ export function newKdfParams(cost: KdfCost = DEFAULT_KDF_COST): KdfParams {
   };
 }
 
-let argon2Module: Promise<typeof HashWasm> | null = null;
+/** The Argon2id task: its own worker, which alone loads hash-wasm. */
+const kdfTask: WorkerTask<KdfTaskInput, Uint8Array> = {
+  name: 'kdf',
+  spawn: () => new Worker(new URL('./kdf.worker.ts', import.meta.url), { type: 'module', name: 'kdf' }),
+  inProcess: async () => (await import('./kdfTask')).deriveKdfBytes,
+  errors: {
+    KdfUnavailableError: (error, cause) => keepMessage(new KdfUnavailableError('', { cause }), error.message),
+    UnsupportedVaultError: (error, cause) => keepMessage(new UnsupportedVaultError('', { cause }), error.message),
+  },
+  // The passphrase's bytes move to the worker: the page keeps no copy.
+  transfer: (input) => [input.password.buffer as ArrayBuffer],
+};
 
-/** Starts fetching and compiling Argon2id early (while the passphrase is being typed). */
+function keepMessage(error: Error, message: string): Error {
+  error.message = message;
+  return error;
+}
+
+/**
+ * Starts the Argon2id worker early (while the passphrase is being typed), so its code and
+ * WebAssembly are fetched and compiled before they are needed.
+ */
 export function preloadKdf(): void {
-  argon2Module ??= import('hash-wasm');
+  // Only a head start: a failure here shows again, and is reported, when the key is derived.
+  workers().then(
+    ({ prewarmTask }) => prewarmTask(kdfTask),
+    () => undefined,
+  );
 }
 
-/** The smallest valid module (magic number and version): it fails to compile only where WebAssembly is refused. */
-const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
-
-/** WebAssembly as this browser offers it, or undefined where it is missing (or switched off). */
-function webAssembly(): typeof WebAssembly | undefined {
-  return (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
-}
-
-/**
- * Throws KdfUnavailableError unless this browser can compile and instantiate WebAssembly, as
- * hash-wasm does. Checked on every derivation (it takes microseconds), so a refusal is told
- * apart from a wrong passphrase or any other failure, before anything is derived or stored.
- */
-export async function assertKdfAvailable(): Promise<void> {
-  const wasm = webAssembly();
-  if (!wasm || typeof wasm.compile !== 'function' || typeof wasm.instantiate !== 'function') {
-    throw new KdfUnavailableError('WebAssembly is missing');
-  }
-  try {
-    await wasm.instantiate(await wasm.compile(EMPTY_WASM_MODULE));
-  } catch (cause) {
-    // Engines differ in what they throw when CSP or a setting refuses WebAssembly (CompileError,
-    // EvalError): every failure on an empty module means the same.
-    throw new KdfUnavailableError('WebAssembly was refused', { cause });
-  }
-}
-
-/** True for the errors an engine raises when it cannot compile or link hash-wasm's module. */
-function isWasmLoadError(error: unknown): boolean {
-  const wasm = webAssembly();
-  return wasm !== undefined && (error instanceof wasm.CompileError || error instanceof wasm.LinkError);
+/** The task runner, loaded with the first derivation: the lock screen's code stays as small as it was. */
+function workers(): Promise<typeof RunTask> {
+  return import('../workers/runTask');
 }
 
 /**
- * Raw Argon2id (version 0x13, no secret, no associated data). Exported for the
- * known-answer test; applications use deriveKeyEncryptionKey.
+ * Raw Argon2id in the KDF worker (in-process where there are no workers). The password's
+ * buffer is moved to the worker, so afterwards it is empty here.
  */
-export async function argon2idBytes(password: Uint8Array, salt: Uint8Array, cost: KdfCost, hashLength: number): Promise<Uint8Array> {
-  // Loaded on first use: the WebAssembly is only needed to unlock, not to draw the first screen.
-  preloadKdf();
-  await assertKdfAvailable();
-  const { argon2id } = await (argon2Module as Promise<typeof HashWasm>);
-  try {
-    return await argon2id({
-      password,
-      salt,
-      iterations: cost.iterations,
-      parallelism: cost.parallelism,
-      memorySize: cost.memoryKiB,
-      hashLength,
-      outputType: 'binary',
-    });
-  } catch (error) {
-    // An engine too old for the features hash-wasm's module uses cannot run it either.
-    if (isWasmLoadError(error)) throw new KdfUnavailableError('the Argon2id module did not load', { cause: error });
-    throw error;
-  }
+async function deriveBytes(password: Uint8Array<ArrayBuffer>, salt: Uint8Array, cost: KdfCost, hashLength: number): Promise<Uint8Array> {
+  const { memoryKiB, iterations, parallelism } = cost;
+  const { runTask } = await workers();
+  return runTask(kdfTask, { password, salt, cost: { memoryKiB, iterations, parallelism }, hashLength });
 }
 
 /**
@@ -167,12 +148,13 @@ export async function deriveKeyEncryptionKey(passphrase: string, params: KdfPara
   const password = utf8Encode(passphrase.normalize('NFC'));
   let raw: Uint8Array<ArrayBuffer> | undefined;
   try {
-    raw = asBufferSource(await argon2idBytes(password, base64ToBytes(params.salt), params, KEK_BYTES));
+    raw = asBufferSource(await deriveBytes(password, base64ToBytes(params.salt), params, KEK_BYTES));
     // importKey copies the bytes, so zeroing them afterwards is safe.
     return await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['wrapKey', 'unwrapKey']);
   } finally {
-    // Best effort: shorten the time secret bytes sit in the JS heap.
-    password.fill(0);
+    // Best effort: shorten the time secret bytes sit in the JS heap. Moved to a worker, the
+    // buffer is detached here (length 0), and filling a detached array throws.
+    if (password.byteLength > 0) password.fill(0);
     raw?.fill(0);
   }
 }

@@ -47,6 +47,7 @@ import {
   type OmittableField,
 } from './exportDocument';
 import { own } from '../model/ownProperty';
+import { parseJsonWithin } from './jsonBudget';
 import { rawExcerpt, type NotHeldPart, type SetAsideRecord, type VersionNotHeld } from './setAside';
 
 /** Bounds on what is read; far above any real diary, well below what would exhaust memory. */
@@ -75,7 +76,9 @@ export type ExportParseError =
    * Version 2: a version leaves out other fields than the export's scope names, or leaves out
    * what happened, when or what it involved. The file says one thing and shows another.
    */
-  | 'scope-mismatch';
+  | 'scope-mismatch'
+  /** Text longer than EXPORT_LIMITS.jsonChars: refused on its length, before parsing. */
+  | 'too-large';
 
 /** A document as read: ExportDocument, with the versions whose content its maker did not hold. */
 export type ReadExportDocument = ExportDocument & NotHeldPart;
@@ -653,13 +656,15 @@ function read(input: unknown, context: ReadContext): SetAsideExportParseResult {
   try {
     let value = input;
     if (typeof input === 'string') {
-      if (input.length > EXPORT_LIMITS.jsonChars) return { ok: false, code: 'invalid', detail: 'file: too large' };
-      try {
-        value = JSON.parse(input) as unknown;
-      } catch {
+      // Length and nesting are checked before JSON.parse allocates anything (jsonBudget.ts).
+      const parsed = parseJsonWithin(input, { maxChars: EXPORT_LIMITS.jsonChars });
+      if (!parsed.ok) {
+        if (parsed.reason === 'too-large') return { ok: false, code: 'too-large', detail: 'file: too large' };
+        if (parsed.reason === 'too-deep') return { ok: false, code: 'invalid', detail: 'file: nested too deeply' };
         // Not JSON at all: some other kind of file.
         return { ok: false, code: 'not-daybook-export', detail: 'file: is not JSON' };
       }
+      value = parsed.value;
     }
     const document = readDocument(value, context);
     return { ok: true, document, setAside: context.setAside ?? [], setAsideContent: context.setAsideContent };

@@ -3,6 +3,7 @@
 
 // Only small error modules are imported: set-up (part of the first screen) shows these codes.
 import { KdfUnavailableError } from '../crypto/errors';
+import { KdfCostTooHighError } from '../crypto/kdfBudget';
 import { InvalidIncidentError } from '../model/invalidIncident';
 import { AttachmentCorruptError } from '../store/attachments/errors';
 import { StorageError } from '../store/storageErrors';
@@ -19,6 +20,10 @@ export type FileErrorCode =
   | 'corrupt'
   /** This browser cannot run Argon2id: nothing was read or written. */
   | 'kdf-unavailable'
+  /** The file asks for far more key-derivation work than Daybook uses: refused before trying the passphrase. */
+  | 'kdf-too-costly'
+  /** The file is bigger, or holds more records or files, than Daybook reads: refused, nothing written. */
+  | 'too-large'
   | 'diary-does-not-verify'
   /** A version set aside in a backup does not match its link: restoring would hide the break. */
   | 'set-aside-does-not-verify'
@@ -44,6 +49,7 @@ function fromEncryptedFile(error: EncryptedFileError): FileErrorCode {
 export function fileErrorCode(error: unknown): FileErrorCode {
   if (error instanceof StorageError) return error.code;
   if (error instanceof KdfUnavailableError) return 'kdf-unavailable';
+  if (error instanceof KdfCostTooHighError) return 'kdf-too-costly';
   if (error instanceof AttachmentCorruptError) return 'attachment-corrupt';
   if (error instanceof InvalidIncidentError) return 'invalid-incident';
   if (error instanceof EncryptedFileError) return fromEncryptedFile(error);

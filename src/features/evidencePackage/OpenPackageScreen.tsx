@@ -16,7 +16,10 @@ import { PasswordField } from '../../shared/ui/PasswordField';
 import { FileButton } from '../../shared/ui/FileButton';
 
 import { useVault } from '../../shared/vault/useVault';
-import { needsPassphrase, openPackageFile } from './openPackageFile';
+import { needsPassphrase, openPackageFile, type OpenPackageProgress } from './openPackageFile';
+import { isTaskCancelled } from '../../core/workers/runTask';
+import { TaskProgress } from '../../shared/ui/TaskProgress';
+import { useProgress, useTaskRunner, type ProgressSource } from '../../shared/ui/useTaskProgress';
 import { PackageEntries } from './PackageEntries';
 import { SetAsideList } from '../../shared/files/SetAsideList';
 import { NotCovered, VerificationResult } from './VerificationResult';
@@ -37,17 +40,21 @@ export function OpenPackageScreen() {
   const { busy, error, setError, run } = useAsyncAction(errorMessage);
   const [opened, setOpened] = useState<OpenedPackage | null>(null);
   const [report, setReport] = useState<File | null>(null);
+  const [stopped, setStopped] = useState(false);
   const language = useLocale();
+  const task = useTaskRunner<OpenPackageProgress>();
+  const { cancel } = task;
 
-  // Locking (by the Lock button, timeout or quick exit) closes the package too.
+  // Locking (by the Lock button, timeout or quick exit) closes the package too, or stops opening it.
   useEffect(
     () =>
       vault.session.onLock(() => {
+        cancel();
         setOpened(null);
         setReport(null);
         setPassphrase('');
       }),
-    [vault],
+    [vault, cancel],
   );
 
   const source = useMemo<AttachmentSource | null>(
@@ -58,6 +65,10 @@ export function OpenPackageScreen() {
           if (!blob) throw new AttachmentCorruptError();
           return blob;
         },
+        redrawnCopy: (ref) => {
+          const found = opened.verification.coverage.redrawnFiles.find((file) => file.ref.id === ref.id);
+          return found && { sha256: found.copySha256 };
+        },
       },
     [opened],
   );
@@ -65,16 +76,28 @@ export function OpenPackageScreen() {
   const choose = async (chosen: File | null) => {
     setFile(chosen);
     setError(null);
+    setStopped(false);
     setAskPassphrase(chosen ? await needsPassphrase(chosen).catch(() => true) : true);
   };
 
   const open = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    setStopped(false);
     if (!file) return setError(t('open.noFile'));
     if (askPassphrase && !passphrase) return setError(t('restore.noPassphrase'));
     await run(async () => {
-      setOpened(await openPackageFile(file, passphrase));
+      let package_: OpenedPackage;
+      try {
+        // Read and verified in a worker: the screen, and Quick exit, stay responsive meanwhile.
+        package_ = await task.start((signal, onProgress) => openPackageFile(file, passphrase, { signal, onProgress }));
+      } catch (caught) {
+        // Stopped by the person (or by locking or leaving): not a failure, and nothing was opened.
+        if (!isTaskCancelled(caught)) throw caught;
+        setStopped(true);
+        return;
+      }
+      setOpened(package_);
       setPassphrase('');
     });
   };
@@ -120,6 +143,12 @@ export function OpenPackageScreen() {
             <div className="button-row">
               <BusyButton type="submit" className="button primary" busy={busy} label={t('open.open')} busyLabel={t('open.opening')} />
             </div>
+            {task.running && <OpenProgress source={task.source} onCancel={cancel} />}
+            {stopped && (
+              <p className="notice" role="status">
+                {t('progress.cancelled')}
+              </p>
+            )}
           </form>
         </>
       ) : (
@@ -160,5 +189,19 @@ export function OpenPackageScreen() {
       )}
       <ErrorAlert message={error} />
     </article>
+  );
+}
+
+/** Opening's progress: only this redraws as it moves. */
+function OpenProgress({ source, onCancel }: { source: ProgressSource<OpenPackageProgress>; onCancel: () => void }) {
+  const { t } = useTranslation('export');
+  const progress = useProgress(source);
+  return (
+    <TaskProgress
+      label={t(`progress.package.${progress?.phase ?? 'unlock'}`)}
+      progress={progress && progress.total > 0 ? progress : null}
+      onCancel={onCancel}
+      cancelLabel={t('progress.cancelPackage')}
+    />
   );
 }

@@ -12,7 +12,10 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassphraseFields';
 import { useFormatSize } from '../../shared/format/useFormatSize';
 import { FileReady } from '../../shared/files/FileReady';
-import { makeExport, UNENCRYPTED_FORMATS, type ExportFormat, type MadeExport } from '../../shared/exportFiles/makeExport';
+import { makeExport, UNENCRYPTED_FORMATS, type ExportFormat, type MadeExport, type PdfProgress } from '../../shared/exportFiles/makeExport';
+import { isTaskCancelled } from '../../core/workers/runTask';
+import { TaskProgress } from '../../shared/ui/TaskProgress';
+import { useProgress, useTaskRunner, type ProgressSource } from '../../shared/ui/useTaskProgress';
 import { SelectionFields } from './SelectionFields';
 import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
 import { useExportSources } from './useExportSources';
@@ -23,7 +26,8 @@ const FORMATS: readonly ExportFormat[] = ['pdf', 'csv', 'json', 'package'];
 
 /** Choose what to export and in which format, see what will go out, then save or share it. */
 export function ExportScreen() {
-  const { t, i18n } = useTranslation('export');
+  // 'tasks' loads with the screen, so the progress bar never waits for its strings.
+  const { t, i18n } = useTranslation(['export', 'tasks']);
   const { diary, attachments, checklists } = useExportSources();
   const { size: formatSize } = useFormatSize();
   const errorMessage = useFileErrorMessage();
@@ -40,6 +44,9 @@ export function ExportScreen() {
   const [made, setMade] = useState<MadeExport | null>(null);
   const passphrase = useNewPassphrase();
   const readyHeading = useRef<HTMLDivElement>(null);
+  const task = useTaskRunner<PdfProgress>();
+  const [cancelled, setCancelled] = useState(false);
+  const cancelledNote = useRef<HTMLParagraphElement>(null);
   useUnsavedInput(passphrase.passphrase.length > 0);
 
   useEffect(() => {
@@ -100,6 +107,11 @@ export function ExportScreen() {
     if (made) readyHeading.current?.querySelector('h2')?.focus();
   }, [made]);
 
+  // Cancel goes away with the progress bar: focus moves to what happened instead.
+  useEffect(() => {
+    if (cancelled) cancelledNote.current?.focus();
+  }, [cancelled]);
+
   const create = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
@@ -108,8 +120,21 @@ export function ExportScreen() {
     if (unencrypted && !understood) return;
     if (format === 'package' && (await passphrase.check())) return;
     setMade(null);
+    setCancelled(false);
     await run(async () => {
-      setMade(await makeExport({ diary, entries, attachments, checklists }, effective, format, i18n, passphrase.passphrase));
+      try {
+        const file = await task.start((signal, onProgress) =>
+          makeExport({ diary, entries, attachments, checklists }, effective, format, i18n, passphrase.passphrase, new Date(), {
+            signal,
+            onProgress,
+          }),
+        );
+        setMade(file);
+      } catch (caught) {
+        // Stopped on purpose: not a failure, and nothing was made.
+        if (!isTaskCancelled(caught)) throw caught;
+        setCancelled(true);
+      }
     });
   };
 
@@ -124,6 +149,7 @@ export function ExportScreen() {
         <h2>{t('choose')}</h2>
         <SelectionFields
           selection={selection}
+          format={format}
           onChange={change}
           matching={matching}
           picking={picking}
@@ -199,6 +225,12 @@ export function ExportScreen() {
           <BusyButton type="submit" className="button primary" busy={busy} label={t('create')} busyLabel={t('creating')} />
         </div>
       </form>
+      {task.running && <ExportProgress source={task.source} onCancel={task.cancel} />}
+      {cancelled && (
+        <p className="hint" role="status" tabIndex={-1} ref={cancelledNote}>
+          {t('tasks:cancelled')}
+        </p>
+      )}
       <ErrorAlert message={error} />
       <div ref={readyHeading}>{made && <FileReady file={made.file} />}</div>
       {made && made.damagedFiles.length > 0 && (
@@ -207,5 +239,18 @@ export function ExportScreen() {
         </p>
       )}
     </article>
+  );
+}
+
+/** The export's progress bar: the only part of the screen that redraws as the file is made. */
+function ExportProgress({ source, onCancel }: { source: ProgressSource<PdfProgress>; onCancel: () => void }) {
+  const { t } = useTranslation(['export', 'tasks']);
+  const progress = useProgress(source);
+  return (
+    <TaskProgress
+      label={progress?.phase ? t(`tasks:pdf.${progress.phase}`) : t('creating')}
+      progress={progress?.phase === 'drawing' ? progress : null}
+      onCancel={onCancel}
+    />
   );
 }

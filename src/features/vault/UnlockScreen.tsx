@@ -80,6 +80,11 @@ export function UnlockScreen() {
             {t('unlock.wait', { count: secondsLeft })}
           </p>
         )}
+        {/* Unlocking takes a few seconds on a slow phone (Argon2id, in a worker so Quick exit still
+            answers at once). No Cancel: nothing is stored until it ends, and Quick exit always works. */}
+        <p className="visually-hidden" role="status">
+          {busy ? t('unlock.unlocking') : ''}
+        </p>
         <div className="button-row">
           <BusyButton
             type="submit"

@@ -1,8 +1,8 @@
-// Makes one export file from what the person chose. The code for each format (pdf-lib and
-// its fonts above all) is loaded here, when a file is made, never with the app.
+// Makes one export file from what the person chose. The code for each format is loaded here,
+// when a file is made, never with the app; a PDF is checked and drawn in its own worker.
 
-import type { i18n as I18n } from 'i18next';
-import { buildExportDocument, type ExportSource } from '../../core/export/buildExportDocument';
+import type { i18n as I18n, Resource, ResourceLanguage } from 'i18next';
+import type { ExportSource } from '../../core/export/buildExportDocument';
 import type { ExportDocument, ExportSelection } from '../../core/export/exportDocument';
 import { selectEntries } from '../../core/export/selection';
 import type { AttachmentRef } from '../../core/model/incident';
@@ -13,6 +13,12 @@ import type { DiaryContextValue } from '../diary/diaryContext';
 import { asFile } from '../files/fileNames';
 import { describeWhen, WHEN_NAMESPACE } from '../../core/model/describeWhen';
 import { formatCalendarDate } from '../format/formatWhen';
+import { runTask, TaskCancelledError, type WorkerTask } from '../../core/workers/runTask';
+import type { PdfProgress, PdfTaskInput } from './pdfTask';
+import type { ExportDocumentTaskInput } from './exportDocumentTask';
+import { exportSourceData } from './exportSourceData';
+
+export type { PdfProgress } from './pdfTask';
 
 export type ExportFormat = 'pdf' | 'csv' | 'json' | 'package';
 
@@ -53,34 +59,108 @@ export async function exportSourceFor(inputs: ExportInputs, selection: ExportSel
   };
 }
 
-export async function exportDocumentFor(inputs: ExportInputs, selection: ExportSelection, now: Date): Promise<ExportDocument> {
-  return buildExportDocument(await exportSourceFor(inputs, selection), selection, now);
+/** Building the document: its own worker, with the evidence code only. */
+const exportDocumentTask: WorkerTask<ExportDocumentTaskInput, ExportDocument> = {
+  name: 'export-document',
+  spawn: () => new Worker(new URL('./exportDocument.worker.ts', import.meta.url), { type: 'module', name: 'export-document' }),
+  inProcess: async () => (await import('./exportDocumentTask')).buildExportDocumentTask,
+};
+
+/** The export document, built in a worker: a large diary's commitments take seconds on a slow phone. */
+export async function exportDocumentFor(
+  inputs: ExportInputs,
+  selection: ExportSelection,
+  now: Date,
+  signal?: AbortSignal,
+): Promise<ExportDocument> {
+  const source = exportSourceData(await exportSourceFor(inputs, selection));
+  return runTask(exportDocumentTask, { source, selection, now }, { signal });
 }
 
 /** Namespaces a report or spreadsheet is written with. */
 const REPORT_NAMESPACES = ['report', 'incident', 'checklist', 'diary', 'attachments'];
 
-export async function renderReport(
+/** How a long export reports on itself, and how it is stopped. */
+export interface ExportTaskOptions {
+  /** Aborting stops the export at once (TaskCancelledError); nothing is saved either way. */
+  signal?: AbortSignal;
+  onProgress?: (progress: PdfProgress) => void;
+}
+
+/** The PDF task: its own worker, which alone loads pdf-lib, fontkit and the fonts. */
+const pdfTask: WorkerTask<PdfTaskInput, Uint8Array, PdfProgress, AttachmentRef, Blob> = {
+  name: 'pdf',
+  spawn: () => new Worker(new URL('./pdf.worker.ts', import.meta.url), { type: 'module', name: 'pdf' }),
+  inProcess: async () => (await import('./pdfTask')).renderPdfTask,
+};
+
+/** The strings of the report's namespaces in every language i18next would look in, as plain data. */
+function reportResources(i18n: I18n): { languages: string[]; resources: Resource } {
+  const languages = [...i18n.languages];
+  const resources: Resource = {};
+  for (const lng of languages) {
+    const bundles: Record<string, ResourceLanguage[string]> = {};
+    for (const ns of ['common', ...REPORT_NAMESPACES]) {
+      const bundle = i18n.getResourceBundle(lng, ns) as ResourceLanguage[string] | undefined;
+      if (bundle) bundles[ns] = bundle;
+    }
+    resources[lng] = bundles;
+  }
+  return { languages, resources };
+}
+
+/**
+ * Checks and draws the PDF report in its own worker, so the page (Quick exit above all) stays
+ * responsive. Pictures are decrypted here, one at a time as the worker asks for them.
+ */
+export function renderReport(
   document: ExportDocument,
   i18n: I18n,
   loadFile: ((ref: AttachmentRef) => Promise<Blob>) | null,
+  options: ExportTaskOptions = {},
 ): Promise<Uint8Array> {
-  const [{ renderPdfReport }, { verifyExportDocument }, { loadReportFonts }, { pdfImageFromBlob }] = await Promise.all([
-    import('../../core/export/pdf/index'),
-    import('../../core/export/verifyExport'),
-    import('./reportFonts'),
-    import('./pdfImage'),
-    i18n.loadNamespaces(REPORT_NAMESPACES),
-  ]);
-  const [fonts, verification] = await Promise.all([loadReportFonts(), verifyExportDocument(document)]);
-  return renderPdfReport({
-    document,
-    verification,
-    fonts,
-    t: i18n.getFixedT(i18n.language) as unknown as (key: string, options?: Record<string, unknown>) => string,
-    locale: i18n.language,
-    loadImage: loadFile ? async (ref) => pdfImageFromBlob(await loadFile(ref)) : undefined,
+  return renderPdf(document, i18n, loadFile, options);
+}
+
+/** The report from a document, or from what to build it from (built in the same worker then). */
+async function renderPdf(
+  document: PdfTaskInput['document'],
+  i18n: I18n,
+  loadFile: ((ref: AttachmentRef) => Promise<Blob>) | null,
+  options: ExportTaskOptions,
+): Promise<Uint8Array> {
+  await i18n.loadNamespaces(REPORT_NAMESPACES);
+  return runTask(
+    pdfTask,
+    { document, language: i18n.language, ...reportResources(i18n), withPictures: loadFile !== null },
+    {
+      signal: options.signal,
+      onProgress: options.onProgress,
+      answer: async (ref) => {
+        if (!loadFile) throw new Error('No pictures in this report');
+        return loadFile(ref);
+      },
+    },
+  );
+}
+
+/** Rejects with TaskCancelledError as soon as `signal` aborts; `work` is then left to finish unseen. */
+async function untilCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  signal.throwIfAborted();
+  let stop: () => void = () => undefined;
+  const cancelled = new Promise<never>((_, reject) => {
+    stop = () => reject(new TaskCancelledError());
+    signal.addEventListener('abort', stop, { once: true });
   });
+  try {
+    return await Promise.race([work, cancelled]);
+  } catch (error) {
+    if (signal.aborted) throw new TaskCancelledError();
+    throw error;
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
 }
 
 export async function makeExport(
@@ -90,13 +170,29 @@ export async function makeExport(
   i18n: I18n,
   passphrase: string,
   now: Date = new Date(),
+  options: ExportTaskOptions = {},
 ): Promise<MadeExport> {
-  const document = await exportDocumentFor(inputs, selection, now);
+  // A PDF stops in its worker; the other formats are quick, or (a package) stop being waited for.
+  return untilCancelled(makeExportFile(inputs, selection, format, i18n, passphrase, now, options), options.signal);
+}
+
+async function makeExportFile(
+  inputs: ExportInputs,
+  selection: ExportSelection,
+  format: ExportFormat,
+  i18n: I18n,
+  passphrase: string,
+  now: Date,
+  options: ExportTaskOptions,
+): Promise<MadeExport> {
+  if (format === 'pdf') {
+    // The document is built in the PDF's own worker: its data crosses to a worker only once.
+    const source = exportSourceData(await exportSourceFor(inputs, selection));
+    const loadFile = selection.includeAttachments ? (ref: AttachmentRef) => inputs.attachments.open(ref) : null;
+    return { file: asFile(await renderPdf({ source, selection, now }, i18n, loadFile, options), 'pdf', now), damagedFiles: [] };
+  }
+  const document = await exportDocumentFor(inputs, selection, now, options.signal);
   switch (format) {
-    case 'pdf': {
-      const loadFile = selection.includeAttachments ? (ref: AttachmentRef) => inputs.attachments.open(ref) : null;
-      return { file: asFile(await renderReport(document, i18n, loadFile), 'pdf', now), damagedFiles: [] };
-    }
     case 'csv': {
       const { buildIncidentsCsv } = await import('../../core/export/csv');
       await i18n.loadNamespaces(REPORT_NAMESPACES);

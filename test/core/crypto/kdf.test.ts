@@ -1,12 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import {
-  argon2idBytes,
-  DEFAULT_KDF_COST,
-  deriveKeyEncryptionKey,
-  KDF_LIMITS,
-  newKdfParams,
-  SALT_BYTES,
-} from '../../../src/core/crypto/kdf';
+import { argon2idBytes } from '../../../src/core/crypto/argon2id';
+import { DEFAULT_KDF_COST, deriveKeyEncryptionKey, KDF_LIMITS, newKdfParams, SALT_BYTES } from '../../../src/core/crypto/kdf';
 import type { KdfParams } from '../../../src/core/crypto/kdf';
 import { base64ToBytes, utf8Encode } from '../../../src/core/crypto/encoding';
 import { UnsupportedVaultError } from '../../../src/core/crypto/errors';

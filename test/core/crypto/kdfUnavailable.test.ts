@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { argon2idBytes, assertKdfAvailable, deriveKeyEncryptionKey, newKdfParams } from '../../../src/core/crypto/kdf';
+import { argon2idBytes, assertKdfAvailable } from '../../../src/core/crypto/argon2id';
+import { deriveKeyEncryptionKey, newKdfParams } from '../../../src/core/crypto/kdf';
 import { utf8Encode } from '../../../src/core/crypto/encoding';
 import { KdfUnavailableError, WrongPassphraseError } from '../../../src/core/crypto/errors';
 import { createVault, unlockWithPassphrase } from '../../../src/core/crypto/vaultKeys';

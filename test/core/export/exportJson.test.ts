@@ -335,7 +335,7 @@ describe('parseExportDocument: hostile input', () => {
   it('refuses text longer than the limit without parsing it', () => {
     // repeat() makes a rope, not a flat 256 MiB string, so this stays cheap unless parsed.
     const text = ' '.repeat(EXPORT_LIMITS.jsonChars + 1);
-    expect(parseExportDocument(text)).toEqual({ ok: false, code: 'invalid', detail: 'file: too large' });
+    expect(parseExportDocument(text)).toEqual({ ok: false, code: 'too-large', detail: 'file: too large' });
     expect(failure(parseExportDocument(' '.repeat(1000))).code).toBe('not-daybook-export');
   });
 

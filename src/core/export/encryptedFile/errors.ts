@@ -17,7 +17,11 @@ export type EncryptedFileErrorCode =
   /** Damaged or tampered with. */
   | 'corrupt'
   /** This browser cannot run Argon2id (no WebAssembly, or it is refused): nothing was read. */
-  | 'kdf-unavailable';
+  | 'kdf-unavailable'
+  /** The header asks for more Argon2id work than FILE_KDF_BUDGET allows: refused before deriving. */
+  | 'kdf-too-costly'
+  /** Bigger, or with more records, files or metadata, than READ_BUDGETS allows (see budget.ts). */
+  | 'too-large';
 
 export class EncryptedFileError extends Error {
   override readonly name = 'EncryptedFileError';

@@ -2,6 +2,8 @@
 // needed to unlock the file (KDF parameters, wrapped key) and no user data.
 
 import { assertValidKdfParams, base64ToBytes, bytesToBase64, utf8Decode, utf8Encode } from '../../crypto';
+import { withinFileKdfBudget } from '../../crypto/kdfBudget';
+import { parseJsonWithin } from '../jsonBudget';
 import type { KdfParams, WrappedKey } from '../../crypto';
 import { IV_BYTES } from '../../crypto/aead';
 import { WRAPPED_KEY_BYTES } from '../../crypto/keyWrap';
@@ -143,12 +145,16 @@ function parseKind(value: unknown): EncryptedFileKind {
  * useful answer: foreign format, then newer version, then damage.
  */
 export function parseHeaderJson(json: Uint8Array): FileHeader {
-  let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(utf8Decode(json));
+    text = utf8Decode(json);
   } catch (cause) {
-    throw corrupt('the header is not JSON', cause);
+    throw corrupt('the header is not UTF-8', cause);
   }
+  // The length was checked against MAX_HEADER_JSON_BYTES before the bytes were read.
+  const parsed = parseJsonWithin(text, { maxChars: MAX_HEADER_JSON_BYTES });
+  if (!parsed.ok) throw corrupt(`the header is not JSON (${parsed.reason})`);
+  const { value } = parsed;
   if (!isJsonObject(value)) throw corrupt('the header is not a JSON object');
   if (value.format !== HEADER_FORMAT) throw new EncryptedFileError('not-daybook-file', 'unknown format name');
   const { version } = value;
@@ -163,6 +169,9 @@ export function parseHeaderJson(json: Uint8Array): FileHeader {
     // Out-of-range parameters are refused here, before they can size an allocation.
     throw corrupt('KDF parameters are invalid or out of range', cause);
   }
+  // Within the format's range but more than Daybook ever writes: refused before the passphrase
+  // is tried, so a crafted header cannot freeze or crash the device (see kdfBudget.ts).
+  if (!withinFileKdfBudget(kdf)) throw new EncryptedFileError('kdf-too-costly', 'KDF cost over the budget for a file');
   const wrappedKey = objectField(value, 'wrappedKey', WRAPPED_KEY_FIELDS);
   return {
     kind,

@@ -12,5 +12,9 @@ export type { FileRecord } from './recordCodec';
 export { ENCRYPTED_FILE_MIME_TYPE, EncryptedFileWriter } from './writer';
 export type { EncryptedFileWriterOptions } from './writer';
 
-export { inspectEncryptedFile, openEncryptedFile } from './reader';
+export { inspectEncryptedFile, openEncryptedFile, readerFromSource } from './reader';
+export type { EncryptedFileSource, OpenOptions } from './reader';
+
+export { READ_BUDGETS } from './budget';
+export type { ReadBudget } from './budget';
 export type { EncryptedFileInfo, EncryptedFileReader } from './reader';

@@ -2,6 +2,7 @@
 // the end marker (record count).
 
 import { isBytes, utf8Decode, utf8Encode } from '../../crypto';
+import { parseJsonWithin } from '../jsonBudget';
 import { EncryptedFileError } from './errors';
 import { END_PLAINTEXT_BYTES, MAX_RECORD_PLAINTEXT_BYTES, readU32, RECORD_PLAINTEXT_PREFIX_BYTES, U32_BYTES, writeU32 } from './format';
 
@@ -53,9 +54,10 @@ function corrupt(detail: string, cause?: unknown): EncryptedFileError {
 
 /**
  * Authenticated bytes that do not decode mean a buggy or hostile writer that
- * held the key; they are still refused as 'corrupt'.
+ * held the key; they are still refused as 'corrupt'. `beforeParse` is told the
+ * meta's length before its JSON is parsed, so a budget can refuse it first.
  */
-export function decodeRecordPlaintext(plaintext: Uint8Array): FileRecord {
+export function decodeRecordPlaintext(plaintext: Uint8Array, beforeParse?: (metaBytes: number) => void): FileRecord {
   if (plaintext.length < RECORD_PLAINTEXT_PREFIX_BYTES) throw corrupt('record is too short');
   const flag = plaintext[0];
   if (flag !== PayloadFlag.none && flag !== PayloadFlag.bytes) throw corrupt('unknown record payload flag');
@@ -63,12 +65,17 @@ export function decodeRecordPlaintext(plaintext: Uint8Array): FileRecord {
   const metaEnd = RECORD_PLAINTEXT_PREFIX_BYTES + metaLength;
   if (metaEnd > plaintext.length) throw corrupt('record meta length is out of range');
   if (flag === PayloadFlag.none && metaEnd !== plaintext.length) throw corrupt('unexpected bytes after record meta');
-  let meta: unknown;
+  beforeParse?.(metaLength);
+  let text: string;
   try {
-    meta = JSON.parse(utf8Decode(plaintext.subarray(RECORD_PLAINTEXT_PREFIX_BYTES, metaEnd)));
+    text = utf8Decode(plaintext.subarray(RECORD_PLAINTEXT_PREFIX_BYTES, metaEnd));
   } catch (cause) {
-    throw corrupt('record meta is not JSON', cause);
+    throw corrupt('record meta is not UTF-8', cause);
   }
+  // Nesting is bounded before parsing: the readers of backups and packages walk meta recursively.
+  const parsed = parseJsonWithin(text, { maxChars: MAX_RECORD_PLAINTEXT_BYTES });
+  if (!parsed.ok) throw corrupt(`record meta is not JSON (${parsed.reason})`);
+  const meta = parsed.value;
   if (!isPlainObject(meta)) throw corrupt('record meta is not a JSON object');
   return flag === PayloadFlag.bytes ? { meta, bytes: plaintext.slice(metaEnd) } : { meta };
 }

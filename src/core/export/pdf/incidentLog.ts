@@ -72,7 +72,12 @@ async function drawEntry(
   w.gap(8);
 }
 
-export async function drawIncidentLog(w: ReportWriter, ctx: ReportContext, images: ImageEmbedder | null): Promise<void> {
+export async function drawIncidentLog(
+  w: ReportWriter,
+  ctx: ReportContext,
+  images: ImageEmbedder | null,
+  onIncidentDrawn?: (done: number, total: number) => void,
+): Promise<void> {
   const { t, document } = ctx;
   w.newPage();
   w.text(t('report:log.title'), { bold: true, size: 16 });
@@ -80,5 +85,8 @@ export async function drawIncidentLog(w: ReportWriter, ctx: ReportContext, image
   w.text(t('report:log.intro'), { size: 9.5, color: COLOURS.muted });
   w.gap(6);
   if (document.entries.length === 0) w.text(t('report:log.empty'), { color: COLOURS.muted });
-  for (const [index, entry] of document.entries.entries()) await drawEntry(w, ctx, entry, index, images);
+  for (const [index, entry] of document.entries.entries()) {
+    await drawEntry(w, ctx, entry, index, images);
+    onIncidentDrawn?.(index + 1, document.entries.length);
+  }
 }

@@ -56,7 +56,7 @@ export async function renderPdfReport(options: ReportOptions): Promise<Uint8Arra
   const writer = new ReportWriter(pdf, fonts);
   drawCover(writer, ctx, now);
   const images = document.scope.attachmentsIncluded ? new ImageEmbedder(pdf, options.loadImage) : null;
-  await drawIncidentLog(writer, ctx, images);
+  await drawIncidentLog(writer, ctx, images, options.onIncidentDrawn);
   stampPageFrames(writer.pages, fonts, t, formats.moment(now.toISOString()));
   return pdf.save();
 }

@@ -32,4 +32,6 @@ export interface ReportOptions {
   loadImage?: (ref: AttachmentRef) => Promise<EmbeddableImage | null>;
   /** When the report is generated; default: now. */
   now?: Date;
+  /** Told after each incident is drawn (for a progress bar). */
+  onIncidentDrawn?: (done: number, total: number) => void;
 }

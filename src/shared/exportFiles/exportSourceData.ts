@@ -1,0 +1,22 @@
+// What an export is built from, as plain data a worker can be handed (structured clone): the
+// diary's histories as a Map instead of the diary's lookup function.
+
+import type { ExportSource } from '../../core/export/buildExportDocument';
+import type { RevisionRecord } from '../../core/store/diaryRepository';
+
+export interface ExportSourceData extends Omit<ExportSource, 'history'> {
+  /** The history of every chosen entry, by its id. */
+  histories: ReadonlyMap<string, readonly RevisionRecord[]>;
+}
+
+/** The source as data: only the chosen entries' histories go along. */
+export function exportSourceData(source: ExportSource): ExportSourceData {
+  const { history, ...rest } = source;
+  return { ...rest, histories: new Map(source.entries.map((entry) => [entry.id, history(entry.id)])) };
+}
+
+/** The source again, on the far side. */
+export function exportSourceFrom(data: ExportSourceData): ExportSource {
+  const { histories, ...rest } = data;
+  return { ...rest, history: (id) => histories.get(id) ?? [] };
+}

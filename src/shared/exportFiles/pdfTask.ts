@@ -1,0 +1,83 @@
+// The PDF report task: checks the export and draws it with pdf-lib in the PDF worker (in-process
+// under Vitest). Everything comes in as plain data: the document, the strings of the namespaces
+// the report uses, and each picture asked of the page, which alone can decrypt attachments.
+
+import { createInstance, type Resource } from 'i18next';
+import { renderPdfReport, type ReportTranslate } from '../../core/export/pdf/index';
+import { verifyExportDocument } from '../../core/export/verifyExport';
+import type { ExportDocument } from '../../core/export/exportDocument';
+import type { AttachmentRef } from '../../core/model/incident';
+import type { CountProgress, TaskFunction } from '../../core/workers/protocol';
+import { buildExportDocument } from '../../core/export/buildExportDocument';
+import type { ExportDocumentTaskInput } from './exportDocumentTask';
+import { exportSourceFrom } from './exportSourceData';
+import { pdfImageFromBlob } from './pdfImage';
+import { loadReportFonts } from './reportFonts';
+
+export interface PdfTaskInput {
+  /** The document, or what to build it from here (a large diary's commitments take a while). */
+  document: ExportDocument | ExportDocumentTaskInput;
+  /** The language to write in (i18n.language) and the fallbacks i18next would use, in order. */
+  language: string;
+  languages: readonly string[];
+  /** The report namespaces' strings in those languages, as the page's i18next holds them. */
+  resources: Resource;
+  /** Whether pictures are drawn: each is then asked of the page by its ref. */
+  withPictures: boolean;
+}
+
+/** 'building' the document, 'checking' it against its chain, then 'drawing' incident by incident. */
+export type PdfProgress = CountProgress<'building' | 'checking' | 'drawing'>;
+
+/** A fixed t over the given strings, set up as the app's i18next is (src/i18n/index.ts). */
+async function reportTranslate(input: PdfTaskInput): Promise<ReportTranslate> {
+  const i18n = createInstance();
+  await i18n.init({
+    lng: input.language,
+    fallbackLng: input.languages.filter((lng) => lng !== input.language),
+    resources: input.resources,
+    ns: Object.keys(input.resources[input.language] ?? {}),
+    defaultNS: 'common',
+    fallbackNS: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return i18n.getFixedT(input.language) as unknown as ReportTranslate;
+}
+
+function isDocument(value: PdfTaskInput['document']): value is ExportDocument {
+  return 'format' in value;
+}
+
+export const renderPdfTask: TaskFunction<PdfTaskInput, Uint8Array, PdfProgress, AttachmentRef, Blob> = async (input, context) => {
+  const translate = reportTranslate(input);
+  const fontsLoaded = loadReportFonts();
+  // Failures surface when awaited below; these only start early.
+  translate.catch(() => undefined);
+  fontsLoaded.catch(() => undefined);
+  let document: ExportDocument;
+  if (isDocument(input.document)) {
+    document = input.document;
+  } else {
+    context.progress({ phase: 'building', done: 0, total: input.document.source.entries.length });
+    const { source, selection, now } = input.document;
+    document = await buildExportDocument(exportSourceFrom(source), selection, now);
+  }
+  const total = document.entries.length;
+  context.progress({ phase: 'checking', done: 0, total });
+  const [t, fonts, verification] = await Promise.all([translate, fontsLoaded, verifyExportDocument(document)]);
+  context.signal.throwIfAborted();
+  context.progress({ phase: 'drawing', done: 0, total });
+  return renderPdfReport({
+    document,
+    verification,
+    fonts,
+    t,
+    locale: input.language,
+    loadImage: input.withPictures ? async (ref) => pdfImageFromBlob(await context.ask(ref)) : undefined,
+    onIncidentDrawn: (done) => {
+      context.signal.throwIfAborted();
+      context.progress({ phase: 'drawing', done, total });
+    },
+  });
+};

@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KdfUnavailableError, WrongPassphraseError } from '../../../src/core/crypto/errors';
+import { reviveError, serializeError } from '../../../src/core/workers/errorTransfer';
+import type { CountProgress, TaskFunction } from '../../../src/core/workers/protocol';
+import { runTask, TaskCancelledError, type TaskWorker, type WorkerTask } from '../../../src/core/workers/runTask';
+import { serveTaskOn, type TaskEndpoint } from '../../../src/core/workers/serveTask';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+/** A stand-in for a module worker: the task is served on the other end of a MessageChannel. */
+class ChannelWorker implements TaskWorker {
+  readonly port: MessagePort;
+  terminated = false;
+  constructor(task: TaskFunction<never, unknown, unknown, unknown, unknown>) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    port1.start();
+    port2.start();
+    serveTaskOn(port2 as unknown as TaskEndpoint, task);
+  }
+  postMessage(message: unknown, transfer: Transferable[]): void {
+    this.port.postMessage(message, transfer);
+  }
+  addEventListener(type: 'message' | 'messageerror' | 'error', listener: (event: Event) => void): void {
+    if (type !== 'error') this.port.addEventListener(type, listener);
+  }
+  terminate(): void {
+    this.terminated = true;
+    this.port.close();
+  }
+}
+
+/** Counts to `total`, reporting each step, asking the page for a word at step 2. */
+const countTo: TaskFunction<{ total: number; fail?: 'wrong-passphrase' | 'kdf' | 'range' }, string, CountProgress, string, string> = async (
+  input,
+  context,
+) => {
+  let word = '';
+  for (let done = 1; done <= input.total; done++) {
+    context.signal.throwIfAborted();
+    if (done === 2) word = await context.ask('word?');
+    context.progress({ done, total: input.total });
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  if (input.fail === 'wrong-passphrase') throw new WrongPassphraseError();
+  if (input.fail === 'kdf') throw new KdfUnavailableError('refused', { cause: new WrongPassphraseError() });
+  if (input.fail === 'range') throw new RangeError('too big');
+  return `${word}:${input.total}`;
+};
+
+const spawned: ChannelWorker[] = [];
+const task: WorkerTask<{ total: number; fail?: 'wrong-passphrase' | 'kdf' | 'range' }, string, CountProgress, string, string> = {
+  name: 'count',
+  spawn: () => {
+    const worker = new ChannelWorker(countTo as TaskFunction<never, unknown, unknown, unknown, unknown>);
+    spawned.push(worker);
+    return worker;
+  },
+  inProcess: async () => countTo,
+  errors: {
+    WrongPassphraseError: (_, cause) => new WrongPassphraseError({ cause }),
+    KdfUnavailableError: (error, cause) => new KdfUnavailableError(error.message, { cause }),
+  },
+};
+
+describe.each(['in-process', 'worker'] as const)('runTask (%s)', (mode) => {
+  const useWorkers = () => {
+    // Node has no Worker: any value makes runTask take the worker path, with the stand-in above.
+    if (mode === 'worker') vi.stubGlobal('Worker', function Worker() {});
+  };
+
+  it('returns the result, reports every step and answers questions', async () => {
+    useWorkers();
+    const progress: CountProgress[] = [];
+    const result = await runTask(task, { total: 4 }, { onProgress: (p) => progress.push(p), answer: async (q) => `answer to ${q}` });
+    expect(result).toBe('answer to word?:4');
+    const done = progress.map((p) => p.done);
+    if (mode === 'in-process') expect(done).toEqual([1, 2, 3, 4]);
+    // A worker coalesces its progress (one message per 100 ms at most): what arrives is in order.
+    else expect(done).toEqual([...done].sort((a, b) => a - b));
+  });
+
+  it('rebuilds the errors the task lists as instances of their classes, causes included', async () => {
+    useWorkers();
+    const answer = async () => 'x';
+    await expect(runTask(task, { total: 2, fail: 'wrong-passphrase' }, { answer })).rejects.toBeInstanceOf(WrongPassphraseError);
+    const kdf = await runTask(task, { total: 2, fail: 'kdf' }, { answer }).catch((error: unknown) => error);
+    expect(kdf).toBeInstanceOf(KdfUnavailableError);
+    expect((kdf as KdfUnavailableError).code).toBe('crypto/kdf-unavailable');
+    expect((kdf as Error).cause).toBeInstanceOf(WrongPassphraseError);
+    await expect(runTask(task, { total: 2, fail: 'range' }, { answer })).rejects.toBeInstanceOf(RangeError);
+  });
+
+  it('stops on abort with a TaskCancelledError and reports nothing after', async () => {
+    useWorkers();
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const run = runTask(
+      task,
+      { total: 1000 },
+      {
+        signal: controller.signal,
+        answer: async () => 'x',
+        onProgress: (p) => {
+          progress.push(p.done);
+          if (p.done >= 3) controller.abort();
+        },
+      },
+    );
+    await expect(run).rejects.toBeInstanceOf(TaskCancelledError);
+    const seen = progress.length;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(progress.length).toBe(seen);
+    if (mode === 'worker') expect(spawned.at(-1)?.terminated).toBe(true);
+  });
+
+  it('refuses at once when already aborted', async () => {
+    useWorkers();
+    await expect(runTask(task, { total: 1 }, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(TaskCancelledError);
+  });
+});
+
+describe('errors across the boundary', () => {
+  it('keeps an unknown error as a plain Error with its name, message and fields', () => {
+    const original = Object.assign(new Error('gone'), { name: 'OperationError', code: 7, detail: { nested: true } });
+    const revived = reviveError(structuredClone(serializeError(original)));
+    expect(revived).toBeInstanceOf(Error);
+    expect(revived).toMatchObject({ name: 'OperationError', message: 'gone', code: 7 });
+    expect('detail' in revived).toBe(false);
+  });
+
+  it('serialises anything thrown, even a string or a cause loop', () => {
+    expect(serializeError('boom')).toEqual({ name: 'Error', message: 'boom', fields: {} });
+    const loop: Error & { cause?: unknown } = new Error('loop');
+    loop.cause = loop;
+    expect(() => structuredClone(serializeError(loop))).not.toThrow();
+  });
+});
