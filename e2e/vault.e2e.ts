@@ -144,18 +144,24 @@ describe('security settings', () => {
     await page.getByRole('heading', { name: 'Security' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
+    // Only the passphrase (the key replacement unticked: e2e/key-rotation.e2e.ts tests it).
     await page.getByLabel('Current passphrase').first().fill(PASSPHRASE);
     await page.getByLabel('New passphrase', { exact: true }).fill('copper kettle sings at dawn');
     await page.getByLabel('Type the new passphrase again').fill('copper kettle sings at dawn');
+    await page.getByRole('checkbox', { name: 'Also replace the key that encrypts the diary' }).first().uncheck();
     await page.getByRole('button', { name: 'Change passphrase' }).click();
     await page.getByText('Your passphrase has been changed.').waitFor({ timeout: 20_000 });
 
+    // A new recovery key with the key replacement (ticked at first): nothing is stored until it is kept.
     await page.getByLabel('Current passphrase').nth(1).fill('copper kettle sings at dawn');
     await page.getByRole('button', { name: 'Make a new recovery key' }).click();
     await page.getByTestId('recovery-key').waitFor({ timeout: 20_000 });
     await page.getByLabel('I have written down my recovery key and kept it safe.').check();
-    await page.getByRole('button', { name: 'Done' }).click();
-    await page.getByText('Your new recovery key is in place.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Replace the key and the recovery key' }).click();
+    await page.getByText('Your new recovery key is in place.').waitFor({ timeout: 20_000 });
+    await page.getByText(/The key that encrypts the diary has been replaced/).waitFor({ timeout: 20_000 });
+    expect(await axeViolations(page)).toEqual([]);
 
     // The storage section reports persistence and usage.
     expect(await page.getByText(/Using [\d.]+ MB of about [\d.]+ MB/).count()).toBe(1);

@@ -27,12 +27,22 @@ export async function storedHeader(db: DaybookDatabase): Promise<VaultHeader> {
 
 const wrapOf = (header: VaultHeader) => ({ iv: base64ToBytes(header.passphraseWrap.iv), data: base64ToBytes(header.passphraseWrap.data) });
 
+/**
+ * The additional data of the header's passphrase wrap under `label` (docs/vault-format.md): the
+ * label alone in format 1 (no `format` field), the label with the KDF's parameters in format 2.
+ */
+export function passphraseWrapAad(header: VaultHeader, label: string): string {
+  if (header.passphraseWrap.format !== 2) return label;
+  const { memoryKiB, iterations, parallelism, salt } = header.kdf;
+  return ['daybook/wrap-binding/v2', label, 'argon2id', `m=${memoryKiB}`, `t=${iterations}`, `p=${parallelism}`, `salt=${salt}`].join('\0');
+}
+
 /** Which label the header's passphrase wrap opens under with `passphrase` (null: neither). */
 export async function labelOf(header: VaultHeader, passphrase: string): Promise<Label | null> {
   const kek = await deriveKeyEncryptionKey(passphrase, header.kdf);
   for (const label of Object.keys(LABELS) as Label[]) {
     try {
-      await unwrapDataKey(kek, wrapOf(header), LABELS[label]);
+      await unwrapDataKey(kek, wrapOf(header), passphraseWrapAad(header, LABELS[label]));
       return label;
     } catch {
       // Not this one.
@@ -41,10 +51,13 @@ export async function labelOf(header: VaultHeader, passphrase: string): Promise<
   return null;
 }
 
-/** The same header (data key, KDF salt, recovery wrap) with its passphrase wrap labelled `to` (from `from`). */
+/**
+ * The same header (data key, KDF salt, recovery wrap) with its passphrase wrap labelled `to` (from
+ * `from`), in format 1 (the label alone as additional data), as versions before issue 13 wrote it.
+ */
 export async function relabelled(header: VaultHeader, passphrase: string, to: Label, from: Label = 'sealed'): Promise<VaultHeader> {
   const kek = await deriveKeyEncryptionKey(passphrase, header.kdf);
-  const key = await unwrapDataKeyForRewrap(kek, wrapOf(header), LABELS[from]);
+  const key = await unwrapDataKeyForRewrap(kek, wrapOf(header), passphraseWrapAad(header, LABELS[from]));
   const wrap = await wrapDataKey(kek, key, LABELS[to]);
   return { ...structuredClone(header), passphraseWrap: { iv: bytesToBase64(wrap.iv), data: bytesToBase64(wrap.data) } };
 }

@@ -16,12 +16,19 @@ export function VaultProvider({ children, vault }: { children: ReactNode; vault:
   useEffect(() => {
     const stopLockListener = vault.session.onLock(revokeAllObjectUrls);
     const stopExitListener = onQuickExit(() => vault.lock());
+    // Leaving for another site can keep this page, keys and all, in the back/forward cache, where
+    // Back would show it unlocked and no quick exit from another tab reaches it: lock on the way out.
+    const lockIfCached = (event: PageTransitionEvent) => {
+      if (event.persisted) vault.lock();
+    };
+    window.addEventListener('pagehide', lockIfCached);
     const stopPreferenceListener = preferences.subscribe((key) => {
       if (key === 'autoLockMinutes' || key === 'hiddenLockMinutes') setAutoLock(preferences.autoLockSettings());
     });
     return () => {
       stopLockListener();
       stopExitListener();
+      window.removeEventListener('pagehide', lockIfCached);
       stopPreferenceListener();
     };
   }, [vault, preferences]);

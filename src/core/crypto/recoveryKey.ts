@@ -18,7 +18,8 @@ const GROUP_LENGTH = 4;
 /** Crockford's alphabet: no I, L, O or U, so it survives handwriting. */
 const CROCKFORD_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-const RECOVERY_KEK_INFO = 'daybook/recovery-kek/v1';
+/** HKDF info of the recovery KEK; also named in a recovery wrap's additional data (vaultKeys.ts). */
+export const RECOVERY_KEK_INFO = 'daybook/recovery-kek/v1';
 
 function encodeCrockford(bytes: Uint8Array): string {
   let output = '';

@@ -11,6 +11,8 @@ import { AttachmentCorruptError, AttachmentTooLargeError, AttachmentUnreadableEr
 export { AttachmentCorruptError, AttachmentTooLargeError, AttachmentUnreadableError } from './attachments/errors';
 export type { AttachmentErrorCode } from './attachments/errors';
 import { createStreamingSha256 } from '../crypto/streamingSha256';
+import { retiringKeysOf } from '../crypto/retiringKeys';
+import { opensFirstChunk } from './attachments/firstChunk';
 /**
  * 100 MiB per file. Phone browsers give an origin a share of free disk that can be small on a
  * full phone (and Safari may ask or evict beyond about 1 GB), a shown file is decrypted whole
@@ -95,6 +97,18 @@ export class AttachmentStore {
   async open(ref: AttachmentRef): Promise<Blob> {
     assertAttachmentId(ref.id);
     const key = this.key();
+    // While the data key is being replaced, a file not yet re-encrypted opens with the previous
+    // key. A file's chunks are re-encrypted all at once (rekey.ts), so one key opens them all.
+    const previous = retiringKeysOf(key)?.dataKey;
+    try {
+      return await this.openWith(key, ref);
+    } catch (error) {
+      if (!previous || !(error instanceof AttachmentCorruptError)) throw error;
+      return this.openWith(previous, ref);
+    }
+  }
+
+  private async openWith(key: CryptoKey, ref: AttachmentRef): Promise<Blob> {
     const hasher = await createStreamingSha256();
     const parts: Uint8Array<ArrayBuffer>[] = [];
     let size = 0;
@@ -119,7 +133,7 @@ export class AttachmentStore {
    */
   async *plaintextChunks(ref: AttachmentRef): AsyncGenerator<Uint8Array<ArrayBuffer>, void, undefined> {
     assertAttachmentId(ref.id);
-    const key = this.key();
+    const key = await this.keyOpening(ref.id);
     const hasher = await createStreamingSha256();
     let size = 0;
     try {
@@ -171,6 +185,20 @@ export class AttachmentStore {
       await this.discard(ref.id);
       throw error;
     }
+  }
+
+  /**
+   * The key that opens this attachment's first chunk: the current one, or the previous one for a
+   * file not yet re-encrypted while the data key is being replaced (the current one otherwise,
+   * for the decryption to report what is wrong).
+   */
+  private async keyOpening(attachmentId: string): Promise<CryptoKey> {
+    const key = this.key();
+    const previous = retiringKeysOf(key)?.dataKey;
+    if (!previous) return key;
+    const first = await guardStorage('read', () => this.db.chunks.get(chunkId(attachmentId, 0)));
+    if (!first || (await opensFirstChunk(key, attachmentId, first))) return key;
+    return (await opensFirstChunk(previous, attachmentId, first)) ? previous : key;
   }
 
   /** Deletes every chunk of one attachment (nothing else). */

@@ -87,9 +87,9 @@ export class DiaryRepository {
    * as it is; if storing fails, the diary still opens and the next write stores both.
    */
   async load(): Promise<DiarySnapshot> {
-    const { records, seal, sealRow } = await this.storage.readAll();
+    const { records, seal, sealRow, sealKey } = await this.storage.readAll();
     const links = records.map((r) => r.link);
-    const judged = await judgeSeal(this.chainKey(), seal, links, this.sealing?.diarySealed() ?? false);
+    const judged = await judgeSeal(sealKey, seal, links, this.sealing?.diarySealed() ?? false);
     // Findings this session knew stay known, even if the row read now lacks them.
     const findings = [...judged.findings, ...this.findings.filter((f) => !judged.findings.some((g) => sameFinding(f, g)))];
     let found = judged.found;

@@ -1,4 +1,5 @@
-import { decryptRecord, encryptRecord } from '../crypto';
+import { decryptRecord, DecryptionError, encryptRecord, type EncryptedRecord } from '../crypto';
+import { retiringKeysOf } from '../crypto/retiringKeys';
 import type { DaybookDatabase, EncryptedRow, EncryptedTableName } from './db';
 import { guardStorage } from './storageErrors';
 
@@ -6,6 +7,21 @@ import { guardStorage } from './storageErrors';
 export function newRecordId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Decrypts a record with `key`, or, while the data key is being replaced (crypto/retiringKeys.ts),
+ * with the previous key for a row not yet re-encrypted. The additional data is the same either
+ * way: the row is still bound to its table and id.
+ */
+export async function openRecord<T>(key: CryptoKey, table: string, id: string, record: EncryptedRecord): Promise<T> {
+  try {
+    return await decryptRecord<T>(key, table, id, record);
+  } catch (error) {
+    const previous = error instanceof DecryptionError ? retiringKeysOf(key) : undefined;
+    if (!previous) throw error;
+    return decryptRecord<T>(previous.dataKey, table, id, record);
+  }
 }
 
 /**
@@ -47,19 +63,19 @@ export class EncryptedTable<T> {
 
   /** Decrypts a row read elsewhere (inside a transaction that also read other tables). */
   open(row: EncryptedRow): Promise<T> {
-    return decryptRecord<T>(this.key(), this.name, row.id, row);
+    return openRecord<T>(this.key(), this.name, row.id, row);
   }
 
   async get(id: string): Promise<T | undefined> {
     const row = await guardStorage('read', () => this.db.encrypted(this.name).get(id));
     if (!row) return undefined;
-    return decryptRecord<T>(this.key(), this.name, id, row);
+    return openRecord<T>(this.key(), this.name, id, row);
   }
 
   async all(): Promise<{ id: string; value: T }[]> {
     const rows = await guardStorage('read', () => this.db.encrypted(this.name).toArray());
     const key = this.key();
-    return Promise.all(rows.map(async (row) => ({ id: row.id, value: await decryptRecord<T>(key, this.name, row.id, row) })));
+    return Promise.all(rows.map(async (row) => ({ id: row.id, value: await openRecord<T>(key, this.name, row.id, row) })));
   }
 
   async delete(id: string): Promise<void> {

@@ -10,7 +10,7 @@ import { DiaryStorage } from '../store/diary/storage';
 import { guardStorage } from '../store/storageErrors';
 
 /** The same stored header: every wrap has its own random IV, so the two wraps' IVs and bytes tell it. */
-function sameHeader(stored: unknown, header: VaultHeader): boolean {
+export function sameHeader(stored: unknown, header: VaultHeader): boolean {
   const value = stored as Partial<VaultHeader> | undefined;
   return (
     value?.passphraseWrap?.iv === header.passphraseWrap.iv &&

@@ -13,9 +13,11 @@ import {
 } from '../crypto';
 import type { DaybookDatabase, MetaRow } from '../store/db';
 import { LazyDatabase, peekMetaRow } from '../store/lazyDatabase';
+import { beginKeyReplacement } from '../crypto/vaultKeys';
+import type { KeyReplacementRunOptions } from './keyReplacement';
 import { guardStorage } from '../store/storageErrors';
 import { remainingWait, type FailureRecord } from './unlockThrottle';
-import type { VaultSession } from './session';
+import { VaultLockedError, type VaultSession } from './session';
 
 const HEADER_KEY = 'vaultHeader';
 const FAILURES_KEY = 'unlockFailures';
@@ -35,6 +37,39 @@ export interface PendingVault {
   commit: (fill?: () => Promise<void>) => Promise<void>;
 }
 
+/**
+ * Where a replacement of the data key stands (docs/vault-format.md): none this session, running
+ * (rows and file chunks looked at, of all stored), paused by a lock (the next unlock carries on),
+ * failed (storage refused: the next unlock tries again), or done (`unreadable`: rows that opened
+ * under neither key, damaged before, left as they were).
+ */
+export type KeyReplacementState =
+  | { phase: 'idle' }
+  | { phase: 'running'; done: number; total: number }
+  | { phase: 'paused' }
+  | { phase: 'failed' }
+  | { phase: 'done'; unreadable: number };
+
+/** A replacement of the data key made in memory: nothing is stored until `commit`. */
+export interface PendingKeyReplacement {
+  /** The new recovery key (the previous one cannot open the new data key). Shown once; never stored. */
+  recoveryKey: string;
+  /**
+   * Stores the new header, switches this tab to the new key, locks every other tab, and starts
+   * re-encrypting (followed through subscribeKeyReplacement). Resolves once the header is stored.
+   */
+  commit: () => Promise<void>;
+}
+
+/** The header changed between preparing a change and storing it (another tab, say): nothing was stored. */
+export class VaultHeaderChangedError extends Error {
+  readonly code = 'vault/header-changed';
+  constructor() {
+    super('The vault header changed meanwhile');
+    this.name = 'VaultHeaderChangedError';
+  }
+}
+
 /** Thrown when an unlock is attempted before the wait after repeated failures is over. */
 export class UnlockThrottledError extends Error {
   readonly code = 'unlock-throttled';
@@ -45,8 +80,9 @@ export class UnlockThrottledError extends Error {
 }
 
 /**
- * The vault: creating it, unlocking and locking, and changing its keys. Only rewraps keys;
- * data is never re-encrypted by a passphrase change.
+ * The vault: creating it, unlocking and locking, and changing its keys. A passphrase change or a
+ * new recovery key only rewraps the data key; replacing the data key (prepareKeyReplacement)
+ * re-encrypts every row.
  */
 export class Vault {
   private state: VaultState = 'loading';
@@ -55,6 +91,11 @@ export class Vault {
   private sealed = false;
   /** While the header this session opened predates sealing: the header, and its relabelled copy to come. */
   private unsealedHeader: { header: VaultHeader; markSealed: () => Promise<VaultHeader> } | null = null;
+  private replacement: KeyReplacementState = { phase: 'idle' };
+  private replacing: Promise<void> | null = null;
+  private readonly replacementListeners = new Set<() => void>();
+  /** Batch size, pauses and (in tests) a hook before each write of a data-key replacement. */
+  keyReplacementOptions: Pick<KeyReplacementRunOptions, 'batchSize' | 'pause' | 'beforeWrite'> = {};
   /** The database once loaded (at once when given one), and the load under way. */
   private loaded: DaybookDatabase | null;
   private loading: Promise<DaybookDatabase> | null = null;
@@ -115,7 +156,23 @@ export class Vault {
   private openWith(header: VaultHeader, opened: OpenedVault): void {
     this.session.open(opened);
     this.sealed = opened.diarySealed;
-    this.unsealedHeader = opened.markSealed ? { header, markSealed: opened.markSealed } : null;
+    this.unsealedHeader = opened.markSealed ? { header: opened.upgraded ?? header, markSealed: opened.markSealed } : null;
+  }
+
+  /**
+   * A header whose passphrase wrap was format 1 is stored again in format 2 (same data key,
+   * label and KDF parameters: crypto/vaultKeys.ts), only over the header just opened, in one
+   * transaction. A failure is not the unlock's: the next unlock tries again.
+   */
+  private async storeUpgraded(header: VaultHeader, opened: OpenedVault): Promise<void> {
+    const upgraded = opened.upgraded;
+    if (!upgraded) return;
+    try {
+      const [db, { storeHeaderOver }] = await Promise.all([this.database(), import('./keyReplacement')]);
+      await storeHeaderOver(db, HEADER_KEY, header, upgraded);
+    } catch {
+      // Left as it was; it still opens.
+    }
   }
 
   /**
@@ -218,18 +275,23 @@ export class Vault {
     const wait = await this.unlockWait();
     if (wait > 0) throw new UnlockThrottledError(wait);
     const header = await this.requireHeader();
+    let opened: OpenedVault;
     try {
-      this.openWith(header, await unlockKeysWithPassphrase(header, passphrase));
+      opened = await unlockKeysWithPassphrase(header, passphrase);
+      this.openWith(header, opened);
     } catch (error) {
       if (error instanceof WrongPassphraseError) await this.recordFailure();
       throw error;
     }
     try {
       await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
+      await this.storeUpgraded(header, opened);
       await this.ensureFixedRows();
     } finally {
       this.announceSession();
     }
+    // A replacement of the data key left unfinished (a reload, a closed tab) carries on now.
+    if (opened.retiring) void this.resumeKeyReplacement();
   }
 
   /**
@@ -316,12 +378,15 @@ export class Vault {
     await this.database();
     const current = await this.requireHeader();
     const diarySealed = await this.hasSealRow();
+    // The new passphrase wrap's cost is the default (this.kdfCost only in tests), never the
+    // stored one: nothing vouches for it once the passphrase wrap has failed to open.
     const { header, ...opened } = await resetPassphraseWithRecoveryKey(current, recoveryKey, newPassphrase, this.kdfCost, { diarySealed });
     await this.saveHeader(header);
     await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
     this.openWith(header, opened);
     await this.ensureFixedRows();
     this.announceSession();
+    if (opened.retiring) void this.resumeKeyReplacement();
   }
 
   /**
@@ -342,6 +407,84 @@ export class Vault {
     const { header, recoveryKey } = await replaceRecoveryKey(await this.requireHeader(), passphrase);
     await this.saveHeader(header);
     return recoveryKey;
+  }
+
+  /**
+   * Prepares replacing the data key (docs/vault-format.md) in memory: a new data key under the
+   * passphrase (`newPassphrase` if given, else the current one under a new salt) and a new
+   * recovery key, the previous key retiring beside it. Nothing is stored until `commit`, so the
+   * new recovery key can be shown and kept first. KeyReplacementUnfinishedError while an earlier
+   * replacement is unfinished; WrongPassphraseError for a wrong `passphrase`.
+   */
+  async prepareKeyReplacement(passphrase: string, newPassphrase?: string): Promise<PendingKeyReplacement> {
+    const header = await this.requireHeader();
+    const diarySealed = this.sealed || (await this.hasSealRow());
+    const replacement = await beginKeyReplacement(header, passphrase, {
+      diarySealed,
+      ...(newPassphrase === undefined ? {} : { newPassphrase }),
+      ...(this.kdfCost ? { cost: this.kdfCost } : {}),
+    });
+    return {
+      recoveryKey: replacement.recoveryKey,
+      commit: async () => {
+        const [db, { storeHeaderOver }] = await Promise.all([this.database(), import('./keyReplacement')]);
+        if (!(await storeHeaderOver(db, HEADER_KEY, header, replacement.header))) throw new VaultHeaderChangedError();
+        // Other tabs hold only the previous key: they lock, and unlocking gives them both.
+        this.session.lockOtherTabs();
+        if (!this.session.unlocked) return; // locked meanwhile: the next unlock carries on
+        this.session.open({ ...replacement.keys, retiring: replacement.retiring });
+        this.unsealedHeader = null;
+        if (replacement.diarySealed) this.sealed = true;
+        void this.resumeKeyReplacement();
+      },
+    };
+  }
+
+  /** Where a replacement of the data key stands (for React's useSyncExternalStore). */
+  readonly getKeyReplacement = (): KeyReplacementState => this.replacement;
+
+  readonly subscribeKeyReplacement = (listener: () => void): (() => void) => {
+    this.replacementListeners.add(listener);
+    return () => this.replacementListeners.delete(listener);
+  };
+
+  /** Re-encrypts what is left under the previous key, then drops it; one run at a time. Never rejects. */
+  resumeKeyReplacement(): Promise<void> {
+    this.replacing ??= this.runKeyReplacement().finally(() => {
+      this.replacing = null;
+    });
+    return this.replacing;
+  }
+
+  private async runKeyReplacement(): Promise<void> {
+    const session = this.session;
+    const keys = () => {
+      const previous = session.retiringKeys();
+      if (!previous) throw new VaultLockedError();
+      return { current: { dataKey: session.dataKey(), chainKey: session.chainKey() }, previous };
+    };
+    try {
+      keys();
+    } catch {
+      return; // nothing to replace in this session
+    }
+    this.setReplacement({ phase: 'running', done: 0, total: 0 });
+    try {
+      const [db, { completeKeyReplacement }] = await Promise.all([this.database(), import('./keyReplacement')]);
+      const result = await completeKeyReplacement(db, HEADER_KEY, keys, {
+        ...this.keyReplacementOptions,
+        onProgress: ({ done, total }) => this.setReplacement({ phase: 'running', done, total }),
+      });
+      session.forgetRetiring();
+      this.setReplacement({ phase: 'done', unreadable: result.unreadable });
+    } catch (error) {
+      this.setReplacement(error instanceof VaultLockedError || !session.unlocked ? { phase: 'paused' } : { phase: 'failed' });
+    }
+  }
+
+  private setReplacement(state: KeyReplacementState): void {
+    this.replacement = state;
+    for (const listener of [...this.replacementListeners]) listener();
   }
 
   lock(): void {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckBackupProgress, CheckedBackup } from '../../core/backup/checkBackup';
 import { isTaskCancelled } from '../../core/workers/runTask';
-import { PasswordField } from '../../shared/ui/PasswordField';
+import { PassphraseInput } from '../../shared/ui/PassphraseInput';
 import { FileButton } from '../../shared/ui/FileButton';
 
 import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
@@ -77,7 +77,7 @@ export function BackupFileFields({ onChecked, submitLabel }: BackupFileFieldsPro
           </p>
         )}
       </div>
-      <PasswordField label={t('restore.passphrase')} value={passphrase} onChange={setPassphrase} autoComplete="off" />
+      <PassphraseInput label={t('restore.passphrase')} value={passphrase} onChange={setPassphrase} />
       <div className="button-row">
         <BusyButton type="submit" className="button primary" busy={busy} label={submitLabel} busyLabel={t('restore.checking')} />
       </div>

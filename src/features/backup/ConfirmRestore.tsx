@@ -6,7 +6,7 @@ import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
 import { BusyButton } from '../../shared/ui/BusyButton';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
-import { PasswordField } from '../../shared/ui/PasswordField';
+import { PassphraseInput } from '../../shared/ui/PassphraseInput';
 
 interface ConfirmRestoreProps {
   /** Runs only once the diary passphrase has been confirmed; what it throws is shown here. */
@@ -51,13 +51,7 @@ export function ConfirmRestore({ onConfirmed, onCancel }: ConfirmRestoreProps) {
 
   return (
     <form onSubmit={submit} noValidate>
-      <PasswordField
-        label={t('restore.confirmPassphrase')}
-        hint={t('restore.confirmHint')}
-        value={passphrase}
-        onChange={setPassphrase}
-        autoComplete="current-password"
-      />
+      <PassphraseInput label={t('restore.confirmPassphrase')} hint={t('restore.confirmHint')} value={passphrase} onChange={setPassphrase} />
       <div className="button-row">
         <BusyButton type="submit" className="button primary" busy={busy} label={t('restore.restore')} busyLabel={t('restore.restoring')} />
         <button type="button" className="button" disabled={busy} onClick={onCancel}>

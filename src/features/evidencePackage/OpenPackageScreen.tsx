@@ -12,7 +12,7 @@ import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
 import { BusyButton } from '../../shared/ui/BusyButton';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { useLocale } from '../../shared/hooks/useLocale';
-import { PasswordField } from '../../shared/ui/PasswordField';
+import { PassphraseInput } from '../../shared/ui/PassphraseInput';
 import { FileButton } from '../../shared/ui/FileButton';
 
 import { useVault } from '../../shared/vault/useVault';
@@ -113,7 +113,10 @@ export function OpenPackageScreen() {
             return blob;
           }
         : null;
-      setReport(asFile(await renderReport(opened.document, i18n, loadFile), 'pdf', new Date()));
+      // The cover then names the redrawn and left-out pictures, and shows each copy as a copy.
+      const { redrawnFiles, withheldFiles } = opened.verification.coverage;
+      const packageFiles = { redrawn: redrawnFiles, withheld: withheldFiles };
+      setReport(asFile(await renderReport(opened.document, i18n, loadFile, { packageFiles }), 'pdf', new Date()));
     });
   };
 
@@ -139,7 +142,7 @@ export function OpenPackageScreen() {
                 </p>
               )}
             </div>
-            {askPassphrase && <PasswordField label={t('open.passphrase')} value={passphrase} onChange={setPassphrase} autoComplete="off" />}
+            {askPassphrase && <PassphraseInput label={t('open.passphrase')} value={passphrase} onChange={setPassphrase} />}
             <div className="button-row">
               <BusyButton type="submit" className="button primary" busy={busy} label={t('open.open')} busyLabel={t('open.opening')} />
             </div>

@@ -1,19 +1,27 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PasswordField } from '../../shared/ui/PasswordField';
+import { PassphraseInput } from '../../shared/ui/PassphraseInput';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { useVault } from '../../shared/vault/useVault';
-import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
 import { SubmitRow } from '../../shared/ui/SubmitRow';
+import type { PendingKeyReplacement } from '../../core/vault/vault';
+import { REPLACE_KEY_BY_DEFAULT, ReplaceKeyChoice } from './ReplaceKeyChoice';
+import { useKeysErrorMessage } from './useKeysErrorMessage';
 
-/** Makes a new recovery key (the old one stops working) and shows it once. */
+/**
+ * Makes a new recovery key (the old one stops working) and shows it once. With "Also replace the
+ * key" ticked, nothing is stored until the new key is kept; then a new data key is stored and
+ * every record re-encrypted (progress in SecuritySettings).
+ */
 export function NewRecoveryKeyForm() {
-  const { t } = useTranslation('vault');
+  const { t } = useTranslation(['vault', 'keys']);
   const { vault } = useVault();
-  const errorMessage = useVaultErrorMessage();
+  const errorMessage = useKeysErrorMessage();
   const [passphrase, setPassphrase] = useState('');
+  const [replaceKey, setReplaceKey] = useState(REPLACE_KEY_BY_DEFAULT);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingKeyReplacement | null>(null);
   const { busy, error, setError, run } = useAsyncAction(errorMessage);
   const [done, setDone] = useState(false);
 
@@ -25,10 +33,35 @@ export function NewRecoveryKeyForm() {
     }
     setDone(false);
     await run(async () => {
-      setRecoveryKey(await vault.newRecoveryKey(passphrase));
+      if (replaceKey) setPending(await vault.prepareKeyReplacement(passphrase));
+      else setRecoveryKey(await vault.newRecoveryKey(passphrase));
       setPassphrase('');
     });
   };
+
+  if (pending) {
+    return (
+      <section aria-labelledby="new-recovery-title">
+        <h3 id="new-recovery-title">{t('newRecovery.title')}</h3>
+        <p>{t('keys:newKey.why')}</p>
+        <RecoveryKeyPanel
+          recoveryKey={pending.recoveryKey}
+          busy={busy}
+          continueLabel={busy ? t('keys:newKey.working') : t('keys:newKey.startRecovery')}
+          onConfirmed={() =>
+            void run(async () => {
+              await pending.commit();
+              setPending(null);
+              setDone(true);
+            })
+          }
+          onCancel={() => setPending(null)}
+          cancelLabel={t('keys:newKey.cancel')}
+          error={error}
+        />
+      </section>
+    );
+  }
 
   if (recoveryKey) {
     return (
@@ -48,13 +81,8 @@ export function NewRecoveryKeyForm() {
     <form onSubmit={create} noValidate aria-labelledby="new-recovery-title">
       <h3 id="new-recovery-title">{t('newRecovery.title')}</h3>
       <p>{t('newRecovery.body')}</p>
-      <PasswordField
-        label={t('change.current')}
-        value={passphrase}
-        onChange={setPassphrase}
-        autoComplete="current-password"
-        error={error}
-      />
+      <PassphraseInput label={t('change.current')} value={passphrase} onChange={setPassphrase} error={error} />
+      <ReplaceKeyChoice checked={replaceKey} onChange={setReplaceKey} />
       <SubmitRow busy={busy} label={t('newRecovery.button')} status={done ? t('newRecovery.done') : ''} />
     </form>
   );

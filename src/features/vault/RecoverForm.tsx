@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassphraseFields';
-import { PasswordField } from '../../shared/ui/PasswordField';
+import { PassphraseInput } from '../../shared/ui/PassphraseInput';
 import { useVault } from '../../shared/vault/useVault';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
@@ -35,12 +35,11 @@ export function RecoverForm({ onCancel }: { onCancel: () => void }) {
       <h1>{t('recover.title')}</h1>
       <p>{t('recover.body')}</p>
       <form onSubmit={recover} noValidate>
-        <PasswordField
+        <PassphraseInput
           label={t('recover.keyLabel')}
           hint={t('recover.keyHint')}
           value={recoveryKey}
           onChange={setRecoveryKey}
-          autoComplete="off"
           error={error}
           monospace
         />

@@ -1,15 +1,21 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 
 interface RecoveryKeyPanelProps {
   recoveryKey: string;
   busy: boolean;
   continueLabel: string;
   onConfirmed: () => void;
+  /** A way back, for a key not stored yet (nothing changes). No button when absent. */
+  onCancel?: () => void;
+  cancelLabel?: string;
+  /** What went wrong on continuing (the key is still shown, to try again). */
+  error?: string | null;
 }
 
 /** Shows a recovery key once and asks the user to confirm they have kept it. */
-export function RecoveryKeyPanel({ recoveryKey, busy, continueLabel, onConfirmed }: RecoveryKeyPanelProps) {
+export function RecoveryKeyPanel({ recoveryKey, busy, continueLabel, onConfirmed, onCancel, cancelLabel, error }: RecoveryKeyPanelProps) {
   const { t } = useTranslation('vault');
   const [kept, setKept] = useState(false);
   const checkboxId = useId();
@@ -31,10 +37,16 @@ export function RecoveryKeyPanel({ recoveryKey, busy, continueLabel, onConfirmed
         <input id={checkboxId} type="checkbox" checked={kept} onChange={(event) => setKept(event.target.checked)} />
         <label htmlFor={checkboxId}>{t('recoveryKey.confirm')}</label>
       </div>
+      <ErrorAlert message={error} />
       <div className="button-row">
         <button type="button" className="button primary" disabled={!kept || busy} onClick={onConfirmed}>
           {continueLabel}
         </button>
+        {onCancel && (
+          <button type="button" className="button" disabled={busy} onClick={onCancel}>
+            {cancelLabel}
+          </button>
+        )}
       </div>
     </section>
   );

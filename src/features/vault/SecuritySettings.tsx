@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AutoLockSetting } from './AutoLockSetting';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { EraseEverything } from './EraseEverything';
+import { KeyReplacementProgress } from './KeyReplacementProgress';
 import { NewRecoveryKeyForm } from './NewRecoveryKeyForm';
 import { useVault } from '../../shared/vault/useVault';
 
@@ -15,6 +16,7 @@ export function SecuritySettings() {
       <h2 id="settings-security">{t('security.title')}</h2>
       {status === 'unlocked' ? (
         <>
+          <KeyReplacementProgress />
           <ChangePassphraseForm />
           <NewRecoveryKeyForm />
           <AutoLockSetting />

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PasswordField } from '../../shared/ui/PasswordField';
+import { PassphraseInput } from '../../shared/ui/PassphraseInput';
 import { RecoverForm } from './RecoverForm';
 import { useVault } from '../../shared/vault/useVault';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
@@ -63,7 +63,7 @@ export function UnlockScreen() {
     <article className="screen">
       <h1>{t('unlock.title')}</h1>
       <form onSubmit={unlock} noValidate>
-        <PasswordField
+        <PassphraseInput
           label={t('unlock.passphrase')}
           value={passphrase}
           onChange={(value) => {
@@ -71,7 +71,6 @@ export function UnlockScreen() {
             preloadKdf();
             setPassphrase(value);
           }}
-          autoComplete="current-password"
           error={error}
           autoFocus
         />

@@ -117,9 +117,14 @@ export function renderReport(
   document: ExportDocument,
   i18n: I18n,
   loadFile: ((ref: AttachmentRef) => Promise<Blob>) | null,
-  options: ExportTaskOptions = {},
+  options: ReportOptions = {},
 ): Promise<Uint8Array> {
   return renderPdf(document, i18n, loadFile, options);
+}
+
+export interface ReportOptions extends ExportTaskOptions {
+  /** An opened package's redrawn and withheld pictures (OpenedPackage.verification.coverage). */
+  packageFiles?: PdfTaskInput['packageFiles'];
 }
 
 /** The report from a document, or from what to build it from (built in the same worker then). */
@@ -127,12 +132,22 @@ async function renderPdf(
   document: PdfTaskInput['document'],
   i18n: I18n,
   loadFile: ((ref: AttachmentRef) => Promise<Blob>) | null,
-  options: ExportTaskOptions,
+  options: ReportOptions,
 ): Promise<Uint8Array> {
   await i18n.loadNamespaces(REPORT_NAMESPACES);
+  // Plain arrays of plain records: they cross to the worker by structured clone.
+  const packageFiles = options.packageFiles
+    ? { redrawn: [...options.packageFiles.redrawn], withheld: [...options.packageFiles.withheld] }
+    : undefined;
   return runTask(
     pdfTask,
-    { document, language: i18n.language, ...reportResources(i18n), withPictures: loadFile !== null },
+    {
+      document,
+      language: i18n.language,
+      ...reportResources(i18n),
+      withPictures: loadFile !== null,
+      ...(packageFiles ? { packageFiles } : {}),
+    },
     {
       signal: options.signal,
       onProgress: options.onProgress,

@@ -4,7 +4,7 @@
 
 import { createInstance, type Resource } from 'i18next';
 import { renderPdfReport, type ReportTranslate } from '../../core/export/pdf/index';
-import { verifyExportDocument } from '../../core/export/verifyExport';
+import { verifyExportDocument, type RedrawnFile } from '../../core/export/verifyExport';
 import type { ExportDocument } from '../../core/export/exportDocument';
 import type { AttachmentRef } from '../../core/model/incident';
 import type { CountProgress, TaskFunction } from '../../core/workers/protocol';
@@ -24,6 +24,11 @@ export interface PdfTaskInput {
   resources: Resource;
   /** Whether pictures are drawn: each is then asked of the page by its ref. */
   withPictures: boolean;
+  /**
+   * From an opened evidence package: the pictures it carries as redrawn copies and those it left
+   * out, so the cover says so and each copy is not shown under the original's SHA-256.
+   */
+  packageFiles?: { redrawn: readonly RedrawnFile[]; withheld: readonly AttachmentRef[] };
 }
 
 /** 'building' the document, 'checking' it against its chain, then 'drawing' incident by incident. */
@@ -65,7 +70,11 @@ export const renderPdfTask: TaskFunction<PdfTaskInput, Uint8Array, PdfProgress, 
   }
   const total = document.entries.length;
   context.progress({ phase: 'checking', done: 0, total });
-  const [t, fonts, verification] = await Promise.all([translate, fontsLoaded, verifyExportDocument(document)]);
+  const [t, fonts, verification] = await Promise.all([
+    translate,
+    fontsLoaded,
+    verifyExportDocument(document, input.packageFiles ? { files: input.packageFiles } : {}),
+  ]);
   context.signal.throwIfAborted();
   context.progress({ phase: 'drawing', done: 0, total });
   return renderPdfReport({

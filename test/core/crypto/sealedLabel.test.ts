@@ -19,7 +19,7 @@ import {
   unlockWithPassphrase,
   type VaultHeader,
 } from '../../../src/core/crypto/vaultKeys';
-import { labelOf, relabelled } from '../../support/beforeSealing';
+import { labelOf, passphraseWrapAad, relabelled } from '../../support/beforeSealing';
 import { deepFreeze, expectRejection, FAST_COST } from './helpers';
 
 const PASSPHRASE = 'blue kettle under the stairs';
@@ -50,8 +50,10 @@ describe('the passphrase wrap says whether the diary is sealed', () => {
     expect(await labelOf(header, PASSPHRASE)).toBe('sealed');
     const kek = await deriveKeyEncryptionKey(PASSPHRASE, header.kdf);
     const wrap = { iv: base64ToBytes(header.passphraseWrap.iv), data: base64ToBytes(header.passphraseWrap.data) };
-    await expect(unwrapDataKey(kek, wrap, 'daybook/wrap/passphrase/v2')).resolves.toBeDefined();
-    await expect(unwrapDataKey(kek, wrap, 'daybook/wrap/passphrase/v1')).rejects.toThrow();
+    await expect(unwrapDataKey(kek, wrap, passphraseWrapAad(header, 'daybook/wrap/passphrase/v2'))).resolves.toBeDefined();
+    await expect(unwrapDataKey(kek, wrap, passphraseWrapAad(header, 'daybook/wrap/passphrase/v1'))).rejects.toThrow();
+    // Format 2: the label alone, without the KDF's parameters, does not open it either.
+    await expect(unwrapDataKey(kek, wrap, 'daybook/wrap/passphrase/v2')).rejects.toThrow();
     const opened = await unlockKeysWithPassphrase(header, PASSPHRASE);
     expect(opened.diarySealed).toBe(true);
     expect(opened.markSealed).toBeUndefined();
@@ -106,25 +108,25 @@ describe('the passphrase wrap says whether the diary is sealed', () => {
   it('a passphrase change says so, from a vault from before sealing too, unless its seal row is not stored', async () => {
     const sealed = (await createVault(PASSPHRASE, FAST_COST)).header;
     const before = (await headerBeforeSealing()).header;
-    expect(await labelOf(await changePassphrase(sealed, PASSPHRASE, 'next one'), 'next one')).toBe('sealed');
-    expect(await labelOf(await changePassphrase(before, PASSPHRASE, 'next one'), 'next one')).toBe('sealed');
-    expect(await labelOf(await changePassphrase(before, PASSPHRASE, 'next one', undefined, { diarySealed: false }), 'next one')).toBe(
+    expect(await labelOf(await changePassphrase(sealed, PASSPHRASE, 'next one', FAST_COST), 'next one')).toBe('sealed');
+    expect(await labelOf(await changePassphrase(before, PASSPHRASE, 'next one', FAST_COST), 'next one')).toBe('sealed');
+    expect(await labelOf(await changePassphrase(before, PASSPHRASE, 'next one', FAST_COST, { diarySealed: false }), 'next one')).toBe(
       'beforeSealing',
     );
     // Never back: a vault that says so keeps saying so.
-    expect(await labelOf(await changePassphrase(sealed, PASSPHRASE, 'next one', undefined, { diarySealed: false }), 'next one')).toBe(
+    expect(await labelOf(await changePassphrase(sealed, PASSPHRASE, 'next one', FAST_COST, { diarySealed: false }), 'next one')).toBe(
       'sealed',
     );
   });
 
   it('a recovery says so, unless its seal row is not stored: then it can be relabelled once it is', async () => {
     for (const { header, dataKey, recoveryKey } of [await createVault(PASSPHRASE, FAST_COST), await headerBeforeSealing()]) {
-      const reset = await resetPassphraseWithRecoveryKey(header, recoveryKey, 'remembered now');
+      const reset = await resetPassphraseWithRecoveryKey(header, recoveryKey, 'remembered now', FAST_COST);
       expect(reset.diarySealed).toBe(true);
       expect(reset.markSealed).toBeUndefined();
       expect(await labelOf(reset.header, 'remembered now')).toBe('sealed');
 
-      const unsealed = await resetPassphraseWithRecoveryKey(header, recoveryKey, 'remembered now', undefined, { diarySealed: false });
+      const unsealed = await resetPassphraseWithRecoveryKey(header, recoveryKey, 'remembered now', FAST_COST, { diarySealed: false });
       expect(unsealed.diarySealed).toBe(false);
       expect(await labelOf(unsealed.header, 'remembered now')).toBe('beforeSealing');
       const marked = await (unsealed.markSealed as () => Promise<VaultHeader>)();
@@ -137,7 +139,10 @@ describe('the passphrase wrap says whether the diary is sealed', () => {
   it('the recovery wrap keeps its label: a new recovery key opens every vault as before', async () => {
     const { header, dataKey } = await headerBeforeSealing();
     const replaced = await replaceRecoveryKey(header, PASSPHRASE);
-    expect(replaced.header.passphraseWrap).toEqual(header.passphraseWrap);
+    // The passphrase wrap keeps its data key, label and KDF; only its format moves on (1 to 2).
+    expect(replaced.header.kdf).toEqual(header.kdf);
+    expect(replaced.header.passphraseWrap.format).toBe(2);
+    expect(await labelOf(replaced.header, PASSPHRASE)).toBe('beforeSealing');
     await expectSameDataKey(dataKey, (await unlockKeysWithRecoveryKey(replaced.header, replaced.recoveryKey)).dataKey);
     await expectRejection(
       unlockKeysWithRecoveryKey(replaced.header, (await createVault(PASSPHRASE, FAST_COST)).recoveryKey),
@@ -160,7 +165,9 @@ describe('the passphrase wrap says whether the diary is sealed', () => {
     };
     // Before: the data key and the seal key's base, two unwraps.
     expect(await cost(sealed, PASSPHRASE)).toEqual({ argon2: 1, unwraps: 2 });
-    expect(await cost(before, PASSPHRASE)).toEqual({ argon2: 1, unwraps: 3 });
+    // A header from before sealing is also from before format 2: its unlock rewraps it once in
+    // format 2 (one unwrap to rewrap, one to check the new wrap opens), never a second Argon2.
+    expect(await cost(before, PASSPHRASE)).toEqual({ argon2: 1, unwraps: 5 });
     expect(await cost(sealed, 'wrong')).toEqual({ argon2: 1, unwraps: 2 });
     expect(await cost(before, 'wrong')).toEqual({ argon2: 1, unwraps: 2 });
   });

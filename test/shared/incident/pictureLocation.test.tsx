@@ -60,7 +60,7 @@ describe('a photo holding a place', () => {
       </I18nextProvider>,
     );
     await within(item('original.jpg')).findByText(NOTICE);
-    expect(within(item('original.jpg')).getByText(/^The sender chose to include the original with its metadata\./)).toBeTruthy();
+    expect(within(item('original.jpg')).getByText(/^This package carries the original picture, with its metadata\./)).toBeTruthy();
     expect(
       within(item('copy.jpg')).getByText(
         `This is a copy redrawn without its metadata. The SHA-256 above is the original’s; this copy’s SHA-256 is ${'c'.repeat(64)}.`,

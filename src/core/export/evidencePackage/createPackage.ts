@@ -1,12 +1,13 @@
 // Writes an advocate's evidence package: the chosen export document and (if chosen) the files
 // it lists, encrypted under a passphrase of its own.
 //
-// Pictures (PNG, JPEG, GIF, WebP, AVIF by their bytes) go out redrawn without their metadata
-// unless the person ticked "Include originals with their metadata": the package then says the
-// file is a redrawn copy and gives the copy's own size and SHA-256, while the document keeps the
-// original's, which is what the diary's record of changes commits to. A picture that cannot be
-// redrawn here goes out as it is only when nothing in it names a place or a camera; otherwise
-// its bytes are left out and the package says why. Every other file goes out as it is.
+// Pictures go out redrawn without their metadata unless the person ticked "Include originals
+// with their metadata": the package then says the file is a redrawn copy and gives the copy's
+// own size and SHA-256, while the document keeps the original's, which is what the diary's
+// record of changes commits to. Without the tick, a file that is or claims to be a picture (by
+// its bytes, TIFF included, or its declared type or name) and cannot be redrawn here is left
+// out, and the package says so: an original leaves untouched only when ticked. Every other file
+// (videos, recordings, documents) goes out as it is.
 
 import type { KdfCost } from '../../crypto';
 import { createStreamingSha256 } from '../../crypto/streamingSha256';
@@ -19,6 +20,7 @@ import { readBytes } from '../../store/attachments/readBytes';
 import { EncryptedFileWriter } from '../encryptedFile';
 import { markLast } from '../markLast';
 import { documentFiles, type ExportDocument } from '../exportDocument';
+import { claimsPicture, looksLikePicture } from './pictureClaim';
 import { PACKAGE_CONTENT_VERSION, type PackageMeta, type RedrawnCopy } from './packageRecords';
 
 /** Where the files' bytes come from: decrypted a chunk at a time. */
@@ -32,7 +34,7 @@ export interface CreatedPackage {
   damagedFiles: AttachmentRef[];
   /** Pictures sent as copies redrawn without their metadata. */
   redrawnFiles: AttachmentRef[];
-  /** Pictures left out: they name a place or a camera and could not be redrawn on this device. */
+  /** Pictures left out: they could not be redrawn on this device, and originals were not chosen. */
   withheldFiles: AttachmentRef[];
 }
 
@@ -97,7 +99,7 @@ async function addOriginal(add: Add, ref: AttachmentRef, chunks: AsyncIterable<U
   for await (const { bytes, index, last } of markLast(chunks)) await add({ t: 'chunk', id: ref.id, index, last }, bytes);
 }
 
-/** Reads the first chunk to tell a picture by its bytes: a picture is redrawn, anything else goes as it is. */
+/** Reads the first chunk to tell a picture: a picture is redrawn or left out, anything else goes as it is. */
 async function addFile(
   add: Add,
   ref: AttachmentRef,
@@ -125,9 +127,7 @@ async function addFile(
   };
   const first = head.length === 1 && head[0] ? head[0] : joined(head);
   const format = sniffContent(first.subarray(0, SNIFF_BYTES));
-  const isPicture =
-    format === 'png' || format === 'jpeg' || format === 'gif' || format === 'webp' || format === 'avif' || format === 'heic';
-  if (!isPicture) return addOriginal(add, ref, rest());
+  if (!looksLikePicture(format, first) && !claimsPicture(ref)) return addOriginal(add, ref, rest());
 
   // A picture: read whole (within the store's per-file cap), which also checks its SHA-256.
   const parts: Uint8Array<ArrayBuffer>[] = [];
@@ -148,15 +148,10 @@ async function addFile(
       return;
     }
   }
-  // Not redrawn here (too large, a form this browser cannot decode, HEIC): it goes as it is only
-  // when nothing in it names a place or a camera, and everything in it could be read.
-  const found = await readPictureMetadata(await readBytes(original));
-  if (found.location || found.camera || found.incomplete) {
-    await add({ t: 'file', id: ref.id, withheld: 'metadata' });
-    made.withheldFiles.push(ref);
-    return;
-  }
-  await addOriginal(add, ref, blobChunks(original));
+  // Not redrawn here (too large, a form this browser cannot decode, HEIC, TIFF): without the
+  // tick an original never leaves, whatever a metadata reader finds in it.
+  await add({ t: 'file', id: ref.id, withheld: 'metadata' });
+  made.withheldFiles.push(ref);
 }
 
 async function addChunks(add: Add, id: string, bytes: Uint8Array): Promise<void> {
@@ -165,10 +160,6 @@ async function addChunks(add: Add, id: string, bytes: Uint8Array): Promise<void>
     const chunk = bytes.subarray(index * COPY_CHUNK_BYTES, (index + 1) * COPY_CHUNK_BYTES);
     await add({ t: 'chunk', id, index, last: index === count - 1 }, chunk);
   }
-}
-
-async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
-  for (let at = 0; at < blob.size; at += COPY_CHUNK_BYTES) yield await readBytes(blob.slice(at, at + COPY_CHUNK_BYTES));
 }
 
 function joined(parts: readonly Uint8Array[]): Uint8Array {

@@ -27,6 +27,7 @@ import { PACKAGE_CONTENT_VERSIONS, PACKAGE_LIMITS, type RedrawnCopy } from './pa
 
 import { PackageError } from './packageError';
 import { own } from '../../model/ownProperty';
+import { mayBeCopiedOrWithheld } from './pictureClaim';
 
 export interface OpenedPackage {
   document: ExportDocument & NotHeldPart;
@@ -211,6 +212,8 @@ export async function openEvidencePackage(file: Blob, passphrase: string): Promi
   const listed = document.scope.attachmentsIncluded ? documentFiles(document) : [];
   for (const ref of listed) {
     const part = collected.parts.get(ref.id);
+    // Only a picture is ever redrawn or left out: a video or document said to be is a forgery.
+    if ((part?.withheld || part?.copy) && !mayBeCopiedOrWithheld(ref)) invalid();
     if (part?.withheld) withheldFiles.push(ref);
     else if (part?.copy) {
       const copy = await intactCopy(part, part.copy);

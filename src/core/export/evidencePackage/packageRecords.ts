@@ -3,8 +3,8 @@
 //
 // Content version 1 carries every file as it was attached. Version 2 may carry, instead of a
 // picture's original, a copy redrawn without its metadata (its file record says so and gives the
-// copy's own size and SHA-256), or no bytes at all for a picture that carries a location or camera
-// details and could not be redrawn. Readers open both versions.
+// copy's own size and SHA-256), or no bytes at all for a picture (or a file claiming to be one)
+// that could not be redrawn. Readers open both versions.
 
 /** The version written now. */
 export const PACKAGE_CONTENT_VERSION = 2;
@@ -25,7 +25,7 @@ export interface RedrawnCopy {
 
 /** Why a file's bytes are not in the package although the document lists it. */
 export type WithheldReason =
-  /** A picture holding a location or camera details that could not be redrawn without them. */
+  /** A picture (or a file claiming to be one) that could not be redrawn without its metadata. */
   'metadata';
 
 export type PackageMeta =

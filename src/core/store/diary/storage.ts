@@ -2,7 +2,8 @@
 // of a change written in one short transaction together with the seal of the chain it leaves.
 
 import { sealChain } from '../../evidence';
-import { bytesEqual, DecryptionError } from '../../crypto';
+import { bytesEqual, decryptRecord, DecryptionError } from '../../crypto';
+import { retiringKeysOf } from '../../crypto/retiringKeys';
 import type { DaybookDatabase, EncryptedRow } from '../db';
 import { EncryptedTable } from '../encryptedTable';
 import { padded } from '../padding';
@@ -31,7 +32,7 @@ export class DiaryStorage {
 
   constructor(
     private readonly db: DaybookDatabase,
-    key: () => CryptoKey,
+    private readonly key: () => CryptoKey,
     private readonly chainKey: () => CryptoKey,
   ) {
     this.table = new EncryptedTable(db, 'revisions', key);
@@ -41,28 +42,35 @@ export class DiaryStorage {
   /**
    * Every record, decrypted, in chain order, and the seal row. Both are read in one transaction,
    * so a write from another tab can never show as a chain and a seal out of step. `sealRow` is
-   * the row as stored, for resealAtLoad to tell whether anyone has written since.
+   * the row as stored, for resealAtLoad to tell whether anyone has written since. `sealKey` is the
+   * chain key to judge the seal with: the previous one for a seal row still under the previous
+   * data key while that key is being replaced (a row's key and its seal's key always go together).
    */
-  async readAll(): Promise<{ records: RevisionRecord[]; seal: StoredSeal; sealRow: EncryptedRow | undefined }> {
+  async readAll(): Promise<{ records: RevisionRecord[]; seal: StoredSeal; sealRow: EncryptedRow | undefined; sealKey: CryptoKey }> {
     const [rows, sealRow] = await guardStorage('read', () =>
       this.db.transaction('r', this.db.revisions, this.db.settings, () =>
         Promise.all([this.db.revisions.toArray(), this.db.settings.get(SEAL_ROW_ID)]),
       ),
     );
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const [records, seal] = await Promise.all([Promise.all(rows.map((row) => this.table.open(row))), this.openSeal(sealRow)]);
-    return { records, seal, sealRow };
+    const [records, { seal, sealKey }] = await Promise.all([Promise.all(rows.map((row) => this.table.open(row))), this.openSeal(sealRow)]);
+    return { records, seal, sealRow, sealKey };
   }
 
-  private async openSeal(row: EncryptedRow | undefined): Promise<StoredSeal> {
-    if (!row) return { kind: 'none' };
-    try {
-      return { kind: 'found', value: await this.settings.open(row) };
-    } catch (error) {
-      // An altered seal row is a finding about the diary, not a failure to read it.
-      if (error instanceof DecryptionError) return { kind: 'unreadable' };
-      throw error;
+  private async openSeal(row: EncryptedRow | undefined): Promise<{ seal: StoredSeal; sealKey: CryptoKey }> {
+    const key = this.key();
+    const sealKey = this.chainKey();
+    if (!row) return { seal: { kind: 'none' }, sealKey };
+    const previous = retiringKeysOf(key);
+    for (const keys of previous ? [{ dataKey: key, chainKey: sealKey }, previous] : [{ dataKey: key, chainKey: sealKey }]) {
+      try {
+        return { seal: { kind: 'found', value: await decryptRecord(keys.dataKey, 'settings', row.id, row) }, sealKey: keys.chainKey };
+      } catch (error) {
+        // An altered seal row is a finding about the diary, not a failure to read it.
+        if (!(error instanceof DecryptionError)) throw error;
+      }
     }
+    return { seal: { kind: 'unreadable' }, sealKey };
   }
 
   /**

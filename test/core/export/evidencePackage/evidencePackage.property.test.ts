@@ -36,7 +36,9 @@ beforeAll(async () => {
     },
     selection,
   );
-  original = await bytesOf((await createEvidencePackage(document, device.attachments, PASSPHRASE, { kdfCost: FAST_COST })).file);
+  original = await bytesOf(
+    (await createEvidencePackage(document, device.attachments, PASSPHRASE, { kdfCost: FAST_COST, includeOriginals: true })).file,
+  );
   headerLength = splitFile(original).header.length;
   before = await dumpDatabase(device.db);
 });

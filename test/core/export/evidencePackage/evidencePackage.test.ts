@@ -63,8 +63,9 @@ async function treeOf(from: Device): Promise<{ ok: true; length: number; head: s
   return { ok: true, length: head.size, head: head.root };
 }
 
+// Files are checked byte for byte here, so originals are chosen (pictures: pictures.test.ts).
 async function packageOf(document: ExportDocument, from: Device = device): Promise<Blob> {
-  const made = await createEvidencePackage(document, from.attachments, PASSPHRASE, { kdfCost: FAST_COST });
+  const made = await createEvidencePackage(document, from.attachments, PASSPHRASE, { kdfCost: FAST_COST, includeOriginals: true });
   expect(made.damagedFiles).toEqual([]);
   return made.file;
 }
@@ -155,7 +156,10 @@ describe('evidence package', () => {
     const broken = await newDevice();
     const brokenSample = await writeSampleDiary(broken);
     await broken.db.chunks.delete(`${brokenSample.big.id}:0000000${lost}`);
-    const made = await createEvidencePackage(await documentFor({}, broken), broken.attachments, PASSPHRASE, { kdfCost: FAST_COST });
+    const made = await createEvidencePackage(await documentFor({}, broken), broken.attachments, PASSPHRASE, {
+      kdfCost: FAST_COST,
+      includeOriginals: true,
+    });
     expect(made.damagedFiles).toEqual([brokenSample.big]);
     const opened = await openEvidencePackage(made.file, PASSPHRASE);
     expect(opened.missingFiles).toEqual([brokenSample.big]);
@@ -346,6 +350,7 @@ describe('a package holding versions that break a rule of their content', () => 
       PASSPHRASE,
       {
         kdfCost: FAST_COST,
+        includeOriginals: true,
       },
     );
     const reader = await openEncryptedFile(made.file, PASSPHRASE, 'evidence-package');

@@ -91,7 +91,8 @@ describe('an evidence package’s pictures', () => {
   it('by default carries a photo as a copy redrawn without its metadata, and says so', async () => {
     const made = await make({ redraw: redrawPhotoOnly });
     expect(made.redrawnFiles.map((ref) => ref.id)).toEqual([photo.id]);
-    expect(made.withheldFiles).toEqual([]);
+    // The PNG could not be redrawn here: without the tick it is left out, though it holds nothing.
+    expect(made.withheldFiles.map((ref) => ref.id)).toEqual([screenshot.id]);
     // No EXIF, GPS position or camera anywhere in what the package carries.
     const carried = await payloads(made.file);
     for (const needle of [text('Exif'), LATITUDE_RATIONALS, LONGITUDE_RATIONALS, text(CAMERA_MODEL), exifTiff()]) {
@@ -107,9 +108,10 @@ describe('an evidence package’s pictures', () => {
     const opened = await openEvidencePackage(made.file, PASSPHRASE);
     expect(exportVerified(opened.verification)).toBe(true);
     expectSameBytes(await bytesOf(opened.files.get(photo.id) ?? new Blob()), REDRAWN);
-    // The PNG without metadata could not be redrawn here, so it went as it is; the note too.
-    expectSameBytes(await bytesOf(opened.files.get(screenshot.id) ?? new Blob()), CLEAN_PNG);
-    expect(opened.files.has(note.id)).toBe(true);
+    // The PNG could not be redrawn here, so it was left out; the note went as it is.
+    expect(opened.files.has(screenshot.id)).toBe(false);
+    expect(opened.verification.coverage.withheldFiles).toEqual([screenshot]);
+    expectSameBytes(await bytesOf(opened.files.get(note.id) ?? new Blob()), text('a plain note'));
     expect(opened.missingFiles).toEqual([]);
     // The original's SHA-256 is what the document (and the chain) holds; the copy's is apart.
     expect(opened.verification.coverage.redrawnFiles).toEqual([
@@ -133,15 +135,16 @@ describe('an evidence package’s pictures', () => {
     expect(fileRecord?.meta).toEqual({ t: 'file', id: photo.id });
   });
 
-  it('leaves out a photo holding a place that cannot be redrawn, and says why', async () => {
+  it('leaves out pictures that cannot be redrawn, and says why', async () => {
     const made = await make({ redraw: cannotRedraw });
-    expect(made.withheldFiles.map((ref) => ref.id)).toEqual([photo.id]);
+    expect(made.withheldFiles.map((ref) => ref.id)).toEqual([photo.id, screenshot.id]);
     expect(contains(await payloads(made.file), LATITUDE_RATIONALS)).toBe(false);
     const opened = await openEvidencePackage(made.file, PASSPHRASE);
     expect(opened.files.has(photo.id)).toBe(false);
     expect(opened.missingFiles).toEqual([]);
-    expect(opened.verification.coverage.withheldFiles).toEqual([photo]);
-    expect(verifiedStatement(opened.verification)).toMatchObject({ outcome: 'verified', withheldPictures: 1 });
+    expect(opened.verification.coverage.withheldFiles).toEqual([photo, screenshot]);
+    expect(opened.files.has(note.id)).toBe(true);
+    expect(verifiedStatement(opened.verification)).toMatchObject({ outcome: 'verified', withheldPictures: 2 });
     expect(verifiedStatement(opened.verification).notCovered).toContain('withheld-pictures');
   });
 
@@ -155,7 +158,47 @@ describe('an evidence package’s pictures', () => {
     });
     const made = await make({ redraw: leaky });
     expect(made.redrawnFiles).toEqual([]);
-    expect(made.withheldFiles.map((ref) => ref.id)).toEqual([photo.id]);
+    expect(made.withheldFiles.map((ref) => ref.id)).toEqual([photo.id, screenshot.id]);
+  });
+
+  it('never sends a TIFF or a picture it cannot redraw untouched without the tick; with it, as attached', async () => {
+    const other = await newDevice();
+    const tiff = exifTiff();
+    // HEIC-like: bytes no reader here knows, but a declared picture type and name.
+    const heicLike = text('not a form this browser decodes');
+    const raw = await other.attachments.save(new Blob([tiff as BlobPart], { type: '' }), 'IMG_0001.dng');
+    const heic = await other.attachments.save(new Blob([heicLike as BlobPart], { type: 'image/heic' }), 'IMG_0002.HEIC');
+    const memo = await other.attachments.save(new Blob([text('notes') as BlobPart], { type: 'text/plain' }), 'notes.txt');
+    await other.diary.add(incident('Photos from the doorbell.', { attachments: [raw, heic, memo] }));
+    const snapshot = other.diary.snapshot();
+    const doc = await buildExportDocument(
+      {
+        links: snapshot.links,
+        entries: selectEntries(snapshot.entries, EMPTY_SELECTION),
+        history: (id) => other.diary.history(id),
+        checklists: [],
+        fingerprints: [],
+      },
+      EMPTY_SELECTION,
+      new Date('2026-02-01T10:00:00.000Z'),
+    );
+    expect(Array.from(tiff.subarray(0, 4))).toEqual(tiff[0] === 0x49 ? [0x49, 0x49, 0x2a, 0] : [0x4d, 0x4d, 0, 0x2a]);
+    const pkg = (options: PackageOptions) => createEvidencePackage(doc, other.attachments, PASSPHRASE, { kdfCost: FAST_COST, ...options });
+
+    const without = await pkg({ redraw: cannotRedraw });
+    expect(without.withheldFiles.map((ref) => ref.id)).toEqual([raw.id, heic.id]);
+    const carried = await payloads(without.file);
+    expect(contains(carried, LATITUDE_RATIONALS)).toBe(false);
+    expect(contains(carried, heicLike)).toBe(false);
+    const opened = await openEvidencePackage(without.file, PASSPHRASE);
+    expect(opened.verification.coverage.withheldFiles).toEqual([raw, heic]);
+    expect(opened.files.has(memo.id)).toBe(true);
+
+    const withOriginals = await pkg({ includeOriginals: true, redraw: cannotRedraw });
+    expect(withOriginals.withheldFiles).toEqual([]);
+    const openedOriginals = await openEvidencePackage(withOriginals.file, PASSPHRASE);
+    expectSameBytes(await bytesOf(openedOriginals.files.get(raw.id) ?? new Blob()), tiff);
+    expectSameBytes(await bytesOf(openedOriginals.files.get(heic.id) ?? new Blob()), heicLike);
   });
 });
 
@@ -184,6 +227,26 @@ describe('reading a package’s redrawn copies', () => {
     }
     const both = await rewritten((all) => all.map((r) => (isPhotoFile(r) ? { ...r, meta: { ...r.meta, withheld: 'metadata' } } : r)));
     await expect(openEvidencePackage(both, PASSPHRASE)).rejects.toMatchObject({ code: 'invalid-document' });
+  });
+
+  it('refuses a copy or a left-out record for a file that does not claim to be a picture', async () => {
+    const isNoteFile = (r: FileRecord) => r.meta.t === 'file' && r.meta.id === note.id;
+    const withheld = await rewritten((all) =>
+      all.flatMap((r) =>
+        isNoteFile(r) ? [{ ...r, meta: { ...r.meta, withheld: 'metadata' } }] : r.meta.t === 'chunk' && r.meta.id === note.id ? [] : [r],
+      ),
+    );
+    await expect(openEvidencePackage(withheld, PASSPHRASE)).rejects.toMatchObject({ code: 'invalid-document' });
+    const copied = await rewritten((all) =>
+      all.map((r) => {
+        if (isNoteFile(r))
+          return { ...r, meta: { ...r.meta, copy: { kind: 'redrawn', sha256: '0'.repeat(64), size: 1, type: 'image/jpeg' } } };
+        return r;
+      }),
+    );
+    const error = await openEvidencePackage(copied, PASSPHRASE).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PackageError);
+    expect(error).toMatchObject({ code: 'invalid-document' });
   });
 
   it('lists a copy whose bytes are not what its record says, or that carries metadata, as missing', async () => {
