@@ -207,6 +207,8 @@ describe('an attachment write killed mid-way', () => {
 
     // An incident saved with a photo.
     await page.getByRole('link', { name: 'New incident', exact: true }).click();
+    // The diary's quick log is also labelled "What happened?": wait for the form before typing.
+    await page.locator('main h1', { hasText: 'New incident' }).waitFor();
     await page.getByLabel('What happened?', { exact: true }).fill('Saved with a photo');
     await page.getByRole('checkbox', { name: 'Followed me' }).check();
     await page.getByLabel('Add photos or files').setInputFiles({ name: 'doorstep.png', mimeType: 'image/png', buffer: ICON });
@@ -217,6 +219,8 @@ describe('an attachment write killed mid-way', () => {
 
     // A new incident, not yet saved, with one small photo stored and kept in its draft...
     await page.getByRole('link', { name: 'New incident', exact: true }).click();
+    // The diary's quick log is also labelled "What happened?": wait for the form before typing.
+    await page.locator('main h1', { hasText: 'New incident' }).waitFor();
     await page.getByLabel('What happened?', { exact: true }).fill('Draft with photos');
     await page.getByRole('checkbox', { name: 'Followed me' }).check();
     await page.getByLabel('Add photos or files').setInputFiles({ name: 'gate.png', mimeType: 'image/png', buffer: SMALL_ICON });
@@ -268,6 +272,8 @@ describe('a restore killed mid-way', () => {
     const maker = await source.newPage();
     await createVaultThroughUi(maker);
     await maker.getByRole('link', { name: 'New incident', exact: true }).click();
+    // The diary's quick log is also labelled "What happened?": wait for the form before typing.
+    await maker.locator('main h1', { hasText: 'New incident' }).waitFor();
     await maker.getByLabel('What happened?', { exact: true }).fill('From the backup, with a photo');
     await maker.getByRole('checkbox', { name: 'Followed me' }).check();
     await maker.getByLabel('Add photos or files').setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: BIG_PHOTO });
