@@ -50,6 +50,7 @@ const CAMERA_TEXT = /tiff:(?:make|model)|serialnumber|aux:lens|exifex:lens|lensm
 /** IPTC datasets (record 2) naming a place: location code and name, city, sub-location, state, country. */
 const IPTC_PLACES: ReadonlySet<number> = new Set([26, 27, 90, 92, 95, 100, 101]);
 
+// The signatures that open an XMP block inside a JPEG (APP1): bytes matched in the file, never fetched.
 const XMP_NAMESPACE = 'http://ns.adobe.com/xap/1.0/\0';
 const XMP_EXTENSION = 'http://ns.adobe.com/xmp/extension/\0';
 
