@@ -5,6 +5,9 @@
 import { expect } from 'vitest';
 import { createBackup, type CreatedBackup } from '../../../src/core/backup/createBackup';
 import type { ChecklistAnswers } from '../../../src/core/checklist/questions';
+import { buildExportDocument } from '../../../src/core/export/buildExportDocument';
+import type { ExportDocument } from '../../../src/core/export/exportDocument';
+import { EMPTY_SELECTION, selectEntries } from '../../../src/core/export/selection';
 import { EMPTY_ANSWERS } from '../../../src/core/checklist/questions';
 import type { AttachmentRef, Incident } from '../../../src/core/model/incident';
 import { AttachmentStore } from '../../../src/core/store/attachmentStore';
@@ -170,6 +173,22 @@ export async function writeSampleDiary(device: Device): Promise<SampleDiary> {
 
 export function backupOf(device: Device, passphrase = PASSPHRASE, now = new Date('2026-01-06T12:00:00.000Z')): Promise<CreatedBackup> {
   return createBackup(device, passphrase, { kdfCost: FAST_COST, now });
+}
+
+/** An export of every entry of the device's diary, with no checklists or fingerprints. */
+export async function exportDocumentOf(device: Device, now = new Date('2026-02-01T10:00:00.000Z')): Promise<ExportDocument> {
+  const snapshot = device.diary.snapshot();
+  return buildExportDocument(
+    {
+      links: snapshot.links,
+      entries: selectEntries(snapshot.entries, EMPTY_SELECTION),
+      history: (id) => device.diary.history(id),
+      checklists: [],
+      fingerprints: [],
+    },
+    EMPTY_SELECTION,
+    now,
+  );
 }
 
 /** Every row of every table, keyed by table name, in key order. */

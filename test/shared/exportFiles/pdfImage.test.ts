@@ -4,14 +4,12 @@
 // that holds pixels only, as browsers' encoders do.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildExportDocument } from '../../../src/core/export/buildExportDocument';
 import type { ExportDocument } from '../../../src/core/export/exportDocument';
 import { renderPdfReport, type ReportOptions } from '../../../src/core/export/pdf';
-import { EMPTY_SELECTION, selectEntries } from '../../../src/core/export/selection';
 import { verifyExportDocument } from '../../../src/core/export/verifyExport';
 import type { AttachmentRef } from '../../../src/core/model/incident';
 import { pdfImageFromBlob } from '../../../src/shared/exportFiles/pdfImage';
-import { incident, newDevice } from '../../core/backup/backupFixture';
+import { exportDocumentOf, incident, newDevice } from '../../core/backup/backupFixture';
 import { jpeg, text } from '../../core/files/fixtures';
 import { CAMERA_MODEL, exifTiff, jpegWithExif, LATITUDE_RATIONALS, LONGITUDE_RATIONALS } from '../../core/files/metadataFixtures';
 import { testI18n } from '../../support/i18n';
@@ -75,18 +73,7 @@ beforeAll(async () => {
   const device = await newDevice();
   photo = await device.attachments.save(new Blob([GPS_PHOTO as BlobPart], { type: 'image/jpeg' }), 'outside the house.jpg');
   await device.diary.add(incident('His car was outside again.', { attachments: [photo] }));
-  const snapshot = device.diary.snapshot();
-  document = await buildExportDocument(
-    {
-      links: snapshot.links,
-      entries: selectEntries(snapshot.entries, EMPTY_SELECTION),
-      history: (id) => device.diary.history(id),
-      checklists: [],
-      fingerprints: [],
-    },
-    EMPTY_SELECTION,
-    new Date('2026-02-01T10:00:00.000Z'),
-  );
+  document = await exportDocumentOf(device);
 });
 
 afterEach(() => {

@@ -12,11 +12,9 @@ vi.mock('../../../src/core/export/pdf/index', () => ({
 }));
 vi.mock('../../../src/shared/exportFiles/reportFonts', () => ({ loadReportFonts: vi.fn(async () => ({})) }));
 
-import { buildExportDocument } from '../../../src/core/export/buildExportDocument';
-import { EMPTY_SELECTION, selectEntries } from '../../../src/core/export/selection';
 import { verifiedStatement } from '../../../src/core/export/verifyExport';
 import { renderPdfTask, type PdfTaskInput } from '../../../src/shared/exportFiles/pdfTask';
-import { incident, newDevice } from '../../core/backup/backupFixture';
+import { exportDocumentOf, incident, newDevice } from '../../core/backup/backupFixture';
 import { jpeg } from '../../core/files/fixtures';
 
 describe('the PDF task', () => {
@@ -25,18 +23,7 @@ describe('the PDF task', () => {
     const photo = await device.attachments.save(new Blob([jpeg(4, 4) as BlobPart], { type: 'image/jpeg' }), 'a.jpg');
     const other = await device.attachments.save(new Blob([jpeg(5, 4) as BlobPart], { type: 'image/jpeg' }), 'b.jpg');
     await device.diary.add(incident('At the door.', { attachments: [photo, other] }));
-    const snapshot = device.diary.snapshot();
-    const document = await buildExportDocument(
-      {
-        links: snapshot.links,
-        entries: selectEntries(snapshot.entries, EMPTY_SELECTION),
-        history: (id) => device.diary.history(id),
-        checklists: [],
-        fingerprints: [],
-      },
-      EMPTY_SELECTION,
-      new Date('2026-02-01T10:00:00.000Z'),
-    );
+    const document = await exportDocumentOf(device);
     const base: PdfTaskInput = { document, language: 'en-GB', languages: ['en-GB'], resources: { 'en-GB': {} }, withPictures: false };
     const context = { signal: new AbortController().signal, progress: () => undefined, ask: () => Promise.reject(new Error('no')) };
     const packageFiles = { redrawn: [{ ref: photo, copySha256: 'a'.repeat(64), copySize: 10 }], withheld: [other] };

@@ -2,15 +2,21 @@
 // when chosen, left out when they hold a place and cannot be redrawn; and how the reader checks
 // and describes each (issue 13, point 5).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildExportDocument } from '../../../../src/core/export/buildExportDocument';
 import { EncryptedFileWriter, openEncryptedFile, type FileRecord } from '../../../../src/core/export/encryptedFile';
 import type { ExportDocument } from '../../../../src/core/export/exportDocument';
 import { createEvidencePackage, openEvidencePackage, PackageError, type PackageOptions } from '../../../../src/core/export/evidencePackage';
-import { EMPTY_SELECTION, selectEntries } from '../../../../src/core/export/selection';
 import { exportVerified, verifiedStatement } from '../../../../src/core/export/verifyExport';
 import type { RedrawOutcome } from '../../../../src/core/files/redrawPicture';
 import type { AttachmentRef } from '../../../../src/core/model/incident';
-import { backupOf, bytesOf, incident, newDevice, PASSPHRASE as BACKUP_PASSPHRASE, type Device } from '../../backup/backupFixture';
+import {
+  backupOf,
+  bytesOf,
+  exportDocumentOf,
+  incident,
+  newDevice,
+  PASSPHRASE as BACKUP_PASSPHRASE,
+  type Device,
+} from '../../backup/backupFixture';
 import { checkBackup } from '../../../../src/core/backup/checkBackup';
 import { restoreBackup } from '../../../../src/core/backup/restoreBackup';
 import { bytesToHex, expectSameBytes, FAST_COST } from '../../crypto/helpers';
@@ -35,18 +41,7 @@ beforeAll(async () => {
   screenshot = await device.attachments.save(new Blob([CLEAN_PNG as BlobPart], { type: 'image/png' }), 'screenshot.png');
   note = await device.attachments.save(new Blob([text('a plain note') as BlobPart], { type: 'text/plain' }), 'note.txt');
   await device.diary.add(incident('His car was outside again.', { attachments: [photo, screenshot, note] }));
-  const snapshot = device.diary.snapshot();
-  document = await buildExportDocument(
-    {
-      links: snapshot.links,
-      entries: selectEntries(snapshot.entries, EMPTY_SELECTION),
-      history: (id) => device.diary.history(id),
-      checklists: [],
-      fingerprints: [],
-    },
-    EMPTY_SELECTION,
-    new Date('2026-02-01T10:00:00.000Z'),
-  );
+  document = await exportDocumentOf(device);
 });
 
 /** A redraw that turns the GPS photo into a clean JPEG and cannot draw anything else (as a browser lacking a decoder). */
@@ -170,18 +165,7 @@ describe('an evidence package’s pictures', () => {
     const heic = await other.attachments.save(new Blob([heicLike as BlobPart], { type: 'image/heic' }), 'IMG_0002.HEIC');
     const memo = await other.attachments.save(new Blob([text('notes') as BlobPart], { type: 'text/plain' }), 'notes.txt');
     await other.diary.add(incident('Photos from the doorbell.', { attachments: [raw, heic, memo] }));
-    const snapshot = other.diary.snapshot();
-    const doc = await buildExportDocument(
-      {
-        links: snapshot.links,
-        entries: selectEntries(snapshot.entries, EMPTY_SELECTION),
-        history: (id) => other.diary.history(id),
-        checklists: [],
-        fingerprints: [],
-      },
-      EMPTY_SELECTION,
-      new Date('2026-02-01T10:00:00.000Z'),
-    );
+    const doc = await exportDocumentOf(other);
     expect(Array.from(tiff.subarray(0, 4))).toEqual(tiff[0] === 0x49 ? [0x49, 0x49, 0x2a, 0] : [0x4d, 0x4d, 0, 0x2a]);
     const pkg = (options: PackageOptions) => createEvidencePackage(doc, other.attachments, PASSPHRASE, { kdfCost: FAST_COST, ...options });
 
