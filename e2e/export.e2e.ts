@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations as violations } from './support/axe';
-import { baseURL, launch, newContext, recordForeignRequests } from './support/browser';
+import { baseURL, download, launch, newContext, recordForeignRequests } from './support/browser';
 import { createVaultThroughUi, dumpIndexedDb, goOfflineAndUnlock, PASSPHRASE, unlockThroughUi } from './support/vault';
 import { pdfPageTexts } from './support/pdfText';
 
@@ -21,12 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-/** Clicks, waits for the download it starts, and returns the file's name and bytes. */
-async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
-  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
-}
 
 async function addIncident(
   page: Page,

@@ -1,13 +1,12 @@
 // A photo holding where it was taken (EXIF GPS) and which camera took it: the incident says so;
 // the PDF report and a package carry it redrawn without any of it; only "Include originals with
 // their metadata" sends it as it is (issue 13, point 5).
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openEvidencePackage } from '../src/core/export/evidencePackage';
 import { readPictureMetadata } from '../src/core/files/pictureMetadata';
 import { CAMERA_MODEL, exifTiff, LATITUDE_RATIONALS, LONGITUDE_RATIONALS } from '../test/core/files/metadataFixtures';
-import { baseURL, launch, newContext } from './support/browser';
+import { baseURL, download, launch, newContext } from './support/browser';
 import { pdfPageTexts } from './support/pdfText';
 import { createVaultThroughUi } from './support/vault';
 
@@ -21,11 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
-  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
-}
 
 function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
   return Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength).indexOf(Buffer.from(needle)) >= 0;

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium';
 import { inject } from 'vitest';
@@ -50,4 +51,10 @@ export function recordForeignRequests(context: BrowserContext): string[] {
     if (new URL(url).origin !== origin) foreign.push(url);
   });
   return foreign;
+}
+
+/** Clicks, waits for the download it starts, and returns the file's name and bytes. */
+export async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
 }
