@@ -104,7 +104,15 @@ async function setUpDiary(on: Page, passphrase = PASSPHRASE): Promise<string> {
 async function openDiary(): Promise<void> {
   const url = await session.url();
   if (!url.startsWith(app.url)) await session.navigate(`${app.url}/`);
-  await page.poll('the diary or the lock screen', async () => (await page.count(lockButton)) + (await page.count(unlockButton)) > 0);
+  const diaryOrLock = async () => (await page.count(lockButton)) + (await page.count(unlockButton)) > 0;
+  try {
+    await page.poll('the diary or the lock screen', diaryOrLock, 10_000);
+  } catch {
+    // A journey that failed can leave the page anywhere: start this one from a fresh load, so one
+    // failure is reported once rather than again by every journey after it.
+    await session.navigate(`${app.url}/`);
+    await page.poll('the diary or the lock screen', diaryOrLock);
+  }
   if ((await page.count(lockButton)) === 0) await unlock(page);
   await page.click({ role: 'link', name: 'Diary' });
   await page.waitFor(yourDiary);

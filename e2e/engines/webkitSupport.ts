@@ -138,9 +138,23 @@ export class Page {
         lastError = error;
       }
       if (Date.now() - started > timeout) {
-        throw new Error(`Timed out after ${timeout} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+        const seen = await this.describePage();
+        throw new Error(
+          `Timed out after ${timeout} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}; the page showed: ${seen}`,
+        );
       }
       await sleep(100);
+    }
+  }
+
+  /** The page's address and the start of its visible text, so a CI failure says what was on screen. */
+  async describePage(): Promise<string> {
+    try {
+      const url = await this.session.url();
+      const text: unknown = await this.session.execute(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 600));
+      return `${url} «${String(text)}»`;
+    } catch (error) {
+      return `(could not be read: ${String(error)})`;
     }
   }
 

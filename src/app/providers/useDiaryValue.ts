@@ -91,6 +91,8 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
     const { repository } = opened;
     let current = true;
     let latestCheck = 0;
+    // Locking (or erasing) stops a check still running in its worker.
+    const checking = new AbortController();
     const show = (next: (s: Shown) => Shown) => {
       if (current) setChanged((c) => ({ for: opened, shown: next(c?.for === opened ? c.shown : initial) }));
     };
@@ -101,9 +103,13 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
       const mine = ++latestCheck;
       const linkHashes = repository.allRecords().map((record) => record.link.hash);
       try {
-        const [integrity, notContained] = await Promise.all([repository.verify(), notContainedIn(opened.stores, linkHashes)]);
+        const [integrity, notContained] = await Promise.all([
+          repository.verify(checking.signal),
+          notContainedIn(opened.stores, linkHashes),
+        ]);
         if (mine === latestCheck) show((s) => ({ ...s, integrity, fingerprintsNotContained: notContained ?? s.fingerprintsNotContained }));
       } catch {
+        if (checking.signal.aborted) return;
         // A diary that cannot be checked at all is shown as failed to load, as a failed read
         // is; after a change it still shows what it holds, and that it is being checked.
         if (first && mine === latestCheck) show(() => failed(repository));
@@ -119,6 +125,7 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
     void afterNextPaint().then(() => (latestCheck === 0 ? check(true) : undefined));
     return () => {
       current = false;
+      checking.abort();
       stop();
       // Decrypted text must not outlive the diary it came from (lock, erase).
       setChanged(null);

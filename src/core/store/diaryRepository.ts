@@ -234,9 +234,12 @@ export class DiaryRepository {
     await this.commit(await this.chain.imported(checked), true);
   }
 
-  /** Checks the whole chain and every stored content (in full once per load). */
-  verify(): Promise<ChainVerification> {
-    return this.chain.verify();
+  /**
+   * Checks the whole chain and every stored content (in full once per load, in a worker);
+   * aborting `signal` stops it with TaskCancelledError.
+   */
+  verify(signal?: AbortSignal): Promise<ChainVerification> {
+    return this.chain.verify(signal);
   }
 
   head(): string {

@@ -130,15 +130,19 @@ describe('diary repository', () => {
     const digest = crypto.subtle.digest.bind(crypto.subtle);
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let reached = () => {};
+    const checkHashing = new Promise<void>((resolve) => (reached = resolve));
     let first = true;
     const held = vi.spyOn(crypto.subtle, 'digest').mockImplementation(async (algorithm, data) => {
       if (first) {
         first = false;
+        reached();
         await gate;
       }
       return digest(algorithm, data);
     });
     const checking = repo.verify();
+    await checkHashing; // the check is under way (its task loaded), held at its first hash
     await repo.add(incident('Saved while the chain is being checked'));
     release();
     expect(await checking).toMatchObject({ ok: true, length: 20 });

@@ -10,11 +10,11 @@ import {
   newRevisionContent,
   revisionContentHash,
   tombstoneContentHash,
-  verifyChain,
   type ChainLink,
   type ChainVerification,
   type RevisionContent,
 } from '../../evidence';
+import { verifyChainInWorker } from '../../evidence/verifyChainInWorker';
 import type { Incident } from '../../model/incident';
 import type { DiaryRecords } from './queries';
 import type { ChainEnd } from './seal';
@@ -114,13 +114,14 @@ export class DiaryChain {
 
   /**
    * Checks the whole chain, and every stored content against its hash. Done in full after
-   * each load; the diary's own appends extend a verified chain without re-hashing it.
+   * each load, in a worker; the diary's own appends extend a verified chain without re-hashing
+   * it. Aborting `signal` (the diary locked) stops the worker: TaskCancelledError.
    */
-  async verify(): Promise<ChainVerification> {
+  async verify(signal?: AbortSignal): Promise<ChainVerification> {
     if (this.verified?.length === this.records.all().length) return this.verified.result;
     const generation = this.generation;
     const { length } = this.records.all();
-    const result = await this.verifyAll();
+    const result = await this.verifyAll(signal);
     // Kept only if nothing changed while it ran: a write or a load meanwhile is checked next time.
     if (generation === this.generation) this.verified = { length, result };
     return result;
@@ -147,14 +148,11 @@ export class DiaryChain {
     if (this.verified?.result.ok) this.verified = { length, result: { ok: true, length, head: this.head() } };
   }
 
-  private async verifyAll(): Promise<ChainVerification> {
+  private async verifyAll(signal?: AbortSignal): Promise<ChainVerification> {
     const records = this.records.all();
     const contents = new Map<string, unknown>();
     for (const { link, content } of records) if (content) contents.set(contentKey(link.entryId, link.revision), content);
-    return verifyChain(
-      records.map((r) => r.link),
-      contents,
-    );
+    return verifyChainInWorker({ links: records.map((r) => r.link), contents }, signal);
   }
 
   private nextLink(input: LinkInput): Promise<ChainLink> {
