@@ -67,8 +67,10 @@ export function UnlockScreen() {
           label={t('unlock.passphrase')}
           value={passphrase}
           onChange={(value) => {
-            // Typing takes a few seconds: enough to fetch and compile Argon2id meanwhile.
+            // Typing takes a few seconds: enough to fetch and compile Argon2id and the database's
+            // code meanwhile, rather than on the page after Unlock is pressed.
             preloadKdf();
+            vault.preloadDatabase();
             setPassphrase(value);
           }}
           error={error}

@@ -47,6 +47,38 @@ describe('vault over a database loaded on first use', () => {
     expect(await later.vault.status()).toBe('unlocked');
   });
 
+  it('a preload while the passphrase is typed loads the database once, and the unlock uses it', async () => {
+    const first = lazyVault();
+    await (await first.vault.prepare('correct horse battery staple')).commit();
+    const later = lazyVault(first.name);
+    later.vault.preloadDatabase();
+    later.vault.preloadDatabase();
+    await later.vault.unlock('correct horse battery staple');
+    expect(later.loads.count).toBe(1);
+    expect(await later.vault.status()).toBe('unlocked');
+  });
+
+  it('a preload that fails leaves the unlock to load the database again', async () => {
+    const first = lazyVault();
+    await (await first.vault.prepare('correct horse battery staple')).commit();
+    let attempts = 0;
+    const vault = new Vault(
+      new LazyDatabase(first.name, async () => {
+        attempts += 1;
+        if (attempts === 1) throw new Error('chunk failed to load');
+        return new DaybookDatabase(first.name);
+      }),
+      new VaultSession(`channel-preload-${counter++}`),
+      () => 1_700_000_000_000,
+      TEST_KDF_COST,
+    );
+    vault.preloadDatabase();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vault.unlock('correct horse battery staple');
+    expect(attempts).toBe(2);
+    expect(await vault.status()).toBe('unlocked');
+  });
+
   it('counts failed attempts through the loaded database and reads the wait without it', async () => {
     const first = lazyVault();
     await (await first.vault.prepare('correct horse battery staple')).commit();
