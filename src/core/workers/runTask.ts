@@ -72,18 +72,30 @@ interface Started {
   take: (handler: (event: MessageEvent) => void) => void;
 }
 
+/**
+ * How long a worker may take to load its code before the task runs in-process instead. Loading
+ * takes well under a second even on a slow phone; a worker that neither loads nor fails (an
+ * engine that never answers) must not leave the person waiting at the lock screen for ever.
+ */
+export const WORKER_READY_TIMEOUT_MS = 15_000;
+
 function start(task: WorkerTask<never, unknown, unknown, unknown, unknown>): Started {
   const worker = task.spawn();
   const early: MessageEvent[] = [];
   let handler: ((event: MessageEvent) => void) | null = null;
   const ready = new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), WORKER_READY_TIMEOUT_MS);
+    const settle = (loaded: boolean) => {
+      clearTimeout(timer);
+      resolve(loaded);
+    };
     worker.addEventListener('message', (event) => {
       const message = event as MessageEvent<FromWorker<unknown, unknown, unknown>>;
-      if (message.data.type === 'ready') resolve(true);
+      if (message.data.type === 'ready') settle(true);
       else if (handler) handler(message);
       else early.push(message);
     });
-    worker.addEventListener('error', () => resolve(false));
+    worker.addEventListener('error', () => settle(false));
   });
   const take = (next: (event: MessageEvent) => void) => {
     handler = next;
@@ -197,7 +209,8 @@ async function runInWorker<In, Out, Progress, Ask, Answer>(
       void started.ready.then((ready) => {
         if (settled) return;
         if (!ready) {
-          // The worker's code did not load: run the task here rather than not at all.
+          // The worker's code did not load (or not in time): run the task here rather than not
+          // at all. Its worker is terminated, so a late start cannot run it twice.
           finish(() => resolve(runInProcess(task, input, options)));
           return;
         }

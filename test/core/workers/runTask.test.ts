@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KdfUnavailableError, WrongPassphraseError } from '../../../src/core/crypto/errors';
 import { reviveError, serializeError } from '../../../src/core/workers/errorTransfer';
 import type { CountProgress, TaskFunction } from '../../../src/core/workers/protocol';
-import { runTask, TaskCancelledError, type TaskWorker, type WorkerTask } from '../../../src/core/workers/runTask';
+import { runTask, TaskCancelledError, WORKER_READY_TIMEOUT_MS, type TaskWorker, type WorkerTask } from '../../../src/core/workers/runTask';
 import { serveTaskOn, type TaskEndpoint } from '../../../src/core/workers/serveTask';
 
 afterEach(() => {
@@ -119,6 +119,39 @@ describe.each(['in-process', 'worker'] as const)('runTask (%s)', (mode) => {
   it('refuses at once when already aborted', async () => {
     useWorkers();
     await expect(runTask(task, { total: 1 }, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(TaskCancelledError);
+  });
+});
+
+describe('a worker that never starts', () => {
+  /** A worker whose code neither loads nor fails: no message, no error, ever. */
+  class SilentWorker implements TaskWorker {
+    terminated = false;
+    posted = 0;
+    postMessage(): void {
+      this.posted += 1;
+    }
+    addEventListener(): void {}
+    terminate(): void {
+      this.terminated = true;
+    }
+  }
+
+  it('is given up after the ready timeout, terminated, and the task runs in-process instead', async () => {
+    vi.useFakeTimers();
+    try {
+      vi.stubGlobal('Worker', function Worker() {});
+      const silent = new SilentWorker();
+      const result = runTask({ ...task, name: 'silent', spawn: () => silent }, { total: 3 }, { answer: async () => 'here' });
+      await vi.advanceTimersByTimeAsync(WORKER_READY_TIMEOUT_MS - 1);
+      expect(silent.terminated).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(silent.terminated).toBe(true);
+      expect(silent.posted).toBe(0); // the input never went to the worker that did not start
+      await vi.runAllTimersAsync();
+      await expect(result).resolves.toBe('here:3');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
