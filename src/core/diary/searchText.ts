@@ -9,7 +9,8 @@
 
 const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\u0060\u00b4]/g;
 const WHITESPACE = /\s+/u;
-const ASCII = /^[\x00-\x7f]*$/;
+/** Printable ASCII and ordinary whitespace: nothing in it folds but case. */
+const ASCII = /^[\t\n\r\x20-\x7e]*$/;
 const MARK = /^\p{M}$/u;
 /** Scripts whose combining marks are accents: dropping them is what a searcher expects. */
 const ACCENTED_SCRIPT = /^[\p{Script=Latin}\p{Script=Greek}]$/u;
