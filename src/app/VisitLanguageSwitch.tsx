@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, toSupportedLanguage } from '../i18n/languages';
+import { LANGUAGES, toSupportedLanguage, type LanguageCode } from '../i18n/languages';
 
 const VisitLanguageHint = lazy(async () => ({ default: (await import('../features/settings/VisitLanguageHint')).VisitLanguageHint }));
 
@@ -11,7 +11,7 @@ const VisitLanguageHint = lazy(async () => ({ default: (await import('../feature
  */
 export function VisitLanguageSwitch() {
   const { i18n } = useTranslation();
-  const [switched, setSwitched] = useState(false);
+  const [switched, setSwitched] = useState<LanguageCode | null>(null);
   const current = toSupportedLanguage(i18n.resolvedLanguage);
   return (
     <div className="visit-language">
@@ -23,7 +23,7 @@ export function VisitLanguageSwitch() {
             className="button"
             lang={language.code}
             onClick={() => {
-              setSwitched(true);
+              setSwitched(language.code);
               // Every namespace in use loads first, so the screen switches in one step.
               void i18n.loadLanguages(language.code).then(() => i18n.changeLanguage(language.code));
             }}
@@ -34,7 +34,7 @@ export function VisitLanguageSwitch() {
       </p>
       {switched && (
         <Suspense fallback={null}>
-          <VisitLanguageHint />
+          <VisitLanguageHint language={switched} />
         </Suspense>
       )}
     </div>

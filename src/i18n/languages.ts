@@ -1,7 +1,11 @@
-/** Languages Daybook ships. Each needs a complete set of files under locales/<code>/. */
+/**
+ * Languages Daybook ships. Each needs a complete set of files under locales/<code>/.
+ * `reviewed` is true only once a native speaker has reviewed the whole translation; until then
+ * the language list says so, in that language (`unreviewed`), and the README lists the status.
+ */
 export const LANGUAGES = [
-  { code: 'en-GB', nativeName: 'English' },
-  { code: 'cy', nativeName: 'Cymraeg' },
+  { code: 'en-GB', nativeName: 'English', reviewed: true, unreviewed: '' },
+  { code: 'cy', nativeName: 'Cymraeg', reviewed: false, unreviewed: 'Nid yw siaradwr brodorol wedi adolygu’r cyfieithiad eto' },
 ] as const;
 
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];

@@ -25,7 +25,10 @@ export function LanguageSetting() {
                 void chooseLanguage(language.code);
               }}
             />
-            <span>{language.nativeName}</span>
+            <span>
+              {language.nativeName}
+              {!language.reviewed && <span className="hint language-unreviewed">{language.unreviewed}</span>}
+            </span>
           </label>
         ))}
       </fieldset>
