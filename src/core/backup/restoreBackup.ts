@@ -1,6 +1,8 @@
 // Applies a checked backup to this device's diary by its merge plan: files first (so no
 // incident ever refers to a missing file), then the diary in one write, then checklist results.
 // A failure while writing files removes the files this restore added; nothing else was written.
+// Stopping (options.signal) is heard only while files are written, and is handled the same way;
+// once the diary's records are being written it is ignored, so no diary is left half-restored.
 //
 // A restore that deletes or changes incidents here (a backup of this same diary, further along,
 // or one merged in that gives an incident here a version of its own: see MergePlan.changes)
@@ -11,6 +13,8 @@ import type { AttachmentStore } from '../store/attachmentStore';
 import type { ChecklistStore } from '../store/checklistStore';
 import type { DiaryRepository } from '../store/diaryRepository';
 import type { FileRecord } from '../export/encryptedFile';
+import type { CountProgress } from '../workers/protocol';
+import { TaskCancelledError } from '../workers/runTask';
 import { GENESIS_HASH } from '../evidence';
 import { parseBackupMeta } from './backupRecords';
 import { backupRecords, type CheckedBackup } from './checkBackup';
@@ -31,7 +35,20 @@ export interface RestoreOptions {
    * or changed as shown), the restore is refused. Without it, a plan with changes is refused.
    */
   confirmed?: readonly RestoreChange[];
+  /**
+   * Stops the restore while it writes files: the files it added are removed and it rejects with
+   * TaskCancelledError, nothing written. Ignored once the diary's records are being written.
+   */
+  signal?: AbortSignal;
+  /** How far it has got (see RestoreProgress); called in order, never going back. */
+  onProgress?: (progress: RestoreProgress) => void;
 }
+
+/**
+ * 'files': bytes of the files to add, written so far. 'records': the diary's records and
+ * checklist results written so far (the diary's in one step): from here on it cannot be stopped.
+ */
+export type RestoreProgress = CountProgress<'files' | 'records'> & { phase: 'files' | 'records' };
 
 export interface RestoreResult {
   plan: MergePlan;
@@ -67,31 +84,58 @@ function sameChanges(planned: readonly RestoreChange[], shown: readonly RestoreC
   return planned.length === shown.length && expected.size === shown.length && planned.every((change) => expected.has(key(change)));
 }
 
-/** The chunks of one file from the records that follow its 'file' record. */
-async function* chunksOf(records: AsyncIterator<FileRecord>, id: string): AsyncGenerator<{ bytes: Uint8Array; last: boolean }> {
+function stopIfAsked(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new TaskCancelledError();
+}
+
+/** Counts the bytes of the files written, and tells. */
+interface FileProgress {
+  signal: AbortSignal | undefined;
+  wrote: (bytes: number) => void;
+}
+
+/**
+ * The chunks of one file from the records that follow its 'file' record. A stop ends it with
+ * TaskCancelledError, which attachments.restore answers by removing the part it wrote.
+ */
+async function* chunksOf(
+  records: AsyncIterator<FileRecord>,
+  id: string,
+  progress: FileProgress,
+): AsyncGenerator<{ bytes: Uint8Array; last: boolean }> {
   for (;;) {
+    stopIfAsked(progress.signal);
     const next = await records.next();
     if (next.done) throw new RestoreError('truncated');
     const meta = parseBackupMeta(next.value.meta);
     if (meta?.t !== 'chunk' || meta.id !== id || !next.value.bytes) throw new RestoreError('corrupt');
     yield { bytes: next.value.bytes, last: meta.last };
+    // Counted once stored (or batched to be): attachments.restore asks for the next one only then.
+    progress.wrote(next.value.bytes.byteLength);
     if (meta.last) return;
   }
 }
 
-async function restoreFiles(backup: CheckedBackup, plan: MergePlan, attachments: AttachmentStore, added: string[]): Promise<void> {
+async function restoreFiles(
+  backup: CheckedBackup,
+  plan: MergePlan,
+  attachments: AttachmentStore,
+  added: string[],
+  progress: FileProgress,
+): Promise<void> {
   const wanted = new Map(plan.files.map((ref) => [ref.id, ref]));
   if (wanted.size === 0) return;
   const records = backupRecords(backup.source)[Symbol.asyncIterator]();
   try {
     while (wanted.size > 0) {
+      stopIfAsked(progress.signal);
       const next = await records.next();
       if (next.done) return;
       const meta = parseBackupMeta(next.value.meta);
       if (meta?.t !== 'file') continue;
       const ref = wanted.get(meta.ref.id);
       if (!ref) continue;
-      await attachments.restore(ref, chunksOf(records, ref.id));
+      await attachments.restore(ref, chunksOf(records, ref.id, progress));
       added.push(ref.id);
       wanted.delete(ref.id);
     }
@@ -104,23 +148,55 @@ async function restoreFiles(backup: CheckedBackup, plan: MergePlan, attachments:
  * Restores by the plan as it is now (worked out again). Throws RestoreNotConfirmedError, nothing
  * written, when that plan deletes or changes anything here and `options.confirmed` is not set,
  * or when `options.confirmed` is set and is not that plan's changes (the diary or the choice
- * changed since they were shown: show the plan again).
+ * changed since they were shown: show the plan again). Rejects with TaskCancelledError when
+ * `options.signal` stops it before the diary's records are written: the files it added are
+ * removed again, nothing else was written.
  */
 export async function restoreBackup(backup: CheckedBackup, targets: RestoreTargets, options: RestoreOptions = {}): Promise<RestoreResult> {
+  const { confirmed, signal, onProgress } = options;
+  stopIfAsked(signal);
   const plan = await planRestore(backup, targets);
-  const { confirmed } = options;
   if (confirmed ? !sameChanges(plan.changes, confirmed) : plan.changes.length > 0) throw new RestoreNotConfirmedError();
+  const fileBytes = plan.files.reduce((sum, ref) => sum + ref.size, 0);
+  let written = 0;
+  // A file whose chunks add up to more than its ref says is refused by attachments.restore;
+  // the count still never passes the total.
+  const files: FileProgress = {
+    signal,
+    wrote: (bytes) => {
+      written = Math.min(fileBytes, written + bytes);
+      onProgress?.({ phase: 'files', done: written, total: fileBytes });
+    },
+  };
+  const diaryRecords = plan.verbatim.length + plan.imported.length;
+  const recordsTotal = diaryRecords + plan.checklists.length;
   const added: string[] = [];
   try {
-    await restoreFiles(backup, plan, targets.attachments, added);
+    if (plan.files.length > 0) onProgress?.({ phase: 'files', done: 0, total: fileBytes });
+    await restoreFiles(backup, plan, targets.attachments, added, files);
+    // The last moment a stop is heard: from here the diary is written whatever happens.
+    stopIfAsked(signal);
+    onProgress?.({ phase: 'records', done: 0, total: recordsTotal });
     if (plan.verbatim.length > 0) await targets.diary.appendVerbatim(plan.verbatim);
     if (plan.imported.length > 0) await targets.diary.appendImported(plan.imported);
   } catch (error) {
-    await targets.attachments.removeAll(added).catch(() => undefined);
+    try {
+      await targets.attachments.removeAll(added);
+    } catch (removal) {
+      // A stop says nothing was written: when the files could not be taken out again, the
+      // storage failure is told instead.
+      if (error instanceof TaskCancelledError) throw removal;
+    }
     throw error;
   }
+  onProgress?.({ phase: 'records', done: diaryRecords, total: recordsTotal });
   // Results are independent records: one failing leaves the diary restored, and restoring
   // again adds only what is missing.
-  for (const result of plan.checklists) await targets.checklists.save(result);
+  let done = diaryRecords;
+  for (const result of plan.checklists) {
+    await targets.checklists.save(result);
+    done += 1;
+    onProgress?.({ phase: 'records', done, total: recordsTotal });
+  }
   return { plan, addedFiles: added.length };
 }

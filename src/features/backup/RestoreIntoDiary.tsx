@@ -4,6 +4,7 @@ import type { CheckedBackup } from '../../core/backup/checkBackup';
 import { planIsEmpty, type MergePlan } from '../../core/backup/mergePlan';
 import type { RestoreResult } from '../../core/backup/restoreBackup';
 import { RestoreNotConfirmedError } from '../../core/backup/restoreErrors';
+import { isTaskCancelled } from '../../core/workers/runTask';
 import { useDiary } from '../../shared/diary/useDiary';
 import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
@@ -13,44 +14,63 @@ import { BackupFileFields } from './BackupFileFields';
 import { BackupSummary } from './BackupSummary';
 import { ConfirmRestore } from './ConfirmRestore';
 import { RestorePlanSummary } from './RestorePlanSummary';
+import { RestoreProgress } from './RestoreProgress';
 import { restoreChangesWording, restoreJoinedKey } from './restoreWording';
+import { useRestoreTask } from './useRestoreTask';
 
 type Stage =
   | { step: 'choose' }
-  /** `replanned`: the plan shown before no longer held when the person confirmed it; this is the new one. */
-  | { step: 'confirm'; backup: CheckedBackup; plan: MergePlan; replanned?: true }
+  /**
+   * `replanned`: the plan shown before no longer held when the person confirmed it; this is the
+   * new one. `stopped`: the person stopped the restore, nothing written; this is the plan again.
+   */
+  | { step: 'confirm'; backup: CheckedBackup; plan: MergePlan; replanned?: true; stopped?: true }
   | { step: 'done'; backup: CheckedBackup; result: RestoreResult };
 
 /**
  * Restore a backup into the diary on this device: check it, say what it would add (and what it
- * would delete or change here, asking for the diary passphrase again if anything), then do it.
+ * would delete or change here, asking for the diary passphrase again if anything), then do it,
+ * showing how far it has got, with Stop while its files are written.
  */
 export function RestoreIntoDiary() {
-  const { t } = useTranslation('export');
+  const { t } = useTranslation(['export', 'tasks']);
   const diary = useDiary();
   const errorMessage = useFileErrorMessage();
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const { busy, error, run } = useAsyncAction(errorMessage);
+  const task = useRestoreTask();
 
   const checked = (backup: CheckedBackup) =>
     run(async () => {
       setStage({ step: 'confirm', backup, plan: await diary.planRestore(backup) });
     });
 
+  /** After a stop (nothing written): the plan as it now is, and that it stopped. */
+  const stopped = async (backup: CheckedBackup) => {
+    setStage({ step: 'confirm', backup, plan: await diary.planRestore(backup), stopped: true });
+  };
+
   const restore = (backup: CheckedBackup) =>
     run(async () => {
-      setStage({ step: 'done', backup, result: await diary.restore(backup) });
+      try {
+        setStage({ step: 'done', backup, result: await task.run((options) => diary.restore(backup, options)) });
+      } catch (caught) {
+        if (!isTaskCancelled(caught)) throw caught;
+        await stopped(backup);
+      }
     });
 
   /**
    * After the passphrase was confirmed: restores only if the changes are still the ones shown
-   * (`plan`), else shows the plan as it now is, nothing written. Other errors show beside the
-   * passphrase field.
+   * (`plan`), else shows the plan as it now is, nothing written; the same after a stop. Other
+   * errors show beside the passphrase field.
    */
   const restoreConfirmed = async (backup: CheckedBackup, plan: MergePlan) => {
     try {
-      setStage({ step: 'done', backup, result: await diary.restore(backup, { confirmed: plan.changes }) });
+      const result = await task.run((options) => diary.restore(backup, { ...options, confirmed: plan.changes }));
+      setStage({ step: 'done', backup, result });
     } catch (caught) {
+      if (isTaskCancelled(caught)) return stopped(backup);
       if (!(caught instanceof RestoreNotConfirmedError)) throw caught;
       setStage({ step: 'confirm', backup, plan: await diary.planRestore(backup), replanned: true });
     }
@@ -64,6 +84,11 @@ export function RestoreIntoDiary() {
       {stage.step === 'confirm' && (
         <>
           <BackupSummary backup={stage.backup} />
+          {stage.stopped && (
+            <p className="notice" role="status">
+              {t('tasks:restore.stopped')}
+            </p>
+          )}
           {stage.replanned && (
             <p className="warning" role="alert">
               {t('restore.planChanged')}
@@ -88,6 +113,7 @@ export function RestoreIntoDiary() {
               </button>
             </div>
           )}
+          <RestoreProgress task={task} />
         </>
       )}
       {stage.step === 'done' && (

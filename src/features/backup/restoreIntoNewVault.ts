@@ -1,13 +1,30 @@
 import type { CheckedBackup } from '../../core/backup/checkBackup';
+import type { RestoreProgress } from '../../core/backup/restoreBackup';
 import { fileErrorCode, type FileErrorCode } from '../../core/export/fileErrorCode';
 import type { Vault } from '../../core/vault/vault';
+import { isTaskCancelled } from '../../core/workers/runTask';
+
+export interface NewVaultRestoreOptions {
+  /**
+   * Stops the restore while it writes files (see restoreBackup): the files it added are removed,
+   * and it rejects with TaskCancelledError. The vault was stored whole, with its passphrase and
+   * recovery key, before the restore began, so it is left as a whole, empty diary. Ignored once
+   * the diary's records are being written.
+   */
+  signal?: AbortSignal;
+  onProgress?: (progress: RestoreProgress) => void;
+}
 
 /**
  * Fills a vault created a moment ago (open, not yet announced as unlocked) with a checked
- * backup. Returns why it failed, or null. Loaded on use: set-up is part of the first screen,
- * this is not.
+ * backup. Returns why it failed, or null; rejects only with TaskCancelledError after a stop.
+ * Loaded on use: set-up is part of the first screen, this is not.
  */
-export async function restoreIntoNewVault(backup: CheckedBackup, vault: Vault): Promise<FileErrorCode | null> {
+export async function restoreIntoNewVault(
+  backup: CheckedBackup,
+  vault: Vault,
+  options: NewVaultRestoreOptions = {},
+): Promise<FileErrorCode | null> {
   try {
     const [{ restoreBackup }, { openDiary }, { createUnlockedStores }] = await Promise.all([
       import('../../core/backup/restoreBackup'),
@@ -17,11 +34,12 @@ export async function restoreIntoNewVault(backup: CheckedBackup, vault: Vault): 
     const diary = await openDiary(vault);
     await diary.load();
     const stores = createUnlockedStores(vault);
-    await restoreBackup(backup, { diary, attachments: stores.attachments, checklists: stores.checklists });
+    await restoreBackup(backup, { diary, attachments: stores.attachments, checklists: stores.checklists }, options);
     // The backup file it came from is a backup of everything here: no reminder straight away.
     await stores.backupStatus.recordBackup(new Date(backup.info.createdAt));
     return null;
   } catch (error) {
+    if (isTaskCancelled(error)) throw error;
     return fileErrorCode(error);
   }
 }
