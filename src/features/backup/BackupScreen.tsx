@@ -8,17 +8,25 @@ import { useBackupStatus } from './useBackupStatus';
 
 /** Make an encrypted backup of everything, and restore one into this diary. */
 export function BackupScreen() {
-  const { t } = useTranslation('export');
+  const { t } = useTranslation(['export', 'tasks']);
   const { status, recordBackup } = useBackupStatus();
   const language = useLocale();
   // Set by set-up when a backup chosen there could not be restored into the new diary.
-  const restoreFailed = (useLocation().state as { restoreFailed?: string } | null)?.restoreFailed;
+  const state = useLocation().state as { restoreFailed?: string; restoreStopped?: boolean } | null;
+  const restoreFailed = state?.restoreFailed;
+  // Set by set-up when the person stopped that restore: the new diary is whole and empty.
+  const restoreStopped = state?.restoreStopped === true;
   return (
     <article className="screen">
       <h1>{t('backup.title')}</h1>
       {restoreFailed && (
         <p className="error" role="alert">
           {t('backup.restoreFailed')}
+        </p>
+      )}
+      {restoreStopped && (
+        <p className="notice" role="status">
+          {t('tasks:restore.stoppedNewVault')}
         </p>
       )}
       <p className="lead">{t('backup.lead')}</p>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type ComponentType, type FormEvent } from 'react';
+import { lazy, Suspense, useRef, useState, type ComponentType, type FormEvent, type Ref } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PendingVault, Vault } from '../../core/vault/vault';
@@ -27,6 +27,16 @@ export interface StartFromBackup {
   }>;
   /** Fills the vault created a moment ago from the checked backup; says why it failed, or null. */
   restore: (backup: CheckedBackup, vault: Vault) => Promise<FileErrorCode | null>;
+  /**
+   * Where that restore shows its progress and Stop: mounted on the recovery-key step, started
+   * from the person's click through its handle ('stopped': the new vault is whole and empty).
+   */
+  Restoring: ComponentType<{ ref: Ref<BackupRestorer> }>;
+}
+
+/** The handle of StartFromBackup.Restoring. */
+export interface BackupRestorer {
+  restore: (backup: CheckedBackup, vault: Vault) => Promise<FileErrorCode | 'stopped' | null>;
 }
 
 type Step = 'intro' | 'backup' | 'passphrase' | 'recovery';
@@ -52,6 +62,7 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
   const { busy, error, run } = useAsyncAction(errorMessage);
   /** Set when starting from a backup: checked first, restored once the vault exists. */
   const [backup, setBackup] = useState<CheckedBackup | null>(null);
+  const restorer = useRef<BackupRestorer | null>(null);
   const passphrase = useNewPassphrase();
   // Set by EraseEverything; navigation state lives in memory only (app/router), never in the URL.
   const erased = (useLocation().state as Partial<ErasedState> | null)?.erased;
@@ -74,13 +85,16 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
     // Settings shows the answer and how to ask again.
     void requestPersistentStorage();
     await run(async () => {
-      const restore: { failed?: Awaited<ReturnType<StartFromBackup['restore']>> } = {};
+      const restore: { outcome?: Awaited<ReturnType<BackupRestorer['restore']>> } = {};
       // The vault announces itself unlocked (and this screen goes) once the restore is done.
       await pending.commit(async () => {
-        if (backup && startFromBackup) restore.failed = await startFromBackup.restore(backup, vault);
+        if (!backup || !startFromBackup) return;
+        // Without its progress view (its code not loaded yet), restore all the same.
+        restore.outcome = restorer.current ? await restorer.current.restore(backup, vault) : await startFromBackup.restore(backup, vault);
       });
-      // The diary exists now, so this screen is gone: say on the backup screen what went wrong.
-      if (restore.failed) await navigate('/backup', { state: { restoreFailed: restore.failed } });
+      // The diary exists now, so this screen is gone: say on the backup screen what happened.
+      if (restore.outcome === 'stopped') await navigate('/backup', { state: { restoreStopped: true } });
+      else if (restore.outcome) await navigate('/backup', { state: { restoreFailed: restore.outcome } });
     });
   };
 
@@ -151,7 +165,14 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
         </form>
       )}
       {step === 'recovery' && pending && (
-        <RecoveryKeyPanel recoveryKey={pending.recoveryKey} busy={busy} continueLabel={t('setup.openDiary')} onConfirmed={openDiary} />
+        <>
+          <RecoveryKeyPanel recoveryKey={pending.recoveryKey} busy={busy} continueLabel={t('setup.openDiary')} onConfirmed={openDiary} />
+          {backup && startFromBackup && (
+            <Suspense fallback={null}>
+              <startFromBackup.Restoring ref={restorer} />
+            </Suspense>
+          )}
+        </>
       )}
       <ErrorAlert message={error} />
     </article>

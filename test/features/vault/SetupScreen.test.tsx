@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
+import { useImperativeHandle } from 'react';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VaultProvider } from '../../../src/app/providers/VaultProvider';
 import type { CheckedBackup } from '../../../src/core/backup/checkBackup';
@@ -35,6 +36,12 @@ afterEach(() => {
 /** What the rest of the app sees: the state the vault provider follows. */
 function VaultState() {
   return <p data-testid="vault-state">{useVault().status}</p>;
+}
+
+/** Where set-up sends the person after a restore that did not finish: what it was told. */
+function BackupLanding() {
+  const state = useLocation().state as { restoreStopped?: boolean } | null;
+  return <p data-testid="backup-landing">{state?.restoreStopped ? 'stopped' : 'other'}</p>;
 }
 
 async function renderSetup(vault: Vault, startFromBackup?: StartFromBackup) {
@@ -106,6 +113,8 @@ describe('set-up', () => {
           Use this backup
         </button>
       ),
+      // No progress view: set-up then restores through `restore`, as it does before that code loads.
+      Restoring: () => null,
       restore: vi.fn(async (given: CheckedBackup, into: Vault) => {
         expect(given).toBe(backup);
         expect(into.session.unlocked).toBe(true);
@@ -122,6 +131,56 @@ describe('set-up', () => {
     await waitFor(() => expect(screen.getByTestId('vault-state').textContent).toBe('unlocked'));
     expect(startFromBackup.restore).toHaveBeenCalledTimes(1);
     expect(restoredWhenUnlocked).toEqual([true]);
+  });
+
+  it('from a backup: the restore runs through its progress view, and a Stop there lands on the backup screen saying so', async () => {
+    storageThatNeverAnswers();
+    const user = userEvent.setup();
+    const { vault } = testVault();
+    const backup = { fake: true } as unknown as CheckedBackup;
+    const stopped = vi.fn(async () => 'stopped' as const);
+    const startFromBackup: StartFromBackup = {
+      Step: ({ onChecked, onContinue }) => (
+        <button
+          type="button"
+          onClick={() => {
+            onChecked(backup);
+            onContinue();
+          }}
+        >
+          Use this backup
+        </button>
+      ),
+      Restoring: ({ ref }) => {
+        useImperativeHandle(ref, () => ({ restore: stopped }));
+        return null;
+      },
+      restore: vi.fn(async () => null),
+    };
+    const i18n = await testI18n();
+    render(
+      <I18nextProvider i18n={i18n}>
+        <PreferencesContext.Provider value={new Preferences(() => localStorage)}>
+          <VaultProvider vault={vault}>
+            <MemoryRouter>
+              <Routes>
+                <Route path="/" element={<SetupScreen startFromBackup={startFromBackup} />} />
+                <Route path="/backup" element={<BackupLanding />} />
+              </Routes>
+              <VaultState />
+            </MemoryRouter>
+          </VaultProvider>
+        </PreferencesContext.Provider>
+      </I18nextProvider>,
+    );
+    await waitFor(() => expect(screen.getByTestId('vault-state').textContent).toBe('none'));
+    await user.click(screen.getByRole('button', { name: 'Start from a backup' }));
+    await user.click(await screen.findByRole('button', { name: 'Use this backup' }));
+    await choosePassphrase(user);
+    await confirmRecoveryKeyAndOpen(user);
+    expect(await screen.findByTestId('backup-landing')).toHaveProperty('textContent', 'stopped');
+    expect(stopped).toHaveBeenCalledWith(backup, vault);
+    expect(startFromBackup.restore).not.toHaveBeenCalled();
   });
 
   it('in a browser that cannot run Argon2id: says what to do, not "Something went wrong", and stores nothing', async () => {
