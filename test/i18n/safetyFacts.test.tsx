@@ -73,7 +73,11 @@ describe('safety facts in every language', () => {
       .map((a) => a.getAttribute('href') ?? '')
       .filter((href) => /^(tel|sms|mailto|https?):/.test(href))
       .sort();
-    const numbers = numbersIn(container.textContent ?? '');
+    // Node by node: textContent would run "… 2026." into the next heading's "999" as one number.
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    const parts: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.textContent ?? '');
+    const numbers = numbersIn(parts.join('\n'));
     unmount();
     return { links, numbers };
   }

@@ -11,6 +11,7 @@ import { AttachmentCorruptError, type AttachmentStore } from '../store/attachmen
 import type { ChecklistStore } from '../store/checklistStore';
 import type { ChainSeal } from '../evidence';
 import type { DiaryRepository, RevisionRecord } from '../store/diaryRepository';
+import { TaskCancelledError } from '../workers/runTask';
 import { BACKUP_CONTENT_VERSION, type BackupMeta } from './backupRecords';
 
 export interface BackupSources {
@@ -25,6 +26,24 @@ export interface BackupSummary {
   links: number;
   checklists: number;
   files: number;
+}
+
+/**
+ * What a backup's progress counts: 'records' the records written before the files (the
+ * backup's description, every link, the seal, each checklist result), 'files' the files
+ * finished (written, or found damaged). Each phase starts at 0 and ends at its total.
+ */
+export type BackupPhase = 'records' | 'files';
+
+export interface BackupOptions {
+  kdfCost?: KdfCost;
+  now?: Date;
+  /**
+   * Checked before every record and every chunk: once aborted, no more is decrypted or
+   * encrypted, what was written is dropped, and the call rejects with TaskCancelledError.
+   */
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number, phase: BackupPhase) => void;
 }
 
 export interface CreatedBackup {
@@ -48,34 +67,84 @@ async function recordsAndSeal(diary: DiaryRepository): Promise<{ records: readon
   }
 }
 
-export async function createBackup(
-  sources: BackupSources,
-  passphrase: string,
-  options: { kdfCost?: KdfCost; now?: Date; onProgress?: (done: number, total: number) => void } = {},
-): Promise<CreatedBackup> {
+/** Throws TaskCancelledError once `signal` is aborted. */
+function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new TaskCancelledError();
+}
+
+/**
+ * Waits for `work`, or rejects with TaskCancelledError as soon as `signal` aborts: the key
+ * derivation cannot be stopped half-way, so its result is dropped when it comes.
+ */
+async function unlessCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  stopIfCancelled(signal);
+  let stop: () => void = () => undefined;
+  const cancelled = new Promise<never>((_, reject) => {
+    stop = () => reject(new TaskCancelledError());
+    signal.addEventListener('abort', stop, { once: true });
+  });
+  try {
+    return await Promise.race([work, cancelled]);
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+}
+
+/** The chunks, pulled only while not cancelled: a cancelled file has no further chunk decrypted. */
+async function* whileRunning(chunks: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined): AsyncGenerator<Uint8Array> {
+  stopIfCancelled(signal);
+  for await (const chunk of chunks) {
+    yield chunk;
+    stopIfCancelled(signal);
+  }
+}
+
+export async function createBackup(sources: BackupSources, passphrase: string, options: BackupOptions = {}): Promise<CreatedBackup> {
+  const { signal, onProgress } = options;
+  stopIfCancelled(signal);
   const { records, seal } = await recordsAndSeal(sources.diary);
   const checklists = await sources.checklists.list();
   const files = attachmentsOf([records]);
   const createdAt = (options.now ?? new Date()).toISOString();
-  const writer = await EncryptedFileWriter.create({ kind: 'backup', passphrase, kdfCost: options.kdfCost });
-  const add = (meta: BackupMeta, bytes?: Uint8Array) => writer.add(bytes ? { meta: { ...meta }, bytes } : { meta: { ...meta } });
-
-  await add({ t: 'info', v: BACKUP_CONTENT_VERSION, createdAt, links: records.length, checklists: checklists.length, files: files.length });
-  for (const { link, content, origin } of records) await add(origin ? { t: 'rev', link, content, origin } : { t: 'rev', link, content });
-  await add({ t: 'seal', seal });
-  for (const result of checklists) await add({ t: 'check', result });
-  const total = files.reduce((sum, ref) => sum + ref.size, 0);
+  stopIfCancelled(signal);
+  // On cancelling, the writer (and every frame it holds) is simply let go: nothing is returned.
+  const writer = await unlessCancelled(EncryptedFileWriter.create({ kind: 'backup', passphrase, kdfCost: options.kdfCost }), signal);
+  const add = async (meta: BackupMeta, bytes?: Uint8Array) => {
+    stopIfCancelled(signal);
+    await writer.add(bytes ? { meta: { ...meta }, bytes } : { meta: { ...meta } });
+  };
   let done = 0;
+  const total = 2 + records.length + checklists.length;
+  /** A record before the files: written, then counted. */
+  const addRecord = async (meta: BackupMeta) => {
+    await add(meta);
+    onProgress?.(++done, total, 'records');
+  };
+
+  onProgress?.(0, total, 'records');
+  await addRecord({
+    t: 'info',
+    v: BACKUP_CONTENT_VERSION,
+    createdAt,
+    links: records.length,
+    checklists: checklists.length,
+    files: files.length,
+  });
+  for (const { link, content, origin } of records)
+    await addRecord(origin ? { t: 'rev', link, content, origin } : { t: 'rev', link, content });
+  await addRecord({ t: 'seal', seal });
+  for (const result of checklists) await addRecord({ t: 'check', result });
   const damagedFiles: AttachmentRef[] = [];
-  for (const ref of files) {
+  if (files.length > 0) onProgress?.(0, files.length, 'files');
+  for (const [index, ref] of files.entries()) {
     await add({ t: 'file', ref });
     // Chunks come out of the store decrypted one at a time, so a large video is never whole
-    // in memory; the next chunk decides whether this one is the last.
+    // in memory; the next chunk decides whether this one is the last. Leaving the loop early
+    // (cancelled) closes the store's reader, so nothing more is decrypted.
     try {
-      for await (const { bytes, index, last } of markLast(sources.attachments.plaintextChunks(ref))) {
-        await add({ t: 'chunk', id: ref.id, index, last }, bytes);
-        done += bytes.byteLength;
-        options.onProgress?.(done, total);
+      for await (const { bytes, index: chunk, last } of markLast(whileRunning(sources.attachments.plaintextChunks(ref), signal))) {
+        await add({ t: 'chunk', id: ref.id, index: chunk, last }, bytes);
       }
     } catch (error) {
       // A file damaged on this device must not stop the rest of the diary being backed up.
@@ -83,7 +152,9 @@ export async function createBackup(
       await add({ t: 'broken', id: ref.id });
       damagedFiles.push(ref);
     }
+    onProgress?.(index + 1, files.length, 'files');
   }
+  stopIfCancelled(signal);
   const file = await writer.finish();
   const incidents = sources.diary.snapshot().entries.length;
   return {

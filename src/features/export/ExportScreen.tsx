@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { EMPTY_SELECTION, selectEntries, summariseSelection } from '../../core/export/selection';
 import type { ExportSelection, SharedFingerprint } from '../../core/export/exportDocument';
 import { recipientLearns } from '../../core/export/recipientLearns';
@@ -12,7 +13,13 @@ import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassphraseFields';
 import { useFormatSize } from '../../shared/format/useFormatSize';
 import { FileReady } from '../../shared/files/FileReady';
-import { makeExport, UNENCRYPTED_FORMATS, type ExportFormat, type MadeExport, type PdfProgress } from '../../shared/exportFiles/makeExport';
+import {
+  makeExport,
+  UNENCRYPTED_FORMATS,
+  type ExportFormat,
+  type MadeExport,
+  type ExportProgress,
+} from '../../shared/exportFiles/makeExport';
 import { isTaskCancelled } from '../../core/workers/runTask';
 import { TaskProgress } from '../../shared/ui/TaskProgress';
 import { useProgress, useTaskRunner, type ProgressSource } from '../../shared/ui/useTaskProgress';
@@ -44,7 +51,7 @@ export function ExportScreen() {
   const [made, setMade] = useState<MadeExport | null>(null);
   const passphrase = useNewPassphrase();
   const readyHeading = useRef<HTMLDivElement>(null);
-  const task = useTaskRunner<PdfProgress>();
+  const task = useTaskRunner<ExportProgress>();
   const [cancelled, setCancelled] = useState(false);
   const cancelledNote = useRef<HTMLParagraphElement>(null);
   useUnsavedInput(passphrase.passphrase.length > 0);
@@ -243,14 +250,29 @@ export function ExportScreen() {
 }
 
 /** The export's progress bar: the only part of the screen that redraws as the file is made. */
-function ExportProgress({ source, onCancel }: { source: ProgressSource<PdfProgress>; onCancel: () => void }) {
+function ExportProgress({ source, onCancel }: { source: ProgressSource<ExportProgress>; onCancel: () => void }) {
   const { t } = useTranslation(['export', 'tasks']);
   const progress = useProgress(source);
-  return (
-    <TaskProgress
-      label={progress?.phase ? t(`tasks:pdf.${progress.phase}`) : t('creating')}
-      progress={progress?.phase === 'drawing' ? progress : null}
-      onCancel={onCancel}
-    />
-  );
+  return <TaskProgress label={progressLabel(progress, t)} progress={counted(progress)} onCancel={onCancel} />;
+}
+
+/** What is being done now: a PDF's phase, a package's records or files, or just "Creating…". */
+function progressLabel(progress: ExportProgress | null, t: TFunction<['export', 'tasks']>): string {
+  switch (progress?.phase) {
+    case 'building':
+    case 'checking':
+    case 'drawing':
+      return t(`tasks:pdf.${progress.phase}`);
+    case 'records':
+    case 'files':
+      return t(`progress.make.${progress.phase}`);
+    default:
+      return t('creating');
+  }
+}
+
+/** Only steps that are counted show a count (a PDF's gathering and checking are not). */
+function counted(progress: ExportProgress | null): ExportProgress | null {
+  if (!progress || progress.total <= 0) return null;
+  return progress.phase === 'drawing' || progress.phase === 'records' || progress.phase === 'files' ? progress : null;
 }

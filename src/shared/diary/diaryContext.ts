@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { CreatedBackup } from '../../core/backup/createBackup';
+import type { BackupOptions, CreatedBackup } from '../../core/backup/createBackup';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
 import type { MergePlan } from '../../core/backup/mergePlan';
 import type { RestoreOptions, RestoreResult } from '../../core/backup/restoreBackup';
@@ -48,7 +48,8 @@ export interface DiaryContextValue {
   /** Encrypted stores of the unlocked vault besides the diary (fingerprints shared among them). */
   stores: UnlockedStores;
   /** An encrypted backup of everything, under a passphrase chosen for it. */
-  makeBackup: (passphrase: string, options: { now: Date; onProgress?: (done: number, total: number) => void }) => Promise<CreatedBackup>;
+  /** Aborting `options.signal` stops it at the next record or chunk (TaskCancelledError). */
+  makeBackup: (passphrase: string, options: Omit<BackupOptions, 'kdfCost'> & { now: Date }) => Promise<CreatedBackup>;
   /** What restoring a checked backup would do here, without doing it. */
   planRestore: (backup: CheckedBackup) => Promise<MergePlan>;
   /**

@@ -4,6 +4,7 @@
 import type { i18n as I18n, Resource, ResourceLanguage } from 'i18next';
 import type { ExportSource } from '../../core/export/buildExportDocument';
 import type { ExportDocument, ExportSelection } from '../../core/export/exportDocument';
+import type { PackageProgress } from '../../core/export/evidencePackage/createPackage';
 import { selectEntries } from '../../core/export/selection';
 import type { AttachmentRef } from '../../core/model/incident';
 import type { AttachmentStore } from '../../core/store/attachmentStore';
@@ -19,6 +20,10 @@ import type { ExportDocumentTaskInput } from './exportDocumentTask';
 import { exportSourceData } from './exportSourceData';
 
 export type { PdfProgress } from './pdfTask';
+export type { PackageProgress } from '../../core/export/evidencePackage/createPackage';
+
+/** How far an export has got: a PDF's phases, or a package's records and files. */
+export type ExportProgress = PdfProgress | PackageProgress;
 
 export type ExportFormat = 'pdf' | 'csv' | 'json' | 'package';
 
@@ -80,12 +85,15 @@ export async function exportDocumentFor(
 /** Namespaces a report or spreadsheet is written with. */
 const REPORT_NAMESPACES = ['report', 'incident', 'checklist', 'diary', 'attachments'];
 
-/** How a long export reports on itself, and how it is stopped. */
-export interface ExportTaskOptions {
-  /** Aborting stops the export at once (TaskCancelledError); nothing is saved either way. */
+/** How a long task reports on itself, and how it is stopped. */
+interface TaskOptions<Progress> {
+  /** Aborting stops the task at once (TaskCancelledError); nothing is saved either way. */
   signal?: AbortSignal;
-  onProgress?: (progress: PdfProgress) => void;
+  onProgress?: (progress: Progress) => void;
 }
+
+/** An export's: a PDF reports its phases, a package its records and files, CSV and JSON nothing. */
+export type ExportTaskOptions = TaskOptions<ExportProgress>;
 
 /** The PDF task: its own worker, which alone loads pdf-lib, fontkit and the fonts. */
 const pdfTask: WorkerTask<PdfTaskInput, Uint8Array, PdfProgress, AttachmentRef, Blob> = {
@@ -122,7 +130,7 @@ export function renderReport(
   return renderPdf(document, i18n, loadFile, options);
 }
 
-export interface ReportOptions extends ExportTaskOptions {
+export interface ReportOptions extends TaskOptions<PdfProgress> {
   /** An opened package's redrawn and withheld pictures (OpenedPackage.verification.coverage). */
   packageFiles?: PdfTaskInput['packageFiles'];
 }
@@ -159,6 +167,10 @@ async function renderPdf(
   );
 }
 
+function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new TaskCancelledError();
+}
+
 /** Rejects with TaskCancelledError as soon as `signal` aborts; `work` is then left to finish unseen. */
 async function untilCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return work;
@@ -187,7 +199,8 @@ export async function makeExport(
   now: Date = new Date(),
   options: ExportTaskOptions = {},
 ): Promise<MadeExport> {
-  // A PDF stops in its worker; the other formats are quick, or (a package) stop being waited for.
+  // A PDF and the document stop in their workers, a package between records and chunks; this
+  // answers at once even so, while a package finishes the one chunk it is encrypting.
   return untilCancelled(makeExportFile(inputs, selection, format, i18n, passphrase, now, options), options.signal);
 }
 
@@ -211,6 +224,8 @@ async function makeExportFile(
     case 'csv': {
       const { buildIncidentsCsv } = await import('../../core/export/csv');
       await i18n.loadNamespaces(REPORT_NAMESPACES);
+      // Writing the rows is quick and cannot be stopped half-way: stop before it starts.
+      stopIfCancelled(options.signal);
       const tReport = i18n.getFixedT(i18n.language, 'report');
       const tDiary = i18n.getFixedT(i18n.language, 'diary');
       const tAttachments = i18n.getFixedT(i18n.language, 'attachments');
@@ -227,12 +242,15 @@ async function makeExportFile(
     }
     case 'json': {
       const { serializeExportDocument } = await import('../../core/export/exportJson');
+      stopIfCancelled(options.signal);
       return { file: asFile(serializeExportDocument(document), 'json', now), damagedFiles: [] };
     }
     case 'package': {
       const { createEvidencePackage } = await import('../../core/export/evidencePackage/index');
       const made = await createEvidencePackage(document, inputs.attachments, passphrase, {
         includeOriginals: selection.includeOriginals === true,
+        signal: options.signal,
+        onProgress: options.onProgress,
       });
       return { file: asFile(made.file, 'package', now), damagedFiles: made.damagedFiles };
     }

@@ -83,13 +83,14 @@ describe('backup round trip', () => {
     expect((await reopened(target)).allRecords()).toEqual([]);
   });
 
-  it('reports progress over the file bytes, ending at the total', async () => {
+  it('reports progress over the records, then the files, ending at the number of files', async () => {
     const source = await newDevice();
     await writeSampleDiary(source);
-    const calls: [number, number][] = [];
-    await createBackup(source, PASSPHRASE, { kdfCost: FAST_COST, onProgress: (done, total) => calls.push([done, total]) });
-    expect(calls.at(-1)).toEqual([3 * 1024 + 200, 3 * 1024 + 200]);
-    expect(calls.map(([done]) => done)).toEqual([...calls.map(([done]) => done)].sort((a, b) => a - b));
+    const calls: [number, number, string][] = [];
+    await createBackup(source, PASSPHRASE, { kdfCost: FAST_COST, onProgress: (done, total, phase) => calls.push([done, total, phase]) });
+    expect(calls.at(-1)).toEqual([2, 2, 'files']);
+    const files = calls.filter(([, , phase]) => phase === 'files').map(([done]) => done);
+    expect(files).toEqual([0, 1, 2]);
   });
 });
 

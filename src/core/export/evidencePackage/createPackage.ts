@@ -17,6 +17,8 @@ import { sniffContent } from '../../files/sniff';
 import type { AttachmentRef } from '../../model/incident';
 import { AttachmentCorruptError } from '../../store/attachmentStore';
 import { readBytes } from '../../store/attachments/readBytes';
+import type { CountProgress } from '../../workers/protocol';
+import { TaskCancelledError } from '../../workers/runTask';
 import { EncryptedFileWriter } from '../encryptedFile';
 import { markLast } from '../markLast';
 import { documentFiles, type ExportDocument } from '../exportDocument';
@@ -38,8 +40,21 @@ export interface CreatedPackage {
   withheldFiles: AttachmentRef[];
 }
 
+/**
+ * How far a package has got: 'records' counts the document's records written (the document
+ * itself, its links, entries and checklist results), 'files' counts the files finished (sent,
+ * left out or found damaged). Each phase starts at 0 and ends at its total.
+ */
+export type PackageProgress = CountProgress<'records' | 'files'>;
+
 export interface PackageOptions {
   kdfCost?: KdfCost;
+  /**
+   * Checked before every record and every chunk: once aborted, nothing more is read, redrawn,
+   * hashed or encrypted, what was written is dropped, and the call rejects with TaskCancelledError.
+   */
+  signal?: AbortSignal;
+  onProgress?: (progress: PackageProgress) => void;
   /** Send pictures as they were attached, metadata (location, camera) included. Default: false. */
   includeOriginals?: boolean;
   /** How pictures are redrawn (default: core/files' redrawPicture; tests in Node pass their own). */
@@ -51,20 +66,70 @@ const COPY_CHUNK_BYTES = 1024 * 1024;
 /** A file's first bytes, enough to tell a picture by (the store gives 1 MiB chunks). */
 const SNIFF_BYTES = 64 * 1024;
 
+/** Throws TaskCancelledError once `signal` is aborted. */
+function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new TaskCancelledError();
+}
+
+/**
+ * Waits for `work`, or rejects with TaskCancelledError as soon as `signal` aborts: the key
+ * derivation cannot be stopped half-way, so its result is dropped when it comes.
+ */
+async function unlessCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  stopIfCancelled(signal);
+  let stop: () => void = () => undefined;
+  const cancelled = new Promise<never>((_, reject) => {
+    stop = () => reject(new TaskCancelledError());
+    signal.addEventListener('abort', stop, { once: true });
+  });
+  try {
+    return await Promise.race([work, cancelled]);
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+}
+
+/** The chunks, pulled only while not cancelled: a cancelled file has no further chunk decrypted. */
+async function* whileRunning(chunks: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined): AsyncGenerator<Uint8Array> {
+  stopIfCancelled(signal);
+  for await (const chunk of chunks) {
+    yield chunk;
+    stopIfCancelled(signal);
+  }
+}
+
 export async function createEvidencePackage(
   document: ExportDocument,
   files: PackageFileSource,
   passphrase: string,
   options: PackageOptions = {},
 ): Promise<CreatedPackage> {
-  const writer = await EncryptedFileWriter.create({ kind: 'evidence-package', passphrase, kdfCost: options.kdfCost });
-  const add = (meta: PackageMeta, bytes?: Uint8Array) => writer.add(bytes ? { meta: { ...meta }, bytes } : { meta: { ...meta } });
+  const { signal, onProgress } = options;
+  stopIfCancelled(signal);
+  // On cancelling, the writer (and every frame it holds) is simply let go: nothing is returned.
+  const writer = await unlessCancelled(
+    EncryptedFileWriter.create({ kind: 'evidence-package', passphrase, kdfCost: options.kdfCost }),
+    signal,
+  );
   const refs = document.scope.attachmentsIncluded ? documentFiles(document) : [];
   const { chain, entries, checklists, ...rest } = document;
   // The links travel as records of their own (a chain can run to megabytes); the rest of the
   // chain (version 1: its head; version 2: its tree head and earlier fingerprints) stays here.
   const { links, ...chainHead } = chain;
-  await add({
+  const records = { done: 0, total: 1 + links.length + entries.length + checklists.length };
+  const add = async (meta: PackageMeta, bytes?: Uint8Array) => {
+    stopIfCancelled(signal);
+    await writer.add(bytes ? { meta: { ...meta }, bytes } : { meta: { ...meta } });
+  };
+  /** A document record: written, then counted. */
+  const addRecord = async (meta: PackageMeta) => {
+    await add(meta);
+    records.done += 1;
+    onProgress?.({ phase: 'records', ...records });
+  };
+  onProgress?.({ phase: 'records', ...records });
+  await addRecord({
     t: 'document',
     v: PACKAGE_CONTENT_VERSION,
     document: { ...rest, chain: chainHead },
@@ -73,21 +138,24 @@ export async function createEvidencePackage(
     checklists: checklists.length,
     files: refs.length,
   });
-  for (const link of links) await add({ t: 'link', link });
-  for (const entry of entries) await add({ t: 'entry', entry });
-  for (const result of checklists) await add({ t: 'check', result });
+  for (const link of links) await addRecord({ t: 'link', link });
+  for (const entry of entries) await addRecord({ t: 'entry', entry });
+  for (const result of checklists) await addRecord({ t: 'check', result });
   const made: CreatedPackage = { file: new Blob(), damagedFiles: [], redrawnFiles: [], withheldFiles: [] };
   const redraw = options.redraw ?? ((file: Blob) => redrawPicture(file));
-  for (const ref of refs) {
+  if (refs.length > 0) onProgress?.({ phase: 'files', done: 0, total: refs.length });
+  for (const [index, ref] of refs.entries()) {
     try {
-      if (options.includeOriginals) await addOriginal(add, ref, files.plaintextChunks(ref));
-      else await addFile(add, ref, files, redraw, made);
+      if (options.includeOriginals) await addOriginal(add, ref, whileRunning(files.plaintextChunks(ref), signal));
+      else await addFile(add, ref, files, redraw, made, signal);
     } catch (error) {
       if (!(error instanceof AttachmentCorruptError)) throw error;
       // The reader finds no last chunk for this file and reports it as missing.
       made.damagedFiles.push(ref);
     }
+    onProgress?.({ phase: 'files', done: index + 1, total: refs.length });
   }
+  stopIfCancelled(signal);
   return { ...made, file: await writer.finish() };
 }
 
@@ -106,12 +174,34 @@ async function addFile(
   files: PackageFileSource,
   redraw: (file: Blob) => Promise<RedrawOutcome>,
   made: CreatedPackage,
+  signal: AbortSignal | undefined,
 ): Promise<void> {
   const iterator = files.plaintextChunks(ref)[Symbol.asyncIterator]();
+  try {
+    await addFileFrom(iterator, add, ref, redraw, made, signal);
+  } finally {
+    // Read by hand, so closed by hand: a cancelled or failed file decrypts nothing more.
+    try {
+      await iterator.return?.();
+    } catch {
+      // Already failed (a damaged chunk): the error that matters is the one thrown above.
+    }
+  }
+}
+
+async function addFileFrom(
+  iterator: AsyncIterator<Uint8Array>,
+  add: Add,
+  ref: AttachmentRef,
+  redraw: (file: Blob) => Promise<RedrawOutcome>,
+  made: CreatedPackage,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const head: Uint8Array[] = [];
   let headBytes = 0;
   let done = false;
   while (headBytes < SNIFF_BYTES) {
+    stopIfCancelled(signal);
     const next = await iterator.next();
     if (next.done) {
       done = true;
@@ -123,7 +213,12 @@ async function addFile(
   const rest = async function* (): AsyncGenerator<Uint8Array> {
     yield* head;
     if (done) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    for (;;) {
+      stopIfCancelled(signal);
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
   };
   const first = head.length === 1 && head[0] ? head[0] : joined(head);
   const format = sniffContent(first.subarray(0, SNIFF_BYTES));
@@ -133,11 +228,14 @@ async function addFile(
   const parts: Uint8Array<ArrayBuffer>[] = [];
   for await (const part of rest()) parts.push(new Uint8Array(part));
   const original = new Blob(parts);
+  stopIfCancelled(signal);
   const outcome = await redraw(original);
+  stopIfCancelled(signal);
   if (outcome.status === 'redrawn') {
     const copy = await readBytes(outcome.picture);
     // Only what a redraw makes goes out as a copy: fresh pixels, nothing else read from the file.
     const found = await readPictureMetadata(copy);
+    stopIfCancelled(signal);
     if (!found.location && !found.camera && !found.incomplete && (found.format === 'png' || found.format === 'jpeg')) {
       const hasher = await createStreamingSha256();
       hasher.update(copy);
