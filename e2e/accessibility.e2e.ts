@@ -3,6 +3,7 @@ import { axeViolations as violations } from './support/axe';
 import type { Browser, Page } from 'playwright-core';
 import { launch, newContext, open, ROUTES } from './support/browser';
 import { createVaultThroughUi } from './support/vault';
+import { LANGUAGES } from '../src/i18n/languages';
 
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
@@ -18,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('accessibility', () => {
-  for (const locale of ['en-GB', 'cy']) {
+  for (const { code: locale } of LANGUAGES) {
     it(`axe finds no violations on any route (${locale})`, async () => {
       const context = await newContext(browser, { locale });
       const page = await context.newPage();

@@ -6,6 +6,15 @@
 export const LANGUAGES = [
   { code: 'en-GB', nativeName: 'English', reviewed: true, unreviewed: '' },
   { code: 'cy', nativeName: 'Cymraeg', reviewed: false, unreviewed: 'Nid yw siaradwr brodorol wedi adolygu’r cyfieithiad eto' },
+  {
+    code: 'pl',
+    nativeName: 'Polski',
+    reviewed: false,
+    unreviewed: 'Tłumaczenie nie zostało jeszcze sprawdzone przez rodzimego użytkownika języka',
+  },
+  { code: 'ro', nativeName: 'Română', reviewed: false, unreviewed: 'Traducere încă neverificată de un vorbitor nativ' },
+  { code: 'ur', nativeName: 'اردو', reviewed: false, unreviewed: 'اس ترجمے کا ابھی کسی اہلِ زبان نے جائزہ نہیں لیا' },
+  { code: 'ar', nativeName: 'العربية', reviewed: false, unreviewed: 'لم يراجع هذه الترجمة متحدث أصلي بعد' },
 ] as const;
 
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];

@@ -73,9 +73,10 @@ interface Started {
 }
 
 /**
- * How long a worker may take to load its code before the task runs in-process instead. Loading
- * takes well under a second even on a slow phone; a worker that neither loads nor fails (an
- * engine that never answers) must not leave the person waiting at the lock screen for ever.
+ * How long, from the moment a task is run, its worker may take to load its code. Loading takes
+ * well under a second even on a slow phone; a worker that neither loads nor fails (an engine
+ * that never answers) must not leave the person waiting at the lock screen for ever. It is
+ * replaced once; if the second does no better, the task runs in-process.
  */
 export const WORKER_READY_TIMEOUT_MS = 15_000;
 
@@ -84,18 +85,13 @@ function start(task: WorkerTask<never, unknown, unknown, unknown, unknown>): Sta
   const early: MessageEvent[] = [];
   let handler: ((event: MessageEvent) => void) | null = null;
   const ready = new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), WORKER_READY_TIMEOUT_MS);
-    const settle = (loaded: boolean) => {
-      clearTimeout(timer);
-      resolve(loaded);
-    };
     worker.addEventListener('message', (event) => {
       const message = event as MessageEvent<FromWorker<unknown, unknown, unknown>>;
-      if (message.data.type === 'ready') settle(true);
+      if (message.data.type === 'ready') resolve(true);
       else if (handler) handler(message);
       else early.push(message);
     });
-    worker.addEventListener('error', () => settle(false));
+    worker.addEventListener('error', () => resolve(false));
   });
   const take = (next: (event: MessageEvent) => void) => {
     handler = next;
@@ -157,13 +153,43 @@ async function runInProcess<In, Out, Progress, Ask, Answer>(
   }
 }
 
+/**
+ * Whether the worker has loaded its code within WORKER_READY_TIMEOUT_MS from now (false: it
+ * failed to load or did not answer in time). Resolves at once when `signal` aborts.
+ */
+function loadedInTime(started: Started, signal: AbortSignal | undefined): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), WORKER_READY_TIMEOUT_MS);
+    const onAbort = () => resolve(false);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    void started.ready.then((ready) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(ready);
+    });
+  });
+}
+
 async function runInWorker<In, Out, Progress, Ask, Answer>(
   task: WorkerTask<In, Out, Progress, Ask, Answer>,
   input: In,
   options: RunTaskOptions<Progress, Ask, Answer>,
 ): Promise<Out> {
-  const started = warm.get(task.name) ?? start(task as unknown as WorkerTask<never, unknown, unknown, unknown, unknown>);
+  const spawn = () => start(task as unknown as WorkerTask<never, unknown, unknown, unknown, unknown>);
+  let started = warm.get(task.name) ?? spawn();
   warm.delete(task.name);
+  if (!(await loadedInTime(started, options.signal))) {
+    started.worker.terminate();
+    if (options.signal?.aborted) throw new TaskCancelledError();
+    // A worker that failed to load, or never answered: one fresh try (a prewarmed one may have
+    // failed while the passphrase was typed), then the task runs here rather than not at all.
+    started = spawn();
+    if (!(await loadedInTime(started, options.signal))) {
+      started.worker.terminate();
+      if (options.signal?.aborted) throw new TaskCancelledError();
+      return runInProcess(task, input, options);
+    }
+  }
   const { worker } = started;
   const { signal } = options;
   let settled = false;
@@ -206,22 +232,13 @@ async function runInWorker<In, Out, Progress, Ask, Answer>(
         if (!settled) worker.postMessage(reply, []);
       };
 
-      void started.ready.then((ready) => {
-        if (settled) return;
-        if (!ready) {
-          // The worker's code did not load (or not in time): run the task here rather than not
-          // at all. Its worker is terminated, so a late start cannot run it twice.
-          finish(() => resolve(runInProcess(task, input, options)));
-          return;
-        }
-        started.take(handle);
-        worker.addEventListener('messageerror', () => finish(() => reject(new TaskFailedError('a message could not be read'))));
-        worker.addEventListener('error', (event) =>
-          finish(() => reject(new TaskFailedError((event as ErrorEvent).message ?? 'the worker stopped'))),
-        );
-        const run: ToWorker<In, Answer> = { type: 'run', input };
-        worker.postMessage(run, task.transfer?.(input) ?? []);
-      });
+      started.take(handle);
+      worker.addEventListener('messageerror', () => finish(() => reject(new TaskFailedError('a message could not be read'))));
+      worker.addEventListener('error', (event) =>
+        finish(() => reject(new TaskFailedError((event as ErrorEvent).message ?? 'the worker stopped'))),
+      );
+      const run: ToWorker<In, Answer> = { type: 'run', input };
+      worker.postMessage(run, task.transfer?.(input) ?? []);
     });
   } finally {
     if (!settled) worker.terminate();

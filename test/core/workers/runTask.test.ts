@@ -122,36 +122,84 @@ describe.each(['in-process', 'worker'] as const)('runTask (%s)', (mode) => {
   });
 });
 
-describe('a worker that never starts', () => {
+describe('a worker that does not start', () => {
   /** A worker whose code neither loads nor fails: no message, no error, ever. */
   class SilentWorker implements TaskWorker {
     terminated = false;
     posted = 0;
+    private readonly errorListeners: ((event: Event) => void)[] = [];
     postMessage(): void {
       this.posted += 1;
     }
-    addEventListener(): void {}
+    addEventListener(type: 'message' | 'messageerror' | 'error', listener: (event: Event) => void): void {
+      if (type === 'error') this.errorListeners.push(listener);
+    }
     terminate(): void {
       this.terminated = true;
     }
+    /** Its code failed to load, as a worker's `error` event says. */
+    fail(): void {
+      for (const listener of this.errorListeners) listener(new Event('error'));
+    }
   }
 
-  it('is given up after the ready timeout, terminated, and the task runs in-process instead', async () => {
+  it('is given up after the ready timeout and replaced once; if the second is silent too, the task runs in-process', async () => {
     vi.useFakeTimers();
     try {
       vi.stubGlobal('Worker', function Worker() {});
-      const silent = new SilentWorker();
-      const result = runTask({ ...task, name: 'silent', spawn: () => silent }, { total: 3 }, { answer: async () => 'here' });
+      const silent = [new SilentWorker(), new SilentWorker()];
+      let spawns = 0;
+      const result = runTask(
+        { ...task, name: 'silent', spawn: () => silent[spawns++] ?? new SilentWorker() },
+        { total: 3 },
+        { answer: async () => 'here' },
+      );
       await vi.advanceTimersByTimeAsync(WORKER_READY_TIMEOUT_MS - 1);
-      expect(silent.terminated).toBe(false);
+      expect([spawns, silent[0]?.terminated]).toEqual([1, false]);
       await vi.advanceTimersByTimeAsync(1);
-      expect(silent.terminated).toBe(true);
-      expect(silent.posted).toBe(0); // the input never went to the worker that did not start
+      expect([spawns, silent[0]?.terminated]).toEqual([2, true]);
+      await vi.advanceTimersByTimeAsync(WORKER_READY_TIMEOUT_MS);
+      expect(silent[1]?.terminated).toBe(true);
+      // The input never went to a worker that did not start.
+      expect(silent.map((worker) => worker.posted)).toEqual([0, 0]);
       await vi.runAllTimersAsync();
       await expect(result).resolves.toBe('here:3');
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('a worker that failed to load is replaced by a fresh one, which runs the task', async () => {
+    vi.stubGlobal('Worker', function Worker() {});
+    let spawns = 0;
+    const failing = new SilentWorker();
+    const result = runTask(
+      {
+        ...task,
+        name: 'fails-first',
+        spawn: () => {
+          spawns += 1;
+          if (spawns > 1) return task.spawn();
+          queueMicrotask(() => failing.fail());
+          return failing;
+        },
+      },
+      { total: 2 },
+      { answer: async () => 'fresh' },
+    );
+    await expect(result).resolves.toBe('fresh:2');
+    expect(spawns).toBe(2);
+    expect(failing.terminated).toBe(true);
+  });
+
+  it('a Stop while the worker loads rejects with TaskCancelledError and runs nothing', async () => {
+    vi.stubGlobal('Worker', function Worker() {});
+    const silent = new SilentWorker();
+    const controller = new AbortController();
+    const result = runTask({ ...task, name: 'stopped-loading', spawn: () => silent }, { total: 2 }, { signal: controller.signal });
+    controller.abort();
+    await expect(result).rejects.toBeInstanceOf(TaskCancelledError);
+    expect([silent.terminated, silent.posted]).toEqual([true, 0]);
   });
 });
 

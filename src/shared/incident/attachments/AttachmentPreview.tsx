@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type DragEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_PICTURE_PIXELS } from '../../../core/files';
 import { notShownKey } from './previewKind';
@@ -9,6 +9,18 @@ import type { ShownFile } from './shownFile';
  * always a link to save a copy of its exact bytes (with what saving means). Reusable wherever a
  * file someone else made is shown (the diary, an opened evidence package).
  */
+/**
+ * Shown pictures and players offer no menu, no dragging and no picture-in-picture: a picture
+ * opened in a tab of its own (long-press, right-click, a drag to the tab bar) would stay on
+ * screen after Quick exit, which reaches only the app's own pages. "Save a copy" is the one way
+ * out, and it saves rather than shows.
+ */
+const noMenu = {
+  onContextMenu: (event: MouseEvent<HTMLElement>) => event.preventDefault(),
+  onDragStart: (event: DragEvent<HTMLElement>) => event.preventDefault(),
+  draggable: false,
+} as const;
+
 export function AttachmentPreview({ name, file }: { name: string; file: ShownFile }) {
   const { t } = useTranslation('attachments');
   // A redrawn picture or a recording the browser still cannot show falls back to a saved copy.
@@ -23,17 +35,27 @@ export function AttachmentPreview({ name, file }: { name: string; file: ShownFil
     message = view.kind === 'picture' ? t('list.cannotPreview') : t('list.cannotPlay');
   } else if (view.kind === 'picture') {
     shown = (
-      <img className="attachment-thumb" src={view.url} alt={name} width={view.width} height={view.height} onError={() => setBroken(true)} />
+      <img
+        className="attachment-thumb"
+        src={view.url}
+        alt={name}
+        width={view.width}
+        height={view.height}
+        onError={() => setBroken(true)}
+        {...noMenu}
+      />
     );
   } else if (view.element === 'audio') {
     shown = (
       <audio
         className="attachment-media"
         controls
+        controlsList="nodownload"
         preload="metadata"
         src={view.url}
         aria-label={t('list.audioLabel', { name })}
         onError={() => setBroken(true)}
+        {...noMenu}
       />
     );
   } else {
@@ -41,11 +63,14 @@ export function AttachmentPreview({ name, file }: { name: string; file: ShownFil
       <video
         className="attachment-media"
         controls
+        controlsList="nodownload noremoteplayback"
+        disablePictureInPicture
         playsInline
         preload="metadata"
         src={view.url}
         aria-label={t('list.videoLabel', { name })}
         onError={() => setBroken(true)}
+        {...noMenu}
       />
     );
   }
