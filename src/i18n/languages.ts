@@ -13,6 +13,7 @@ export const LANGUAGES = [
     unreviewed: 'Tłumaczenie nie zostało jeszcze sprawdzone przez rodzimego użytkownika języka',
   },
   { code: 'ro', nativeName: 'Română', reviewed: false, unreviewed: 'Traducere încă neverificată de un vorbitor nativ' },
+  { code: 'pa', nativeName: 'ਪੰਜਾਬੀ', reviewed: false, unreviewed: 'ਇਸ ਅਨੁਵਾਦ ਦੀ ਅਜੇ ਕਿਸੇ ਮਾਂ-ਬੋਲੀ ਵਾਲੇ ਵੱਲੋਂ ਜਾਂਚ ਨਹੀਂ ਹੋਈ' },
   { code: 'ur', nativeName: 'اردو', reviewed: false, unreviewed: 'اس ترجمے کا ابھی کسی اہلِ زبان نے جائزہ نہیں لیا' },
   { code: 'ar', nativeName: 'العربية', reviewed: false, unreviewed: 'لم يراجع هذه الترجمة متحدث أصلي بعد' },
 ] as const;

@@ -92,6 +92,31 @@ registerRoute(new PrecacheRoute(precache));
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(precache.createHandlerBoundToURL('index.html')));
 
+/**
+ * The Chinese, Japanese and Korean report fonts (5 to 11 MB each) are not precached: fetched
+ * the first time a report needs one, then kept. Their names carry a hash of their content, so a
+ * kept copy is never stale. Offline before first use the fetch fails, and the report says which
+ * characters it could not print.
+ */
+const ON_DEMAND_FONTS = /^\/assets\/NotoSans(?:SC|JP|KR)_[\w-]+\.ttf$/;
+const ON_DEMAND_CACHE = 'daybook-fonts-on-demand';
+
+async function onDemandFont(request: Request): Promise<Response> {
+  const cache = await self.caches.open(ON_DEMAND_CACHE);
+  const kept = await cache.match(request);
+  if (kept) return kept;
+  const response = await self.fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method === 'GET' && url.origin === self.location.origin && ON_DEMAND_FONTS.test(url.pathname)) {
+    event.respondWith(onDemandFont(event.request));
+  }
+});
+
 self.addEventListener('message', (event) => {
   const data: unknown = event.data;
   if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'SKIP_WAITING') {

@@ -4,6 +4,7 @@
 
 import { createInstance, type Resource } from 'i18next';
 import { renderPdfReport, type ReportTranslate } from '../../core/export/pdf/index';
+import { familiesFor, stringsIn } from '../../core/export/pdf/fontFamilies';
 import { verifyExportDocument, type RedrawnFile } from '../../core/export/verifyExport';
 import type { ExportDocument } from '../../core/export/exportDocument';
 import type { AttachmentRef } from '../../core/model/incident';
@@ -56,10 +57,8 @@ function isDocument(value: PdfTaskInput['document']): value is ExportDocument {
 
 export const renderPdfTask: TaskFunction<PdfTaskInput, Uint8Array, PdfProgress, AttachmentRef, Blob> = async (input, context) => {
   const translate = reportTranslate(input);
-  const fontsLoaded = loadReportFonts();
-  // Failures surface when awaited below; these only start early.
+  // Failures surface when awaited below; this only starts early.
   translate.catch(() => undefined);
-  fontsLoaded.catch(() => undefined);
   let document: ExportDocument;
   if (isDocument(input.document)) {
     document = input.document;
@@ -68,6 +67,9 @@ export const renderPdfTask: TaskFunction<PdfTaskInput, Uint8Array, PdfProgress, 
     const { source, selection, now } = input.document;
     document = await buildExportDocument(exportSourceFrom(source), selection, now);
   }
+  // Fonts for the scripts of the text and of the report's own words, and no others.
+  const fontsLoaded = loadReportFonts(familiesFor([...stringsIn(document.entries), ...stringsIn(input.resources)]));
+  fontsLoaded.catch(() => undefined);
   const total = document.entries.length;
   context.progress({ phase: 'checking', done: 0, total });
   const [t, fonts, verification] = await Promise.all([

@@ -16,6 +16,8 @@ export interface ReportContext {
   t: ReportTranslate;
   formats: Formats;
   locale: string;
+  /** How many incidents hold characters no font given to the report has. */
+  unprintableEntries: number;
 }
 
 /** The verification's word on each version, for the log to look up. */

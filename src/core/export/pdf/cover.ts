@@ -85,8 +85,18 @@ function drawChainV1(w: ReportWriter, ctx: ReportContext, head: string, links: n
   } else {
     w.text(t('report:chain.broken', { position: formats.number(chain.brokenAt + 1) }), { bold: true, color: COLOURS.alert });
   }
+  drawUnprintableNote(w, ctx);
   w.gap(4);
   w.text(t('report:chain.howToVerify'), { size: 9.5 });
+}
+
+/**
+ * The check is of the record, not of the printing: where characters could not be printed, the
+ * printed text of those incidents is not exactly as written, and the cover says so.
+ */
+function drawUnprintableNote(w: ReportWriter, ctx: ReportContext): void {
+  if (ctx.unprintableEntries === 0) return;
+  w.text(ctx.t('report:cover.unprintable', { count: ctx.unprintableEntries }), { bold: true, color: COLOURS.alert });
 }
 
 /** The result in one bold line: "Verified" only when every check holds and every text was checked. */
@@ -142,6 +152,7 @@ function drawEvidenceV2(w: ReportWriter, ctx: ReportContext, chain: ExportChainV
   w.text(chain.root, { size: 10 });
   w.gap(4);
   drawOutcome(w, ctx, statement);
+  drawUnprintableNote(w, ctx);
   if (statement.outcome !== 'not-verified') {
     w.field(
       t('report:evidence.checkedFields'),

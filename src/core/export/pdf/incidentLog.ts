@@ -8,6 +8,7 @@ import { drawAttachments, type ImageEmbedder } from './attachments';
 import { versionCheck, type ReportContext } from './context';
 import { drawIncidentFields } from './incidentFields';
 import { COLOURS, type ReportWriter, type Segment } from './layout';
+import { codePointName } from './printableText';
 import { drawClockNote, drawRevisionHistory } from './revisionHistory';
 
 /**
@@ -58,6 +59,7 @@ async function drawEntry(
   const incident = revisionIncident(latest);
   const omitted = new Set<OmittableField>([...document.scope.omittedFields, ...omittedFieldsOf(latest)]);
 
+  w.takeUnprintable(); // only what this entry holds is named under it
   w.ensure(90);
   w.rule();
   w.gap(2);
@@ -69,7 +71,19 @@ async function drawEntry(
   drawIncidentFields(w, ctx, incident, omitted);
   await drawAttachments(w, ctx, incident.attachments, images);
   drawRevisionHistory(w, ctx, entry);
+  drawUnprintable(w, ctx, w.takeUnprintable());
   w.gap(8);
+}
+
+/** Names each character of the entry that no font has: it was drawn as an empty box. */
+function drawUnprintable(w: ReportWriter, ctx: ReportContext, codePoints: readonly number[]): void {
+  if (codePoints.length === 0) return;
+  w.gap(4);
+  w.text(ctx.t('report:log.unprintable', { count: codePoints.length, codePoints: codePoints.map(codePointName).join(' ') }), {
+    bold: true,
+    size: 9.5,
+    color: COLOURS.alert,
+  });
 }
 
 export async function drawIncidentLog(

@@ -3,7 +3,7 @@
 
 import { PageSizes, rgb, type Color, type PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib';
 import { drawLine, type LineStyle } from './drawLine';
-import type { ReportFonts } from './reportFont';
+import { isRtlParagraph, type ReportFont, type ReportFonts } from './reportFont';
 import { wrapText } from './wrapText';
 
 export const PAGE_WIDTH = PageSizes.A4[0];
@@ -46,6 +46,11 @@ const LEADING = 1.32;
 
 interface PlacedLine extends LineStyle {
   text: string;
+  font: ReportFont;
+  /** In a right-to-left paragraph: set flush right in its column. */
+  rtl: boolean;
+  /** The column's width, to align a right-to-left line. */
+  columnWidth: number;
 }
 
 export class ReportWriter {
@@ -143,7 +148,34 @@ export class ReportWriter {
     const font = style.bold ? this.fonts.bold : this.fonts.regular;
     const size = style.size ?? BODY_SIZE;
     const color = style.color ?? COLOURS.text;
-    return wrapText(font.printable(text), width, (s) => font.width(s, size)).map((line) => ({ text: line, font, size, color }));
+    const printable = font.printable(text);
+    this.noteUnprintable(font, printable);
+    // Each paragraph keeps its own direction; wrapping works on the text in reading order.
+    return printable.split('\n').flatMap((paragraph) => {
+      const rtl = isRtlParagraph(paragraph);
+      return wrapText(paragraph, width, (s) => font.width(s, size)).map((line) => ({
+        text: line,
+        font,
+        size,
+        color,
+        rtl,
+        columnWidth: width,
+      }));
+    });
+  }
+
+  /** Characters no font has, since the last call to takeUnprintable (see incidentLog.ts). */
+  private unprintable = new Set<number>();
+
+  private noteUnprintable(font: ReportFont, text: string): void {
+    for (const codePoint of font.unprintable(text)) this.unprintable.add(codePoint);
+  }
+
+  /** The characters drawn as empty boxes since the last call, in order of first appearance. */
+  takeUnprintable(): number[] {
+    const found = [...this.unprintable];
+    this.unprintable = new Set();
+    return found;
   }
 
   private placeRow(line: PlacedLine, x: number): void {
@@ -154,7 +186,9 @@ export class ReportWriter {
   }
 
   private draw(line: PlacedLine, x: number, baseline: number): void {
-    drawLine(this.page, line.text, x, baseline, line);
+    const shaped = line.font.shape(line.text, line.rtl);
+    const left = line.rtl ? x + line.columnWidth - shaped.width * line.size : x;
+    drawLine(this.page, shaped, left, baseline, line);
   }
 }
 

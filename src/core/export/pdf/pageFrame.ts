@@ -3,7 +3,7 @@
 
 import { drawLine } from './drawLine';
 import { COLOURS, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH } from './layout';
-import type { ReportFonts } from './reportFont';
+import { isRtlParagraph, type ReportFonts } from './reportFont';
 import type { ReportTranslate } from './types';
 import type { PDFPage } from 'pdf-lib';
 
@@ -11,13 +11,17 @@ const SIZE = 8;
 
 export function stampPageFrames(pages: readonly PDFPage[], fonts: ReportFonts, t: ReportTranslate, generated: string): void {
   const font = fonts.regular;
-  const header = font.printable(t('report:header'));
-  const footer = font.printable(t('report:footer.generated', { moment: generated }));
-  const style = { size: SIZE, font, color: COLOURS.muted };
+  const line = (text: string) => {
+    const printable = font.printable(text).replace(/\n/g, ' ');
+    return font.shape(printable, isRtlParagraph(printable));
+  };
+  const header = line(t('report:header'));
+  const footer = line(t('report:footer.generated', { moment: generated }));
+  const style = { size: SIZE, color: COLOURS.muted };
   pages.forEach((page, index) => {
-    const number = font.printable(t('report:footer.page', { page: index + 1, total: pages.length }));
+    const number = line(t('report:footer.page', { page: index + 1, total: pages.length }));
     drawLine(page, header, MARGIN_X, PAGE_HEIGHT - 36, style);
     drawLine(page, footer, MARGIN_X, 32, style);
-    drawLine(page, number, PAGE_WIDTH - MARGIN_X - font.width(number, SIZE), 32, style);
+    drawLine(page, number, PAGE_WIDTH - MARGIN_X - number.width * SIZE, 32, style);
   });
 }

@@ -1,8 +1,8 @@
 // The PDF evidence report: a cover summary, then the chronological log. Everything is drawn
-// with the embedded DejaVu fonts, subset to the characters used, so any language prints and
-// the text can be copied and searched.
+// with embedded fonts (DejaVu Sans, and a Noto font for each other script the text has), shaped
+// by HarfBuzz and subset to the glyphs used, so the text prints as typed and can be copied and
+// searched (see reportFont.ts).
 
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { ImageEmbedder } from './attachments';
 import type { ReportContext } from './context';
@@ -12,7 +12,8 @@ import { makeFormats } from './formats';
 import { drawIncidentLog } from './incidentLog';
 import { ReportWriter } from './layout';
 import { stampPageFrames } from './pageFrame';
-import { ReportFont } from './reportFont';
+import { embedFonts } from './embedFonts';
+import { stringsIn } from './fontFamilies';
 import type { ReportOptions, ReportTranslate } from './types';
 
 const CREATOR = 'Daybook';
@@ -37,14 +38,15 @@ export async function renderPdfReport(options: ReportOptions): Promise<Uint8Arra
   const t = memoised(options.t);
   const now = options.now ?? new Date();
   const formats = makeFormats(locale, options.timeZone);
-  const ctx: ReportContext = { document, verification, checks: coverageByVersion(verification), t, formats, locale };
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(fontkit);
-  const fonts = {
-    regular: new ReportFont(await pdf.embedFont(options.fonts.regular, { subset: true })),
-    bold: new ReportFont(await pdf.embedFont(options.fonts.bold, { subset: true })),
-  };
+  const { fonts, embedded } = await embedFonts(pdf, options.fonts);
+  // The cover says how many incidents hold characters no font has, before the log is drawn.
+  const unprintableEntries = document.entries.filter((entry) => {
+    for (const text of stringsIn(entry.revisions)) if (fonts.regular.unprintable(text).length > 0) return true;
+    return false;
+  }).length;
+  const ctx: ReportContext = { document, verification, checks: coverageByVersion(verification), t, formats, locale, unprintableEntries };
   // Metadata carries no user text: a file's properties are easy to overlook when sharing it.
   pdf.setTitle(t('report:meta.title'), { showInWindowTitleBar: true });
   pdf.setCreator(CREATOR);
@@ -58,5 +60,6 @@ export async function renderPdfReport(options: ReportOptions): Promise<Uint8Arra
   const images = document.scope.attachmentsIncluded ? new ImageEmbedder(pdf, options.loadImage) : null;
   await drawIncidentLog(writer, ctx, images, options.onIncidentDrawn);
   stampPageFrames(writer.pages, fonts, t, formats.moment(now.toISOString()));
+  for (const font of embedded) await font.finish();
   return pdf.save();
 }

@@ -2,6 +2,7 @@
 // as bytes, and every word it prints comes through `t`.
 
 import type { AttachmentRef } from '../../model/incident';
+import type { FontFamily } from './fontFamilies';
 import type { ExportDocument } from '../exportDocument';
 import type { ExportVerification } from '../verifyExport';
 
@@ -11,6 +12,19 @@ export interface EmbeddableImage {
   format: 'png' | 'jpeg';
 }
 
+/** A TrueType font's bytes; a family without bold prints bold text in its regular weight. */
+export interface FontFiles {
+  regular: Uint8Array;
+  bold?: Uint8Array;
+}
+
+export interface ReportFontFiles {
+  regular: Uint8Array;
+  bold: Uint8Array;
+  /** Fonts for other scripts (see fontFamilies.ts); a character no font has is named on its entry. */
+  families?: Partial<Record<FontFamily, FontFiles>>;
+}
+
 /** i18next's t, with namespaced keys ('report:cover.title', 'diary:behaviours.following'). */
 export type ReportTranslate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -18,8 +32,8 @@ export interface ReportOptions {
   document: ExportDocument;
   /** The result of verifying the document: its chain, and its entries against the chain. */
   verification: ExportVerification;
-  /** TrueType fonts (DejaVu Sans): regular and bold. */
-  fonts: { regular: Uint8Array; bold: Uint8Array };
+  /** TrueType fonts: DejaVu Sans, regular and bold, and the Noto fonts loaded for the text's scripts. */
+  fonts: ReportFontFiles;
   t: ReportTranslate;
   /** BCP 47 tag for dates and numbers ('en-GB', 'cy'). */
   locale: string;

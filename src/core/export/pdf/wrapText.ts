@@ -1,14 +1,19 @@
-// Greedy line breaking by measured width. Lines break at spaces; a word wider than a whole line
-// (a URL, a hash) is cut between characters, so nothing ever runs off the page.
+// Greedy line breaking by measured width, on text in reading order (before any right-to-left
+// reordering). Lines break at spaces; a word wider than a whole line (a URL, a hash, a sentence
+// of Chinese or Thai, which have no spaces) is cut between characters as a reader sees them
+// (grapheme clusters), so a vowel sign or accent never leaves its letter and nothing runs off
+// the page.
 
 /** Width of a string at the size being laid out. */
 export type Measure = (text: string) => number;
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 function splitLongWord(word: string, maxWidth: number, measure: Measure): string[] {
   const pieces: string[] = [];
   let piece = '';
   let width = 0;
-  for (const char of word) {
+  for (const { segment: char } of graphemes.segment(word)) {
     const charWidth = measure(char);
     if (piece !== '' && width + charWidth > maxWidth) {
       pieces.push(piece);

@@ -159,7 +159,7 @@ function fixtureSpecs(): EntrySpec[] {
     versions: [
       incident({
         when: { kind: 'approximate', description: 'one evening', from: '2026-03-02', to: '2026-03-05' },
-        // Control characters are dropped; a CJK character DejaVu Sans lacks prints as '?'.
+        // Control characters are dropped; a CJK character no font given has is named on its entry.
         whatHappened: `${POLISH}\u0007\nLink: ${LONG_URL}\nZnak: 漢`,
         behaviours: ['contact-text', 'threats'],
       }),
@@ -301,7 +301,7 @@ describe('renderPdfReport', () => {
     });
   });
 
-  it('prints Welsh and Polish letters exactly, wraps long words, drops control characters and marks missing glyphs', async () => {
+  it('prints Welsh and Polish letters exactly, wraps long words, drops control characters and names characters no font has', async () => {
     const { document, verification } = await buildDocument(fixtureSpecs());
     const { pdf } = await render(document, verification);
     const text = allText(pdf);
@@ -313,8 +313,18 @@ describe('renderPdfReport', () => {
     expect(compact(pdf)).toContain(LONG_URL);
     expect(text.split('\n').some((line) => line.includes(LONG_URL))).toBe(false);
     expect(text).not.toContain('\u0007');
-    expect(text).not.toContain('漢');
-    expect(text).toContain('Znak: ?');
+    // Never replaced: drawn as the font's empty box, kept in the text layer, and named.
+    expect(text).toContain('Znak: 漢');
+    expect(text).not.toContain('Znak: ?');
+    expect(flowing(text)).toContain('A character in this entry could not be printed: U+6F22.');
+    expect(flowing(pdf.pages[0])).toContain('Some characters in 1 incident could not be printed');
+  });
+
+  it('says nothing of unprintable characters when every character has a font', async () => {
+    const specs = fixtureSpecs().filter((spec) => spec.id !== 'entry-polish');
+    const { document, verification } = await buildDocument(specs);
+    const { pdf } = await render(document, verification);
+    expect(allText(pdf)).not.toContain('could not be printed');
   });
 
   it('lists each incident with its fields, when it was written down, and its entry id', async () => {
