@@ -61,6 +61,9 @@ async function notContainedIn(stores: UnlockedStores, linkHashes: readonly strin
   }
 }
 
+/** After a change, a check that failed is tried again after these waits. */
+const RECHECK_DELAYS_MS = [1_000, 5_000, 30_000];
+
 /** Resolves after the browser has painted the next frame. */
 function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -99,7 +102,7 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
     // Only the newest check is shown: an older one that ends later speaks of fewer records. The
     // shared fingerprints are compared with the same chain, and shown with its check, so the
     // diary never says "nothing altered or missing" before they have been.
-    const check = async (first = false) => {
+    const check = async (first = false, attempt = 0): Promise<void> => {
       const mine = ++latestCheck;
       const linkHashes = repository.allRecords().map((record) => record.link.hash);
       try {
@@ -111,8 +114,14 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
       } catch {
         if (checking.signal.aborted) return;
         // A diary that cannot be checked at all is shown as failed to load, as a failed read
-        // is; after a change it still shows what it holds, and that it is being checked.
+        // is; after a change it still shows what it holds, and that it is being checked, and
+        // the check is tried again (a worker that ran out of memory, say) rather than left.
         if (first && mine === latestCheck) show(() => failed(repository));
+        else if (mine === latestCheck && attempt < RECHECK_DELAYS_MS.length) {
+          setTimeout(() => {
+            if (current && mine === latestCheck) void check(false, attempt + 1);
+          }, RECHECK_DELAYS_MS[attempt]);
+        }
       }
     };
     const stop = repository.subscribe(() => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DiaryRepository, SealState } from '../../../src/core/store/diaryRepository';
 import { aQuickIncidentOn } from '../../support/incidentFactories';
 import { renderDiary, reopenedTestDiary, testDatabase, testDiary } from './renderDiary';
@@ -171,5 +171,28 @@ describe('integrity status and the seal', () => {
     expect(screen.getByTestId('seal-warning').textContent).toContain("Rhybudd: mae cofnodion diweddar ar goll o'r ddyfais hon.");
     expect(document.body.textContent).not.toMatch(/\b(integrity|fingerprint|invite|clock)\.[a-z]/);
     expect(document.body.textContent).not.toMatch(/dim wedi'i newid na'i golli/);
+  });
+});
+
+describe('a check after a change that fails', () => {
+  it('is tried again, and the diary then says what the check found', async () => {
+    const repository = await withThree();
+    await renderDiary(repository, '/');
+    await waitFor(() => expect(screen.getByTestId('integrity').textContent).toMatch(NOTHING_MISSING));
+    // The next check fails once (a worker out of memory, say), then works.
+    const verify = repository.verify.bind(repository);
+    let failures = 0;
+    vi.spyOn(repository, 'verify').mockImplementation(async (signal) => {
+      if (failures++ === 0) throw new Error('the worker stopped');
+      return verify(signal);
+    });
+    await repository.add(aQuickIncidentOn('2026-03-02', { whatHappened: 'Four' }));
+    await waitFor(
+      () => expect(screen.getByTestId('integrity').textContent).toBe('Record of changes checked: 4 records, nothing altered or missing.'),
+      {
+        timeout: 4_000,
+      },
+    );
+    expect(failures).toBe(2);
   });
 });

@@ -15,7 +15,9 @@
 //   any diary within BACKUP_LIMITS writes in practice.
 // - Metadata: a version of an incident is typically 1 to 5 KB of JSON; 20,000 versions of 5 KB
 //   are 100 MB. The readers keep parsed metadata in memory (several times its JSON size), so
-//   256 MiB is the most a phone can be asked to hold.
+//   256 MiB is the most a phone can be asked to hold for a backup. A package is opened by
+//   whoever it was handed to, often on a phone, and holds only the chosen incidents: 128 MiB
+//   is still some 25,000 versions of 5 KB, and half the memory a crafted package can ask for.
 // - File records: a backup checks one file at a time, so 100,000 (BACKUP_LIMITS.files) costs
 //   only time. A package keeps every file it carries open until the document is checked, so its
 //   cap is what memory allows: 10,000 files is still more photos than any one report needs.
@@ -39,7 +41,7 @@ const MiB = 1024 * 1024;
 
 export const READ_BUDGETS: Readonly<Record<EncryptedFileKind, Readonly<ReadBudget>>> = Object.freeze({
   backup: Object.freeze({ maxFileBytes: 64 * GiB, maxRecords: 2_000_000, maxFileRecords: 100_000, maxMetaBytes: 256 * MiB }),
-  'evidence-package': Object.freeze({ maxFileBytes: 16 * GiB, maxRecords: 2_000_000, maxFileRecords: 10_000, maxMetaBytes: 256 * MiB }),
+  'evidence-package': Object.freeze({ maxFileBytes: 16 * GiB, maxRecords: 2_000_000, maxFileRecords: 10_000, maxMetaBytes: 128 * MiB }),
 });
 
 export function tooLarge(detail: string): EncryptedFileError {
