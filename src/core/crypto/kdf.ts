@@ -126,31 +126,58 @@ function workers(): Promise<typeof RunTask> {
   return import('../workers/runTask');
 }
 
+/** Lets the person stop a derivation (seconds on a slow phone) rather than wait for it. */
+export interface DeriveOptions {
+  /** Aborting terminates the Argon2id worker at once and rejects with TaskCancelledError. */
+  signal?: AbortSignal;
+}
+
+/**
+ * A TaskCancelledError, for a caller that sees its signal aborted after a derivation finished
+ * and must answer as if it had been stopped before. The task runner is loaded by then (the
+ * derivation loaded it), so the lock screen's first load does not grow.
+ */
+export async function taskCancelled(): Promise<Error> {
+  const { TaskCancelledError } = await workers();
+  return new TaskCancelledError();
+}
+
 /**
  * Raw Argon2id in the KDF worker (in-process where there are no workers). The password's
  * buffer is moved to the worker, so afterwards it is empty here.
  */
-async function deriveBytes(password: Uint8Array<ArrayBuffer>, salt: Uint8Array, cost: KdfCost, hashLength: number): Promise<Uint8Array> {
+async function deriveBytes(
+  password: Uint8Array<ArrayBuffer>,
+  salt: Uint8Array,
+  cost: KdfCost,
+  hashLength: number,
+  signal: AbortSignal | undefined,
+): Promise<Uint8Array> {
   const { memoryKiB, iterations, parallelism } = cost;
   const { runTask } = await workers();
-  return runTask(kdfTask, { password, salt, cost: { memoryKiB, iterations, parallelism }, hashLength });
+  return runTask(kdfTask, { password, salt, cost: { memoryKiB, iterations, parallelism }, hashLength }, signal ? { signal } : {});
 }
 
 /**
  * Derives a non-extractable AES-256-GCM key that can only wrap and unwrap keys.
  * The passphrase is NFC-normalised so the same words typed on another device or
- * keyboard (composed vs decomposed accents) give the same key.
+ * keyboard (composed vs decomposed accents) give the same key. Aborting `options.signal`
+ * rejects with TaskCancelledError and yields no key, even when Argon2id had just finished.
  */
-export async function deriveKeyEncryptionKey(passphrase: string, params: KdfParams): Promise<CryptoKey> {
+export async function deriveKeyEncryptionKey(passphrase: string, params: KdfParams, options: DeriveOptions = {}): Promise<CryptoKey> {
   assertValidKdfParams(params);
   // hash-wasm refuses an empty password; say so plainly rather than leak its message.
   if (passphrase.length === 0) throw new RangeError('Passphrase must not be empty');
+  const { signal } = options;
   const password = utf8Encode(passphrase.normalize('NFC'));
   let raw: Uint8Array<ArrayBuffer> | undefined;
   try {
-    raw = asBufferSource(await deriveBytes(password, base64ToBytes(params.salt), params, KEK_BYTES));
+    raw = asBufferSource(await deriveBytes(password, base64ToBytes(params.salt), params, KEK_BYTES, signal));
     // importKey copies the bytes, so zeroing them afterwards is safe.
-    return await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['wrapKey', 'unwrapKey']);
+    const kek = await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['wrapKey', 'unwrapKey']);
+    // Stopped while the key was imported: no key, as if stopped a moment sooner.
+    if (signal?.aborted) throw await taskCancelled();
+    return kek;
   } finally {
     // Best effort: shorten the time secret bytes sit in the JS heap. Moved to a worker, the
     // buffer is detached here (length 0), and filling a detached array throws.

@@ -15,7 +15,7 @@
 import { base64ToBytes, bytesToBase64 } from './encoding';
 import { DecryptionError, UnsupportedVaultError, WrongPassphraseError, WrongRecoveryKeyError } from './errors';
 import { assertValidKdfParams, DEFAULT_KDF_COST, deriveKeyEncryptionKey, newKdfParams } from './kdf';
-import type { KdfCost, KdfParams } from './kdf';
+import type { DeriveOptions, KdfCost, KdfParams } from './kdf';
 import { IV_BYTES } from './aead';
 import { generateWrappableDataKey, unwrapDataKey, unwrapDataKeyForRewrap, wrapDataKey, WRAPPED_KEY_BYTES } from './keyWrap';
 import type { WrappedKey, WrapPurpose } from './keyWrap';
@@ -85,6 +85,12 @@ export interface NewWrapOptions {
   /** Default true. A wrap that already says so keeps saying so whatever this is. */
   diarySealed?: boolean;
 }
+
+/**
+ * `signal` stops the Argon2id derivations a call makes (TaskCancelledError); these functions
+ * store nothing, so a stopped call leaves everything as it was.
+ */
+export type CancelOptions = DeriveOptions;
 
 /** Thrown when a data-key replacement is asked for while one is unfinished: finish that first. */
 export class KeyReplacementUnfinishedError extends Error {
@@ -295,10 +301,11 @@ async function wrapUnderPassphrase(
   passphrase: string,
   cost: KdfCost,
   sealed: boolean,
-  retiringKey?: CryptoKey,
+  retiringKey: CryptoKey | undefined,
+  options: CancelOptions,
 ): Promise<PassphraseWraps> {
   const kdf = newKdfParams(cost); // fresh salt on every (re)wrap
-  const kek = await deriveKeyEncryptionKey(passphrase, kdf);
+  const kek = await deriveKeyEncryptionKey(passphrase, kdf, options);
   const label = sealed ? PASSPHRASE_WRAP : PASSPHRASE_WRAP_UNSEALED;
   const passphraseWrap = await checkedWrap(kek, dataKey, passphraseAad(label, kdf));
   const wraps: PassphraseWraps = { kek, kdf, label, passphraseWrap };
@@ -350,10 +357,10 @@ async function recoveryKek(header: DecodedHeader, recoveryKey: string): Promise<
   }
 }
 
-async function passphraseKek(header: DecodedHeader, passphrase: string): Promise<CryptoKey> {
+async function passphraseKek(header: DecodedHeader, passphrase: string, options: CancelOptions = {}): Promise<CryptoKey> {
   // No vault can have an empty passphrase (deriveKeyEncryptionKey refuses one).
   if (passphrase.length === 0) throw new WrongPassphraseError();
-  return deriveKeyEncryptionKey(passphrase, header.kdf);
+  return deriveKeyEncryptionKey(passphrase, header.kdf, options);
 }
 
 /**
@@ -386,8 +393,8 @@ interface Unwrapped {
   retiring?: CryptoKey;
 }
 
-async function unwrapWithPassphrase(header: DecodedHeader, passphrase: string): Promise<Unwrapped> {
-  const kek = await passphraseKek(header, passphrase);
+async function unwrapWithPassphrase(header: DecodedHeader, passphrase: string, options: CancelOptions = {}): Promise<Unwrapped> {
+  const kek = await passphraseKek(header, passphrase, options);
   const { value: key, label } = await openPassphraseWrap(kek, header, unwrapDataKeyForRewrap);
   const result: Unwrapped = { kek, key, label };
   if (header.retiring) {
@@ -431,10 +438,11 @@ function withRetiring<T extends VaultKeys>(keys: T, retiring: VaultKeys | undefi
 export async function createVault(
   passphrase: string,
   cost: KdfCost = DEFAULT_KDF_COST,
+  options: CancelOptions = {},
 ): Promise<{ header: VaultHeader; dataKey: CryptoKey; chainKey: CryptoKey; recoveryKey: string }> {
   const wrappable = await generateWrappableDataKey();
   // A new vault's diary is sealed from its first row: the header says so (Vault stores the two together).
-  const { kek, kdf, passphraseWrap } = await wrapUnderPassphrase(wrappable, passphrase, cost, true);
+  const { kek, kdf, passphraseWrap } = await wrapUnderPassphrase(wrappable, passphrase, cost, true, undefined, options);
   const { recovery, recoveryKey } = await wrapUnderNewRecoveryKey(wrappable);
   const header: VaultHeader = { version: 1, kdf, passphraseWrap, recovery };
   // The seal key too comes from the stored wrap (not the raw key in hand), so it is the very
@@ -464,9 +472,9 @@ export async function unlockWithRecoveryKey(header: VaultHeader, recoveryKey: st
  * Both keys of an open vault (one Argon2 run), the previous data key's while a replacement is
  * unfinished, and whether its header says the diary is sealed; throws as unlockWithPassphrase does.
  */
-export async function unlockKeysWithPassphrase(header: VaultHeader, passphrase: string): Promise<OpenedVault> {
+export async function unlockKeysWithPassphrase(header: VaultHeader, passphrase: string, options: CancelOptions = {}): Promise<OpenedVault> {
   const decoded = decodeHeader(header);
-  const kek = await passphraseKek(decoded, passphrase);
+  const kek = await passphraseKek(decoded, passphrase, options);
   const asWrong = (cause: unknown) => new WrongPassphraseError({ cause });
   // The data key first, then the seal key under the label that opened it: a v1 wrap or a wrong
   // passphrase costs one failed unwrap more than before, no more.
@@ -503,12 +511,12 @@ export async function changePassphrase(
   currentPassphrase: string,
   newPassphrase: string,
   cost?: KdfCost,
-  options: NewWrapOptions = {},
+  options: NewWrapOptions & CancelOptions = {},
 ): Promise<VaultHeader> {
   const decoded = decodeHeader(header);
-  const { key, label, retiring } = await unwrapWithPassphrase(decoded, currentPassphrase);
+  const { key, label, retiring } = await unwrapWithPassphrase(decoded, currentPassphrase, options);
   const sealed = label === PASSPHRASE_WRAP || options.diarySealed !== false;
-  const wraps = await wrapUnderPassphrase(key, newPassphrase, cost ?? atLeastDefault(costOf(decoded.kdf)), sealed, retiring);
+  const wraps = await wrapUnderPassphrase(key, newPassphrase, cost ?? atLeastDefault(costOf(decoded.kdf)), sealed, retiring, options);
   const changes: HeaderChanges = { kdf: wraps.kdf, passphraseWrap: wraps.passphraseWrap };
   if (header.retiring && wraps.retiring) changes.retiring = { passphraseWrap: wraps.retiring, recovery: header.retiring.recovery };
   return copyHeader(header, changes);
@@ -529,12 +537,12 @@ export async function resetPassphraseWithRecoveryKey(
   recoveryKey: string,
   newPassphrase: string,
   cost: KdfCost = DEFAULT_KDF_COST,
-  options: NewWrapOptions = {},
+  options: NewWrapOptions & CancelOptions = {},
 ): Promise<{ header: VaultHeader } & OpenedVault> {
   const decoded = decodeHeader(header);
   const { kek: recoveryKekValue, key, retiring } = await unwrapWithRecoveryKey(decoded, recoveryKey);
   const sealed = options.diarySealed !== false;
-  const wraps = await wrapUnderPassphrase(key, newPassphrase, cost, sealed, retiring);
+  const wraps = await wrapUnderPassphrase(key, newPassphrase, cost, sealed, retiring, options);
   const changes: HeaderChanges = { kdf: wraps.kdf, passphraseWrap: wraps.passphraseWrap };
   if (decoded.recovery.format === 1) {
     const recovery = await checkedWrap(recoveryKekValue, key, recoveryAad(RECOVERY_WRAP, decoded.recovery.salt));
@@ -582,7 +590,7 @@ export interface KeyReplacement {
   diarySealed: boolean;
 }
 
-export interface KeyReplacementOptions extends NewWrapOptions {
+export interface KeyReplacementOptions extends NewWrapOptions, CancelOptions {
   /** A new passphrase (Change passphrase); else the current one is kept, under a new salt. */
   newPassphrase?: string;
   cost?: KdfCost;
@@ -602,12 +610,12 @@ export async function beginKeyReplacement(
   options: KeyReplacementOptions = {},
 ): Promise<KeyReplacement> {
   const decoded = decodeHeader(header);
-  const { key: previous, label } = await unwrapWithPassphrase(decoded, passphrase);
+  const { key: previous, label } = await unwrapWithPassphrase(decoded, passphrase, options);
   if (decoded.retiring) throw new KeyReplacementUnfinishedError();
   const next = await generateWrappableDataKey();
   const sealed = label === PASSPHRASE_WRAP || options.diarySealed !== false;
   const cost = options.cost ?? atLeastDefault(costOf(decoded.kdf));
-  const wraps = await wrapUnderPassphrase(next, options.newPassphrase ?? passphrase, cost, sealed, previous);
+  const wraps = await wrapUnderPassphrase(next, options.newPassphrase ?? passphrase, cost, sealed, previous, options);
   const recoveryWraps = await wrapUnderNewRecoveryKey(next, previous);
   const replaced = copyHeader(header, {
     kdf: wraps.kdf,

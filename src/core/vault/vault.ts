@@ -13,7 +13,8 @@ import {
 } from '../crypto';
 import type { DaybookDatabase, MetaRow } from '../store/db';
 import { LazyDatabase, peekMetaRow } from '../store/lazyDatabase';
-import { beginKeyReplacement } from '../crypto/vaultKeys';
+import { beginKeyReplacement, type CancelOptions } from '../crypto/vaultKeys';
+import { taskCancelled } from '../crypto/kdf';
 import type { KeyReplacementRunOptions } from './keyReplacement';
 import { guardStorage } from '../store/storageErrors';
 import { remainingWait, type FailureRecord } from './unlockThrottle';
@@ -242,10 +243,11 @@ export class Vault {
    * Prepares a new vault in memory. Nothing is stored until the user confirms they have kept
    * the recovery key (commit), so an interrupted set-up never leaves a vault nobody can recover.
    */
-  async prepare(passphrase: string): Promise<PendingVault> {
+  async prepare(passphrase: string, options: CancelOptions = {}): Promise<PendingVault> {
     await this.database();
     if (await this.header()) throw new Error('A vault already exists on this device');
-    const { header, dataKey, chainKey, recoveryKey } = await createVault(passphrase, this.kdfCost);
+    // Stopped (options.signal): TaskCancelledError, and nothing to commit.
+    const { header, dataKey, chainKey, recoveryKey } = await createVault(passphrase, this.kdfCost, options);
     return {
       recoveryKey,
       commit: async (fill) => {
@@ -278,16 +280,28 @@ export class Vault {
     return remainingWait(row?.value as FailureRecord | undefined, this.now());
   }
 
-  async unlock(passphrase: string): Promise<void> {
+  /**
+   * Opens the vault with the passphrase. Aborting `options.signal` before the keys are opened
+   * rejects with TaskCancelledError (the Argon2id worker is terminated) and changes nothing: no
+   * failed attempt is counted, the count so far is not cleared, the vault stays locked. The same
+   * answer comes whatever the passphrase, so a stopped attempt tells nobody whether it was right,
+   * and needs no counting. Once the keys are open a later abort is ignored: the unlock is done.
+   */
+  async unlock(passphrase: string, options: CancelOptions = {}): Promise<void> {
+    const { signal } = options;
     await this.database();
     const wait = await this.unlockWait();
     if (wait > 0) throw new UnlockThrottledError(wait);
     const header = await this.requireHeader();
     let opened: OpenedVault;
     try {
-      opened = await unlockKeysWithPassphrase(header, passphrase);
+      opened = await unlockKeysWithPassphrase(header, passphrase, options);
+      // Checked with no await before openWith: a stop cannot slip in between.
+      if (signal?.aborted) throw await taskCancelled();
       this.openWith(header, opened);
     } catch (error) {
+      // Stopped, whatever the outcome was to be (right, wrong, or failing): nothing recorded.
+      if (signal?.aborted) throw await taskCancelled();
       if (error instanceof WrongPassphraseError) await this.recordFailure();
       throw error;
     }
@@ -382,13 +396,20 @@ export class Vault {
    * someone who removes the seal row (and the newest rows) and then gets the person to recover
    * makes the diary "sealed from now" again, with no warning of what was removed.
    */
-  async recover(recoveryKey: string, newPassphrase: string): Promise<void> {
+  async recover(recoveryKey: string, newPassphrase: string, options: CancelOptions = {}): Promise<void> {
+    const { signal } = options;
     await this.database();
     const current = await this.requireHeader();
     const diarySealed = await this.hasSealRow();
     // The new passphrase wrap's cost is the default (this.kdfCost only in tests), never the
     // stored one: nothing vouches for it once the passphrase wrap has failed to open.
-    const { header, ...opened } = await resetPassphraseWithRecoveryKey(current, recoveryKey, newPassphrase, this.kdfCost, { diarySealed });
+    const { header, ...opened } = await resetPassphraseWithRecoveryKey(current, recoveryKey, newPassphrase, this.kdfCost, {
+      diarySealed,
+      ...options,
+    });
+    // Stopped before anything is stored (TaskCancelledError): the old passphrase still opens it.
+    // From saveHeader on, the recovery is done and a stop is ignored.
+    if (signal?.aborted) throw await taskCancelled();
     await this.saveHeader(header);
     await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
     this.openWith(header, opened);
@@ -401,10 +422,13 @@ export class Vault {
    * The new passphrase wrap says the diary is sealed if the old one did or the seal row is stored
    * (a header from before sealing whose relabelling has not happened yet).
    */
-  async changePassphrase(current: string, next: string): Promise<void> {
+  async changePassphrase(current: string, next: string, options: CancelOptions = {}): Promise<void> {
     const header = await this.requireHeader();
     const diarySealed = this.sealed || (await this.hasSealRow());
-    await this.saveHeader(await changePassphrase(header, current, next, this.kdfCost, { diarySealed }));
+    const changed = await changePassphrase(header, current, next, this.kdfCost, { diarySealed, ...options });
+    // Stopped (TaskCancelledError): nothing stored, the current passphrase stays.
+    if (options.signal?.aborted) throw await taskCancelled();
+    await this.saveHeader(changed);
     // The header this session opened is gone: its relabelling would no longer apply.
     this.unsealedHeader = null;
     if (diarySealed && this.session.unlocked) this.sealed = true;
@@ -424,13 +448,15 @@ export class Vault {
    * new recovery key can be shown and kept first. KeyReplacementUnfinishedError while an earlier
    * replacement is unfinished; WrongPassphraseError for a wrong `passphrase`.
    */
-  async prepareKeyReplacement(passphrase: string, newPassphrase?: string): Promise<PendingKeyReplacement> {
+  async prepareKeyReplacement(passphrase: string, newPassphrase?: string, options: CancelOptions = {}): Promise<PendingKeyReplacement> {
     const header = await this.requireHeader();
     const diarySealed = this.sealed || (await this.hasSealRow());
+    // Stopped (options.signal): TaskCancelledError, and nothing to commit.
     const replacement = await beginKeyReplacement(header, passphrase, {
       diarySealed,
       ...(newPassphrase === undefined ? {} : { newPassphrase }),
       ...(this.kdfCost ? { cost: this.kdfCost } : {}),
+      ...options,
     });
     return {
       recoveryKey: replacement.recoveryKey,

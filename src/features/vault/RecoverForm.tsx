@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassphraseFields';
 import { PassphraseInput } from '../../shared/ui/PassphraseInput';
@@ -16,37 +16,85 @@ export function RecoverForm({ onCancel }: { onCancel: () => void }) {
   const passphrase = useNewPassphrase();
   const [submitted, setSubmitted] = useState(false);
   const { busy, error, setError, run } = useAsyncAction(errorMessage);
+  /** The recovery under way, for Stop; and whether the last one was stopped. */
+  const recovering = useRef<AbortController | null>(null);
+  const [stopped, setStopped] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  // Leaving the screen mid-recovery ends its Argon2id worker; nothing is stored before it ends.
+  useEffect(() => () => recovering.current?.abort(), []);
 
   const recover = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     setSubmitted(true);
+    setStopped(false);
     if (!recoveryKey.trim()) {
       setError(t('recover.emptyKey'));
       return;
     }
     if (await passphrase.check()) return;
+    const controller = new AbortController();
+    recovering.current = controller;
+    let wasStopped = false;
     await run(async () => {
-      await vault.recover(recoveryKey, passphrase.passphrase);
+      try {
+        await vault.recover(recoveryKey, passphrase.passphrase, { signal: controller.signal });
+      } catch (caught) {
+        // Stopped: nothing was stored, so no error to show. The task runner is loaded by now.
+        if (controller.signal.aborted && (await import('../../core/workers/runTask')).isTaskCancelled(caught)) {
+          wasStopped = true;
+          return;
+        }
+        throw caught;
+      } finally {
+        if (recovering.current === controller) recovering.current = null;
+      }
     });
+    if (wasStopped) {
+      setStopped(true);
+      // Everything typed stays (hidden as it was), so another try is one press away; the focus
+      // goes back to the first field, where it was before the press.
+      form.current?.querySelector('input')?.focus();
+    }
   };
 
   return (
     <article className="screen">
       <h1>{t('recover.title')}</h1>
       <p>{t('recover.body')}</p>
-      <form onSubmit={recover} noValidate>
+      <form ref={form} onSubmit={recover} noValidate>
         <PassphraseInput
           label={t('recover.keyLabel')}
           hint={t('recover.keyHint')}
           value={recoveryKey}
-          onChange={setRecoveryKey}
+          onChange={(value) => {
+            setStopped(false);
+            setRecoveryKey(value);
+          }}
           error={error}
           monospace
         />
         <h2>{t('recover.newTitle')}</h2>
         <NewPassphraseFields state={passphrase} showErrors={submitted} />
+        {/* Argon2id for the new passphrase takes seconds on a slow phone and says nothing of how
+            far it has got: the bar only moves, with no made-up percentage. */}
+        <p className="visually-hidden" role="status">
+          {busy ? t('recover.working') : ''}
+        </p>
+        {busy && <progress aria-label={t('recover.working')} />}
+        {stopped && !busy && (
+          <p className="hint" role="status">
+            {t('recover.stopped')}
+          </p>
+        )}
         <div className="button-row">
           <BusyButton type="submit" className="button primary" busy={busy} label={t('recover.button')} busyLabel={t('recover.working')} />
+          {busy && (
+            <button type="button" className="button" onClick={() => recovering.current?.abort()}>
+              {t('recover.stop')}
+            </button>
+          )}
           <button type="button" className="button" onClick={onCancel} disabled={busy}>
             {t('recover.cancel')}
           </button>

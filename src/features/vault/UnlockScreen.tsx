@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PassphraseInput } from '../../shared/ui/PassphraseInput';
 import { RecoverForm } from './RecoverForm';
@@ -19,6 +19,13 @@ export function UnlockScreen() {
   const [waitUntil, setWaitUntil] = useState(0);
   const [now, setNow] = useState(() => Date.now());
   const [recovering, setRecovering] = useState(false);
+  /** The unlock under way, for Stop; and whether the last one was stopped (said once, below). */
+  const unlocking = useRef<AbortController | null>(null);
+  const [stopped, setStopped] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  // Leaving the screen mid-unlock (another tab erased the diary, say) ends its Argon2id worker.
+  useEffect(() => () => unlocking.current?.abort(), []);
 
   useEffect(() => {
     void vault.unlockWait().then((wait) => wait > 0 && setWaitUntil(Date.now() + wait));
@@ -39,12 +46,22 @@ export function UnlockScreen() {
       setError(t('unlock.empty'));
       return;
     }
+    setStopped(false);
+    const controller = new AbortController();
+    unlocking.current = controller;
+    let wasStopped = false;
     // Busy ends also after success: another tab may lock again before this screen goes away.
     await run(async () => {
       try {
-        await vault.unlock(passphrase);
+        await vault.unlock(passphrase, { signal: controller.signal });
         setPassphrase('');
       } catch (caught) {
+        // Stopped: not a failure, so no error and no wait to look up (none was counted). The
+        // task runner is loaded by now (the unlock loaded it): the lock screen stays as small.
+        if (controller.signal.aborted && (await import('../../core/workers/runTask')).isTaskCancelled(caught)) {
+          wasStopped = true;
+          return;
+        }
         // Still busy: find out how long to wait before the next try, then show why it failed.
         // A wait that cannot be read must not hide why the unlock failed.
         const wait = caught instanceof UnlockThrottledError ? caught.waitMs : await vault.unlockWait().catch(() => 0);
@@ -53,20 +70,38 @@ export function UnlockScreen() {
           setWaitUntil(Date.now() + wait);
         }
         throw caught;
+      } finally {
+        if (unlocking.current === controller) unlocking.current = null;
       }
     });
+    if (wasStopped) {
+      setStopped(true);
+      // The passphrase stays in the field, hidden as it was: someone who pressed Stop in a hurry
+      // (a typo seen, the wrong moment) can press Unlock again at once, or select it and retype,
+      // without having to type it all again under pressure. Quick exit, not Stop, is for leaving.
+      form.current?.querySelector('input')?.focus();
+    }
   };
 
+  const stop = () => unlocking.current?.abort();
+
   if (recovering) return <RecoverForm onCancel={() => setRecovering(false)} />;
+
+  const recover = () => {
+    // The recovery key replaces an unlock under way: it is stopped, as with Stop.
+    stop();
+    setRecovering(true);
+  };
 
   return (
     <article className="screen">
       <h1>{t('unlock.title')}</h1>
-      <form onSubmit={unlock} noValidate>
+      <form ref={form} onSubmit={unlock} noValidate>
         <PassphraseInput
           label={t('unlock.passphrase')}
           value={passphrase}
           onChange={(value) => {
+            setStopped(false);
             // Typing takes a few seconds: enough to fetch and compile Argon2id and the database's
             // code meanwhile, rather than on the page after Unlock is pressed.
             preloadKdf();
@@ -82,10 +117,17 @@ export function UnlockScreen() {
           </p>
         )}
         {/* Unlocking takes a few seconds on a slow phone (Argon2id, in a worker so Quick exit still
-            answers at once). No Cancel: nothing is stored until it ends, and Quick exit always works. */}
+            answers at once). Argon2id says nothing of how far it has got, so the bar only moves:
+            no percentage that would be made up. Stop ends the worker; nothing is stored. */}
         <p className="visually-hidden" role="status">
           {busy ? t('unlock.unlocking') : ''}
         </p>
+        {busy && <progress aria-label={t('unlock.unlocking')} />}
+        {stopped && !busy && (
+          <p className="hint" role="status">
+            {t('unlock.stopped')}
+          </p>
+        )}
         <div className="button-row">
           <BusyButton
             type="submit"
@@ -95,10 +137,15 @@ export function UnlockScreen() {
             label={t('unlock.button')}
             busyLabel={t('unlock.unlocking')}
           />
+          {busy && (
+            <button type="button" className="button" onClick={stop}>
+              {t('unlock.stop')}
+            </button>
+          )}
         </div>
       </form>
       <p>
-        <button type="button" className="link-button" onClick={() => setRecovering(true)}>
+        <button type="button" className="link-button" onClick={recover}>
           {t('unlock.forgot')}
         </button>
       </p>

@@ -1,0 +1,114 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { UnlockScreen } from '../../../src/features/vault/UnlockScreen';
+import { VaultContext } from '../../../src/shared/vault/vaultContext';
+import { ControlledKdfWorker } from '../../support/controlledKdfWorker';
+import { testI18n } from '../../support/i18n';
+import { createdVault } from '../../support/vault';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+async function lockScreen() {
+  const setup = await createdVault();
+  setup.vault.lock();
+  const i18n = await testI18n();
+  render(
+    <I18nextProvider i18n={i18n}>
+      <VaultContext.Provider value={{ status: 'locked', vault: setup.vault }}>
+        <MemoryRouter>
+          <UnlockScreen />
+        </MemoryRouter>
+      </VaultContext.Provider>
+    </I18nextProvider>,
+  );
+  return setup;
+}
+
+describe('Stop on the lock screen', () => {
+  it('shows Stop and a moving bar while unlocking; Stop ends it, keeps the passphrase, focuses the field, and the screen works again', async () => {
+    const user = userEvent.setup();
+    const { vault, passphrase } = await lockScreen();
+    // Argon2id in a worker that answers only when told: the unlock stays busy until then.
+    vi.stubGlobal('Worker', ControlledKdfWorker);
+    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+    const field = screen.getByLabelText('Passphrase');
+    await user.type(field, passphrase);
+    const running = ControlledKdfWorker.nextRun();
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    const worker = await running;
+
+    expect((screen.getByRole('button', { name: 'Unlocking…' }) as HTMLButtonElement).disabled).toBe(true);
+    // Indeterminate: no value, so no made-up percentage.
+    expect(screen.getByRole('progressbar', { name: 'Unlocking…' }).hasAttribute('value')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Stop' }));
+
+    expect(await screen.findByText('Stopped. The diary is still locked, and nothing was changed.')).toBeTruthy();
+    expect(worker.terminated).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByText(/did not unlock/)).toBeNull();
+    expect(document.activeElement).toBe(field);
+    expect((field as HTMLInputElement).value).toBe(passphrase);
+    expect(await vault.unlockWait()).toBe(0);
+    expect(await vault.status()).toBe('locked');
+
+    // Usable again: Unlock with what is still in the field opens the diary.
+    vi.unstubAllGlobals();
+    const unlock = screen.getByRole('button', { name: 'Unlock' }) as HTMLButtonElement;
+    expect(unlock.disabled).toBe(false);
+    await user.click(unlock);
+    await waitFor(async () => expect(await vault.status()).toBe('unlocked'));
+  });
+
+  it('a wrong passphrase stopped shows no error and counts nothing; typing again clears the notice', async () => {
+    const user = userEvent.setup();
+    const { vault } = await lockScreen();
+    vi.stubGlobal('Worker', ControlledKdfWorker);
+    const field = screen.getByLabelText('Passphrase');
+    await user.type(field, 'not the passphrase');
+    const running = ControlledKdfWorker.nextRun();
+    await user.keyboard('{Enter}');
+    await running;
+    await user.click(screen.getByRole('button', { name: 'Stop' }));
+    expect(await screen.findByText(/^Stopped\./)).toBeTruthy();
+    expect(screen.queryByText(/did not unlock/)).toBeNull();
+    expect(await vault.unlockWait()).toBe(0);
+    await user.type(field, 'x');
+    expect(screen.queryByText(/^Stopped\./)).toBeNull();
+  });
+
+  it('recovery: Stop ends it, nothing is stored, what was typed stays, and the old passphrase still opens', async () => {
+    const user = userEvent.setup();
+    const { vault, db, passphrase, recoveryKey } = await lockScreen();
+    const before = await db.meta.toArray();
+    await user.click(screen.getByRole('button', { name: /Forgotten your passphrase/ }));
+    const keyField = screen.getByLabelText('Recovery key');
+    await user.type(keyField, recoveryKey);
+    const next = 'violet tugboat quietly forgets nine lanterns';
+    await user.type(screen.getByLabelText('New passphrase'), next);
+    await user.type(screen.getByLabelText('Type the new passphrase again'), next);
+    vi.stubGlobal('Worker', ControlledKdfWorker);
+    const running = ControlledKdfWorker.nextRun();
+    await user.click(screen.getByRole('button', { name: 'Unlock and save the new passphrase' }));
+    const worker = await running;
+    expect(screen.getByRole('progressbar', { name: 'Unlocking…' }).hasAttribute('value')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Stop' }));
+
+    expect(await screen.findByText('Stopped. Nothing was changed, and the diary is still locked.')).toBeTruthy();
+    expect(worker.terminated).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+    expect(document.activeElement).toBe(keyField);
+    expect((keyField as HTMLInputElement).value).toBe(recoveryKey);
+    expect(await db.meta.toArray()).toEqual(before);
+    expect(await vault.status()).toBe('locked');
+    vi.unstubAllGlobals();
+    await vault.unlock(passphrase);
+    expect(await vault.status()).toBe('unlocked');
+  });
+});
