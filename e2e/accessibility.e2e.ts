@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations as violations } from './support/axe';
 import type { Browser, Page } from 'playwright-core';
-import { launch, newContext, open, ROUTES } from './support/browser';
+import { launch, newContext, open } from './support/browser';
 import { createVaultThroughUi } from './support/vault';
-import { LANGUAGES } from '../src/i18n/languages';
 
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
@@ -19,17 +18,8 @@ afterAll(async () => {
 });
 
 describe('accessibility', () => {
-  for (const { code: locale } of LANGUAGES) {
-    it(`axe finds no violations on any route (${locale})`, async () => {
-      const context = await newContext(browser, { locale });
-      const page = await context.newPage();
-      for (const route of ROUTES) {
-        await open(page, route.path);
-        expect(await violations(page), route.path).toEqual([]);
-      }
-      await context.close();
-    });
-  }
+  // axe on every route in every language runs in languages-layout.e2e.ts, in the same visit as
+  // the 320 px and 200% text checks.
 
   it('axe finds no violations with the update prompt and a validation error showing', async () => {
     const context = await newContext(browser);

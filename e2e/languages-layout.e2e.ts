@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, newContext, open, ROUTES } from './support/browser';
 import { createVaultThroughUi } from './support/vault';
 import { LANGUAGES } from '../src/i18n/languages';
+import { axeViolations } from './support/axe';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -60,35 +61,32 @@ describe('languages', () => {
 /** Right to left for the languages written that way (the app follows i18next's list). */
 const RIGHT_TO_LEFT = new Set(['ar', 'ur']);
 
-describe('layout', () => {
+// One visit per route and language does all three checks (a page load is most of the cost):
+// 320 px wide, axe-core, then 200% text at 640 px.
+describe('every language, every route: 320 px, axe, 200% text', () => {
   for (const { code } of LANGUAGES) {
     const dir = RIGHT_TO_LEFT.has(code) ? 'rtl' : 'ltr';
-    it(`fits 320 px wide on every route in ${code} (${dir}), quick exit at the inline end`, async () => {
+    it(`${code} (${dir}): fits 320 px with quick exit at the inline end, axe finds nothing, usable at 200% text`, async () => {
       const context = await newContext(browser, { viewport: { width: 320, height: 640 }, locale: code });
       const page = await context.newPage();
       for (const route of ROUTES) {
+        await page.setViewportSize({ width: 320, height: 640 });
         await open(page, route.path);
         expect(await page.getAttribute('html', 'lang'), route.path).toBe(code);
         expect(await page.getAttribute('html', 'dir'), route.path).toBe(dir);
-        expect(await horizontalOverflow(page), `${route.path} ${code}`).toBe(0);
+        expect(await horizontalOverflow(page), `${route.path} ${code} at 320 px`).toBe(0);
         // Logical properties put quick exit at the inline end: the right in LTR, the left in RTL.
         const box = await page.locator('button.quick-exit').boundingBox();
         expect(box && (dir === 'rtl' ? box.x < 160 : box.x + box.width > 160), `${route.path}: quick exit at the inline end`).toBe(true);
-      }
-      await context.close();
-    });
+        expect(await axeViolations(page), `${route.path} ${code} axe`).toEqual([]);
 
-    it(`stays usable at 200% text size in ${code}`, async () => {
-      const context = await newContext(browser, { viewport: { width: 640, height: 800 }, locale: code });
-      const page = await context.newPage();
-      for (const route of ROUTES) {
-        await open(page, route.path);
+        await page.setViewportSize({ width: 640, height: 800 });
         await page.evaluate(() => {
           document.documentElement.style.fontSize = '200%';
         });
-        expect(await horizontalOverflow(page), `${route.path} ${code}`).toBe(0);
+        expect(await horizontalOverflow(page), `${route.path} ${code} at 200% text`).toBe(0);
         const exit = await page.locator('button.quick-exit').boundingBox();
-        expect(exit && exit.height >= 44).toBe(true);
+        expect(exit && exit.height >= 44, `${route.path}: quick exit 44 px tall at 200% text`).toBe(true);
       }
       await context.close();
     });

@@ -1,25 +1,47 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { openDiary } from '../../core/vault/instance';
 import { DiaryContext } from '../../shared/diary/diaryContext';
+import { usePreferences } from '../../shared/prefs/usePreferences';
 import { useVault } from '../../shared/vault/useVault';
+import { settingsVaultOf } from './settingsVault';
 import { useDiaryValue, type OpenedDiary } from './useDiaryValue';
 
 /**
  * The decrypted diary, held in memory only while unlocked. Mounted once for the whole app so
  * any screen can use it when unlocked; each unlock reads a fresh repository (the context is
  * null until it has been read), and the lock event drops everything decrypted.
+ *
+ * At each unlock it also hands the preferences the vault's copy of the protected settings, which
+ * checks the copy in localStorage against it (and sets it back if someone changed it while the
+ * diary was locked) before the diary shows; once locked, those settings cannot change.
  */
 export function DiaryProvider({ children }: { children: ReactNode }) {
   const { status, vault } = useVault();
   const unlocked = status === 'unlocked';
+  const preferences = usePreferences();
   const [opened, setOpened] = useState<OpenedDiary | null>(null);
 
-  // Locking (here, in another tab, by quick exit or auto-lock) drops the decrypted diary.
-  useEffect(() => vault.session.onLock(() => setOpened(null)), [vault]);
+  // Locking (here, in another tab, by quick exit or auto-lock) drops the decrypted diary, and the
+  // protected settings stop changing at once.
+  useEffect(
+    () =>
+      vault.session.onLock(() => {
+        setOpened(null);
+        void preferences.keepProtectedIn(null);
+      }),
+    [vault, preferences],
+  );
+
+  // Erased: what the check found was about a diary that is gone.
+  useEffect(() => {
+    if (status === 'none') preferences.dismissProtectedSettingsNotice();
+  }, [status, preferences]);
 
   useEffect(() => {
     if (!unlocked) return;
     let current = true;
+    // Never rejects: a check that fails changes nothing, and the next unlock tries again.
+    const settingsChecked = preferences.keepProtectedIn(settingsVaultOf(vault));
     void (async () => {
       const [repository, { createUnlockedStores }] = await Promise.all([openDiary(vault), import('../../core/vault/featureStores')]);
       let failed = false;
@@ -28,6 +50,8 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
       } catch {
         failed = true;
       }
+      // Any notice about the settings shows with the diary's first paint.
+      await settingsChecked;
       if (current) {
         const confirmPassphrase = (passphrase: string) => vault.confirmPassphrase(passphrase);
         setOpened({ repository, stores: createUnlockedStores(vault), failed, confirmPassphrase });
@@ -35,8 +59,9 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
     })();
     return () => {
       current = false;
+      void preferences.keepProtectedIn(null);
     };
-  }, [unlocked, vault]);
+  }, [unlocked, vault, preferences]);
 
   const value = useDiaryValue(unlocked ? opened : null);
   return <DiaryContext.Provider value={value}>{children}</DiaryContext.Provider>;

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { IntegrityStatus } from './IntegrityStatus';
 import { QuickLog } from './QuickLog';
+import { SettingsCheckNotice } from './SettingsCheckNotice';
 import { Timeline } from './timeline/Timeline';
 import { FingerprintInvite } from './fingerprint/FingerprintInvite';
 import { FingerprintPanel } from './fingerprint/FingerprintPanel';
@@ -37,6 +38,8 @@ export function DiaryScreen({ notices }: { notices?: ReactNode }) {
           {t('loadFailed')}
         </p>
       )}
+      {/* Whether or not the diary could be read: a changed Quick exit address matters either way. */}
+      <SettingsCheckNotice />
       {state === 'ready' && snapshot && (
         <>
           <p className="new-incident">

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_QUICK_EXIT_URL } from '../../core/prefs/preferences';
+import { DEFAULT_QUICK_EXIT_URL, type SaveResult } from '../../core/prefs/preferences';
 import { usePreferences } from '../../shared/prefs/usePreferences';
 
 /** Explains quick exit honestly and lets the user choose where it goes. */
@@ -9,11 +9,13 @@ export function QuickExitSetting() {
   const preferences = usePreferences();
   const [saved, setSaved] = useState(() => preferences.quickExitUrl());
   const [draft, setDraft] = useState(saved);
-  const [status, setStatus] = useState<'idle' | 'saved' | 'invalid' | 'locked'>('idle');
+  const [status, setStatus] = useState<'idle' | SaveResult>('idle');
   const fieldId = useId();
   const errorId = useId();
 
-  const save = (event: FormEvent) => {
+  // The address is kept in the diary (encrypted) first, then in this device's copy, which quick
+  // exit reads while locked; a copy changed any other way is set back at the next unlock.
+  const save = async (event: FormEvent) => {
     event.preventDefault();
     // Only while unlocked: this screen is behind the lock, and the preferences refuse writes
     // once the diary locks, even if this form were still showing.
@@ -21,8 +23,9 @@ export function QuickExitSetting() {
       setStatus('locked');
       return;
     }
-    if (!preferences.setQuickExitUrl(draft)) {
-      setStatus('invalid');
+    const result = await preferences.saveQuickExitUrl(draft);
+    if (result !== 'saved') {
+      setStatus(result);
       return;
     }
     const now = preferences.quickExitUrl();
@@ -31,9 +34,14 @@ export function QuickExitSetting() {
     setStatus('saved');
   };
 
-  const reset = () => {
-    if (!preferences.setQuickExitUrl(null)) {
+  const reset = async () => {
+    if (!preferences.canWrite()) {
       setStatus('locked');
+      return;
+    }
+    const result = await preferences.saveQuickExitUrl(null);
+    if (result !== 'saved') {
+      setStatus(result);
       return;
     }
     setSaved(DEFAULT_QUICK_EXIT_URL);
@@ -41,13 +49,22 @@ export function QuickExitSetting() {
     setStatus('saved');
   };
 
+  const problem =
+    status === 'invalid'
+      ? t('quickExit.invalid')
+      : status === 'locked'
+        ? t('quickExit.locked')
+        : status === 'failed'
+          ? t('quickExit.failed')
+          : null;
+
   return (
     <section id="quick-exit" aria-labelledby="settings-quick-exit">
       <h2 id="settings-quick-exit">{t('quickExit.title')}</h2>
       <p>{t('quickExit.what')}</p>
       <p>{t('quickExit.shortcut')}</p>
       <p className="notice">{t('quickExit.history')}</p>
-      <form onSubmit={save} noValidate>
+      <form onSubmit={(event) => void save(event)} noValidate>
         <label htmlFor={fieldId}>{t('quickExit.destinationLabel')}</label>
         <p className="hint">{t('quickExit.destinationHint')}</p>
         <input
@@ -58,22 +75,27 @@ export function QuickExitSetting() {
           spellCheck={false}
           value={draft}
           aria-invalid={status === 'invalid'}
-          aria-describedby={status === 'invalid' || status === 'locked' ? errorId : undefined}
+          aria-describedby={problem ? errorId : undefined}
           onChange={(event) => {
             setDraft(event.target.value);
             setStatus('idle');
           }}
         />
-        {(status === 'invalid' || status === 'locked') && (
+        {problem && (
           <p id={errorId} className="error" role="alert">
-            {status === 'invalid' ? t('quickExit.invalid') : t('quickExit.locked')}
+            {problem}
           </p>
         )}
         <div className="button-row">
           <button type="submit" className="button primary">
             {t('quickExit.save')}
           </button>
-          <button type="button" className="button" onClick={reset} disabled={saved === DEFAULT_QUICK_EXIT_URL && draft === saved}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void reset()}
+            disabled={saved === DEFAULT_QUICK_EXIT_URL && draft === saved}
+          >
             {t('quickExit.reset')}
           </button>
         </div>
