@@ -14,7 +14,9 @@ const history = createRootOnlyHistory();
 // The app's one vault; screens reach it only through VaultProvider.
 const vault = createAppVault();
 // Settings are read at any time (quick exit and help work while locked) but kept only while
-// the diary is unlocked: whoever holds a locked phone cannot change where quick exit goes.
+// the diary is unlocked: whoever holds a locked phone cannot change where quick exit goes
+// through Daybook. A copy changed in the browser's storage is set back from the vault at the
+// next unlock, and the diary says so (see DiaryProvider).
 devicePreferences.onlyWriteWhen(() => vault.session.unlocked);
 // Hidden page (app switcher, another app): cover everything at once.
 installPrivacyCover();
