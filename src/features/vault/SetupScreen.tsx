@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState, type ComponentType, type FormEvent, type Ref } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentType, type FormEvent, type Ref } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PendingVault, Vault } from '../../core/vault/vault';
@@ -68,14 +68,35 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
   const erased = (useLocation().state as Partial<ErasedState> | null)?.erased;
   useUnsavedInput(step !== 'intro' && (passphrase.passphrase.length > 0 || pending !== null));
 
+  /** Making the keys (Argon2id, seconds on a slow phone) under way, for Stop; and whether it was stopped. */
+  const creating = useRef<AbortController | null>(null);
+  const [stopped, setStopped] = useState(false);
+  useEffect(() => () => creating.current?.abort(), []);
+
   const choosePassphrase = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
+    setStopped(false);
     if (await passphrase.check()) return;
+    const controller = new AbortController();
+    creating.current = controller;
+    let wasStopped = false;
     await run(async () => {
-      setPending(await vault.prepare(passphrase.passphrase));
-      setStep('recovery');
+      try {
+        setPending(await vault.prepare(passphrase.passphrase, { signal: controller.signal }));
+        setStep('recovery');
+      } catch (caught) {
+        // Stopped: nothing was stored, so it is said plainly rather than shown as an error.
+        if (controller.signal.aborted && (await import('../../core/workers/runTask')).isTaskCancelled(caught)) {
+          wasStopped = true;
+          return;
+        }
+        throw caught;
+      } finally {
+        if (creating.current === controller) creating.current = null;
+      }
     });
+    if (wasStopped) setStopped(true);
   };
 
   const openDiary = async () => {
@@ -158,10 +179,20 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
           <NewPassphraseFields state={passphrase} showErrors={submitted} />
           <div className="button-row">
             <BusyButton type="submit" className="button primary" busy={busy} label={t('setup.create')} busyLabel={t('setup.creating')} />
+            {busy && (
+              <button type="button" className="button" onClick={() => creating.current?.abort()}>
+                {t('unlock.stop')}
+              </button>
+            )}
             <button type="button" className="button" onClick={() => setStep(backup ? 'backup' : 'intro')} disabled={busy}>
               {t('setup.back')}
             </button>
           </div>
+          {stopped && !busy && (
+            <p className="hint" role="status">
+              {t('setup.stopped')}
+            </p>
+          )}
         </form>
       )}
       {step === 'recovery' && pending && (

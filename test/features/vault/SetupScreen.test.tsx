@@ -15,6 +15,7 @@ import { PreferencesContext } from '../../../src/shared/prefs/usePreferences';
 import { useVault } from '../../../src/shared/vault/useVault';
 import { testI18n } from '../../support/i18n';
 import { testVault } from '../../support/vault';
+import { ControlledKdfWorker } from '../../support/controlledKdfWorker';
 
 const PASSPHRASE = 'violet harbour kettle umbrella';
 
@@ -181,6 +182,27 @@ describe('set-up', () => {
     expect(await screen.findByTestId('backup-landing')).toHaveProperty('textContent', 'stopped');
     expect(stopped).toHaveBeenCalledWith(backup, vault);
     expect(startFromBackup.restore).not.toHaveBeenCalled();
+  });
+
+  it('Stop while the keys are being made: nothing is stored, it says so, and creating again works', async () => {
+    storageThatNeverAnswers();
+    const user = userEvent.setup();
+    const { vault, db } = testVault();
+    await renderSetup(vault);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    vi.stubGlobal('Worker', ControlledKdfWorker);
+    const running = ControlledKdfWorker.nextRun();
+    await choosePassphrase(user);
+    const worker = await running;
+    await user.click(screen.getByRole('button', { name: 'Stop' }));
+    expect(await screen.findByText('Stopped. Nothing was created: you can try again.')).toBeTruthy();
+    expect(worker.terminated).toBe(true);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByLabelText('I have written down my recovery key and kept it safe.')).toBeNull();
+    expect(await rowCounts(db)).toEqual(db.tables.map(() => 0));
+    vi.unstubAllGlobals();
+    await user.click(screen.getByRole('button', { name: 'Create my diary' }));
+    expect(await screen.findByLabelText('I have written down my recovery key and kept it safe.')).toBeTruthy();
   });
 
   it('in a browser that cannot run Argon2id: says what to do, not "Something went wrong", and stores nothing', async () => {
