@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassphraseFields';
 import { PassphraseInput } from '../../shared/ui/PassphraseInput';
@@ -26,6 +26,10 @@ export function ChangePassphraseForm() {
   const { busy, error, setError, run } = useAsyncAction(errorMessage);
   const [pending, setPending] = useState<PendingKeyReplacement | null>(null);
   const [done, setDone] = useState(false);
+  /** The change under way (Argon2id for both passphrases), for Stop; and whether it was stopped. */
+  const changing = useRef<AbortController | null>(null);
+  const [stopped, setStopped] = useState(false);
+  useEffect(() => () => changing.current?.abort(), []);
 
   const clear = () => {
     setCurrent('');
@@ -43,16 +47,33 @@ export function ChangePassphraseForm() {
       return;
     }
     if (await passphrase.check()) return;
+    setStopped(false);
+    const controller = new AbortController();
+    changing.current = controller;
+    const { signal } = controller;
+    let wasStopped = false;
     await run(async () => {
-      if (replaceKey) {
-        // Nothing is stored yet: the new recovery key is shown and kept first.
-        setPending(await vault.prepareKeyReplacement(current, passphrase.passphrase));
-        return;
+      try {
+        if (replaceKey) {
+          // Nothing is stored yet: the new recovery key is shown and kept first.
+          setPending(await vault.prepareKeyReplacement(current, passphrase.passphrase, { signal }));
+          return;
+        }
+        await vault.changePassphrase(current, passphrase.passphrase, { signal });
+        clear();
+        setDone(true);
+      } catch (caught) {
+        // Stopped: the passphrase is as it was, which is said rather than shown as an error.
+        if (signal.aborted && (await import('../../core/workers/runTask')).isTaskCancelled(caught)) {
+          wasStopped = true;
+          return;
+        }
+        throw caught;
+      } finally {
+        if (changing.current === controller) changing.current = null;
       }
-      await vault.changePassphrase(current, passphrase.passphrase);
-      clear();
-      setDone(true);
     });
+    if (wasStopped) setStopped(true);
   };
 
   if (pending) {
@@ -86,7 +107,14 @@ export function ChangePassphraseForm() {
       <PassphraseInput label={t('change.current')} value={current} onChange={setCurrent} error={error} />
       <NewPassphraseFields state={passphrase} showErrors={submitted} />
       <ReplaceKeyChoice checked={replaceKey} onChange={setReplaceKey} />
-      <SubmitRow primary busy={busy} label={t('change.button')} busyLabel={t('change.working')} status={done ? t('change.done') : ''} />
+      <SubmitRow
+        primary
+        busy={busy}
+        label={t('change.button')}
+        busyLabel={t('change.working')}
+        status={done ? t('change.done') : stopped ? t('change.stopped') : ''}
+        stop={{ label: t('unlock.stop'), onStop: () => changing.current?.abort() }}
+      />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VaultProvider } from '../../../src/app/providers/VaultProvider';
 import { Preferences } from '../../../src/core/prefs/preferences';
 import type { VaultHeader } from '../../../src/core/crypto/vaultKeys';
@@ -13,6 +13,7 @@ import { SecuritySettings } from '../../../src/features/vault/SecuritySettings';
 import { PreferencesContext } from '../../../src/shared/prefs/usePreferences';
 import { testI18n } from '../../support/i18n';
 import { createdVault } from '../../support/vault';
+import { ControlledKdfWorker } from '../../support/controlledKdfWorker';
 
 const NEW_PASSPHRASE = 'copper kettle sings at dawn';
 
@@ -94,5 +95,30 @@ describe('Change passphrase, also replacing the key', () => {
     await screen.findByText('Your passphrase has been changed.', {}, { timeout: 10_000 });
     expect(screen.queryByTestId('recovery-key')).toBeNull();
     expect((await header(setup)).recovery).toEqual(before.recovery);
+  });
+
+  it('Stop while the passphrases are checked and made: nothing changes, and it says so', async () => {
+    const setup = await createdVault();
+    const before = await header(setup);
+    const user = userEvent.setup();
+    await renderSettings(setup.vault);
+    const form = screen.getByRole('form', { name: 'Change passphrase' });
+    await user.click(within(form).getByRole('checkbox', { name: 'Also replace the key that encrypts the diary' }));
+    await user.type(within(form).getByLabelText('Current passphrase'), setup.passphrase);
+    await user.type(within(form).getByLabelText('New passphrase', { exact: true }), NEW_PASSPHRASE);
+    await user.type(within(form).getByLabelText('Type the new passphrase again'), NEW_PASSPHRASE);
+    vi.stubGlobal('Worker', ControlledKdfWorker);
+    try {
+      const running = ControlledKdfWorker.nextRun();
+      await user.click(within(form).getByRole('button', { name: 'Change passphrase' }));
+      const worker = await running;
+      await user.click(within(form).getByRole('button', { name: 'Stop' }));
+      await screen.findByText('Stopped. Your passphrase was not changed.');
+      expect(worker.terminated).toBe(true);
+      expect(await header(setup)).toEqual(before);
+      expect(within(form).queryByRole('button', { name: 'Stop' })).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
