@@ -566,9 +566,13 @@ export async function resetPassphraseWithRecoveryKey(
  * label and KDF parameters (rewritten in format 2 if it was not). Mid-replacement, the previous
  * data key is wrapped under the new recovery key too.
  */
-export async function replaceRecoveryKey(header: VaultHeader, passphrase: string): Promise<{ header: VaultHeader; recoveryKey: string }> {
+export async function replaceRecoveryKey(
+  header: VaultHeader,
+  passphrase: string,
+  options: CancelOptions = {},
+): Promise<{ header: VaultHeader; recoveryKey: string }> {
   const decoded = decodeHeader(header);
-  const { kek, key, label, retiring } = await unwrapWithPassphrase(decoded, passphrase);
+  const { kek, key, label, retiring } = await unwrapWithPassphrase(decoded, passphrase, options);
   const { recovery, recoveryKey, retiring: retiringRecovery } = await wrapUnderNewRecoveryKey(key, retiring);
   const changes: HeaderChanges = { recovery };
   if (decoded.passphraseWrap.format === 1) changes.passphraseWrap = await checkedWrap(kek, key, passphraseAad(label, decoded.kdf));

@@ -434,9 +434,14 @@ export class Vault {
     if (diarySealed && this.session.unlocked) this.sealed = true;
   }
 
-  /** A new recovery key replaces the old one, which stops working. */
-  async newRecoveryKey(passphrase: string): Promise<string> {
-    const { header, recoveryKey } = await replaceRecoveryKey(await this.requireHeader(), passphrase);
+  /**
+   * A new recovery key replaces the old one, which stops working. Aborting `options.signal`
+   * during Argon2id stores nothing (TaskCancelledError).
+   */
+  async newRecoveryKey(passphrase: string, options: CancelOptions = {}): Promise<string> {
+    const { header, recoveryKey } = await replaceRecoveryKey(await this.requireHeader(), passphrase, options);
+    // Stopped just after Argon2id: nothing is stored, as if stopped before.
+    if (options.signal?.aborted) throw await taskCancelled();
     await this.saveHeader(header);
     return recoveryKey;
   }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PassphraseInput } from '../../shared/ui/PassphraseInput';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
@@ -24,6 +24,10 @@ export function NewRecoveryKeyForm() {
   const [pending, setPending] = useState<PendingKeyReplacement | null>(null);
   const { busy, error, setError, run } = useAsyncAction(errorMessage);
   const [done, setDone] = useState(false);
+  /** The check of the passphrase under way (Argon2id), for Stop; and whether it was stopped. */
+  const making = useRef<AbortController | null>(null);
+  const [stopped, setStopped] = useState(false);
+  useEffect(() => () => making.current?.abort(), []);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -32,11 +36,28 @@ export function NewRecoveryKeyForm() {
       return;
     }
     setDone(false);
+    setStopped(false);
+    const controller = new AbortController();
+    making.current = controller;
+    const { signal } = controller;
+    let wasStopped = false;
     await run(async () => {
-      if (replaceKey) setPending(await vault.prepareKeyReplacement(passphrase));
-      else setRecoveryKey(await vault.newRecoveryKey(passphrase));
-      setPassphrase('');
+      try {
+        if (replaceKey) setPending(await vault.prepareKeyReplacement(passphrase, undefined, { signal }));
+        else setRecoveryKey(await vault.newRecoveryKey(passphrase, { signal }));
+        setPassphrase('');
+      } catch (caught) {
+        // Stopped: the recovery key is as it was, which is said rather than shown as an error.
+        if (signal.aborted && (await import('../../core/workers/runTask')).isTaskCancelled(caught)) {
+          wasStopped = true;
+          return;
+        }
+        throw caught;
+      } finally {
+        if (making.current === controller) making.current = null;
+      }
     });
+    if (wasStopped) setStopped(true);
   };
 
   if (pending) {
@@ -83,7 +104,12 @@ export function NewRecoveryKeyForm() {
       <p>{t('newRecovery.body')}</p>
       <PassphraseInput label={t('change.current')} value={passphrase} onChange={setPassphrase} error={error} />
       <ReplaceKeyChoice checked={replaceKey} onChange={setReplaceKey} />
-      <SubmitRow busy={busy} label={t('newRecovery.button')} status={done ? t('newRecovery.done') : ''} />
+      <SubmitRow
+        busy={busy}
+        label={t('newRecovery.button')}
+        status={done ? t('newRecovery.done') : stopped ? t('newRecovery.stopped') : ''}
+        stop={{ label: t('unlock.stop'), onStop: () => making.current?.abort() }}
+      />
     </form>
   );
 }

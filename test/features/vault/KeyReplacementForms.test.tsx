@@ -121,4 +121,27 @@ describe('Change passphrase, also replacing the key', () => {
       vi.unstubAllGlobals();
     }
   });
+
+  it('Make a new recovery key can be stopped while the passphrase is checked: the old key still works', async () => {
+    const setup = await createdVault();
+    const before = await header(setup);
+    const user = userEvent.setup();
+    await renderSettings(setup.vault);
+    const form = screen.getByRole('form', { name: 'New recovery key' });
+    await user.click(within(form).getByRole('checkbox', { name: 'Also replace the key that encrypts the diary' }));
+    await user.type(within(form).getByLabelText('Current passphrase'), setup.passphrase);
+    vi.stubGlobal('Worker', ControlledKdfWorker);
+    try {
+      const running = ControlledKdfWorker.nextRun();
+      await user.click(within(form).getByRole('button', { name: 'Make a new recovery key' }));
+      const worker = await running;
+      await user.click(within(form).getByRole('button', { name: 'Stop' }));
+      await screen.findByText('Stopped. Your recovery key was not changed.');
+      expect(worker.terminated).toBe(true);
+      expect(await header(setup)).toEqual(before);
+      expect(screen.queryByTestId('recovery-key')).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
