@@ -8,10 +8,18 @@ export function AutoLockSetting() {
   const { t } = useTranslation('vault');
   const preferences = usePreferences();
   const [settings, setSettings] = useState(() => preferences.autoLockSettings());
+  const [failed, setFailed] = useState(false);
 
-  const update = (next: typeof settings) => {
+  // Saved in the vault first, then in the copy the locked state reads: the radios show what was
+  // kept, never a choice that failed to save.
+  const update = async (next: typeof settings) => {
+    const before = settings;
     setSettings(next);
-    preferences.setAutoLockSettings(next);
+    setFailed(false);
+    if ((await preferences.saveAutoLockSettings(next)) !== 'saved') {
+      setSettings(before);
+      setFailed(true);
+    }
   };
 
   return (
@@ -25,7 +33,7 @@ export function AutoLockSetting() {
               type="radio"
               name="auto-lock-inactivity"
               checked={settings.inactivityMinutes === minutes}
-              onChange={() => update({ ...settings, inactivityMinutes: minutes })}
+              onChange={() => void update({ ...settings, inactivityMinutes: minutes })}
             />
             <span>{t('autoLock.minutes', { count: minutes })}</span>
           </label>
@@ -39,12 +47,17 @@ export function AutoLockSetting() {
               type="radio"
               name="auto-lock-hidden"
               checked={settings.hiddenMinutes === minutes}
-              onChange={() => update({ ...settings, hiddenMinutes: minutes })}
+              onChange={() => void update({ ...settings, hiddenMinutes: minutes })}
             />
             <span>{minutes === 0 ? t('autoLock.atOnce') : t('autoLock.minutes', { count: minutes })}</span>
           </label>
         ))}
       </fieldset>
+      {failed && (
+        <p className="error" role="alert">
+          {t('autoLock.failed')}
+        </p>
+      )}
     </div>
   );
 }
