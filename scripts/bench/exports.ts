@@ -23,6 +23,8 @@ export interface ExportRun {
   unlockMs: number;
   extras: ExportExtras;
   pdf: PdfResult;
+  /** The same number of incidents in mixed scripts (scripts/bench/page/mixedScripts.ts). */
+  mixed: PdfResult;
   backup: BackupResult;
   restore: RestoreResult;
   again: RestoreAgainResult;
@@ -46,6 +48,10 @@ export async function measureExports(
     log(
       `  PDF of ${pdf.incidents} incidents: ${pdf.totalMs.map((ms) => `${round(ms, 0)} ms`).join(', ')}; ${round(mb(pdf.bytes), 2)} MB, ${pdf.pages} pages`,
     );
+    const mixed = await call(page, 'pdfMixed', options.pdfIncidents, options.pdfRuns);
+    log(
+      `  PDF of ${mixed.incidents} incidents in mixed scripts: ${mixed.totalMs.map((ms) => `${round(ms, 0)} ms`).join(', ')}; ${round(mb(mixed.bytes), 2)} MB, ${mixed.pages} pages; fonts ${round(mixed.fontMs, 0)} ms`,
+    );
     const backup = await call(page, 'backup', BACKUP_PASSPHRASE);
     log(`  backup: ${round(backup.ms, 0)} ms, ${round(mb(backup.bytes), 1)} MB`);
     const restore = await call(page, 'restore', BACKUP_PASSPHRASE);
@@ -53,7 +59,7 @@ export async function measureExports(
     const again = await call(page, 'restoreAgain', BACKUP_PASSPHRASE);
     log(`  same backup again: check ${round(again.checkMs, 0)} ms, restore ${round(again.restoreMs, 0)} ms; nothing added`);
     await call(page, 'close');
-    return { unlockMs, extras, pdf, backup, restore, again };
+    return { unlockMs, extras, pdf, mixed, backup, restore, again };
   } finally {
     await page.close();
   }
@@ -62,7 +68,7 @@ export async function measureExports(
 const count = (n: number) => n.toLocaleString('en-GB');
 
 export function exportFigures(run: ExportRun, options: ExportOptions, pdfTargetMs: number): { figures: Figure[]; target: Target } {
-  const { extras, pdf, backup, restore, again } = run;
+  const { extras, pdf, mixed, backup, restore, again } = run;
   const section = 'Exports';
   const pdfMs = median(pdf.totalMs);
   const onTheDiary = `On the seeded diary plus ${extras.files} photos (real JPEGs of random pixels, ${round(mb(extras.fileBytes), 1)} MB, each in a new incident) and ${extras.checklists} saved checklist results, added after the UI runs`;
@@ -99,6 +105,21 @@ export function exportFigures(run: ExportRun, options: ExportOptions, pdfTargetM
       unit: 'text',
       value: `${round(mb(pdf.bytes), 2)} MB (${round(mb(pdf.realPictureBytes), 2)} MB of it ${pdf.realPictures} photos), ${count(pdf.pages)} pages`,
       how: `Bytes from renderPdfReport; pages counted by pdf-lib loading the file. ${pdf.pictures} picture attachments among the chosen incidents, ${pdf.realPictures} of them embeddable and embedded as they are (the rest are the seed's JPEG-headed random bytes, which pdf-lib refuses: the report lists them with a note instead).`,
+    },
+    timing(
+      'export.pdf.mixed',
+      section,
+      `PDF report of ${count(mixed.incidents)} incidents in mixed scripts (build + verify + render)`,
+      mixed.totalMs,
+      `${count(mixed.incidents)} incidents written in turn in Latin (with Polish and Welsh letters), Urdu (with English and a phone number in the line), Gurmukhi, Devanagari and Chinese, one script each, where in the same turn, no attachments; the other fields from the seed corpus. Not stored: their chain is built in the page as the diary writes it (appendLink over newRevisionContent, scripts/bench/page/mixedScripts.ts), then the same steps as the figure above: buildExportDocument, verifyExportDocument, renderPdfReport with en-GB strings. Fonts for the text's scripts (DejaVu Sans and Noto Naskh Arabic, Gurmukhi, Devanagari and SC, ${round(mb(mixed.fontBytes), 1)} MB) loaded beforehand in ${round(mixed.fontMs, 0)} ms, not included. Every non-Latin line is shaped by HarfBuzz; the Urdu, Gurmukhi and Devanagari ones are drawn as glyph outlines with an invisible text layer, Chinese as text subset from the 10.6 MB font. Unlike the figure above, no pictures and a fresh chain of ${count(mixed.incidents)} links, so the difference is mostly shaping and drawing.`,
+    ),
+    {
+      id: 'export.pdf.mixed.size',
+      section,
+      label: 'mixed-script PDF size / pages',
+      unit: 'text',
+      value: `${round(mb(mixed.bytes), 2)} MB, ${count(mixed.pages)} pages (render ${round(median(mixed.renderMs), 0)} ms of the median)`,
+      how: 'Bytes from renderPdfReport (fonts subset to the glyphs used); pages counted by pdf-lib loading the file.',
     },
     {
       id: 'backup.create',

@@ -181,6 +181,8 @@ export interface BenchApi {
   addExportExtras(files: number): Promise<ExportExtras>;
   /** A PDF report of the `incidents` most recently written incidents, `runs` times. */
   pdf(incidents: number, runs: number): Promise<PdfResult>;
+  /** The same for `incidents` incidents in Latin, Urdu, Gurmukhi, Devanagari and Chinese, built in memory (see mixedScripts.ts). */
+  pdfMixed(incidents: number, runs: number): Promise<PdfResult>;
   /** createBackup of everything at the default KDF cost; the file stays in the page. */
   backup(passphrase: string): Promise<BackupResult>;
   /** Checks that backup and restores it into a new, empty database under a new data key. */

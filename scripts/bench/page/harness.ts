@@ -24,6 +24,7 @@ import {
   measureRestoreAgain,
   type ExportSources,
 } from './exports';
+import { measureMixedPdf } from './mixedScripts';
 import { loadPlain, PLAIN_DATABASE_NAME, PlainDatabase, type PlainRow } from './plainStore';
 import { spinWork, type Spun } from './spin';
 
@@ -346,6 +347,7 @@ const api: BenchApi = {
 
   addExportExtras: (files) => addExportExtras(exportSources(), files),
   pdf: (incidents, runs) => measurePdf(exportSources(), incidents, runs),
+  pdfMixed: (incidents, runs) => measureMixedPdf(incidents, runs),
   backup: (passphrase) => measureBackup(exportSources(), passphrase),
   restore: (passphrase) => measureRestore(exportSources(), passphrase),
   restoreAgain: (passphrase) => measureRestoreAgain(passphrase),

@@ -70,8 +70,9 @@ export function foldForSearch(text: string): string {
       continue;
     }
     const code = char.codePointAt(0) ?? 0;
-    // NFKD can produce capitals (e.g. "ℌ" -> "H"): lower-case again.
-    const letter = asciiDigit(code) ?? SAME_LETTER[char] ?? char.toLowerCase();
+    // NFKD can produce capitals ("ℌ" -> "H", "ꟸ" -> "Ħ"): lower-cased again, before the table.
+    const small = char.toLowerCase();
+    const letter = asciiDigit(code) ?? SAME_LETTER[small] ?? small;
     base = letter;
     out += letter;
   }

@@ -27,7 +27,11 @@ export function LanguageSetting() {
             />
             <span>
               {language.nativeName}
-              {!language.reviewed && <span className="hint language-unreviewed">{language.unreviewed}</span>}
+              {!language.reviewed && (
+                <span className="hint language-unreviewed" dir="auto">
+                  {language.unreviewed}
+                </span>
+              )}
             </span>
           </label>
         ))}

@@ -16,7 +16,9 @@ export function VisitLanguageHint({ language }: { language: LanguageCode }) {
       {chosen && !chosen.reviewed && (
         <>
           {' '}
-          <span lang={chosen.code}>{chosen.unreviewed}.</span>
+          <span lang={chosen.code} dir="auto">
+            {chosen.unreviewed}.
+          </span>
         </>
       )}
     </p>

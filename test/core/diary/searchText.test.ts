@@ -99,6 +99,11 @@ describe('search in every script', () => {
     );
   });
 
+  it('folds a letter NFKD makes a capital of as the table says, once and for all (ꟸ)', () => {
+    expect(foldForSearch('ꟸ')).toBe(foldForSearch(foldForSearch('ꟸ')));
+    expect(foldForSearch('ꟸ')).toBe('h');
+  });
+
   it('is idempotent on these scripts', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => foldForSearch(foldForSearch(text)) === foldForSearch(text)),

@@ -65,7 +65,8 @@ async function drawAttachment(w: ReportWriter, ctx: ReportContext, ref: Attachme
   const detail = { size: 9, indent: INDENT };
   w.ensure(60);
   w.gap(3);
-  w.text(ref.name.trim() || t('report:attachments.unnamed'), { bold: true, size: 10, indent: INDENT });
+  const name = ref.name.trim();
+  w.text(name || t('report:attachments.unnamed'), { bold: true, size: 10, indent: INDENT, ...(name ? { dir: 'auto' as const } : {}) });
   w.text(t('report:attachments.type', { type: ref.type || t('report:attachments.unknownType') }), detail);
   w.text(t('report:attachments.size', { size: describeSize(ref.size, t, formats) }), detail);
   w.text(t('report:attachments.sha256', { hash: ref.sha256 }), detail);

@@ -16,6 +16,8 @@ export interface ReportContext {
   t: ReportTranslate;
   formats: Formats;
   locale: string;
+  /** Whether the report's own words read right to left (Arabic, Urdu): its pages are mirrored. */
+  rtl: boolean;
   /** How many incidents hold characters no font given to the report has. */
   unprintableEntries: number;
 }
@@ -29,9 +31,9 @@ export function versionCheck(ctx: ReportContext, entryId: string, revision: numb
   return ctx.checks.get(contentKey(entryId, revision));
 }
 
-/** A field's value, or a visible "not recorded" when it is blank. */
+/** A field's value (the person's own text, in its own direction), or a visible "not recorded" when it is blank. */
 export function textValue(ctx: ReportContext, text: string): Segment[] {
-  return text.trim() === '' ? [notRecorded(ctx)] : [{ text }];
+  return text.trim() === '' ? [notRecorded(ctx)] : [{ text, style: { dir: 'auto' } }];
 }
 
 export function notRecorded(ctx: ReportContext): Segment {

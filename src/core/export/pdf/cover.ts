@@ -69,7 +69,7 @@ function drawChainV1(w: ReportWriter, ctx: ReportContext, head: string, links: n
   w.field(t('report:chain.links'), [{ text: formats.number(links) }]);
   w.label(t('report:chain.head'));
   // Full width, so the 64 digits fit on one line and can be compared by eye.
-  w.text(head, { size: 10 });
+  w.text(head, { size: 10, dir: 'ltr' });
   w.gap(4);
   if (chain.ok && chain.head === head && problems.length === 0 && notHeld.length === 0) {
     w.text(t('report:chain.verified'), { bold: true });
@@ -142,14 +142,14 @@ function drawEvidenceV2(w: ReportWriter, ctx: ReportContext, chain: ExportChainV
   const head = { size: chain.size, root: chain.root };
   w.heading(t('report:evidence.title'), 12);
   w.label(t('report:evidence.fingerprint'));
-  w.text(formatFingerprint(head), { bold: true, size: 12 });
+  w.text(formatFingerprint(head), { bold: true, size: 12, dir: 'ltr' });
   w.text(t('report:evidence.fingerprintNote', { count: chain.size, links: formats.number(chain.size) }), {
     size: 9,
     color: COLOURS.muted,
   });
   w.gap(2);
   w.label(t('report:evidence.root'));
-  w.text(chain.root, { size: 10 });
+  w.text(chain.root, { size: 10, dir: 'ltr' });
   w.gap(4);
   drawOutcome(w, ctx, statement);
   drawUnprintableNote(w, ctx);

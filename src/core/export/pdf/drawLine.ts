@@ -23,10 +23,13 @@ import {
   setFontAndSize,
   setTextRise,
   type Color,
-  type PDFName,
+  PDFHexString,
+  PDFName,
+  type PDFDict,
   type PDFPage,
 } from 'pdf-lib';
 import { codesHex, type EmbeddedFont } from './embeddedFont';
+import { popplerText } from './popplerText';
 import type { ShapedLine } from './reportFont';
 
 export interface LineStyle {
@@ -66,11 +69,43 @@ function formKey(page: PDFPage, form: PDFRef): PDFName {
   return key;
 }
 
+/** What poppler will make of a page: which direction it reads it in, and the lines that wait for that (see popplerText.ts). */
+interface PageReading {
+  balance: number;
+  waiting: { properties: PDFDict; text: string }[];
+}
+
+const readings = new WeakMap<PDFPage, PageReading>();
+
+function reading(page: PDFPage): PageReading {
+  let found = readings.get(page);
+  if (!found) {
+    found = { balance: 0, waiting: [] };
+    readings.set(page, found);
+  }
+  return found;
+}
+
 /** Draws a shaped line with its baseline starting at (x, y). */
 export function drawLine(page: PDFPage, line: ShapedLine, x: number, y: number, style: LineStyle): void {
   if (line.pieces.length === 0) return;
+  reading(page).balance += line.directionBalance;
   if (line.textLayer) drawOutlines(page, line, x, y, style);
   else drawText(page, line, x, y, style);
+}
+
+/**
+ * Once every line of these pages is drawn (the running header and footer too): gives each line
+ * with right-to-left letters its text as poppler must find it on its page (see popplerText.ts).
+ */
+export function settleTextLayers(pages: readonly PDFPage[]): void {
+  for (const page of pages) {
+    const { balance, waiting } = reading(page);
+    for (const { properties, text } of waiting) {
+      properties.set(PDFName.of('ActualText'), PDFHexString.fromText(popplerText(text, balance < 0)));
+    }
+    readings.delete(page);
+  }
 }
 
 /** Each glyph's outline where it was placed, then the line's words as invisible text (render mode 3) over the same width. */
@@ -105,9 +140,12 @@ function drawOutlines(page: PDFPage, line: ShapedLine, x: number, y: number, { s
       setFontAndSize(fontKey(page, layer.font), size),
       setCharacterSqueeze(round((line.width * size * 100) / natural)),
       moveText(round(x), round(y)),
-      showText(codesHex(layer.codes)),
-      endText(),
     );
+    // Marked content splits PDF.js's text items: it goes around the line's one string only.
+    if (layer.rtlLetters) operators.push(beginActualText(page, line.text));
+    operators.push(showText(codesHex(layer.codes)));
+    if (layer.rtlLetters) operators.push(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
+    operators.push(endText());
   }
   operators.push(popGraphicsState());
   page.pushOperators(...operators);
@@ -155,6 +193,17 @@ function drawText(page: PDFPage, line: ShapedLine, x: number, y: number, { size,
   }
   operators.push(endText());
   page.pushOperators(...operators);
+}
+
+/**
+ * `/Span <</ActualText (...)>> BDC`: what the characters up to EMC stand for, for poppler. Its
+ * text is set by settleTextLayers, when the page's direction is known.
+ */
+function beginActualText(page: PDFPage, text: string): PDFOperator {
+  const properties = page.doc.context.obj({});
+  reading(page).waiting.push({ properties, text });
+  // An inline property list: valid in a content stream, though pdf-lib's operator types leave dictionaries out.
+  return PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), properties as unknown as PDFName]);
 }
 
 function showTextArray(page: PDFPage, items: readonly (number | number[])[]): PDFOperator {

@@ -120,6 +120,7 @@ export class EmbeddedFont {
     const { context } = this.doc;
     const source = this.fontkit();
     const subset = source.createSubset();
+    padGlyphsToEvenLength(subset);
     const subsetGlyph = this.glyphOfCode.map((glyph) => subset.includeGlyph(glyph));
     const fontFile = await encode(subset.encodeStream());
     const scale = 1000 / this.unitsPerEm;
@@ -205,6 +206,39 @@ function pathOperators(svg: string): PDFOperator[] {
     }
   }
   return operators;
+}
+
+/** What fontkit's TrueType subset keeps while it encodes (not in its types). */
+interface TrueTypeSubsetInternals {
+  _addGlyph?: (glyph: number) => number;
+  glyf?: Uint8Array[];
+  offset?: number;
+}
+
+/**
+ * fontkit writes a small subset with the short 'loca' format, which stores offsets halved, but
+ * copies each glyph's bytes as they are: a font with the long format may have glyphs of odd
+ * length (Noto Sans SC, JP and KR do), and every glyph after one is then read from the wrong
+ * place, so most Chinese, Japanese and Korean characters printed as nothing. Each glyph is padded
+ * to an even length as it is added.
+ */
+function padGlyphsToEvenLength(subset: object): void {
+  const internals = subset as TrueTypeSubsetInternals;
+  const add = internals._addGlyph?.bind(subset);
+  if (!add) return; // not a TrueType subset
+  internals._addGlyph = (glyph) => {
+    const index = add(glyph);
+    const bytes = internals.glyf?.[index];
+    if (internals.glyf && bytes && bytes.length % 2 === 1) {
+      // Of the same kind as fontkit's own (a Buffer, or its browser stand-in), which its encoder needs.
+      const kind = bytes.constructor as { alloc?: (size: number) => Uint8Array };
+      const padded = kind.alloc?.(bytes.length + 1) ?? new Uint8Array(bytes.length + 1);
+      padded.set(bytes);
+      internals.glyf[index] = padded;
+      internals.offset = (internals.offset ?? 0) + 1;
+    }
+    return index;
+  };
 }
 
 function encode(stream: SubsetStream): Promise<Uint8Array> {

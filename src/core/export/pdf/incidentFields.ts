@@ -34,8 +34,13 @@ function fieldValue(ctx: ReportContext, incident: Incident, field: Exclude<Incid
       return names.length ? [{ text: formats.list(names) }] : [notRecorded(ctx)];
     }
     case 'witnesses': {
-      const witnesses = incident.witnesses.map((w) => witnessText(ctx, w)).filter((text) => text !== '');
-      return witnesses.length ? witnesses.map((text) => ({ text })) : [notRecorded(ctx)];
+      // A name or contact alone is the person's own text; both are set in the report's words.
+      const witnesses = incident.witnesses
+        .filter((w) => w.name.trim() !== '' || w.contact.trim() !== '')
+        .map((w): Segment =>
+          w.name.trim() && w.contact.trim() ? { text: witnessText(ctx, w) } : { text: witnessText(ctx, w), style: { dir: 'auto' } },
+        );
+      return witnesses.length ? witnesses : [notRecorded(ctx)];
     }
     case 'reported':
       return [{ text: t(incident.reported.reported ? 'report:log.yes' : 'report:log.no') }];

@@ -1,9 +1,14 @@
 // Flowing text down A4 pages: the cursor moves down, and a new page starts whenever the next
 // line would not fit. Each line is drawn as soon as it is placed, so nothing is laid out twice.
+//
+// In a report written right to left (Arabic, Urdu), the page is mirrored as a reader of those
+// languages expects: labels stand on the right of their values, indents are from the right, and
+// the report's own words are right-to-left paragraphs set flush right. The person's own text
+// keeps its own direction (its first strong character), so an English note stays left to right.
 
 import { PageSizes, rgb, type Color, type PDFDocument, type PDFImage, type PDFPage } from 'pdf-lib';
 import { drawLine, type LineStyle } from './drawLine';
-import { isRtlParagraph, type ReportFont, type ReportFonts } from './reportFont';
+import { paragraphIsRtl, type ReportFont, type ReportFonts } from './reportFont';
 import { wrapText } from './wrapText';
 
 export const PAGE_WIDTH = PageSizes.A4[0];
@@ -30,8 +35,14 @@ export interface TextStyle {
   bold?: boolean;
   size?: number;
   color?: Color;
-  /** Extra left indent in points. */
+  /** Extra indent in points, from the left (from the right in a right-to-left report). */
   indent?: number;
+  /**
+   * The paragraph's direction. Default: the report's (its own words, whatever letters a
+   * translation starts with). 'auto': the person's own text, by its first strong character,
+   * else the report's. 'ltr': codes read character by character (hashes, fingerprints).
+   */
+  dir?: 'auto' | 'ltr';
 }
 
 /** One piece of a value: a paragraph in its own style. */
@@ -47,8 +58,10 @@ const LEADING = 1.32;
 interface PlacedLine extends LineStyle {
   text: string;
   font: ReportFont;
-  /** In a right-to-left paragraph: set flush right in its column. */
+  /** Whether the paragraph reads right to left. */
   rtl: boolean;
+  /** Set flush right in its column: a right-to-left paragraph, or a code in a right-to-left report. */
+  alignRight: boolean;
   /** The column's width, to align a right-to-left line. */
   columnWidth: number;
 }
@@ -61,6 +74,8 @@ export class ReportWriter {
   constructor(
     private readonly doc: PDFDocument,
     readonly fonts: ReportFonts,
+    /** Whether the report's own words read right to left (see isRtlLocale). */
+    readonly rtl = false,
   ) {
     this.newPage();
   }
@@ -83,7 +98,7 @@ export class ReportWriter {
   /** A paragraph across the full width. */
   text(text: string, style: TextStyle = {}): void {
     const indent = style.indent ?? 0;
-    for (const line of this.lines(text, style, CONTENT_WIDTH - indent)) this.placeRow(line, MARGIN_X + indent);
+    for (const line of this.lines(text, style, CONTENT_WIDTH - indent)) this.placeRow(line, this.rtl ? MARGIN_X : MARGIN_X + indent);
   }
 
   /** A section heading, kept with at least a few lines of what follows. */
@@ -99,7 +114,7 @@ export class ReportWriter {
     this.text(text, LABEL_STYLE);
   }
 
-  /** A label on the left and its value (one or more paragraphs) beside it. */
+  /** A label at the start of the line (the left, or the right in a right-to-left report) and its value (one or more paragraphs) beside it. */
   field(label: string, value: Segment[]): void {
     const labels = this.lines(label, LABEL_STYLE, LABEL_WIDTH);
     const values = value.flatMap((segment) => this.lines(segment.text, segment.style ?? {}, CONTENT_WIDTH - LABEL_WIDTH - LABEL_GAP));
@@ -114,8 +129,10 @@ export class ReportWriter {
     for (const { labelLine, valueLine, height } of rows) {
       this.ensure(height);
       const baseline = this.y - height * 0.78;
-      if (labelLine) this.draw(labelLine, MARGIN_X, baseline);
-      if (valueLine) this.draw(valueLine, MARGIN_X + LABEL_WIDTH + LABEL_GAP, baseline);
+      const labelX = this.rtl ? MARGIN_X + CONTENT_WIDTH - LABEL_WIDTH : MARGIN_X;
+      const valueX = this.rtl ? MARGIN_X : MARGIN_X + LABEL_WIDTH + LABEL_GAP;
+      if (labelLine) this.draw(labelLine, labelX, baseline);
+      if (valueLine) this.draw(valueLine, valueX, baseline);
       this.y -= height;
     }
   }
@@ -141,7 +158,8 @@ export class ReportWriter {
     const height = image.height * scale;
     this.ensure(height);
     this.y -= height;
-    this.page.drawImage(image, { x: MARGIN_X + indent, y: this.y, width, height });
+    const x = this.rtl ? MARGIN_X + CONTENT_WIDTH - indent - width : MARGIN_X + indent;
+    this.page.drawImage(image, { x, y: this.y, width, height });
   }
 
   private lines(text: string, style: TextStyle, width: number): PlacedLine[] {
@@ -150,15 +168,19 @@ export class ReportWriter {
     const color = style.color ?? COLOURS.text;
     const printable = font.printable(text);
     this.noteUnprintable(font, printable);
-    // Each paragraph keeps its own direction; wrapping works on the text in reading order.
+    // Each paragraph has one direction; wrapping works on the text in reading order.
     return printable.split('\n').flatMap((paragraph) => {
-      const rtl = isRtlParagraph(paragraph);
+      const rtl = style.dir === 'ltr' ? false : style.dir === 'auto' ? paragraphIsRtl(paragraph, this.rtl) : this.rtl;
+      // In a right-to-left report every line starts at the right, beside its label, whatever
+      // its own direction; in a left-to-right one, a right-to-left paragraph is set flush right.
+      const alignRight = this.rtl || rtl;
       return wrapText(paragraph, width, (s) => font.width(s, size)).map((line) => ({
         text: line,
         font,
         size,
         color,
         rtl,
+        alignRight,
         columnWidth: width,
       }));
     });
@@ -187,7 +209,7 @@ export class ReportWriter {
 
   private draw(line: PlacedLine, x: number, baseline: number): void {
     const shaped = line.font.shape(line.text, line.rtl);
-    const left = line.rtl ? x + line.columnWidth - shaped.width * line.size : x;
+    const left = line.alignRight ? x + line.columnWidth - shaped.width * line.size : x;
     drawLine(this.page, shaped, left, baseline, line);
   }
 }

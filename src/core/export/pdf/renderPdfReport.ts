@@ -12,8 +12,10 @@ import { makeFormats } from './formats';
 import { drawIncidentLog } from './incidentLog';
 import { ReportWriter } from './layout';
 import { stampPageFrames } from './pageFrame';
+import { settleTextLayers } from './drawLine';
 import { embedFonts } from './embedFonts';
 import { stringsIn } from './fontFamilies';
+import { isRtlLocale } from './reportFont';
 import type { ReportOptions, ReportTranslate } from './types';
 
 const CREATOR = 'Daybook';
@@ -46,7 +48,17 @@ export async function renderPdfReport(options: ReportOptions): Promise<Uint8Arra
     for (const text of stringsIn(entry.revisions)) if (fonts.regular.unprintable(text).length > 0) return true;
     return false;
   }).length;
-  const ctx: ReportContext = { document, verification, checks: coverageByVersion(verification), t, formats, locale, unprintableEntries };
+  const rtl = isRtlLocale(locale);
+  const ctx: ReportContext = {
+    document,
+    verification,
+    checks: coverageByVersion(verification),
+    t,
+    formats,
+    locale,
+    rtl,
+    unprintableEntries,
+  };
   // Metadata carries no user text: a file's properties are easy to overlook when sharing it.
   pdf.setTitle(t('report:meta.title'), { showInWindowTitleBar: true });
   pdf.setCreator(CREATOR);
@@ -55,11 +67,12 @@ export async function renderPdfReport(options: ReportOptions): Promise<Uint8Arra
   pdf.setCreationDate(now);
   pdf.setModificationDate(now);
 
-  const writer = new ReportWriter(pdf, fonts);
+  const writer = new ReportWriter(pdf, fonts, rtl);
   drawCover(writer, ctx, now);
   const images = document.scope.attachmentsIncluded ? new ImageEmbedder(pdf, options.loadImage) : null;
   await drawIncidentLog(writer, ctx, images, options.onIncidentDrawn);
-  stampPageFrames(writer.pages, fonts, t, formats.moment(now.toISOString()));
+  stampPageFrames(writer.pages, fonts, t, formats.moment(now.toISOString()), rtl);
+  settleTextLayers(writer.pages);
   for (const font of embedded) await font.finish();
   return pdf.save();
 }

@@ -14,7 +14,7 @@
 // Lines are wrapped on logical text (wrapText.ts) before any of this, using word widths that
 // are shaped once per distinct word.
 
-import bidiFactory from 'bidi-js';
+import bidiFactory, { type EmbeddingLevels } from 'bidi-js';
 import type { EmbeddedFont, ShapedGlyph } from './embeddedFont';
 import { preferredFamily, type FontFamily } from './fontFamilies';
 import { printableText, unprintable } from './printableText';
@@ -45,7 +45,19 @@ export interface ShapedLine {
    * Set for a line drawn as glyph outlines: the invisible text that carries its words, in the
    * order text extractors expect (see shapeLine).
    */
-  textLayer?: { font: EmbeddedFont; codes: number[]; units: number };
+  textLayer?: TextLayer;
+  /** The line as typed (for poppler's reading of it, see popplerText.ts). */
+  text: string;
+  /** Left-to-right letters less right-to-left ones: poppler reads a page by which it has more of. */
+  directionBalance: number;
+}
+
+export interface TextLayer {
+  font: EmbeddedFont;
+  codes: number[];
+  units: number;
+  /** Whether the line has right-to-left letters: poppler is then given its text (see popplerText.ts). */
+  rtlLetters: boolean;
 }
 
 export interface StyleFont {
@@ -63,6 +75,32 @@ const MARK_OR_JOINER = /[\p{M}\p{Default_Ignorable_Code_Point}]/u;
 export function isRtlParagraph(paragraph: string): boolean {
   if (!RTL.test(paragraph)) return false;
   return (bidi.getEmbeddingLevels(paragraph, 'auto').paragraphs[0]?.level ?? 0) % 2 === 1;
+}
+
+/**
+ * The direction of a paragraph of the person's own text (rules P2 and P3 of the bidirectional
+ * algorithm: its first strong character), or `fallbackRtl` when it has none (numbers, dates).
+ */
+export function paragraphIsRtl(paragraph: string, fallbackRtl: boolean): boolean {
+  for (const char of paragraph) {
+    const type = bidi.getBidiCharTypeName(char);
+    if (type === 'L') return false;
+    if (type === 'R' || type === 'AL') return true;
+  }
+  return fallbackRtl;
+}
+
+/** Whether `text` has a left-to-right letter (Latin, Greek, Indic, Chinese...). */
+export function hasLtrLetters(text: string): boolean {
+  for (const char of text) if (bidi.getBidiCharTypeName(char) === 'L') return true;
+  return false;
+}
+
+/** Languages written right to left (the report's own words, its columns and alignment follow). */
+const RTL_LANGUAGES = new Set(['ar', 'ckb', 'dv', 'fa', 'he', 'iw', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+export function isRtlLocale(locale: string): boolean {
+  return RTL_LANGUAGES.has(locale.split(/[-_]/)[0]?.toLowerCase() ?? '');
 }
 
 interface Run {
@@ -128,13 +166,18 @@ export class ReportFont {
   /** Logical runs of one font and one level. */
   private runs(line: string, levels: Uint8Array | null): Run[] {
     const runs: Run[] = [];
+    const emoji = this.byFamily.get('emoji');
     let current: Run | undefined;
     let index = 0;
     for (const char of line) {
       const codePoint = char.codePointAt(0) ?? 0;
       const level = levels?.[index] ?? 0;
+      // A space never stays in the emoji font's run: its space is far wider than the one lines
+      // are wrapped with (wrapText), and a line of emoji and words would run off the page.
+      const emojiSpace = current?.font === emoji && /\s/u.test(char);
       const keep =
         current !== undefined &&
+        !emojiSpace &&
         (MARK_OR_JOINER.test(char) || (STAYS_WITH_RUN.test(char) && current.font.has(codePoint) && preferredFamily(char) === undefined));
       const font = keep && current ? current.font : (this.fontFor(codePoint, char) ?? current?.font ?? this.base);
       if (current && current.font === font && current.level === level) current.end = index + char.length;
@@ -158,7 +201,8 @@ export class ReportFont {
    * apply the bidirectional algorithm to what they read).
    */
   private shapeLine(line: string, rtl: boolean): ShapedLine {
-    const levels = rtl || RTL.test(line) ? bidi.getEmbeddingLevels(line, rtl ? 'rtl' : 'ltr').levels : null;
+    const embedding = rtl || RTL.test(line) ? bidi.getEmbeddingLevels(line, rtl ? 'rtl' : 'ltr') : null;
+    const levels = embedding?.levels ?? null;
     const runs = visualOrder(this.runs(line, levels)).map((run) => ({
       run,
       shaped: run.font.shape(line, run.start, run.end, run.level % 2 === 1),
@@ -182,15 +226,79 @@ export class ReportFont {
       if (last && last.font === run.font) last.glyphs.push(...glyphs);
       else pieces.push({ font: run.font, glyphs });
     }
-    if (asText) return { pieces, width };
-    const visual = runs.map(({ run }) => {
-      const text = [...line.slice(run.start, run.end)];
-      return (run.level % 2 === 1 ? text.reverse() : text).join('');
-    });
-    const codes = [...visual.join('')].map((char) => this.base.code(0, char));
-    return { pieces, width, textLayer: { font: this.base, codes, units: codes.length * this.base.advance(0) } };
+    const directionBalance = balance(line);
+    if (asText) return { pieces, width, text: line, directionBalance };
+    // PDF.js takes the direction of a line's text from its share of right-to-left letters, not
+    // from its first letter: the text layer is in the visual order of that direction, so that
+    // PDF.js reads it as typed. It usually is the line's own; where not (a Panjabi sentence with
+    // a longer Urdu phrase), the text layer's order differs a little from the glyphs' below it.
+    const layerRtl = pdfjsReadsRtl(line);
+    const visual = visualChars(line, layerRtl === rtl && embedding ? embedding : bidi.getEmbeddingLevels(line, layerRtl ? 'rtl' : 'ltr'));
+    const codes = visual.map(({ char }) => this.base.code(0, char));
+    const textLayer: TextLayer = { font: this.base, codes, units: codes.length * this.base.advance(0), rtlLetters: RTL.test(line) };
+    return { pieces, width, textLayer, text: line, directionBalance };
   }
 }
+
+interface VisualChar {
+  char: string;
+  /** Its UTF-16 index in the line as typed. */
+  index: number;
+  level: number;
+}
+
+/** Left-to-right letters less right-to-left ones (by their bidirectional types). */
+function balance(line: string): number {
+  if (!RTL.test(line)) return line.match(/\p{L}/gu)?.length ?? 0;
+  let count = 0;
+  for (const char of line) {
+    const type = bidi.getBidiCharTypeName(char);
+    if (type === 'L') count++;
+    else if (type === 'R' || type === 'AL') count--;
+  }
+  return count;
+}
+
+/** The characters of `line` in visual order (rule L2), each once, by the given levels. */
+function visualChars(line: string, embedding: EmbeddingLevels): VisualChar[] {
+  const chars: VisualChar[] = [];
+  const { levels } = embedding;
+  for (const index of bidi.getReorderedIndices(line, embedding)) {
+    const unit = line.charCodeAt(index);
+    if (unit >= 0xdc00 && unit <= 0xdfff && index > 0) {
+      const before = line.charCodeAt(index - 1);
+      if (before >= 0xd800 && before <= 0xdbff) continue; // the second half of a pair, taken with the first
+    }
+    const char = String.fromCodePoint(line.codePointAt(index) ?? unit);
+    chars.push({ char, index, level: levels[index] ?? 0 });
+  }
+  return chars;
+}
+
+/**
+ * Whether PDF.js reads this text right to left (its bidi.js): when at least 30% of it are
+ * Hebrew or Arabic characters (all of it, if 4 characters or fewer).
+ */
+function pdfjsReadsRtl(text: string): boolean {
+  let rtl = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const arabic = unit >= 0x0600 && unit <= 0x06ff && !ARABIC_NEUTRAL.test(text[i] ?? '');
+    if (
+      (unit >= 0x0590 && unit <= 0x05f4) ||
+      arabic ||
+      (unit >= 0x0700 && unit <= 0x08ac) ||
+      (unit >= 0xfb50 && unit <= 0xfdff) ||
+      (unit >= 0xfe70 && unit <= 0xfeff)
+    )
+      rtl++;
+  }
+  if (rtl === 0) return false;
+  return !(rtl / text.length < 0.3 && text.length > 4);
+}
+
+/** Characters of the Arabic block PDF.js does not count as right to left (marks, separators). */
+const ARABIC_NEUTRAL = /[\p{Mn}\u060c\u066b\u066c\u06dd\u06de\u06e9]/u;
 
 /** Whether each glyph stands for its own characters, in order, where its advance puts it. */
 function oneGlyphEach(shaped: readonly ShapedGlyph[]): boolean {

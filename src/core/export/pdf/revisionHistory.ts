@@ -9,6 +9,7 @@ import { OMITTED_WITH, omittedFieldsOf, revisionIncident, revisionOrigin } from 
 import { versionCheck, type ReportContext } from './context';
 import { witnessText } from './incidentFields';
 import { COLOURS, type ReportWriter, type Segment } from './layout';
+import { hasLtrLetters } from './reportFont';
 
 function addedRemoved(ctx: ReportContext, added: string[], removed: string[]): Segment[] {
   const { t, formats } = ctx;
@@ -21,16 +22,18 @@ function addedRemoved(ctx: ReportContext, added: string[], removed: string[]): S
 function beforeAfter(ctx: ReportContext, before: string, after: string): Segment[] {
   const { t } = ctx;
   const shown = (text: string) => text || t('report:history.empty');
-  if (!isLongText(before) && !isLongText(after)) {
+  // "before → after" on one line, unless the values are left-to-right text in a right-to-left
+  // report: they would then be set left to right, and the arrow would point the wrong way.
+  if (!isLongText(before) && !isLongText(after) && !(ctx.rtl && (hasLtrLetters(before) || hasLtrLetters(after)))) {
     return [{ text: t('report:history.change', { before: shown(before), after: shown(after) }) }];
   }
   // Long text in full, both versions, so the earlier wording can be read as it was.
   const caption = { bold: true, size: 8.5, color: COLOURS.muted };
   return [
     { text: t('report:history.before'), style: caption },
-    { text: shown(before) },
+    { text: shown(before), style: { dir: 'auto' } },
     { text: t('report:history.after'), style: caption },
-    { text: shown(after) },
+    { text: shown(after), style: { dir: 'auto' } },
   ];
 }
 

@@ -2,6 +2,7 @@
 // drawn exactly as the report draws text (ReportWriter with the report's fonts).
 
 import { PDFDocument } from 'pdf-lib';
+import { settleTextLayers } from '../../../../src/core/export/pdf/drawLine';
 import { embedFonts } from '../../../../src/core/export/pdf/embedFonts';
 import { familiesFor } from '../../../../src/core/export/pdf/fontFamilies';
 import { ReportWriter } from '../../../../src/core/export/pdf/layout';
@@ -13,7 +14,10 @@ export const SCRIPT_SAMPLES = {
   cyrillic: 'Він стежив за мною до дому о 21:30. Он сказал: «Я вернусь завтра».',
   arabic: 'تبعني إلى المنزل الساعة 9:30 مساءً، وقال إنه سيعود غداً.',
   urdu: 'وہ میرے گھر کے باہر کھڑا تھا اور کہا کہ وہ کل پھر آئے گا۔ یہ تیسری بار ہے۔',
-  mixed: 'اس نے مجھے 15 پیغامات WhatsApp پر بھیجے، نمبر 07700900123 سے، رات 11:45 بجے۔',
+  mixed: 'اس نے مجھے 15 پیغامات WhatsApp پر بھیجے، نمبر 07700 900123 سے، رات 11:45 بجے۔',
+  // Left to right (it starts in Gurmukhi), though most of its letters are Urdu: PDF.js, which
+  // guesses a line's direction from that share, must still read it as typed.
+  panjabiUrdu: 'ਉਹ ਕੱਲ੍ਹ ਫਿਰ ਆਇਆ। وہ کل پھر آئے گا اور کہا کہ یہ ہے on WhatsApp again, call 07700 900123',
   hebrew: 'הוא עקב אחריי הביתה בשעה 21:30 ואמר שיחזור מחר.',
   gurmukhi: 'ਉਹ ਮੇਰੇ ਘਰ ਦੇ ਬਾਹਰ ਖੜ੍ਹਾ ਸੀ ਅਤੇ ਉਸਨੇ ਕਿਹਾ ਕਿ ਉਹ ਕੱਲ੍ਹ ਫਿਰ ਆਵੇਗਾ।',
   devanagari: 'वह मेरे घर के बाहर खड़ा था और उसने कहा कि वह कल फिर आएगा। क्षमा, श्रीमती',
@@ -39,10 +43,12 @@ export async function renderSamples(): Promise<Uint8Array> {
   const writer = new ReportWriter(pdf, fonts);
   texts.forEach((text, index) => {
     if (index > 0) writer.newPage();
-    writer.text(text);
+    // As an incident's text: in its own direction (its first strong character).
+    writer.text(text, { dir: 'auto' });
     writer.gap(6);
-    writer.text(text, { bold: true });
+    writer.text(text, { bold: true, dir: 'auto' });
   });
+  settleTextLayers(writer.pages);
   for (const font of embedded) await font.finish();
   return pdf.save();
 }

@@ -8,6 +8,11 @@
 // - pdftotext only: it reorders right-to-left lines itself and marks the runs inside them with
 //   the embedding controls U+202A-U+202E, moving the spaces at their edges; those marks are
 //   dropped, and paragraphs with right-to-left text are compared with all whitespace removed.
+//   The order of what remains is checked exactly: the mixed sample keeps "07700 900123", two
+//   numbers a space apart, which poppler alone would read as "900123 07700" (it reads any stretch
+//   without right-to-left letters left to right); such lines carry ActualText in the order
+//   poppler needs (see popplerText in src/core/export/pdf/reportFont.ts), and PDF.js, which
+//   ignores ActualText, reads the characters themselves.
 // - Presentation forms: none needed. No glyph reads back as an Arabic presentation form or
 //   compatibility character: lines that shape into such glyphs carry their text as typed in an
 //   invisible text layer (see src/core/export/pdf/reportFont.ts).
