@@ -7,6 +7,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import type { ManifestTransform } from 'workbox-build';
 import { cspDirectives, hostingHeaders, serialiseCsp as serialise } from './src/sw/hostingHeaders.ts';
 import { sha256Integrity } from './src/sw/integrity.ts';
+import { SHARE_PATH } from './src/sw/shareMessages.ts';
 
 /** Where the build writes (dist/, or --outDir) and how much it says, once the config is resolved. */
 let outDir = fileURLToPath(new URL('./dist/', import.meta.url));
@@ -97,6 +98,19 @@ export default defineConfig({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // The installed app receives shares (src/sw/shareTarget.ts): the service worker seals
+        // what is shared into the inbox without unlocking, then opens the lock screen.
+        share_target: {
+          action: SHARE_PATH,
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: {
+            title: 'title',
+            text: 'text',
+            url: 'url',
+            files: [{ name: 'files', accept: ['image/*', 'video/*', 'audio/*', 'application/pdf', 'text/*'] }],
+          },
+        },
       },
       injectManifest: {
         // Everything the app can ever load is precached, lazy chunks and locale files included,

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../shared/ui/Loading';
@@ -5,6 +6,7 @@ import { SetupScreen } from '../features/vault/SetupScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { useVault } from '../shared/vault/useVault';
 import { startFromBackup } from './composed/startFromBackup';
+import { QuickNote, saveQuickNote } from './composed/quickNote';
 import { useDiaryIfUnlocked } from '../shared/diary/useDiary';
 import { VisitLanguageSwitch } from './VisitLanguageSwitch';
 
@@ -39,6 +41,10 @@ export function LockGuard() {
       return (
         <>
           <UnlockScreen />
+          {/* Sealed with the public key alone; loads after the lock screen (composed/quickNote.ts). */}
+          <Suspense fallback={null}>
+            <QuickNote save={saveQuickNote} />
+          </Suspense>
           <VisitLanguageSwitch />
         </>
       );

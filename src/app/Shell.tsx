@@ -1,8 +1,11 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { QuickExitButton } from './quickExit/QuickExitButton';
 import { ServiceWorkerUpdates } from './ServiceWorkerUpdates';
+
+// Loaded after the first screen: it only asks the service worker whether a share just arrived.
+const ShareNotice = lazy(() => import('../features/capture/ShareNotice'));
 import { Loading } from '../shared/ui/Loading';
 import { LockButton } from '../features/vault/LockButton';
 
@@ -72,6 +75,10 @@ export function Shell() {
         </Suspense>
       </main>
       <ServiceWorkerUpdates />
+      {/* What became of something shared into Daybook (the service worker keeps it a minute). */}
+      <Suspense fallback={null}>
+        <ShareNotice />
+      </Suspense>
     </>
   );
 }

@@ -13,6 +13,8 @@ import type vault from './locales/en-GB/vault.json';
 import type report from './locales/en-GB/report.json';
 import type tasks from './locales/en-GB/tasks.json';
 import type keys from './locales/en-GB/keys.json';
+import type inbox from './locales/en-GB/inbox.json';
+import type capture from './locales/en-GB/capture.json';
 
 // en-GB is the source language: keys are checked against it at compile time.
 declare module 'i18next' {
@@ -33,6 +35,8 @@ declare module 'i18next' {
       report: typeof report;
       tasks: typeof tasks;
       keys: typeof keys;
+      inbox: typeof inbox;
+      capture: typeof capture;
     };
   }
 }

@@ -9,6 +9,8 @@
  * - Navigations fall back to index.html; caches of older workbox versions are removed.
  * - Updates wait for the person: a new version takes over only when the page sends
  *   SKIP_WAITING (the update prompt); it never claims open pages by itself.
+ * - The Web Share Target: a POST to SHARE_PATH is sealed into the inbox (./shareTarget.ts) and
+ *   answered with a 303 to "/"; the window that opens asks how it went (SHARE_QUERY).
  */
 import { PrecacheController, PrecacheRoute, cleanupOutdatedCaches } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
@@ -17,6 +19,10 @@ import cy from '../i18n/locales/cy/common.json';
 import { hostingHeaders } from './hostingHeaders';
 import { integrityPlugin, normaliseManifest, refusalPage, servedHeaders, type CheckedEntry, type WorkerEvent } from './integrity';
 import { INTEGRITY_REPORT, isIntegrityQuery, type IntegrityRefusal, type IntegrityReport } from './messages';
+import { sealIntoInbox } from '../core/inbox/seal';
+import { openInboxForSharing, rawInboxWriter } from './inboxWriter';
+import { isShareQuery, type ShareReport } from './shareMessages';
+import { fromAnotherSite, isShareRequest, receiveShare } from './shareTarget';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -117,6 +123,34 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
+/**
+ * The outcome of the last share, for the window its redirect opens: in memory only, handed to
+ * the first window that asks, and forgotten after a minute (or when the worker stops).
+ */
+let lastShare: { report: ShareReport; at: number } | undefined;
+const SHARE_REPORT_KEPT_MS = 60_000;
+
+/**
+ * Seals what was shared (./shareTarget.ts), then sends the window to "/", the lock screen: never
+ * to an address that names the share. A post from another site's page is not kept.
+ */
+async function onShare(request: Request): Promise<Response> {
+  if (!fromAnotherSite(request, self.location.origin)) {
+    const report = await receiveShare(request, {
+      openInbox: () => openInboxForSharing(self.indexedDB),
+      writerFor: rawInboxWriter,
+      seal: sealIntoInbox,
+      now: () => new Date(),
+    });
+    lastShare = { report, at: Date.now() };
+  }
+  return Response.redirect(new URL('/', self.location.origin).href, 303);
+}
+
+self.addEventListener('fetch', (event) => {
+  if (isShareRequest(event.request, self.location.origin)) event.respondWith(onShare(event.request));
+});
+
 self.addEventListener('message', (event) => {
   const data: unknown = event.data;
   if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'SKIP_WAITING') {
@@ -125,6 +159,11 @@ self.addEventListener('message', (event) => {
   }
   const source = event.source;
   if (isIntegrityQuery(data) && source && 'id' in source) event.waitUntil(answer(source));
+  if (isShareQuery(data) && source && 'id' in source) {
+    const share = lastShare;
+    lastShare = undefined;
+    if (share && Date.now() - share.at < SHARE_REPORT_KEPT_MS) source.postMessage(share.report);
+  }
 });
 
 /**

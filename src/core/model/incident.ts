@@ -30,6 +30,18 @@ export interface AttachmentRef {
   size: number;
   /** SHA-256 of the original, unaltered bytes, lowercase hex. */
   sha256: string;
+  /**
+   * When the file reached Daybook (shared into it, or sealed as a note while locked), by this
+   * device's clock, in toISOString form. Absent for a file attached in the form.
+   */
+  receivedAt?: string;
+}
+
+/** A time in toISOString form that is a real moment (as `receivedAt` must be). */
+export function isReceivedAt(value: unknown): value is string {
+  return (
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) && new Date(value).toISOString() === value
+  );
 }
 
 export interface ReportedToPolice {

@@ -8,7 +8,7 @@
 import { BEHAVIOURS, isBehaviour, orderedBehaviours, type Behaviour } from './behaviours';
 import { isCalendarDate, isClockTime } from './calendarDate';
 import type { AttachmentRef, Effect, Incident, IncidentWhen, ReportedToPolice, Witness } from './incident';
-import { INCIDENT_LIMITS as LIMITS, isAttachmentId } from './incident';
+import { INCIDENT_LIMITS as LIMITS, isAttachmentId, isReceivedAt } from './incident';
 import { own } from './ownProperty';
 
 /** What is wrong with one field, as a code the UI can translate (never the field's content). */
@@ -206,8 +206,10 @@ function readAttachment(r: Reader, item: unknown, path: string): AttachmentRef |
     r.fail(`${path}.size`, 'bad-format', 'must be a whole number of bytes');
   const sha256 = own(item, 'sha256');
   if (typeof sha256 !== 'string' || !SHA256.test(sha256)) r.fail(`${path}.sha256`, 'bad-format', 'must be 64 hex digits');
+  const receivedAt = own(item, 'receivedAt');
+  if (receivedAt !== undefined && !isReceivedAt(receivedAt)) r.fail(`${path}.receivedAt`, 'bad-format', 'must be a toISOString() time');
   if (typeof size !== 'number' || typeof sha256 !== 'string') return undefined;
-  return { id, name, type, size, sha256: sha256.toLowerCase() };
+  return { id, name, type, size, sha256: sha256.toLowerCase(), ...(isReceivedAt(receivedAt) ? { receivedAt } : {}) };
 }
 
 function readAttachments(r: Reader, items: readonly unknown[]): AttachmentRef[] {

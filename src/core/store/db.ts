@@ -21,6 +21,26 @@ export interface ChunkRow {
   last: boolean;
 }
 
+/**
+ * One item sealed into the inbox (core/inbox/seal.ts): written last, so its presence marks the
+ * item complete. Only the ephemeral public key and the chunk count are in the clear.
+ */
+export interface InboxItemRow {
+  /** Random, 128 bits, hex. */
+  id: string;
+  /** The item's ephemeral ECDH P-256 public key, raw uncompressed (65 bytes). */
+  ephemeralPublicKey: Uint8Array;
+  /** IV of the encrypted meta. */
+  iv: Uint8Array;
+  /** The item's meta (name, type, size, SHA-256, when received) as JSON, AES-GCM encrypted. */
+  meta: Uint8Array;
+  /** How many chunk rows the item has (at least 1). */
+  chunks: number;
+}
+
+/** One encrypted chunk of an inbox item; id is `${itemId}:${index zero-padded to 6}`. */
+export type InboxChunkRow = ChunkRow;
+
 export class DaybookDatabase extends Dexie {
   declare meta: Table<MetaRow, string>;
   declare settings: Table<EncryptedRow, string>;
@@ -28,6 +48,8 @@ export class DaybookDatabase extends Dexie {
   declare revisions: Table<EncryptedRow, string>;
   declare chunks: Table<ChunkRow, string>;
   declare checklists: Table<EncryptedRow, string>;
+  declare inbox: Table<InboxItemRow, string>;
+  declare inboxChunks: Table<InboxChunkRow, string>;
 
   constructor(name: string = DATABASE_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

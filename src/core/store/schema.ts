@@ -31,6 +31,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       checklists: '&id',
     },
   },
+  {
+    version: 2,
+    stores: {
+      // The sealed inbox (core/inbox): items added while locked, encrypted to the vault's inbox
+      // public key (stored in meta). An item row is written after its chunks; ids are random.
+      inbox: '&id',
+      // An inbox item's bytes, encrypted in chunks; id is `${itemId}:${chunk index, zero-padded}`.
+      inboxChunks: '&id',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -10,6 +10,7 @@ import type { DaybookDatabase } from '../store/db';
 import { chainEnd } from '../store/diary/seal';
 import { DiaryStorage } from '../store/diary/storage';
 import { FingerprintStore } from '../store/fingerprintStore';
+import { InboxStore } from '../inbox/inbox';
 
 /**
  * Writes whichever of the fixed rows is missing, each as it is before anything happened. Rows
@@ -28,5 +29,7 @@ export async function ensureFixedRows(
     diarySealed || new DiaryStorage(db, dataKey, chainKey).resealAtLoad(chainEnd([]), [], undefined),
     new FingerprintStore(db, dataKey).ensureRow(),
     new BackupStatusStore(db, dataKey).ensureRow(),
+    // The inbox key pair (core/inbox/inbox.ts): made with the vault, so the lock screen can seal at once.
+    new InboxStore(db, dataKey).ensureKeys(),
   ]);
 }

@@ -9,7 +9,7 @@ import { createdVault, diaryOver } from '../../support/vault';
 
 // Row ids are not encrypted: a row that appeared only once a fingerprint was shared or a backup
 // made would say so. Every vault has them all from the start, each as long as any other.
-const FIXED_IDS = ['backup-status', 'chain-seal', 'shared-fingerprints'];
+const FIXED_IDS = ['backup-status', 'chain-seal', 'inbox-private-key', 'shared-fingerprints'];
 
 const byId = async (db: DaybookDatabase): Promise<Map<string, EncryptedRow>> =>
   new Map((await db.settings.toArray()).map((row) => [row.id, row]));
@@ -57,7 +57,7 @@ describe('settings rows with fixed ids', () => {
     setup.vault.lock();
     await setup.vault.unlock(setup.passphrase);
     const rows = await byId(setup.db);
-    expect([...rows.keys()]).toEqual(['backup-status', 'chain-seal', 'kept', 'shared-fingerprints']);
+    expect([...rows.keys()]).toEqual(['backup-status', 'chain-seal', 'inbox-private-key', 'kept', 'shared-fingerprints']);
     expect(rows.get('kept')).toEqual(kept);
     // Unlocking again rewrites nothing.
     setup.vault.lock();
@@ -73,7 +73,7 @@ describe('settings rows with fixed ids', () => {
     await setup.db.settings.clear();
     setup.vault.lock();
     await setup.vault.unlock(setup.passphrase);
-    expect([...(await byId(setup.db)).keys()]).toEqual(['backup-status', 'shared-fingerprints']);
+    expect([...(await byId(setup.db)).keys()]).toEqual(['backup-status', 'inbox-private-key', 'shared-fingerprints']);
     // The diary's own load judges what it finds: v2 links with no seal.
     const again = diaryOver(setup);
     await again.load();
@@ -86,7 +86,7 @@ describe('settings rows with fixed ids', () => {
     await setup.db.settings.clear();
     setup.vault.lock();
     await setup.vault.unlock(setup.passphrase);
-    expect([...(await byId(setup.db)).keys()]).toEqual(['backup-status', 'shared-fingerprints']);
+    expect([...(await byId(setup.db)).keys()]).toEqual(['backup-status', 'inbox-private-key', 'shared-fingerprints']);
     const diary = await openDiary(setup.vault);
     await diary.load();
     expect(diary.sealState()).toEqual({ state: 'seal-invalid' });

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Suspense, lazy, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../core/model/incident';
 import { MAX_ATTACHMENT_BYTES } from '../../../core/store/attachmentStore';
@@ -6,6 +6,9 @@ import { FileButton } from '../../../shared/ui/FileButton';
 import { useAddAttachments } from './useAddAttachments';
 import { useFormatSize } from '../../../shared/format/useFormatSize';
 import { ProblemList } from '../../../shared/ui/ProblemList';
+
+// How to add a screenshot on this platform (share into Daybook, or pick it here): loaded with the form.
+const HowToAddScreenshot = lazy(() => import('../../../shared/capture/HowToAddScreenshot'));
 
 /** What the file picker offers: pictures, recordings, PDFs, text and common office documents. */
 const ACCEPT = [
@@ -60,6 +63,9 @@ export function AttachmentPicker({ onAdded, disabled = false }: Props) {
             : ''}
       </p>
       <ProblemList problems={outcome?.problems} />
+      <Suspense fallback={null}>
+        <HowToAddScreenshot />
+      </Suspense>
     </div>
   );
 }

@@ -8,6 +8,8 @@ import { shortFingerprint } from './previewKind';
 import { useAttachmentErrorMessage } from './useAttachmentErrorMessage';
 import { useDecryptedFile } from './useDecryptedFile';
 import { useFormatSize } from '../../format/useFormatSize';
+import { formatMoment } from '../../format/formatWhen';
+import { useLocale } from '../../hooks/useLocale';
 
 interface Props {
   attachment: AttachmentRef;
@@ -16,7 +18,9 @@ interface Props {
 
 /** One attachment's facts; its content is decrypted only after "Show". */
 export function AttachmentItem({ attachment, onRemove }: Props) {
-  const { t } = useTranslation('attachments');
+  // 'inbox': when a file came through the inbox (shared in, or noted while locked), by this device's clock.
+  const { t } = useTranslation(['attachments', 'inbox']);
+  const language = useLocale();
   const { size } = useFormatSize();
   const errorMessage = useAttachmentErrorMessage();
   const { file, show, hide } = useDecryptedFile(attachment);
@@ -53,6 +57,11 @@ export function AttachmentItem({ attachment, onRemove }: Props) {
           </dd>
         </div>
       </dl>
+      {attachment.receivedAt && (
+        <p className="hint attachment-received">
+          {t('inbox:attachment.received', { moment: formatMoment(attachment.receivedAt, language) })}
+        </p>
+      )}
       {copy && <p className="hint attachment-copy">{t('list.redrawnCopy', { hash: copy.sha256 })}</p>}
       {holdsLocation && (
         <div className="attachment-location">

@@ -1,0 +1,12 @@
+import { lazy } from 'react';
+import { DATABASE_NAME } from '../../core/store/schema';
+
+// The lock screen's quick note: its component and the sealing code load after the lock screen
+// (not part of the first screen's JavaScript); the sealing code only when a note is saved.
+export const QuickNote = lazy(async () => ({ default: (await import('../../features/inbox/QuickNote')).QuickNote }));
+
+/** Seals a quick note into this device's diary with the time now (public key only, no Dexie). */
+export async function saveQuickNote(text: string): Promise<string> {
+  const { saveQuickNote: seal } = await import('../../core/inbox/lockedInbox');
+  return seal(DATABASE_NAME, text, new Date());
+}

@@ -1,0 +1,83 @@
+// Sealing into the inbox from the lock screen: the public key is read and the rows written with
+// IndexedDB itself, so the locked screen does not load Dexie (store/lazyDatabase.ts). Only a
+// database made before the inbox existed (no inbox tables yet) loads Dexie, once, to upgrade it.
+// Loaded with import() when the person first saves a quick note.
+
+import { peekMetaRow } from '../store/lazyDatabase';
+import { noInboxKey } from './errors';
+import { INBOX_CHUNKS_TABLE, INBOX_PUBLIC_KEY, INBOX_TABLE, publicKeyFromMeta, type InboxChunkRow, type InboxItemRow } from './inboxRows';
+import { sealIntoInbox, type InboxWriter } from './seal';
+
+/** The longest quick note, in characters. */
+export const MAX_QUICK_NOTE = 10_000;
+
+/** Opens the existing database (never creates one); null where it has no inbox tables yet. */
+function openExisting(name: string, factory: IDBFactory): Promise<IDBDatabase | null> {
+  return new Promise((resolve, reject) => {
+    let absent = false;
+    const req = factory.open(name);
+    req.onupgradeneeded = () => {
+      absent = true;
+      req.transaction?.abort();
+    };
+    req.onerror = () => (absent ? reject(noInboxKey()) : reject(req.error ?? new Error('IndexedDB open failed')));
+    req.onblocked = () => reject(new Error('IndexedDB open blocked'));
+    req.onsuccess = () => {
+      const db = req.result;
+      db.onversionchange = () => db.close();
+      if (db.objectStoreNames.contains(INBOX_TABLE) && db.objectStoreNames.contains(INBOX_CHUNKS_TABLE)) resolve(db);
+      else {
+        db.close();
+        resolve(null);
+      }
+    };
+  });
+}
+
+/** The database with its inbox tables, upgrading it through Dexie (loaded now) if it predates them. */
+async function openWithInbox(name: string, factory: IDBFactory): Promise<IDBDatabase> {
+  const db = await openExisting(name, factory);
+  if (db) return db;
+  const { DaybookDatabase } = await import('../store/db');
+  const upgraded = new DaybookDatabase(name);
+  await upgraded.open();
+  upgraded.close();
+  const again = await openExisting(name, factory);
+  if (!again) throw new Error('The inbox tables are missing after the upgrade');
+  return again;
+}
+
+function put(db: IDBDatabase, table: string, row: InboxItemRow | InboxChunkRow): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(table, 'readwrite');
+    tx.objectStore(table).put(row);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted'));
+  });
+}
+
+/** An InboxWriter over an open IndexedDB connection: one short transaction per row. */
+export function rawInboxWriter(db: IDBDatabase): InboxWriter {
+  return {
+    putChunk: (row) => put(db, INBOX_CHUNKS_TABLE, row),
+    putItem: (row) => put(db, INBOX_TABLE, row),
+  };
+}
+
+/**
+ * Seals a quick note into the inbox of database `name` with the time `at`, without the vault's
+ * keys. InboxError 'inbox/no-key' where no vault or no inbox key is stored (a vault not unlocked
+ * since the inbox came). Returns the item's id.
+ */
+export async function saveQuickNote(name: string, text: string, at: Date, factory: IDBFactory = indexedDB): Promise<string> {
+  const publicKey = publicKeyFromMeta((await peekMetaRow(name, INBOX_PUBLIC_KEY, factory))?.value);
+  if (!publicKey) throw noInboxKey();
+  const db = await openWithInbox(name, factory);
+  try {
+    const bytes = new Blob([text.slice(0, MAX_QUICK_NOTE)], { type: 'text/plain' });
+    return await sealIntoInbox(rawInboxWriter(db), publicKey, { via: 'quick-note', name: '', type: 'text/plain', bytes, receivedAt: at });
+  } finally {
+    db.close();
+  }
+}
