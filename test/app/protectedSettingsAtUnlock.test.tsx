@@ -95,10 +95,10 @@ describe('the quick-exit address at unlock', () => {
     expect(preferences.quickExitUrl()).toBe(MINE);
     const notice = screen.getByRole('complementary', { name: 'About your safety settings' });
     expect(notice.textContent).toContain(
-      "The Quick exit address on this device had been changed, but not in Daybook's Settings. It has been set back to the address saved in your diary:",
+      'The Quick exit address on this device was different from the one saved in your diary. It has been set back to the address saved in your diary:',
     );
     expect(notice.textContent).toContain(MINE);
-    expect(notice.textContent).toContain('Someone with access to this device may have done this.');
+    expect(notice.textContent).toContain('Someone with access to this device may have changed this.');
     expect(notice.textContent).not.toContain(THEIRS);
 
     await user.click(screen.getByRole('button', { name: 'Close this message' }));
@@ -117,7 +117,9 @@ describe('the quick-exit address at unlock', () => {
     await unlock();
     expect(preferences.autoLockSettings()).toEqual({ inactivityMinutes: 1, hiddenMinutes: 0 });
     const notice = screen.getByRole('complementary', { name: 'About your safety settings' });
-    expect(notice.textContent).toContain('The times after which your diary locks itself had been changed on this device');
+    expect(notice.textContent).toContain(
+      'The times after which your diary locks itself on this device were different from the ones saved in your diary.',
+    );
     expect(notice.textContent).not.toContain('Quick exit address');
   });
 
@@ -136,20 +138,62 @@ describe('the quick-exit address at unlock', () => {
     expect(localStorage.getItem('daybook.quickExitUrl')).toBe(MINE);
   });
 
-  it('a vault from before this check (no row) adopts the address on this device at its first unlock, without a notice', async () => {
+  it('no row yet (an address planted before the diary was set up, or a vault from before): adopted at the first unlock, with a notice to check it', async () => {
     const { db, session, unlock, lock } = await app();
-    // The row appears at the first unlock; a vault from before has none.
+    // The row appears at the first unlock; a vault from before (or a new one) has none.
     expect(await db.settings.get(PROTECTED_SETTINGS_ROW_ID)).toBeUndefined();
-    localStorage.setItem('daybook.quickExitUrl', MINE);
-    await unlock();
-    expect(screen.queryByRole('complementary')).toBeNull();
-    expect(await savedInVault(db, () => session.dataKey())).toMatchObject({ kind: 'found', values: { quickExitUrl: MINE } });
-    // From then on it is checked.
-    await lock();
     localStorage.setItem('daybook.quickExitUrl', THEIRS);
     await unlock();
+    const notice = screen.getByRole('complementary', { name: 'About your safety settings' });
+    expect(notice.textContent).toContain('Your Quick exit address was not yet kept in your diary');
+    expect(notice.textContent).toContain(THEIRS);
+    expect(notice.textContent).toContain('If you did not choose it, change it in Settings.');
+    expect(await savedInVault(db, () => session.dataKey())).toMatchObject({ kind: 'found', values: { quickExitUrl: THEIRS } });
+    // From then on it is checked.
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Close this message' }));
+    await lock();
+    localStorage.setItem('daybook.quickExitUrl', MINE);
+    await unlock();
+    expect(localStorage.getItem('daybook.quickExitUrl')).toBe(THEIRS);
+    expect(screen.getByRole('complementary', { name: 'About your safety settings' }).textContent).toContain('was different from');
+  });
+
+  it('a new diary on a device with nothing changed: no notice', async () => {
+    const { unlock } = await app();
+    await unlock();
+    expect(screen.queryByRole('complementary')).toBeNull();
+  });
+
+  it('storage full: the notice says the address could not be set back, with the saved one from the diary; freed, the next unlock sets it back', async () => {
+    const { preferences, unlock, lock } = await app();
+    await unlock();
+    expect(await preferences.saveQuickExitUrl(MINE)).toBe('saved');
+    await lock();
+    localStorage.setItem('daybook.quickExitUrl', THEIRS);
+    const setItem = Storage.prototype.setItem;
+    // Chromium's full localStorage: every write refused, whatever is removed.
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    try {
+      await unlock();
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+    const notice = screen.getByRole('complementary', { name: 'About your safety settings' });
+    expect(notice.textContent).toContain('it could not be set back, because this browser would not store the change');
+    expect(notice.textContent).not.toContain('It has been set back');
+    const addresses = [...notice.querySelectorAll('.settings-check-address')].map((line) => line.textContent);
+    // The saved one is the diary's; quick exit falls back to the default rather than their address.
+    expect(addresses).toEqual([MINE, 'https://www.bbc.co.uk/weather']);
+    expect(notice.textContent).not.toContain(THEIRS);
+
+    await lock();
+    await unlock();
     expect(localStorage.getItem('daybook.quickExitUrl')).toBe(MINE);
-    expect(screen.getByRole('complementary', { name: 'About your safety settings' })).toBeTruthy();
+    const after = screen.getByRole('complementary', { name: 'About your safety settings' });
+    expect(after.textContent).toContain('It has been set back to the address saved in your diary:');
+    expect(after.textContent).not.toContain('could not be set back');
   });
 
   it('a vault row that does not decrypt: nothing is set back, and the notice says the address could not be checked', async () => {
@@ -166,7 +210,7 @@ describe('the quick-exit address at unlock', () => {
     const notice = screen.getByRole('complementary', { name: 'About your safety settings' });
     expect(notice.textContent).toContain('The settings saved in your diary could not be read');
     expect(notice.textContent).toContain(MINE);
-    expect(notice.textContent).not.toContain('had been changed, but');
+    expect(notice.textContent).not.toContain('was different from');
   });
 
   it('while locked the form saves nothing to either copy', async () => {

@@ -11,7 +11,7 @@ import { AttachmentCorruptError, type AttachmentStore } from '../store/attachmen
 import type { ChecklistStore } from '../store/checklistStore';
 import type { ChainSeal } from '../evidence';
 import type { DiaryRepository, RevisionRecord } from '../store/diaryRepository';
-import { TaskCancelledError } from '../workers/runTask';
+import { stopIfCancelled, whileRunning } from '../workers/cancel';
 import { BACKUP_CONTENT_VERSION, type BackupMeta } from './backupRecords';
 
 export interface BackupSources {
@@ -67,39 +67,6 @@ async function recordsAndSeal(diary: DiaryRepository): Promise<{ records: readon
   }
 }
 
-/** Throws TaskCancelledError once `signal` is aborted. */
-function stopIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new TaskCancelledError();
-}
-
-/**
- * Waits for `work`, or rejects with TaskCancelledError as soon as `signal` aborts: the key
- * derivation cannot be stopped half-way, so its result is dropped when it comes.
- */
-async function unlessCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  stopIfCancelled(signal);
-  let stop: () => void = () => undefined;
-  const cancelled = new Promise<never>((_, reject) => {
-    stop = () => reject(new TaskCancelledError());
-    signal.addEventListener('abort', stop, { once: true });
-  });
-  try {
-    return await Promise.race([work, cancelled]);
-  } finally {
-    signal.removeEventListener('abort', stop);
-  }
-}
-
-/** The chunks, pulled only while not cancelled: a cancelled file has no further chunk decrypted. */
-async function* whileRunning(chunks: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined): AsyncGenerator<Uint8Array> {
-  stopIfCancelled(signal);
-  for await (const chunk of chunks) {
-    yield chunk;
-    stopIfCancelled(signal);
-  }
-}
-
 export async function createBackup(sources: BackupSources, passphrase: string, options: BackupOptions = {}): Promise<CreatedBackup> {
   const { signal, onProgress } = options;
   stopIfCancelled(signal);
@@ -108,8 +75,9 @@ export async function createBackup(sources: BackupSources, passphrase: string, o
   const files = attachmentsOf([records]);
   const createdAt = (options.now ?? new Date()).toISOString();
   stopIfCancelled(signal);
-  // On cancelling, the writer (and every frame it holds) is simply let go: nothing is returned.
-  const writer = await unlessCancelled(EncryptedFileWriter.create({ kind: 'backup', passphrase, kdfCost: options.kdfCost }), signal);
+  // A stop while the file key is derived ends the Argon2id worker, passphrase and all. Later,
+  // the writer (and every frame it holds) is simply let go: nothing is returned.
+  const writer = await EncryptedFileWriter.create({ kind: 'backup', passphrase, kdfCost: options.kdfCost, signal });
   const add = async (meta: BackupMeta, bytes?: Uint8Array) => {
     stopIfCancelled(signal);
     await writer.add(bytes ? { meta: { ...meta }, bytes } : { meta: { ...meta } });

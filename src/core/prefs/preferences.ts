@@ -1,6 +1,14 @@
 import { DEFAULT_NATION, type Nation } from '../model/helpline';
 import { reconcile, type ProtectedSettingsNotice, type ProtectedSettingsVault } from './protectedSettings';
-import { canonicalValue, canonicalValues, effectiveValue, parseQuickExitUrl, PROTECTED_KEYS, type ProtectedKey } from './settingValues';
+import {
+  canonicalValue,
+  canonicalValues,
+  effectiveValue,
+  parseQuickExitUrl,
+  PROTECTED_KEYS,
+  type ProtectedKey,
+  type ProtectedValues,
+} from './settingValues';
 
 export {
   AUTO_LOCK_CHOICES,
@@ -96,34 +104,77 @@ export class Preferences {
    * their real values encrypted: the vault first, then the copy. Null (while locked): they do not
    * change at all. Given a vault (just unlocked), first checks the copy against it (see
    * protectedSettings.ts): a copy changed behind Daybook's back is set back, and the notice
-   * says so. Resolves once checked; a check that fails (storage refused, locked meanwhile)
-   * changes nothing and is tried again at the next unlock.
-   * `rowExpected`: the vault says it has stored its row before, so a missing row was removed.
+   * says so. Resolves once checked, never rejects; a check that fails (storage refused, locked
+   * meanwhile) changes nothing, says so in the notice, and is tried again at the next unlock.
    */
-  keepProtectedIn(vault: ProtectedSettingsVault | null, options: { rowExpected?: boolean } = {}): Promise<void> {
+  keepProtectedIn(vault: ProtectedSettingsVault | null): Promise<void> {
     this.protection = { vault };
     if (!vault) return Promise.resolve();
-    const checked = this.queue.then(() => this.check(vault, options.rowExpected ?? false)).catch(() => undefined);
+    const checked = this.queue.then(() => this.check(vault)).catch(() => undefined);
     this.queue = checked;
     return checked;
   }
 
-  private async check(vault: ProtectedSettingsVault, rowExpected: boolean): Promise<void> {
+  private async check(vault: ProtectedSettingsVault): Promise<void> {
+    let found: CheckFindings;
+    try {
+      found = (await this.reconcileWith(vault)) ?? { ...NOTHING_FOUND, checkFailed: true };
+    } catch {
+      found = { ...NOTHING_FOUND, checkFailed: true };
+    }
+    this.tell(found);
+  }
+
+  /** One check; undefined if another tab kept storing a row between our read and our write. */
+  private async reconcileWith(vault: ProtectedSettingsVault): Promise<CheckFindings | undefined> {
     // Twice at most: a second pass only when another tab stored a row between our read and our write.
     for (let pass = 0; pass < 2; pass++) {
-      const plan = reconcile(this.protectedCopy(), await vault.read(), rowExpected);
+      const plan = reconcile(this.protectedCopy(), await vault.read());
       if (plan.save?.how === 'adopt' && !(await vault.adopt(plan.save.values))) continue;
       if (plan.save?.how === 'replace') await vault.replace(plan.save.values);
       // Set back even if the diary locked meanwhile: the vault's values are the person's own.
-      this.rewriteCopy(plan.rewrite);
-      if (plan.restored.length > 0 || plan.unchecked) {
-        const restored = [...new Set([...(this.notice?.restored ?? []), ...plan.restored])];
-        const unchecked = plan.unchecked || (this.notice?.unchecked ?? false);
-        this.notice = { restored, unchecked, quickExitUrl: this.quickExitUrl() };
-        for (const listener of [...this.noticeListeners]) listener();
+      const refused = this.rewriteCopy(plan.rewrite);
+      const notRestored = plan.restored.filter((key) => refused.includes(key));
+      // A copy that cannot take the saved value at least loses the changed one: the default is Daybook's own.
+      for (const key of notRestored) {
+        this.store(key, null);
+        this.announce(key);
       }
-      return;
+      return {
+        restored: plan.restored.filter((key) => !refused.includes(key)),
+        notRestored,
+        adopted: plan.adopted,
+        unchecked: plan.unchecked,
+        checkFailed: false,
+        savedQuickExitUrl: effectiveValue('quickExitUrl', plan.kept.quickExitUrl),
+      };
     }
+    return undefined;
+  }
+
+  /** Adds what a check found to the notice not yet dismissed, and tells the screen if it changed. */
+  private tell(found: CheckFindings): void {
+    const before = this.notice;
+    // What was set back earlier stays told; what is still not set back, and whether the check
+    // failed, is what this check found (it looked again), unless it could not look.
+    const restored = PROTECTED_KEYS.filter(
+      (key) => (before?.restored.includes(key) || found.restored.includes(key)) && !found.notRestored.includes(key),
+    );
+    const adopted = PROTECTED_KEYS.filter((key) => before?.adopted.includes(key) || found.adopted.includes(key));
+    const unchecked = found.unchecked || (before?.unchecked ?? false);
+    const next: ProtectedSettingsNotice = {
+      restored,
+      notRestored: found.checkFailed ? (before?.notRestored ?? []) : found.notRestored,
+      adopted,
+      unchecked,
+      checkFailed: found.checkFailed,
+      savedQuickExitUrl: found.savedQuickExitUrl ?? before?.savedQuickExitUrl ?? null,
+      quickExitUrl: this.quickExitUrl(),
+    };
+    const empty = next.restored.length + next.notRestored.length + next.adopted.length === 0 && !next.unchecked && !next.checkFailed;
+    if (!before && empty) return;
+    this.notice = empty ? null : next;
+    for (const listener of [...this.noticeListeners]) listener();
   }
 
   /**
@@ -272,14 +323,26 @@ export class Preferences {
     // After the check at unlock and any earlier save. The vault first: a copy that changed
     // without it would be set back, as if someone else had changed it, at the next unlock.
     const saved = this.queue.then(async (): Promise<SaveResult> => {
+      const copyBefore = this.protectedCopy();
+      let keptBefore: ProtectedValues | null = null;
       try {
-        await vault.update((kept) => ({ ...(kept ?? canonicalValues(this.protectedCopy())), ...changes }));
+        await vault.update((kept) => {
+          keptBefore = kept;
+          return { ...(kept ?? canonicalValues(copyBefore)), ...changes };
+        });
       } catch {
         return 'failed';
       }
       // The copy follows even if the diary locked meanwhile, so the next check finds the two alike.
-      this.rewriteCopy(changes);
-      return 'saved';
+      if (this.rewriteCopy(changes).length === 0) return 'saved';
+      // The browser would not keep the copy: both go back as they were, so Settings can say
+      // nothing changed (and quick exit does not go one way while the diary says another).
+      const previous: ProtectedChanges = {};
+      for (const [key] of entries(changes)) previous[key] = copyBefore[key];
+      this.rewriteCopy(previous);
+      const restore = keptBefore ?? canonicalValues(copyBefore);
+      await vault.update((kept) => ({ ...(kept ?? restore), ...pick(restore, changes) })).catch(() => undefined);
+      return 'failed';
     });
     this.queue = saved;
     return saved;
@@ -293,28 +356,90 @@ export class Preferences {
     };
   }
 
-  /** Writes the copy past the gate: only with values the vault holds (or has just stored). */
-  private rewriteCopy(changes: ProtectedChanges): void {
+  /** Writes the copy past the gate: only with values the vault holds (or has just stored). The keys the browser refused. */
+  private rewriteCopy(changes: ProtectedChanges): ProtectedKey[] {
     const keys = entries(changes);
-    for (const [key, value] of keys) this.store(key, value);
+    const refused = keys.filter(([key, value]) => !this.store(key, value)).map(([key]) => key);
     for (const [key] of keys) this.announce(key);
+    return refused;
   }
 
-  private store(key: PreferenceKey, value: string | null): void {
+  /**
+   * Writes one key of the copy; whether it now holds `value` (read back: a full storage refuses,
+   * and some browsers do so without throwing). When refused, makes room once and tries again.
+   */
+  private store(key: PreferenceKey, value: string | null): boolean {
+    let store: Storage | null;
     try {
-      const store = this.storage();
-      if (store) {
-        if (value === null) store.removeItem(PREFIX + key);
-        else store.setItem(PREFIX + key, value);
-      }
+      store = this.storage();
     } catch {
-      // A preference that cannot be saved is not worth interrupting the user for.
+      return false;
     }
+    if (!store) return false;
+    if (storeIn(store, key, value)) return true;
+    makeRoom(store, key);
+    return storeIn(store, key, value);
   }
 
   private announce(key: PreferenceKey): void {
     for (const listener of [...this.listeners]) listener(key);
   }
+}
+
+/** What one check at unlock found (see ProtectedSettingsNotice). */
+type CheckFindings = Omit<ProtectedSettingsNotice, 'quickExitUrl'>;
+
+const NOTHING_FOUND: CheckFindings = {
+  restored: [],
+  notRestored: [],
+  adopted: [],
+  unchecked: false,
+  checkFailed: false,
+  savedQuickExitUrl: null,
+};
+
+/** No value Daybook stores is anywhere near this long (a language code, an address, minutes). */
+const MAX_OWN_VALUE_LENGTH = 4096;
+
+function storeIn(store: Storage, key: PreferenceKey, value: string | null): boolean {
+  try {
+    if (value === null) store.removeItem(PREFIX + key);
+    else store.setItem(PREFIX + key, value);
+  } catch {
+    // Told by the read below.
+  }
+  try {
+    return store.getItem(PREFIX + key) === value;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Frees this origin's localStorage for Daybook's own keys: anything else in it (nothing Daybook
+ * wrote; someone could have filled it so a setting cannot be set back), the key about to be
+ * rewritten, and any of Daybook's keys holding more than Daybook ever writes.
+ */
+function makeRoom(store: Storage, writing: PreferenceKey): void {
+  try {
+    const own = new Set(PREFERENCE_KEYS.filter((key) => key !== writing).map((key) => PREFIX + key));
+    const names: string[] = [];
+    for (let i = 0; i < store.length; i++) {
+      const name = store.key(i);
+      if (name !== null) names.push(name);
+    }
+    for (const name of names) {
+      if (!own.has(name) || (store.getItem(name)?.length ?? 0) > MAX_OWN_VALUE_LENGTH) store.removeItem(name);
+    }
+  } catch {
+    // Nothing more to free: the write is tried once more all the same.
+  }
+}
+
+function pick(values: ProtectedValues, changes: ProtectedChanges): ProtectedChanges {
+  const picked: ProtectedChanges = {};
+  for (const [key] of entries(changes)) picked[key] = values[key];
+  return picked;
 }
 
 /** The stored form of a quick-exit address typed in: null for the default, undefined if it is not one. */

@@ -36,8 +36,16 @@ export interface Reconciliation {
   save: { how: 'adopt' | 'replace'; values: ProtectedValues } | null;
   /** Settings whose effect the copy had changed (quick exit went elsewhere, the lock came later): the person is told. */
   restored: ProtectedKey[];
+  /**
+   * No row: settings the copy holds other than the default, now adopted into the vault. They may
+   * be the person's own (a diary from before this check) or planted before the diary existed, so
+   * the person is asked to look at them.
+   */
+  adopted: ProtectedKey[];
   /** The vault's row could not be read, so the copy could not be checked: the person is told. */
   unchecked: boolean;
+  /** What the vault holds (or will hold, once `save` is done): the values the person saved. */
+  kept: ProtectedValues;
 }
 
 /**
@@ -45,12 +53,13 @@ export interface Reconciliation {
  *
  * - The vault holds values: the copy takes them. Any key whose effect differed (not just its
  *   spelling) is reported as restored.
- * - No row: a vault from before this check adopts the copy, silently. (`rowExpected`: the vault
- *   says a row was written once, so a missing one was removed and is treated as unreadable.)
+ * - No row (a diary from before this check, or one set up just now, or one whose row was removed):
+ *   the copy is adopted. Whatever in it is not the default is reported as adopted: anyone could
+ *   have written it before there was a diary to check it against.
  * - An unreadable row: nothing can be checked; the copy is kept and stored in the vault from now
  *   on, and the person is told that it could not be checked.
  */
-export function reconcile(copy: Readonly<Record<ProtectedKey, unknown>>, saved: SavedSettings, rowExpected = false): Reconciliation {
+export function reconcile(copy: Readonly<Record<ProtectedKey, unknown>>, saved: SavedSettings): Reconciliation {
   const canonicalCopy = canonicalValues(copy);
   if (saved.kind === 'found') {
     const rewrite: Partial<Record<ProtectedKey, string | null>> = {};
@@ -61,21 +70,37 @@ export function reconcile(copy: Readonly<Record<ProtectedKey, unknown>>, saved: 
       if (copy[key] !== kept) rewrite[key] = kept;
       if (effectiveValue(key, copy[key]) !== effectiveValue(key, kept)) restored.push(key);
     }
-    return { rewrite, save: null, restored, unchecked: false };
+    return { rewrite, save: null, restored, adopted: [], unchecked: false, kept: values };
   }
   // The copy as Daybook would have written it: anything else in it has no effect anyway.
   const rewrite: Partial<Record<ProtectedKey, string | null>> = {};
   for (const key of PROTECTED_KEYS) if (copy[key] !== canonicalCopy[key]) rewrite[key] = canonicalCopy[key];
-  const unchecked = saved.kind === 'unreadable' || rowExpected;
-  return { rewrite, save: { how: unchecked ? 'replace' : 'adopt', values: canonicalCopy }, restored: [], unchecked };
+  const unchecked = saved.kind === 'unreadable';
+  const adopted = unchecked ? [] : PROTECTED_KEYS.filter((key) => effectiveValue(key, canonicalCopy[key]) !== effectiveValue(key, null));
+  return {
+    rewrite,
+    save: { how: unchecked ? 'replace' : 'adopt', values: canonicalCopy },
+    restored: [],
+    adopted,
+    unchecked,
+    kept: canonicalCopy,
+  };
 }
 
 /** What the diary screen tells the person after an unlock's check (kept until they dismiss it). */
 export interface ProtectedSettingsNotice {
-  /** Settings set back to the vault's values because the copy had been changed. */
+  /** Settings set back to the vault's values because the copy differed from them. */
   restored: readonly ProtectedKey[];
-  /** The vault's row could not be read, so the copy was not checked. */
+  /** Settings whose copy differed from the vault's values and could not be set back (the browser refused the write). */
+  notRestored: readonly ProtectedKey[];
+  /** Settings not yet in the vault, adopted from the copy: the person is asked to look at them. */
+  adopted: readonly ProtectedKey[];
+  /** The vault's row could not be read, so the copy was not checked (and was stored in the vault as it is). */
   unchecked: boolean;
-  /** Where quick exit goes now. */
+  /** The check itself failed (storage refused, locked meanwhile): nothing was checked nor changed. */
+  checkFailed: boolean;
+  /** The quick-exit address saved in the vault; null when the check could not learn it. */
+  savedQuickExitUrl: string | null;
+  /** Where quick exit goes now (what the copy says). */
   quickExitUrl: string;
 }

@@ -62,6 +62,17 @@ export interface PendingKeyReplacement {
   commit: () => Promise<void>;
 }
 
+/** An unlock's or a recovery's options: Stop (`signal`), and word of the moment Stop stops counting. */
+export interface OpenOptions extends CancelOptions {
+  /**
+   * Called once, synchronously, at the moment after which aborting `signal` has no effect (the
+   * keys are open and the attempt will carry on to the end), so a screen can take Stop away
+   * then rather than offer one that does nothing. Never called for an attempt that is stopped,
+   * throttled or refused (wrong passphrase or recovery key).
+   */
+  onKeysOpened?: () => void;
+}
+
 /** The header changed between preparing a change and storing it (another tab, say): nothing was stored. */
 export class VaultHeaderChangedError extends Error {
   readonly code = 'vault/header-changed';
@@ -285,18 +296,25 @@ export class Vault {
    * rejects with TaskCancelledError (the Argon2id worker is terminated) and changes nothing: no
    * failed attempt is counted, the count so far is not cleared, the vault stays locked. The same
    * answer comes whatever the passphrase, so a stopped attempt tells nobody whether it was right,
-   * and needs no counting. Once the keys are open a later abort is ignored: the unlock is done.
+   * and needs no counting.
+   *
+   * Stop has no effect after the synchronous check just before openWith: from there the session
+   * holds the keys, and clearing the failed attempts, upgrading the header and writing the fixed
+   * rows (hundreds of milliseconds on a phone) run to the end whatever the signal says. Locking
+   * again on a late Stop is no answer: by then the failures are being cleared, which would tell
+   * an onlooker the passphrase was right. `options.onKeysOpened` is called at that point instead.
    */
-  async unlock(passphrase: string, options: CancelOptions = {}): Promise<void> {
-    const { signal } = options;
+  async unlock(passphrase: string, options: OpenOptions = {}): Promise<void> {
+    const { signal, onKeysOpened } = options;
     await this.database();
     const wait = await this.unlockWait();
     if (wait > 0) throw new UnlockThrottledError(wait);
     const header = await this.requireHeader();
     let opened: OpenedVault;
     try {
-      opened = await unlockKeysWithPassphrase(header, passphrase, options);
-      // Checked with no await before openWith: a stop cannot slip in between.
+      opened = await unlockKeysWithPassphrase(header, passphrase, signal ? { signal } : {});
+      // Checked with no await before openWith: a stop cannot slip in between. The last point
+      // at which Stop counts.
       if (signal?.aborted) throw await taskCancelled();
       this.openWith(header, opened);
     } catch (error) {
@@ -306,6 +324,8 @@ export class Vault {
       throw error;
     }
     try {
+      // Still no await since the check: the screen hears before a later Stop could be pressed.
+      onKeysOpened?.();
       await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
       await this.storeUpgraded(header, opened);
       await this.ensureFixedRows();
@@ -396,8 +416,8 @@ export class Vault {
    * someone who removes the seal row (and the newest rows) and then gets the person to recover
    * makes the diary "sealed from now" again, with no warning of what was removed.
    */
-  async recover(recoveryKey: string, newPassphrase: string, options: CancelOptions = {}): Promise<void> {
-    const { signal } = options;
+  async recover(recoveryKey: string, newPassphrase: string, options: OpenOptions = {}): Promise<void> {
+    const { signal, onKeysOpened } = options;
     await this.database();
     const current = await this.requireHeader();
     const diarySealed = await this.hasSealRow();
@@ -405,11 +425,14 @@ export class Vault {
     // stored one: nothing vouches for it once the passphrase wrap has failed to open.
     const { header, ...opened } = await resetPassphraseWithRecoveryKey(current, recoveryKey, newPassphrase, this.kdfCost, {
       diarySealed,
-      ...options,
+      ...(signal ? { signal } : {}),
     });
     // Stopped before anything is stored (TaskCancelledError): the old passphrase still opens it.
-    // From saveHeader on, the recovery is done and a stop is ignored.
+    // This check is the last point at which Stop counts: from here the new header is stored
+    // and the vault opened whatever the signal says, and onKeysOpened tells the screen so
+    // (synchronously, before saveHeader's first await).
     if (signal?.aborted) throw await taskCancelled();
+    onKeysOpened?.();
     await this.saveHeader(header);
     await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
     this.openWith(header, opened);

@@ -19,6 +19,8 @@ export function RecoverForm({ onCancel }: { onCancel: () => void }) {
   /** The recovery under way, for Stop; and whether the last one was stopped. */
   const recovering = useRef<AbortController | null>(null);
   const [stopped, setStopped] = useState(false);
+  /** The new header is about to be stored (Vault.recover's onKeysOpened): Stop would do nothing now. */
+  const [opening, setOpening] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
   // Leaving the screen mid-recovery ends its Argon2id worker; nothing is stored before it ends.
@@ -34,12 +36,13 @@ export function RecoverForm({ onCancel }: { onCancel: () => void }) {
       return;
     }
     if (await passphrase.check()) return;
+    setOpening(false);
     const controller = new AbortController();
     recovering.current = controller;
     let wasStopped = false;
     await run(async () => {
       try {
-        await vault.recover(recoveryKey, passphrase.passphrase, { signal: controller.signal });
+        await vault.recover(recoveryKey, passphrase.passphrase, { signal: controller.signal, onKeysOpened: () => setOpening(true) });
       } catch (caught) {
         // Stopped: nothing was stored, so no error to show. The task runner is loaded by now.
         if (controller.signal.aborted && (await import('../../core/workers/runTask')).isTaskCancelled(caught)) {
@@ -49,6 +52,7 @@ export function RecoverForm({ onCancel }: { onCancel: () => void }) {
         throw caught;
       } finally {
         if (recovering.current === controller) recovering.current = null;
+        setOpening(false);
       }
     });
     if (wasStopped) {
@@ -78,11 +82,12 @@ export function RecoverForm({ onCancel }: { onCancel: () => void }) {
         <h2>{t('recover.newTitle')}</h2>
         <NewPassphraseFields state={passphrase} showErrors={submitted} />
         {/* Argon2id for the new passphrase takes seconds on a slow phone and says nothing of how
-            far it has got: the bar only moves, with no made-up percentage. */}
+            far it has got: the bar only moves, with no made-up percentage. Once the new passphrase
+            is being saved, Stop would do nothing, so it goes and the screen says so instead. */}
         <p className="visually-hidden" role="status">
-          {busy ? t('recover.working') : ''}
+          {busy ? t(opening ? 'recover.opening' : 'recover.working') : ''}
         </p>
-        {busy && <progress aria-label={t('recover.working')} />}
+        {busy && <progress aria-label={t(opening ? 'recover.opening' : 'recover.working')} />}
         {stopped && !busy && (
           <p className="hint" role="status">
             {t('recover.stopped')}
@@ -90,7 +95,7 @@ export function RecoverForm({ onCancel }: { onCancel: () => void }) {
         )}
         <div className="button-row">
           <BusyButton type="submit" className="button primary" busy={busy} label={t('recover.button')} busyLabel={t('recover.working')} />
-          {busy && (
+          {busy && !opening && (
             <button type="button" className="button" onClick={() => recovering.current?.abort()}>
               {t('recover.stop')}
             </button>

@@ -22,6 +22,8 @@ export function UnlockScreen() {
   /** The unlock under way, for Stop; and whether the last one was stopped (said once, below). */
   const unlocking = useRef<AbortController | null>(null);
   const [stopped, setStopped] = useState(false);
+  /** The keys are open (Vault.unlock's onKeysOpened): Stop would do nothing now, so it is gone. */
+  const [opening, setOpening] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
   // Leaving the screen mid-unlock (another tab erased the diary, say) ends its Argon2id worker.
@@ -47,13 +49,14 @@ export function UnlockScreen() {
       return;
     }
     setStopped(false);
+    setOpening(false);
     const controller = new AbortController();
     unlocking.current = controller;
     let wasStopped = false;
     // Busy ends also after success: another tab may lock again before this screen goes away.
     await run(async () => {
       try {
-        await vault.unlock(passphrase, { signal: controller.signal });
+        await vault.unlock(passphrase, { signal: controller.signal, onKeysOpened: () => setOpening(true) });
         setPassphrase('');
       } catch (caught) {
         // Stopped: not a failure, so no error and no wait to look up (none was counted). The
@@ -72,6 +75,7 @@ export function UnlockScreen() {
         throw caught;
       } finally {
         if (unlocking.current === controller) unlocking.current = null;
+        setOpening(false);
       }
     });
     if (wasStopped) {
@@ -118,11 +122,13 @@ export function UnlockScreen() {
         )}
         {/* Unlocking takes a few seconds on a slow phone (Argon2id, in a worker so Quick exit still
             answers at once). Argon2id says nothing of how far it has got, so the bar only moves:
-            no percentage that would be made up. Stop ends the worker; nothing is stored. */}
+            no percentage that would be made up. Stop ends the worker; nothing is stored. Once the
+            keys are open, Stop would do nothing (the diary opens whatever it says), so it goes and
+            the screen says what is happening instead. */}
         <p className="visually-hidden" role="status">
-          {busy ? t('unlock.unlocking') : ''}
+          {busy ? t(opening ? 'unlock.opening' : 'unlock.unlocking') : ''}
         </p>
-        {busy && <progress aria-label={t('unlock.unlocking')} />}
+        {busy && <progress aria-label={t(opening ? 'unlock.opening' : 'unlock.unlocking')} />}
         {stopped && !busy && (
           <p className="hint" role="status">
             {t('unlock.stopped')}
@@ -137,7 +143,7 @@ export function UnlockScreen() {
             label={t('unlock.button')}
             busyLabel={t('unlock.unlocking')}
           />
-          {busy && (
+          {busy && !opening && (
             <button type="button" className="button" onClick={stop}>
               {t('unlock.stop')}
             </button>
@@ -145,7 +151,8 @@ export function UnlockScreen() {
         </div>
       </form>
       <p>
-        <button type="button" className="link-button" onClick={recover}>
+        {/* Disabled once the keys are open: it would stop nothing, and the diary opens anyway. */}
+        <button type="button" className="link-button" onClick={recover} disabled={opening}>
           {t('unlock.forgot')}
         </button>
       </p>

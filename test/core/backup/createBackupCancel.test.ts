@@ -1,9 +1,10 @@
 // Stopping a backup half-way: nothing more is decrypted or encrypted, no file comes back, and
 // its progress only moves forward, ending at each phase's total.
 
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBackup, type BackupPhase } from '../../../src/core/backup/createBackup';
 import { TaskCancelledError } from '../../../src/core/workers/runTask';
+import { ControlledKdfWorker } from '../../support/controlledKdfWorker';
 import { expectRejection, FAST_COST } from '../crypto/helpers';
 import { CHECKLIST_ANSWERS, newDevice, PASSPHRASE, type Device } from './backupFixture';
 import { countEncryptions, countingStore, phasesOf, writeThreeRecordings } from './countingChunks';
@@ -20,6 +21,7 @@ let encryptions: ReturnType<typeof countEncryptions> | null = null;
 afterEach(() => {
   encryptions?.restore();
   encryptions = null;
+  vi.unstubAllGlobals();
 });
 
 describe('cancelling a backup', () => {
@@ -61,6 +63,27 @@ describe('cancelling a backup', () => {
     await expectRejection(made, TaskCancelledError);
     expect(records).toEqual([0, 1, 2]);
     expect(counter.reads).toBe(0);
+  });
+
+  it("while the file's key is derived: the Argon2id worker (holding the passphrase) ends, it rejects, nothing is read or encrypted", async () => {
+    vi.stubGlobal('Worker', ControlledKdfWorker);
+    const controller = new AbortController();
+    const { attachments, counter } = countingStore(device.attachments);
+    const progress: number[] = [];
+    const running = ControlledKdfWorker.nextRun();
+    const made = createBackup({ ...device, attachments }, PASSPHRASE, {
+      kdfCost: FAST_COST,
+      signal: controller.signal,
+      onProgress: (done) => progress.push(done),
+    });
+    const worker = await running;
+    encryptions = countEncryptions();
+    controller.abort();
+    await expectRejection(made, TaskCancelledError);
+    expect(worker.terminated).toBe(true);
+    expect(counter.reads).toBe(0);
+    expect(encryptions.count()).toBe(0);
+    expect(progress).toEqual([]);
   });
 
   it('already cancelled: does not start', async () => {

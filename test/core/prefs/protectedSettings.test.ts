@@ -16,6 +16,7 @@ import {
 const NONE: ProtectedValues = { quickExitUrl: null, autoLockMinutes: null, hiddenLockMinutes: null };
 const copyOf = (values: Partial<Record<ProtectedKey, string | null>>): Record<ProtectedKey, string | null> => ({ ...NONE, ...values });
 const found = (values: Partial<ProtectedValues>): SavedSettings => ({ kind: 'found', values: { ...NONE, ...values } });
+const NO_NOTICE = { restored: [], notRestored: [], adopted: [], unchecked: false, checkFailed: false, savedQuickExitUrl: null };
 
 describe('reconcile: the copy against the vault', () => {
   it.each([
@@ -62,33 +63,45 @@ describe('reconcile: the copy against the vault', () => {
       restored: ['autoLockMinutes', 'hiddenLockMinutes'],
     },
   ])('$name', ({ copy, saved, rewrite, restored }) => {
-    expect(reconcile(copy, saved)).toEqual({ rewrite, save: null, restored, unchecked: false });
-  });
-
-  it('a vault from before (no row) adopts the copy, cleaned, without telling', () => {
-    const copy = copyOf({ quickExitUrl: ' https://example.org ', autoLockMinutes: '7' });
-    expect(reconcile(copy, { kind: 'missing' })).toEqual({
-      rewrite: { quickExitUrl: 'https://example.org/', autoLockMinutes: null },
-      save: { how: 'adopt', values: { quickExitUrl: 'https://example.org/', autoLockMinutes: null, hiddenLockMinutes: null } },
-      restored: [],
+    expect(reconcile(copy, saved)).toEqual({
+      rewrite,
+      save: null,
+      restored,
+      adopted: [],
       unchecked: false,
+      kept: canonicalValues(saved.kind === 'found' ? saved.values : NONE),
     });
   });
 
-  it('an unreadable row, or a missing one the vault says it wrote: kept as it is, stored again, and told it was not checked', () => {
+  it('no row: the copy is adopted, cleaned; what differs from the default is reported as adopted, to be looked at', () => {
+    const copy = copyOf({ quickExitUrl: ' https://example.org ', autoLockMinutes: '7' });
+    const values = { quickExitUrl: 'https://example.org/', autoLockMinutes: null, hiddenLockMinutes: null };
+    expect(reconcile(copy, { kind: 'missing' })).toEqual({
+      rewrite: { quickExitUrl: 'https://example.org/', autoLockMinutes: null },
+      save: { how: 'adopt', values },
+      restored: [],
+      adopted: ['quickExitUrl'],
+      unchecked: false,
+      kept: values,
+    });
+    // An address planted before there was a diary (the review's reproduction): adopted, and told.
+    const planted = reconcile({ quickExitUrl: 'https://ev.il/', autoLockMinutes: '30', hiddenLockMinutes: '15' }, { kind: 'missing' });
+    expect(planted.adopted).toEqual(['quickExitUrl', 'autoLockMinutes', 'hiddenLockMinutes']);
+    expect(planted.save?.how).toBe('adopt');
+    // Only defaults (a new diary on a clean device): nothing to tell.
+    expect(reconcile(copyOf({ quickExitUrl: DEFAULT_QUICK_EXIT_URL, autoLockMinutes: '5' }), { kind: 'missing' }).adopted).toEqual([]);
+  });
+
+  it('an unreadable row: kept as it is, stored again, and told it was not checked', () => {
     const copy = copyOf({ quickExitUrl: 'https://example.org/' });
     const values = { ...NONE, quickExitUrl: 'https://example.org/' };
     expect(reconcile(copy, { kind: 'unreadable' })).toEqual({
       rewrite: {},
       save: { how: 'replace', values },
       restored: [],
+      adopted: [],
       unchecked: true,
-    });
-    expect(reconcile(copy, { kind: 'missing' }, true)).toEqual({
-      rewrite: {},
-      save: { how: 'replace', values },
-      restored: [],
-      unchecked: true,
+      kept: values,
     });
   });
 });
@@ -136,16 +149,24 @@ describe('reconcile: properties', () => {
     fc.assert(
       fc.property(anyCopy, (raw) => {
         const values = canonicalValues(raw);
-        expect(reconcile({ ...values }, { kind: 'found', values })).toEqual({ rewrite: {}, save: null, restored: [], unchecked: false });
+        expect(reconcile({ ...values }, { kind: 'found', values })).toEqual({
+          rewrite: {},
+          save: null,
+          restored: [],
+          adopted: [],
+          unchecked: false,
+          kept: values,
+        });
       }),
     );
   });
 
-  it('adopting never changes what a setting does, and stores only canonical values', () => {
+  it('adopting never changes what a setting does, stores only canonical values, and reports exactly what is not the default', () => {
     fc.assert(
       fc.property(anyCopy, (copy) => {
         const plan = reconcile(copy, { kind: 'missing' });
         expect(plan.restored).toEqual([]);
+        expect(plan.adopted).toEqual(PROTECTED_KEYS.filter((key) => effectiveValue(key, copy[key]) !== effectiveValue(key, null)));
         expect(plan.save?.how).toBe('adopt');
         const after = { ...copy, ...plan.rewrite };
         for (const key of PROTECTED_KEYS) {
@@ -220,8 +241,9 @@ describe('Preferences with the vault keeping the protected settings', () => {
     expect(localStorage.getItem('daybook.autoLockMinutes')).toBeNull();
     expect(heard.sort()).toEqual(['autoLockMinutes', 'quickExitUrl']);
     expect(preferences.protectedSettingsNotice()).toEqual({
+      ...NO_NOTICE,
       restored: ['quickExitUrl', 'autoLockMinutes'],
-      unchecked: false,
+      savedQuickExitUrl: 'https://example.org/',
       quickExitUrl: 'https://example.org/',
     });
     expect(told).toBe(1);
@@ -234,14 +256,26 @@ describe('Preferences with the vault keeping the protected settings', () => {
     expect(preferences.protectedSettingsNotice()).toBeNull();
   });
 
-  it('a vault from before adopts the copy at its first unlock, without a notice', async () => {
+  it('no row yet (a vault from before, or a copy planted before set-up): adopted at the first unlock, and the person asked to look', async () => {
     localStorage.setItem('daybook.quickExitUrl', 'https://example.org/');
     localStorage.setItem('daybook.hiddenLockMinutes', '0');
     const vault = new MemoryVault();
     await preferences.keepProtectedIn(vault);
     expect(vault.row).toEqual(found({ quickExitUrl: 'https://example.org/', hiddenLockMinutes: '0' }));
-    expect(preferences.protectedSettingsNotice()).toBeNull();
+    expect(preferences.protectedSettingsNotice()).toEqual({
+      ...NO_NOTICE,
+      adopted: ['quickExitUrl', 'hiddenLockMinutes'],
+      savedQuickExitUrl: 'https://example.org/',
+      quickExitUrl: 'https://example.org/',
+    });
     expect(preferences.quickExitUrl()).toBe('https://example.org/');
+  });
+
+  it('no row and only defaults on this device: adopted without a notice', async () => {
+    const vault = new MemoryVault();
+    await preferences.keepProtectedIn(vault);
+    expect(vault.row).toEqual(found({}));
+    expect(preferences.protectedSettingsNotice()).toBeNull();
   });
 
   it('a save the vault refuses changes nothing, and says so', async () => {
@@ -296,15 +330,124 @@ describe('Preferences with the vault keeping the protected settings', () => {
     vault.row = { kind: 'unreadable' };
     await preferences.keepProtectedIn(vault);
     expect(vault.row).toEqual(found({ quickExitUrl: 'https://example.org/' }));
-    expect(preferences.protectedSettingsNotice()).toEqual({ restored: [], unchecked: true, quickExitUrl: 'https://example.org/' });
+    expect(preferences.protectedSettingsNotice()).toEqual({
+      ...NO_NOTICE,
+      unchecked: true,
+      savedQuickExitUrl: 'https://example.org/',
+      quickExitUrl: 'https://example.org/',
+    });
   });
 
-  it('a check that fails changes nothing and tells nothing', async () => {
+  it('a check that fails changes nothing, and the notice says it could not check', async () => {
     localStorage.setItem('daybook.quickExitUrl', 'https://attacker.example/');
     const vault = new MemoryVault();
     vault.read = () => Promise.reject(new Error('locked meanwhile'));
     await preferences.keepProtectedIn(vault);
     expect(localStorage.getItem('daybook.quickExitUrl')).toBe('https://attacker.example/');
-    expect(preferences.protectedSettingsNotice()).toBeNull();
+    expect(preferences.protectedSettingsNotice()).toEqual({ ...NO_NOTICE, checkFailed: true, quickExitUrl: 'https://attacker.example/' });
+  });
+
+  it('an unreadable row whose replacement the vault refuses: not swallowed, told as a check that failed', async () => {
+    localStorage.setItem('daybook.quickExitUrl', 'https://attacker.example/');
+    const vault = new MemoryVault();
+    vault.row = { kind: 'unreadable' };
+    vault.failWrites = true;
+    await preferences.keepProtectedIn(vault);
+    expect(preferences.protectedSettingsNotice()).toEqual({ ...NO_NOTICE, checkFailed: true, quickExitUrl: 'https://attacker.example/' });
+    // The next unlock that can check clears what is no longer so.
+    vault.failWrites = false;
+    await preferences.keepProtectedIn(vault);
+    expect(preferences.protectedSettingsNotice()).toMatchObject({ checkFailed: false, unchecked: true });
+  });
+});
+
+/** A Storage that refuses any write growing the total, as Chromium's localStorage does when full. */
+class FullStorage implements Storage {
+  map = new Map<string, string>();
+  get length() {
+    return this.map.size;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  removeItem(k: string) {
+    this.map.delete(k);
+  }
+  clear() {
+    this.map.clear();
+  }
+  setItem(k: string, v: string) {
+    const old = this.map.get(k);
+    if (old !== undefined && v.length <= old.length) {
+      this.map.set(k, v);
+      return;
+    }
+    throw new DOMException('full', 'QuotaExceededError');
+  }
+}
+
+describe('a full localStorage', () => {
+  const MINE = 'https://www.example.org/news';
+  const THEIRS = 'http://ev.il/'; // shorter than the person's, so only a growing write is needed to set it back
+
+  it('filled by someone else: their keys make room and the address is set back', async () => {
+    const storage = new FullStorage();
+    storage.map.set('daybook.quickExitUrl', THEIRS);
+    storage.map.set('filler', 'x'.repeat(1000));
+    storage.map.set('daybook.language', 'cy');
+    const preferences = new Preferences(() => storage);
+    const vault = new MemoryVault();
+    vault.row = found({ quickExitUrl: MINE });
+    const write = storage.setItem.bind(storage);
+    // Room for whatever Daybook writes once the filler is gone.
+    storage.setItem = (k, v) => (storage.map.has('filler') ? write(k, v) : storage.map.set(k, v) && undefined);
+    await preferences.keepProtectedIn(vault);
+    expect(preferences.quickExitUrl()).toBe(MINE);
+    expect(storage.map.get('daybook.language')).toBe('cy');
+    expect(storage.map.has('filler')).toBe(false);
+    expect(preferences.protectedSettingsNotice()).toMatchObject({ restored: ['quickExitUrl'], notRestored: [], savedQuickExitUrl: MINE });
+  });
+
+  it('that stays full: the notice says the address was not set back, shows the saved one from the vault, and the next unlock sets it back', async () => {
+    const storage = new FullStorage();
+    storage.map.set('daybook.quickExitUrl', THEIRS);
+    const preferences = new Preferences(() => storage);
+    const vault = new MemoryVault();
+    vault.row = found({ quickExitUrl: MINE });
+    await preferences.keepProtectedIn(vault);
+    // The changed address is not left in place: quick exit falls back to Daybook's default.
+    expect(preferences.quickExitUrl()).toBe(DEFAULT_QUICK_EXIT_URL);
+    expect(preferences.protectedSettingsNotice()).toEqual({
+      ...NO_NOTICE,
+      notRestored: ['quickExitUrl'],
+      savedQuickExitUrl: MINE,
+      quickExitUrl: DEFAULT_QUICK_EXIT_URL,
+    });
+
+    // Space freed: the next unlock sets it back, and the notice says so.
+    await preferences.keepProtectedIn(null);
+    storage.setItem = (k, v) => void storage.map.set(k, v);
+    await preferences.keepProtectedIn(vault);
+    expect(preferences.quickExitUrl()).toBe(MINE);
+    expect(preferences.protectedSettingsNotice()).toEqual({
+      ...NO_NOTICE,
+      restored: ['quickExitUrl'],
+      savedQuickExitUrl: MINE,
+      quickExitUrl: MINE,
+    });
+  });
+
+  it('a save in Settings the copy cannot take: failed, and the vault is put back as it was', async () => {
+    const storage = new FullStorage();
+    const preferences = new Preferences(() => storage);
+    const vault = new MemoryVault();
+    vault.row = found({});
+    await preferences.keepProtectedIn(vault);
+    expect(await preferences.saveQuickExitUrl(MINE)).toBe('failed');
+    expect(vault.row).toEqual(found({}));
+    expect(preferences.quickExitUrl()).toBe(DEFAULT_QUICK_EXIT_URL);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TaskCancelledError } from '../../../src/core/workers/runTask';
-import type { Vault, VaultState } from '../../../src/core/vault/vault';
+import { WrongPassphraseError } from '../../../src/core/crypto';
+import { UnlockThrottledError, type Vault, type VaultState } from '../../../src/core/vault/vault';
 import { ControlledKdfWorker } from '../../support/controlledKdfWorker';
 import { createdVault } from '../../support/vault';
 
@@ -155,5 +156,101 @@ describe('stopping set-up and a passphrase change', () => {
     controller.abort();
     await expect(changing).rejects.toBeInstanceOf(TaskCancelledError);
     expect(await db.meta.get('vaultHeader')).toEqual(before);
+  });
+});
+
+describe('onKeysOpened: the moment after which Stop has no effect', () => {
+  it('unlock: called once, before the vault announces itself open; a Stop then is ignored and the diary opens', async () => {
+    const { vault, db, passphrase, clock } = await createdVault();
+    vault.lock();
+    await vault.unlock('not the passphrase').catch(() => undefined);
+    clock.now += await vault.unlockWait();
+    vi.stubGlobal('Worker', ControlledKdfWorker);
+    const states = announced(vault);
+    const controller = new AbortController();
+    const statesAtCall: VaultState[][] = [];
+    const deletes = vi.spyOn(db.meta, 'delete');
+    const deletesAtCall: number[] = [];
+    const onKeysOpened = vi.fn(() => {
+      statesAtCall.push([...states]);
+      deletesAtCall.push(deletes.mock.calls.length);
+      controller.abort(); // Stop pressed at that very moment
+    });
+    const unlocking = vault.unlock(passphrase, { signal: controller.signal, onKeysOpened });
+    const worker = await ControlledKdfWorker.nextRun();
+    await worker.answer();
+    await unlocking;
+    expect(onKeysOpened).toHaveBeenCalledTimes(1);
+    // Before anything was written: the failures were still there to clear.
+    expect(statesAtCall).toEqual([[]]);
+    expect(deletesAtCall).toEqual([0]);
+    expect(deletes).toHaveBeenCalledWith('unlockFailures');
+    // Not locked again: the failures are cleared, as after any right passphrase.
+    expect(await vault.status()).toBe('unlocked');
+    expect(states).toEqual(['unlocked']);
+    expect(await db.meta.get('unlockFailures')).toBeUndefined();
+  });
+
+  it('unlock: never called when stopped during or just after Argon2id, refused, or throttled', async () => {
+    const { vault, passphrase, clock } = await lockedVault();
+    const onKeysOpened = vi.fn();
+    for (const which of ['during', 'after'] as const) {
+      const controller = new AbortController();
+      const unlocking = vault.unlock(passphrase, { signal: controller.signal, onKeysOpened });
+      const worker = await ControlledKdfWorker.nextRun();
+      if (which === 'during') controller.abort();
+      else await worker.answer(() => controller.abort());
+      await expect(unlocking).rejects.toBeInstanceOf(TaskCancelledError);
+    }
+    vi.unstubAllGlobals();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await expect(vault.unlock('not the passphrase', { onKeysOpened })).rejects.toBeInstanceOf(WrongPassphraseError);
+      clock.now += await vault.unlockWait();
+    }
+    await vault.unlock('not the passphrase', { onKeysOpened }).catch(() => undefined);
+    await expect(vault.unlock(passphrase, { onKeysOpened })).rejects.toBeInstanceOf(UnlockThrottledError);
+    expect(onKeysOpened).not.toHaveBeenCalled();
+    expect(await vault.status()).toBe('locked');
+  });
+
+  it('recover: called once, before the new header is stored; a Stop then is ignored and the recovery completes', async () => {
+    const { vault, db, recoveryKey, before } = await lockedVault();
+    const controller = new AbortController();
+    const puts = vi.spyOn(db.meta, 'put');
+    const putsAtCall: number[] = [];
+    const onKeysOpened = vi.fn(() => {
+      putsAtCall.push(puts.mock.calls.length);
+      controller.abort(); // Stop pressed at that very moment
+    });
+    const recovering = vault.recover(recoveryKey, 'a brand new passphrase', { signal: controller.signal, onKeysOpened });
+    const worker = await ControlledKdfWorker.nextRun();
+    await worker.answer();
+    await recovering;
+    expect(onKeysOpened).toHaveBeenCalledTimes(1);
+    expect(putsAtCall).toEqual([0]);
+    expect(await vault.status()).toBe('unlocked');
+    expect(await db.meta.get('vaultHeader')).not.toEqual(before.find((row) => row.key === 'vaultHeader'));
+    vault.lock();
+    vi.unstubAllGlobals();
+    await vault.unlock('a brand new passphrase');
+    expect(await vault.status()).toBe('unlocked');
+  });
+
+  it('recover: never called when stopped during or just after Argon2id, or with a wrong recovery key', async () => {
+    const { vault, recoveryKey } = await lockedVault();
+    const onKeysOpened = vi.fn();
+    for (const which of ['during', 'after'] as const) {
+      const controller = new AbortController();
+      const recovering = vault.recover(recoveryKey, 'a brand new passphrase', { signal: controller.signal, onKeysOpened });
+      const worker = await ControlledKdfWorker.nextRun();
+      if (which === 'during') controller.abort();
+      else await worker.answer(() => controller.abort());
+      await expect(recovering).rejects.toBeInstanceOf(TaskCancelledError);
+    }
+    vi.unstubAllGlobals();
+    const wrongKey = recoveryKey.replace(/[0-9A-Z]/i, (c) => (c === 'A' || c === 'a' ? 'B' : 'A'));
+    await expect(vault.recover(wrongKey, 'a brand new passphrase', { onKeysOpened })).rejects.toThrow();
+    expect(onKeysOpened).not.toHaveBeenCalled();
+    expect(await vault.status()).toBe('locked');
   });
 });

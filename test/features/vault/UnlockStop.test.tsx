@@ -111,4 +111,67 @@ describe('Stop on the lock screen', () => {
     await vault.unlock(passphrase);
     expect(await vault.status()).toBe('unlocked');
   });
+
+  it('once the keys are open, Stop is gone (it would do nothing) and the screen says the diary is opening', async () => {
+    const user = userEvent.setup();
+    const { vault, db, passphrase } = await lockScreen();
+    vi.stubGlobal('Worker', ControlledKdfWorker);
+    await user.type(screen.getByLabelText('Passphrase'), passphrase);
+    const running = ControlledKdfWorker.nextRun();
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    const worker = await running;
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeTruthy();
+    // The first write after the keys open (clearing the failed attempts) waits for the test.
+    const release = holdNext(db.meta, 'delete');
+    await worker.answer();
+
+    expect(await screen.findByRole('progressbar', { name: 'Opening your diary…' })).toBeTruthy();
+    expect(screen.getByText('Opening your diary…', { selector: '[role="status"]' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+    expect((screen.getByRole('button', { name: /Forgotten your passphrase/ }) as HTMLButtonElement).disabled).toBe(true);
+    release();
+    await waitFor(async () => expect(await vault.status()).toBe('unlocked'));
+    expect(screen.queryByText(/^Stopped\./)).toBeNull();
+  });
+
+  it('recovery: once the new passphrase is being saved, Stop is gone and the screen says so', async () => {
+    const user = userEvent.setup();
+    const { vault, db, recoveryKey } = await lockScreen();
+    await user.click(screen.getByRole('button', { name: /Forgotten your passphrase/ }));
+    await user.type(screen.getByLabelText('Recovery key'), recoveryKey);
+    const next = 'violet tugboat quietly forgets nine lanterns';
+    await user.type(screen.getByLabelText('New passphrase'), next);
+    await user.type(screen.getByLabelText('Type the new passphrase again'), next);
+    vi.stubGlobal('Worker', ControlledKdfWorker);
+    const running = ControlledKdfWorker.nextRun();
+    await user.click(screen.getByRole('button', { name: 'Unlock and save the new passphrase' }));
+    const worker = await running;
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeTruthy();
+    // Storing the new header waits for the test.
+    const release = holdNext(db.meta, 'put');
+    await worker.answer();
+
+    const saying = 'Saving the new passphrase and opening your diary…';
+    expect(await screen.findByRole('progressbar', { name: saying })).toBeTruthy();
+    expect(screen.getByText(saying, { selector: '[role="status"]' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+    release();
+    await waitFor(async () => expect(await vault.status()).toBe('unlocked'));
+  });
 });
+
+/**
+ * Holds the next call of `table[method]` until the returned function is called, then lets it
+ * run: the screen can be looked at while the vault waits on storage, with no timing involved.
+ */
+function holdNext<T extends object, K extends keyof T & string>(table: T, method: K): () => void {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const original = (table[method] as (...args: unknown[]) => unknown).bind(table);
+  const spy = vi.spyOn(table, method as never) as unknown as { mockImplementationOnce: (fn: (...args: unknown[]) => unknown) => void };
+  spy.mockImplementationOnce(async (...args: unknown[]) => {
+    await gate;
+    return original(...args);
+  });
+  return () => release();
+}

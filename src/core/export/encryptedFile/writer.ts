@@ -4,6 +4,7 @@
 import { DEFAULT_KDF_COST, deriveKeyEncryptionKey, generateWrappableDataKey, newKdfParams, unwrapDataKey, wrapDataKey } from '../../crypto';
 import type { KdfCost } from '../../crypto';
 import { randomBytes } from '../../crypto/random';
+import { taskCancelled } from '../../crypto/kdf';
 import { BlobAccumulator } from './blobAccumulator';
 import { sealFrame } from './frameCrypto';
 import { ENCRYPTED_FILE_KINDS, FILE_ID_BYTES, FrameType, MAX_RECORDS, sha256, wrapPurpose } from './format';
@@ -18,6 +19,12 @@ export interface EncryptedFileWriterOptions {
   passphrase: string;
   /** Argon2id cost; DEFAULT_KDF_COST unless a test needs speed. */
   kdfCost?: KdfCost;
+  /**
+   * Aborting it while the key is derived terminates the Argon2id worker (and the passphrase's
+   * bytes with it) at once; at any point before create returns, it rejects with
+   * TaskCancelledError and no writer is made.
+   */
+  signal?: AbortSignal;
 }
 
 export const ENCRYPTED_FILE_MIME_TYPE = 'application/octet-stream';
@@ -36,11 +43,11 @@ export class EncryptedFileWriter {
 
   /** Derives the passphrase key (Argon2id, fresh salt), makes a random file key and writes the header. */
   static async create(options: EncryptedFileWriterOptions): Promise<EncryptedFileWriter> {
-    const { kind, passphrase, kdfCost = DEFAULT_KDF_COST } = options;
+    const { kind, passphrase, kdfCost = DEFAULT_KDF_COST, signal } = options;
     if (!ENCRYPTED_FILE_KINDS.includes(kind)) throw new TypeError(`unknown encrypted file kind: ${String(kind)}`);
     if (typeof passphrase !== 'string' || passphrase.length === 0) throw new RangeError('Passphrase must not be empty');
     const kdf = newKdfParams(kdfCost);
-    const kek = await deriveKeyEncryptionKey(passphrase, kdf);
+    const kek = await deriveKeyEncryptionKey(passphrase, kdf, signal ? { signal } : {});
     const purpose = wrapPurpose(kind);
     const wrappedKey = await wrapDataKey(kek, await generateWrappableDataKey(), purpose);
     // Keep only a non-extractable copy of the file key, as the vault does.
@@ -48,7 +55,11 @@ export class EncryptedFileWriter {
     const headerBytes = encodeHeader({ kind, kdf, wrappedKey, fileId: randomBytes(FILE_ID_BYTES) });
     const output = new BlobAccumulator();
     output.append(headerBytes);
-    return new EncryptedFileWriter(key, await sha256(headerBytes), output);
+    const headerHash = await sha256(headerBytes);
+    // Stopped while the file key was made: no writer, as if stopped a moment sooner. (The task
+    // runner is loaded by now, so this adds nothing to what loads with the writer.)
+    if (signal?.aborted) throw await taskCancelled();
+    return new EncryptedFileWriter(key, headerHash, output);
   }
 
   /**

@@ -18,7 +18,7 @@ import type { AttachmentRef } from '../../model/incident';
 import { AttachmentCorruptError } from '../../store/attachmentStore';
 import { readBytes } from '../../store/attachments/readBytes';
 import type { CountProgress } from '../../workers/protocol';
-import { TaskCancelledError } from '../../workers/runTask';
+import { stopIfCancelled, whileRunning } from '../../workers/cancel';
 import { EncryptedFileWriter } from '../encryptedFile';
 import { markLast } from '../markLast';
 import { documentFiles, type ExportDocument } from '../exportDocument';
@@ -66,39 +66,6 @@ const COPY_CHUNK_BYTES = 1024 * 1024;
 /** A file's first bytes, enough to tell a picture by (the store gives 1 MiB chunks). */
 const SNIFF_BYTES = 64 * 1024;
 
-/** Throws TaskCancelledError once `signal` is aborted. */
-function stopIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new TaskCancelledError();
-}
-
-/**
- * Waits for `work`, or rejects with TaskCancelledError as soon as `signal` aborts: the key
- * derivation cannot be stopped half-way, so its result is dropped when it comes.
- */
-async function unlessCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  stopIfCancelled(signal);
-  let stop: () => void = () => undefined;
-  const cancelled = new Promise<never>((_, reject) => {
-    stop = () => reject(new TaskCancelledError());
-    signal.addEventListener('abort', stop, { once: true });
-  });
-  try {
-    return await Promise.race([work, cancelled]);
-  } finally {
-    signal.removeEventListener('abort', stop);
-  }
-}
-
-/** The chunks, pulled only while not cancelled: a cancelled file has no further chunk decrypted. */
-async function* whileRunning(chunks: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined): AsyncGenerator<Uint8Array> {
-  stopIfCancelled(signal);
-  for await (const chunk of chunks) {
-    yield chunk;
-    stopIfCancelled(signal);
-  }
-}
-
 export async function createEvidencePackage(
   document: ExportDocument,
   files: PackageFileSource,
@@ -107,11 +74,9 @@ export async function createEvidencePackage(
 ): Promise<CreatedPackage> {
   const { signal, onProgress } = options;
   stopIfCancelled(signal);
-  // On cancelling, the writer (and every frame it holds) is simply let go: nothing is returned.
-  const writer = await unlessCancelled(
-    EncryptedFileWriter.create({ kind: 'evidence-package', passphrase, kdfCost: options.kdfCost }),
-    signal,
-  );
+  // A stop while the file key is derived ends the Argon2id worker, passphrase and all. Later,
+  // the writer (and every frame it holds) is simply let go: nothing is returned.
+  const writer = await EncryptedFileWriter.create({ kind: 'evidence-package', passphrase, kdfCost: options.kdfCost, signal });
   const refs = document.scope.attachmentsIncluded ? documentFiles(document) : [];
   const { chain, entries, checklists, ...rest } = document;
   // The links travel as records of their own (a chain can run to megabytes); the rest of the

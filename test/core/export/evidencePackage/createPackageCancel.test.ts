@@ -1,11 +1,12 @@
 // Stopping an evidence package half-way: nothing more is decrypted, redrawn, hashed or
 // encrypted, no file comes back, and its progress only moves forward to each phase's total.
 
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEvidencePackage, type PackageOptions } from '../../../../src/core/export/evidencePackage';
 import type { PackageProgress } from '../../../../src/core/export/evidencePackage/createPackage';
 import type { ExportDocument } from '../../../../src/core/export/exportDocument';
 import { TaskCancelledError } from '../../../../src/core/workers/runTask';
+import { ControlledKdfWorker } from '../../../support/controlledKdfWorker';
 import { expectRejection, FAST_COST } from '../../crypto/helpers';
 import { exportDocumentOf, incident, newDevice, pattern, type Device } from '../../backup/backupFixture';
 import { countEncryptions, countingStore, phasesOf, writeThreeRecordings } from '../../backup/countingChunks';
@@ -25,6 +26,7 @@ let encryptions: ReturnType<typeof countEncryptions> | null = null;
 afterEach(() => {
   encryptions?.restore();
   encryptions = null;
+  vi.unstubAllGlobals();
 });
 
 // Originals ticked, every file is copied as it is; unticked, each is read first to tell a picture.
@@ -53,6 +55,28 @@ describe.each([true, false])('cancelling a package (originals: %s)', (includeOri
       expect(encryptions.count()).toBe(encryptedBefore);
     },
   );
+
+  it("while the package's key is derived: the Argon2id worker (holding the passphrase) ends, it rejects, nothing is read or encrypted", async () => {
+    vi.stubGlobal('Worker', ControlledKdfWorker);
+    const controller = new AbortController();
+    const { attachments, counter } = countingStore(device.attachments);
+    const seen: PackageProgress[] = [];
+    const running = ControlledKdfWorker.nextRun();
+    const made = createEvidencePackage(
+      document,
+      attachments,
+      PASSPHRASE,
+      options({ signal: controller.signal, onProgress: (progress) => seen.push(progress) }),
+    );
+    const worker = await running;
+    encryptions = countEncryptions();
+    controller.abort();
+    await expectRejection(made, TaskCancelledError);
+    expect(worker.terminated).toBe(true);
+    expect(counter.reads).toBe(0);
+    expect(encryptions.count()).toBe(0);
+    expect(seen).toEqual([]);
+  });
 
   it('while the records are written: reads no file, stops within one record', async () => {
     const controller = new AbortController();
