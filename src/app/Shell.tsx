@@ -5,7 +5,8 @@ import { QuickExitButton } from './quickExit/QuickExitButton';
 import { ServiceWorkerUpdates } from './ServiceWorkerUpdates';
 
 // Loaded after the first screen: it only asks the service worker whether a share just arrived.
-const ShareNotice = lazy(() => import('../features/capture/ShareNotice'));
+// If its code cannot be had (offline, no saved copy), every screen still works, without it.
+const ShareNotice = lazy(() => import('../features/capture/ShareNotice').catch(() => ({ default: () => null })));
 import { Loading } from '../shared/ui/Loading';
 import { LockButton } from '../features/vault/LockButton';
 

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useId } from 'react';
+import { Suspense, lazy, useId, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../core/model/incident';
 import { MAX_ATTACHMENT_BYTES } from '../../../core/store/attachmentStore';
@@ -8,7 +8,12 @@ import { useFormatSize } from '../../../shared/format/useFormatSize';
 import { ProblemList } from '../../../shared/ui/ProblemList';
 
 // How to add a screenshot on this platform (share into Daybook, or pick it here): loaded with the form.
-const HowToAddScreenshot = lazy(() => import('../../../shared/capture/HowToAddScreenshot'));
+const HowToAddScreenshot = lazy(async () => ({
+  default: await import('../../../shared/capture/HowToAddScreenshot').then(
+    (module): ComponentType => module.HowToAddScreenshot,
+    (): ComponentType => () => null,
+  ),
+}));
 
 /** What the file picker offers: pictures, recordings, PDFs, text and common office documents. */
 const ACCEPT = [
