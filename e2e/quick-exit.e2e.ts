@@ -120,6 +120,8 @@ describe('quick exit', () => {
     await page.getByRole('alert').waitFor();
     await field.fill(exitURL());
     await page.getByRole('button', { name: 'Save address' }).click();
+    // Kept in the vault first, then in the copy the locked state reads: said once both are.
+    await page.getByText(`Quick exit now opens ${exitURL()}.`).waitFor();
     expect(await page.evaluate(() => localStorage.getItem('daybook.quickExitUrl'))).toBe(exitURL());
     expect(await page.getByText('does not erase your browsing history').count()).toBe(1);
     await page.getByRole('button', { name: /^Quick exit/ }).click();
