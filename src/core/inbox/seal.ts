@@ -114,15 +114,9 @@ export function importInboxPublicKey(raw: Uint8Array): Promise<CryptoKey> {
  */
 export async function sealIntoInbox(writer: InboxWriter, publicKeyRaw: Uint8Array, input: SealInput): Promise<string> {
   if (input.bytes.size > MAX_INBOX_ITEM_BYTES) throw inboxTooLarge();
-  const inboxPublic = await importInboxPublicKey(publicKeyRaw);
   // WebCrypto hashes whole buffers only: the item is held once in memory (at most 100 MiB).
   const plaintext = await readBytes(input.bytes);
   try {
-    const sha256 = toHex(await crypto.subtle.digest('SHA-256', plaintext));
-    const ephemeral = (await crypto.subtle.generateKey(ECDH, false, ['deriveBits'])) as CryptoKeyPair;
-    const ephemeralRaw = new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey));
-    const key = await itemKey(ephemeral.privateKey, inboxPublic, ephemeralRaw, publicKeyRaw, 'encrypt');
-    const id = randomItemId();
     const meta: InboxItemMeta = {
       v: 1,
       via: input.via,
@@ -130,21 +124,47 @@ export async function sealIntoInbox(writer: InboxWriter, publicKeyRaw: Uint8Arra
       name: input.name.slice(0, MAX_NAME),
       type: input.type.slice(0, MAX_TYPE),
       size: plaintext.length,
-      sha256,
+      sha256: toHex(await crypto.subtle.digest('SHA-256', plaintext)),
     };
-    const chunks = chunkCountFor(plaintext.length);
-    for (let index = 0; index < chunks; index++) {
-      const last = index === chunks - 1;
-      const part = plaintext.subarray(index * INBOX_CHUNK_BYTES, (index + 1) * INBOX_CHUNK_BYTES);
-      const { iv, data } = await encryptBytes(key, part, chunkAdditionalData(id, index, last));
-      await writer.putChunk({ id: inboxChunkId(id, index), iv, data, last });
-    }
-    const sealedMeta = await encryptBytes(key, utf8Encode(JSON.stringify(meta)), metaAdditionalData(id));
-    await writer.putItem({ id, ephemeralPublicKey: ephemeralRaw, iv: sealedMeta.iv, meta: sealedMeta.data, chunks });
-    return id;
+    return await sealPlaintext(writer, publicKeyRaw, meta, plaintext);
   } finally {
     plaintext.fill(0);
   }
+}
+
+/**
+ * Seals an item again under (another) inbox's public key, keeping its meta as it was: when it
+ * was received, how, its name and its SHA-256 (a restore from a backup). The bytes must be
+ * exactly those the meta describes: InboxError 'inbox/damaged' otherwise, nothing written.
+ */
+export async function resealInboxItem(writer: InboxWriter, publicKeyRaw: Uint8Array, meta: InboxItemMeta, bytes: Blob): Promise<string> {
+  if (bytes.size > MAX_INBOX_ITEM_BYTES) throw inboxTooLarge();
+  if (bytes.size !== meta.size) throw inboxDamaged('size differs from the meta');
+  const plaintext = await readBytes(bytes);
+  try {
+    if (toHex(await crypto.subtle.digest('SHA-256', plaintext)) !== meta.sha256) throw inboxDamaged('SHA-256 differs from the meta');
+    return await sealPlaintext(writer, publicKeyRaw, meta, plaintext);
+  } finally {
+    plaintext.fill(0);
+  }
+}
+
+async function sealPlaintext(writer: InboxWriter, publicKeyRaw: Uint8Array, meta: InboxItemMeta, plaintext: Uint8Array): Promise<string> {
+  const inboxPublic = await importInboxPublicKey(publicKeyRaw);
+  const ephemeral = (await crypto.subtle.generateKey(ECDH, false, ['deriveBits'])) as CryptoKeyPair;
+  const ephemeralRaw = new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey));
+  const key = await itemKey(ephemeral.privateKey, inboxPublic, ephemeralRaw, publicKeyRaw, 'encrypt');
+  const id = randomItemId();
+  const chunks = chunkCountFor(plaintext.length);
+  for (let index = 0; index < chunks; index++) {
+    const last = index === chunks - 1;
+    const part = plaintext.subarray(index * INBOX_CHUNK_BYTES, (index + 1) * INBOX_CHUNK_BYTES);
+    const { iv, data } = await encryptBytes(key, part, chunkAdditionalData(id, index, last));
+    await writer.putChunk({ id: inboxChunkId(id, index), iv, data, last });
+  }
+  const sealedMeta = await encryptBytes(key, utf8Encode(JSON.stringify(meta)), metaAdditionalData(id));
+  await writer.putItem({ id, ephemeralPublicKey: ephemeralRaw, iv: sealedMeta.iv, meta: sealedMeta.data, chunks });
+  return id;
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;

@@ -35,6 +35,19 @@ export interface AttachmentRef {
    * device's clock, in toISOString form. Absent for a file attached in the form.
    */
   receivedAt?: string;
+  /**
+   * How the file reached Daybook at `receivedAt`: shared into it, recorded or photographed in
+   * Daybook's own recorder or camera, or picked in the incident form. Absent on files added
+   * before this was recorded (and then `receivedAt` is "received", shared or sealed).
+   */
+  receivedVia?: ReceivedVia;
+}
+
+export const RECEIVED_VIA = ['share', 'recording', 'camera', 'form'] as const;
+export type ReceivedVia = (typeof RECEIVED_VIA)[number];
+
+export function isReceivedVia(value: unknown): value is ReceivedVia {
+  return typeof value === 'string' && (RECEIVED_VIA as readonly string[]).includes(value);
 }
 
 /** A time in toISOString form that is a real moment (as `receivedAt` must be). */

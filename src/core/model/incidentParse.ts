@@ -8,7 +8,7 @@
 import { BEHAVIOURS, isBehaviour, orderedBehaviours, type Behaviour } from './behaviours';
 import { isCalendarDate, isClockTime } from './calendarDate';
 import type { AttachmentRef, Effect, Incident, IncidentWhen, ReportedToPolice, Witness } from './incident';
-import { INCIDENT_LIMITS as LIMITS, isAttachmentId, isReceivedAt } from './incident';
+import { INCIDENT_LIMITS as LIMITS, isAttachmentId, isReceivedAt, isReceivedVia } from './incident';
 import { own } from './ownProperty';
 
 /** What is wrong with one field, as a code the UI can translate (never the field's content). */
@@ -208,8 +208,19 @@ function readAttachment(r: Reader, item: unknown, path: string): AttachmentRef |
   if (typeof sha256 !== 'string' || !SHA256.test(sha256)) r.fail(`${path}.sha256`, 'bad-format', 'must be 64 hex digits');
   const receivedAt = own(item, 'receivedAt');
   if (receivedAt !== undefined && !isReceivedAt(receivedAt)) r.fail(`${path}.receivedAt`, 'bad-format', 'must be a toISOString() time');
+  const receivedVia = own(item, 'receivedVia');
+  if (receivedVia !== undefined && !isReceivedVia(receivedVia)) r.fail(`${path}.receivedVia`, 'bad-format', 'is not a known way in');
+  if (receivedVia !== undefined && receivedAt === undefined) r.fail(`${path}.receivedVia`, 'bad-format', 'needs receivedAt');
   if (typeof size !== 'number' || typeof sha256 !== 'string') return undefined;
-  return { id, name, type, size, sha256: sha256.toLowerCase(), ...(isReceivedAt(receivedAt) ? { receivedAt } : {}) };
+  return {
+    id,
+    name,
+    type,
+    size,
+    sha256: sha256.toLowerCase(),
+    ...(isReceivedAt(receivedAt) ? { receivedAt } : {}),
+    ...(isReceivedVia(receivedVia) ? { receivedVia } : {}),
+  };
 }
 
 function readAttachments(r: Reader, items: readonly unknown[]): AttachmentRef[] {
