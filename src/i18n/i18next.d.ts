@@ -15,6 +15,8 @@ import type tasks from './locales/en-GB/tasks.json';
 import type keys from './locales/en-GB/keys.json';
 import type inbox from './locales/en-GB/inbox.json';
 import type capture from './locales/en-GB/capture.json';
+import type chronology from './locales/en-GB/chronology.json';
+import type advocate from './locales/en-GB/advocate.json';
 
 // en-GB is the source language: keys are checked against it at compile time.
 declare module 'i18next' {
@@ -37,6 +39,8 @@ declare module 'i18next' {
       keys: typeof keys;
       inbox: typeof inbox;
       capture: typeof capture;
+      chronology: typeof chronology;
+      advocate: typeof advocate;
     };
   }
 }
