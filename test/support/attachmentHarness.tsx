@@ -22,6 +22,7 @@ export async function attachmentVault() {
     state: 'ready',
     snapshot: repository.snapshot(),
     integrity: null,
+    checkFailed: false,
     ...diaryActions(repository, { ...createUnlockedStores(vault.vault), attachments: store }, (passphrase) =>
       vault.vault.confirmPassphrase(passphrase),
     ),

@@ -2,7 +2,7 @@ import type { DiaryRepository } from '../../core/store/diaryRepository';
 import type { UnlockedStores } from '../../core/vault/featureStores';
 import type { DiaryContextValue } from '../../shared/diary/diaryContext';
 
-export type DiaryActions = Omit<DiaryContextValue, 'state' | 'snapshot' | 'integrity'>;
+export type DiaryActions = Omit<DiaryContextValue, 'state' | 'snapshot' | 'integrity' | 'checkFailed'>;
 
 /**
  * The named actions and queries screens use, over an opened repository and its stores, and the

@@ -18,6 +18,7 @@ interface Shown {
   state: 'ready' | 'failed';
   snapshot: DiarySnapshot | null;
   integrity: ChainVerification | null;
+  checkFailed: boolean;
   seal: SealState;
   sealFindings: readonly SealFinding[];
   fingerprintsNotContained: readonly SharedFingerprint[];
@@ -31,6 +32,7 @@ const failed = (repository: DiaryRepository): Shown => ({
   state: 'failed',
   snapshot: null,
   integrity: null,
+  checkFailed: false,
   seal: repository.sealState(),
   sealFindings: repository.sealFindings(),
   fingerprintsNotContained: ALL_CONTAINED,
@@ -41,6 +43,7 @@ const fresh = (repository: DiaryRepository): Shown => ({
   state: 'ready',
   snapshot: repository.snapshot(),
   integrity: null,
+  checkFailed: false,
   seal: repository.sealState(),
   sealFindings: repository.sealFindings(),
   fingerprintsNotContained: ALL_CONTAINED,
@@ -110,7 +113,8 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
           repository.verify(checking.signal),
           notContainedIn(opened.stores, linkHashes),
         ]);
-        if (mine === latestCheck) show((s) => ({ ...s, integrity, fingerprintsNotContained: notContained ?? s.fingerprintsNotContained }));
+        if (mine === latestCheck)
+          show((s) => ({ ...s, integrity, checkFailed: false, fingerprintsNotContained: notContained ?? s.fingerprintsNotContained }));
       } catch {
         if (checking.signal.aborted) return;
         // A diary that cannot be checked at all is shown as failed to load, as a failed read
@@ -121,6 +125,10 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
           setTimeout(() => {
             if (current && mine === latestCheck) void check(false, attempt + 1);
           }, RECHECK_DELAYS_MS[attempt]);
+        } else if (mine === latestCheck) {
+          // Every retry failed: say so rather than "being checked" for ever. The next change
+          // (or the next unlock) checks again.
+          show((s) => ({ ...s, checkFailed: true }));
         }
       }
     };

@@ -21,7 +21,7 @@ type SealState = DiaryContextValue['seal'];
 export function IntegrityStatus() {
   const { t } = useTranslation('diary');
   const language = useLocale();
-  const { integrity, seal, sealFindings, fingerprintsNotContained, snapshot } = useDiary();
+  const { integrity, checkFailed, seal, sealFindings, fingerprintsNotContained, snapshot } = useDiary();
   const deleted = snapshot?.deleted.length ?? 0;
   const sealHolds = seal.state === 'sealed' || seal.state === 'sealed-from-now';
   const told = toldFinding(sealFindings);
@@ -29,7 +29,11 @@ export function IntegrityStatus() {
     <>
       {(!sealHolds || sealFindings.length > 0) && <SealWarning seal={seal} findings={sealFindings} />}
       {fingerprintsNotContained.length > 0 && <FingerprintWarning notContained={fingerprintsNotContained} />}
-      {!integrity ? (
+      {!integrity && checkFailed ? (
+        <p className="integrity error" role="alert" data-testid="integrity">
+          {t('integrity.checkFailed')}
+        </p>
+      ) : !integrity ? (
         <p className="hint">{t('integrity.checking')}</p>
       ) : !integrity.ok ? (
         <p className="integrity broken error" role="alert" data-testid="integrity">

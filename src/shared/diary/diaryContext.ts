@@ -20,6 +20,11 @@ export interface DiaryContextValue {
   /** Null until the chain has been checked (just after the first paint). */
   integrity: ChainVerification | null;
   /**
+   * The chain could not be checked after a change, even when tried again (a worker that could
+   * not start or ran out of memory): nothing is said to be checked until a later check succeeds.
+   */
+  checkFailed: boolean;
+  /**
    * What the diary's seal said when it was read: whether records are missing from the end of
    * the chain, or the seal starts now (a diary from before version 2). Known at once.
    */

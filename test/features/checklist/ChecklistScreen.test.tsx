@@ -65,6 +65,7 @@ async function diaryWith(incidents: Incident[]): Promise<{ vault: Vault; diary: 
     state: 'ready',
     snapshot: repository.snapshot(),
     integrity: null,
+    checkFailed: false,
     ...diaryActions(repository, createUnlockedStores(vault), (passphrase) => vault.confirmPassphrase(passphrase)),
   };
   return { vault, diary };

@@ -196,3 +196,29 @@ describe('a check after a change that fails', () => {
     expect(failures).toBe(2);
   });
 });
+
+describe('a check that keeps failing after a change', () => {
+  it('says the record of changes could not be checked, never "being checked" for ever, and recovers at the next good check', async () => {
+    const repository = await withThree();
+    await renderDiary(repository, '/', 'en-GB', { seal: { state: 'sealed' } });
+    await waitFor(() => expect(screen.getByTestId('integrity').textContent).toMatch(NOTHING_MISSING));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    try {
+      const verify = vi.spyOn(repository, 'verify').mockRejectedValue(new Error('worker ran out of memory'));
+      await repository.add(aQuickIncidentOn('2026-03-02', { whatHappened: 'Four' }));
+      await waitFor(() => expect(screen.getByText(/Checking the diary's record of changes/)).toBeTruthy());
+      // The first try and its three retries (1 s, 5 s, 30 s) all fail.
+      for (const wait of [1_000, 5_000, 30_000]) await vi.advanceTimersByTimeAsync(wait);
+      await waitFor(() => expect(verify).toHaveBeenCalledTimes(4));
+      await waitFor(() => expect(screen.getByTestId('integrity').textContent).toMatch(/could not be checked just now/));
+      expect(screen.getByTestId('integrity').getAttribute('role')).toBe('alert');
+      expect(document.body.textContent).not.toMatch(NOTHING_MISSING);
+      expect(screen.queryByText(/Checking the diary's record of changes/)).toBeNull();
+      verify.mockRestore();
+      await repository.add(aQuickIncidentOn('2026-03-03', { whatHappened: 'Five' }));
+      await waitFor(() => expect(screen.getByTestId('integrity').textContent).toMatch(/5 records, nothing altered or missing/));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -38,6 +38,7 @@ async function setup({
     state: 'ready',
     snapshot: { entries, links: [], deleted: [] },
     integrity: null,
+    checkFailed: false,
     seal: { state: 'sealed' },
     sealFindings: [],
     fingerprintsNotContained: [],
