@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassphraseFields';
 import { PassphraseInput } from '../../shared/ui/PassphraseInput';
 import { useVault } from '../../shared/vault/useVault';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { useStoppable } from '../../shared/hooks/useStoppable';
 import { SubmitRow } from '../../shared/ui/SubmitRow';
 import type { PendingKeyReplacement } from '../../core/vault/vault';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
@@ -26,10 +27,8 @@ export function ChangePassphraseForm() {
   const { busy, error, setError, run } = useAsyncAction(errorMessage);
   const [pending, setPending] = useState<PendingKeyReplacement | null>(null);
   const [done, setDone] = useState(false);
-  /** The change under way (Argon2id for both passphrases), for Stop; and whether it was stopped. */
-  const changing = useRef<AbortController | null>(null);
-  const [stopped, setStopped] = useState(false);
-  useEffect(() => () => changing.current?.abort(), []);
+  /** The change under way (Argon2id for both passphrases), for Stop; a stop leaves the passphrase as it was. */
+  const changing = useStoppable(run);
 
   const clear = () => {
     setCurrent('');
@@ -47,33 +46,16 @@ export function ChangePassphraseForm() {
       return;
     }
     if (await passphrase.check()) return;
-    setStopped(false);
-    const controller = new AbortController();
-    changing.current = controller;
-    const { signal } = controller;
-    let wasStopped = false;
-    await run(async () => {
-      try {
-        if (replaceKey) {
-          // Nothing is stored yet: the new recovery key is shown and kept first.
-          setPending(await vault.prepareKeyReplacement(current, passphrase.passphrase, { signal }));
-          return;
-        }
-        await vault.changePassphrase(current, passphrase.passphrase, { signal });
-        clear();
-        setDone(true);
-      } catch (caught) {
-        // Stopped: the passphrase is as it was, which is said rather than shown as an error.
-        if (signal.aborted && (await import('../../core/workers/runTask')).isTaskCancelled(caught)) {
-          wasStopped = true;
-          return;
-        }
-        throw caught;
-      } finally {
-        if (changing.current === controller) changing.current = null;
+    await changing.start(async (signal) => {
+      if (replaceKey) {
+        // Nothing is stored yet: the new recovery key is shown and kept first.
+        setPending(await vault.prepareKeyReplacement(current, passphrase.passphrase, { signal }));
+        return;
       }
+      await vault.changePassphrase(current, passphrase.passphrase, { signal });
+      clear();
+      setDone(true);
     });
-    if (wasStopped) setStopped(true);
   };
 
   if (pending) {
@@ -112,8 +94,8 @@ export function ChangePassphraseForm() {
         busy={busy}
         label={t('change.button')}
         busyLabel={t('change.working')}
-        status={done ? t('change.done') : stopped ? t('change.stopped') : ''}
-        stop={{ label: t('unlock.stop'), onStop: () => changing.current?.abort() }}
+        status={done ? t('change.done') : changing.stopped ? t('change.stopped') : ''}
+        stop={{ label: t('unlock.stop'), onStop: changing.stop }}
       />
     </form>
   );

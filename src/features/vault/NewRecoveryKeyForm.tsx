@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PassphraseInput } from '../../shared/ui/PassphraseInput';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { useVault } from '../../shared/vault/useVault';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { useStoppable } from '../../shared/hooks/useStoppable';
 import { SubmitRow } from '../../shared/ui/SubmitRow';
 import type { PendingKeyReplacement } from '../../core/vault/vault';
 import { REPLACE_KEY_BY_DEFAULT, ReplaceKeyChoice } from './ReplaceKeyChoice';
@@ -24,10 +25,8 @@ export function NewRecoveryKeyForm() {
   const [pending, setPending] = useState<PendingKeyReplacement | null>(null);
   const { busy, error, setError, run } = useAsyncAction(errorMessage);
   const [done, setDone] = useState(false);
-  /** The check of the passphrase under way (Argon2id), for Stop; and whether it was stopped. */
-  const making = useRef<AbortController | null>(null);
-  const [stopped, setStopped] = useState(false);
-  useEffect(() => () => making.current?.abort(), []);
+  /** The check of the passphrase under way (Argon2id), for Stop; a stop leaves the recovery key as it was. */
+  const making = useStoppable(run);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,28 +35,11 @@ export function NewRecoveryKeyForm() {
       return;
     }
     setDone(false);
-    setStopped(false);
-    const controller = new AbortController();
-    making.current = controller;
-    const { signal } = controller;
-    let wasStopped = false;
-    await run(async () => {
-      try {
-        if (replaceKey) setPending(await vault.prepareKeyReplacement(passphrase, undefined, { signal }));
-        else setRecoveryKey(await vault.newRecoveryKey(passphrase, { signal }));
-        setPassphrase('');
-      } catch (caught) {
-        // Stopped: the recovery key is as it was, which is said rather than shown as an error.
-        if (signal.aborted && (await import('../../core/workers/runTask')).isTaskCancelled(caught)) {
-          wasStopped = true;
-          return;
-        }
-        throw caught;
-      } finally {
-        if (making.current === controller) making.current = null;
-      }
+    await making.start(async (signal) => {
+      if (replaceKey) setPending(await vault.prepareKeyReplacement(passphrase, undefined, { signal }));
+      else setRecoveryKey(await vault.newRecoveryKey(passphrase, { signal }));
+      setPassphrase('');
     });
-    if (wasStopped) setStopped(true);
   };
 
   if (pending) {
@@ -107,8 +89,8 @@ export function NewRecoveryKeyForm() {
       <SubmitRow
         busy={busy}
         label={t('newRecovery.button')}
-        status={done ? t('newRecovery.done') : stopped ? t('newRecovery.stopped') : ''}
-        stop={{ label: t('unlock.stop'), onStop: () => making.current?.abort() }}
+        status={done ? t('newRecovery.done') : making.stopped ? t('newRecovery.stopped') : ''}
+        stop={{ label: t('unlock.stop'), onStop: making.stop }}
       />
     </form>
   );

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassphraseFields';
 import { PassphraseInput } from '../../shared/ui/PassphraseInput';
 import { useVault } from '../../shared/vault/useVault';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { useStoppable } from '../../shared/hooks/useStoppable';
 import { BusyButton } from '../../shared/ui/BusyButton';
 
 /** Forgotten passphrase: the recovery key opens the diary, and a new passphrase must be chosen. */
@@ -16,47 +17,31 @@ export function RecoverForm({ onCancel }: { onCancel: () => void }) {
   const passphrase = useNewPassphrase();
   const [submitted, setSubmitted] = useState(false);
   const { busy, error, setError, run } = useAsyncAction(errorMessage);
-  /** The recovery under way, for Stop; and whether the last one was stopped. */
-  const recovering = useRef<AbortController | null>(null);
-  const [stopped, setStopped] = useState(false);
+  /** The recovery under way, for Stop (leaving the screen stops it too; nothing is stored before it ends). */
+  const recovering = useStoppable(run);
   /** The new header is about to be stored (Vault.recover's onKeysOpened): Stop would do nothing now. */
   const [opening, setOpening] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-
-  // Leaving the screen mid-recovery ends its Argon2id worker; nothing is stored before it ends.
-  useEffect(() => () => recovering.current?.abort(), []);
 
   const recover = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     setSubmitted(true);
-    setStopped(false);
+    recovering.setStopped(false);
     if (!recoveryKey.trim()) {
       setError(t('recover.emptyKey'));
       return;
     }
     if (await passphrase.check()) return;
     setOpening(false);
-    const controller = new AbortController();
-    recovering.current = controller;
-    let wasStopped = false;
-    await run(async () => {
+    const wasStopped = await recovering.start(async (signal) => {
       try {
-        await vault.recover(recoveryKey, passphrase.passphrase, { signal: controller.signal, onKeysOpened: () => setOpening(true) });
-      } catch (caught) {
-        // Stopped: nothing was stored, so no error to show. The task runner is loaded by now.
-        if (controller.signal.aborted && (await import('../../core/workers/runTask')).isTaskCancelled(caught)) {
-          wasStopped = true;
-          return;
-        }
-        throw caught;
+        await vault.recover(recoveryKey, passphrase.passphrase, { signal, onKeysOpened: () => setOpening(true) });
       } finally {
-        if (recovering.current === controller) recovering.current = null;
         setOpening(false);
       }
     });
     if (wasStopped) {
-      setStopped(true);
       // Everything typed stays (hidden as it was), so another try is one press away; the focus
       // goes back to the first field, where it was before the press.
       form.current?.querySelector('input')?.focus();
@@ -73,7 +58,7 @@ export function RecoverForm({ onCancel }: { onCancel: () => void }) {
           hint={t('recover.keyHint')}
           value={recoveryKey}
           onChange={(value) => {
-            setStopped(false);
+            recovering.setStopped(false);
             setRecoveryKey(value);
           }}
           error={error}
@@ -88,7 +73,7 @@ export function RecoverForm({ onCancel }: { onCancel: () => void }) {
           {busy ? t(opening ? 'recover.opening' : 'recover.working') : ''}
         </p>
         {busy && <progress aria-label={t(opening ? 'recover.opening' : 'recover.working')} />}
-        {stopped && !busy && (
+        {recovering.stopped && !busy && (
           <p className="hint" role="status">
             {t('recover.stopped')}
           </p>
@@ -96,7 +81,7 @@ export function RecoverForm({ onCancel }: { onCancel: () => void }) {
         <div className="button-row">
           <BusyButton type="submit" className="button primary" busy={busy} label={t('recover.button')} busyLabel={t('recover.working')} />
           {busy && !opening && (
-            <button type="button" className="button" onClick={() => recovering.current?.abort()}>
+            <button type="button" className="button" onClick={recovering.stop}>
               {t('recover.stop')}
             </button>
           )}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState, type ComponentType, type FormEvent, type Ref } from 'react';
+import { lazy, Suspense, useRef, useState, type ComponentType, type FormEvent, type Ref } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PendingVault, Vault } from '../../core/vault/vault';
@@ -9,6 +9,7 @@ import { useVault } from '../../shared/vault/useVault';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 import { useUnsavedInput } from '../../shared/hooks/unsavedInput';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { useStoppable } from '../../shared/hooks/useStoppable';
 import { BusyButton } from '../../shared/ui/BusyButton';
 import { ErrorAlert } from '../../shared/ui/ErrorAlert';
 import type { CheckedBackup } from '../../core/backup/checkBackup';
@@ -68,35 +69,18 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
   const erased = (useLocation().state as Partial<ErasedState> | null)?.erased;
   useUnsavedInput(step !== 'intro' && (passphrase.passphrase.length > 0 || pending !== null));
 
-  /** Making the keys (Argon2id, seconds on a slow phone) under way, for Stop; and whether it was stopped. */
-  const creating = useRef<AbortController | null>(null);
-  const [stopped, setStopped] = useState(false);
-  useEffect(() => () => creating.current?.abort(), []);
+  /** Making the keys (Argon2id, seconds on a slow phone) under way, for Stop; a stop stores nothing. */
+  const creating = useStoppable(run);
 
   const choosePassphrase = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    setStopped(false);
+    creating.setStopped(false);
     if (await passphrase.check()) return;
-    const controller = new AbortController();
-    creating.current = controller;
-    let wasStopped = false;
-    await run(async () => {
-      try {
-        setPending(await vault.prepare(passphrase.passphrase, { signal: controller.signal }));
-        setStep('recovery');
-      } catch (caught) {
-        // Stopped: nothing was stored, so it is said plainly rather than shown as an error.
-        if (controller.signal.aborted && (await import('../../core/workers/runTask')).isTaskCancelled(caught)) {
-          wasStopped = true;
-          return;
-        }
-        throw caught;
-      } finally {
-        if (creating.current === controller) creating.current = null;
-      }
+    await creating.start(async (signal) => {
+      setPending(await vault.prepare(passphrase.passphrase, { signal }));
+      setStep('recovery');
     });
-    if (wasStopped) setStopped(true);
   };
 
   const openDiary = async () => {
@@ -180,7 +164,7 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
           <div className="button-row">
             <BusyButton type="submit" className="button primary" busy={busy} label={t('setup.create')} busyLabel={t('setup.creating')} />
             {busy && (
-              <button type="button" className="button" onClick={() => creating.current?.abort()}>
+              <button type="button" className="button" onClick={creating.stop}>
                 {t('unlock.stop')}
               </button>
             )}
@@ -188,7 +172,7 @@ export function SetupScreen({ startFromBackup }: { startFromBackup?: StartFromBa
               {t('setup.back')}
             </button>
           </div>
-          {stopped && !busy && (
+          {creating.stopped && !busy && (
             <p className="hint" role="status">
               {t('setup.stopped')}
             </p>

@@ -5,6 +5,7 @@ import { RecoverForm } from './RecoverForm';
 import { useVault } from '../../shared/vault/useVault';
 import { useVaultErrorMessage } from '../../shared/errors/useVaultErrorMessage';
 import { useAsyncAction } from '../../shared/hooks/useAsyncAction';
+import { useStoppable } from '../../shared/hooks/useStoppable';
 import { BusyButton } from '../../shared/ui/BusyButton';
 import { UnlockThrottledError } from '../../core/vault/vault';
 import { preloadKdf } from '../../core/crypto';
@@ -19,15 +20,11 @@ export function UnlockScreen() {
   const [waitUntil, setWaitUntil] = useState(0);
   const [now, setNow] = useState(() => Date.now());
   const [recovering, setRecovering] = useState(false);
-  /** The unlock under way, for Stop; and whether the last one was stopped (said once, below). */
-  const unlocking = useRef<AbortController | null>(null);
-  const [stopped, setStopped] = useState(false);
+  /** The unlock under way, for Stop (leaving the screen mid-unlock, say another tab erased the diary, stops it too). */
+  const unlocking = useStoppable(run);
   /** The keys are open (Vault.unlock's onKeysOpened): Stop would do nothing now, so it is gone. */
   const [opening, setOpening] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-
-  // Leaving the screen mid-unlock (another tab erased the diary, say) ends its Argon2id worker.
-  useEffect(() => () => unlocking.current?.abort(), []);
 
   useEffect(() => {
     void vault.unlockWait().then((wait) => wait > 0 && setWaitUntil(Date.now() + wait));
@@ -48,23 +45,19 @@ export function UnlockScreen() {
       setError(t('unlock.empty'));
       return;
     }
-    setStopped(false);
     setOpening(false);
-    const controller = new AbortController();
-    unlocking.current = controller;
-    let wasStopped = false;
     // Busy ends also after success: another tab may lock again before this screen goes away.
-    await run(async () => {
-      try {
-        await vault.unlock(passphrase, { signal: controller.signal, onKeysOpened: () => setOpening(true) });
-        setPassphrase('');
-      } catch (caught) {
-        // Stopped: not a failure, so no error and no wait to look up (none was counted). The
-        // task runner is loaded by now (the unlock loaded it): the lock screen stays as small.
-        if (controller.signal.aborted && (await import('../../core/workers/runTask')).isTaskCancelled(caught)) {
-          wasStopped = true;
-          return;
+    // Stopped is not a failure: no error and no wait to look up (none was counted).
+    const wasStopped = await unlocking.start(
+      async (signal) => {
+        try {
+          await vault.unlock(passphrase, { signal, onKeysOpened: () => setOpening(true) });
+          setPassphrase('');
+        } finally {
+          setOpening(false);
         }
+      },
+      async (caught) => {
         // Still busy: find out how long to wait before the next try, then show why it failed.
         // A wait that cannot be read must not hide why the unlock failed.
         const wait = caught instanceof UnlockThrottledError ? caught.waitMs : await vault.unlockWait().catch(() => 0);
@@ -72,14 +65,9 @@ export function UnlockScreen() {
           setNow(Date.now());
           setWaitUntil(Date.now() + wait);
         }
-        throw caught;
-      } finally {
-        if (unlocking.current === controller) unlocking.current = null;
-        setOpening(false);
-      }
-    });
+      },
+    );
     if (wasStopped) {
-      setStopped(true);
       // The passphrase stays in the field, hidden as it was: someone who pressed Stop in a hurry
       // (a typo seen, the wrong moment) can press Unlock again at once, or select it and retype,
       // without having to type it all again under pressure. Quick exit, not Stop, is for leaving.
@@ -87,7 +75,7 @@ export function UnlockScreen() {
     }
   };
 
-  const stop = () => unlocking.current?.abort();
+  const stop = unlocking.stop;
 
   if (recovering) return <RecoverForm onCancel={() => setRecovering(false)} />;
 
@@ -105,7 +93,7 @@ export function UnlockScreen() {
           label={t('unlock.passphrase')}
           value={passphrase}
           onChange={(value) => {
-            setStopped(false);
+            unlocking.setStopped(false);
             // Typing takes a few seconds: enough to fetch and compile Argon2id and the database's
             // code meanwhile, rather than on the page after Unlock is pressed.
             preloadKdf();
@@ -129,7 +117,7 @@ export function UnlockScreen() {
           {busy ? t(opening ? 'unlock.opening' : 'unlock.unlocking') : ''}
         </p>
         {busy && <progress aria-label={t(opening ? 'unlock.opening' : 'unlock.unlocking')} />}
-        {stopped && !busy && (
+        {unlocking.stopped && !busy && (
           <p className="hint" role="status">
             {t('unlock.stopped')}
           </p>
