@@ -20,8 +20,11 @@ export const ROUTES = [
   { path: '/no-such-page', heading: 'Page not found' },
 ] as const;
 
-/** Launches Debian's Chromium headless, with the flags the benchmark uses too. */
+/** Launches Debian's Chromium headless, with the flags the benchmark uses too (and any extra given). */
 export const launch = launchChromium;
+
+/** Chromium's fake microphone and camera (a tone and a test picture), allowed without a prompt. */
+export const FAKE_MEDIA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] as const;
 
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 }, ...options });

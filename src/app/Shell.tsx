@@ -1,12 +1,16 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { isCapturing, stopCapturing, subscribeCapturing } from '../core/capture/activity';
+import { onQuickExit } from './quickExit/quickExit';
 import { QuickExitButton } from './quickExit/QuickExitButton';
 import { ServiceWorkerUpdates } from './ServiceWorkerUpdates';
 
 // Loaded after the first screen: it only asks the service worker whether a share just arrived.
 // If its code cannot be had (offline, no saved copy), every screen still works, without it.
 const ShareNotice = lazy(() => import('../features/capture/ShareNotice').catch(() => ({ default: () => null })));
+// Loaded only once a recording runs in this tab; then kept, to say how it ended.
+const RecordingBar = lazy(() => import('./composed/RecordingBar').catch(() => ({ default: (): null => null })));
 import { Loading } from '../shared/ui/Loading';
 import { LockButton } from '../features/vault/LockButton';
 
@@ -16,6 +20,17 @@ export function Shell() {
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const firstRender = useRef(true);
+  const capturing = useSyncExternalStore(subscribeCapturing, isCapturing);
+  const [recordingBar, setRecordingBar] = useState(false);
+  if (capturing && !recordingBar) setRecordingBar(true);
+
+  // Quick exit stops a recording, keeping what was recorded.
+  useEffect(() => {
+    const stopListening = onQuickExit(stopCapturing);
+    return () => {
+      stopListening();
+    };
+  }, []);
 
   // After in-app navigation, move focus to the new content so screen readers announce it.
   useEffect(() => {
@@ -70,6 +85,11 @@ export function Shell() {
           </ul>
         </nav>
       </header>
+      {recordingBar && (
+        <Suspense fallback={null}>
+          <RecordingBar />
+        </Suspense>
+      )}
       <main id="main" ref={main} tabIndex={-1}>
         <Suspense fallback={<Loading />}>
           <Outlet />

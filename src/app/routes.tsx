@@ -14,6 +14,7 @@ const IncidentDetailScreen = lazy(async () => ({
   default: (await import('../features/diary/detail/IncidentDetailScreen')).IncidentDetailScreen,
 }));
 const ExportScreen = lazy(async () => ({ default: (await import('../features/export/ExportScreen')).ExportScreen }));
+const ChronologyScreen = lazy(async () => ({ default: (await import('../features/chronology/ChronologyScreen')).ChronologyScreen }));
 const BackupScreen = lazy(async () => ({ default: (await import('../features/backup/BackupScreen')).BackupScreen }));
 const EditIncidentScreen = lazy(async () => ({ default: (await import('../features/diary/form/EditIncidentScreen')).EditIncidentScreen }));
 const SettingsRoute = lazy(async () => ({ default: (await import('./composed/SettingsRoute')).SettingsRoute }));
@@ -24,6 +25,7 @@ const WhatCanIDoScreen = lazy(async () => ({ default: (await import('../features
 const OpenPackageScreen = lazy(async () => ({
   default: (await import('../features/evidencePackage/OpenPackageScreen')).OpenPackageScreen,
 }));
+const RecordRoute = lazy(async () => ({ default: (await import('./composed/RecordRoute')).RecordRoute }));
 const ChecklistScreen = lazy(async () => ({ default: (await import('../features/checklist/ChecklistScreen')).ChecklistScreen }));
 
 /** Every screen of the app. Screens are separate chunks, all precached for offline use. */
@@ -42,7 +44,10 @@ export const routes: RouteObject[] = [
               { path: 'incidents/:id', element: <IncidentDetailScreen /> },
               { path: 'incidents/:id/edit', element: <EditIncidentScreen /> },
               { path: 'export', element: <ExportScreen /> },
+              { path: 'chronology', element: <ChronologyScreen /> },
               { path: 'backup', element: <BackupScreen /> },
+              // Started unlocked; the recording itself goes on if the diary locks (core/capture).
+              { path: 'record', element: <RecordRoute /> },
               // Every setting (quick exit's destination, language, automatic lock) changes only
               // while unlocked: someone holding a locked phone must not be able to send quick
               // exit to a site they control. The locked state reads a stored copy.

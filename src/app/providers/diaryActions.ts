@@ -15,7 +15,7 @@ export function diaryActions(
   stores: UnlockedStores,
   confirmPassphrase: (passphrase: string) => Promise<void>,
 ): DiaryActions {
-  const targets = { diary: repository, attachments: stores.attachments, checklists: stores.checklists };
+  const targets = { diary: repository, attachments: stores.attachments, checklists: stores.checklists, inbox: stores.inbox };
   return {
     seal: repository.sealState(),
     sealFindings: repository.sealFindings(),

@@ -19,14 +19,22 @@ import { INCIDENT_LIMITS, isAttachmentId, type AttachmentRef, type Incident } fr
 import { parseIncident } from '../model/incidentParse';
 import { ruleOf, type IncidentRule } from '../model/invalidIncident';
 import { own } from '../model/ownProperty';
+import type { InboxItemMeta } from '../inbox/seal';
+import { MAX_BACKUP_INBOX_CHUNKS, readInboxMeta } from './backupInbox';
 
 /**
  * 2 adds the `seal` record (the diary's sealed head, right after the last revision), which is
- * what lets a restore tell this same diary from anything else. Version 1 files still restore.
+ * what lets a restore tell this same diary from anything else. 3 adds the sealed inbox's items
+ * (`inbox` records, each followed by its `inbox-chunk` records, after everything else) and their
+ * count in the info record; a backup with no inbox items is written as version 2, so a Daybook
+ * from before can still restore it. Version 1 and 2 files still restore.
  */
-export const BACKUP_CONTENT_VERSION = 2;
+export const BACKUP_CONTENT_VERSION = 3;
 
-export type BackupContentVersion = 1 | typeof BACKUP_CONTENT_VERSION;
+/** The version written when there is no inbox item to carry: exactly what was written before version 3. */
+export const BACKUP_CONTENT_VERSION_WITHOUT_INBOX = 2;
+
+export type BackupContentVersion = 1 | 2 | typeof BACKUP_CONTENT_VERSION;
 
 /** The first record: what the file holds, so a restore can say so before changing anything. */
 export interface BackupInfo {
@@ -36,6 +44,8 @@ export interface BackupInfo {
   links: number;
   checklists: number;
   files: number;
+  /** Version 3 only: inbox items carried (each an `inbox` record and its chunks). */
+  inbox?: number;
 }
 
 export interface BackupRevision {
@@ -80,10 +90,41 @@ export interface BackupBrokenFile {
   id: string;
 }
 
-export type BackupMeta = BackupInfo | BackupRevision | BackupSeal | BackupChecklist | BackupFile | BackupChunk | BackupBrokenFile;
+/**
+ * Version 3: an item of the sealed inbox, opened (its meta as sealed: when and how it was
+ * received, name, type, size, SHA-256); its bytes follow in `inbox-chunk` records.
+ */
+export interface BackupInboxItem {
+  t: 'inbox';
+  meta: InboxItemMeta;
+}
 
-/** Limits well above any real diary, so a crafted file cannot make a restore run forever. */
-export const BACKUP_LIMITS = { links: 1_000_000, checklists: 100_000, files: 100_000 } as const;
+/** Version 3: the next part of the inbox item before it, in order; the last one says so. */
+export interface BackupInboxChunk {
+  t: 'inbox-chunk';
+  index: number;
+  last: boolean;
+}
+
+export type BackupMeta =
+  | BackupInfo
+  | BackupRevision
+  | BackupSeal
+  | BackupChecklist
+  | BackupFile
+  | BackupChunk
+  | BackupBrokenFile
+  | BackupInboxItem
+  | BackupInboxChunk;
+
+/**
+ * Limits well above any real diary, so a crafted file cannot make a restore run forever. The
+ * inbox is the exception: it lists at most 1,000 items (MAX_LISTED_ITEMS in inbox.ts, not
+ * imported: this file is bundled into the checker's worker, which does not load the inbox store), so a
+ * backup made by Daybook never carries more, and one that claims more is refused as corrupt
+ * before anything is written. A restore adds fewer when the inbox here already holds some.
+ */
+export const BACKUP_LIMITS = { links: 1_000_000, checklists: 100_000, files: 100_000, inbox: 1_000 } as const;
 
 function isCount(value: unknown, max: number): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max;
@@ -101,7 +142,7 @@ function parseRef(value: unknown): AttachmentRef | null {
 }
 
 function isContentVersion(value: unknown): value is BackupContentVersion {
-  return value === 1 || value === BACKUP_CONTENT_VERSION;
+  return value === 1 || value === 2 || value === BACKUP_CONTENT_VERSION;
 }
 
 /** A seal's shape only, rebuilt from its known fields; whether it is genuine is the vault's to say. */
@@ -125,12 +166,16 @@ export function parseBackupMeta(meta: unknown): BackupMeta | null {
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return null;
   switch (own(meta, 't')) {
     case 'info': {
-      const [createdAt, links, checklists, files] = ['createdAt', 'links', 'checklists', 'files'].map((k) => own(meta, k));
+      const [createdAt, links, checklists, files, inbox] = ['createdAt', 'links', 'checklists', 'files', 'inbox'].map((k) => own(meta, k));
       const v = own(meta, 'v');
       if (!isContentVersion(v) || !isIsoTimestamp(createdAt)) return null;
       if (!isCount(links, BACKUP_LIMITS.links) || !isCount(checklists, BACKUP_LIMITS.checklists) || !isCount(files, BACKUP_LIMITS.files))
         return null;
-      return { t: 'info', v, createdAt, links, checklists, files };
+      // The inbox count belongs to version 3, and only there.
+      if (v === BACKUP_CONTENT_VERSION ? !isCount(inbox, BACKUP_LIMITS.inbox) : inbox !== undefined) return null;
+      return v === BACKUP_CONTENT_VERSION && isCount(inbox, BACKUP_LIMITS.inbox)
+        ? { t: 'info', v, createdAt, links, checklists, files, inbox }
+        : { t: 'info', v, createdAt, links, checklists, files };
     }
     case 'rev': {
       const link = own(meta, 'link');
@@ -167,6 +212,16 @@ export function parseBackupMeta(meta: unknown): BackupMeta | null {
     case 'broken': {
       const id = own(meta, 'id');
       return isFileId(id) ? { t: 'broken', id } : null;
+    }
+    case 'inbox': {
+      const item = readInboxMeta(own(meta, 'meta'));
+      return item ? { t: 'inbox', meta: item } : null;
+    }
+    case 'inbox-chunk': {
+      const index = own(meta, 'index');
+      const last = own(meta, 'last');
+      if (!isCount(index, MAX_BACKUP_INBOX_CHUNKS - 1) || typeof last !== 'boolean') return null;
+      return { t: 'inbox-chunk', index, last };
     }
     default:
       return null;

@@ -14,6 +14,12 @@
 // Content version 2 adds the seal record: exactly one, right after the last revision and before
 // anything else. Its shape is checked here; whether it is this vault's is the restore's question
 // (mergePlan.ts). Version 1 files (no seal) are read as before.
+//
+// Content version 3 adds the sealed inbox's items after everything else: each an `inbox` record
+// (its meta checked field by field as the inbox checks its own) and its `inbox-chunk` records in
+// order, no more bytes than the meta's size and, at the last, exactly its size and SHA-256. An
+// item that breaks any of this refuses the whole file ('corrupt'): an inbox item has no link in
+// the chain to keep in its place, and a restore must not seal bytes that are not what was received.
 
 import type { SavedChecklistResult } from '../checklist/result';
 import { createStreamingSha256, type StreamingSha256 } from '../crypto/streamingSha256';
@@ -28,6 +34,7 @@ import {
 } from '../export/encryptedFile';
 import { readsWatched } from '../export/encryptedFile/watchReads';
 import type { SetAsideRecord, SetAsideRule } from '../export/setAside';
+import type { InboxItemMeta } from '../inbox/seal';
 import type { AttachmentRef } from '../model/incident';
 import { own } from '../model/ownProperty';
 import type { RevisionRecord } from '../store/diaryRepository';
@@ -70,6 +77,8 @@ export interface CheckedBackup {
   checklists: SavedChecklistResult[];
   /** Files whose bytes are complete in the backup and match their SHA-256, by id. */
   files: Map<string, AttachmentRef>;
+  /** Items of the sealed inbox (version 3), in file order, each complete and matching its size and SHA-256. */
+  inbox: InboxItemMeta[];
   /** Files the backup could not carry (damaged on the device that made it). */
   damagedFiles: number;
   /**
@@ -88,6 +97,14 @@ export interface CheckedBackup {
    * so the restore neither runs Argon2id again nor keeps the passphrase.
    */
   source: EncryptedFileSource;
+}
+
+/** The inbox item whose chunks are being read. */
+interface InboxItemInProgress {
+  meta: InboxItemMeta;
+  next: number;
+  size: number;
+  hasher: StreamingSha256;
 }
 
 /** The file whose chunks are being read: checked against its ref, or passed over once set aside. */
@@ -150,6 +167,8 @@ export async function checkBackup(file: Blob, passphrase: string, options: Check
   let checklistsSeen = 0;
   let filesSeen = 0;
   const seenFileIds = new Set<string>();
+  const inbox: InboxItemMeta[] = [];
+  let currentItem: InboxItemInProgress | null = null;
 
   const startFile = async (
     id: string,
@@ -194,14 +213,19 @@ export async function checkBackup(file: Blob, passphrase: string, options: Check
     if ((record.t === 'check' || record.t === 'check-aside') && checklistsSeen >= (info?.checklists ?? 0)) corrupt();
     if ((record.t === 'file' || record.t === 'file-aside') && filesSeen >= (info?.files ?? 0)) corrupt();
     // Version 2's order: the revisions, then the one seal, then everything else.
-    if (info?.v === 2 && (seal === null ? !isRevision(record) && record.t !== 'seal' : isRevision(record))) corrupt();
+    if (info !== null && info.v >= 2 && (seal === null ? !isRevision(record) && record.t !== 'seal' : isRevision(record))) corrupt();
+    // Version 3's inbox items come last, one after another: nothing else once the first has begun.
+    const inboxRecord = record.t === 'inbox' || record.t === 'inbox-chunk';
+    if (inboxRecord && info?.v !== BACKUP_CONTENT_VERSION) corrupt();
+    if ((inbox.length > 0 || currentItem !== null) && !inboxRecord) corrupt();
+    if (record.t === 'inbox' && (current !== null || currentItem !== null || inbox.length >= (info?.inbox ?? 0))) corrupt();
     switch (record.t) {
       case 'info':
         if (info !== null) corrupt();
         info = record;
         break;
       case 'seal':
-        if (info?.v !== 2 || seal !== null || records.length !== info.links) corrupt();
+        if (info === null || info.v < 2 || seal !== null || records.length !== info.links) corrupt();
         seal = record.seal;
         break;
       case 'rev':
@@ -277,10 +301,29 @@ export async function checkBackup(file: Blob, passphrase: string, options: Check
         current = endFile(current, true);
         break;
       }
+      case 'inbox':
+        currentItem = { meta: record.meta, next: 0, size: 0, hasher: await createStreamingSha256() };
+        break;
+      case 'inbox-chunk': {
+        const item = currentItem;
+        if (item === null || record.index !== item.next || !bytes) corrupt();
+        item.size += bytes.byteLength;
+        item.next += 1;
+        // More bytes than the meta says, or a whole that is not what was received: refused.
+        if (item.size > item.meta.size) corrupt();
+        item.hasher.update(bytes);
+        if (record.last) {
+          if (item.size !== item.meta.size || item.hasher.digestHex() !== item.meta.sha256) corrupt();
+          inbox.push(item.meta);
+          currentItem = null;
+        }
+        break;
+      }
     }
   }
-  if (info === null || current !== null || (info.v === 2 && seal === null)) corrupt();
+  if (info === null || current !== null || currentItem !== null || (info.v >= 2 && seal === null)) corrupt();
   if (records.length !== info.links || checklistsSeen !== info.checklists || filesSeen !== info.files) corrupt();
+  if (inbox.length !== (info.inbox ?? 0)) corrupt();
 
   signal?.throwIfAborted();
   // Verifying reports no steps of its own: the bar just moves meanwhile.
@@ -293,5 +336,5 @@ export async function checkBackup(file: Blob, passphrase: string, options: Check
   );
   // The first break wins, as verifyChain reports the first.
   const verification = altered !== null && (chain.ok || chain.brokenAt > altered.brokenAt) ? altered : chain;
-  return { info, seal, records, checklists, files, damagedFiles, setAside, verification, source };
+  return { info, seal, records, checklists, files, inbox, damagedFiles, setAside, verification, source };
 }

@@ -1,6 +1,9 @@
 // Writes an encrypted backup of everything: every link of the diary with its content, the
-// diary's sealed head, saved checklist results, and every file any held version refers to, a
-// chunk at a time.
+// diary's sealed head, saved checklist results, every file any held version refers to, a
+// chunk at a time, and (content version 3) the items waiting in the sealed inbox, opened with
+// the inbox's private key (the vault is unlocked) and carried inside the encrypted backup: those
+// it lists (at most MAX_LISTED_ITEMS) that read back whole, except recordings still being made.
+// What is left out is counted in the result, for the backup screen to say.
 
 import type { KdfCost } from '../crypto';
 import { EncryptedFileWriter } from '../export/encryptedFile';
@@ -12,12 +15,18 @@ import type { ChecklistStore } from '../store/checklistStore';
 import type { ChainSeal } from '../evidence';
 import type { DiaryRepository, RevisionRecord } from '../store/diaryRepository';
 import { stopIfCancelled, whileRunning } from '../workers/cancel';
-import { BACKUP_CONTENT_VERSION, type BackupMeta } from './backupRecords';
+import { InboxError } from '../inbox/errors';
+import { MAX_LISTED_ITEMS } from '../inbox/inbox';
+import { readBytes } from '../store/attachments/readBytes';
+import { BACKUP_CONTENT_VERSION, BACKUP_CONTENT_VERSION_WITHOUT_INBOX, type BackupMeta } from './backupRecords';
+import { BACKUP_INBOX_CHUNK_BYTES, type BackupInboxSource } from './backupInbox';
 
 export interface BackupSources {
   diary: DiaryRepository;
   attachments: AttachmentStore;
   checklists: ChecklistStore;
+  /** The sealed inbox: its items are backed up too (without it, none are). */
+  inbox?: BackupInboxSource;
 }
 
 export interface BackupSummary {
@@ -26,6 +35,8 @@ export interface BackupSummary {
   links: number;
   checklists: number;
   files: number;
+  /** Items of the sealed inbox (New items) in the backup. */
+  inboxItems: number;
 }
 
 /**
@@ -51,6 +62,64 @@ export interface CreatedBackup {
   summary: BackupSummary;
   /** Files whose stored bytes were damaged on this device, so they are not in the backup. */
   damagedFiles: AttachmentRef[];
+  /** Inbox items that could not be opened or read on this device, so they are not in the backup. */
+  damagedInboxItems: number;
+  /** Recordings still being recorded when the backup was made, so they are not in it. */
+  liveInboxItems: number;
+  /**
+   * Inbox items not in the backup because more are stored than the inbox lists (MAX_LISTED_ITEMS):
+   * New items cannot show them either until some are made into incidents.
+   */
+  inboxItemsBeyondLimit: number;
+}
+
+/** The inbox's items as a backup takes them, and those it leaves out (told on the backup screen). */
+interface InboxForBackup {
+  /** Items that open and read back whole, oldest first: carried. */
+  ids: string[];
+  /** Items that could not be opened or read on this device. */
+  damaged: number;
+  /** Recordings still being recorded (in this tab or another). */
+  live: number;
+  /** Items stored beyond the MAX_LISTED_ITEMS that list() reads. */
+  beyondLimit: number;
+}
+
+/**
+ * Every inbox item that opens and reads back whole (its SHA-256 checked by the inbox), oldest
+ * first, by id: read once here to count them for the info record, and again as each is written,
+ * so only one item (at most 100 MiB) is in memory at a time. A damaged item is counted, not
+ * carried: it stays in the inbox here. So is a recording still being recorded: carried now, it
+ * would be restored as a recording cut off early (which it was not), and beside the whole
+ * recording once finished, as a second, shorter one.
+ */
+async function inboxItemsOf(inbox: BackupInboxSource | undefined, signal: AbortSignal | undefined): Promise<InboxForBackup> {
+  const taken: InboxForBackup = { ids: [], damaged: 0, live: 0, beyondLimit: 0 };
+  if (!inbox) return taken;
+  const listed = await inbox.list();
+  // list() reads at most MAX_LISTED_ITEMS rows: only then can more be stored than it returned
+  // (read after it, so an item added meanwhile, not in the backup either, is counted too).
+  if (listed.length >= MAX_LISTED_ITEMS) taken.beyondLimit = Math.max(0, (await inbox.count()) - listed.length);
+  for (const item of listed) {
+    stopIfCancelled(signal);
+    if (item.status !== 'ok') {
+      taken.damaged += 1;
+      continue;
+    }
+    if (item.live === true) {
+      taken.live += 1;
+      continue;
+    }
+    try {
+      await inbox.read(item.id);
+      taken.ids.push(item.id);
+    } catch (error) {
+      // The inbox's own failures (damaged, unreadable, gone meanwhile) only; storage or a lock stops the backup.
+      if (!(error instanceof InboxError)) throw error;
+      taken.damaged += 1;
+    }
+  }
+  return taken;
 }
 
 /**
@@ -73,6 +142,7 @@ export async function createBackup(sources: BackupSources, passphrase: string, o
   const { records, seal } = await recordsAndSeal(sources.diary);
   const checklists = await sources.checklists.list();
   const files = attachmentsOf([records]);
+  const inbox = await inboxItemsOf(sources.inbox, signal);
   const createdAt = (options.now ?? new Date()).toISOString();
   stopIfCancelled(signal);
   // A stop while the file key is derived ends the Argon2id worker, passphrase and all. Later,
@@ -91,20 +161,20 @@ export async function createBackup(sources: BackupSources, passphrase: string, o
   };
 
   onProgress?.(0, total, 'records');
-  await addRecord({
-    t: 'info',
-    v: BACKUP_CONTENT_VERSION,
-    createdAt,
-    links: records.length,
-    checklists: checklists.length,
-    files: files.length,
-  });
+  const counts = { createdAt, links: records.length, checklists: checklists.length, files: files.length };
+  // Without inbox items the file is exactly a version 2 backup, which an older Daybook restores.
+  await addRecord(
+    inbox.ids.length > 0
+      ? { t: 'info', v: BACKUP_CONTENT_VERSION, ...counts, inbox: inbox.ids.length }
+      : { t: 'info', v: BACKUP_CONTENT_VERSION_WITHOUT_INBOX, ...counts },
+  );
   for (const { link, content, origin } of records)
     await addRecord(origin ? { t: 'rev', link, content, origin } : { t: 'rev', link, content });
   await addRecord({ t: 'seal', seal });
   for (const result of checklists) await addRecord({ t: 'check', result });
   const damagedFiles: AttachmentRef[] = [];
-  if (files.length > 0) onProgress?.(0, files.length, 'files');
+  const filesTotal = files.length + inbox.ids.length;
+  if (filesTotal > 0) onProgress?.(0, filesTotal, 'files');
   for (const [index, ref] of files.entries()) {
     await add({ t: 'file', ref });
     // Chunks come out of the store decrypted one at a time, so a large video is never whole
@@ -120,14 +190,39 @@ export async function createBackup(sources: BackupSources, passphrase: string, o
       await add({ t: 'broken', id: ref.id });
       damagedFiles.push(ref);
     }
-    onProgress?.(index + 1, files.length, 'files');
+    onProgress?.(index + 1, filesTotal, 'files');
+  }
+  // The inbox's items last: a reader older than version 3 never meets them (it refuses the file first).
+  for (const [index, id] of inbox.ids.entries()) {
+    stopIfCancelled(signal);
+    // Read a second time (it was read whole a moment ago): an item taken out of the inbox in
+    // another tab meanwhile fails the backup (InboxError 'inbox/not-found') rather than leaving
+    // the file short of the items its info record counts.
+    const { meta, bytes } = await (sources.inbox as BackupInboxSource).read(id);
+    await add({ t: 'inbox', meta });
+    const chunks = Math.max(1, Math.ceil(bytes.size / BACKUP_INBOX_CHUNK_BYTES));
+    for (let chunk = 0; chunk < chunks; chunk++) {
+      const part = bytes.slice(chunk * BACKUP_INBOX_CHUNK_BYTES, (chunk + 1) * BACKUP_INBOX_CHUNK_BYTES);
+      await add({ t: 'inbox-chunk', index: chunk, last: chunk === chunks - 1 }, await readBytes(part));
+    }
+    onProgress?.(files.length + index + 1, filesTotal, 'files');
   }
   stopIfCancelled(signal);
   const file = await writer.finish();
   const incidents = sources.diary.snapshot().entries.length;
   return {
     file,
-    summary: { createdAt, incidents, links: records.length, checklists: checklists.length, files: files.length - damagedFiles.length },
+    summary: {
+      createdAt,
+      incidents,
+      links: records.length,
+      checklists: checklists.length,
+      files: files.length - damagedFiles.length,
+      inboxItems: inbox.ids.length,
+    },
     damagedFiles,
+    damagedInboxItems: inbox.damaged,
+    liveInboxItems: inbox.live,
+    inboxItemsBeyondLimit: inbox.beyondLimit,
   };
 }

@@ -17,6 +17,7 @@
 //   show another one after (the one said to be written last, by a time the backup claims), so
 //   the plan lists it in `changes` and the restore needs the diary passphrase confirmed.
 
+import type { InboxItemMeta } from '../inbox/seal';
 import type { SavedChecklistResult } from '../checklist/result';
 import { excerpt } from '../diary/excerpt';
 import type { RevisionContent, RevisionOrigin } from '../evidence';
@@ -75,6 +76,17 @@ export interface MergePlan {
    * with any, whatever its relation, needs the diary passphrase confirmed first.
    */
   changes: RestoreChange[];
+  /**
+   * Items of the sealed inbox the backup carries that are not here yet (not in the inbox, and
+   * not made into an incident: see backupInbox.ts inboxItemsToAdd), sealed into this vault's
+   * inbox by the restore. Set by planRestore; absent (none) when the restore has no inbox to fill.
+   */
+  inboxItems?: InboxItemMeta[];
+  /**
+   * Items of the backup not here yet that are left out because the inbox would then hold more
+   * than it lists (MAX_LISTED_ITEMS, inbox.ts), so New items could never show them. Set with inboxItems.
+   */
+  inboxItemsWithoutRoom?: number;
 }
 
 export interface MergeTarget {
@@ -258,5 +270,11 @@ export function planMerge(target: MergeTarget, backup: BackupPart, sealedByThisD
 
 /** True when restoring would change nothing here. */
 export function planIsEmpty(plan: MergePlan): boolean {
-  return plan.verbatim.length === 0 && plan.imported.length === 0 && plan.checklists.length === 0 && plan.files.length === 0;
+  return (
+    plan.verbatim.length === 0 &&
+    plan.imported.length === 0 &&
+    plan.checklists.length === 0 &&
+    plan.files.length === 0 &&
+    (plan.inboxItems?.length ?? 0) === 0
+  );
 }

@@ -1,6 +1,9 @@
 // Applies a checked backup to this device's diary by its merge plan: files first (so no
-// incident ever refers to a missing file), then the diary in one write, then checklist results.
-// A failure while writing files removes the files this restore added; nothing else was written.
+// incident ever refers to a missing file), with the sealed inbox's items (content version 3)
+// sealed again into this vault's inbox as they come, then the diary in one write, then checklist
+// results. A failure while writing files or inbox items removes the files and items this restore
+// added; nothing else was written. Inbox items go in only while the inbox holds fewer than it
+// lists (MAX_LISTED_ITEMS, counted as the restore begins): the rest are counted, not written.
 // Stopping (options.signal) is heard only while files are written, and is handled the same way;
 // once the diary's records are being written it is ignored, so no diary is left half-restored.
 //
@@ -16,6 +19,10 @@ import type { FileRecord } from '../export/encryptedFile';
 import type { CountProgress } from '../workers/protocol';
 import { TaskCancelledError } from '../workers/runTask';
 import { GENESIS_HASH } from '../evidence';
+import { MAX_LISTED_ITEMS } from '../inbox/inbox';
+import type { InboxItemMeta } from '../inbox/seal';
+import { attachmentsOf } from '../export/selection';
+import { inboxItemKey, inboxItemsToAdd, type BackupInbox } from './backupInbox';
 import { parseBackupMeta } from './backupRecords';
 import { backupRecords, type CheckedBackup } from './checkBackup';
 import { planMerge, type MergePlan, type RestoreChange } from './mergePlan';
@@ -25,6 +32,8 @@ export interface RestoreTargets {
   diary: DiaryRepository;
   attachments: AttachmentStore;
   checklists: ChecklistStore;
+  /** This vault's sealed inbox: the backup's inbox items go there (without it, none are restored). */
+  inbox?: BackupInbox;
 }
 
 export interface RestoreOptions {
@@ -53,6 +62,10 @@ export type RestoreProgress = CountProgress<'files' | 'records'> & { phase: 'fil
 export interface RestoreResult {
   plan: MergePlan;
   addedFiles: number;
+  /** Inbox items sealed into this vault's inbox (shown in New items). */
+  addedInboxItems: number;
+  /** Inbox items of the backup not restored because the inbox was full (plan.inboxItemsWithoutRoom). */
+  inboxItemsWithoutRoom: number;
 }
 
 /** Whether this vault made the backup's seal, over exactly the backup's last link and size. */
@@ -64,17 +77,27 @@ async function sealedByThisDiary(backup: CheckedBackup, diary: DiaryRepository):
 
 /** What restoring would do here, without doing it. */
 export async function planRestore(backup: CheckedBackup, targets: RestoreTargets): Promise<MergePlan> {
-  const [checklists, storedFileIds, sealed] = await Promise.all([
+  // A backup checked before version 3 (or handed over without it) has no inbox items.
+  const backupInbox = backup.inbox ?? [];
+  const inbox = backupInbox.length > 0 ? targets.inbox : undefined;
+  const [checklists, storedFileIds, sealed, inboxHere, storedHere] = await Promise.all([
     targets.checklists.list(),
     targets.attachments.completeIds([...backup.files.keys()]),
     sealedByThisDiary(backup, targets.diary),
+    inbox ? inbox.list() : Promise.resolve([]),
+    inbox ? inbox.count() : Promise.resolve(0),
   ]);
   // The records are read after every await, so the plan is made against the diary as it now is.
-  return planMerge(
-    { records: targets.diary.allRecords(), checklistIds: new Set(checklists.map((c) => c.id)), storedFileIds },
-    backup,
-    sealed,
-  );
+  const records = targets.diary.allRecords();
+  const plan = planMerge({ records, checklistIds: new Set(checklists.map((c) => c.id)), storedFileIds }, backup, sealed);
+  if (!inbox) return plan;
+  // An item made into an incident here, or in the backup, is that incident's file now.
+  const filesHere = attachmentsOf([records, backup.records]);
+  const toAdd = inboxItemsToAdd(backupInbox, inboxHere, filesHere);
+  // New items lists at most MAX_LISTED_ITEMS: an item restored beyond them could never be shown
+  // (nor made into an incident, nor backed up again). The backup's first ones fit (Daybook writes the oldest first).
+  const room = Math.max(0, MAX_LISTED_ITEMS - Math.max(storedHere, inboxHere.length));
+  return { ...plan, inboxItems: toAdd.slice(0, room), inboxItemsWithoutRoom: Math.max(0, toAdd.length - room) };
 }
 
 /** The same incidents, each deleted or changed as in `shown` (in any order). */
@@ -116,32 +139,89 @@ async function* chunksOf(
   }
 }
 
+/**
+ * An inbox item's bytes from the records that follow its 'inbox' record, whole (as the inbox
+ * seals them): at most its meta's size, checked while reading; resealInboxItem checks the
+ * SHA-256 again before anything is written.
+ */
+async function inboxItemBytes(records: AsyncIterator<FileRecord>, meta: InboxItemMeta, progress: FileProgress): Promise<Blob> {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
+  for (let index = 0; ; index++) {
+    stopIfAsked(progress.signal);
+    const next = await records.next();
+    if (next.done) throw new RestoreError('truncated');
+    const chunk = parseBackupMeta(next.value.meta);
+    const bytes = next.value.bytes;
+    if (chunk?.t !== 'inbox-chunk' || chunk.index !== index || !bytes) throw new RestoreError('corrupt');
+    size += bytes.byteLength;
+    if (size > meta.size) throw new RestoreError('corrupt');
+    parts.push(new Uint8Array(bytes));
+    progress.wrote(bytes.byteLength);
+    if (chunk.last) return new Blob(parts, { type: meta.type });
+  }
+}
+
+/** Where the files and inbox items this restore wrote are noted, to be taken out again on failure. */
+interface Added {
+  files: string[];
+  inboxItems: string[];
+}
+
 async function restoreFiles(
   backup: CheckedBackup,
   plan: MergePlan,
-  attachments: AttachmentStore,
-  added: string[],
+  targets: RestoreTargets,
+  added: Added,
   progress: FileProgress,
 ): Promise<void> {
   const wanted = new Map(plan.files.map((ref) => [ref.id, ref]));
-  if (wanted.size === 0) return;
+  const inbox = targets.inbox;
+  const wantedItems = new Set(inbox ? (plan.inboxItems ?? []).map(inboxItemKey) : []);
+  if (wanted.size === 0 && wantedItems.size === 0) return;
   const records = backupRecords(backup.source)[Symbol.asyncIterator]();
   try {
-    while (wanted.size > 0) {
+    while (wanted.size > 0 || wantedItems.size > 0) {
       stopIfAsked(progress.signal);
       const next = await records.next();
       if (next.done) return;
       const meta = parseBackupMeta(next.value.meta);
+      if (meta?.t === 'inbox' && inbox && wantedItems.delete(inboxItemKey(meta.meta))) {
+        const bytes = await inboxItemBytes(records, meta.meta, progress);
+        stopIfAsked(progress.signal);
+        added.inboxItems.push(await inbox.reseal(meta.meta, bytes));
+        continue;
+      }
       if (meta?.t !== 'file') continue;
       const ref = wanted.get(meta.ref.id);
       if (!ref) continue;
-      await attachments.restore(ref, chunksOf(records, ref.id, progress));
-      added.push(ref.id);
+      await targets.attachments.restore(ref, chunksOf(records, ref.id, progress));
+      added.files.push(ref.id);
       wanted.delete(ref.id);
     }
   } finally {
     await records.return?.(undefined);
   }
+}
+
+/**
+ * Takes out what a failed or stopped restore wrote: its files, then its inbox items, each tried
+ * even when an earlier one fails (a file left behind must not keep the items in New items too).
+ * Throws the first failure once all were tried.
+ */
+async function removeAdded(targets: RestoreTargets, added: Added): Promise<void> {
+  const failures: unknown[] = [];
+  const attempt = async (remove: () => Promise<void>) => {
+    try {
+      await remove();
+    } catch (error) {
+      failures.push(error);
+    }
+  };
+  await attempt(() => targets.attachments.removeAll(added.files));
+  const inbox = targets.inbox;
+  if (inbox) for (const id of added.inboxItems) await attempt(() => inbox.remove(id));
+  if (failures.length > 0) throw failures[0];
 }
 
 /**
@@ -157,7 +237,8 @@ export async function restoreBackup(backup: CheckedBackup, targets: RestoreTarge
   stopIfAsked(signal);
   const plan = await planRestore(backup, targets);
   if (confirmed ? !sameChanges(plan.changes, confirmed) : plan.changes.length > 0) throw new RestoreNotConfirmedError();
-  const fileBytes = plan.files.reduce((sum, ref) => sum + ref.size, 0);
+  const inboxItems = targets.inbox ? (plan.inboxItems ?? []) : [];
+  const fileBytes = plan.files.reduce((sum, ref) => sum + ref.size, 0) + inboxItems.reduce((sum, meta) => sum + meta.size, 0);
   let written = 0;
   // A file whose chunks add up to more than its ref says is refused by attachments.restore;
   // the count still never passes the total.
@@ -170,10 +251,10 @@ export async function restoreBackup(backup: CheckedBackup, targets: RestoreTarge
   };
   const diaryRecords = plan.verbatim.length + plan.imported.length;
   const recordsTotal = diaryRecords + plan.checklists.length;
-  const added: string[] = [];
+  const added: Added = { files: [], inboxItems: [] };
   try {
-    if (plan.files.length > 0) onProgress?.({ phase: 'files', done: 0, total: fileBytes });
-    await restoreFiles(backup, plan, targets.attachments, added, files);
+    if (plan.files.length > 0 || inboxItems.length > 0) onProgress?.({ phase: 'files', done: 0, total: fileBytes });
+    await restoreFiles(backup, plan, targets, added, files);
     // The last moment a stop is heard: from here the diary is written whatever happens.
     stopIfAsked(signal);
     onProgress?.({ phase: 'records', done: 0, total: recordsTotal });
@@ -181,7 +262,7 @@ export async function restoreBackup(backup: CheckedBackup, targets: RestoreTarge
     if (plan.imported.length > 0) await targets.diary.appendImported(plan.imported);
   } catch (error) {
     try {
-      await targets.attachments.removeAll(added);
+      await removeAdded(targets, added);
     } catch (removal) {
       // A stop says nothing was written: when the files could not be taken out again, the
       // storage failure is told instead.
@@ -198,5 +279,10 @@ export async function restoreBackup(backup: CheckedBackup, targets: RestoreTarge
     done += 1;
     onProgress?.({ phase: 'records', done, total: recordsTotal });
   }
-  return { plan, addedFiles: added.length };
+  return {
+    plan,
+    addedFiles: added.files.length,
+    addedInboxItems: added.inboxItems.length,
+    inboxItemsWithoutRoom: plan.inboxItemsWithoutRoom ?? 0,
+  };
 }

@@ -31,6 +31,12 @@ export interface CsvLabels {
   no: string;
   /** A file size, e.g. "2,048 bytes". */
   size: (bytes: number) => string;
+  /**
+   * When and how a file reached Daybook, for a file that records it (receivedAt set), e.g.
+   * "Shared into Daybook: 2026-01-04T07:15:02.123Z, by the clock of the device it was shared on."
+   * Without it the line carries no time.
+   */
+  received?: (file: AttachmentRef & { receivedAt: string }) => string;
 }
 
 const FIELD_COLUMN_SET: ReadonlySet<CsvColumn> = new Set(FIELD_COLUMNS);
@@ -84,7 +90,9 @@ function witnessLine(witness: Witness): string {
 function attachmentLine(file: AttachmentRef, labels: CsvLabels): string {
   // An empty type (the browser did not know it) is left out rather than shown as ", ,".
   const details = [file.type, labels.size(file.size), file.sha256].filter((part) => part !== '');
-  return `${file.name} (${details.join(', ')})`;
+  const { receivedAt } = file;
+  const received = receivedAt !== undefined && labels.received ? ` ${labels.received({ ...file, receivedAt })}` : '';
+  return `${file.name} (${details.join(', ')})${received}`;
 }
 
 function cellsOf(entry: ExportEntry, labels: CsvLabels): Record<CsvColumn, string> {

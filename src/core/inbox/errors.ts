@@ -2,7 +2,8 @@
 
 import { CodedError } from '../errors/codedError';
 
-export type InboxErrorCode = 'inbox/no-key' | 'inbox/too-large' | 'inbox/damaged' | 'inbox/not-found' | 'inbox/unreadable';
+export type InboxErrorCode =
+  'inbox/no-key' | 'inbox/too-large' | 'inbox/damaged' | 'inbox/not-found' | 'inbox/unreadable' | 'inbox/live' | 'inbox/stream-closed';
 
 export class InboxError extends CodedError<InboxErrorCode> {
   constructor(code: InboxErrorCode, message: string, options?: ErrorOptions) {
@@ -22,3 +23,7 @@ export const inboxUnreadable = (options?: ErrorOptions): InboxError =>
   new InboxError('inbox/unreadable', 'The inbox key does not open this item', options);
 /** No complete item with this id. */
 export const inboxNotFound = (): InboxError => new InboxError('inbox/not-found', 'No such inbox item');
+/** A recording still being written (in this tab or another): it cannot be taken out of the inbox yet. */
+export const inboxLive = (): InboxError => new InboxError('inbox/live', 'The item is still being recorded');
+/** A streamed item that was finished, or whose last write failed: nothing more is written to it. */
+export const inboxStreamClosed = (): InboxError => new InboxError('inbox/stream-closed', 'The recording is closed');

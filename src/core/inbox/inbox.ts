@@ -20,6 +20,7 @@ import { EncryptedTable } from '../store/encryptedTable';
 import { padded } from '../store/padding';
 import { guardStorage, StorageError } from '../store/storageErrors';
 import { InboxError, inboxDamaged, inboxNotFound, type InboxErrorCode } from './errors';
+import { liveStreamIds, streamChunkAdditionalData } from './stream';
 import {
   INBOX_CHUNK_BYTES,
   INBOX_IV_BYTES,
@@ -29,7 +30,6 @@ import {
   inboxChunkId,
   inboxItemIdOfChunk,
   isInboxItemId,
-  MAX_INBOX_CHUNKS,
   MAX_INBOX_META_BYTES,
   publicKeyFromMeta,
   type InboxChunkRow,
@@ -40,8 +40,10 @@ import {
   chunkCountFor,
   itemKey,
   metaAdditionalData,
+  MAX_STREAM_CHUNKS,
   openSealed,
-  parseInboxMeta,
+  parseSealedMeta,
+  resealInboxItem,
   toHex,
   type InboxItemMeta,
   type InboxWriter,
@@ -54,8 +56,18 @@ export const MAX_LISTED_ITEMS = 1000;
 
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
 
-/** An item as listed: its meta, or that it is damaged (and why). */
-export type OpenedInboxItem = { id: string; status: 'ok'; meta: InboxItemMeta } | { id: string; status: 'damaged'; code: InboxErrorCode };
+/**
+ * An item as listed: its meta, or that it is damaged (and why). `live`: a recording being
+ * written now (in this tab or another); one whose meta still says 'recording' but is not live
+ * was cut off (interrupted) and holds what was written until then.
+ */
+export type OpenedInboxItem =
+  { id: string; status: 'ok'; meta: InboxItemMeta; live?: boolean } | { id: string; status: 'damaged'; code: InboxErrorCode };
+
+/** Whether a listed recording was cut off before it was stopped (a crash, a closed page). */
+export function isInterrupted(item: OpenedInboxItem): boolean {
+  return item.status === 'ok' && item.meta.state === 'recording' && item.live !== true;
+}
 
 interface InboxKeys {
   privateKey: CryptoKey;
@@ -100,9 +112,23 @@ export function checkItemRow(row: unknown): InboxItemRow {
   if (!isBytes(ephemeralPublicKey) || ephemeralPublicKey.length !== INBOX_PUBLIC_KEY_BYTES) throw inboxDamaged('bad ephemeral key');
   if (!isBytes(iv) || iv.length !== INBOX_IV_BYTES) throw inboxDamaged('bad IV');
   if (!isBytes(meta) || meta.length < INBOX_TAG_BYTES || meta.length > MAX_INBOX_META_BYTES) throw inboxDamaged('bad meta length');
-  if (typeof chunks !== 'number' || !Number.isSafeInteger(chunks) || chunks < 1 || chunks > MAX_INBOX_CHUNKS)
+  // At least one for an item sealed whole (checked against its size once its meta is open); a
+  // streamed item has none until its first chunk.
+  if (typeof chunks !== 'number' || !Number.isSafeInteger(chunks) || chunks < 0 || chunks > MAX_STREAM_CHUNKS)
     throw inboxDamaged('bad chunk count');
   return { id, ephemeralPublicKey, iv, meta, chunks };
+}
+
+/** A streamed chunk row's fields: never empty, at most a chunk's length, never marked last (stream.ts). */
+function checkStreamChunkRow(row: unknown, id: string): InboxChunkRow {
+  if (typeof row !== 'object' || row === null) throw inboxDamaged('chunk missing');
+  const fields = row as Record<string, unknown>;
+  if (fields.id !== id) throw inboxDamaged('chunk id');
+  if (!isBytes(fields.iv) || fields.iv.length !== INBOX_IV_BYTES) throw inboxDamaged('chunk IV');
+  if (!isBytes(fields.data) || fields.data.length <= INBOX_TAG_BYTES || fields.data.length > INBOX_CHUNK_BYTES + INBOX_TAG_BYTES)
+    throw inboxDamaged('chunk length');
+  if (fields.last !== false) throw inboxDamaged('chunk order');
+  return { id, iv: fields.iv, data: fields.data, last: false };
 }
 
 /** A chunk row's fields, checked against where it must stand in its item. */
@@ -191,7 +217,10 @@ export class InboxStore {
     }
   }
 
-  private async openItem(keys: InboxKeys, row: InboxItemRow): Promise<{ meta: InboxItemMeta; key: CryptoKey }> {
+  private async openItem(
+    keys: InboxKeys,
+    row: InboxItemRow,
+  ): Promise<{ meta: InboxItemMeta; key: CryptoKey; streamChunks: number | null }> {
     let ephemeral: CryptoKey;
     try {
       ephemeral = await crypto.subtle.importKey('raw', asBufferSource(row.ephemeralPublicKey), ECDH, false, []);
@@ -200,9 +229,13 @@ export class InboxStore {
     }
     const key = await itemKey(keys.privateKey, ephemeral, row.ephemeralPublicKey, keys.publicRaw, 'decrypt');
     const plaintext = await openSealed(key, row.iv, row.meta, metaAdditionalData(row.id));
-    const meta = parseInboxMeta(plaintext);
-    if (row.chunks !== chunkCountFor(meta.size)) throw inboxDamaged('chunk count does not match the size');
-    return { meta, key };
+    const { meta, streamChunks } = parseSealedMeta(plaintext);
+    if (streamChunks === null ? row.chunks !== chunkCountFor(meta.size) : row.chunks !== streamChunks)
+      throw inboxDamaged('chunk count does not match the meta');
+    // A streamed item's bytes fill its chunks: each holds at least one byte and at most a chunk's worth.
+    if (streamChunks !== null && (meta.size < streamChunks || meta.size > streamChunks * INBOX_CHUNK_BYTES))
+      throw inboxDamaged('size does not fit the chunks');
+    return { meta, key, streamChunks };
   }
 
   /** Complete items stored (an inbox filled beyond MAX_LISTED_ITEMS lists only that many). */
@@ -224,13 +257,14 @@ export class InboxStore {
       if (failure instanceof InboxError) return failure;
       throw failure;
     });
+    const live = await liveStreamIds();
     const listed = await Promise.all(
       rows.map(async (raw: unknown, index): Promise<OpenedInboxItem> => {
         const id = isInboxItemId((raw as { id?: unknown } | null)?.id) ? (raw as { id: string }).id : `damaged-${index}`;
         try {
           if (keys instanceof InboxError) throw keys;
           const { meta } = await this.openItem(keys, checkItemRow(raw));
-          return { id, status: 'ok', meta };
+          return meta.state === 'recording' && live.has(id) ? { id, status: 'ok', meta, live: true } : { id, status: 'ok', meta };
         } catch (error) {
           const failure = typed(error);
           if (!(failure instanceof InboxError)) throw failure;
@@ -256,18 +290,11 @@ export class InboxStore {
     try {
       const row = checkItemRow(raw);
       if (row.id !== id) throw inboxDamaged('row id');
-      const { meta, key } = await this.openItem(await this.keys(), row);
+      const { meta, key, streamChunks } = await this.openItem(await this.keys(), row);
       // meta.size is at most MAX_INBOX_ITEM_BYTES and matches the chunk count: checked in openItem.
       buffer = new Uint8Array(meta.size);
-      for (let index = 0; index < row.chunks; index++) {
-        const last = index === row.chunks - 1;
-        const length = Math.min(INBOX_CHUNK_BYTES, meta.size - index * INBOX_CHUNK_BYTES);
-        const chunkId = inboxChunkId(id, index);
-        const chunk = checkChunkRow(await guardStorage('read', () => this.db.inboxChunks.get(chunkId)), chunkId, length, last);
-        const plaintext = await openSealed(key, chunk.iv, chunk.data, chunkAdditionalData(id, index, last));
-        buffer.set(plaintext, index * INBOX_CHUNK_BYTES);
-        plaintext.fill(0);
-      }
+      if (streamChunks === null) await this.readWhole(id, key, row.chunks, buffer);
+      else await this.readStreamed(id, key, streamChunks, buffer);
       if (toHex(await crypto.subtle.digest('SHA-256', buffer)) !== meta.sha256) throw inboxDamaged('SHA-256 does not match');
       return { meta, bytes: new Blob([buffer], { type: meta.type }) };
     } catch (error) {
@@ -277,10 +304,52 @@ export class InboxStore {
     }
   }
 
+  /** An item sealed whole: its chunks of INBOX_CHUNK_BYTES, the last one marked last, into `buffer`. */
+  private async readWhole(id: string, key: CryptoKey, chunks: number, buffer: Uint8Array): Promise<void> {
+    for (let index = 0; index < chunks; index++) {
+      const last = index === chunks - 1;
+      const length = Math.min(INBOX_CHUNK_BYTES, buffer.length - index * INBOX_CHUNK_BYTES);
+      const chunkId = inboxChunkId(id, index);
+      const chunk = checkChunkRow(await guardStorage('read', () => this.db.inboxChunks.get(chunkId)), chunkId, length, last);
+      const plaintext = await openSealed(key, chunk.iv, chunk.data, chunkAdditionalData(id, index, last));
+      buffer.set(plaintext, index * INBOX_CHUNK_BYTES);
+      plaintext.fill(0);
+    }
+  }
+
+  /**
+   * A streamed item's first `chunks` chunks into `buffer` (exactly its size): each checked before
+   * it is decrypted to fit what is left, and together they must fill it exactly.
+   */
+  private async readStreamed(id: string, key: CryptoKey, chunks: number, buffer: Uint8Array): Promise<void> {
+    let offset = 0;
+    for (let index = 0; index < chunks; index++) {
+      const chunkId = inboxChunkId(id, index);
+      const chunk = checkStreamChunkRow(await guardStorage('read', () => this.db.inboxChunks.get(chunkId)), chunkId);
+      const length = chunk.data.length - INBOX_TAG_BYTES;
+      if (offset + length > buffer.length) throw inboxDamaged('chunks exceed the size');
+      const plaintext = await openSealed(key, chunk.iv, chunk.data, streamChunkAdditionalData(id, index));
+      buffer.set(plaintext, offset);
+      plaintext.fill(0);
+      offset += length;
+    }
+    if (offset !== buffer.length) throw inboxDamaged('chunks fall short of the size');
+  }
+
   /** A note's words (an item read and checked as by read()), as UTF-8 text. */
   async readText(id: string): Promise<string> {
     const { bytes } = await this.read(id);
     return utf8Decode(await readBytes(bytes));
+  }
+
+  /**
+   * Seals an item again under this vault's inbox key, its meta as it is (a restore from a
+   * backup): InboxError 'inbox/damaged' if the bytes are not those the meta describes, nothing written.
+   */
+  async reseal(meta: InboxItemMeta, bytes: Blob): Promise<string> {
+    this.key();
+    const { publicRaw } = await this.keys();
+    return resealInboxItem(dexieInboxWriter(this.db), publicRaw, meta, bytes);
   }
 
   /** Removes an item and its chunks (after it became an incident). Unlocked only: VaultLockedError otherwise. */

@@ -22,8 +22,9 @@ import {
 
 export interface InboxItemMeta {
   v: 1;
-  via: 'share' | 'quick-note';
-  /** ISO time from this device's clock when the item was received. */
+  /** Shared into Daybook, noted on the lock screen, or recorded or photographed in Daybook itself. */
+  via: 'share' | 'quick-note' | 'recording' | 'camera';
+  /** ISO time from this device's clock when the item was received (a recording: when it started). */
   receivedAt: string;
   /** File name as given (cleaned later for display), '' for a note. */
   name: string;
@@ -33,7 +34,20 @@ export interface InboxItemMeta {
   size: number;
   /** Of the plaintext bytes, lowercase hex, computed while sealing. */
   sha256: string;
+  /**
+   * A recording streamed in (stream.ts) only: 'recording' while it is written, 'stopped' once it
+   * was stopped. Still 'recording' with no recorder running means it was cut off (interrupted):
+   * the bytes are what was written up to then.
+   */
+  state?: 'recording' | 'stopped';
+  /** A recording only: how long it ran, in milliseconds, up to the bytes stored. */
+  durationMs?: number;
+  /** A stopped recording only: ISO time from this device's clock when it stopped. */
+  endedAt?: string;
 }
+
+/** The via values of items Daybook recorded or photographed itself. */
+export const CAPTURED_VIA = ['recording', 'camera'] as const;
 
 /** Where sealed rows go: Dexie on a page (inbox.ts), raw IndexedDB on the lock screen or in the service worker. */
 export interface InboxWriter {
@@ -149,12 +163,24 @@ export async function resealInboxItem(writer: InboxWriter, publicKeyRaw: Uint8Ar
   }
 }
 
-async function sealPlaintext(writer: InboxWriter, publicKeyRaw: Uint8Array, meta: InboxItemMeta, plaintext: Uint8Array): Promise<string> {
+/** A new item's id and encryption key, from a fresh ephemeral key pair whose private half stays in memory. */
+export async function newItemKey(publicKeyRaw: Uint8Array): Promise<{ id: string; key: CryptoKey; ephemeralRaw: Uint8Array }> {
   const inboxPublic = await importInboxPublicKey(publicKeyRaw);
   const ephemeral = (await crypto.subtle.generateKey(ECDH, false, ['deriveBits'])) as CryptoKeyPair;
   const ephemeralRaw = new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey));
   const key = await itemKey(ephemeral.privateKey, inboxPublic, ephemeralRaw, publicKeyRaw, 'encrypt');
-  const id = randomItemId();
+  return { id: randomItemId(), key, ephemeralRaw };
+}
+
+/** The meta as sealed: a streamed item's also says how many chunks it covers (its layout, see stream.ts). */
+export function metaJson(meta: InboxItemMeta, streamChunks?: number): Uint8Array {
+  // Field by field, so nothing else a caller's object carries is sealed with it.
+  const { v, via, receivedAt, name, type, size, sha256, state, durationMs, endedAt } = meta;
+  return utf8Encode(JSON.stringify({ v, via, receivedAt, name, type, size, sha256, state, durationMs, endedAt, streamChunks }));
+}
+
+async function sealPlaintext(writer: InboxWriter, publicKeyRaw: Uint8Array, meta: InboxItemMeta, plaintext: Uint8Array): Promise<string> {
+  const { id, key, ephemeralRaw } = await newItemKey(publicKeyRaw);
   const chunks = chunkCountFor(plaintext.length);
   for (let index = 0; index < chunks; index++) {
     const last = index === chunks - 1;
@@ -162,7 +188,7 @@ async function sealPlaintext(writer: InboxWriter, publicKeyRaw: Uint8Array, meta
     const { iv, data } = await encryptBytes(key, part, chunkAdditionalData(id, index, last));
     await writer.putChunk({ id: inboxChunkId(id, index), iv, data, last });
   }
-  const sealedMeta = await encryptBytes(key, utf8Encode(JSON.stringify(meta)), metaAdditionalData(id));
+  const sealedMeta = await encryptBytes(key, metaJson(meta), metaAdditionalData(id));
   await writer.putItem({ id, ephemeralPublicKey: ephemeralRaw, iv: sealedMeta.iv, meta: sealedMeta.data, chunks });
   return id;
 }
@@ -170,8 +196,18 @@ async function sealPlaintext(writer: InboxWriter, publicKeyRaw: Uint8Array, meta
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 const SHA = /^[0-9a-f]{64}$/;
 
-/** The meta of an opened item, checked field by field: InboxError 'inbox/damaged' if anything is off. */
-export function parseInboxMeta(bytes: Uint8Array): InboxItemMeta {
+/** The largest durationMs accepted (a week), and streamed chunks at most (see stream.ts MAX_STREAM_CHUNKS). */
+const MAX_DURATION_MS = 7 * 24 * 3600 * 1000;
+export const MAX_STREAM_CHUNKS = 200_000;
+
+const isIsoTime = (value: unknown): value is string => typeof value === 'string' && ISO.test(value) && !Number.isNaN(Date.parse(value));
+
+/**
+ * The meta of an opened item and, for a streamed one (stream.ts), how many chunks its bytes are
+ * in; null for an item sealed whole (its chunks follow from its size). Checked field by field:
+ * InboxError 'inbox/damaged' if anything is off.
+ */
+export function parseSealedMeta(bytes: Uint8Array): { meta: InboxItemMeta; streamChunks: number | null } {
   let value: unknown;
   try {
     value = JSON.parse(utf8Decode(bytes));
@@ -179,15 +215,51 @@ export function parseInboxMeta(bytes: Uint8Array): InboxItemMeta {
     throw inboxDamaged('meta is not JSON', { cause });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw inboxDamaged('meta is not an object');
-  const { v, via, receivedAt, name, type, size, sha256 } = value as Record<string, unknown>;
+  const { v, via, receivedAt, name, type, size, sha256, state, durationMs, endedAt, streamChunks } = value as Record<string, unknown>;
   if (v !== 1) throw inboxDamaged('unknown meta version');
-  if (via !== 'share' && via !== 'quick-note') throw inboxDamaged('unknown origin');
-  if (typeof receivedAt !== 'string' || !ISO.test(receivedAt) || Number.isNaN(Date.parse(receivedAt))) throw inboxDamaged('bad time');
+  if (via !== 'share' && via !== 'quick-note' && via !== 'recording' && via !== 'camera') throw inboxDamaged('unknown origin');
+  if (!isIsoTime(receivedAt)) throw inboxDamaged('bad time');
   if (typeof name !== 'string' || name.length > MAX_NAME) throw inboxDamaged('bad name');
   if (typeof type !== 'string' || type.length > MAX_TYPE) throw inboxDamaged('bad type');
   if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0 || size > MAX_INBOX_ITEM_BYTES) throw inboxDamaged('bad size');
   if (typeof sha256 !== 'string' || !SHA.test(sha256)) throw inboxDamaged('bad SHA-256');
-  return { v, via, receivedAt, name, type, size, sha256 };
+  const meta: InboxItemMeta = { v, via, receivedAt, name, type, size, sha256 };
+  // A recording's fields only on what Daybook captured itself; endedAt only once stopped.
+  const captured = via === 'recording' || via === 'camera';
+  if (state !== undefined) {
+    if (!captured || (state !== 'recording' && state !== 'stopped')) throw inboxDamaged('bad state');
+    meta.state = state;
+  }
+  if (durationMs !== undefined) {
+    if (
+      state === undefined ||
+      typeof durationMs !== 'number' ||
+      !Number.isSafeInteger(durationMs) ||
+      durationMs < 0 ||
+      durationMs > MAX_DURATION_MS
+    )
+      throw inboxDamaged('bad duration');
+    meta.durationMs = durationMs;
+  }
+  if (endedAt !== undefined) {
+    if (state !== 'stopped' || !isIsoTime(endedAt)) throw inboxDamaged('bad end time');
+    meta.endedAt = endedAt;
+  }
+  if (streamChunks === undefined) return { meta, streamChunks: null };
+  if (
+    state === undefined ||
+    typeof streamChunks !== 'number' ||
+    !Number.isSafeInteger(streamChunks) ||
+    streamChunks < 0 ||
+    streamChunks > MAX_STREAM_CHUNKS
+  )
+    throw inboxDamaged('bad stream chunk count');
+  return { meta, streamChunks };
+}
+
+/** The meta of an opened item, checked field by field: InboxError 'inbox/damaged' if anything is off. */
+export function parseInboxMeta(bytes: Uint8Array): InboxItemMeta {
+  return parseSealedMeta(bytes).meta;
 }
 
 /** Decrypts, mapping any failure to InboxError 'inbox/unreadable'. */

@@ -41,6 +41,11 @@ export interface AttachmentRef {
    * before this was recorded (and then `receivedAt` is "received", shared or sealed).
    */
   receivedVia?: ReceivedVia;
+  /**
+   * Only on a recording made in Daybook that was cut off before Stop (a closed page, a crash,
+   * Quick exit): the file is what was saved until then. Absent on one stopped as the person chose.
+   */
+  interrupted?: true;
 }
 
 export const RECEIVED_VIA = ['share', 'recording', 'camera', 'form'] as const;

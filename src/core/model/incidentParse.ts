@@ -211,6 +211,9 @@ function readAttachment(r: Reader, item: unknown, path: string): AttachmentRef |
   const receivedVia = own(item, 'receivedVia');
   if (receivedVia !== undefined && !isReceivedVia(receivedVia)) r.fail(`${path}.receivedVia`, 'bad-format', 'is not a known way in');
   if (receivedVia !== undefined && receivedAt === undefined) r.fail(`${path}.receivedVia`, 'bad-format', 'needs receivedAt');
+  const interrupted = own(item, 'interrupted');
+  if (interrupted !== undefined && (interrupted !== true || receivedVia !== 'recording'))
+    r.fail(`${path}.interrupted`, 'bad-format', 'is true, and only on a recording');
   if (typeof size !== 'number' || typeof sha256 !== 'string') return undefined;
   return {
     id,
@@ -220,6 +223,7 @@ function readAttachment(r: Reader, item: unknown, path: string): AttachmentRef |
     sha256: sha256.toLowerCase(),
     ...(isReceivedAt(receivedAt) ? { receivedAt } : {}),
     ...(isReceivedVia(receivedVia) ? { receivedVia } : {}),
+    ...(interrupted === true ? { interrupted } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ export function BackupSummary({ backup }: { backup: CheckedBackup }) {
         <li>{t('restore.holdsIncidents', { count: incidents })}</li>
         <li>{t('restore.holdsFiles', { count: backup.files.size })}</li>
         {backup.checklists.length > 0 && <li>{t('restore.holdsChecklists', { count: backup.checklists.length })}</li>}
+        {backup.inbox.length > 0 && <li>{t('restore.holdsInboxItems', { count: backup.inbox.length })}</li>}
         {backup.verification.ok && <li>{t('restore.verified', { count: backup.verification.length })}</li>}
       </ul>
       {backup.damagedFiles > 0 && <p>{t('restore.damagedFiles', { count: backup.damagedFiles })}</p>}

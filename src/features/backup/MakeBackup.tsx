@@ -14,6 +14,7 @@ import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
 import { NewPassphraseFields, useNewPassphrase } from '../../shared/ui/NewPassphraseFields';
 import { TaskProgress } from '../../shared/ui/TaskProgress';
 import { useProgress, useTaskRunner, type ProgressSource } from '../../shared/ui/useTaskProgress';
+import { useInboxLimit } from './useInboxLimit';
 
 type BackupProgress = CountProgress<BackupPhase>;
 
@@ -31,6 +32,8 @@ export function MakeBackup({ onBackedUp }: { onBackedUp: () => void }) {
   const cancelledNote = useRef<HTMLParagraphElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [damaged, setDamaged] = useState(0);
+  const [inbox, setInbox] = useState({ carried: 0, damaged: 0, live: 0, beyondLimit: 0 });
+  const inboxLimit = useInboxLimit();
   useUnsavedInput(passphrase.passphrase.length > 0 && file === null);
 
   // Stop goes away with the progress bar: focus moves to what happened instead.
@@ -57,6 +60,12 @@ export function MakeBackup({ onBackedUp }: { onBackedUp: () => void }) {
         });
         setFile(asFile(made.file, 'backup', now));
         setDamaged(made.damagedFiles.length);
+        setInbox({
+          carried: made.summary.inboxItems,
+          damaged: made.damagedInboxItems,
+          live: made.liveInboxItems,
+          beyondLimit: made.inboxItemsBeyondLimit,
+        });
       } catch (caught) {
         // Stopped on purpose: not a failure, and no file was made.
         if (!isTaskCancelled(caught)) throw caught;
@@ -83,6 +92,12 @@ export function MakeBackup({ onBackedUp }: { onBackedUp: () => void }) {
       <ErrorAlert message={error} />
       {file && <FileReady file={file} onHandedOver={onBackedUp} />}
       {file && damaged > 0 && <p className="warning">{t('backup.damagedFiles', { count: damaged })}</p>}
+      {file && inbox.carried > 0 && <p>{t('backup.inboxItems', { count: inbox.carried })}</p>}
+      {file && inbox.damaged > 0 && <p className="warning">{t('backup.damagedInboxItems', { count: inbox.damaged })}</p>}
+      {file && inbox.live > 0 && <p className="warning">{t('backup.liveInboxItems', { count: inbox.live })}</p>}
+      {file && inbox.beyondLimit > 0 && (
+        <p className="warning">{t('backup.inboxItemsBeyondLimit', { count: inbox.beyondLimit, max: inboxLimit })}</p>
+      )}
     </>
   );
 }

@@ -16,6 +16,7 @@ import { ConfirmRestore } from './ConfirmRestore';
 import { RestorePlanSummary } from './RestorePlanSummary';
 import { RestoreProgress } from './RestoreProgress';
 import { restoreChangesWording, restoreJoinedKey } from './restoreWording';
+import { useInboxLimit } from './useInboxLimit';
 import { useRestoreTask } from './useRestoreTask';
 
 type Stage =
@@ -34,6 +35,7 @@ type Stage =
  */
 export function RestoreIntoDiary() {
   const { t } = useTranslation(['export', 'tasks']);
+  const inboxLimit = useInboxLimit();
   const diary = useDiary();
   const errorMessage = useFileErrorMessage();
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
@@ -120,6 +122,12 @@ export function RestoreIntoDiary() {
         <>
           <div className="notice" role="status">
             <p>{t('restore.done', { incidents: stage.result.plan.newIncidents, files: stage.result.addedFiles })}</p>
+            {stage.result.addedInboxItems > 0 && <p>{t('restore.doneInboxItems', { count: stage.result.addedInboxItems })}</p>}
+            {stage.result.inboxItemsWithoutRoom > 0 && (
+              <p className="warning">
+                {t('restore.doneInboxItemsWithoutRoom', { count: stage.result.inboxItemsWithoutRoom, max: inboxLimit })}
+              </p>
+            )}
             <p>{t(restoreJoinedKey(stage.result.plan, stage.backup))}</p>
             {stage.result.plan.changes.length > 0 && (
               <p>

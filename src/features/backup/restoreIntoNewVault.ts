@@ -26,15 +26,17 @@ export async function restoreIntoNewVault(
   options: NewVaultRestoreOptions = {},
 ): Promise<FileErrorCode | null> {
   try {
-    const [{ restoreBackup }, { openDiary }, { createUnlockedStores }] = await Promise.all([
+    const [{ restoreBackup }, { openDiary }, { createUnlockedStores }, { backupInboxOf }] = await Promise.all([
       import('../../core/backup/restoreBackup'),
       import('../../core/vault/instance'),
       import('../../core/vault/featureStores'),
+      import('../../core/backup/inboxForBackup'),
     ]);
     const diary = await openDiary(vault);
     await diary.load();
     const stores = createUnlockedStores(vault);
-    await restoreBackup(backup, { diary, attachments: stores.attachments, checklists: stores.checklists }, options);
+    const inbox = backupInboxOf(stores.inbox, vault.db);
+    await restoreBackup(backup, { diary, attachments: stores.attachments, checklists: stores.checklists, inbox }, options);
     // The backup file it came from is a backup of everything here: no reminder straight away.
     await stores.backupStatus.recordBackup(new Date(backup.info.createdAt));
     return null;

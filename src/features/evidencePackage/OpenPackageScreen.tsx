@@ -21,6 +21,7 @@ import { isTaskCancelled } from '../../core/workers/runTask';
 import { TaskProgress } from '../../shared/ui/TaskProgress';
 import { useProgress, useTaskRunner, type ProgressSource } from '../../shared/ui/useTaskProgress';
 import { PackageEntries } from './PackageEntries';
+import { AdvocateSummary } from './AdvocateSummary';
 import { SetAsideList } from '../../shared/files/SetAsideList';
 import { NotCovered, VerificationResult } from './VerificationResult';
 import { FingerprintCheck } from './FingerprintCheck';
@@ -184,6 +185,7 @@ export function OpenPackageScreen() {
             </div>
             {report && <FileReady file={report} />}
           </section>
+          <AdvocateSummary document={opened.document} verification={opened.verification} />
           <section aria-labelledby="package-entries">
             <h2 id="package-entries">{t('open.entriesTitle')}</h2>
             <PackageEntries entries={opened.document.entries} revisions={opened.verification.coverage.revisions} />

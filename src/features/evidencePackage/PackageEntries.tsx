@@ -8,6 +8,7 @@ import { joinNames } from './joinNames';
 import { useDescribeWhen } from '../../shared/format/useDescribeWhen';
 import { useLocale } from '../../shared/hooks/useLocale';
 import { excerpt } from '../../core/diary/excerpt';
+import { packageEntryId } from './packageEntryId';
 
 interface PackageEntriesProps {
   entries: readonly ExportEntry[];
@@ -51,13 +52,14 @@ export function PackageEntries({ entries, revisions }: PackageEntriesProps) {
   if (entries.length === 0) return <p>{t('open.noEntries')}</p>;
   return (
     <ol className="plain-list package-entries">
-      {entries.map((entry) => {
+      {entries.map((entry, index) => {
         const latest = entry.revisions.at(-1);
         if (!latest) return null;
         const incident = revisionIncident(latest);
         const leftOut = omittedFieldsOf(latest);
         return (
-          <li key={entry.id}>
+          // Numbered as the list and the advocate's summary number it, which links here.
+          <li key={entry.id} id={packageEntryId(index + 1)}>
             <details className="package-entry">
               <summary>
                 <strong>{describeWhen(incident.when)}</strong> {excerpt(incident.whatHappened, 100)}

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { subscribeCapturing } from '../../core/capture/activity';
 import { excerpt } from '../../core/diary/excerpt';
-import type { OpenedInboxItem } from '../../core/inbox/inbox';
+import { isInterrupted, type OpenedInboxItem } from '../../core/inbox/inbox';
 import { incidentFrom, incidentWith, isNote, takeFromInbox, type InboxContribution } from '../../core/inbox/intoIncident';
 import type { InboxItemMeta } from '../../core/inbox/seal';
 import type { DiaryEntry } from '../../core/store/diaryRepository';
@@ -19,6 +20,23 @@ const OFFERED_INCIDENTS = 20;
 const NOTE_PREVIEW_BYTES = 10_000;
 
 type Done = { kind: 'made' | 'added'; entryId: string } | { kind: 'removed' };
+
+/** A recording's length: "01:23", or "1:02:03" past an hour. */
+function formatLength(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+  const mmss = `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  return h > 0 ? `${h}:${mmss}` : mmss;
+}
+
+/** What kind of item it is, in words. */
+function kindKey(meta: InboxItemMeta) {
+  if (isNote(meta)) return 'newItems.note' as const;
+  if (meta.via === 'camera') return 'newItems.photo' as const;
+  if (meta.via === 'recording')
+    return meta.type.startsWith('video/') ? ('newItems.videoRecording' as const) : ('newItems.recording' as const);
+  return 'newItems.file' as const;
+}
 
 /**
  * "New items": what was shared into Daybook or noted on the lock screen, sealed while locked.
@@ -53,6 +71,14 @@ export function NewItems() {
       current = false;
     };
   }, [stores.inbox, generation]);
+
+  // A recording in this tab that starts or ends changes what is listed (being recorded, or ready).
+  useEffect(() => {
+    const stop = subscribeCapturing(reload);
+    return () => {
+      stop();
+    };
+  }, [reload]);
 
   useEffect(() => {
     // A share may arrive while the diary is open (the service worker writes it).
@@ -103,6 +129,7 @@ export function NewItems() {
 function NewItem({ item, onDone }: { item: OpenedInboxItem; onDone: (outcome: Done) => void }) {
   const { t } = useTranslation('inbox');
   const { stores, add, edit, history, snapshot } = useDiary();
+  const language = useLocale();
   const { busy, error, run } = useAsyncAction((caught) =>
     (caught as { code?: unknown } | null)?.code === 'inbox/too-large' ? t('newItems.tooLong') : t('newItems.failed'),
   );
@@ -153,14 +180,28 @@ function NewItem({ item, onDone }: { item: OpenedInboxItem; onDone: (outcome: Do
   const addTo = (entry: DiaryEntry) =>
     take(async (contribution) => {
       const basedOn = history(entry.id).at(-1)?.link.revision;
-      await edit(entry.id, incidentWith(entry.incident, contribution), basedOn);
+      // A note joining an incident keeps, in its words, when it was received and how: plain text
+      // shared in from another app is not a quick note written in Daybook.
+      const headingKey = item.meta.via === 'share' ? 'newItems.sharedTextHeading' : 'newItems.noteHeading';
+      const heading = contribution.kind === 'note' ? t(headingKey, { moment: formatMoment(contribution.receivedAt, language) }) : undefined;
+      await edit(entry.id, incidentWith(entry.incident, contribution, heading), basedOn);
       return { kind: 'added', entryId: entry.id };
     });
 
   const entries = snapshot?.entries.slice(0, OFFERED_INCIDENTS) ?? [];
+  if (item.live) {
+    // Still being recorded (here or in another tab): it can be dealt with once stopped.
+    return (
+      <li className="new-item">
+        <ItemFacts meta={item.meta} nameId={nameId} />
+        <p>{t('newItems.recordingNow')}</p>
+      </li>
+    );
+  }
   return (
     <li className="new-item">
       <ItemFacts meta={item.meta} nameId={nameId} />
+      {isInterrupted(item) && <p className="hint">{t('newItems.interrupted')}</p>}
       {isNote(item.meta) && item.meta.size <= NOTE_PREVIEW_BYTES && <NoteText id={item.id} />}
       {error && (
         <p className="error" role="alert">
@@ -197,13 +238,19 @@ function ItemFacts({ meta, nameId }: { meta: InboxItemMeta; nameId: string }) {
   return (
     <dl className="attachment-facts" id={nameId}>
       <div>
-        <dt>{t('newItems.received')}</dt>
+        <dt>{t(meta.via === 'recording' ? 'newItems.started' : 'newItems.received')}</dt>
         <dd>{t('newItems.clock', { moment: formatMoment(meta.receivedAt, language) })}</dd>
       </div>
       <div>
         <dt>{t('newItems.kind')}</dt>
-        <dd>{note ? t('newItems.note') : `${t('newItems.file')}${meta.type ? ` (${meta.type})` : ''}`}</dd>
+        <dd>{note ? t('newItems.note') : `${t(kindKey(meta))}${meta.type ? ` (${meta.type})` : ''}`}</dd>
       </div>
+      {meta.durationMs !== undefined && (
+        <div>
+          <dt>{t('newItems.length')}</dt>
+          <dd>{formatLength(meta.durationMs)}</dd>
+        </div>
+      )}
       {!note && (
         <div>
           <dt>{t('newItems.name')}</dt>

@@ -83,7 +83,7 @@ export async function exportDocumentFor(
 }
 
 /** Namespaces a report or spreadsheet is written with. */
-const REPORT_NAMESPACES = ['report', 'incident', 'checklist', 'diary', 'attachments'];
+const REPORT_NAMESPACES = ['report', 'incident', 'checklist', 'diary', 'attachments', 'chronology', 'advocate'];
 
 /** How a long task reports on itself, and how it is stopped. */
 interface TaskOptions<Progress> {
@@ -237,6 +237,7 @@ async function makeExportFile(
         yes: tReport('csv.yes'),
         no: tReport('csv.no'),
         size: (bytes) => tAttachments('size.bytes', { count: bytes }),
+        received: (file) => tReport(`attachments.received.${file.receivedVia ?? 'any'}`, { moment: file.receivedAt }),
       });
       return { file: asFile(csv, 'csv', now), damagedFiles: [] };
     }

@@ -178,7 +178,7 @@ describe('a file made by a newer Daybook', () => {
   // backup made by a later Daybook should be reported as such ("update Daybook"), as the JSON
   // export and evidence package readers do, not as a damaged file.
   it('with a newer backup content version is refused as newer-version, not as corrupt', async () => {
-    const file = await rewritten((all) => all.map((r) => (metaOf(r).t === 'info' ? { meta: { ...r.meta, v: 3 } } : r)));
+    const file = await rewritten((all) => all.map((r) => (metaOf(r).t === 'info' ? { meta: { ...r.meta, v: 4 } } : r)));
     await expectRefused(file, 'newer-version');
   });
 });

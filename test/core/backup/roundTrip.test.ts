@@ -15,7 +15,7 @@ describe('backup round trip', () => {
 
     const made = await backupOf(source);
     expect(made.damagedFiles).toEqual([]);
-    expect(made.summary).toEqual({ createdAt: '2026-01-06T12:00:00.000Z', incidents: 3, links: 7, checklists: 2, files: 2 });
+    expect(made.summary).toEqual({ createdAt: '2026-01-06T12:00:00.000Z', incidents: 3, links: 7, checklists: 2, files: 2, inboxItems: 0 });
 
     const checked = await checkBackup(made.file, PASSPHRASE);
     expect(checked.info).toEqual({ t: 'info', v: 2, createdAt: '2026-01-06T12:00:00.000Z', links: 7, checklists: 2, files: 2 });

@@ -150,7 +150,7 @@ describe('the reader of content version 2', () => {
   });
 
   it('refuses a newer content version as newer-version', async () => {
-    const newer = records.map((r) => (metaOf(r).t === 'info' ? { meta: { ...metaOf(r), v: 3 } } : r));
+    const newer = records.map((r) => (metaOf(r).t === 'info' ? { meta: { ...metaOf(r), v: 4 } } : r));
     expect(await rejectionOf(checkBackup(await fileOf(newer), PASSPHRASE))).toMatchObject({ code: 'newer-version' });
   });
 });

@@ -281,6 +281,34 @@ describe('buildIncidentsCsv: formula injection', () => {
     expect(row.whoDidIt).toBe(`'${payload}`);
   });
 
+  it('says when and how a file reached Daybook after its SHA-256, where that was recorded and the labels say it', () => {
+    const doc = single({
+      attachments: [
+        {
+          id: 'a',
+          name: 'shot.png',
+          type: 'image/png',
+          size: 5,
+          sha256: 'ab'.repeat(32),
+          receivedAt: '2026-01-04T07:15:02.123Z',
+          receivedVia: 'share',
+        },
+        { id: 'b', name: 'old.txt', type: '', size: 1, sha256: 'cd'.repeat(32), receivedAt: '2026-01-02T01:00:00.000Z' },
+        { id: 'c', name: 'plain.txt', type: '', size: 2, sha256: 'ef'.repeat(32) },
+      ],
+    });
+    const received = (file: { receivedAt: string; receivedVia?: string }) => `[${file.receivedVia ?? 'any'} ${file.receivedAt}]`;
+    expect(firstRow(doc, { ...labels, received }).attachments).toBe(
+      [
+        `shot.png (image/png, 5 bytes, ${'ab'.repeat(32)}) [share 2026-01-04T07:15:02.123Z]`,
+        `old.txt (1 bytes, ${'cd'.repeat(32)}) [any 2026-01-02T01:00:00.000Z]`,
+        `plain.txt (2 bytes, ${'ef'.repeat(32)})`,
+      ].join('\n'),
+    );
+    // Without the label, as before.
+    expect(firstRow(doc).attachments).not.toContain('2026-01-04');
+  });
+
   it('neutralises formulas in built cells, labels and headers too', () => {
     const hostile: CsvLabels = {
       column: (c) => (c === 'id' ? '=HEADER()' : COLUMN_NAMES[c]),

@@ -192,6 +192,7 @@ describe('new items', () => {
         <AttachmentList attachments={[ref]} />
       </TestDiaryProvider>,
     );
-    expect(screen.getByText("Received 3 Dec 2026, 14:05 (this device's clock)")).toBeTruthy();
+    // Worded by the attachment list (shared/incident/attachments), with the time by the device's clock.
+    expect(screen.getByText(/3 Dec 2026, 14:05, by the clock of the device/)).toBeTruthy();
   });
 });

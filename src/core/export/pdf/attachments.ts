@@ -1,4 +1,5 @@
-// Attached files: each listed with what identifies it (name, type, size, SHA-256), and
+// Attached files: each listed with what identifies it (name, type, size, SHA-256, when and how
+// it reached Daybook by the device's clock, where that was recorded), and
 // pictures embedded when the export includes files. A picture that cannot be had or read is
 // said so in the report; it never stops the report.
 //
@@ -70,6 +71,12 @@ async function drawAttachment(w: ReportWriter, ctx: ReportContext, ref: Attachme
   w.text(t('report:attachments.type', { type: ref.type || t('report:attachments.unknownType') }), detail);
   w.text(t('report:attachments.size', { size: describeSize(ref.size, t, formats) }), detail);
   w.text(t('report:attachments.sha256', { hash: ref.sha256 }), detail);
+  // Recorded when the file reached Daybook (files added before then have no time).
+  if (ref.receivedAt) {
+    w.text(t(`report:attachments.received.${ref.receivedVia ?? 'any'}`, { moment: formats.moment(ref.receivedAt) }), detail);
+  }
+  // A recording cut off before Stop: the file ends where the saving stopped, not where the person chose.
+  if (ref.interrupted) w.text(t('report:attachments.interrupted'), detail);
   if (!images?.wants(ref)) return;
   const image = await images.image(ref);
   if (image) {

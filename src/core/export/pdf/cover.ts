@@ -2,7 +2,8 @@
 // been altered since. It says "verified" only for what was checked, and names in plain words what
 // the check does not cover (whose diary it is, fields left out, the sender's choice of incidents,
 // checklist results, times from the device's clock, later changes). What was checked is worded as
-// agreement with the record of changes the report was made from: nothing in it is keyed.
+// agreement with the record of changes the report was made from: nothing in it is keyed. It ends
+// with the chronology: incidents per week among those in the report (chronologyChart.ts).
 
 import { CHECKLIST_STEPS } from '../../checklist/questions';
 import type { SavedChecklistResult } from '../../checklist/result';
@@ -11,6 +12,7 @@ import { formatFingerprint } from '../../evidence';
 import { BEHAVIOURS } from '../../model/behaviours';
 import { latestIncident, type ExportChainV2 } from '../exportDocument';
 import { verifiedStatement, type VerifiedStatement } from '../verifyExport';
+import { drawChronologyChart } from './chronologyChart';
 import type { ReportContext } from './context';
 import { omittableLabel } from './context';
 import { COLOURS, type ReportWriter } from './layout';
@@ -217,4 +219,6 @@ export function drawCover(w: ReportWriter, ctx: ReportContext, now: Date): void 
     w.text(t('report:checklists.intro'), { size: 9.5, color: COLOURS.muted });
     for (const result of document.checklists) drawChecklist(w, ctx, result);
   }
+  // Last on the cover, so what the cover said before it stays where it was.
+  drawChronologyChart(w, ctx);
 }

@@ -7,7 +7,7 @@ import { omittedFieldsOf, revisionIncident, revisionOrigin } from '../exportDocu
 import { drawAttachments, type ImageEmbedder } from './attachments';
 import { versionCheck, type ReportContext } from './context';
 import { drawIncidentFields } from './incidentFields';
-import { COLOURS, type ReportWriter, type Segment } from './layout';
+import { COLOURS, type FlowPosition, type ReportWriter, type Segment } from './layout';
 import { codePointName } from './printableText';
 import { drawClockNote, drawRevisionHistory } from './revisionHistory';
 
@@ -52,6 +52,7 @@ async function drawEntry(
   entry: ExportEntry,
   index: number,
   images: ImageEmbedder | null,
+  onEntryStart?: (entryId: string, at: FlowPosition) => void,
 ): Promise<void> {
   const { t, formats, document } = ctx;
   const latest = entry.revisions.at(-1);
@@ -61,6 +62,7 @@ async function drawEntry(
 
   w.takeUnprintable(); // only what this entry holds is named under it
   w.ensure(90);
+  onEntryStart?.(entry.id, w.here());
   w.rule();
   w.gap(2);
   const heading = t('report:log.heading', { number: formats.number(index + 1), when: describeWhen(incident.when, t, formats.date) });
@@ -91,6 +93,8 @@ export async function drawIncidentLog(
   ctx: ReportContext,
   images: ImageEmbedder | null,
   onIncidentDrawn?: (done: number, total: number) => void,
+  /** Told where each entry begins (the advocate's summary links to it). */
+  onEntryStart?: (entryId: string, at: FlowPosition) => void,
 ): Promise<void> {
   const { t, document } = ctx;
   w.newPage();
@@ -100,7 +104,7 @@ export async function drawIncidentLog(
   w.gap(6);
   if (document.entries.length === 0) w.text(t('report:log.empty'), { color: COLOURS.muted });
   for (const [index, entry] of document.entries.entries()) {
-    await drawEntry(w, ctx, entry, index, images);
+    await drawEntry(w, ctx, entry, index, images, onEntryStart);
     onIncidentDrawn?.(index + 1, document.entries.length);
   }
 }

@@ -51,6 +51,20 @@ export interface Segment {
   style?: TextStyle;
 }
 
+/** Where a short item was drawn on its page (PDF user space), to make it a link. */
+export interface PlacedItem<K> {
+  key: K;
+  page: PDFPage;
+  /** Left, bottom, right, top. */
+  rect: [number, number, number, number];
+}
+
+/** A place in the flow: a page, and the height on it where the next line starts. */
+export interface FlowPosition {
+  page: PDFPage;
+  y: number;
+}
+
 const BODY_SIZE = 10.5;
 const LABEL_STYLE: TextStyle = { bold: true, size: 8.5, color: COLOURS.muted };
 const LEADING = 1.32;
@@ -89,6 +103,11 @@ export class ReportWriter {
   /** Starts a new page unless `height` points still fit on this one. */
   ensure(height: number): void {
     if (this.y - height < MARGIN_BOTTOM && this.y < PAGE_HEIGHT - MARGIN_TOP) this.newPage();
+  }
+
+  /** Where the next line will start (the log records where each entry begins). */
+  here(): FlowPosition {
+    return { page: this.page, y: this.y };
   }
 
   gap(points: number): void {
@@ -135,6 +154,62 @@ export class ReportWriter {
       if (valueLine) this.draw(valueLine, valueX, baseline);
       this.y -= height;
     }
+  }
+
+  /**
+   * A label and, beside it, short items (entry numbers) after lead texts, each drawn on its own
+   * and wrapping as a row fills, so each can be made a link: returns where each item stands.
+   */
+  itemsField<K extends string>(
+    label: string,
+    lead: readonly Segment[],
+    items: readonly { text: string; key: K }[],
+    style: TextStyle = {},
+  ): PlacedItem<K>[] {
+    const width = CONTENT_WIDTH - LABEL_WIDTH - LABEL_GAP;
+    const labels = this.lines(label, LABEL_STYLE, LABEL_WIDTH);
+    const pieces = [
+      ...lead.flatMap((segment) => this.lines(segment.text, segment.style ?? {}, width).map((line) => ({ line, key: undefined }))),
+      ...items.flatMap(({ text, key }) => this.lines(text, style, width).map((line) => ({ line, key }))),
+    ];
+    // Pieces fill a row from the start of the value column (its right end in a right-to-left report).
+    const rows: { line: PlacedLine; key: K | undefined; offset: number; width: number }[][] = [[]];
+    let used = 0;
+    for (const { line, key } of pieces) {
+      const pieceWidth = line.font.shape(line.text, line.rtl).width * line.size;
+      const space = used === 0 ? 0 : line.font.width(' ', line.size);
+      if (used > 0 && used + space + pieceWidth > width) {
+        rows.push([]);
+        used = 0;
+      }
+      const offset = used === 0 ? 0 : used + space;
+      rows.at(-1)?.push({ line: { ...line, alignRight: false }, key, offset, width: pieceWidth });
+      used = offset + pieceWidth;
+    }
+    const placed: PlacedItem<K>[] = [];
+    const count = Math.max(labels.length, rows.length);
+    const heights = Array.from({ length: count }, (_, i) =>
+      Math.max(lineHeight(labels[i]), ...(rows[i] ?? []).map((piece) => lineHeight(piece.line))),
+    );
+    const total = heights.reduce((sum, height) => sum + height, 0);
+    if (total <= KEEP_TOGETHER) this.ensure(total);
+    for (let i = 0; i < count; i++) {
+      const height = heights[i] ?? 0;
+      this.ensure(height);
+      const baseline = this.y - height * 0.78;
+      const labelLine = labels[i];
+      if (labelLine) this.draw(labelLine, this.rtl ? MARGIN_X + CONTENT_WIDTH - LABEL_WIDTH : MARGIN_X, baseline);
+      const valueX = this.rtl ? MARGIN_X : MARGIN_X + LABEL_WIDTH + LABEL_GAP;
+      for (const piece of rows[i] ?? []) {
+        const x = this.rtl ? valueX + width - piece.offset - piece.width : valueX + piece.offset;
+        this.draw(piece.line, x, baseline);
+        if (piece.key !== undefined) {
+          placed.push({ key: piece.key, page: this.page, rect: [x - 1, this.y - height, x + piece.width + 1, this.y] });
+        }
+      }
+      this.y -= height;
+    }
+    return placed;
   }
 
   /** A thin line across the page. */

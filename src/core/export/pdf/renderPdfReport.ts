@@ -1,16 +1,17 @@
-// The PDF evidence report: a cover summary, then the chronological log. Everything is drawn
+// The PDF evidence report: a cover summary, the advocate's summary, then the chronological log. Everything is drawn
 // with embedded fonts (DejaVu Sans, and a Noto font for each other script the text has), shaped
 // by HarfBuzz and subset to the glyphs used, so the text prints as typed and can be copied and
 // searched (see reportFont.ts).
 
 import { PDFDocument } from 'pdf-lib';
+import { drawAdvocateSummary, linkEntries } from './advocateSummarySection';
 import { ImageEmbedder } from './attachments';
 import type { ReportContext } from './context';
 import { coverageByVersion } from './context';
 import { drawCover } from './cover';
 import { makeFormats } from './formats';
 import { drawIncidentLog } from './incidentLog';
-import { ReportWriter } from './layout';
+import { ReportWriter, type FlowPosition } from './layout';
 import { stampPageFrames } from './pageFrame';
 import { settleTextLayers } from './drawLine';
 import { embedFonts } from './embedFonts';
@@ -69,8 +70,12 @@ export async function renderPdfReport(options: ReportOptions): Promise<Uint8Arra
 
   const writer = new ReportWriter(pdf, fonts, rtl);
   drawCover(writer, ctx, now);
+  const summaryLinks = drawAdvocateSummary(writer, ctx);
   const images = document.scope.attachmentsIncluded ? new ImageEmbedder(pdf, options.loadImage) : null;
-  await drawIncidentLog(writer, ctx, images, options.onIncidentDrawn);
+  // The summary's entry numbers link to where each entry starts, known once the log is drawn.
+  const entryStarts = new Map<string, FlowPosition>();
+  await drawIncidentLog(writer, ctx, images, options.onIncidentDrawn, (id, at) => entryStarts.set(id, at));
+  linkEntries(pdf, summaryLinks, entryStarts);
   stampPageFrames(writer.pages, fonts, t, formats.moment(now.toISOString()), rtl);
   settleTextLayers(writer.pages);
   for (const font of embedded) await font.finish();

@@ -19,7 +19,8 @@ export interface AddOutcome {
 
 /**
  * Saves chosen files one at a time, handing each ref over as soon as it is stored, so files
- * saved before a failure are kept. A file too large or unreadable is skipped; any other
+ * saved before a failure are kept. Each ref records when its save started (receivedAt, this
+ * device's clock) and that it was added in the form (receivedVia 'form'). A file too large or unreadable is skipped; any other
  * failure (storage full, vault locked) stops the rest, which would fail the same way.
  */
 export function useAddAttachments(onAdded: (ref: AttachmentRef) => void) {
@@ -40,7 +41,10 @@ export function useAddAttachments(onAdded: (ref: AttachmentRef) => void) {
     for (const [index, file] of files.entries()) {
       setProgress({ current: index + 1, total: files.length });
       try {
-        onAdded(await store.save(file, file.name));
+        // When the file reached Daybook, by this device's clock: taken as its save starts.
+        const receivedAt = new Date().toISOString();
+        const ref = await store.save(file, file.name);
+        onAdded({ ...ref, receivedAt, receivedVia: 'form' });
         added += 1;
       } catch (error) {
         const name = file.name;

@@ -16,10 +16,13 @@ interface Props {
   onRemove?: (id: string) => void;
 }
 
-/** One attachment's facts; its content is decrypted only after "Show". */
+/**
+ * One attachment's facts; its content is decrypted only after "Show". When and how the file
+ * reached Daybook is said by the clock of the device it reached (a package or a restored backup
+ * may be read on another device).
+ */
 export function AttachmentItem({ attachment, onRemove }: Props) {
-  // 'inbox': when a file came through the inbox (shared in, or noted while locked), by this device's clock.
-  const { t } = useTranslation(['attachments', 'inbox']);
+  const { t } = useTranslation('attachments');
   const language = useLocale();
   const { size } = useFormatSize();
   const errorMessage = useAttachmentErrorMessage();
@@ -59,9 +62,10 @@ export function AttachmentItem({ attachment, onRemove }: Props) {
       </dl>
       {attachment.receivedAt && (
         <p className="hint attachment-received">
-          {t('inbox:attachment.received', { moment: formatMoment(attachment.receivedAt, language) })}
+          {t(`received.${attachment.receivedVia ?? 'any'}`, { moment: formatMoment(attachment.receivedAt, language) })}
         </p>
       )}
+      {attachment.interrupted && <p className="hint attachment-interrupted">{t('interrupted')}</p>}
       {copy && <p className="hint attachment-copy">{t('list.redrawnCopy', { hash: copy.sha256 })}</p>}
       {holdsLocation && (
         <div className="attachment-location">

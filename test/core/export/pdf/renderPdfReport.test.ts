@@ -431,6 +431,26 @@ describe('renderPdfReport', () => {
     expect(text).not.toContain('could not be shown');
   });
 
+  it('says beside the SHA-256 when and how each file reached Daybook, by the device clock, where that was recorded', async () => {
+    const at = (iso: string, via?: AttachmentRef['receivedVia']) => ({ receivedAt: iso, ...(via ? { receivedVia: via } : {}) });
+    const files: AttachmentRef[] = [
+      { ...notes, id: 'att-shared', name: 'shared.txt', ...at('2026-03-02T08:15:00.000Z', 'share') },
+      { ...notes, id: 'att-form', name: 'form.txt', ...at('2026-03-02T09:30:00.000Z', 'form') },
+      { ...notes, id: 'att-old', name: 'old.txt', ...at('2026-03-02T10:45:00.000Z') },
+      { ...notes, id: 'att-none', name: 'none.txt' },
+    ];
+    const { document, verification } = await buildDocument([
+      { id: 'entry-files', versions: [incident({ whatHappened: 'Pliki', attachments: files })] },
+    ]);
+    const { pdf } = await render(document, verification);
+    const text = allText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain('Shared into Daybook: 2 Mar 2026, 08:15 GMT, by the clock of the device it was shared on.');
+    expect(text).toContain('Added to Daybook: 2 Mar 2026, 09:30 GMT, by the clock of the device it was added on.');
+    expect(text).toContain('Received by Daybook: 2 Mar 2026, 10:45 GMT, by the clock of the device it was received on.');
+    // A file with no time recorded says none.
+    expect(text.match(/by the clock of the device/g)).toHaveLength(3);
+  });
+
   it('still produces the report, saying so, when a picture cannot be loaded or read', async () => {
     const { document, verification } = await buildDocument(fixtureSpecs(), { attachmentsIncluded: true });
     const failures: ReportOptions['loadImage'][] = [

@@ -33,6 +33,22 @@ describe('attachment picker', () => {
     expect(await blobText(await store.open(added[1] as AttachmentRef))).toBe('two.png');
   });
 
+  it('records when each file was added (by this device’s clock, as its save started) and that it came through the form', async () => {
+    await attachmentVault();
+    const added: AttachmentRef[] = [];
+    await renderWithI18n(<AttachmentPicker onAdded={(ref) => added.push(ref)} />);
+    const before = new Date().toISOString();
+    await userEvent.upload(screen.getByLabelText('Add photos or files'), [png('one.png'), png('two.png')]);
+    await waitFor(() => expect(added).toHaveLength(2));
+    const after = new Date().toISOString();
+    for (const ref of added) {
+      expect(ref.receivedVia).toBe('form');
+      expect(ref.receivedAt !== undefined && ref.receivedAt >= before && ref.receivedAt <= after).toBe(true);
+    }
+    // One after the other: the second was started no earlier than the first.
+    expect((added[0]?.receivedAt ?? '') <= (added[1]?.receivedAt ?? '')).toBe(true);
+  });
+
   it('names a file over the limit and the limit, and still adds the others', async () => {
     await attachmentVault();
     const added: AttachmentRef[] = [];
