@@ -205,7 +205,11 @@ export class CaptureRecorder {
   /** Stops recording; what the recorder still holds is written, then the item is marked stopped. */
   stop(): void {
     if (this.state.status === 'starting') {
-      this.fail('capture/failed');
+      // Nothing recorded yet (the permission prompt, or the inbox opening): no failure to report.
+      // The run is left behind, so a stream or inbox that arrives for it is let go at once.
+      this.run += 1;
+      this.cleanUp();
+      this.set({ status: 'idle' });
       return;
     }
     if (this.state.status !== 'recording') return;

@@ -29,7 +29,7 @@ const MARKER_TESTS: Record<MarkerKind, (incident: Incident) => boolean> = {
 
 /**
  * Behaviours drawn together in the chart, so a week stays readable with sixteen behaviours: an
- * incident counts once in each group it has any behaviour of. The table keeps every behaviour.
+ * incident counts once in each group that holds one of its behaviours. The table keeps every behaviour.
  */
 export const BEHAVIOUR_GROUPS = {
   presence: ['following', 'turning-up', 'loitering'],

@@ -324,6 +324,8 @@ describe('the recorder', () => {
     const first = recorder.start('audio');
     expect(recorder.getState().status).toBe('starting');
     recorder.stop();
+    // Nothing was recorded, so nothing failed: the screen is as before Start, not "could not be saved".
+    expect(recorder.getState()).toEqual({ status: 'idle' });
     await recorder.start('audio');
     expect(recorder.getState()).toMatchObject({ status: 'recording' });
     // The first permission prompt is answered only now.
