@@ -43,6 +43,16 @@ function dumpCaches(page: Page) {
   });
 }
 
+/** From the diary: opens the Record screen, starts `what`, and waits until its clock reads at least `seconds` (1 to 9). */
+async function recordFor(page: Page, what: 'Record audio' | 'Record video', seconds: number): Promise<void> {
+  await page.getByRole('link', { name: 'Record audio, a photo or a video' }).click();
+  await page.getByRole('button', { name: what }).click();
+  await page
+    .locator('.recording-time', { hasText: new RegExp(`00:0[${seconds}-9]`) })
+    .first()
+    .waitFor({ timeout: 15_000 });
+}
+
 async function expectNothingInTheClear(page: Page): Promise<void> {
   const { stores, text } = await dumpIndexedDb(page);
   expect(stores).toContain('daybook/inboxChunks');
@@ -112,12 +122,7 @@ describe('recording in the app', () => {
     const context = await newContext(browser, { permissions: ['microphone', 'camera'] });
     const page = await context.newPage();
     await createVaultThroughUi(page);
-    await page.getByRole('link', { name: 'Record audio, a photo or a video' }).click();
-    await page.getByRole('button', { name: 'Record audio' }).click();
-    await page
-      .locator('.recording-time', { hasText: /00:0[2-9]/ })
-      .first()
-      .waitFor({ timeout: 15_000 });
+    await recordFor(page, 'Record audio', 2);
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.getByText('Saved to New items.').waitFor();
 
@@ -142,12 +147,7 @@ describe('recording in the app', () => {
     const context = await newContext(browser, { permissions: ['microphone', 'camera'] });
     const page = await context.newPage();
     await createVaultThroughUi(page);
-    await page.getByRole('link', { name: 'Record audio, a photo or a video' }).click();
-    await page.getByRole('button', { name: 'Record audio' }).click();
-    await page
-      .locator('.recording-time', { hasText: /00:0[1-9]/ })
-      .first()
-      .waitFor({ timeout: 15_000 });
+    await recordFor(page, 'Record audio', 1);
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
     await page.getByLabel('Passphrase', { exact: true }).waitFor();
     const bar = page.getByRole('region', { name: 'Recording' });
@@ -182,12 +182,7 @@ describe('recording in the app', () => {
     const page = await context.newPage();
     await createVaultThroughUi(page);
     const home = page.url();
-    await page.getByRole('link', { name: 'Record audio, a photo or a video' }).click();
-    await page.getByRole('button', { name: 'Record audio' }).click();
-    await page
-      .locator('.recording-time', { hasText: /00:0[2-9]/ })
-      .first()
-      .waitFor({ timeout: 15_000 });
+    await recordFor(page, 'Record audio', 2);
     await page.getByRole('button', { name: 'Quick exit' }).first().click();
     await page.waitForURL(exitURL());
     const again = await context.newPage();
