@@ -225,7 +225,8 @@ describe('nothing readable at rest, nothing left after lock', () => {
     await createVaultThroughUi(page);
     await page.getByLabel('What happened?').fill('SECRET-ENTRY-2291 parked outside work');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByText('SECRET-ENTRY-2291 parked outside work').waitFor();
+    // The timeline's entry: the form may still hold the words for a moment after Save.
+    await page.locator('.entry-text', { hasText: 'SECRET-ENTRY-2291 parked outside work' }).waitFor();
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.locator('main h1', { hasText: 'Settings' }).waitFor();
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
@@ -233,7 +234,7 @@ describe('nothing readable at rest, nothing left after lock', () => {
     await page.getByRole('button', { name: 'Unlock', exact: true }).waitFor();
     expect(await page.content()).not.toContain('SECRET-ENTRY-2291');
     await unlockThroughUi(page);
-    await page.getByText('SECRET-ENTRY-2291 parked outside work').waitFor();
+    await page.locator('.entry-text', { hasText: 'SECRET-ENTRY-2291 parked outside work' }).waitFor();
     await context.close();
   });
 });
