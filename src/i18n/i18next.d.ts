@@ -17,6 +17,9 @@ import type inbox from './locales/en-GB/inbox.json';
 import type capture from './locales/en-GB/capture.json';
 import type chronology from './locales/en-GB/chronology.json';
 import type advocate from './locales/en-GB/advocate.json';
+import type orders from './locales/en-GB/orders.json';
+import type breachReport from './locales/en-GB/breachReport.json';
+import type exhibits from './locales/en-GB/exhibits.json';
 
 // en-GB is the source language: keys are checked against it at compile time.
 declare module 'i18next' {
@@ -41,6 +44,9 @@ declare module 'i18next' {
       capture: typeof capture;
       chronology: typeof chronology;
       advocate: typeof advocate;
+      orders: typeof orders;
+      breachReport: typeof breachReport;
+      exhibits: typeof exhibits;
     };
   }
 }

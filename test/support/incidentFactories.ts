@@ -1,6 +1,7 @@
 // Test helper (not a test file): incidents and diary entries for tests, written once. Each takes the fields a test
 // cares about over the top, so a test says only what matters to it.
 
+import { isOrderBody, type EntryBody } from '../../src/core/model/entryBody';
 import type { Incident } from '../../src/core/model/incident';
 import { emptyIncident } from '../../src/core/model/incident';
 import type { DiaryEntry } from '../../src/core/store/diaryRepository';
@@ -54,4 +55,12 @@ export function aDiaryEntry(incident: Incident = aQuickIncident(), options: Part
     lastRecordedAt: options.lastRecordedAt ?? recorded,
     revisions: options.revisions ?? 1,
   };
+}
+
+/** An entry body read as the incident it is in these tests (undefined stays undefined); throws on an order. */
+export function asIncident(body: EntryBody): Incident;
+export function asIncident(body: EntryBody | undefined): Incident | undefined;
+export function asIncident(body: EntryBody | undefined): Incident | undefined {
+  if (body !== undefined && isOrderBody(body)) throw new Error('expected an incident, found an order');
+  return body;
 }

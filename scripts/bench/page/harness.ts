@@ -25,6 +25,7 @@ import {
   type ExportSources,
 } from './exports';
 import { measureMixedPdf } from './mixedScripts';
+import { isOrderBody } from '../../../src/core/model/entryBody';
 import { loadPlain, PLAIN_DATABASE_NAME, PlainDatabase, type PlainRow } from './plainStore';
 import { spinWork, type Spun } from './spin';
 
@@ -202,7 +203,8 @@ const api: BenchApi = {
       revision: value.link.revision,
       kind: value.link.kind,
       recordedAt: value.link.recordedAt,
-      incident: value.content?.body ?? null,
+      // The bench diary holds incidents only.
+      incident: value.content && !isOrderBody(value.content.body) ? value.content.body : null,
     }));
     const store = plainDb();
     await store.rows.clear();

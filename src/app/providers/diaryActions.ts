@@ -24,6 +24,8 @@ export function diaryActions(
     add: (incident) => repository.add(incident),
     edit: (id, incident, basedOn) => repository.edit(id, incident, basedOn),
     remove: (id) => repository.remove(id),
+    addOrder: (order) => repository.addOrder(order),
+    editOrder: (id, order, basedOn) => repository.editOrder(id, order, basedOn),
     history: (entryId) => repository.history(entryId),
     records: () => repository.allRecords(),
     stores,

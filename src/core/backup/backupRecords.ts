@@ -15,7 +15,8 @@ import {
 import { rawExcerpt } from '../export/setAside';
 import { parseOrigin, parseRevisionContent, readRevisionContent } from '../model/revisionContentParse';
 
-import { INCIDENT_LIMITS, isAttachmentId, type AttachmentRef, type Incident } from '../model/incident';
+import type { EntryBody } from '../model/entryBody';
+import { INCIDENT_LIMITS, isAttachmentId, type AttachmentRef } from '../model/incident';
 import { parseIncident } from '../model/incidentParse';
 import { ruleOf, type IncidentRule } from '../model/invalidIncident';
 import { own } from '../model/ownProperty';
@@ -51,7 +52,7 @@ export interface BackupInfo {
 export interface BackupRevision {
   t: 'rev';
   link: ChainLink;
-  content: RevisionContent<Incident> | null;
+  content: RevisionContent<EntryBody> | null;
   /** Where a deleted imported revision came from (see RevisionRecord.origin). */
   origin?: RevisionOrigin;
 }

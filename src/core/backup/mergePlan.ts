@@ -21,7 +21,8 @@ import type { InboxItemMeta } from '../inbox/seal';
 import type { SavedChecklistResult } from '../checklist/result';
 import { excerpt } from '../diary/excerpt';
 import type { RevisionContent, RevisionOrigin } from '../evidence';
-import type { AttachmentRef, Incident, IncidentWhen } from '../model/incident';
+import { isOrderBody, type EntryBody } from '../model/entryBody';
+import type { AttachmentRef, IncidentWhen } from '../model/incident';
 import type { RevisionRecord } from '../store/diaryRepository';
 import { newRecordId } from '../store/encryptedTable';
 import type { CheckedBackup } from './checkBackup';
@@ -29,7 +30,7 @@ import { RestoreError } from './restoreErrors';
 
 export interface ImportedRevision {
   entryId: string;
-  content: RevisionContent<Incident>;
+  content: RevisionContent<EntryBody>;
 }
 
 /** An incident here that a restore would delete or give a new version, as the timeline names it. */
@@ -119,14 +120,14 @@ function originalHash(record: RevisionRecord): string {
 }
 
 /** The same content, of the same version (its salts and body), saying where it was first written. */
-function withOrigin(content: RevisionContent<Incident>, origin: RevisionOrigin): RevisionContent<Incident> {
+function withOrigin(content: RevisionContent<EntryBody>, origin: RevisionOrigin): RevisionContent<EntryBody> {
   return content.v === 2
     ? { v: 2, salts: content.salts, body: content.body, origin }
     : { v: 1, salt: content.salt, body: content.body, origin };
 }
 
 /** A version held here or in the backup, to be linked again here: its first origin, or its own link. */
-function relinked(record: RevisionRecord, content: RevisionContent<Incident>): RevisionContent<Incident> {
+function relinked(record: RevisionRecord, content: RevisionContent<EntryBody>): RevisionContent<EntryBody> {
   return withOrigin(
     content,
     content.origin ?? { recordedAt: record.link.recordedAt, contentHash: record.link.contentHash, linkHash: record.link.hash },
@@ -173,6 +174,13 @@ function importsFor(here: readonly RevisionRecord[], there: readonly RevisionRec
   return imported;
 }
 
+/** How the confirm list names an entry: an incident by what happened and when, an order by its title or court and date made. */
+function shownAs(body: EntryBody): { title: string; happened: IncidentWhen } {
+  if (!isOrderBody(body)) return { title: excerpt(body.whatHappened, TITLE_LENGTH), happened: body.when };
+  const title = excerpt(body.title || body.court, TITLE_LENGTH);
+  return { title, happened: body.madeOn ? { kind: 'exact', date: body.madeOn } : { kind: 'ongoing' } };
+}
+
 /**
  * The incidents shown here that the restore deletes or gives a new version, in the order it first
  * touches them: by the verbatim copy, or by versions merged from another diary (whose claimed
@@ -184,27 +192,22 @@ function changesOf(
   imported: readonly ImportedRevision[],
 ): RestoreChange[] {
   // What the timeline shows now: each live entry's newest held content.
-  const shown = new Map<string, Incident>();
+  const shown = new Map<string, { title: string; happened: IncidentWhen }>();
   for (const { link, content } of here) {
     if (link.kind === 'tombstone') shown.delete(link.entryId);
-    else if (content) shown.set(link.entryId, content.body);
+    else if (content) shown.set(link.entryId, shownAs(content.body));
   }
   const changes = new Map<string, RestoreChange>();
   for (const { link } of verbatim) {
     const incident = shown.get(link.entryId);
     if (!incident) continue;
     const kind = link.kind === 'tombstone' ? 'deleted' : (changes.get(link.entryId)?.kind ?? 'changed');
-    changes.set(link.entryId, {
-      entryId: link.entryId,
-      title: excerpt(incident.whatHappened, TITLE_LENGTH),
-      happened: incident.when,
-      kind,
-    });
+    changes.set(link.entryId, { entryId: link.entryId, ...incident, kind });
   }
   for (const { entryId } of imported) {
     const incident = shown.get(entryId);
     if (!incident || changes.has(entryId)) continue;
-    changes.set(entryId, { entryId, title: excerpt(incident.whatHappened, TITLE_LENGTH), happened: incident.when, kind: 'changed' });
+    changes.set(entryId, { entryId, ...incident, kind: 'changed' });
   }
   return [...changes.values()];
 }

@@ -2,12 +2,13 @@
 // later save with what it changed.
 
 import type { ChainLink, RevisionContent } from '../evidence';
-import type { Incident } from '../model/incident';
+import { isOrderBody, type EntryBody } from '../model/entryBody';
+import type { AttachmentRef, Incident } from '../model/incident';
 import { diffIncidents, type FieldChange } from './revisionDiff';
 
 export interface HistoryRecord {
   link: ChainLink;
-  content: RevisionContent<Incident> | null;
+  content: RevisionContent<EntryBody> | null;
 }
 
 export interface HistoryStep {
@@ -24,7 +25,9 @@ export function entryHistory(records: readonly HistoryRecord[]): HistoryStep[] {
   let previous: Incident | null = null;
   for (const { link, content } of records) {
     if (link.kind !== 'revision') continue;
-    const body = content?.body ?? null;
+    // An incident's history: its versions are incidents (an entry keeps its kind).
+    const held = content?.body ?? null;
+    const body = held === null || isOrderBody(held) ? null : held;
     const first = steps.length === 0;
     steps.push({
       revision: link.revision,
@@ -41,8 +44,12 @@ export function entryHistory(records: readonly HistoryRecord[]): HistoryStep[] {
  * Attachments that deleting an entry leaves without a home: every file any of its versions
  * referred to, except files a remaining entry still refers to.
  */
-export function attachmentsToDiscard(records: readonly HistoryRecord[], remaining: readonly { incident: Incident }[]): string[] {
-  const kept = new Set(remaining.flatMap((entry) => entry.incident.attachments.map((a) => a.id)));
+export function attachmentsToDiscard(
+  records: readonly HistoryRecord[],
+  remaining: readonly { readonly attachments: readonly AttachmentRef[] }[],
+): string[] {
+  // `remaining` is every live incident and order: an order's copy of itself is a file too.
+  const kept = new Set(remaining.flatMap((body) => body.attachments.map((a) => a.id)));
   const ids = new Set(records.flatMap((record) => record.content?.body.attachments.map((a) => a.id) ?? []));
   return [...ids].filter((id) => !kept.has(id));
 }

@@ -6,9 +6,12 @@
 import type { SavedChecklistResult } from '../checklist/result';
 import type { ChainLink } from '../evidence';
 import { commitContent, consistencyProof, inclusionProofs, prefixRoots, treeHead } from '../evidence';
+import { isOrderBody } from '../model/entryBody';
 import type { DiaryEntry, RevisionRecord } from '../store/diaryRepository';
 import {
+  effectiveOmit,
   EXPORT_FORMAT,
+  omitFromVersion,
   withoutFields,
   type EarlierFingerprint,
   type ExportDocumentV2,
@@ -43,13 +46,16 @@ interface BuiltEntry {
 async function exportRevision(record: RevisionRecord, omit: readonly OmittableField[]): Promise<ExportRevision | null> {
   const { link, content } = record;
   const { revision, recordedAt } = link;
-  if (content === null) return null;
-  if (content.v === 2) return { revision, recordedAt, kind: 'committed', content: await commitContent(content, omit) };
+  // An entry keeps its kind (DiaryChain refuses anything else): an incident's versions are incidents.
+  if (content === null || isOrderBody(content.body)) return null;
+  // A version written before issue 16 has no later fields (private notes...): nothing of them to leave out.
+  const left = omitFromVersion(omit, content.body);
+  if (content.v === 2) return { revision, recordedAt, kind: 'committed', content: await commitContent(content, left) };
   // Version 1 content has one salt over the whole body: it can go out whole, or with fields
   // blanked, and then its text cannot be checked (the reader says so).
-  return omit.length === 0
-    ? { revision, recordedAt, kind: 'complete', content }
-    : { revision, recordedAt, kind: 'partial', incident: withoutFields(content.body, omit), omittedFields: [...omit] };
+  return left.length === 0
+    ? { revision, recordedAt, kind: 'complete', content: { ...content, body: content.body } }
+    : { revision, recordedAt, kind: 'partial', incident: withoutFields(content.body, left), omittedFields: left };
 }
 
 async function exportEntry(id: string, history: readonly RevisionRecord[], omit: readonly OmittableField[]): Promise<BuiltEntry> {
@@ -100,7 +106,8 @@ export async function buildExportDocument(
   selection: ExportSelection,
   now: Date = new Date(),
 ): Promise<ExportDocumentV2 & NotHeldPart> {
-  const omit = [...new Set(selection.omitFields)];
+  // Private notes stay out unless ticked in (effectiveOmit).
+  const omit = effectiveOmit(selection);
   const built: BuiltEntry[] = [];
   for (let start = 0; start < source.entries.length; start += BATCH) {
     const batch = source.entries.slice(start, start + BATCH);

@@ -10,7 +10,7 @@
 import type { SavedChecklistResult } from '../checklist/result';
 import type { ChainLink, CommittedContent, RevisionContentV1, RevisionOrigin } from '../evidence';
 import type { Behaviour } from '../model/behaviours';
-import { distinctAttachments, type AttachmentRef, type Incident, type IsoDate } from '../model/incident';
+import { distinctAttachments, LATER_INCIDENT_KEYS, type AttachmentRef, type Incident, type IsoDate } from '../model/incident';
 import type { IncidentField } from '../model/incidentFields';
 
 export const EXPORT_FORMAT = 'daybook-export';
@@ -18,8 +18,11 @@ export const EXPORT_FORMAT = 'daybook-export';
 export const EXPORT_VERSION = 2;
 export type ExportVersion = 1 | 2;
 
-/** The top-level fields of an incident: the fields a version 2 revision commits to one by one. */
-export const INCIDENT_KEYS = [
+/**
+ * The top-level fields every incident has: the fields a version 2 revision commits to one by one.
+ * Revisions written since issue 16 also have LATER_INCIDENT_KEYS (all three or none).
+ */
+export const CORE_INCIDENT_KEYS = [
   'when',
   'where',
   'whatHappened',
@@ -31,16 +34,35 @@ export const INCIDENT_KEYS = [
   'reported',
   'effect',
 ] as const satisfies readonly (keyof Incident)[];
+
+/** Every top-level field an incident may have, in the order they are listed. */
+export const INCIDENT_KEYS = [...CORE_INCIDENT_KEYS, ...LATER_INCIDENT_KEYS] as const;
 export type IncidentKey = (typeof INCIDENT_KEYS)[number];
+
+/** The fields a version holds: the core ones, and the later ones too when it has any of them. */
+export function keysOfVersion(fields: Iterable<string>): readonly IncidentKey[] {
+  const keys = new Set(fields);
+  return LATER_INCIDENT_KEYS.some((key) => keys.has(key)) ? INCIDENT_KEYS : CORE_INCIDENT_KEYS;
+}
 
 /** Fields every exported version shows: without them there is no log. */
 export const ALWAYS_SHOWN: readonly IncidentKey[] = ['when', 'whatHappened', 'behaviours'];
 
 /**
  * Incident fields a person may leave out of an export (for example to protect a witness).
- * What happened, when and the behaviours always go out: without them there is no log.
+ * What happened, when and the behaviours always go out: without them there is no log. Private
+ * notes are left out of every export unless the person ticks them in (see effectiveOmit).
  */
-export const OMITTABLE_FIELDS = ['where', 'whoDidIt', 'witnesses', 'evidenceElsewhere', 'reported', 'effect'] as const;
+export const OMITTABLE_FIELDS = [
+  'where',
+  'whoDidIt',
+  'witnesses',
+  'evidenceElsewhere',
+  'reported',
+  'effect',
+  'told',
+  'privateNotes',
+] as const;
 export type OmittableField = (typeof OMITTABLE_FIELDS)[number];
 
 /** Which group of fields, if any, leaving out covers each field (the PDF and CSV both follow it). */
@@ -78,6 +100,24 @@ export interface ExportSelection {
   includeOriginals?: boolean;
   omitFields: OmittableField[];
   includeChecklists: boolean;
+  /**
+   * Private notes go out only when this is true: absent or false, they are left out whatever
+   * omitFields says (a report may be seen by the other side).
+   */
+  includePrivateNotes?: boolean;
+}
+
+/** The fields an export leaves out: the person's choice, and private notes unless ticked in. */
+export function effectiveOmit(selection: Pick<ExportSelection, 'omitFields' | 'includePrivateNotes'>): OmittableField[] {
+  const omit = new Set(selection.omitFields);
+  if (selection.includePrivateNotes === true) omit.delete('privateNotes');
+  else omit.add('privateNotes');
+  return OMITTABLE_FIELDS.filter((field) => omit.has(field));
+}
+
+/** Of the fields an export leaves out, those a version holds (one written before issue 16 has no later fields). */
+export function omitFromVersion(omit: readonly OmittableField[], body: object): OmittableField[] {
+  return omit.filter((field) => Object.hasOwn(body, field));
 }
 
 /**
@@ -187,6 +227,13 @@ export function withoutFields(incident: Incident, omit: readonly OmittableField[
         break;
       case 'effect':
         copy.effect = { howItFelt: '', whatItChanged: '' };
+        break;
+      // Blanked only where the version has them: one from before issue 16 stays as it was.
+      case 'told':
+        if (copy.told !== undefined) copy.told = [];
+        break;
+      case 'privateNotes':
+        if (copy.privateNotes !== undefined) copy.privateNotes = '';
         break;
     }
   }

@@ -32,7 +32,9 @@ import {
   ALWAYS_SHOWN,
   EXPORT_FORMAT,
   EXPORT_VERSION,
+  CORE_INCIDENT_KEYS,
   INCIDENT_KEYS,
+  keysOfVersion,
   isOmittableField,
   OMITTABLE_FIELDS,
   withoutFields,
@@ -220,6 +222,11 @@ function omittedFields(value: unknown, path: string): OmittableField[] {
 function sameFields(a: readonly string[], b: readonly string[]): boolean {
   const setB = new Set(b);
   return new Set(a).size === setB.size && a.every((field) => setB.has(field));
+}
+
+/** The fields the scope leaves out that a version 1 revision has (it has none of the later ones). */
+function coreOmitted(scope: ExportScope): OmittableField[] {
+  return scope.omittedFields.filter((field) => (CORE_INCIDENT_KEYS as readonly string[]).includes(field));
 }
 
 function scopeMismatch(path: string, problem: string): never {
@@ -423,10 +430,14 @@ function committedShape(fields: Fields, path: string, scope: ExportScope): { sho
   for (const key of shownKeys) if (!INCIDENT_KEY_SET.has(key)) fail(keyPath(`${path}.fields`, key), 'is not a field of an incident');
   for (const key of withheldKeys) if (!INCIDENT_KEY_SET.has(key)) fail(keyPath(`${path}.withheld`, key), 'is not a field of an incident');
   if (withheldKeys.some((key) => Object.hasOwn(shown, key))) fail(path, 'both shows and leaves out a field');
-  if (shownKeys.length + withheldKeys.length !== INCIDENT_KEYS.length) fail(path, 'does not account for every field of an incident');
+  // Every core field, and the later ones (issue 16) all or none: a version has one set or the other.
+  const keys = keysOfVersion([...shownKeys, ...withheldKeys]);
+  if (shownKeys.length + withheldKeys.length !== keys.length) fail(path, 'does not account for every field of an incident');
   if (ALWAYS_SHOWN.some((key) => Object.hasOwn(withheld, key)))
     scopeMismatch(`${path}.withheld`, 'leaves out what happened, when, or what it involved');
-  if (!sameFields(withheldKeys, scope.omittedFields)) scopeMismatch(`${path}.withheld`, 'leaves out other fields than the scope says');
+  // A version without the later fields has no private notes (or who was told) to leave out.
+  const leftHere = scope.omittedFields.filter((field) => (keys as readonly string[]).includes(field));
+  if (!sameFields(withheldKeys, leftHere)) scopeMismatch(`${path}.withheld`, 'leaves out other fields than the scope says');
   return { shown, withheld };
 }
 
@@ -481,14 +492,14 @@ function readRevision(fields: Fields, path: string, revision: number, recordedAt
   }
   if (kind === 'complete') {
     // Version 2: a whole version shown while the scope says fields were left out.
-    if (rules.version === 2 && scope.omittedFields.length > 0)
+    if (rules.version === 2 && coreOmitted(scope).length > 0)
       scopeMismatch(`${path}.kind`, 'shows every field, but the scope leaves some out');
     return { revision, recordedAt, kind, content: readContent(own(fields, 'content'), `${path}.content`) };
   }
   if (kind === 'partial') {
     const left = omittedFields(own(fields, 'omittedFields'), `${path}.omittedFields`);
     // Version 1 files are read as they always were; version 2 holds each version to the scope.
-    if (rules.version === 2 && (left.length === 0 || !sameFields(left, scope.omittedFields)))
+    if (rules.version === 2 && (left.length === 0 || !sameFields(left, coreOmitted(scope))))
       scopeMismatch(`${path}.omittedFields`, 'are not the fields the scope leaves out');
     const parsed = parseIncident(own(fields, 'incident'));
     if (!parsed.ok) fail(`${path}.incident`, parsed.errors.slice(0, 5).join('; '), ruleOf(parsed.issues));

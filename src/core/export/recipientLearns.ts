@@ -16,7 +16,7 @@
 // these; this module gives the numbers they need.
 
 import type { ExportSource } from './buildExportDocument';
-import type { ExportSelection, OmittableField } from './exportDocument';
+import { effectiveOmit, type ExportSelection, type OmittableField } from './exportDocument';
 
 export interface RecipientLearns {
   /** The diary's number of links: every version and every deletion of every incident. */
@@ -41,7 +41,7 @@ export interface RecipientLearns {
 /** `source.entries` are the chosen entries, as buildExportDocument takes them. */
 export function recipientLearns(
   source: Pick<ExportSource, 'links' | 'entries' | 'history' | 'fingerprints'>,
-  selection: Pick<ExportSelection, 'omitFields'>,
+  selection: Pick<ExportSelection, 'omitFields' | 'includePrivateNotes'>,
 ): RecipientLearns {
   const exported = new Set<number>();
   for (const entry of source.entries) {
@@ -64,6 +64,6 @@ export function recipientLearns(
     exportedLinks: exported.size,
     earlierFingerprints,
     leavesEntriesOut: exported.size < totalLinks,
-    omittedFields: [...new Set(selection.omitFields)],
+    omittedFields: effectiveOmit(selection),
   };
 }

@@ -49,6 +49,7 @@ import {
   type TreeHead,
 } from '../evidence';
 import {
+  CORE_INCIDENT_KEYS,
   INCIDENT_KEYS,
   OMITTABLE_FIELDS,
   omittedFieldsOf,
@@ -647,7 +648,7 @@ function revisionCoverage(
       ? []
       : revision.kind === 'committed'
         ? INCIDENT_KEYS.filter((key) => Object.hasOwn(revision.content.fields, key))
-        : [...INCIDENT_KEYS];
+        : [...CORE_INCIDENT_KEYS]; // a version 1 revision has none of the later fields
   return {
     entryId,
     revision: revision.revision,

@@ -74,6 +74,30 @@ export interface Effect {
   whatItChanged: string;
 }
 
+/** An incident marked as breaching one condition of one order (ids, so editing either keeps the link). */
+export interface BreachRef {
+  orderId: string;
+  conditionId: string;
+}
+
+/** How someone was told: the issue's list, with phone and other for everything else. */
+export const TOLD_HOW = ['999', '101', 'in-person', 'phone', 'message', 'email', 'other'] as const;
+export type ToldHow = (typeof TOLD_HOW)[number];
+
+export function isToldHow(value: unknown): value is ToldHow {
+  return typeof value === 'string' && (TOLD_HOW as readonly string[]).includes(value);
+}
+
+/** A person or service the person told about the incident (a first account can be evidence). */
+export interface ToldSomeone {
+  /** A name, or a service: "my sister", "999", "Paladin". */
+  who: string;
+  how: ToldHow;
+  /** When they were told, if the person gives it; a time only with a date. */
+  date?: IsoDate;
+  time?: IsoTime;
+}
+
 export interface Incident {
   when: IncidentWhen;
   where: string;
@@ -87,6 +111,26 @@ export interface Incident {
   attachments: AttachmentRef[];
   reported: ReportedToPolice;
   effect: Effect;
+  /*
+   * The three fields below came with orders (issue 16). Every revision written since holds all
+   * three, even empty, so whether an export leaves them out says nothing about what they hold.
+   * Revisions written before hold none of them, and must be read back exactly so.
+   */
+  /** Conditions of orders this incident breaches. */
+  breaches?: BreachRef[];
+  /** "Who did you tell?": each person or service told, how and when. */
+  told?: ToldSomeone[];
+  /** The person's own reflections: never in an export unless they tick it. */
+  privateNotes?: string;
+}
+
+/** The fields every revision since issue 16 holds: filled in (empty) when absent, see withLaterFields. */
+export const LATER_INCIDENT_KEYS = ['breaches', 'told', 'privateNotes'] as const;
+export type LaterIncidentKey = (typeof LATER_INCIDENT_KEYS)[number];
+
+/** The incident with the later fields present (empty where absent): what every new revision stores. */
+export function withLaterFields(incident: Incident): Incident & Required<Pick<Incident, LaterIncidentKey>> {
+  return { ...incident, breaches: incident.breaches ?? [], told: incident.told ?? [], privateNotes: incident.privateNotes ?? '' };
 }
 
 /** Bounds for anything read from outside (imports may be hostile files). */
@@ -99,6 +143,8 @@ export const INCIDENT_LIMITS = {
   id: 256,
   witnesses: 100,
   attachments: 500,
+  breaches: 200,
+  told: 100,
 } as const;
 
 /**
@@ -122,11 +168,14 @@ export function emptyIncident(now: Date = new Date()): Incident {
     attachments: [],
     reported: { reported: false },
     effect: { howItFelt: '', whatItChanged: '' },
+    breaches: [],
+    told: [],
+    privateNotes: '',
   };
 }
 
-/** Every file these incidents refer to, each once, in first-seen order. */
-export function distinctAttachments(incidents: Iterable<Incident>): AttachmentRef[] {
+/** Every file these incidents (or orders) refer to, each once, in first-seen order. */
+export function distinctAttachments(incidents: Iterable<{ attachments: readonly AttachmentRef[] }>): AttachmentRef[] {
   const files = new Map<string, AttachmentRef>();
   for (const incident of incidents) for (const ref of incident.attachments) if (!files.has(ref.id)) files.set(ref.id, ref);
   return [...files.values()];

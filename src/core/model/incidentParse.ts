@@ -7,8 +7,9 @@
 
 import { BEHAVIOURS, isBehaviour, orderedBehaviours, type Behaviour } from './behaviours';
 import { isCalendarDate, isClockTime } from './calendarDate';
-import type { AttachmentRef, Effect, Incident, IncidentWhen, ReportedToPolice, Witness } from './incident';
-import { INCIDENT_LIMITS as LIMITS, isAttachmentId, isReceivedAt, isReceivedVia } from './incident';
+import type { AttachmentRef, BreachRef, Effect, Incident, IncidentWhen, ReportedToPolice, ToldSomeone, Witness } from './incident';
+import { INCIDENT_LIMITS as LIMITS, isAttachmentId, isReceivedAt, isReceivedVia, isToldHow } from './incident';
+import { isConditionId } from './order';
 import { own } from './ownProperty';
 
 /** What is wrong with one field, as a code the UI can translate (never the field's content). */
@@ -37,9 +38,9 @@ export interface IncidentIssue {
  */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[]; issues: IncidentIssue[] };
 
-type Fields = object;
+export type Fields = object;
 
-function isFields(value: unknown): value is Fields {
+export function isFields(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -48,7 +49,7 @@ const SHA256 = /^[0-9a-fA-F]{64}$/;
 const MIME = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$/;
 
 /** Collects errors while reading, so one pass reports every problem. */
-class Reader {
+export class Reader {
   readonly errors: string[] = [];
   readonly issues: IncidentIssue[] = [];
 
@@ -227,7 +228,7 @@ function readAttachment(r: Reader, item: unknown, path: string): AttachmentRef |
   };
 }
 
-function readAttachments(r: Reader, items: readonly unknown[]): AttachmentRef[] {
+export function readAttachments(r: Reader, items: readonly unknown[]): AttachmentRef[] {
   const attachments: AttachmentRef[] = [];
   const ids = new Set<string>();
   items.forEach((item, i) => {
@@ -261,6 +262,54 @@ function readEffect(r: Reader, fields: Fields | undefined): Effect {
   };
 }
 
+function readBreaches(r: Reader, items: readonly unknown[]): BreachRef[] {
+  const breaches: BreachRef[] = [];
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const path = `breaches[${i}]`;
+    if (!isFields(item)) return r.fail(path, 'wrong-type', 'must be an object');
+    const orderId = r.text(item, 'orderId', `${path}.orderId`, LIMITS.id);
+    if (orderId === '') r.fail(`${path}.orderId`, 'required', 'is required');
+    const conditionId = own(item, 'conditionId');
+    if (!isConditionId(conditionId)) return r.fail(`${path}.conditionId`, 'bad-format', 'is not a condition id');
+    // JSON of the pair: no separator inside an id can make two pairs look alike.
+    const key = JSON.stringify([orderId, conditionId]);
+    if (seen.has(key)) r.fail(path, 'repeated', 'is repeated');
+    seen.add(key);
+    breaches.push({ orderId, conditionId });
+  });
+  return breaches;
+}
+
+function readTold(r: Reader, items: readonly unknown[]): ToldSomeone[] {
+  const told: ToldSomeone[] = [];
+  items.forEach((item, i) => {
+    const path = `told[${i}]`;
+    if (!isFields(item)) return r.fail(path, 'wrong-type', 'must be an object');
+    const who = r.text(item, 'who', `${path}.who`, LIMITS.shortText);
+    const how = own(item, 'how');
+    if (!isToldHow(how)) return r.fail(`${path}.how`, 'unknown-value', 'is not a known way of telling');
+    const date = r.optionalDate(item, 'date', `${path}.date`);
+    const time = r.optionalTime(item, 'time', `${path}.time`);
+    if (time !== undefined && date === undefined) r.fail(`${path}.time`, 'bad-format', 'needs a date');
+    told.push({ who, how, ...(date === undefined ? {} : { date }), ...(time === undefined ? {} : { time }) });
+  });
+  return told;
+}
+
+/**
+ * The fields that came with issue 16: kept exactly as present or absent, so a revision from
+ * before them reads back as it was saved (its hash covers its keys).
+ */
+function readLater(r: Reader, value: Fields): Pick<Incident, 'breaches' | 'told' | 'privateNotes'> {
+  const has = (key: string) => own(value, key) !== undefined;
+  return {
+    ...(has('breaches') ? { breaches: readBreaches(r, r.array(value, 'breaches', 'breaches', LIMITS.breaches)) } : {}),
+    ...(has('told') ? { told: readTold(r, r.array(value, 'told', 'told', LIMITS.told)) } : {}),
+    ...(has('privateNotes') ? { privateNotes: r.text(value, 'privateNotes', 'privateNotes', LIMITS.longText) } : {}),
+  };
+}
+
 function read(r: Reader, value: unknown): Incident | undefined {
   if (!isFields(value)) {
     r.fail('incident', 'wrong-type', 'must be an object');
@@ -279,6 +328,7 @@ function read(r: Reader, value: unknown): Incident | undefined {
     attachments: readAttachments(r, r.array(value, 'attachments', 'attachments', LIMITS.attachments)),
     reported: readReported(r, r.object(value, 'reported', 'reported')),
     effect: readEffect(r, r.object(value, 'effect', 'effect')),
+    ...readLater(r, value),
   };
 }
 

@@ -3,14 +3,25 @@
 // empty optional fields), so what is read back is exactly what was saved.
 
 import type { RevisionContent } from '../evidence';
-import type { Incident } from './incident';
+import type { EntryBody } from './entryBody';
+import { withLaterFields, type Incident } from './incident';
 import { parseIncident } from './incidentParse';
+import type { CourtOrder } from './order';
+import { parseOrder } from './orderParse';
 import { InvalidIncidentError } from './invalidIncident';
 import { readRevisionContent } from './revisionContentParse';
 
 /** The incident as it will be stored; throws InvalidIncidentError for anything parseIncident refuses. */
 export function validIncident(incident: Incident): Incident {
-  const parsed = parseIncident(incident);
+  // Every new revision holds the later fields, even empty (see Incident).
+  const parsed = parseIncident(withLaterFields(incident));
+  if (!parsed.ok) throw new InvalidIncidentError(parsed.issues);
+  return parsed.value;
+}
+
+/** The order as it will be stored; throws InvalidIncidentError for anything parseOrder refuses. */
+export function validOrder(order: CourtOrder): CourtOrder {
+  const parsed = parseOrder(order);
   if (!parsed.ok) throw new InvalidIncidentError(parsed.issues);
   return parsed.value;
 }
@@ -20,7 +31,7 @@ export function validIncident(incident: Incident): Incident {
  * salt (or per-field salts) and hash, so it cannot be tidied up and must already be exactly what a
  * reader accepts. Throws InvalidIncidentError otherwise.
  */
-export function validRevisionContent(content: RevisionContent<Incident>, entryId?: string): RevisionContent<Incident> {
+export function validRevisionContent(content: RevisionContent<EntryBody>, entryId?: string): RevisionContent<EntryBody> {
   const read = readRevisionContent(content);
   if (!read.ok) throw new InvalidIncidentError(read.issues, entryId === undefined ? {} : { entryId });
   return read.content;

@@ -1,8 +1,9 @@
 // Validation of a revision's stored content (salt or salts, body and any origin) read from a file.
+// The body is an incident or (issue 16) a court order, as its `type` says.
 
 import { canonicalJson, isIsoTimestamp, isSaltHex, isSha256Hex, type RevisionContent, type RevisionOrigin } from '../evidence';
-import type { Incident } from './incident';
-import { parseIncident, type IncidentIssue } from './incidentParse';
+import { parseEntryBody, type EntryBody } from './entryBody';
+import type { IncidentIssue } from './incidentParse';
 import { own } from './ownProperty';
 
 export function parseOrigin(value: unknown): RevisionOrigin | null {
@@ -14,7 +15,7 @@ export function parseOrigin(value: unknown): RevisionOrigin | null {
   return { recordedAt, contentHash, linkHash };
 }
 
-export type RevisionContentResult = { ok: true; content: RevisionContent<Incident> } | { ok: false; issues: IncidentIssue[] };
+export type RevisionContentResult = { ok: true; content: RevisionContent<EntryBody> } | { ok: false; issues: IncidentIssue[] };
 
 /**
  * A stored revision's content, rebuilt from known fields only. It must come out exactly as it
@@ -30,13 +31,13 @@ export function readRevisionContent(value: unknown): RevisionContentResult {
     if (v !== 1 && v !== 2) return refuse('content', 'unknown-value');
     const salt = own(value, 'salt');
     if (v === 1 && !isSaltHex(salt)) return refuse('salt', 'bad-format');
-    const body = parseIncident(own(value, 'body'));
+    const body = parseEntryBody(own(value, 'body'));
     if (!body.ok) return { ok: false, issues: body.issues };
     const originValue = own(value, 'origin');
     const origin = originValue === undefined ? undefined : parseOrigin(originValue);
     if (origin === null) return refuse('origin', 'bad-format');
     const withOrigin = origin ? { origin } : {};
-    let content: RevisionContent<Incident>;
+    let content: RevisionContent<EntryBody>;
     if (v === 1) {
       content = { v: 1, salt: salt as string, body: body.value, ...withOrigin };
     } else {
@@ -78,7 +79,7 @@ function refuse(path: string, code: IncidentIssue['code']): RevisionContentResul
 }
 
 /** As readRevisionContent, without saying why: the content, or null. */
-export function parseRevisionContent(value: unknown): RevisionContent<Incident> | null {
+export function parseRevisionContent(value: unknown): RevisionContent<EntryBody> | null {
   const result = readRevisionContent(value);
   return result.ok ? result.content : null;
 }

@@ -1,7 +1,10 @@
 import { sealChain, treeHead, verifySeal, type ChainSeal, type ChainVerification, type RevisionContent, type TreeHead } from '../evidence';
+import { isOrderBody, type EntryBody } from '../model/entryBody';
 import type { Incident } from '../model/incident';
+import { InvalidIncidentError } from '../model/invalidIncident';
+import type { CourtOrder } from '../model/order';
 import { EntryChangedError } from './diary/entryChanged';
-import { validIncident, validRevisionContent } from '../model/incidentValidation';
+import { validIncident, validOrder, validRevisionContent } from '../model/incidentValidation';
 import type { DaybookDatabase } from './db';
 import { DiaryChain } from './diary/chain';
 import { DiaryRecords } from './diary/queries';
@@ -11,7 +14,7 @@ import type { DiarySnapshot, DiaryWrite, RevisionRecord } from './diary/types';
 import { newRecordId } from './encryptedTable';
 import { isAddConflict } from './storageErrors';
 
-export type { DiaryEntry, DiarySnapshot, RevisionRecord } from './diary/types';
+export type { DiaryEntry, DiarySnapshot, OrderEntry, RevisionRecord } from './diary/types';
 export type { SealFinding, SealState } from './diary/seal';
 export { InvalidIncidentError } from '../model/invalidIncident';
 
@@ -33,6 +36,16 @@ function latestLive(history: readonly RevisionRecord[]): RevisionRecord {
   // Deleted, here or in another tab that got there first.
   if (last.link.kind === 'tombstone') throw new EntryChangedError(last.link.entryId);
   return last;
+}
+
+/**
+ * Refuses a version of the other kind (an order saved over an incident, or the reverse): an entry
+ * keeps its kind for good, so every reader can take one entry's versions as one kind.
+ */
+function sameKind(history: readonly RevisionRecord[], body: EntryBody): void {
+  const held = history.find((record) => record.content !== null)?.content?.body;
+  if (held !== undefined && isOrderBody(held) !== isOrderBody(body))
+    throw new InvalidIncidentError([{ path: 'type', code: 'unknown-value' }]);
 }
 
 /**
@@ -195,12 +208,30 @@ export class DiaryRepository {
    * not seen: if another tab saved a newer one first, EntryChangedError, nothing written.
    */
   async edit(entryId: string, incident: Incident, basedOn?: number): Promise<void> {
-    const valid = validIncident(incident);
+    await this.revise(entryId, validIncident(incident), basedOn);
+  }
+
+  /** Saves a new court order; throws InvalidIncidentError (nothing written) if it could not be read back. */
+  async addOrder(order: CourtOrder): Promise<string> {
+    const valid = validOrder(order);
+    const id = newRecordId();
+    await this.write(() => this.chain.revision(id, 1, valid));
+    return id;
+  }
+
+  /** Saves a new version of an order, as edit does for an incident. */
+  async editOrder(entryId: string, order: CourtOrder, basedOn?: number): Promise<void> {
+    await this.revise(entryId, validOrder(order), basedOn);
+  }
+
+  private async revise(entryId: string, valid: EntryBody, basedOn?: number): Promise<void> {
     latestLive(this.history(entryId)); // a deleted or unknown entry is refused at once
+    sameKind(this.history(entryId), valid);
     // Built again from the entry as it then is if another tab saved first (see write).
     await this.write(() => {
       const newest = latestLive(this.history(entryId)).link.revision;
       if (basedOn !== undefined && newest !== basedOn) throw new EntryChangedError(entryId);
+      sameKind(this.history(entryId), valid);
       return this.chain.revision(entryId, newest + 1, valid);
     });
   }
@@ -228,7 +259,7 @@ export class DiaryRepository {
   }
 
   /** Appends revisions brought in from another diary; see DiaryChain.imported. Validated as appendVerbatim is. */
-  async appendImported(items: readonly { entryId: string; content: RevisionContent<Incident> }[]): Promise<void> {
+  async appendImported(items: readonly { entryId: string; content: RevisionContent<EntryBody> }[]): Promise<void> {
     if (items.length === 0) return;
     const checked = items.map(({ entryId, content }) => ({ entryId, content: validRevisionContent(content, entryId) }));
     await this.commit(await this.chain.imported(checked), true);

@@ -16,7 +16,7 @@ import { useDiary } from '../../shared/diary/useDiary';
  * backup reminder); the app composes them in.
  */
 export function DiaryScreen({ notices }: { notices?: ReactNode }) {
-  const { t } = useTranslation(['diary', 'chronology']);
+  const { t } = useTranslation(['diary', 'chronology', 'orders']);
   const { state, snapshot } = useDiary();
   const shares = useFingerprintShares();
   const [fingerprintOpen, setFingerprintOpen] = useState(false);
@@ -58,7 +58,8 @@ export function DiaryScreen({ notices }: { notices?: ReactNode }) {
             <IntegrityStatus />
             <FingerprintPanel shares={shares} open={fingerprintOpen} onOpenChange={setFingerprintOpen} summaryRef={fingerprintSummary} />
             <p className="diary-actions">
-              <Link to="/export">{t('export')}</Link> <Link to="/chronology">{t('chronology:title')}</Link>
+              <Link to="/export">{t('export')}</Link> <Link to="/chronology">{t('chronology:title')}</Link>{' '}
+              <Link to="/orders">{t('orders:title')}</Link>
             </p>
             <Timeline entries={snapshot.entries} />
           </section>

@@ -5,6 +5,7 @@ import type { MergePlan } from '../../core/backup/mergePlan';
 import type { RestoreOptions, RestoreResult } from '../../core/backup/restoreBackup';
 import type { ChainVerification, TreeHead } from '../../core/evidence';
 import type { Incident } from '../../core/model/incident';
+import type { CourtOrder } from '../../core/model/order';
 import type { DiarySnapshot, RevisionRecord, SealFinding, SealState } from '../../core/store/diaryRepository';
 import type { SharedFingerprint } from '../../core/store/fingerprintStore';
 import type { UnlockedStores } from '../../core/vault/featureStores';
@@ -45,7 +46,12 @@ export interface DiaryContextValue {
   add: (incident: Incident) => Promise<string>;
   /** `basedOn`: the version being edited; a newer one saved elsewhere refuses the edit (EntryChangedError). */
   edit: (id: string, incident: Incident, basedOn?: number) => Promise<void>;
+  /** Removes an incident or an order: its content erased, a tombstone recorded. */
   remove: (id: string) => Promise<void>;
+  /** Saves a new court order; its id. */
+  addOrder: (order: CourtOrder) => Promise<string>;
+  /** A new version of an order, as `edit` is for an incident. */
+  editOrder: (id: string, order: CourtOrder, basedOn?: number) => Promise<void>;
   /** Revisions of one entry, oldest first, with their content where it still exists. */
   history: (entryId: string) => RevisionRecord[];
   /** Every link with its content where it still exists, in chain order (for exports). */

@@ -1,3 +1,4 @@
+import { asIncident } from '../../support/incidentFactories';
 import { describe, expect, it } from 'vitest';
 import { checkBackup, type CheckedBackup } from '../../../src/core/backup/checkBackup';
 import { planIsEmpty } from '../../../src/core/backup/mergePlan';
@@ -162,7 +163,7 @@ describe('a diary behind its backup', () => {
     expect(plan.relation).toBe('merged');
     expect(plan.sealedByThisDiary).toBe(false);
     expect(plan.deletedIncidents).toBe(0);
-    expect(plan.imported.map((i) => i.content.body.whatHappened)).toEqual(['Nowy incydent z ogrodu', 'Golygiad arall']);
+    expect(plan.imported.map((i) => asIncident(i.content.body).whatHappened)).toEqual(['Nowy incydent z ogrodu', 'Golygiad arall']);
     // Nothing is deleted (the deletion there is not carried), but the edit there gives an incident
     // here another version, which can become the one shown: listed, and the passphrase asked for.
     // The new incident is not listed: nothing here shows it yet.
@@ -308,7 +309,7 @@ describe('diaries that went their own ways', () => {
     await original.diary.edit(sample.ids.polish, incident('Poprawka z drugiego urządzenia'));
     const plan = await planRestore(await checkedBackupOf(original), copy);
     expect(plan.relation).toBe('merged');
-    expect(plan.imported.map((i) => [i.entryId, i.content.body.whatHappened])).toEqual([
+    expect(plan.imported.map((i) => [i.entryId, asIncident(i.content.body).whatHappened])).toEqual([
       [sample.ids.polish, 'Poprawka z drugiego urządzenia'],
     ]);
     expect(plan.updatedIncidents).toBe(1);
@@ -349,7 +350,7 @@ describe('diaries that went their own ways', () => {
     await original.diary.add(incident('Nowy wpis na pierwszym urządzeniu'));
     const plan = await planRestore(await checkedBackupOf(original), copy);
     expect(plan.relation).toBe('merged');
-    expect(plan.imported.map((i) => i.content.body.whatHappened)).toEqual(['Nowy wpis na pierwszym urządzeniu']);
+    expect(plan.imported.map((i) => asIncident(i.content.body).whatHappened)).toEqual(['Nowy wpis na pierwszym urządzeniu']);
   });
 
   // Importing twice must create no duplicates (DESIGN.md, Exports), also after an imported

@@ -1,5 +1,6 @@
 // Merge cases found in review: each once broke the chain, left a file damaged, or let an older
 // version replace a newer one.
+import { asIncident } from '../../support/incidentFactories';
 import { describe, expect, it } from 'vitest';
 import { checkBackup } from '../../../src/core/backup/checkBackup';
 import { planRestore, restoreBackup } from '../../../src/core/backup/restoreBackup';
@@ -84,7 +85,7 @@ describe('merging diaries that went their own ways', () => {
     const reloaded = await reopened(b);
     expect(await reloaded.verify()).toMatchObject({ ok: true });
     expect(reloaded.snapshot().entries.find((e) => e.id === id)?.incident.whatHappened).toBe('Newer edit on B');
-    const texts = reloaded.history(id).map((r) => r.content?.body.whatHappened);
+    const texts = reloaded.history(id).map((r) => asIncident(r.content?.body)?.whatHappened);
     expect(texts).toContain('Older edit on A');
     // Restoring again adds nothing, and changes nothing.
     const again = await planRestore(await checked(a), b);
@@ -112,7 +113,7 @@ describe('merging diaries that went their own ways', () => {
     const reloaded = await reopened(b);
     expect(await reloaded.verify()).toMatchObject({ ok: true });
     expect(reloaded.snapshot().entries.find((e) => e.id === id)?.incident.whatHappened).toBe('A at t5');
-    expect(reloaded.history(id).map((r) => r.content?.body.whatHappened)).toEqual(
+    expect(reloaded.history(id).map((r) => asIncident(r.content?.body)?.whatHappened)).toEqual(
       expect.arrayContaining(['B at t4', 'C at t3', 'A at t5']),
     );
     // Nothing more on a second restore, either way round.
@@ -133,7 +134,7 @@ describe('merging diaries that went their own ways', () => {
     const original = b.diary.history(id).at(-1);
     await mergeConfirmed(a, b, id);
     const last = (await reopened(b)).history(id).at(-1);
-    expect(last?.content?.body.whatHappened).toBe('Newer edit on B');
+    expect(asIncident(last?.content?.body)?.whatHappened).toBe('Newer edit on B');
     expect(last?.content?.origin).toEqual({
       recordedAt: original?.link.recordedAt,
       contentHash: original?.link.contentHash,

@@ -168,7 +168,7 @@ describe('attachmentsToDiscard', () => {
   it('takes files from every version, once, except those another entry still uses', () => {
     const records = [record([file('a'), file('b')]), record([file('b'), file('c')]), record(null)];
     expect(attachmentsToDiscard(records, []).sort()).toEqual(['a', 'b', 'c']);
-    expect(attachmentsToDiscard(records, [{ incident: aQuickIncident({ attachments: [file('c')] }) }]).sort()).toEqual(['a', 'b']);
+    expect(attachmentsToDiscard(records, [aQuickIncident({ attachments: [file('c')] })]).sort()).toEqual(['a', 'b']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { asIncident } from '../../support/incidentFactories';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SavedChecklistResult } from '../../../src/core/checklist/result';
 import { committedContentHash, prefixRoots, treeHead, verifyConsistency, verifyInclusion } from '../../../src/core/evidence';
@@ -142,7 +143,7 @@ describe('buildExportDocument (version 2)', () => {
     // The salts of the fields left out go nowhere: a guess at one cannot be confirmed.
     for (const field of ['where', 'witnesses', 'reported']) expect(text).not.toContain(original.salts[field] ?? '-');
     // The diary's own records are untouched.
-    expect(device.diary.history(sample.ids.polish)[0]?.content?.body.witnesses).toHaveLength(1);
+    expect(asIncident(device.diary.history(sample.ids.polish)[0]?.content?.body)?.witnesses).toHaveLength(1);
 
     const verification = await verifyExportDocument(doc);
     expect(exportVerified(verification)).toBe(true);

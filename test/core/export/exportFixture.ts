@@ -15,7 +15,11 @@ export function blank(value: Incident, omit: readonly OmittableField[]): Inciden
     if (field === 'witnesses') copy.witnesses = [];
     else if (field === 'reported') copy.reported = { reported: false };
     else if (field === 'effect') copy.effect = { howItFelt: '', whatItChanged: '' };
-    else copy[field] = '';
+    else if (field === 'told') {
+      if (copy.told !== undefined) copy.told = [];
+    } else if (field === 'privateNotes') {
+      if (copy.privateNotes !== undefined) copy.privateNotes = '';
+    } else copy[field] = '';
   }
   return copy;
 }

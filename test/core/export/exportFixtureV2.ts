@@ -8,7 +8,7 @@ import { EMPTY_SELECTION } from '../../../src/core/export/selection';
 import type { NotHeldPart } from '../../../src/core/export/setAside';
 import type { Incident } from '../../../src/core/model/incident';
 import type { RevisionRecord } from '../../../src/core/store/diaryRepository';
-import { aDiaryEntry, anIncident } from '../../support/incidentFactories';
+import { aDiaryEntry, anIncident, asIncident } from '../../support/incidentFactories';
 import { DiaryBuilder } from '../evidence/diaryBuilder';
 
 export const GENERATED = new Date('2025-04-01T12:00:00.000Z');
@@ -32,7 +32,7 @@ export function builderSource(diary: DiaryBuilder, entryIds: readonly string[], 
     links: diary.links,
     entries: entryIds.map((id) => {
       const latest = builderHistory(diary, id).at(-1)?.content;
-      return aDiaryEntry(latest?.body, { id });
+      return aDiaryEntry(asIncident(latest?.body), { id });
     }),
     history: (id) => builderHistory(diary, id),
     checklists: [],

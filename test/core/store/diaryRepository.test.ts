@@ -8,7 +8,7 @@ import {
   type RevisionRecord,
 } from '../../../src/core/store/diaryRepository';
 import { StorageError } from '../../../src/core/store/storageErrors';
-import { aQuickIncident, anIncident } from '../../support/incidentFactories';
+import { aQuickIncident, anIncident, asIncident } from '../../support/incidentFactories';
 import { createdVault, diaryOver } from '../../support/vault';
 import { dumpDatabase, rejectionOf } from '../backup/backupFixture';
 
@@ -34,7 +34,7 @@ describe('diary repository', () => {
     expect(entries[1]?.revisions).toBe(2);
     expect((entries[1]?.firstRecordedAt ?? '') < (entries[1]?.lastRecordedAt ?? '')).toBe(true);
     expect(links).toHaveLength(3);
-    expect(repo.history(first).map((r) => r.content?.body.whatHappened)).toEqual([
+    expect(repo.history(first).map((r) => asIncident(r.content?.body)?.whatHappened)).toEqual([
       'He was outside the house',
       'He was outside the house at 9pm',
     ]);
@@ -383,7 +383,7 @@ describe('diary repository: two tabs saving at the same moment', () => {
     await setup.repo.edit(id, incident('Changed in tab one'));
     await setup.other.edit(id, incident('Changed in tab two'));
     const { fresh, verification } = await storedDiary(setup);
-    expect(fresh.history(id).map((r) => [r.link.revision, r.content?.body.whatHappened])).toEqual([
+    expect(fresh.history(id).map((r) => [r.link.revision, asIncident(r.content?.body)?.whatHappened])).toEqual([
       [1, 'First words'],
       [2, 'Changed in tab one'],
       [3, 'Changed in tab two'],

@@ -122,7 +122,7 @@ describe('diary screen', () => {
     );
     const repository = await testDiary();
     // The repository is only asked for a snapshot and a verification here.
-    const snapshot: DiarySnapshot = { entries: incidents, links: [], deleted: [] };
+    const snapshot: DiarySnapshot = { entries: incidents, orders: [], links: [], deleted: [] };
     const fake = Object.assign(Object.create(repository) as DiaryRepository, {
       snapshot: () => snapshot,
       verify: async () => ({ ok: true as const, length: 5000, head: '0'.repeat(64) }),

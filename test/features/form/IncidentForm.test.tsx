@@ -36,7 +36,7 @@ async function setup({
   };
   const diary: DiaryContextValue = {
     state: 'ready',
-    snapshot: { entries, links: [], deleted: [] },
+    snapshot: { entries, orders: [], links: [], deleted: [] },
     integrity: null,
     checkFailed: false,
     seal: { state: 'sealed' },
@@ -46,6 +46,8 @@ async function setup({
     add: vi.fn(add ?? (async () => ENTRY_ID)),
     edit: vi.fn(async () => undefined),
     remove: vi.fn(async () => undefined),
+    addOrder: vi.fn(async () => 'order-1'),
+    editOrder: vi.fn(async () => undefined),
     history: unused,
     records: unused,
     stores,

@@ -15,7 +15,7 @@ import {
   type RevisionContent,
 } from '../../evidence';
 import { verifyChainInWorker } from '../../evidence/verifyChainInWorker';
-import type { Incident } from '../../model/incident';
+import { isOrderBody, type EntryBody } from '../../model/entryBody';
 import type { DiaryRecords } from './queries';
 import type { ChainEnd } from './seal';
 import type { DiaryWrite, RevisionRecord } from './types';
@@ -26,6 +26,21 @@ type LinkInput = Omit<Parameters<typeof appendLink>[1], 'recordedAt'>;
 function emptiedRecord(record: RevisionRecord): RevisionRecord {
   const origin = record.content?.origin ?? record.origin;
   return origin ? { link: record.link, content: null, origin } : { link: record.link, content: null };
+}
+
+/**
+ * Refuses rows that would give an entry versions of both kinds (an incident and an order): every
+ * reader takes one entry's versions as one kind. `before` is the chain as it is.
+ */
+function assertKindsKept(before: readonly RevisionRecord[], rows: readonly { entryId: string; body: EntryBody | undefined }[]): void {
+  const kinds = new Map<string, boolean>();
+  for (const { link, content } of before) if (content) kinds.set(link.entryId, isOrderBody(content.body));
+  for (const { entryId, body } of rows) {
+    if (body === undefined) continue;
+    const known = kinds.get(entryId);
+    if (known !== undefined && known !== isOrderBody(body)) throw new Error('An entry cannot change kind');
+    kinds.set(entryId, isOrderBody(body));
+  }
 }
 
 /** Where the chain ends once `appended` new links (the last of them `last`) follow `before` links. */
@@ -44,9 +59,9 @@ export class DiaryChain {
     private readonly now: () => Date,
   ) {}
 
-  /** A new revision of an entry, linked onto the head. */
-  async revision(entryId: string, revision: number, incident: Incident): Promise<DiaryWrite> {
-    const content = newRevisionContent(incident);
+  /** A new revision of an entry (an incident or an order), linked onto the head. */
+  async revision(entryId: string, revision: number, body: EntryBody): Promise<DiaryWrite> {
+    const content = newRevisionContent(body);
     const link = await this.nextLink({ entryId, revision, kind: 'revision', contentHash: await revisionContentHash(content) });
     return { rows: [{ link, content }], appended: 1, end: endAfter(this.records.all().length, 1, link) };
   }
@@ -79,6 +94,10 @@ export class DiaryChain {
     if (!first || !last || first.seq !== (prev ? prev.seq + 1 : 0) || first.prevHash !== (prev ? prev.hash : GENESIS_HASH)) {
       throw new Error('Records do not continue this chain');
     }
+    assertKindsKept(
+      records,
+      rows.map((r) => ({ entryId: r.link.entryId, body: r.content?.body })),
+    );
     const deleted = new Set(rows.filter((r) => r.link.kind === 'tombstone').map((r) => r.link.entryId));
     const erased = records.filter((r) => deleted.has(r.link.entryId) && r.content !== null).map((r) => emptiedRecord(r));
     return { rows: [...erased, ...rows], appended: rows.length, end: endAfter(records.length, rows.length, last) };
@@ -89,7 +108,7 @@ export class DiaryChain {
    * its origin, so the chain records both the import and where it came from. Each keeps the
    * content version it came with (v1 or v2): its salts and hash are its own.
    */
-  async imported(items: readonly { entryId: string; content: RevisionContent<Incident> }[]): Promise<DiaryWrite> {
+  async imported(items: readonly { entryId: string; content: RevisionContent<EntryBody> }[]): Promise<DiaryWrite> {
     const records = this.records.all();
     const lastRevision = new Map<string, number>();
     const deleted = new Set<string>();
@@ -99,6 +118,10 @@ export class DiaryChain {
     }
     // Nothing may follow a tombstone: such a link would break the chain for good.
     if (items.some((item) => deleted.has(item.entryId))) throw new Error('Cannot add to a deleted entry');
+    assertKindsKept(
+      records,
+      items.map((item) => ({ entryId: item.entryId, body: item.content.body })),
+    );
     const rows: RevisionRecord[] = [];
     let prev = records.at(-1)?.link ?? null;
     for (const { entryId, content } of items) {

@@ -1,7 +1,8 @@
 // The diary in memory once decrypted: every record in chain order, and what screens and exports
 // ask of it (the current entries, one entry's history, every record).
 
-import type { DiaryEntry, DiarySnapshot, DiaryWrite, RevisionRecord } from './types';
+import { isOrderBody } from '../../model/entryBody';
+import type { DiaryEntry, DiarySnapshot, DiaryWrite, OrderEntry, RevisionRecord } from './types';
 
 export class DiaryRecords {
   private records: RevisionRecord[] = [];
@@ -43,7 +44,8 @@ export class DiaryRecords {
   }
 
   snapshot(): DiarySnapshot {
-    const entries = new Map<string, DiaryEntry>();
+    // One map for both kinds: an entry id names one entry whichever it is.
+    const entries = new Map<string, DiaryEntry | OrderEntry>();
     const deleted: { id: string; at: string }[] = [];
     for (const { link, content } of this.records) {
       if (link.kind === 'tombstone') {
@@ -58,16 +60,22 @@ export class DiaryRecords {
         if (existing) entries.set(link.entryId, { ...existing, revisions: link.revision });
         continue;
       }
-      entries.set(link.entryId, {
+      const common = {
         id: link.entryId,
-        incident: content.body,
         // A revision imported from another diary's backup was first written there.
         firstRecordedAt: existing?.firstRecordedAt ?? content.origin?.recordedAt ?? link.recordedAt,
         lastRecordedAt: link.recordedAt,
         revisions: link.revision,
-      });
+      };
+      const { body } = content;
+      entries.set(link.entryId, isOrderBody(body) ? { ...common, order: body } : { ...common, incident: body });
     }
     const list = [...entries.values()].sort((a, b) => (a.firstRecordedAt < b.firstRecordedAt ? 1 : -1));
-    return { entries: list, links: this.records.map((r) => r.link), deleted };
+    return {
+      entries: list.filter((entry): entry is DiaryEntry => 'incident' in entry),
+      orders: list.filter((entry): entry is OrderEntry => 'order' in entry),
+      links: this.records.map((r) => r.link),
+      deleted,
+    };
   }
 }

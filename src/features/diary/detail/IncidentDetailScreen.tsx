@@ -56,8 +56,9 @@ function IncidentDetail({ entry }: { entry: DiaryEntry }) {
   }, [navigate, pathname, search, routerState]);
 
   const deleteEntry = async () => {
-    const others = snapshot?.entries.filter((e) => e.id !== entry.id) ?? [];
-    const files = attachmentsToDiscard(historyOf(entry.id), others);
+    const others = (snapshot?.entries ?? []).filter((e) => e.id !== entry.id).map((e) => e.incident);
+    const orders = (snapshot?.orders ?? []).map((o) => o.order);
+    const files = attachmentsToDiscard(historyOf(entry.id), [...others, ...orders]);
     await remove(entry.id);
     // The files go after the tombstone is written, so a failed delete loses nothing. If this
     // step fails the entry is still deleted; its encrypted files stay unreadable orphans.

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../core/model/incident';
 import { AttachmentList } from '../../../shared/incident/attachments/AttachmentList';
 import { Fieldset } from '../../../shared/ui/Fieldset';
-import { AttachmentPicker } from '../attachments/AttachmentPicker';
+import { AttachmentPicker } from '../../../shared/incident/attachments/AttachmentPicker';
 
 interface AttachmentFieldsProps {
   attachments: AttachmentRef[];

@@ -3,7 +3,7 @@ import type { AttachmentRef } from '../../../core/model/incident';
 import { useUnsavedInput } from '../../../shared/hooks/unsavedInput';
 import { useLocale } from '../../../shared/hooks/useLocale';
 import { BusyButton } from '../../../shared/ui/BusyButton';
-import { useAddAttachments } from '../attachments/useAddAttachments';
+import { useAddAttachments } from '../../../shared/incident/attachments/useAddAttachments';
 import { pastedTextFile, type PasteState } from './longPaste';
 import { ProblemList } from '../../../shared/ui/ProblemList';
 

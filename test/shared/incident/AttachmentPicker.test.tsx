@@ -2,10 +2,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { AttachmentRef } from '../../../../src/core/model/incident';
-import { MAX_ATTACHMENT_BYTES } from '../../../../src/core/store/attachmentStore';
-import { AttachmentPicker } from '../../../../src/features/diary/attachments/AttachmentPicker';
-import { attachmentVault, blobText, renderWithI18n } from '../../../support/attachmentHarness';
+import type { AttachmentRef } from '../../../src/core/model/incident';
+import { MAX_ATTACHMENT_BYTES } from '../../../src/core/store/attachmentStore';
+import { AttachmentPicker } from '../../../src/shared/incident/attachments/AttachmentPicker';
+import { attachmentVault, blobText, renderWithI18n } from '../../support/attachmentHarness';
 
 const png = (name: string, text = name) => new File([text], name, { type: 'image/png' });
 
