@@ -19,11 +19,15 @@ export const INCIDENT_FIELDS = [
   'officer',
   'howItFelt',
   'whatItChanged',
+  // Issue 16: absent from revisions written before it (read as empty).
+  'breaches',
+  'told',
+  'privateNotes',
 ] as const;
 export type IncidentField = (typeof INCIDENT_FIELDS)[number];
 
 /** Fields whose value is a single piece of the person's own text. */
-export type TextField = Exclude<IncidentField, 'when' | 'behaviours' | 'witnesses' | 'attachments' | 'reported'>;
+export type TextField = Exclude<IncidentField, 'when' | 'behaviours' | 'witnesses' | 'attachments' | 'reported' | 'breaches' | 'told'>;
 
 /** The list without `left`, order kept (a typed filter, so callers keep the narrower type). */
 export function incidentFieldsExcept<const Left extends IncidentField>(...left: Left[]): Exclude<IncidentField, Left>[] {
@@ -42,6 +46,8 @@ export function fieldText(incident: Incident, field: TextField): string {
       return incident.effect.howItFelt;
     case 'whatItChanged':
       return incident.effect.whatItChanged;
+    case 'privateNotes':
+      return incident.privateNotes ?? '';
     default:
       return incident[field];
   }

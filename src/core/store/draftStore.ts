@@ -8,7 +8,17 @@
 // storage shows only that some draft exists, never what it says.
 
 import { isBehaviour } from '../model/behaviours';
-import type { AttachmentRef, Incident, IncidentWhen, Witness } from '../model/incident';
+import {
+  isReceivedAt,
+  isReceivedVia,
+  isToldHow,
+  type AttachmentRef,
+  type BreachRef,
+  type Incident,
+  type IncidentWhen,
+  type ToldSomeone,
+  type Witness,
+} from '../model/incident';
 import { sha256Hex } from '../evidence/hash';
 import type { DaybookDatabase } from './db';
 import { EncryptedTable } from './encryptedTable';
@@ -126,9 +136,27 @@ function readWhen(value: unknown): IncidentWhen {
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 function readAttachment(value: unknown): AttachmentRef | undefined {
-  const { id, name, type, size, sha256 } = fields(value);
+  const { id, name, type, size, sha256, receivedAt, receivedVia, interrupted } = fields(value);
   if (typeof id !== 'string' || typeof size !== 'number' || typeof sha256 !== 'string') return undefined;
-  return { id, name: text(name), type: text(type), size, sha256 };
+  // How and when a file arrived is part of what it is: a draft must not drop it.
+  const arrived = isReceivedAt(receivedAt)
+    ? {
+        receivedAt,
+        ...(isReceivedVia(receivedVia) ? { receivedVia } : {}),
+        ...(interrupted === true && receivedVia === 'recording' ? { interrupted } : {}),
+      }
+    : {};
+  return { id, name: text(name), type: text(type), size, sha256, ...arrived };
+}
+
+function readBreach(value: unknown): BreachRef[] {
+  const { orderId, conditionId } = fields(value);
+  return typeof orderId === 'string' && typeof conditionId === 'string' ? [{ orderId, conditionId }] : [];
+}
+
+function readTold(value: unknown): ToldSomeone[] {
+  const { who, how, date, time } = fields(value);
+  return isToldHow(how) ? [{ who: text(who), how, ...optional('date', date), ...optional('time', time) }] : [];
 }
 
 function readIncident(value: unknown): Incident {
@@ -150,6 +178,9 @@ function readIncident(value: unknown): Incident {
       ...optional('officer', reported.officer),
     },
     effect: { howItFelt: text(effect.howItFelt), whatItChanged: text(effect.whatItChanged) },
+    breaches: list(incident.breaches).flatMap(readBreach),
+    told: list(incident.told).flatMap(readTold),
+    privateNotes: text(incident.privateNotes),
   };
 }
 

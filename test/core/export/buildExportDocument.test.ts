@@ -1,4 +1,4 @@
-import { asIncident } from '../../support/incidentFactories';
+import { anIncident, asIncident } from '../../support/incidentFactories';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SavedChecklistResult } from '../../../src/core/checklist/result';
 import { committedContentHash, prefixRoots, treeHead, verifyConsistency, verifyInclusion } from '../../../src/core/evidence';
@@ -55,7 +55,7 @@ function otherLinks(document: ExportDocumentV2) {
 
 describe('buildExportDocument (version 2)', () => {
   it('with nothing left out: every held version, committed with every field shown, matching its link', async () => {
-    const doc = await build();
+    const doc = await build({ includePrivateNotes: true });
     expect(doc.format).toBe('daybook-export');
     expect(doc.version).toBe(2);
     expect(doc.generatedAt).toBe('2026-02-01T10:00:00.000Z');
@@ -126,17 +126,19 @@ describe('buildExportDocument (version 2)', () => {
   it('with fields left out: each version shows the rest and only the commitment of those', async () => {
     const omit: OmittableField[] = ['where', 'witnesses', 'reported', 'where'];
     const doc = await build({ omitFields: omit });
-    expect(doc.scope.omittedFields).toEqual(['where', 'witnesses', 'reported']);
+    // Private notes are left out too, as they always are unless ticked in.
+    expect(doc.scope.omittedFields).toEqual(['where', 'witnesses', 'reported', 'privateNotes']);
     const polish = doc.entries.find((e) => e.id === sample.ids.polish);
     const revision = polish?.revisions[0];
     if (revision?.kind !== 'committed') throw new Error('expected a committed version');
-    expect(Object.keys(revision.content.withheld).sort()).toEqual(['reported', 'where', 'witnesses']);
+    expect(Object.keys(revision.content.withheld).sort()).toEqual(['privateNotes', 'reported', 'where', 'witnesses']);
     expect(Object.keys(revision.content.fields).sort()).toEqual(
-      ['attachments', 'behaviours', 'effect', 'evidenceElsewhere', 'whatHappened', 'when', 'whoDidIt'].sort(),
+      ['attachments', 'behaviours', 'breaches', 'effect', 'evidenceElsewhere', 'told', 'whatHappened', 'when', 'whoDidIt'].sort(),
     );
     const original = device.diary.history(sample.ids.polish)[0]?.content;
     if (original?.v !== 2) throw new Error('expected version 2 content');
-    expect(revisionIncident(revision)).toEqual({ ...original.body, where: '', witnesses: [], reported: { reported: false } });
+    // A withheld field the version has is not shown at all (toEqual reads undefined as absent).
+    expect(revisionIncident(revision)).toEqual({ ...original.body, where: '', witnesses: [], reported: { reported: false }, privateNotes: undefined });
     const text = JSON.stringify(doc);
     expect(text).not.toContain('Łucja');
     expect(text).not.toContain('62/3141/26');
@@ -148,7 +150,7 @@ describe('buildExportDocument (version 2)', () => {
     const verification = await verifyExportDocument(doc);
     expect(exportVerified(verification)).toBe(true);
     expect(verification).toMatchObject({ completeRevisions: 4, partialRevisions: 0, problems: [] });
-    expect([...verification.coverage.fieldsWithheld].sort()).toEqual(['reported', 'where', 'witnesses']);
+    expect([...verification.coverage.fieldsWithheld].sort()).toEqual(['privateNotes', 'reported', 'where', 'witnesses']);
     expect(verification.coverage.fieldsChecked.has('whatHappened')).toBe(true);
     expect(verification.coverage.fieldsChecked.has('where')).toBe(false);
   });
@@ -159,6 +161,8 @@ describe('buildExportDocument (version 2)', () => {
       where: 'Ulica Długa',
       whoDidIt: 'Mój były',
       evidenceElsewhere: 'Nagranie u sąsiada',
+      told: [{ who: 'Siostra', how: 'phone' as const }],
+      privateNotes: 'Tylko dla mnie',
     };
     const blanked = withoutFields(full, [field]);
     const changed = (Object.keys(full) as (keyof Incident)[]).filter((k) => JSON.stringify(full[k]) !== JSON.stringify(blanked[k]));
@@ -183,7 +187,7 @@ describe('buildExportDocument (version 2)', () => {
     expect((await build()).scope).toEqual({
       behaviours: [],
       pickedIncidents: false,
-      omittedFields: [],
+      omittedFields: ['privateNotes'],
       attachmentsIncluded: true,
       checklistsIncluded: false,
     });
@@ -192,11 +196,33 @@ describe('buildExportDocument (version 2)', () => {
       to: '2026-01-31',
       behaviours: ['turning-up'],
       pickedIncidents: false,
-      omittedFields: [],
+      omittedFields: ['privateNotes'],
       attachmentsIncluded: false,
       checklistsIncluded: false,
     });
     expect((await build({ from: '', to: '' })).scope).not.toHaveProperty('from');
+  });
+
+  it('leaves private notes out unless ticked in, whatever else is chosen: their text and salt go nowhere', async () => {
+    const id = await device.diary.add(anIncident({ whatHappened: 'Notes test', privateNotes: 'I keep wondering if I overreacted' }));
+    try {
+      const stored = device.diary.history(id)[0]?.content;
+      if (stored?.v !== 2) throw new Error('expected version 2 content');
+      for (const selection of [{}, { omitFields: [] }, { omitFields: ['where' as const] }, { includePrivateNotes: false }]) {
+        const doc = await build(selection);
+        const text = JSON.stringify(doc);
+        expect(text).not.toContain('overreacted');
+        expect(text).not.toContain(stored.salts.privateNotes ?? '-');
+        expect(doc.scope.omittedFields).toContain('privateNotes');
+        expect(exportVerified(await verifyExportDocument(doc))).toBe(true);
+      }
+      const ticked = await build({ includePrivateNotes: true });
+      expect(JSON.stringify(ticked)).toContain('overreacted');
+      expect(ticked.scope.omittedFields).not.toContain('privateNotes');
+      expect(exportVerified(await verifyExportDocument(ticked))).toBe(true);
+    } finally {
+      await device.diary.remove(id);
+    }
   });
 
   it('leaves out an entry with no version still held', async () => {

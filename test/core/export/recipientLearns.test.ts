@@ -25,7 +25,7 @@ describe('recipientLearns', () => {
         { size: 5, sharedAt: '2025-03-02T09:00:00.000Z' },
       ],
       leavesEntriesOut: true,
-      omittedFields: ['where'],
+      omittedFields: ['where', 'privateNotes'],
     });
     // Exactly what the export then carries.
     const document = await buildExportDocument(source, { ...EMPTY_SELECTION, omitFields: ['where'] }, GENERATED);
@@ -68,7 +68,7 @@ describe('recipientLearns', () => {
       exportedLinks: 0,
       earlierFingerprints: [],
       leavesEntriesOut: false,
-      omittedFields: [],
+      omittedFields: ['privateNotes'],
     });
   });
 });

@@ -72,14 +72,15 @@ describe('verifyExportDocument, version 2: a sound export', () => {
         'reported',
         'effect',
       ],
-      fieldsLeftOut: [],
+      // Left out of every export unless ticked in; none of these versions has any.
+      fieldsLeftOut: ['privateNotes'],
       uncheckedText: 0,
       notHeld: 0,
       clockBehind: 1,
       clockAhead: 1,
       earlierProven: 2,
       problems: 0,
-      notCovered: ['whose-diary', 'scope', 'device-clock', 'later-versions'],
+      notCovered: ['whose-diary', 'fields-left-out', 'scope', 'device-clock', 'later-versions'],
       redrawnPictures: 0,
       withheldPictures: 0,
     });
@@ -101,7 +102,7 @@ describe('verifyExportDocument, version 2: a sound export', () => {
       outcome: 'partly-verified',
       checkedRevisions: 3,
       uncheckedText: 2,
-      fieldsLeftOut: ['where', 'witnesses'],
+      fieldsLeftOut: ['where', 'witnesses', 'privateNotes'],
       fieldsChecked: ['when', 'whatHappened', 'behaviours', 'whoDidIt', 'evidenceElsewhere', 'attachments', 'reported', 'effect'],
     });
     expect(statement.notCovered).toEqual(['whose-diary', 'fields-left-out', 'scope', 'device-clock', 'later-versions', 'v1-partial-text']);

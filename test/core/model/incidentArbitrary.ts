@@ -2,7 +2,7 @@
 
 import fc from 'fast-check';
 import { BEHAVIOURS } from '../../../src/core/model/behaviours';
-import { INCIDENT_LIMITS, isAttachmentId, type Incident, type IncidentWhen } from '../../../src/core/model/incident';
+import { INCIDENT_LIMITS, isAttachmentId, TOLD_HOW, type Incident, type IncidentWhen } from '../../../src/core/model/incident';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -48,25 +48,44 @@ export const incidentArb: fc.Arbitrary<Incident> = incidentArbWith(textArb);
 export const longIncidentArb: fc.Arbitrary<Incident> = incidentArbWith(anyTextArb);
 
 function incidentArbWith(longArb: fc.Arbitrary<string>): fc.Arbitrary<Incident> {
-  return fc.record({
-    when: whenArb,
-    where: textArb,
-    whatHappened: longArb,
-    behaviours: fc.subarray([...BEHAVIOURS]),
-    whoDidIt: textArb,
-    witnesses: fc.array(fc.record({ name: textArb, contact: textArb }), { maxLength: 3 }),
-    evidenceElsewhere: textArb,
-    attachments: fc.uniqueArray(
-      fc.record({
-        id: attachmentIdArb,
-        name: textArb,
-        type: fc.constantFrom('', 'image/jpeg', 'video/mp4', 'application/pdf', 'audio/x-m4a'),
-        size: fc.nat(),
-        sha256: fc.stringMatching(/^[0-9a-f]{64}$/),
-      }),
-      { maxLength: 3, selector: (a) => a.id },
-    ),
-    reported: fc.record({ reported: fc.boolean(), policeReference: nonEmptyArb, officer: nonEmptyArb }, { requiredKeys: ['reported'] }),
-    effect: fc.record({ howItFelt: longArb, whatItChanged: textArb }),
-  });
+  return fc
+    .record({
+      when: whenArb,
+      where: textArb,
+      whatHappened: longArb,
+      behaviours: fc.subarray([...BEHAVIOURS]),
+      whoDidIt: textArb,
+      witnesses: fc.array(fc.record({ name: textArb, contact: textArb }), { maxLength: 3 }),
+      evidenceElsewhere: textArb,
+      attachments: fc.uniqueArray(
+        fc.record({
+          id: attachmentIdArb,
+          name: textArb,
+          type: fc.constantFrom('', 'image/jpeg', 'video/mp4', 'application/pdf', 'audio/x-m4a'),
+          size: fc.nat(),
+          sha256: fc.stringMatching(/^[0-9a-f]{64}$/),
+        }),
+        { maxLength: 3, selector: (a) => a.id },
+      ),
+      reported: fc.record({ reported: fc.boolean(), policeReference: nonEmptyArb, officer: nonEmptyArb }, { requiredKeys: ['reported'] }),
+      effect: fc.record({ howItFelt: longArb, whatItChanged: textArb }),
+    })
+    .chain((incident) => fc.option(laterFieldsArb, { nil: undefined }).map((later) => (later ? { ...incident, ...later } : incident)));
 }
+
+/** The fields issue 16 added: a version has all three or none (see Incident). */
+export const laterFieldsArb: fc.Arbitrary<Required<Pick<Incident, 'breaches' | 'told' | 'privateNotes'>>> = fc.record({
+  breaches: fc.uniqueArray(fc.record({ orderId: attachmentIdArb, conditionId: fc.stringMatching(/^[A-Za-z0-9_-]{1,22}$/) }), {
+    maxLength: 3,
+    selector: (b) => JSON.stringify([b.orderId, b.conditionId]),
+  }),
+  told: fc.array(
+    fc.oneof(
+      fc.record({ who: textArb, how: fc.constantFrom(...TOLD_HOW) }),
+      fc.record({ who: textArb, how: fc.constantFrom(...TOLD_HOW), date: dateArb }),
+      fc.record({ who: textArb, how: fc.constantFrom(...TOLD_HOW), date: dateArb, time: timeArb }),
+    ),
+    { maxLength: 3 },
+  ),
+  privateNotes: textArb,
+});

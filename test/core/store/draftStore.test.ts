@@ -152,8 +152,34 @@ describe('reading a stored draft', () => {
         attachments: [{ id: 'a', name: 'p.jpg', type: 'image/jpeg', size: 10, sha256: 'ab' }],
         reported: { reported: false, officer: 'PC Jones' },
         effect: { howItFelt: '', whatItChanged: '' },
+        breaches: [],
+        told: [],
+        privateNotes: '',
       },
     });
+  });
+
+  it('keeps how and when a file arrived, breaches, who was told and private notes', async () => {
+    const { store } = await drafts();
+    const kept = draft('Shared in, then kept as a draft', {
+      attachments: [
+        {
+          id: 'rec',
+          name: 'recording.webm',
+          type: 'audio/webm',
+          size: 10,
+          sha256: 'ab'.repeat(32),
+          receivedAt: '2026-11-22T09:00:00.000Z',
+          receivedVia: 'recording',
+          interrupted: true,
+        },
+      ],
+      breaches: [{ orderId: 'order-1', conditionId: 'c1' }],
+      told: [{ who: 'My sister', how: 'phone', date: '2026-11-22', time: '09:30' }],
+      privateNotes: 'Only for me',
+    });
+    await store.save(NEW_INCIDENT_DRAFT, kept);
+    expect(await store.load(NEW_INCIDENT_DRAFT)).toEqual(kept);
   });
 
   it('is not a draft without a time or an incident', () => {

@@ -96,8 +96,9 @@ describe('evidence package', () => {
     expect(verifiedStatement(opened.verification)).toMatchObject({
       outcome: 'verified',
       checkedRevisions: 3,
-      fieldsLeftOut: ['where', 'witnesses'],
-      fieldsChecked: ['when', 'whatHappened', 'behaviours', 'whoDidIt', 'evidenceElsewhere', 'attachments', 'reported', 'effect'],
+      // Private notes too: left out unless ticked in.
+      fieldsLeftOut: ['where', 'witnesses', 'privateNotes'],
+      fieldsChecked: ['when', 'whatHappened', 'behaviours', 'whoDidIt', 'evidenceElsewhere', 'attachments', 'reported', 'effect', 'breaches', 'told'],
     });
     // Only the exported versions' links: nothing of the deleted or left-out incidents.
     expect(opened.document.chain.links.map((l) => l.entryId).sort()).toEqual(
@@ -278,7 +279,7 @@ describe('evidence package refusals', () => {
           // The where field moved from shown to withheld (its commitment is a made-up one).
           if (first) {
             delete first.content.fields.where;
-            first.content.withheld = { where: 'a'.repeat(64) };
+            first.content.withheld = { ...first.content.withheld, where: 'a'.repeat(64) };
           }
           return { meta: { ...r.meta, entry } };
         }),
