@@ -20,11 +20,13 @@ import type { Incident, IncidentWhen } from '../model/incident';
  * Things marked above a week's bar. A later kind (a breach of an order's condition) is one more
  * entry here and in MARKER_TESTS: every week and total then carries its count.
  */
-export const MARKER_KINDS = ['police-report'] as const;
+export const MARKER_KINDS = ['police-report', 'breach'] as const;
 export type MarkerKind = (typeof MARKER_KINDS)[number];
 
 const MARKER_TESTS: Record<MarkerKind, (incident: Incident) => boolean> = {
   'police-report': (incident) => incident.reported.reported,
+  // Marked by the person as breaching a condition of an order (issue 16).
+  breach: (incident) => (incident.breaches?.length ?? 0) > 0,
 };
 
 /**
@@ -59,7 +61,7 @@ export interface ChronologyCounts {
   noBehaviour: number;
   /** Incidents with any behaviour of each group ('none': no behaviour ticked). */
   groups: Record<ChartGroup, number>;
-  /** Incidents marked, by kind (police reports: `reported.reported`). */
+  /** Incidents marked, by kind (police reports: `reported.reported`; breaches: any `breaches`). */
   markers: Record<MarkerKind, number>;
   /** Incidents placed by the first date of a rough range or the start of something ongoing. */
   roughDates: number;

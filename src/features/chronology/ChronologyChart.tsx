@@ -3,8 +3,9 @@ import { monthStarts, type ChartGroup, type Chronology } from '../../core/diary/
 import { axisTicks, barsPath, slotCentre, slotWidth } from './chartGeometry';
 
 /** One colour per row, each at least 4.5:1 on white; every row is also labelled in words, so colour is never needed. */
-const ROW_COLOURS: Record<ChartGroup | 'all', string> = {
+const ROW_COLOURS: Record<RowKey, string> = {
   all: '#3d5a6c',
+  breach: '#1d2528',
   presence: '#8a4b08',
   contact: '#1f5fa8',
   watching: '#6b3fa0',
@@ -22,8 +23,11 @@ const MIN_WIDTH = 240;
 /** Half a label's room: labels near the ends are moved in rather than cut off. */
 const LABEL_HALF = 26;
 
+/** 'breach': the incidents marked as breaching an order, as a row of their own under all incidents. */
+type RowKey = ChartGroup | 'all' | 'breach';
+
 interface Row {
-  key: ChartGroup | 'all';
+  key: RowKey;
   label: string;
   counts: number[];
 }
@@ -55,6 +59,10 @@ export function ChronologyChart({
   const scale = Math.max(1, busiestWeek);
   const rows: Row[] = [
     { key: 'all', label: t('allIncidents'), counts: weeks.map((w) => w.incidents) },
+    // Only when some incident is marked: a row of nothing would read as "no breaches".
+    ...(chronology.totals.markers.breach > 0
+      ? [{ key: 'breach' as const, label: t('breachRow'), counts: weeks.map((w) => w.markers.breach) }]
+      : []),
     ...groups.map((group) => ({ key: group, label: t(`groups.${group}`), counts: weeks.map((w) => w.groups[group]) })),
   ];
   const bars = (row: Row) => barsPath(row.counts, { slot, height: ROW_HEIGHT, scale, rtl, width });

@@ -46,19 +46,23 @@ export function ChronologyScreen() {
                 groups={groupsPresent(chronology)}
                 rtl={rtl}
                 language={language}
-                summary={t('chartSummary', {
-                  from: formatCalendarDate(first.start, language),
-                  to: formatCalendarDate(last.end, language),
-                  incidents: t('incidentCount', { count: chronology.totals.incidents }),
-                  reports: t('policeCount', { count: chronology.totals.markers['police-report'] }),
-                  most: t('incidentCount', { count: chronology.busiestWeek }),
-                })}
+                summary={[
+                  t('chartSummary', {
+                    from: formatCalendarDate(first.start, language),
+                    to: formatCalendarDate(last.end, language),
+                    incidents: t('incidentCount', { count: chronology.totals.incidents }),
+                    reports: t('policeCount', { count: chronology.totals.markers['police-report'] }),
+                    most: t('incidentCount', { count: chronology.busiestWeek }),
+                  }),
+                  ...(chronology.totals.markers.breach > 0 ? [t('breachSummary', { count: chronology.totals.markers.breach })] : []),
+                ].join(' ')}
               />
               <p className="hint">{t('scrollHint')}</p>
               <h2>{t('legendTitle')}</h2>
               <p>{t('legendRows')}</p>
               <p>{t('legendScale', { most: t('incidentCount', { count: chronology.busiestWeek }) })}</p>
               <p>{t('legendPolice')}</p>
+              {chronology.totals.markers.breach > 0 && <p>{t('legendBreach')}</p>}
             </>
           )}
           {chronology.undated > 0 && <p>{t('undated', { count: chronology.undated })}</p>}

@@ -23,6 +23,7 @@ export function ChronologyTable({
   const number = new Intl.NumberFormat(language);
   const showNone = chronology.totals.noBehaviour > 0;
   const showRough = chronology.totals.roughDates > 0;
+  const showBreaches = chronology.totals.markers.breach > 0;
   const weeks = chronology.weeks.filter((week) => week.incidents > 0);
   return (
     <>
@@ -44,6 +45,7 @@ export function ChronologyTable({
               {showNone && <th scope="col">{t('table.noBehaviour')}</th>}
               {showRough && <th scope="col">{t('table.roughDate')}</th>}
               <th scope="col">{t('table.police')}</th>
+              {showBreaches && <th scope="col">{t('table.breach')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -59,6 +61,7 @@ export function ChronologyTable({
                 {showNone && <td>{number.format(week.noBehaviour)}</td>}
                 {showRough && <td>{number.format(week.roughDates)}</td>}
                 <td>{number.format(week.markers['police-report'])}</td>
+                {showBreaches && <td>{number.format(week.markers.breach)}</td>}
               </tr>
             ))}
           </tbody>

@@ -67,6 +67,16 @@ describe('chronology', () => {
     expect(monthStarts(chronology.weeks)).toEqual([0, 1]);
   });
 
+  it('counts incidents marked as breaching an order, once each however many conditions they name', () => {
+    const chronology = buildChronology([
+      on('2026-03-02', { breaches: [{ orderId: 'o', conditionId: 'a' }, { orderId: 'o', conditionId: 'b' }] }),
+      on('2026-03-03', { breaches: [] }),
+      on('2026-03-10'),
+    ]);
+    expect(chronology.weeks.map((w) => w.markers.breach)).toEqual([1, 0]);
+    expect(chronology.totals.markers.breach).toBe(1);
+  });
+
   it('is empty for no incidents, and for undated ones only', () => {
     expect(buildChronology([])).toMatchObject({ weeks: [], undated: 0, busiestWeek: 0, complete: true });
     expect(buildChronology([aQuickIncident({ when: { kind: 'ongoing' } })])).toMatchObject({ weeks: [], undated: 1 });

@@ -61,6 +61,30 @@ describe('chronology screen', () => {
     expect(document.body.textContent).not.toMatch(/escalat|increas|risk score|trend/i);
   });
 
+  it('marks breaches of an order as a row of their own, in the summary, the legend and the table, only when there are any', async () => {
+    const repository = await seeded();
+    expect(screen.queryByText('Marked as breaching an order')).toBeNull();
+    const orderId = await repository.addOrder({
+      type: 'order',
+      kind: 'spo',
+      title: '',
+      court: '',
+      attachments: [],
+      conditions: [{ id: 'c1', text: 'No contact' }],
+    });
+    await repository.add(aQuickIncidentOn('2026-01-06', { breaches: [{ orderId, conditionId: 'c1' }] }));
+    await repository.add(aQuickIncidentOn('2026-02-11', { breaches: [{ orderId, conditionId: 'c1' }] }));
+    await renderChronology(repository);
+    const chart = await screen.findByRole('img');
+    expect(chart.getAttribute('aria-label')).toMatch(/ 2 marked as breaching an order\.$/);
+    expect(within(chart).getByText('Marked as breaching an order')).toBeTruthy();
+    expect(screen.getByText(/counts the incidents you marked as breaching a condition of an order/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Show as a table' }));
+    const table = screen.getByRole('table');
+    expect(within(table).getByRole('columnheader', { name: 'Marked as breaching an order' })).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/escalat|increas|risk score|trend/i);
+  });
+
   it('gives the same figures as a table, one row per week with incidents', async () => {
     const user = userEvent.setup();
     await renderChronology(await seeded());

@@ -12,8 +12,9 @@ import { CONTENT_WIDTH, COLOURS, MARGIN_X, type ReportWriter } from './layout';
 import { paragraphIsRtl, type ReportFont } from './reportFont';
 
 /** The screen's colours: each row is also named in words above it, so colour is never needed to read it. */
-const ROW_COLOURS: Record<ChartGroup | 'all', Color> = {
+const ROW_COLOURS: Record<RowKey, Color> = {
   all: rgb(0x3d / 255, 0x5a / 255, 0x6c / 255),
+  breach: rgb(0x1d / 255, 0x25 / 255, 0x28 / 255),
   presence: rgb(0x8a / 255, 0x4b / 255, 0x08 / 255),
   contact: rgb(0x1f / 255, 0x5f / 255, 0xa8 / 255),
   watching: rgb(0x6b / 255, 0x3f / 255, 0xa0 / 255),
@@ -35,8 +36,11 @@ const TITLE_ROOM = 30;
 const MAX_SLOT = 36;
 const MIN_YEAR_GAP = 34;
 
+/** 'breach': the incidents marked as breaching an order, as a row of their own under all incidents. */
+type RowKey = ChartGroup | 'all' | 'breach';
+
 interface Row {
-  key: ChartGroup | 'all';
+  key: RowKey;
   label: string;
   counts: number[];
 }
@@ -86,6 +90,10 @@ export function drawChronologyChart(w: ReportWriter, ctx: ReportContext): void {
   const groups = groupsPresent(chronology);
   const rows: Row[] = [
     { key: 'all', label: t('chronology:allIncidents'), counts: chronology.weeks.map((week) => week.incidents) },
+    // Only when an incident in the report is marked: an empty row would read as "no breaches".
+    ...(chronology.totals.markers.breach > 0
+      ? [{ key: 'breach' as const, label: t('chronology:breachRow'), counts: chronology.weeks.map((week) => week.markers.breach) }]
+      : []),
     ...groups.map((group) => ({
       key: group,
       label: t(`chronology:groups.${group}`),
