@@ -1,0 +1,50 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Incident } from '../../../core/model/incident';
+import type { CourtOrder } from '../../../core/model/order';
+import { BreachReportPanel } from './BreachReportPanel';
+import type { MakeBreachReportPdf } from './makeBreachReportPdf';
+
+export interface BreachReportButtonProps {
+  orderId: string;
+  order: CourtOrder;
+  incidentId: string;
+  incident: Incident;
+  conditionIds: string[];
+}
+
+/** The PDF code (pdf-lib, fonts, the worker) loads only when a summary is asked for. */
+const makeInWorker: MakeBreachReportPdf = async (request, i18n, signal) =>
+  (await import('./makeBreachReportPdf')).makeBreachReportPdf(request, i18n, signal);
+
+/** "Report a breach": a one-page summary of one breach for the officer in the case, as a PDF. */
+export function BreachReportButton({ orderId, order, incidentId, incident, conditionIds }: BreachReportButtonProps) {
+  const { t } = useTranslation('breachReport');
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  return (
+    <div className="breach-report">
+      <button
+        type="button"
+        className="button"
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t('button')}
+      </button>
+      {open && (
+        <BreachReportPanel
+          key={incidentId}
+          id={panelId}
+          orderId={orderId}
+          order={order}
+          incident={incident}
+          conditionIds={conditionIds}
+          make={makeInWorker}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </div>
+  );
+}
