@@ -26,6 +26,10 @@ const OpenPackageScreen = lazy(async () => ({
   default: (await import('../features/evidencePackage/OpenPackageScreen')).OpenPackageScreen,
 }));
 const RecordRoute = lazy(async () => ({ default: (await import('./composed/RecordRoute')).RecordRoute }));
+const OrdersScreen = lazy(async () => ({ default: (await import('../features/orders/OrdersScreen')).OrdersScreen }));
+const NewOrderScreen = lazy(async () => ({ default: (await import('../features/orders/OrderFormScreens')).NewOrderScreen }));
+const EditOrderScreen = lazy(async () => ({ default: (await import('../features/orders/OrderFormScreens')).EditOrderScreen }));
+const OrderDetailScreen = lazy(async () => ({ default: (await import('../features/orders/OrderDetailScreen')).OrderDetailScreen }));
 const ChecklistScreen = lazy(async () => ({ default: (await import('../features/checklist/ChecklistScreen')).ChecklistScreen }));
 
 /** Every screen of the app. Screens are separate chunks, all precached for offline use. */
@@ -43,6 +47,10 @@ export const routes: RouteObject[] = [
               { path: 'incidents/new', element: <NewIncidentScreen /> },
               { path: 'incidents/:id', element: <IncidentDetailScreen /> },
               { path: 'incidents/:id/edit', element: <EditIncidentScreen /> },
+              { path: 'orders', element: <OrdersScreen /> },
+              { path: 'orders/new', element: <NewOrderScreen /> },
+              { path: 'orders/:id', element: <OrderDetailScreen /> },
+              { path: 'orders/:id/edit', element: <EditOrderScreen /> },
               { path: 'export', element: <ExportScreen /> },
               { path: 'chronology', element: <ChronologyScreen /> },
               { path: 'backup', element: <BackupScreen /> },

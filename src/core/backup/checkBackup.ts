@@ -21,6 +21,7 @@
 // item that breaks any of this refuses the whole file ('corrupt'): an inbox item has no link in
 // the chain to keep in its place, and a restore must not seal bytes that are not what was received.
 
+import { isOrderBody } from '../model/entryBody';
 import type { SavedChecklistResult } from '../checklist/result';
 import { createStreamingSha256, type StreamingSha256 } from '../crypto/streamingSha256';
 import { contentKey, revisionContentHashOrNull, verifyChain, type ChainSeal, type ChainVerification } from '../evidence';
@@ -324,6 +325,15 @@ export async function checkBackup(file: Blob, passphrase: string, options: Check
   if (info === null || current !== null || currentItem !== null || (info.v >= 2 && seal === null)) corrupt();
   if (records.length !== info.links || checklistsSeen !== info.checklists || filesSeen !== info.files) corrupt();
   if (inbox.length !== (info.inbox ?? 0)) corrupt();
+  // An entry is an incident or an order for good: a file that switches one is refused here, with
+  // the restore screen's usual message, rather than later when the diary would refuse to write it.
+  const kinds = new Map<string, boolean>();
+  for (const { link, content } of records) {
+    if (!content) continue;
+    const order = isOrderBody(content.body);
+    if (kinds.get(link.entryId) === !order) corrupt();
+    kinds.set(link.entryId, order);
+  }
 
   signal?.throwIfAborted();
   // Verifying reports no steps of its own: the bar just moves meanwhile.

@@ -2,7 +2,7 @@
 // can show each edit plainly ("Where: the park → the station").
 
 import { orderedBehaviours, type Behaviour } from '../model/behaviours';
-import type { AttachmentRef, Incident, IncidentWhen, Witness } from '../model/incident';
+import type { AttachmentRef, BreachRef, Incident, IncidentWhen, ToldSomeone, Witness } from '../model/incident';
 import { fieldText, INCIDENT_FIELDS, type TextField } from '../model/incidentFields';
 
 // Screens still import it from here; its home is the model.
@@ -14,7 +14,9 @@ export type FieldChange =
   | { field: 'behaviours'; added: Behaviour[]; removed: Behaviour[] }
   | { field: 'witnesses'; added: Witness[]; removed: Witness[] }
   | { field: 'attachments'; added: AttachmentRef[]; removed: AttachmentRef[] }
-  | { field: 'reported'; before: boolean; after: boolean };
+  | { field: 'reported'; before: boolean; after: boolean }
+  | { field: 'breaches'; added: BreachRef[]; removed: BreachRef[] }
+  | { field: 'told'; added: ToldSomeone[]; removed: ToldSomeone[] };
 
 /** Text longer than this, or on several lines, is shown as "changed" with before/after on request. */
 export const SHORT_TEXT_LIMIT = 80;
@@ -48,6 +50,8 @@ function missingFrom<T>(a: readonly T[], b: readonly T[], key: (item: T) => stri
 
 const witnessKey = (w: Witness) => JSON.stringify([w.name, w.contact]);
 const attachmentKey = (a: AttachmentRef) => JSON.stringify([a.id, a.sha256]);
+const breachKey = (b: BreachRef) => JSON.stringify([b.orderId, b.conditionId]);
+const toldKey = (t: ToldSomeone) => JSON.stringify([t.who, t.how, t.date ?? '', t.time ?? '']);
 
 /** The fields that differ from `before` to `after`, in display order; [] when nothing changed. */
 export function diffIncidents(before: Incident, after: Incident): FieldChange[] {
@@ -74,6 +78,20 @@ export function diffIncidents(before: Incident, after: Incident): FieldChange[] 
       case 'attachments': {
         const added = missingFrom(after.attachments, before.attachments, attachmentKey);
         const removed = missingFrom(before.attachments, after.attachments, attachmentKey);
+        if (added.length || removed.length) changes.push({ field, added, removed });
+        break;
+      }
+      // A version from before issue 16 has none of these: it reads as empty, so the first save
+      // since then shows no change unless something was really added.
+      case 'breaches': {
+        const added = missingFrom(after.breaches ?? [], before.breaches ?? [], breachKey);
+        const removed = missingFrom(before.breaches ?? [], after.breaches ?? [], breachKey);
+        if (added.length || removed.length) changes.push({ field, added, removed });
+        break;
+      }
+      case 'told': {
+        const added = missingFrom(after.told ?? [], before.told ?? [], toldKey);
+        const removed = missingFrom(before.told ?? [], after.told ?? [], toldKey);
         if (added.length || removed.length) changes.push({ field, added, removed });
         break;
       }

@@ -16,11 +16,13 @@ import {
   type EarlierFingerprint,
   type ExportDocumentV2,
   type ExportEntry,
+  type ExportOrder,
   type ExportRevision,
   type ExportSelection,
   type OmittableField,
   type SharedFingerprint,
 } from './exportDocument';
+import { chosenOrderIds } from './selection';
 import type { NotHeldPart, VersionNotHeld } from './setAside';
 
 export { withoutFields } from './exportDocument';
@@ -35,6 +37,8 @@ export interface ExportSource {
   /** Fingerprints the person has shared (the fingerprint store), in any order. */
   fingerprints: readonly SharedFingerprint[];
 }
+// Orders are found from `links` and `history` (selection.ts, chosenOrderIds): `history` must
+// answer for every live order as well as for the chosen entries.
 
 interface BuiltEntry {
   entry: ExportEntry;
@@ -56,6 +60,22 @@ async function exportRevision(record: RevisionRecord, omit: readonly OmittableFi
   return left.length === 0
     ? { revision, recordedAt, kind: 'complete', content: { ...content, body: content.body } }
     : { revision, recordedAt, kind: 'partial', incident: withoutFields(content.body, left), omittedFields: left };
+}
+
+/**
+ * An order with every version shown (orders are never redacted), or null when a version is not
+ * held in version 2 content (set aside at a restore, or brought in from an older backup): such an
+ * order could not be checked version by version, so it does not go out.
+ */
+async function exportOrder(id: string, history: readonly RevisionRecord[]): Promise<{ order: ExportOrder; links: ChainLink[] } | null> {
+  const records = history.filter((record) => record.link.kind === 'revision');
+  if (records.length === 0) return null;
+  const revisions: ExportOrder['revisions'] = [];
+  for (const { link, content } of records) {
+    if (content === null || content.v !== 2 || !isOrderBody(content.body)) return null;
+    revisions.push({ revision: link.revision, recordedAt: link.recordedAt, kind: 'committed', content: await commitContent(content, []) });
+  }
+  return { order: { id, revisions }, links: records.map((record) => record.link) };
 }
 
 async function exportEntry(id: string, history: readonly RevisionRecord[], omit: readonly OmittableField[]): Promise<BuiltEntry> {
@@ -116,8 +136,13 @@ export async function buildExportDocument(
       if (made.entry.revisions.length > 0) built.push(made);
     }
   }
+  const orders: { order: ExportOrder; links: ChainLink[] }[] = [];
+  for (const id of chosenOrderIds(source, selection)) {
+    const made = await exportOrder(id, source.history(id));
+    if (made) orders.push(made);
+  }
   const hashes = source.links.map((link) => link.hash);
-  const exported = built.flatMap((b) => b.links).sort((a, b) => a.seq - b.seq);
+  const exported = [...built.flatMap((b) => b.links), ...orders.flatMap((o) => o.links)].sort((a, b) => a.seq - b.seq);
   for (const link of exported) {
     // The history and the chain come from the same diary; a mismatch would make a file that
     // cannot verify, so it is a bug to stop at, not to write.
@@ -152,6 +177,8 @@ export async function buildExportDocument(
       earlier,
     },
     entries: built.map((b) => b.entry),
+    // Only when there are any: a file without them reads as before everywhere.
+    ...(orders.length > 0 ? { orders: orders.map((o) => o.order) } : {}),
     checklists: selection.includeChecklists ? [...source.checklists] : [],
     ...(versionsNotHeld.length > 0 ? { versionsNotHeld } : {}),
   };

@@ -6,8 +6,23 @@
 // to leave out are not written at all: an empty column would still say the field exists.
 
 import type { Behaviour } from '../model/behaviours';
-import type { AttachmentRef, Incident, IncidentWhen, Witness } from '../model/incident';
+import {
+  LATER_INCIDENT_KEYS,
+  type AttachmentRef,
+  type Incident,
+  type IncidentWhen,
+  type ToldSomeone,
+  type Witness,
+} from '../model/incident';
 import { incidentFieldsExcept } from '../model/incidentFields';
+import {
+  breachLine as reportBreachLine,
+  breachWordsIn,
+  hasLaterFields,
+  toldLine as reportToldLine,
+  type BreachWords,
+  type LaterFieldsTranslate,
+} from './breachWords';
 import type { ExportDocument, ExportEntry, OmittableField } from './exportDocument';
 import { latestIncident, OMITTED_WITH } from './exportDocument';
 
@@ -37,15 +52,29 @@ export interface CsvLabels {
    * Without it the line carries no time.
    */
   received?: (file: AttachmentRef & { receivedAt: string }) => string;
+  /**
+   * A breach of an order in words (the order and the condition's text, when the export carries
+   * the order). Without it: the condition's text, or a plain English line when it is not known.
+   */
+  breach?: (words: BreachWords) => string;
+  /** Someone told, how and when. Without it: who, the code of how, date and time. */
+  told?: (item: ToldSomeone) => string;
 }
 
 const FIELD_COLUMN_SET: ReadonlySet<CsvColumn> = new Set(FIELD_COLUMNS);
 const isFieldColumn = (column: CsvColumn): column is FieldColumn => FIELD_COLUMN_SET.has(column);
 
-/** The columns written for this document, in order: a field left out takes its column with it. */
-export function csvColumnsFor(omittedFields: readonly OmittableField[]): CsvColumn[] {
+const LATER_COLUMNS: ReadonlySet<CsvColumn> = new Set(LATER_INCIDENT_KEYS);
+
+/**
+ * The columns written for this document, in order: a field left out takes its column with it.
+ * Without `laterFields` (no incident in it has the fields that came with issue 16) their
+ * columns are not written either, so such an export reads exactly as it did before them.
+ */
+export function csvColumnsFor(omittedFields: readonly OmittableField[], laterFields = true): CsvColumn[] {
   const left = new Set(omittedFields);
   return CSV_COLUMNS.filter((column) => {
+    if (!laterFields && LATER_COLUMNS.has(column)) return false;
     const group = isFieldColumn(column) ? OMITTED_WITH[column] : null;
     return group === null || !left.has(group);
   });
@@ -95,7 +124,17 @@ function attachmentLine(file: AttachmentRef, labels: CsvLabels): string {
   return `${file.name} (${details.join(', ')})${received}`;
 }
 
-function cellsOf(entry: ExportEntry, labels: CsvLabels): Record<CsvColumn, string> {
+function breachLine(words: BreachWords, labels: CsvLabels): string {
+  if (labels.breach) return labels.breach(words);
+  return words.kind === 'condition' ? words.condition : 'Breaches a condition of an order';
+}
+
+function toldLine(item: ToldSomeone, labels: CsvLabels): string {
+  if (labels.told) return labels.told(item);
+  return [item.who, item.how, item.date ?? '', item.time ?? ''].filter((part) => part !== '').join(', ');
+}
+
+function cellsOf(entry: ExportEntry, labels: CsvLabels, breachWords: ReturnType<typeof breachWordsIn>): Record<CsvColumn, string> {
   const incident: Incident = latestIncident(entry);
   const first = entry.revisions[0];
   const last = entry.revisions.at(-1);
@@ -118,7 +157,18 @@ function cellsOf(entry: ExportEntry, labels: CsvLabels): Record<CsvColumn, strin
     officer: incident.reported.officer ?? '',
     howItFelt: incident.effect.howItFelt,
     whatItChanged: incident.effect.whatItChanged,
+    breaches: (incident.breaches ?? []).map((breach) => breachLine(breachWords(breach), labels)).join('\n'),
+    told: (incident.told ?? []).map((item) => toldLine(item, labels)).join('\n'),
+    privateNotes: incident.privateNotes ?? '',
   };
+}
+
+/**
+ * The words for breaches and people told, from the report's own strings: the same lines the PDF
+ * prints. `t` is i18next's with namespaced keys (as the PDF takes it), `date` writes a calendar date.
+ */
+export function laterFieldLabels(t: LaterFieldsTranslate, date: (iso: string) => string): Pick<CsvLabels, 'breach' | 'told'> {
+  return { breach: (words) => reportBreachLine(t, words), told: (item) => reportToldLine(t, date, item) };
 }
 
 /** The byte order mark that tells spreadsheets the file is UTF-8. */
@@ -129,10 +179,12 @@ export const UTF8_BOM = '\uFEFF';
  * (TextEncoder, or a Blob of the string) to write the file.
  */
 export function buildIncidentsCsv(document: ExportDocument, labels: CsvLabels): string {
-  const columns = csvColumnsFor(document.scope.omittedFields);
+  const laterFields = document.entries.some((entry) => hasLaterFields(latestIncident(entry)));
+  const columns = csvColumnsFor(document.scope.omittedFields, laterFields);
+  const breachWords = breachWordsIn(document);
   const rows = [columns.map((column) => labels.column(column))];
   for (const entry of document.entries) {
-    const cells = cellsOf(entry, labels);
+    const cells = cellsOf(entry, labels, breachWords);
     rows.push(columns.map((column) => cells[column]));
   }
   return UTF8_BOM + rows.map((row) => `${row.map(quote).join(',')}\r\n`).join('');

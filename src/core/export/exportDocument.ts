@@ -12,6 +12,7 @@ import type { ChainLink, CommittedContent, RevisionContentV1, RevisionOrigin } f
 import type { Behaviour } from '../model/behaviours';
 import { distinctAttachments, LATER_INCIDENT_KEYS, type AttachmentRef, type Incident, type IsoDate } from '../model/incident';
 import type { IncidentField } from '../model/incidentFields';
+import type { CourtOrder } from '../model/order';
 
 export const EXPORT_FORMAT = 'daybook-export';
 /** The version written now; readers take every version up to it. */
@@ -80,6 +81,9 @@ export const OMITTED_WITH: Readonly<Record<IncidentField, OmittableField | null>
   officer: 'reported',
   howItFelt: 'effect',
   whatItChanged: 'effect',
+  breaches: null,
+  told: 'told',
+  privateNotes: 'privateNotes',
 };
 
 /** What the person chose to export. Empty lists mean "no restriction". */
@@ -105,6 +109,11 @@ export interface ExportSelection {
    * omitFields says (a report may be seen by the other side).
    */
   includePrivateNotes?: boolean;
+  /**
+   * Every live order goes out when true. Absent or false, only the orders a chosen incident names
+   * in `breaches` (in any version that goes out) do.
+   */
+  includeOrders?: boolean;
 }
 
 /** The fields an export leaves out: the person's choice, and private notes unless ticked in. */
@@ -137,6 +146,23 @@ export type ExportRevision =
 export interface ExportEntry {
   id: string;
   revisions: ExportRevision[];
+}
+
+/**
+ * One saved version of a court order. Orders are never redacted: every field is shown (with its
+ * salt) and `withheld` is empty, so the version's hash can be recomputed and matched to its link.
+ */
+export interface ExportOrderRevision {
+  revision: number;
+  recordedAt: string;
+  kind: 'committed';
+  content: CommittedContent;
+}
+
+/** A court order in the export: every version, oldest first. */
+export interface ExportOrder {
+  id: string;
+  revisions: ExportOrderRevision[];
 }
 
 export interface ExportScope {
@@ -198,6 +224,12 @@ export interface ExportChainV2 {
 export interface ExportDocumentV2 extends ExportDocumentBase {
   version: 2;
   chain: ExportChainV2;
+  /**
+   * The court orders that go out with the incidents (see ExportSelection.includeOrders), in the
+   * order they were first written; their links are in `chain.links`. Absent in files from before
+   * orders, and when there are none.
+   */
+  orders?: ExportOrder[];
 }
 
 export type ExportDocument = ExportDocumentV1 | ExportDocumentV2;
@@ -293,7 +325,32 @@ export function revisionOrigin(revision: ExportRevision): RevisionOrigin | undef
   return revision.kind === 'partial' ? undefined : revision.content.origin;
 }
 
-/** Every file the document's revisions list, once each. */
+/** The order a version shows: every field of it (the reader has checked they make an order, exactly). */
+export function committedOrder(content: CommittedContent): CourtOrder {
+  const shown: Record<string, unknown> = {};
+  for (const [field, { value }] of Object.entries(content.fields)) shown[field] = value;
+  return shown as unknown as CourtOrder;
+}
+
+/** The latest version of an exported order. */
+export function latestOrder(order: ExportOrder): CourtOrder {
+  const last = order.revisions.at(-1);
+  if (!last) throw new Error('An exported order has at least one revision');
+  return committedOrder(last.content);
+}
+
+/** The orders a document carries (none for version 1, or a version 2 file from before orders). */
+export function documentOrders(document: ExportDocument): readonly ExportOrder[] {
+  return document.version === 2 ? (document.orders ?? []) : [];
+}
+
+/**
+ * Every file the document's versions list, once each: the incidents', then the orders' (a copy of
+ * the order itself).
+ */
 export function documentFiles(document: ExportDocument): AttachmentRef[] {
-  return distinctAttachments(document.entries.flatMap((entry) => entry.revisions.map(revisionIncident)));
+  return distinctAttachments([
+    ...document.entries.flatMap((entry) => entry.revisions.map(revisionIncident)),
+    ...documentOrders(document).flatMap((order) => order.revisions.map((revision) => committedOrder(revision.content))),
+  ]);
 }

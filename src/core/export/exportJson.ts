@@ -26,6 +26,7 @@ import { BEHAVIOURS, isBehaviour, type Behaviour } from '../model/behaviours';
 import { isCalendarDate } from '../model/calendarDate';
 import type { Incident, IsoDate } from '../model/incident';
 import { parseIncident } from '../model/incidentParse';
+import { parseOrder } from '../model/orderParse';
 import { ruleOf, type IncidentRule } from '../model/invalidIncident';
 import { parseOrigin } from '../model/revisionContentParse';
 import {
@@ -44,6 +45,8 @@ import {
   type ExportDocumentV1,
   type ExportedLink,
   type ExportEntry,
+  type ExportOrder,
+  type ExportOrderRevision,
   type ExportRevision,
   type ExportScope,
   type OmittableField,
@@ -68,6 +71,10 @@ export const EXPORT_LIMITS = {
   contentList: 10_000,
   /** Earlier fingerprints in a version 2 file (one a month for centuries). */
   earlier: 10_000,
+  /** Court orders in a version 2 file. */
+  orders: 10_000,
+  /** Versions over all orders together (each has a link, as incidents' versions do). */
+  orderRevisions: 100_000,
 } as const;
 
 export type ExportParseError =
@@ -113,6 +120,8 @@ export function serializeExportDocument(doc: ExportDocument & NotHeldPart): stri
     scope: doc.scope,
     chain: doc.chain,
     entries: doc.entries,
+    // Only when there are any (and only version 2 has them): a file without them reads as before.
+    ...(doc.version === 2 && doc.orders && doc.orders.length > 0 ? { orders: doc.orders } : {}),
     // Only when there are any: a file without it reads as before everywhere.
     ...(doc.versionsNotHeld && doc.versionsNotHeld.length > 0 ? { versionsNotHeld: doc.versionsNotHeld } : {}),
     checklists: doc.checklists,
@@ -534,7 +543,7 @@ function revisionExcerpt(fields: Fields): string | undefined {
   return rawExcerpt({ body: { whatHappened: text } });
 }
 
-function readEntries(value: unknown, context: ReadContext, rules: RevisionRules): ExportEntry[] {
+function readEntries(value: unknown, context: ReadContext, rules: RevisionRules, ids = new Set<string>()): ExportEntry[] {
   const items = list(value, 'entries', EXPORT_LIMITS.entries);
   // Every entry's list of revisions is sized up before any revision is read.
   let revisionCount = 0;
@@ -546,7 +555,6 @@ function readEntries(value: unknown, context: ReadContext, rules: RevisionRules)
     revisionCount += revisions.length;
     return { path, id: own(fields, 'id'), revisions };
   });
-  const ids = new Set<string>();
   const entries: ExportEntry[] = [];
   for (const { path, id, revisions: rawRevisions } of rawEntries) {
     if (typeof id !== 'string' || id.length === 0 || id.length > EXPORT_LIMITS.entryId) fail(`${path}.id`, 'must be an entry id');
@@ -575,6 +583,101 @@ function readEntries(value: unknown, context: ReadContext, rules: RevisionRules)
     if (revisions.length > 0) entries.push({ id, revisions });
   }
   return entries;
+}
+
+const ORDER_KEYS: ReadonlySet<string> = new Set([
+  'type',
+  'kind',
+  'title',
+  'court',
+  'madeOn',
+  'servedOn',
+  'expiresOn',
+  'attachments',
+  'conditions',
+]);
+
+/**
+ * A version of an order: committed content with every field shown (orders are never left out in
+ * part) whose values make an order exactly as parseOrder gives it back, or they could not match
+ * their commitments. Whether they match the link is the verifier's to say.
+ */
+function readOrderContent(value: unknown, path: string): CommittedContent {
+  const given = plainCopy(value, path, EXPORT_LIMITS.contentDepth);
+  const fields = object(given, path);
+  for (const key of keysOf(fields)) if (!COMMITTED_KEYS.has(key)) fail(keyPath(path, key), 'is not part of a committed version');
+  if (own(fields, 'v') !== 2) fail(`${path}.v`, 'must be 2');
+  const shown = object(own(fields, 'fields'), `${path}.fields`);
+  if (keysOf(object(own(fields, 'withheld'), `${path}.withheld`)).length > 0)
+    fail(`${path}.withheld`, 'must be empty: an order always goes out whole');
+  const values: Record<string, unknown> = {};
+  const salts: Record<string, string> = {};
+  for (const key of keysOf(shown)) {
+    if (!ORDER_KEYS.has(key)) fail(keyPath(`${path}.fields`, key), 'is not a field of an order');
+    const entryPath = `${path}.fields.${key}`;
+    const entry = object(own(shown, key), entryPath);
+    if (keysOf(entry).length !== 2 || !Object.hasOwn(entry, 'value')) fail(entryPath, 'must hold exactly a salt and a value');
+    const salt = own(entry, 'salt');
+    if (!isSaltHex(salt)) fail(`${entryPath}.salt`, 'must be 32 lowercase hex digits');
+    salts[key] = salt;
+    values[key] = own(entry, 'value');
+  }
+  const parsed = parseOrder(values);
+  if (!parsed.ok) fail(`${path}.fields`, parsed.errors.slice(0, 5).join('; '));
+  const order: Record<string, unknown> = { ...parsed.value };
+  if (!sameFields(keysOf(order), keysOf(shown))) fail(`${path}.fields`, 'must be exactly the fields of a saved order');
+  for (const key of keysOf(shown)) {
+    if (canonicalJson(order[key]) !== canonicalJson(values[key]))
+      fail(`${path}.fields.${key}`, 'is not exactly a saved value, so it cannot match its commitment');
+  }
+  const originValue = own(fields, 'origin');
+  const origin = originValue === undefined ? undefined : parseOrigin(originValue);
+  if (origin === null || (origin !== undefined && canonicalJson(origin) !== canonicalJson(originValue)))
+    fail(`${path}.origin`, 'must say when and where an imported revision was first written');
+  return {
+    v: 2,
+    fields: Object.fromEntries(keysOf(shown).map((key) => [key, { salt: salts[key] ?? '', value: order[key] }])),
+    withheld: {},
+    ...(origin ? { origin } : {}),
+  };
+}
+
+/**
+ * A version 2 file's orders (absent in files from before them). Read strictly, even where an
+ * incident's version could be set aside: an order is a single statement of what was ordered, and
+ * breaches name it. Every list is sized up before any version is read.
+ */
+function readOrders(value: unknown, entryIds: ReadonlySet<string>): ExportOrder[] | undefined {
+  if (value === undefined) return undefined;
+  const items = list(value, 'orders', EXPORT_LIMITS.orders);
+  let revisionCount = 0;
+  const raw = items.map((item, i) => {
+    const path = `orders[${i}]`;
+    const fields = object(item, path);
+    const revisions = list(own(fields, 'revisions'), `${path}.revisions`, EXPORT_LIMITS.orderRevisions - revisionCount);
+    if (revisions.length === 0) fail(`${path}.revisions`, 'must hold at least one revision');
+    revisionCount += revisions.length;
+    return { path, id: own(fields, 'id'), revisions };
+  });
+  const ids = new Set<string>();
+  return raw.map(({ path, id, revisions }): ExportOrder => {
+    if (typeof id !== 'string' || id.length === 0 || id.length > EXPORT_LIMITS.entryId) fail(`${path}.id`, 'must be an entry id');
+    // An entry id names one entry, an incident or an order.
+    if (ids.has(id) || entryIds.has(id)) fail(`${path}.id`, 'is repeated');
+    ids.add(id);
+    let previous = 0;
+    return {
+      id,
+      revisions: revisions.map((item, j): ExportOrderRevision => {
+        const revisionPath = `${path}.revisions[${j}]`;
+        const { fields, revision, recordedAt } = readRevisionPlace(item, revisionPath);
+        if (revision <= previous) fail(`${revisionPath}.revision`, 'must come after the one before');
+        previous = revision;
+        if (own(fields, 'kind') !== 'committed') fail(`${revisionPath}.kind`, 'must be committed');
+        return { revision, recordedAt, kind: 'committed', content: readOrderContent(own(fields, 'content'), `${revisionPath}.content`) };
+      }),
+    };
+  });
 }
 
 function readChecklists(value: unknown, context: ReadContext): SavedChecklistResult[] {
@@ -637,9 +740,21 @@ function readDocument(value: unknown, context: ReadContext): ReadExportDocument 
     return { format: EXPORT_FORMAT, version: 1, generatedAt, scope, chain, entries, checklists, ...notHeld };
   }
   const chain = readChainV2(own(value, 'chain'));
-  const entries = readEntries(own(value, 'entries'), context, { version: 2, scope });
+  const entryIds = new Set<string>();
+  const entries = readEntries(own(value, 'entries'), context, { version: 2, scope }, entryIds);
+  const orders = readOrders(own(value, 'orders'), entryIds);
   const checklists = readChecklists(own(value, 'checklists'), context);
-  return { format: EXPORT_FORMAT, version: 2, generatedAt, scope, chain, entries, checklists, ...notHeld };
+  return {
+    format: EXPORT_FORMAT,
+    version: 2,
+    generatedAt,
+    scope,
+    chain,
+    entries,
+    ...(orders === undefined || orders.length === 0 ? {} : { orders }),
+    checklists,
+    ...notHeld,
+  };
 }
 
 /**

@@ -17,6 +17,7 @@
 
 import type { ExportSource } from './buildExportDocument';
 import { effectiveOmit, type ExportSelection, type OmittableField } from './exportDocument';
+import { chosenOrderIds } from './selection';
 
 export interface RecipientLearns {
   /** The diary's number of links: every version and every deletion of every incident. */
@@ -41,7 +42,7 @@ export interface RecipientLearns {
 /** `source.entries` are the chosen entries, as buildExportDocument takes them. */
 export function recipientLearns(
   source: Pick<ExportSource, 'links' | 'entries' | 'history' | 'fingerprints'>,
-  selection: Pick<ExportSelection, 'omitFields' | 'includePrivateNotes'>,
+  selection: Pick<ExportSelection, 'omitFields' | 'includePrivateNotes' | 'includeOrders'>,
 ): RecipientLearns {
   const exported = new Set<number>();
   for (const entry of source.entries) {
@@ -49,6 +50,12 @@ export function recipientLearns(
     // An entry with no version held goes out with nothing (see buildExportDocument).
     if (!revisions.some((record) => record.content !== null)) continue;
     for (const { link } of revisions) exported.add(link.seq);
+  }
+  // The orders that go with them, each whole (buildExportDocument leaves out one it cannot show whole).
+  for (const id of chosenOrderIds(source, selection)) {
+    const revisions = source.history(id).filter((record) => record.link.kind === 'revision');
+    if (revisions.every((record) => record.content !== null && record.content.v === 2))
+      for (const { link } of revisions) exported.add(link.seq);
   }
   const totalLinks = source.links.length;
   // Once per size, the first sharing, as the builder takes them.

@@ -1,6 +1,8 @@
 // Which incidents an export takes, and what goes out with them, from what the person chose.
 
+import type { ChainLink } from '../evidence';
 import { happenedSortKey, happenedSpan } from '../diary/happened';
+import { isOrderBody } from '../model/entryBody';
 import { distinctAttachments, type AttachmentRef } from '../model/incident';
 import type { DiaryEntry, RevisionRecord } from '../store/diaryRepository';
 import type { ExportSelection } from './exportDocument';
@@ -12,6 +14,7 @@ export const EMPTY_SELECTION: ExportSelection = {
   includeOriginals: false,
   omitFields: [],
   includeChecklists: false,
+  includeOrders: true,
 };
 
 /** The chosen entries in the order they happened (oldest first, as a log reads). */
@@ -54,4 +57,40 @@ export function summariseSelection(
 ): SelectionSummary {
   const files = selection.includeAttachments ? attachmentsOf(chosen.map((entry) => history(entry.id))) : [];
   return { incidents: chosen.length, files: files.length, fileBytes: files.reduce((sum, file) => sum + file.size, 0) };
+}
+
+/**
+ * The diary's live orders (not deleted, an order in a version still held), by entry id, in the
+ * order they were first written. Found from the links and histories, so a worker given only those
+ * finds the same ones.
+ */
+export function liveOrderIds(links: readonly ChainLink[], history: (entryId: string) => readonly RevisionRecord[]): string[] {
+  const live = new Map<string, boolean>();
+  for (const link of links) {
+    if (link.kind === 'tombstone') live.set(link.entryId, false);
+    else if (!live.has(link.entryId)) live.set(link.entryId, true);
+  }
+  return [...live]
+    .filter(([id, alive]) => alive && history(id).some(({ content }) => content !== null && isOrderBody(content.body)))
+    .map(([id]) => id);
+}
+
+/**
+ * The orders an export takes: every live order when `includeOrders` is true; otherwise those that
+ * a held version of a chosen incident names in `breaches`. In the order they were first written.
+ */
+export function chosenOrderIds(
+  source: { links: readonly ChainLink[]; entries: readonly { id: string }[]; history: (entryId: string) => readonly RevisionRecord[] },
+  selection: Pick<ExportSelection, 'includeOrders'>,
+): string[] {
+  const live = liveOrderIds(source.links, source.history);
+  if (selection.includeOrders === true) return live;
+  const named = new Set<string>();
+  for (const entry of source.entries) {
+    for (const { content } of source.history(entry.id)) {
+      if (content === null || isOrderBody(content.body)) continue;
+      for (const breach of content.body.breaches ?? []) named.add(breach.orderId);
+    }
+  }
+  return live.filter((id) => named.has(id));
 }

@@ -190,6 +190,19 @@ export interface ExportCoverage {
   redrawnFiles: RedrawnFile[];
   /** Pictures the sender left out for their metadata (a package's; none for other files). */
   withheldFiles: AttachmentRef[];
+  /**
+   * Every version of an order the file shows (version 2 files with orders; none otherwise), in
+   * the order of the file: 'checked' when its content hash matches its link and nothing else is
+   * wrong with it. Not counted in checkedRevisions, which counts incidents' versions.
+   */
+  orderRevisions: OrderRevisionCoverage[];
+}
+
+/** How far one exported version of an order was checked (orders are never left out in part). */
+export interface OrderRevisionCoverage {
+  orderId: string;
+  revision: number;
+  status: 'checked' | 'failed';
 }
 
 export interface ExportVerification {
@@ -528,6 +541,26 @@ async function verifyV2(doc: ExportDocumentV2 & NotHeldPart, options: ExportVeri
       statuses.set(key, link !== undefined && computed === link.contentHash ? 'checked' : 'failed');
     }
   }
+  // Orders: every version shown whole, each matched to its link like an incident's.
+  const orders = doc.orders ?? [];
+  const orderHashes = await inBatches(
+    orders.flatMap((order) => order.revisions),
+    (revision) => committedContentHash(revision.content),
+  );
+  let o = 0;
+  for (const order of orders) {
+    for (const revision of order.revisions) {
+      const computed = orderHashes[o++];
+      const key = contentKey(order.id, revision.revision);
+      if (l.seen.has(key)) {
+        l.problems.push({ kind: 'duplicate-revision', entryId: order.id, revision: revision.revision });
+        continue;
+      }
+      const link = l.linkOf(order.id, revision.revision, revision.recordedAt);
+      if (link !== undefined && computed !== link.contentHash) breaks.add(link.seq, 'content-mismatch', order.id);
+      statuses.set(key, link !== undefined && computed === link.contentHash ? 'checked' : 'failed');
+    }
+  }
   await checkSetAside(l, options, async (content) =>
     typeof content === 'object' && content !== null && Object.hasOwn(content, 'withheld')
       ? committedContentHash(content)
@@ -583,6 +616,15 @@ async function verifyV2(doc: ExportDocumentV2 & NotHeldPart, options: ExportVeri
       return revisionCoverage(entry.id, revision, status, link);
     }),
   );
+  const orderRevisions = orders.flatMap((order) =>
+    order.revisions.map((revision): OrderRevisionCoverage => {
+      const key = contentKey(order.id, revision.revision);
+      const link = revisionLinks.get(key);
+      const brokenHere = !chain.ok && link !== undefined && chain.brokenAt === link.seq;
+      const checked = statuses.get(key) === 'checked' && !failed.has(key) && !failed.has(order.id) && !brokenHere;
+      return { orderId: order.id, revision: revision.revision, status: checked ? 'checked' : 'failed' };
+    }),
+  );
   const verification = {
     version: 2 as const,
     chain,
@@ -594,7 +636,7 @@ async function verifyV2(doc: ExportDocumentV2 & NotHeldPart, options: ExportVeri
     entriesChecked: doc.entries.length,
     problems: l.problems,
   };
-  return { ...verification, coverage: coverageOf(doc, verification, revisions, earlier, options.files) };
+  return { ...verification, coverage: coverageOf(doc, verification, revisions, earlier, options.files, orderRevisions) };
 }
 
 /**
@@ -665,13 +707,21 @@ function coverageOf(
   revisions: RevisionCoverage[],
   earlier: EarlierCheck[],
   files: ExportVerifyOptions['files'],
+  orderRevisions: OrderRevisionCoverage[] = [],
 ): ExportCoverage {
   const checked = revisions.filter((r) => r.status === 'checked');
   const fieldsChecked = new Set<IncidentKey>(
     checked.length === 0 ? [] : INCIDENT_KEYS.filter((key) => checked.every((r) => r.fieldsChecked.includes(key))),
   );
+  // A field the scope leaves out is named when every version has it (a core field), or when a
+  // version shown does leave it out: versions from before issue 16 have no private notes (or who
+  // was told) to leave out, and "they exist" would not be true of them.
   const fieldsWithheld = new Set<OmittableField>(
-    OMITTABLE_FIELDS.filter((field) => doc.scope.omittedFields.includes(field) || revisions.some((r) => r.fieldsLeftOut.includes(field))),
+    OMITTABLE_FIELDS.filter(
+      (field) =>
+        (doc.scope.omittedFields.includes(field) && (CORE_INCIDENT_KEYS as readonly string[]).includes(field)) ||
+        revisions.some((r) => r.fieldsLeftOut.includes(field)),
+    ),
   );
   const uncheckedV1Partial = revisions.filter((r) => r.status === 'text-unchecked').length;
   const notHeld = verification.notHeld.length;
@@ -699,6 +749,7 @@ function coverageOf(
     revisions,
     redrawnFiles,
     withheldFiles,
+    orderRevisions,
   };
 }
 

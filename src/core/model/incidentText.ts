@@ -15,6 +15,13 @@ function wordsOf(incident: Incident, field: IncidentField): string[] {
       return incident.witnesses.flatMap((w) => [w.name, w.contact]);
     case 'attachments':
       return incident.attachments.map((a) => a.name);
+    // Breaches are ids; the order's words are found through the order itself.
+    case 'breaches':
+      return [];
+    // Who was told and the private notes are searched too: search runs on the person's own
+    // device, over their own diary, and shows nothing to anyone else.
+    case 'told':
+      return (incident.told ?? []).map((item) => item.who);
     default:
       return [fieldText(incident, field)];
   }

@@ -26,13 +26,16 @@ import { SetAsideList } from '../../shared/files/SetAsideList';
 import { NotCovered, VerificationResult } from './VerificationResult';
 import { FingerprintCheck } from './FingerprintCheck';
 import { exportVerified } from '../../core/export/verifyExport';
+import { exhibitsOf } from '../../core/export/exhibits';
+import { documentOrders } from '../../core/export/exportDocument';
+import { PackageOrders } from './PackageOrders';
 
 /**
  * An advocate opens an evidence package (or a JSON export): read-only, in memory, apart from
  * any diary on this device. It is verified on opening and can be turned into the PDF report.
  */
 export function OpenPackageScreen() {
-  const { t, i18n } = useTranslation('export');
+  const { t, i18n } = useTranslation(['export', 'evidence', 'exhibits']);
   const { vault } = useVault();
   const errorMessage = useFileErrorMessage();
   const [file, setFile] = useState<File | null>(null);
@@ -117,9 +120,19 @@ export function OpenPackageScreen() {
       // The cover then names the redrawn and left-out pictures, and shows each copy as a copy.
       const { redrawnFiles, withheldFiles } = opened.verification.coverage;
       const packageFiles = { redrawn: redrawnFiles, withheld: withheldFiles };
-      setReport(asFile(await renderReport(opened.document, i18n, loadFile, { packageFiles }), 'pdf', new Date()));
+      // The maker's exhibit numbers, when the package records them (labels, shown as such).
+      const exhibits = opened.exhibitInitials ? { exhibitInitials: opened.exhibitInitials } : {};
+      setReport(asFile(await renderReport(opened.document, i18n, loadFile, { packageFiles, ...exhibits }), 'pdf', new Date()));
     });
   };
+
+  /** The first and last exhibit reference the package's files carry, if numbered. */
+  const exhibitRange = useMemo(() => {
+    const numbered = opened ? [...exhibitsOf(opened.document, opened.exhibitInitials).values()] : [];
+    const first = numbered[0]?.reference;
+    const last = numbered.at(-1)?.reference;
+    return first && last ? { first, last } : null;
+  }, [opened]);
 
   const close = () => {
     setOpened(null);
@@ -170,6 +183,7 @@ export function OpenPackageScreen() {
                 <li>{t('open.omitted', { fields: opened.document.scope.omittedFields.map((f) => t(`omit.fields.${f}`)).join(', ') })}</li>
               )}
               {opened.missingFiles.length > 0 && <li>{t('open.missingFiles', { count: opened.missingFiles.length })}</li>}
+              {exhibitRange && <li>{t('exhibits:viewer.numbered', exhibitRange)}</li>}
             </ul>
             <div className="button-row">
               <BusyButton
@@ -186,9 +200,20 @@ export function OpenPackageScreen() {
             {report && <FileReady file={report} />}
           </section>
           <AdvocateSummary document={opened.document} verification={opened.verification} />
+          {documentOrders(opened.document).length > 0 && (
+            <section aria-labelledby="package-orders">
+              <h2 id="package-orders">{t('evidence:orders.title')}</h2>
+              <p>{t('evidence:orders.intro')}</p>
+              <PackageOrders orders={documentOrders(opened.document)} revisions={opened.verification.coverage.orderRevisions} />
+            </section>
+          )}
           <section aria-labelledby="package-entries">
             <h2 id="package-entries">{t('open.entriesTitle')}</h2>
-            <PackageEntries entries={opened.document.entries} revisions={opened.verification.coverage.revisions} />
+            <PackageEntries
+              entries={opened.document.entries}
+              revisions={opened.verification.coverage.revisions}
+              orders={documentOrders(opened.document)}
+            />
           </section>
         </AttachmentSourceContext.Provider>
       )}

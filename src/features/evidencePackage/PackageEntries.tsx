@@ -1,6 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { contentKey } from '../../core/evidence';
-import { omittedFieldsOf, revisionIncident, revisionOrigin, type ExportEntry, type ExportRevision } from '../../core/export/exportDocument';
+import {
+  latestOrder,
+  omittedFieldsOf,
+  revisionIncident,
+  revisionOrigin,
+  type ExportEntry,
+  type ExportOrder,
+  type ExportRevision,
+} from '../../core/export/exportDocument';
 import type { RevisionCoverage, RevisionStatus } from '../../core/export/verifyExport';
 import { IncidentFields } from '../../shared/incident/IncidentFields';
 import { formatMoment } from '../../shared/format/formatWhen';
@@ -12,6 +20,8 @@ import { packageEntryId } from './packageEntryId';
 
 interface PackageEntriesProps {
   entries: readonly ExportEntry[];
+  /** The court orders the file carries, which breaches name. */
+  orders?: readonly ExportOrder[];
   /** How far each version was checked (from the file's verification). */
   revisions: readonly RevisionCoverage[];
 }
@@ -44,11 +54,17 @@ function RevisionLine({ revision, checked }: { revision: ExportRevision; checked
 }
 
 /** The package's incidents in the order they happened; each opens to its fields and history. */
-export function PackageEntries({ entries, revisions }: PackageEntriesProps) {
+export function PackageEntries({ entries, revisions, orders = [] }: PackageEntriesProps) {
   const { t } = useTranslation(['export', 'evidence']);
   const describeWhen = useDescribeWhen();
   const language = useLocale();
   const coverage = new Map(revisions.map((r) => [contentKey(r.entryId, r.revision), r]));
+  // Breaches are named from each order's latest version in the file (condition ids outlive edits).
+  const named = orders.map((order) => ({ id: order.id, order: latestOrder(order) }));
+  // A breach of an order the file does not carry is named as such ("not in this export"), never
+  // as gone from a diary: given orders, IncidentFields would say "no longer in your diary".
+  const ordersFor = (breaches: readonly { orderId: string }[]) =>
+    breaches.every((breach) => named.some((order) => order.id === breach.orderId)) ? named : undefined;
   if (entries.length === 0) return <p>{t('open.noEntries')}</p>;
   return (
     <ol className="plain-list package-entries">
@@ -64,7 +80,7 @@ export function PackageEntries({ entries, revisions }: PackageEntriesProps) {
               <summary>
                 <strong>{describeWhen(incident.when)}</strong> {excerpt(incident.whatHappened, 100)}
               </summary>
-              <IncidentFields incident={incident} leftOut={leftOut} />
+              <IncidentFields incident={incident} leftOut={leftOut} orders={ordersFor(incident.breaches ?? [])} />
               {leftOut.length > 0 && (
                 <p className="hint">
                   {t('evidence:entry.leftOut', {

@@ -27,14 +27,17 @@ import { SelectionFields } from './SelectionFields';
 import { useFileErrorMessage } from '../../shared/errors/useFileErrorMessage';
 import { useExportSources } from './useExportSources';
 import { RecipientLearns } from './RecipientLearns';
+import { ExhibitInitials } from './ExhibitInitials';
+import { parseExhibitInitials } from '../../core/export/exhibits';
 import './export.css';
 
 const FORMATS: readonly ExportFormat[] = ['pdf', 'csv', 'json', 'package'];
 
 /** Choose what to export and in which format, see what will go out, then save or share it. */
 export function ExportScreen() {
-  // 'tasks' loads with the screen, so the progress bar never waits for its strings.
-  const { t, i18n } = useTranslation(['export', 'tasks']);
+  // 'tasks' and 'exhibits' load with the screen, so the progress bar and the initials field never
+  // wait for their strings.
+  const { t, i18n } = useTranslation(['export', 'tasks', 'exhibits']);
   const { diary, attachments, checklists } = useExportSources();
   const { size: formatSize } = useFormatSize();
   const errorMessage = useFileErrorMessage();
@@ -43,6 +46,8 @@ export function ExportScreen() {
   const [picking, setPicking] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('pdf');
   const [understood, setUnderstood] = useState(false);
+  /** Initials for exhibit numbers, as typed (checked when the file is made). */
+  const [initials, setInitials] = useState('');
   const [savedChecklists, setSavedChecklists] = useState(0);
   /** Fingerprints shared before: null until read (an export proves it carries on from each). */
   const [fingerprints, setFingerprints] = useState<readonly SharedFingerprint[] | null>(null);
@@ -104,6 +109,9 @@ export function ExportScreen() {
   const unencrypted = UNENCRYPTED_FORMATS.has(format);
   /** PDF reports embed pictures and packages carry files; CSV and JSON only list them. */
   const carriesFiles = format === 'pdf' || format === 'package';
+  /** Exhibit numbers are for files that go out with the export: offered only then. */
+  const numbersFiles = carriesFiles && effective.includeAttachments && summary.files > 0;
+  const exhibitInitials = parseExhibitInitials(initials);
 
   const change = (next: ExportSelection) => {
     setSelection(next);
@@ -125,6 +133,7 @@ export function ExportScreen() {
     setError(null);
     if (summary.incidents === 0) return;
     if (unencrypted && !understood) return;
+    if (numbersFiles && !exhibitInitials.ok) return;
     if (format === 'package' && (await passphrase.check())) return;
     setMade(null);
     setCancelled(false);
@@ -134,6 +143,7 @@ export function ExportScreen() {
           makeExport({ diary, entries, attachments, checklists }, effective, format, i18n, passphrase.passphrase, new Date(), {
             signal,
             onProgress,
+            ...(numbersFiles && exhibitInitials.ok && exhibitInitials.initials ? { exhibitInitials: exhibitInitials.initials } : {}),
           }),
         );
         setMade(file);
@@ -165,6 +175,7 @@ export function ExportScreen() {
             setMade(null);
           }}
           savedChecklists={savedChecklists}
+          savedOrders={diary.snapshot?.orders.length ?? 0}
         />
         <p className="export-summary" aria-live="polite">
           {summary.incidents === 0
@@ -206,6 +217,18 @@ export function ExportScreen() {
             )}
           />
         </fieldset>
+
+        {numbersFiles && (
+          <ExhibitInitials
+            value={initials}
+            onChange={(next) => {
+              setInitials(next);
+              setMade(null);
+            }}
+            files={summary.files}
+            showError={submitted}
+          />
+        )}
 
         {learns && summary.incidents > 0 && <RecipientLearns learns={learns} format={format} />}
 

@@ -16,6 +16,7 @@ import { useLocale } from '../../shared/hooks/useLocale';
  */
 export function RecipientLearns({ learns, format }: { learns: Learns; format: ExportFormat }) {
   const { t } = useTranslation('evidence');
+  const { t: te } = useTranslation('export');
   const language = useLocale();
   // In the form's order, whatever order they were ticked in.
   const leftOut = OMITTABLE_FIELDS.filter((field) => learns.omittedFields.includes(field));
@@ -28,6 +29,7 @@ export function RecipientLearns({ learns, format }: { learns: Learns; format: Ex
           ),
         })
       : null;
+  const privateNotes = learns.omittedFields.includes('privateNotes') ? te('privateNotes.leftOut') : te('privateNotes.included');
   return (
     <section className="notice recipient-learns" aria-labelledby="recipient-learns-title">
       <h2 id="recipient-learns-title">{t('learns.title')}</h2>
@@ -55,6 +57,8 @@ export function RecipientLearns({ learns, format }: { learns: Learns; format: Ex
           {learns.leavesEntriesOut && <p>{t('learns.nothingElse')}</p>}
         </>
       )}
+      {/* Said in every format: private notes go out only when ticked. */}
+      <p>{privateNotes}</p>
     </section>
   );
 }

@@ -15,6 +15,8 @@ interface SelectionFieldsProps {
   picking: boolean;
   onPickingChange: (picking: boolean) => void;
   savedChecklists: number;
+  /** Live court orders in the diary: the choice to send every one is offered only when there are some. */
+  savedOrders?: number;
   /**
    * The format chosen, when known: "Include originals with their metadata" is offered only for
    * packages (a PDF always shows pictures redrawn). Without it, the choice is offered with files.
@@ -23,6 +25,9 @@ interface SelectionFieldsProps {
 }
 
 const DATE_ENDS = ['from', 'to'] as const;
+
+/** Private notes have their own tick ("Include private notes"), which alone decides them. */
+const LISTED_OMITTABLE = OMITTABLE_FIELDS.filter((field) => field !== 'privateNotes');
 
 function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
   return on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
@@ -63,6 +68,7 @@ export function SelectionFields({
   picking,
   onPickingChange,
   savedChecklists,
+  savedOrders = 0,
   format,
 }: SelectionFieldsProps) {
   const { t } = useTranslation(['export', 'attachments']);
@@ -138,6 +144,22 @@ export function SelectionFields({
             <p className="hint">{t('attachments:originals.hint')}</p>
           </div>
         )}
+        <Choice
+          type="checkbox"
+          checked={selection.includePrivateNotes === true}
+          onChange={(includePrivateNotes) => set({ includePrivateNotes })}
+        >
+          {t('include.privateNotes')}
+        </Choice>
+        <p className="hint">{t('include.privateNotesHint')}</p>
+        {savedOrders > 0 && (
+          <>
+            <Choice type="checkbox" checked={selection.includeOrders === true} onChange={(includeOrders) => set({ includeOrders })}>
+              {t('include.orders', { count: savedOrders })}
+            </Choice>
+            <p className="hint">{t('include.ordersHint')}</p>
+          </>
+        )}
         {savedChecklists > 0 && (
           <Choice type="checkbox" checked={selection.includeChecklists} onChange={(includeChecklists) => set({ includeChecklists })}>
             {t('include.checklists', { count: savedChecklists })}
@@ -148,7 +170,7 @@ export function SelectionFields({
       <TickList
         legend={t('omit.legend')}
         hint={t('omit.hint')}
-        options={OMITTABLE_FIELDS}
+        options={LISTED_OMITTABLE}
         ticked={selection.omitFields}
         onChange={(omitFields) => set({ omitFields })}
         label={(field) => t(`omit.fields.${field}`)}

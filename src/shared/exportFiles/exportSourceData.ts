@@ -2,17 +2,19 @@
 // diary's histories as a Map instead of the diary's lookup function.
 
 import type { ExportSource } from '../../core/export/buildExportDocument';
+import { liveOrderIds } from '../../core/export/selection';
 import type { RevisionRecord } from '../../core/store/diaryRepository';
 
 export interface ExportSourceData extends Omit<ExportSource, 'history'> {
-  /** The history of every chosen entry, by its id. */
+  /** The history of every chosen entry and of every live order (which orders go out is chosen there), by id. */
   histories: ReadonlyMap<string, readonly RevisionRecord[]>;
 }
 
-/** The source as data: only the chosen entries' histories go along. */
+/** The source as data: only the chosen entries' and the live orders' histories go along. */
 export function exportSourceData(source: ExportSource): ExportSourceData {
   const { history, ...rest } = source;
-  return { ...rest, histories: new Map(source.entries.map((entry) => [entry.id, history(entry.id)])) };
+  const ids = [...source.entries.map((entry) => entry.id), ...liveOrderIds(source.links, history)];
+  return { ...rest, histories: new Map(ids.map((id) => [id, history(id)])) };
 }
 
 /** The source again, on the far side. */

@@ -6,6 +6,8 @@ import type { ExportSource } from '../../core/export/buildExportDocument';
 import type { ExportDocument, ExportSelection } from '../../core/export/exportDocument';
 import type { PackageProgress } from '../../core/export/evidencePackage/createPackage';
 import { selectEntries } from '../../core/export/selection';
+import { isExhibitInitials } from '../../core/export/exhibits';
+import type { LaterFieldsTranslate } from '../../core/export/breachWords';
 import type { AttachmentRef } from '../../core/model/incident';
 import type { AttachmentStore } from '../../core/store/attachmentStore';
 import type { ChecklistStore } from '../../core/store/checklistStore';
@@ -83,7 +85,7 @@ export async function exportDocumentFor(
 }
 
 /** Namespaces a report or spreadsheet is written with. */
-const REPORT_NAMESPACES = ['report', 'incident', 'checklist', 'diary', 'attachments', 'chronology', 'advocate'];
+const REPORT_NAMESPACES = ['report', 'incident', 'checklist', 'diary', 'attachments', 'chronology', 'advocate', 'exhibits'];
 
 /** How a long task reports on itself, and how it is stopped. */
 interface TaskOptions<Progress> {
@@ -94,6 +96,15 @@ interface TaskOptions<Progress> {
 
 /** An export's: a PDF reports its phases, a package its records and files, CSV and JSON nothing. */
 export type ExportTaskOptions = TaskOptions<ExportProgress>;
+
+/** How an export is made, beyond what goes in it. */
+export interface ExportOptions extends ExportTaskOptions {
+  /**
+   * Initials (checked: core/export/exhibits.ts) to number the files that go out as exhibits
+   * (AB/1, AB/2, …) in a PDF report and a package. Absent: no numbers.
+   */
+  exhibitInitials?: string;
+}
 
 /** The PDF task: its own worker, which alone loads pdf-lib, fontkit and the fonts. */
 const pdfTask: WorkerTask<PdfTaskInput, Uint8Array, PdfProgress, AttachmentRef, Blob> = {
@@ -133,6 +144,8 @@ export function renderReport(
 export interface ReportOptions extends TaskOptions<PdfProgress> {
   /** An opened package's redrawn and withheld pictures (OpenedPackage.verification.coverage). */
   packageFiles?: PdfTaskInput['packageFiles'];
+  /** Initials the files are numbered with as exhibits (checked: core/export/exhibits.ts). */
+  exhibitInitials?: string;
 }
 
 /** The report from a document, or from what to build it from (built in the same worker then). */
@@ -155,6 +168,8 @@ async function renderPdf(
       ...reportResources(i18n),
       withPictures: loadFile !== null,
       ...(packageFiles ? { packageFiles } : {}),
+      // Numbered in the worker, once the document is built (see exhibitsOf).
+      ...(isExhibitInitials(options.exhibitInitials) ? { exhibitInitials: options.exhibitInitials } : {}),
     },
     {
       signal: options.signal,
@@ -197,7 +212,7 @@ export async function makeExport(
   i18n: I18n,
   passphrase: string,
   now: Date = new Date(),
-  options: ExportTaskOptions = {},
+  options: ExportOptions = {},
 ): Promise<MadeExport> {
   // A PDF and the document stop in their workers, a package between records and chunks; this
   // answers at once even so, while a package finishes the one chunk it is encrypting.
@@ -211,7 +226,7 @@ async function makeExportFile(
   i18n: I18n,
   passphrase: string,
   now: Date,
-  options: ExportTaskOptions,
+  options: ExportOptions,
 ): Promise<MadeExport> {
   if (format === 'pdf') {
     // The document is built in the PDF's own worker: its data crosses to a worker only once.
@@ -222,7 +237,7 @@ async function makeExportFile(
   const document = await exportDocumentFor(inputs, selection, now, options.signal);
   switch (format) {
     case 'csv': {
-      const { buildIncidentsCsv } = await import('../../core/export/csv');
+      const { buildIncidentsCsv, laterFieldLabels } = await import('../../core/export/csv');
       await i18n.loadNamespaces(REPORT_NAMESPACES);
       // Writing the rows is quick and cannot be stopped half-way: stop before it starts.
       stopIfCancelled(options.signal);
@@ -238,6 +253,10 @@ async function makeExportFile(
         no: tReport('csv.no'),
         size: (bytes) => tAttachments('size.bytes', { count: bytes }),
         received: (file) => tReport(`attachments.received.${file.receivedVia ?? 'any'}`, { moment: file.receivedAt }),
+        // The report's words for a breach (order and condition) and for someone told.
+        ...laterFieldLabels(i18n.getFixedT(i18n.language) as unknown as LaterFieldsTranslate, (date) =>
+          formatCalendarDate(date, i18n.language),
+        ),
       });
       return { file: asFile(csv, 'csv', now), damagedFiles: [] };
     }
@@ -250,6 +269,7 @@ async function makeExportFile(
       const { createEvidencePackage } = await import('../../core/export/evidencePackage/index');
       const made = await createEvidencePackage(document, inputs.attachments, passphrase, {
         includeOriginals: selection.includeOriginals === true,
+        ...(isExhibitInitials(options.exhibitInitials) ? { exhibitInitials: options.exhibitInitials } : {}),
         signal: options.signal,
         onProgress: options.onProgress,
       });

@@ -30,6 +30,8 @@ export interface PdfTaskInput {
    * out, so the cover says so and each copy is not shown under the original's SHA-256.
    */
   packageFiles?: { redrawn: readonly RedrawnFile[]; withheld: readonly AttachmentRef[] };
+  /** Initials to number the files as exhibits (core/export/exhibits.ts); absent: no numbers. */
+  exhibitInitials?: string;
 }
 
 /** 'building' the document, 'checking' it against its chain, then 'drawing' incident by incident. */
@@ -85,6 +87,7 @@ export const renderPdfTask: TaskFunction<PdfTaskInput, Uint8Array, PdfProgress, 
     fonts,
     t,
     locale: input.language,
+    ...(input.exhibitInitials ? { exhibitInitials: input.exhibitInitials } : {}),
     loadImage: input.withPictures ? async (ref) => pdfImageFromBlob(await context.ask(ref)) : undefined,
     onIncidentDrawn: (done) => {
       context.signal.throwIfAborted();

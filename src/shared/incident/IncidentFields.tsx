@@ -1,11 +1,56 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderedBehaviours } from '../../core/model/behaviours';
-import type { Incident } from '../../core/model/incident';
+import type { BreachRef, Incident, ToldSomeone } from '../../core/model/incident';
+import type { CourtOrder } from '../../core/model/order';
 import type { OmittableField } from '../../core/export/exportDocument';
 import './incidentFields.css';
 import { AttachmentList } from './attachments/AttachmentList';
 import { useDescribeWhen } from '../format/useDescribeWhen';
+import { formatCalendarDate } from '../format/formatWhen';
+import { useLocale } from '../hooks/useLocale';
+
+/** An order a breach can name: the diary's own orders, or those an opened package carries. */
+export interface NamedOrder {
+  id: string;
+  order: CourtOrder;
+}
+
+/** Words for an order and a condition; used by the history of changes too. */
+export function useBreachWords(orders: readonly NamedOrder[] | undefined): {
+  orderLabel: (order: CourtOrder) => string;
+  breach: (breach: BreachRef) => { order: NamedOrder | undefined; condition: string };
+} {
+  const { t } = useTranslation(['diary', 'orders']);
+  const orderLabel = (order: CourtOrder) => {
+    const kind = t(`orders:kinds.${order.kind}`);
+    const title = order.title.trim();
+    return title ? t('diary:detail.orderLabel', { kind, title }) : kind;
+  };
+  const breach = ({ orderId, conditionId }: BreachRef) => {
+    const order = orders?.find((candidate) => candidate.id === orderId);
+    const condition = order?.order.conditions.find((c) => c.id === conditionId)?.text;
+    // Never dropped: a breach whose condition or order is gone says so.
+    if (condition !== undefined) return { order, condition };
+    if (order) return { order, condition: t('diary:detail.breachConditionGone') };
+    return { order, condition: t(orders ? 'diary:detail.breachOrderGone' : 'diary:detail.breachUnknown') };
+  };
+  return { orderLabel, breach };
+}
+
+/** Someone told, in words: who, how and when. */
+export function useToldWords(): (item: ToldSomeone) => string {
+  const { t } = useTranslation('diary');
+  const language = useLocale();
+  return (item) => {
+    const how = t(`detail.toldHow.${item.how}`);
+    const who = item.who.trim();
+    if (item.date === undefined) return who ? t('detail.told', { who, how }) : how;
+    const date = formatCalendarDate(item.date, language);
+    const when = item.time === undefined ? date : t('detail.toldAt', { date, time: item.time });
+    return who ? t('detail.toldWhen', { who, how, when }) : t('detail.toldNoWho', { how, when });
+  };
+}
 
 /** One labelled field; blank ones say so, rather than vanishing. */
 function Field({
@@ -37,13 +82,29 @@ function Field({
   );
 }
 
+interface IncidentFieldsProps {
+  incident: Incident;
+  leftOut?: readonly OmittableField[];
+  /** The orders breaches are named from; absent (a package without orders): named as "a condition of an order". */
+  orders?: readonly NamedOrder[];
+  /** A link to an order's page, where there is one (the diary's own). */
+  orderLink?: (orderId: string, label: string) => ReactNode;
+  /** Private notes marked as kept out of exports unless chosen (the diary; not a package). */
+  markPrivate?: boolean;
+}
+
 /** Everything recorded about an incident, in the order the form asks for it. */
-export function IncidentFields({ incident, leftOut = [] }: { incident: Incident; leftOut?: readonly OmittableField[] }) {
+export function IncidentFields({ incident, leftOut = [], orders, orderLink, markPrivate = false }: IncidentFieldsProps) {
   const { t } = useTranslation('diary');
   const omitted = (field: OmittableField) => leftOut.includes(field);
   const showPolice = !omitted('reported');
   const describeWhen = useDescribeWhen();
+  const words = useBreachWords(orders);
+  const toldWords = useToldWords();
   const { reported, effect } = incident;
+  // A version from before these fields shows none of them, exactly as it did.
+  const later = incident.breaches !== undefined || incident.told !== undefined || incident.privateNotes !== undefined;
+  const breaches = incident.breaches ?? [];
   return (
     <dl className="incident-fields">
       <Field label={t('fields.when')}>{describeWhen(incident.when)}</Field>
@@ -95,6 +156,46 @@ export function IncidentFields({ incident, leftOut = [] }: { incident: Incident;
       <Field label={t('fields.whatItChanged')} long leftOut={omitted('effect')}>
         {effect.whatItChanged}
       </Field>
+      {breaches.length > 0 && (
+        <Field label={t('fields.breaches')}>
+          <ul className="plain-list incident-breaches">
+            {breaches.map((breach) => {
+              const { order, condition } = words.breach(breach);
+              const label = order && words.orderLabel(order.order);
+              return (
+                <li key={`${breach.orderId}:${breach.conditionId}`}>
+                  <span dir="auto">{condition}</span>
+                  {order && label && <span className="incident-breach-order">{orderLink ? orderLink(order.id, label) : label}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </Field>
+      )}
+      {later && (
+        <Field label={t('fields.told')} leftOut={omitted('told')}>
+          {(incident.told ?? []).length > 0 && (
+            <ul className="plain-list">
+              {(incident.told ?? []).map((item, i) => (
+                // The item keeps the page's direction (its marker stays inside the page); the text is isolated.
+                <li key={i}>
+                  <bdi>{toldWords(item)}</bdi>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Field>
+      )}
+      {later && (
+        <Field label={t('fields.privateNotes')} long leftOut={omitted('privateNotes')}>
+          {(incident.privateNotes ?? '') !== '' && (
+            <>
+              {markPrivate && <span className="incident-private-mark">{t('detail.private')}</span>}
+              <span className="long-text">{incident.privateNotes}</span>
+            </>
+          )}
+        </Field>
+      )}
     </dl>
   );
 }

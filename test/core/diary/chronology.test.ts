@@ -69,7 +69,12 @@ describe('chronology', () => {
 
   it('counts incidents marked as breaching an order, once each however many conditions they name', () => {
     const chronology = buildChronology([
-      on('2026-03-02', { breaches: [{ orderId: 'o', conditionId: 'a' }, { orderId: 'o', conditionId: 'b' }] }),
+      on('2026-03-02', {
+        breaches: [
+          { orderId: 'o', conditionId: 'a' },
+          { orderId: 'o', conditionId: 'b' },
+        ],
+      }),
       on('2026-03-03', { breaches: [] }),
       on('2026-03-10'),
     ]);

@@ -88,6 +88,35 @@ describe('diffIncidents', () => {
     );
   });
 
+  it('lists breaches and people told added and removed, and private notes as a text change', () => {
+    const near = { orderId: 'order-1', conditionId: 'cond-100m' };
+    const contact = { orderId: 'order-1', conditionId: 'cond-contact' };
+    const sister = { who: 'My sister', how: 'phone' as const };
+    const police = { who: '', how: '999' as const, date: '2026-11-20', time: '21:40' };
+    const before = aQuickIncident({ breaches: [near], told: [sister], privateNotes: '' });
+    const after = aQuickIncident({ breaches: [contact, near], told: [police], privateNotes: 'I felt watched' });
+    expect(diffIncidents(before, after)).toEqual<FieldChange[]>([
+      { field: 'breaches', added: [contact], removed: [] },
+      { field: 'told', added: [police], removed: [sister] },
+      { field: 'privateNotes', before: '', after: 'I felt watched' },
+    ]);
+    // The same person told on another day is a different item.
+    expect(diffIncidents(aQuickIncident({ told: [police] }), aQuickIncident({ told: [{ ...police, date: '2026-11-21' }] }))).toEqual([
+      { field: 'told', added: [{ ...police, date: '2026-11-21' }], removed: [police] },
+    ]);
+  });
+
+  it('sees no change from a version written before issue 16 to one saved since with the later fields empty', () => {
+    const old = aQuickIncident({ whatHappened: 'Parked outside' });
+    delete old.breaches;
+    delete old.told;
+    delete old.privateNotes;
+    expect(diffIncidents(old, aQuickIncident({ whatHappened: 'Parked outside', breaches: [], told: [], privateNotes: '' }))).toEqual([]);
+    expect(diffIncidents(old, aQuickIncident({ whatHappened: 'Parked outside', privateNotes: 'Notes' }))).toEqual([
+      { field: 'privateNotes', before: '', after: 'Notes' },
+    ]);
+  });
+
   it('calls text long when over 80 characters or on several lines', () => {
     expect(isLongText('x'.repeat(80))).toBe(false);
     expect(isLongText('x'.repeat(81))).toBe(true);

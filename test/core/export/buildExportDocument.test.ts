@@ -138,7 +138,13 @@ describe('buildExportDocument (version 2)', () => {
     const original = device.diary.history(sample.ids.polish)[0]?.content;
     if (original?.v !== 2) throw new Error('expected version 2 content');
     // A withheld field the version has is not shown at all (toEqual reads undefined as absent).
-    expect(revisionIncident(revision)).toEqual({ ...original.body, where: '', witnesses: [], reported: { reported: false }, privateNotes: undefined });
+    expect(revisionIncident(revision)).toEqual({
+      ...original.body,
+      where: '',
+      witnesses: [],
+      reported: { reported: false },
+      privateNotes: undefined,
+    });
     const text = JSON.stringify(doc);
     expect(text).not.toContain('Łucja');
     expect(text).not.toContain('62/3141/26');

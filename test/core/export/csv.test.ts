@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { buildIncidentsCsv, CSV_COLUMNS, type CsvColumn, type CsvLabels } from '../../../src/core/export/csv';
 import type { ExportDocument, ExportEntry, OmittableField } from '../../../src/core/export/exportDocument';
 import { OMITTABLE_FIELDS } from '../../../src/core/export/exportDocument';
-import type { Incident, IncidentWhen } from '../../../src/core/model/incident';
+import { withLaterFields, type Incident, type IncidentWhen } from '../../../src/core/model/incident';
 import { anIncident } from '../../support/incidentFactories';
 
 /**
@@ -81,6 +81,9 @@ const COLUMN_NAMES: Record<CsvColumn, string> = {
   officer: 'Officer',
   howItFelt: 'How it felt',
   whatItChanged: 'What it changed',
+  breaches: 'Breaches',
+  told: 'Who was told',
+  privateNotes: 'Private notes',
 };
 
 function describeWhen(when: IncidentWhen): string {
@@ -99,6 +102,9 @@ const labels: CsvLabels = {
 };
 
 const SALT = '0f'.repeat(16);
+
+/** The columns an export from before issue 16 had, and still has when no incident in it has the later fields. */
+const CORE_COLUMNS = CSV_COLUMNS.filter((c) => c !== 'breaches' && c !== 'told' && c !== 'privateNotes');
 
 function entry(id: string, versions: { incident: Incident; recordedAt: string }[]): ExportEntry {
   return {
@@ -135,6 +141,10 @@ function firstRow(doc: ExportDocument, csvLabels: CsvLabels = labels): Record<st
 const single = (changes: Partial<Incident>) =>
   documentOf([entry('entry-1', [{ incident: anIncident(changes), recordedAt: '2025-03-14T22:30:00.000Z' }])]);
 
+/** As single, but a version saved since issue 16: it holds the later fields. */
+const singleLater = (changes: Partial<Incident>) =>
+  documentOf([entry('entry-1', [{ incident: withLaterFields(anIncident(changes)), recordedAt: '2025-03-14T22:30:00.000Z' }])]);
+
 describe('buildIncidentsCsv: layout', () => {
   it('starts with a UTF-8 byte order mark, ends every record with CRLF and quotes every cell', () => {
     const csv = buildIncidentsCsv(single({}), labels);
@@ -143,7 +153,7 @@ describe('buildIncidentsCsv: layout', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
     const records = csv.slice(1).split('\r\n');
     expect(records).toHaveLength(3); // header, one incident, '' after the last CRLF
-    expect(records[0]).toBe(CSV_COLUMNS.map((c) => `"${COLUMN_NAMES[c]}"`).join(','));
+    expect(records[0]).toBe(CORE_COLUMNS.map((c) => `"${COLUMN_NAMES[c]}"`).join(','));
   });
 
   it('writes the columns in order, one row per incident, in the document order', () => {
@@ -152,7 +162,7 @@ describe('buildIncidentsCsv: layout', () => {
       entry('entry-1', [{ incident: anIncident({ whatHappened: 'first' }), recordedAt: '2025-03-01T10:00:00.000Z' }]),
     ]);
     const rows = readBack(buildIncidentsCsv(doc, labels));
-    expect(rows[0]).toEqual(CSV_COLUMNS.map((c) => COLUMN_NAMES[c]));
+    expect(rows[0]).toEqual(CORE_COLUMNS.map((c) => COLUMN_NAMES[c]));
     expect(rows.slice(1).map((row) => [row[0], row[6]])).toEqual([
       ['entry-2', 'second'],
       ['entry-1', 'first'],
@@ -160,7 +170,7 @@ describe('buildIncidentsCsv: layout', () => {
   });
 
   it('writes an empty export as its header alone', () => {
-    expect(readBack(buildIncidentsCsv(documentOf([]), labels))).toEqual([CSV_COLUMNS.map((c) => COLUMN_NAMES[c])]);
+    expect(readBack(buildIncidentsCsv(documentOf([]), labels))).toEqual([CORE_COLUMNS.map((c) => COLUMN_NAMES[c])]);
   });
 
   it('fills every column from the latest version, with first and last written times and the count', () => {
@@ -236,10 +246,13 @@ describe('buildIncidentsCsv: layout', () => {
       ['evidenceElsewhere', ['evidenceElsewhere']],
       ['reported', ['reported', 'policeReference', 'officer']],
       ['effect', ['howItFelt', 'whatItChanged']],
+      ['told', ['told']],
+      ['privateNotes', ['privateNotes']],
     ];
     expect(cases.map(([field]) => field)).toEqual([...OMITTABLE_FIELDS]);
     for (const [field, gone] of cases) {
-      const doc = { ...single({}), scope: { ...single({}).scope, omittedFields: [field] } };
+      const later = singleLater({});
+      const doc = { ...later, scope: { ...later.scope, omittedFields: [field] } };
       const header = readBack(buildIncidentsCsv(doc, labels))[0];
       expect(header).toEqual(CSV_COLUMNS.filter((c) => !gone.includes(c)).map((c) => COLUMN_NAMES[c]));
     }
@@ -367,6 +380,8 @@ describe('buildIncidentsCsv: property', () => {
             howItFelt: textArb,
             whatItChanged: textArb,
             description: textArb,
+            toldWho: textArb,
+            privateNotes: textArb,
           }),
           { maxLength: 4 },
         ),
@@ -387,6 +402,9 @@ describe('buildIncidentsCsv: property', () => {
                   attachments: [{ id: 'a', name: item.fileName, type: '', size: 1, sha256: 'ab'.repeat(32) }],
                   reported: { reported: true, policeReference: item.policeReference, officer: item.officer },
                   effect: { howItFelt: item.howItFelt, whatItChanged: item.whatItChanged },
+                  breaches: [],
+                  told: [{ who: item.toldWho, how: 'in-person' }],
+                  privateNotes: item.privateNotes,
                 }),
               },
             ]),
@@ -399,7 +417,12 @@ describe('buildIncidentsCsv: property', () => {
           const rows = readBack(buildIncidentsCsv(documentOf(entries, omitted), anyLabels));
           expect(rows).toHaveLength(items.length + 1);
           const width = rows[0]?.length ?? 0;
-          expect(width).toBe(CSV_COLUMNS.length - omitted.reduce((n, f) => n + (f === 'reported' ? 3 : f === 'effect' ? 2 : 1), 0));
+          // With no incident, there is no later field either: the columns are those from before issue 16.
+          const later = items.length > 0;
+          const gone = omitted.filter((f) => later || (f !== 'told' && f !== 'privateNotes'));
+          expect(width).toBe(
+            (later ? CSV_COLUMNS : CORE_COLUMNS).length - gone.reduce((n, f) => n + (f === 'reported' ? 3 : f === 'effect' ? 2 : 1), 0),
+          );
           for (const row of rows) {
             expect(row).toHaveLength(width);
             for (const cell of row) expect(isDangerous(cell)).toBe(false);
@@ -414,6 +437,8 @@ describe('buildIncidentsCsv: property', () => {
             expect(cell('whatHappened')).toBe(shown(item.whatHappened));
             expect(cell('happened')).toBe(shown(item.description));
             if (!omitted.includes('effect')) expect(cell('whatItChanged')).toBe(shown(item.whatItChanged));
+            if (!omitted.includes('privateNotes')) expect(cell('privateNotes')).toBe(shown(item.privateNotes));
+            if (!omitted.includes('told')) expect(cell('told')).toBe(shown([item.toldWho, 'in-person'].filter((p) => p !== '').join(', ')));
           });
         },
       ),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildExportDocument } from '../../../src/core/export/buildExportDocument';
+import type { ExportSelection } from '../../../src/core/export/exportDocument';
 import { EMPTY_SELECTION } from '../../../src/core/export/selection';
 import { recipientLearns } from '../../../src/core/export/recipientLearns';
 import { anIncident } from '../../support/incidentFactories';
@@ -70,5 +71,32 @@ describe('recipientLearns', () => {
       leavesEntriesOut: false,
       omittedFields: ['privateNotes'],
     });
+  });
+
+  it('counts the links of the orders that go out with the incidents, exactly as the export carries them', async () => {
+    const diary = new DiaryBuilder({ version: 2 });
+    const order = {
+      type: 'order' as const,
+      kind: 'spo' as const,
+      title: '',
+      court: '',
+      attachments: [],
+      conditions: [{ id: 'c1', text: 'No contact' }],
+    };
+    await diary.save('order-1', order);
+    await diary.tick().save('entry-x', anIncident({ breaches: [{ orderId: 'order-1', conditionId: 'c1' }], told: [], privateNotes: '' }));
+    await diary.tick().save('entry-y', anIncident());
+    const cases: [ExportSelection, number][] = [
+      [{ ...EMPTY_SELECTION, includeOrders: false, entryIds: ['entry-x'] }, 2],
+      [{ ...EMPTY_SELECTION, includeOrders: false, entryIds: ['entry-y'] }, 1],
+      [{ ...EMPTY_SELECTION, includeOrders: true, entryIds: ['entry-y'] }, 2],
+    ];
+    for (const [selection, exported] of cases) {
+      const source = builderSource(diary, selection.entryIds);
+      const learns = recipientLearns(source, selection);
+      expect(learns.exportedLinks).toBe(exported);
+      const document = await buildExportDocument(source, selection, GENERATED);
+      expect(document.chain.links).toHaveLength(learns.exportedLinks);
+    }
   });
 });

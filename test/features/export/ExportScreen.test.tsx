@@ -91,20 +91,22 @@ describe('export screen: what the recipient learns, before anything is written',
 
   it('lists the details left out as the choice changes', async () => {
     const { user, learns } = await renderExport();
-    expect(within(learns).queryByText(/^The details you leave out/)).toBeNull();
-
-    await user.click(screen.getByRole('checkbox', { name: 'Witnesses and how to reach them' }));
+    // Private notes are left out unless ticked in: listed from the start.
     expect(
       within(learns).getByText(
-        'The details you leave out (the witnesses): they will see that each incident has them, but they cannot read them or confirm a guess at them.',
+        'The details you leave out (private notes): they will see that each incident has them, but they cannot read them or confirm a guess at them.',
       ),
     ).toBeTruthy();
 
+    await user.click(screen.getByRole('checkbox', { name: 'Witnesses and how to reach them' }));
+    expect(within(learns).getByText(/^The details you leave out \(the witnesses and private notes\)/)).toBeTruthy();
+
     await user.click(screen.getByRole('checkbox', { name: 'Where it happened' }));
-    expect(within(learns).getByText(/^The details you leave out \(where it happened and the witnesses\)/)).toBeTruthy();
+    expect(within(learns).getByText(/^The details you leave out \(where it happened, the witnesses and private notes\)/)).toBeTruthy();
 
     await user.click(screen.getByRole('checkbox', { name: 'Witnesses and how to reach them' }));
     await user.click(screen.getByRole('checkbox', { name: 'Where it happened' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Include private notes' }));
     expect(within(learns).queryByText(/^The details you leave out/)).toBeNull();
   });
 

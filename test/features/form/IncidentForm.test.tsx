@@ -193,6 +193,10 @@ describe('new incident form', () => {
       attachments: [],
       reported: { reported: true, policeReference: 'CR/1234/26', officer: 'PC Jones 4411' },
       effect: { howItFelt: 'Scared', whatItChanged: 'I take a taxi home' },
+      // Every version saved since issue 16 holds these, even empty.
+      breaches: [],
+      told: [],
+      privateNotes: '',
     });
     expect(await drafts.load(NEW_INCIDENT_DRAFT)).toBeUndefined();
     expect(hasUnsavedInput()).toBe(false);

@@ -6,6 +6,7 @@ import {
   overlong,
   TEXT_LIMITS,
   textOf,
+  TOLD_WHO_LIMIT,
   WITNESS_TEXT_LIMIT,
   withText,
   type TextKey,
@@ -72,5 +73,46 @@ describe('a long paste', () => {
     expect(file.name).toBe('pasted-text-2026-03-10.txt');
     expect(file.type).toBe('text/plain');
     expect(file.size).toBe(new TextEncoder().encode('Ŵyn 👀').length);
+  });
+});
+
+describe('form rules: breaches, who was told, private notes', () => {
+  it('keeps each breach once, drops blank "told" rows, trims, and always holds the three fields', () => {
+    const breach = { orderId: 'order-1', conditionId: 'cond-1' };
+    const result = checkIncident(
+      anIncident({
+        attachments: [],
+        breaches: [breach, breach],
+        told: [
+          { who: '  My sister ', how: 'phone', date: '2026-03-09', time: '' },
+          { who: ' ', how: 'in-person', date: '', time: '' },
+        ],
+        privateNotes: '  thoughts  ',
+      }),
+      NOW,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      incident: { breaches: [breach], told: [{ who: 'My sister', how: 'phone', date: '2026-03-09' }], privateNotes: 'thoughts' },
+    });
+    // An incident from before issue 16 is saved with them, empty.
+    const old = anIncident({ attachments: [] });
+    expect(checkIncident(old, NOW)).toMatchObject({ ok: true, incident: { breaches: [], told: [], privateNotes: '' } });
+  });
+
+  it('checks when someone was told: a real date, not in the future, and a time only with a date', () => {
+    const told = (item: { date?: string; time?: string }) =>
+      checkIncident(anIncident({ attachments: [], told: [{ who: 'Paladin', how: 'phone', ...item }] }), NOW);
+    expect(told({ date: '2026-02-30' })).toEqual({ ok: false, errors: { told: 'dateFormat' } });
+    expect(told({ date: '2026-03-11' })).toEqual({ ok: false, errors: { told: 'future' } });
+    expect(told({ date: '2026-03-10', time: '25:00' })).toEqual({ ok: false, errors: { told: 'timeFormat' } });
+    expect(told({ time: '10:00' })).toEqual({ ok: false, errors: { told: 'timeNeedsDate' } });
+    expect(told({ date: '2026-03-10', time: '10:00' }).ok).toBe(true);
+  });
+
+  it('says a name too long to keep at once, and private notes by their own limit', () => {
+    expect(lengthErrors(anIncident({ told: [{ who: 'x'.repeat(TOLD_WHO_LIMIT + 1), how: 'phone' }] }))).toEqual({ told: 'tooLong' });
+    expect(lengthErrors(anIncident({ privateNotes: 'x'.repeat(TEXT_LIMITS.privateNotes + 1) }))).toEqual({ privateNotes: 'tooLong' });
+    expect(textOf(withText(anIncident(), 'privateNotes', 'mine'), 'privateNotes')).toBe('mine');
   });
 });

@@ -8,6 +8,10 @@
 // its bytes, TIFF included, or its declared type or name) and cannot be redrawn here is left
 // out, and the package says so: an original leaves untouched only when ticked. Every other file
 // (videos, recordings, documents) goes out as it is.
+//
+// With exhibit initials, each file record also carries the file's exhibit reference ("AB/1") and
+// its name with the exhibit label in front ("AB-1 IMG_2041.jpg"): labels chosen at export, beside
+// the file, outside the document and so outside anything the record of changes covers.
 
 import type { KdfCost } from '../../crypto';
 import { createStreamingSha256 } from '../../crypto/streamingSha256';
@@ -22,6 +26,7 @@ import { stopIfCancelled, whileRunning } from '../../workers/cancel';
 import { EncryptedFileWriter } from '../encryptedFile';
 import { markLast } from '../markLast';
 import { documentFiles, type ExportDocument } from '../exportDocument';
+import { exhibitFileName, exhibitsOf, type Exhibit } from '../exhibits';
 import { claimsPicture, looksLikePicture } from './pictureClaim';
 import { PACKAGE_CONTENT_VERSION, type PackageMeta, type RedrawnCopy } from './packageRecords';
 
@@ -59,6 +64,20 @@ export interface PackageOptions {
   includeOriginals?: boolean;
   /** How pictures are redrawn (default: core/files' redrawPicture; tests in Node pass their own). */
   redraw?: (file: Blob) => Promise<RedrawOutcome>;
+  /** Initials to number the files as exhibits (checked: see exhibits.ts); absent: no numbers. */
+  exhibitInitials?: string;
+}
+
+/** What a file record says of the file's exhibit, if the files are numbered. */
+export interface ExhibitLabel {
+  /** "AB/1". */
+  exhibit?: string;
+  /** The file's name with its label in front: "AB-1 IMG_2041.jpg". */
+  name?: string;
+}
+
+function exhibitLabel(ref: AttachmentRef, exhibit: Exhibit | undefined): ExhibitLabel {
+  return exhibit ? { exhibit: exhibit.reference, name: exhibitFileName(exhibit, ref.name) } : {};
 }
 
 /** Copies are written in chunks of this size, as the originals are. */
@@ -78,6 +97,7 @@ export async function createEvidencePackage(
   // the writer (and every frame it holds) is simply let go: nothing is returned.
   const writer = await EncryptedFileWriter.create({ kind: 'evidence-package', passphrase, kdfCost: options.kdfCost, signal });
   const refs = document.scope.attachmentsIncluded ? documentFiles(document) : [];
+  const exhibits = exhibitsOf(document, options.exhibitInitials);
   const { chain, entries, checklists, ...rest } = document;
   // The links travel as records of their own (a chain can run to megabytes); the rest of the
   // chain (version 1: its head; version 2: its tree head and earlier fingerprints) stays here.
@@ -111,8 +131,9 @@ export async function createEvidencePackage(
   if (refs.length > 0) onProgress?.({ phase: 'files', done: 0, total: refs.length });
   for (const [index, ref] of refs.entries()) {
     try {
-      if (options.includeOriginals) await addOriginal(add, ref, whileRunning(files.plaintextChunks(ref), signal));
-      else await addFile(add, ref, files, redraw, made, signal);
+      const label = exhibitLabel(ref, exhibits.get(ref.id));
+      if (options.includeOriginals) await addOriginal(add, ref, label, whileRunning(files.plaintextChunks(ref), signal));
+      else await addFile(add, ref, label, files, redraw, made, signal);
     } catch (error) {
       if (!(error instanceof AttachmentCorruptError)) throw error;
       // The reader finds no last chunk for this file and reports it as missing.
@@ -127,8 +148,8 @@ export async function createEvidencePackage(
 type Add = (meta: PackageMeta, bytes?: Uint8Array) => Promise<void>;
 
 /** The file's record, then its original bytes a chunk at a time (a large file is never whole in memory). */
-async function addOriginal(add: Add, ref: AttachmentRef, chunks: AsyncIterable<Uint8Array>): Promise<void> {
-  await add({ t: 'file', id: ref.id });
+async function addOriginal(add: Add, ref: AttachmentRef, label: ExhibitLabel, chunks: AsyncIterable<Uint8Array>): Promise<void> {
+  await add({ t: 'file', id: ref.id, ...label });
   for await (const { bytes, index, last } of markLast(chunks)) await add({ t: 'chunk', id: ref.id, index, last }, bytes);
 }
 
@@ -136,6 +157,7 @@ async function addOriginal(add: Add, ref: AttachmentRef, chunks: AsyncIterable<U
 async function addFile(
   add: Add,
   ref: AttachmentRef,
+  label: ExhibitLabel,
   files: PackageFileSource,
   redraw: (file: Blob) => Promise<RedrawOutcome>,
   made: CreatedPackage,
@@ -143,7 +165,7 @@ async function addFile(
 ): Promise<void> {
   const iterator = files.plaintextChunks(ref)[Symbol.asyncIterator]();
   try {
-    await addFileFrom(iterator, add, ref, redraw, made, signal);
+    await addFileFrom(iterator, add, ref, label, redraw, made, signal);
   } finally {
     // Read by hand, so closed by hand: a cancelled or failed file decrypts nothing more.
     try {
@@ -158,6 +180,7 @@ async function addFileFrom(
   iterator: AsyncIterator<Uint8Array>,
   add: Add,
   ref: AttachmentRef,
+  label: ExhibitLabel,
   redraw: (file: Blob) => Promise<RedrawOutcome>,
   made: CreatedPackage,
   signal: AbortSignal | undefined,
@@ -187,7 +210,7 @@ async function addFileFrom(
   };
   const first = head.length === 1 && head[0] ? head[0] : joined(head);
   const format = sniffContent(first.subarray(0, SNIFF_BYTES));
-  if (!looksLikePicture(format, first) && !claimsPicture(ref)) return addOriginal(add, ref, rest());
+  if (!looksLikePicture(format, first) && !claimsPicture(ref)) return addOriginal(add, ref, label, rest());
 
   // A picture: read whole (within the store's per-file cap), which also checks its SHA-256.
   const parts: Uint8Array<ArrayBuffer>[] = [];
@@ -205,7 +228,7 @@ async function addFileFrom(
       const hasher = await createStreamingSha256();
       hasher.update(copy);
       const record: RedrawnCopy = { kind: 'redrawn', sha256: hasher.digestHex(), size: copy.length, type: `image/${found.format}` };
-      await add({ t: 'file', id: ref.id, copy: record });
+      await add({ t: 'file', id: ref.id, copy: record, ...label });
       await addChunks(add, ref.id, copy);
       made.redrawnFiles.push(ref);
       return;
@@ -213,7 +236,7 @@ async function addFileFrom(
   }
   // Not redrawn here (too large, a form this browser cannot decode, HEIC, TIFF): without the
   // tick an original never leaves, whatever a metadata reader finds in it.
-  await add({ t: 'file', id: ref.id, withheld: 'metadata' });
+  await add({ t: 'file', id: ref.id, withheld: 'metadata', ...label });
   made.withheldFiles.push(ref);
 }
 

@@ -28,6 +28,7 @@ import { PACKAGE_CONTENT_VERSIONS, PACKAGE_LIMITS, type RedrawnCopy } from './pa
 import { PackageError } from './packageError';
 import { own } from '../../model/ownProperty';
 import { mayBeCopiedOrWithheld } from './pictureClaim';
+import { initialsOfRecorded } from '../exhibits';
 
 export interface OpenedPackage {
   document: ExportDocument & NotHeldPart;
@@ -39,6 +40,12 @@ export interface OpenedPackage {
   files: Map<string, Blob>;
   /** Files the document lists but the package does not carry intact. */
   missingFiles: AttachmentRef[];
+  /**
+   * The initials its maker numbered the files with as exhibits (AB/1, AB/2, …): labels set when
+   * exported, beside each file, not checked. Absent when none, or when any recorded reference is
+   * not the one those initials give that file in the document's order (see exhibits.ts).
+   */
+  exhibitInitials?: string;
   /**
    * Versions and checklist results the package carries but that break a rule of their content,
    * then the versions whose content its maker did not hold (rule 'not-held') whose links check out.
@@ -78,6 +85,8 @@ interface FilePart {
   /** Version 2: the bytes are a redrawn copy of the original, or were left out. */
   copy?: RedrawnCopy;
   withheld?: boolean;
+  /** The exhibit reference its record gives, if any (null: not a short string, so none are shown). */
+  exhibit?: string | null;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -146,6 +155,9 @@ async function collect(file: Blob, passphrase: string): Promise<Collected> {
       // Version 1 knew neither; a file is either a copy or left out, never both.
       if ((copy !== undefined || withheld !== undefined) && c.version < 2) invalid();
       if (withheld !== undefined && (withheld !== 'metadata' || copy !== undefined)) invalid();
+      // A label, not evidence: one out of shape is not shown, and refuses nothing.
+      const exhibit = own(meta, 'exhibit');
+      const label = exhibit === undefined ? undefined : typeof exhibit === 'string' && exhibit.length <= 16 ? exhibit : null;
       c.parts.set(id, {
         bytes: new BlobAccumulator(),
         chunks: 0,
@@ -153,6 +165,7 @@ async function collect(file: Blob, passphrase: string): Promise<Collected> {
         hasher: await createStreamingSha256(),
         ...(copy ? { copy } : {}),
         ...(withheld === 'metadata' ? { withheld: true } : {}),
+        ...(label !== undefined ? { exhibit: label } : {}),
       });
       current = id;
     } else if (t === 'chunk') {
@@ -230,11 +243,19 @@ export async function openEvidencePackage(file: Blob, passphrase: string): Promi
     setAsideContent,
     files: { redrawn: redrawnFiles, withheld: withheldFiles },
   });
+  // The numbers are not read from the records but worked out again, and shown only if they agree.
+  const recorded = new Map<string, unknown>();
+  for (const ref of listed) {
+    const exhibit = collected.parts.get(ref.id)?.exhibit;
+    if (exhibit !== undefined) recorded.set(ref.id, exhibit);
+  }
+  const exhibitInitials = initialsOfRecorded(document, recorded);
   return {
     document,
     verification,
     files,
     missingFiles,
+    ...(exhibitInitials ? { exhibitInitials } : {}),
     setAside: [...setAside, ...notHeldRecords(verification.notHeld)],
   };
 }

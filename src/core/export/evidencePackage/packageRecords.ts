@@ -46,7 +46,18 @@ export type PackageMeta =
    * A file's bytes follow in chunks: the original's (no `copy`), or a redrawn copy's (version 2).
    * With `withheld` (version 2), no chunks follow.
    */
-  | { t: 'file'; id: string; copy?: RedrawnCopy; withheld?: WithheldReason }
+  | {
+      t: 'file';
+      id: string;
+      copy?: RedrawnCopy;
+      withheld?: WithheldReason;
+      /**
+       * With exhibit initials: the file's exhibit reference ("AB/1") and its name with the label
+       * in front ("AB-1 IMG_2041.jpg"). Labels chosen at export, not checked; any version.
+       */
+      exhibit?: string;
+      name?: string;
+    }
   | { t: 'chunk'; id: string; index: number; last: boolean };
 
 export const PACKAGE_LIMITS = { links: 1_000_000, entries: 100_000, checklists: 10_000, files: 100_000 } as const;

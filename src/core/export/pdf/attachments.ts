@@ -11,6 +11,7 @@
 import type { PDFDocument, PDFImage } from 'pdf-lib';
 import { readPictureMetadata } from '../../files/pictureMetadata';
 import type { AttachmentRef } from '../../model/incident';
+import type { Exhibit } from '../exhibits';
 import type { ReportContext } from './context';
 import { describeSize } from './formats';
 import { COLOURS, type ReportWriter } from './layout';
@@ -20,14 +21,23 @@ const IMAGE_MAX_HEIGHT = 360;
 /** Each file's details sit under the "Attached files" caption. */
 const INDENT = 10;
 
-/** Embeds each picture once, however many incidents (or versions) refer to it. */
+/**
+ * Embeds each picture once, however many incidents (or versions) refer to it, and knows each
+ * file's exhibit reference when the person set initials (exhibitsOf in core/export/exhibits.ts).
+ */
 export class ImageEmbedder {
   private readonly embedded = new Map<string, Promise<PDFImage | null>>();
 
   constructor(
     private readonly doc: PDFDocument,
     private readonly load: ((ref: AttachmentRef) => Promise<EmbeddableImage | null>) | undefined,
+    private readonly exhibits: ReadonlyMap<string, Exhibit> = new Map(),
   ) {}
+
+  /** The file's exhibit, if the export numbers its files. */
+  exhibit(ref: AttachmentRef): Exhibit | undefined {
+    return this.exhibits.get(ref.id);
+  }
 
   /** Whether the report tries to show this file as a picture. */
   wants(ref: AttachmentRef): boolean {
@@ -67,7 +77,12 @@ async function drawAttachment(w: ReportWriter, ctx: ReportContext, ref: Attachme
   w.ensure(60);
   w.gap(3);
   const name = ref.name.trim();
+  const exhibit = images?.exhibit(ref);
+  // The reference first, on a line of its own: a name may read right to left.
+  if (exhibit) w.text(t('exhibits:pdf.reference', { reference: exhibit.reference }), { bold: true, size: 10, indent: INDENT });
   w.text(name || t('report:attachments.unnamed'), { bold: true, size: 10, indent: INDENT, ...(name ? { dir: 'auto' as const } : {}) });
+  // A label chosen at export: said so, so that no one reads it as checked.
+  if (exhibit) w.text(t('exhibits:pdf.note'), { ...detail, color: COLOURS.muted });
   w.text(t('report:attachments.type', { type: ref.type || t('report:attachments.unknownType') }), detail);
   w.text(t('report:attachments.size', { size: describeSize(ref.size, t, formats) }), detail);
   w.text(t('report:attachments.sha256', { hash: ref.sha256 }), detail);

@@ -3,6 +3,7 @@
 import { contentKey } from '../../evidence';
 import type { ExportDocument, OmittableField } from '../exportDocument';
 import type { ExportVerification, RevisionCoverage } from '../verifyExport';
+import type { Exhibit } from '../exhibits';
 import type { Formats } from './formats';
 import type { Segment } from './layout';
 import { COLOURS } from './layout';
@@ -20,6 +21,8 @@ export interface ReportContext {
   rtl: boolean;
   /** How many incidents hold characters no font given to the report has. */
   unprintableEntries: number;
+  /** Each file's exhibit by attachment id, when the person set initials (see exhibits.ts). */
+  exhibits?: ReadonlyMap<string, Exhibit>;
 }
 
 /** The verification's word on each version, for the log to look up. */

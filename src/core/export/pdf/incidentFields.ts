@@ -3,8 +3,9 @@
 
 import { orderedBehaviours } from '../../model/behaviours';
 import { describeWhen } from '../../model/describeWhen';
-import type { Incident, Witness } from '../../model/incident';
+import type { BreachRef, Incident, ToldSomeone, Witness } from '../../model/incident';
 import { fieldText, incidentFieldsExcept, type IncidentField } from '../../model/incidentFields';
+import { breachLine, breachWordsIn, hasLaterFields, toldLine } from '../breachWords';
 import { OMITTED_WITH, type OmittableField } from '../exportDocument';
 import type { ReportContext } from './context';
 import { leftOut, notRecorded, textValue } from './context';
@@ -18,6 +19,21 @@ export function witnessText(ctx: ReportContext, witness: Witness): string {
 
 export function behaviourNames(ctx: ReportContext, incident: Incident): string[] {
   return orderedBehaviours(incident.behaviours).map((b) => ctx.t(`diary:behaviours.${b}`));
+}
+
+// One look-up per document: its orders are read once, however many breaches name them.
+const lookups = new WeakMap<ReportContext['document'], ReturnType<typeof breachWordsIn>>();
+
+/** A breach in words: the order and the condition's text when the export carries the order. */
+export function breachText(ctx: ReportContext, breach: BreachRef): string {
+  let lookup = lookups.get(ctx.document);
+  if (!lookup) lookups.set(ctx.document, (lookup = breachWordsIn(ctx.document)));
+  return breachLine(ctx.t, lookup(breach));
+}
+
+/** Someone told: who, how and (if given) when. */
+export function toldText(ctx: ReportContext, item: ToldSomeone): string {
+  return toldLine(ctx.t, ctx.formats.date, item);
 }
 
 /** Attachments are drawn after the other fields, with their details. */
@@ -44,6 +60,15 @@ function fieldValue(ctx: ReportContext, incident: Incident, field: Exclude<Incid
     }
     case 'reported':
       return [{ text: t(incident.reported.reported ? 'report:log.yes' : 'report:log.no') }];
+    // Each line holds the person's words (a condition, a name) in the report's: set in their own direction.
+    case 'breaches': {
+      const breaches = (incident.breaches ?? []).map((b): Segment => ({ text: breachText(ctx, b), style: { dir: 'auto' } }));
+      return breaches.length ? breaches : [notRecorded(ctx)];
+    }
+    case 'told': {
+      const told = (incident.told ?? []).map((item): Segment => ({ text: toldText(ctx, item), style: { dir: 'auto' } }));
+      return told.length ? told : [notRecorded(ctx)];
+    }
     default:
       return textValue(ctx, fieldText(incident, field));
   }
@@ -54,8 +79,13 @@ export function drawIncidentFields(w: ReportWriter, ctx: ReportContext, incident
   const { reported } = incident;
   // A police reference or officer only means something once it has been reported.
   const policeDetails = reported.reported || Boolean(reported.policeReference?.trim() || reported.officer?.trim());
+  // A version from before issue 16 has none of the later fields: it prints exactly as it did.
+  const later = hasLaterFields(incident);
   for (const field of SHOWN_FIELDS) {
     if ((field === 'policeReference' || field === 'officer') && !policeDetails && !omitted.has('reported')) continue;
+    if ((field === 'breaches' || field === 'told' || field === 'privateNotes') && !later) continue;
+    // Most incidents breach no order: no line for that, rather than "not recorded" on every one.
+    if (field === 'breaches' && (incident.breaches ?? []).length === 0) continue;
     const group = OMITTED_WITH[field];
     w.field(ctx.t(`report:fields.${field}`), group !== null && omitted.has(group) ? [leftOut(ctx)] : fieldValue(ctx, incident, field));
   }

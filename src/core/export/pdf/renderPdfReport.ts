@@ -6,6 +6,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { drawAdvocateSummary, linkEntries } from './advocateSummarySection';
 import { ImageEmbedder } from './attachments';
+import { exhibitsOf } from '../exhibits';
 import type { ReportContext } from './context';
 import { coverageByVersion } from './context';
 import { drawCover } from './cover';
@@ -50,6 +51,7 @@ export async function renderPdfReport(options: ReportOptions): Promise<Uint8Arra
     return false;
   }).length;
   const rtl = isRtlLocale(locale);
+  const exhibits = exhibitsOf(document, options.exhibitInitials);
   const ctx: ReportContext = {
     document,
     verification,
@@ -59,6 +61,7 @@ export async function renderPdfReport(options: ReportOptions): Promise<Uint8Arra
     locale,
     rtl,
     unprintableEntries,
+    exhibits,
   };
   // Metadata carries no user text: a file's properties are easy to overlook when sharing it.
   pdf.setTitle(t('report:meta.title'), { showInWindowTitleBar: true });
@@ -71,7 +74,7 @@ export async function renderPdfReport(options: ReportOptions): Promise<Uint8Arra
   const writer = new ReportWriter(pdf, fonts, rtl);
   drawCover(writer, ctx, now);
   const summaryLinks = drawAdvocateSummary(writer, ctx);
-  const images = document.scope.attachmentsIncluded ? new ImageEmbedder(pdf, options.loadImage) : null;
+  const images = document.scope.attachmentsIncluded ? new ImageEmbedder(pdf, options.loadImage, exhibits) : null;
   // The summary's entry numbers link to where each entry starts, known once the log is drawn.
   const entryStarts = new Map<string, FlowPosition>();
   await drawIncidentLog(writer, ctx, images, options.onIncidentDrawn, (id, at) => entryStarts.set(id, at));

@@ -7,7 +7,7 @@ import { describeWhen } from '../../model/describeWhen';
 import type { ExportEntry, ExportRevision, OmittableField } from '../exportDocument';
 import { OMITTED_WITH, omittedFieldsOf, revisionIncident, revisionOrigin } from '../exportDocument';
 import { versionCheck, type ReportContext } from './context';
-import { witnessText } from './incidentFields';
+import { breachText, toldText, witnessText } from './incidentFields';
 import { COLOURS, type ReportWriter, type Segment } from './layout';
 import { hasLtrLetters } from './reportFont';
 
@@ -58,11 +58,25 @@ function describeChange(ctx: ReportContext, change: FieldChange): Segment[] {
         change.added.map((w) => witnessText(ctx, w)),
         change.removed.map((w) => witnessText(ctx, w)),
       );
-    case 'attachments':
+    case 'attachments': {
+      // A file only an earlier version had is named here alone: with its exhibit reference, if any.
+      const named = (file: { id: string; name: string }) => {
+        const exhibit = ctx.exhibits?.get(file.id);
+        return exhibit ? ctx.t('exhibits:pdf.named', { name: file.name, reference: exhibit.reference }) : file.name;
+      };
+      return addedRemoved(ctx, change.added.map(named), change.removed.map(named));
+    }
+    case 'breaches':
       return addedRemoved(
         ctx,
-        change.added.map((a) => a.name),
-        change.removed.map((a) => a.name),
+        change.added.map((b) => breachText(ctx, b)),
+        change.removed.map((b) => breachText(ctx, b)),
+      );
+    case 'told':
+      return addedRemoved(
+        ctx,
+        change.added.map((item) => toldText(ctx, item)),
+        change.removed.map((item) => toldText(ctx, item)),
       );
     default:
       return beforeAfter(ctx, change.before, change.after);

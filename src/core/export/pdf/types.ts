@@ -48,4 +48,9 @@ export interface ReportOptions {
   now?: Date;
   /** Told after each incident is drawn (for a progress bar). */
   onIncidentDrawn?: (done: number, total: number) => void;
+  /**
+   * Initials to number the files the export carries as exhibits (AB/1, AB/2, …; see
+   * core/export/exhibits.ts): a label chosen at export, shown beside each file. Absent: none.
+   */
+  exhibitInitials?: string;
 }

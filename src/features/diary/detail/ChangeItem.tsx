@@ -3,6 +3,8 @@ import { isLongText, type FieldChange } from '../../../core/diary/revisionDiff';
 import { formatList } from '../../../shared/format/formatWhen';
 import { useDescribeWhen } from '../../../shared/format/useDescribeWhen';
 import { useLocale } from '../../../shared/hooks/useLocale';
+import { useDiary } from '../../../shared/diary/useDiary';
+import { useBreachWords, useToldWords } from '../../../shared/incident/IncidentFields';
 
 /** Short values side by side ("old → new"); blanks named, so "→ PC Jones" never looks cut off. */
 function ShortChange({ before, after }: { before: string; after: string }) {
@@ -34,6 +36,9 @@ export function ChangeItem({ change }: { change: FieldChange }) {
   const { t } = useTranslation('diary');
   const describeWhen = useDescribeWhen();
   const language = useLocale();
+  const orders = useDiary().snapshot?.orders;
+  const breachWords = useBreachWords(orders ?? []);
+  const toldWords = useToldWords();
   const list = (items: string[]) => formatList(items, language);
   const addedRemoved = (added: string[], removed: string[]) =>
     [
@@ -70,6 +75,18 @@ export function ChangeItem({ change }: { change: FieldChange }) {
         change.added.map((a) => a.name),
         change.removed.map((a) => a.name),
       );
+      break;
+    case 'breaches': {
+      // The condition's words, and its order when it is still in the diary.
+      const name = (b: (typeof change.added)[number]) => {
+        const { order, condition } = breachWords.breach(b);
+        return order ? t('detail.breachIn', { condition, order: breachWords.orderLabel(order.order) }) : condition;
+      };
+      body = addedRemoved(change.added.map(name), change.removed.map(name));
+      break;
+    }
+    case 'told':
+      body = addedRemoved(change.added.map(toldWords), change.removed.map(toldWords));
       break;
     default:
       body =

@@ -79,7 +79,12 @@ function IncidentDetail({ entry }: { entry: DiaryEntry }) {
           {t('detail.edit')}
         </Link>
       </div>
-      <IncidentFields incident={entry.incident} />
+      <IncidentFields
+        incident={entry.incident}
+        orders={snapshot?.orders ?? []}
+        orderLink={(orderId, label) => <Link to={`/orders/${encodeURIComponent(orderId)}`}>{label}</Link>}
+        markPrivate
+      />
       <section aria-labelledby="incident-record" className="incident-record">
         <h2 id="incident-record">{t('detail.recordTitle')}</h2>
         <dl className="incident-fields">

@@ -7,8 +7,10 @@ import { BusyButton } from '../../../shared/ui/BusyButton';
 import type { AttachmentRef, Incident } from '../../../core/model/incident';
 import type { DraftStore } from '../../../core/store/draftStore';
 import { useVaultErrorMessage } from '../../../shared/errors/useVaultErrorMessage';
+import { useDiary } from '../../../shared/diary/useDiary';
 import { AttachmentFields } from './AttachmentFields';
 import { BehaviourFields } from './BehaviourFields';
+import { BreachFields } from './BreachFields';
 import { ErrorSummary, type SummaryItem } from './ErrorSummary';
 import {
   checkIncident,
@@ -19,6 +21,7 @@ import {
   sameIncident,
   TEXT_LIMITS,
   textOf,
+  TOLD_WHO_LIMIT,
   withText,
   WITNESS_TEXT_LIMIT,
   type FieldErrors,
@@ -30,6 +33,7 @@ import { LeavePanel } from './LeavePanel';
 import { PastableTextField } from './PastableTextField';
 import { ReportedFields } from './ReportedFields';
 import { useDraftAutosave } from './useDraftAutosave';
+import { ToldFields } from './ToldFields';
 import { useTooLongMessage } from './useTooLongMessage';
 import { WhenFields } from './WhenFields';
 import { WitnessFields } from './WitnessFields';
@@ -66,6 +70,9 @@ const FIELD_LABELS = {
   officer: 'reported.officer',
   howItFelt: 'effect.howItFelt',
   whatItChanged: 'effect.whatItChanged',
+  breaches: 'breaches.legend',
+  told: 'told.legend',
+  privateNotes: 'privateNotes.label',
   form: 'errors.form',
 } as const satisfies Record<FieldKey, string>;
 
@@ -78,6 +85,8 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
   const { t } = useTranslation('incident');
   const language = useLocale();
   const errorMessage = useVaultErrorMessage();
+  // The diary's live orders, whose conditions an incident can be marked as breaching.
+  const orders = useDiary().snapshot?.orders ?? [];
   const [value, setValue] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
   // Saving (or throwing the draft away) ends by leaving the form: it stays busy until then.
@@ -122,10 +131,17 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
     if (code === 'tooLong' && key === 'witnesses') {
       return t('errors.witnessTooLong', { limit: new Intl.NumberFormat(language).format(WITNESS_TEXT_LIMIT) });
     }
+    if (code === 'tooLong' && key === 'told') {
+      return t('errors.toldTooLong', { limit: new Intl.NumberFormat(language).format(TOLD_WHO_LIMIT) });
+    }
     return t(`errors.${code}`);
   };
   const witnessError = (text: string): string | undefined => {
     const over = overlong(text, WITNESS_TEXT_LIMIT);
+    return over && tooLongMessage(over);
+  };
+  const toldError = (text: string): string | undefined => {
+    const over = overlong(text, TOLD_WHO_LIMIT);
     return over && tooLongMessage(over);
   };
   // The summary is for an attempt to save: it is what takes focus then.
@@ -206,6 +222,13 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
 
       <BehaviourFields chosen={value.behaviours} onChange={(behaviours) => update('behaviours', behaviours)} />
 
+      <BreachFields
+        orders={orders}
+        breaches={value.breaches ?? []}
+        onChange={(breaches) => update('breaches', breaches)}
+        error={errorFor('breaches')}
+      />
+
       <PastableTextField
         {...pastable}
         limit={TEXT_LIMITS.where}
@@ -257,6 +280,8 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
 
       <ReportedFields reported={value.reported} onChange={(reported) => update('reported', reported)} errorFor={errorFor} />
 
+      <ToldFields told={value.told ?? []} onChange={(told) => update('told', told)} error={errorFor('told')} errorFor={toldError} />
+
       <PastableTextField
         {...pastable}
         limit={TEXT_LIMITS.howItFelt}
@@ -279,6 +304,18 @@ export function IncidentForm({ store, draftId, initial, baseline, baseRevision, 
         value={value.effect.whatItChanged}
         error={errorFor('whatItChanged')}
         onChange={(whatItChanged) => setValue((current) => ({ ...current, effect: { ...current.effect, whatItChanged } }))}
+      />
+
+      <PastableTextField
+        {...pastable}
+        limit={TEXT_LIMITS.privateNotes}
+        field="privateNotes"
+        label={t('privateNotes.label')}
+        hint={t('privateNotes.hint')}
+        rows={4}
+        value={value.privateNotes ?? ''}
+        error={errorFor('privateNotes')}
+        onChange={(privateNotes) => update('privateNotes', privateNotes)}
       />
 
       {saveError && (

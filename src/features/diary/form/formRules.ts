@@ -3,7 +3,7 @@
 
 import { orderedBehaviours } from '../../../core/model/behaviours';
 import { isCalendarDate, isClockTime, localDate, type IsoDate } from '../../../core/model/calendarDate';
-import { INCIDENT_LIMITS, type Incident, type IncidentWhen } from '../../../core/model/incident';
+import { INCIDENT_LIMITS, type BreachRef, type Incident, type IncidentWhen, type ToldSomeone } from '../../../core/model/incident';
 import { parseIncident } from '../../../core/model/incidentParse';
 
 /** Every place the form can show an error. */
@@ -23,6 +23,9 @@ export type FieldKey =
   | 'officer'
   | 'howItFelt'
   | 'whatItChanged'
+  | 'breaches'
+  | 'told'
+  | 'privateNotes'
   | 'form';
 
 export type ErrorCode =
@@ -34,6 +37,8 @@ export type ErrorCode =
   | 'toBeforeFrom'
   | 'tooLong'
   | 'invalid'
+  /** Someone told: a time was given without a date. */
+  | 'timeNeedsDate'
   /** Not from checkIncident: a long paste is waiting for the person to say what to do with it. */
   | 'pasteWaiting';
 
@@ -51,7 +56,8 @@ export type TextKey =
   | 'policeReference'
   | 'officer'
   | 'howItFelt'
-  | 'whatItChanged';
+  | 'whatItChanged'
+  | 'privateNotes';
 
 /**
  * The most characters each free-text field may hold once trimmed: the limits parseIncident
@@ -69,10 +75,14 @@ export const TEXT_LIMITS: Readonly<Record<TextKey, number>> = {
   officer: INCIDENT_LIMITS.shortText,
   howItFelt: INCIDENT_LIMITS.longText,
   whatItChanged: INCIDENT_LIMITS.longText,
+  privateNotes: INCIDENT_LIMITS.longText,
 };
 
 /** A witness's name, and how to reach them: each up to this many characters. */
 export const WITNESS_TEXT_LIMIT: number = INCIDENT_LIMITS.shortText;
+
+/** Who was told: a name or service, up to this many characters. */
+export const TOLD_WHO_LIMIT: number = INCIDENT_LIMITS.shortText;
 
 export function isTextKey(key: FieldKey): key is TextKey {
   return key in TEXT_LIMITS;
@@ -89,6 +99,8 @@ export function textOf(incident: Incident, key: TextKey): string {
     case 'howItFelt':
     case 'whatItChanged':
       return incident.effect[key];
+    case 'privateNotes':
+      return incident.privateNotes ?? '';
     default:
       return incident[key];
   }
@@ -142,10 +154,29 @@ function tidyWhen(when: IncidentWhen): IncidentWhen {
   }
 }
 
+/** Each breach once, in the order ticked. */
+function tidyBreaches(breaches: readonly BreachRef[]): BreachRef[] {
+  const seen = new Set<string>();
+  return breaches.flatMap(({ orderId, conditionId }) => {
+    const key = JSON.stringify([orderId, conditionId]);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ orderId, conditionId }];
+  });
+}
+
+/** Rows with who, date and time all blank are dropped (an "Add" never filled in). */
+function tidyTold(told: readonly ToldSomeone[]): ToldSomeone[] {
+  return told
+    .map((item) => ({ who: item.who.trim(), how: item.how, ...optional('date', item.date), ...optional('time', item.time) }))
+    .filter((item) => item.who !== '' || item.date !== undefined || item.time !== undefined);
+}
+
 /**
- * What would be kept: ends of text trimmed, empty witness rows dropped, behaviours in their
- * canonical order, and no police reference or officer unless it was reported. Keys are built
- * in a fixed order so two tidy incidents compare equal as JSON.
+ * What would be kept: ends of text trimmed, empty witness and "told" rows dropped, behaviours
+ * in their canonical order, and no police reference or officer unless it was reported. Keys are
+ * built in a fixed order so two tidy incidents compare equal as JSON. The fields that came with
+ * issue 16 are always there (empty when absent), as every revision saved since holds them.
  */
 export function tidyIncident(incident: Incident): Incident {
   const { reported } = incident;
@@ -164,6 +195,9 @@ export function tidyIncident(incident: Incident): Incident {
       ? { reported: true, ...optional('policeReference', reported.policeReference), ...optional('officer', reported.officer) }
       : { reported: false },
     effect: { howItFelt: incident.effect.howItFelt.trim(), whatItChanged: incident.effect.whatItChanged.trim() },
+    breaches: tidyBreaches(incident.breaches ?? []),
+    told: tidyTold(incident.told ?? []),
+    privateNotes: (incident.privateNotes ?? '').trim(),
   };
 }
 
@@ -182,6 +216,7 @@ export function lengthErrors(incident: Incident): FieldErrors {
   if (tidy.witnesses.some((w) => overlong(w.name, WITNESS_TEXT_LIMIT) || overlong(w.contact, WITNESS_TEXT_LIMIT))) {
     errors.witnesses = 'tooLong';
   }
+  if ((tidy.told ?? []).some((item) => overlong(item.who, TOLD_WHO_LIMIT))) errors.told = 'tooLong';
   return errors;
 }
 
@@ -213,6 +248,17 @@ function checkWhen(errors: FieldErrors, when: IncidentWhen, today: IsoDate): voi
   }
 }
 
+/** Each person told: a real date not in the future, a clock time, and a time only with a date. */
+function checkTold(errors: FieldErrors, told: readonly ToldSomeone[], today: IsoDate): void {
+  for (const item of told) {
+    if (errors.told !== undefined) return;
+    const dateOk = item.date === undefined || checkDate(errors, 'told', item.date, today);
+    if (!dateOk) return;
+    if (item.time !== undefined && !isClockTime(item.time)) errors.told = 'timeFormat';
+    else if (item.time !== undefined && item.date === undefined) errors.told = 'timeNeedsDate';
+  }
+}
+
 /** parseIncident's field paths, mapped onto the form's fields. */
 const PARSE_PATHS: [prefix: string, key: FieldKey][] = [
   ['when.date', 'date'],
@@ -230,6 +276,9 @@ const PARSE_PATHS: [prefix: string, key: FieldKey][] = [
   ['reported.officer', 'officer'],
   ['effect.howItFelt', 'howItFelt'],
   ['effect.whatItChanged', 'whatItChanged'],
+  ['breaches', 'breaches'],
+  ['told', 'told'],
+  ['privateNotes', 'privateNotes'],
 ];
 
 function fromParseError(error: string): [FieldKey, ErrorCode] {
@@ -250,6 +299,7 @@ export function checkIncident(incident: Incident, now: Date): CheckResult {
   const errors: FieldErrors = lengthErrors(tidy);
   if (tidy.whatHappened === '' && tidy.behaviours.length === 0) errors.whatHappened = 'empty';
   checkWhen(errors, tidy.when, localDate(now));
+  checkTold(errors, tidy.told ?? [], localDate(now));
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const parsed = parseIncident(tidy);
   if (parsed.ok) return { ok: true, incident: parsed.value };

@@ -98,7 +98,18 @@ describe('evidence package', () => {
       checkedRevisions: 3,
       // Private notes too: left out unless ticked in.
       fieldsLeftOut: ['where', 'witnesses', 'privateNotes'],
-      fieldsChecked: ['when', 'whatHappened', 'behaviours', 'whoDidIt', 'evidenceElsewhere', 'attachments', 'reported', 'effect', 'breaches', 'told'],
+      fieldsChecked: [
+        'when',
+        'whatHappened',
+        'behaviours',
+        'whoDidIt',
+        'evidenceElsewhere',
+        'attachments',
+        'reported',
+        'effect',
+        'breaches',
+        'told',
+      ],
     });
     // Only the exported versions' links: nothing of the deleted or left-out incidents.
     expect(opened.document.chain.links.map((l) => l.entryId).sort()).toEqual(
