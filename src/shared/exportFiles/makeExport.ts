@@ -1,6 +1,7 @@
 // Makes one export file from what the person chose. The code for each format is loaded here,
 // when a file is made, never with the app; a PDF is checked and drawn in its own worker.
 
+import { pdfWorkerTask } from './pdfJobs';
 import type { i18n as I18n, Resource, ResourceLanguage } from 'i18next';
 import type { ExportSource } from '../../core/export/buildExportDocument';
 import type { ExportDocument, ExportSelection } from '../../core/export/exportDocument';
@@ -106,20 +107,16 @@ export interface ExportOptions extends ExportTaskOptions {
   exhibitInitials?: string;
 }
 
-/** The PDF task: its own worker, which alone loads pdf-lib, fontkit and the fonts. */
-const pdfTask: WorkerTask<PdfTaskInput, Uint8Array, PdfProgress, AttachmentRef, Blob> = {
-  name: 'pdf',
-  spawn: () => new Worker(new URL('./pdf.worker.ts', import.meta.url), { type: 'module', name: 'pdf' }),
-  inProcess: async () => (await import('./pdfTask')).renderPdfTask,
-};
-
-/** The strings of the report's namespaces in every language i18next would look in, as plain data. */
-function reportResources(i18n: I18n): { languages: string[]; resources: Resource } {
+/** The strings of `namespaces` (the report's unless given) in every language i18next would look in, as plain data. */
+export function reportResources(
+  i18n: I18n,
+  namespaces: readonly string[] = REPORT_NAMESPACES,
+): { languages: string[]; resources: Resource } {
   const languages = [...i18n.languages];
   const resources: Resource = {};
   for (const lng of languages) {
     const bundles: Record<string, ResourceLanguage[string]> = {};
-    for (const ns of ['common', ...REPORT_NAMESPACES]) {
+    for (const ns of ['common', ...namespaces]) {
       const bundle = i18n.getResourceBundle(lng, ns) as ResourceLanguage[string] | undefined;
       if (bundle) bundles[ns] = bundle;
     }
@@ -161,15 +158,18 @@ async function renderPdf(
     ? { redrawn: [...options.packageFiles.redrawn], withheld: [...options.packageFiles.withheld] }
     : undefined;
   return runTask(
-    pdfTask,
+    pdfWorkerTask,
     {
-      document,
-      language: i18n.language,
-      ...reportResources(i18n),
-      withPictures: loadFile !== null,
-      ...(packageFiles ? { packageFiles } : {}),
-      // Numbered in the worker, once the document is built (see exhibitsOf).
-      ...(isExhibitInitials(options.exhibitInitials) ? { exhibitInitials: options.exhibitInitials } : {}),
+      job: 'report',
+      input: {
+        document,
+        language: i18n.language,
+        ...reportResources(i18n),
+        withPictures: loadFile !== null,
+        ...(packageFiles ? { packageFiles } : {}),
+        // Numbered in the worker, once the document is built (see exhibitsOf).
+        ...(isExhibitInitials(options.exhibitInitials) ? { exhibitInitials: options.exhibitInitials } : {}),
+      },
     },
     {
       signal: options.signal,

@@ -1,6 +1,7 @@
-// Worker entry for PDF reports: pdf-lib, fontkit, the fonts and the report's code load only here.
+// Worker entry for PDF reports and breach summaries: pdf-lib, fontkit, the fonts and the report's
+// code load only here.
 
 import { serveTask } from '../../core/workers/serveTask';
-import { renderPdfTask } from './pdfTask';
+import { renderPdfJob } from './pdfJobs';
 
-serveTask(renderPdfTask, { transfer: (pdf) => [pdf.buffer as ArrayBuffer] });
+serveTask(renderPdfJob, { transfer: (pdf) => [pdf.buffer as ArrayBuffer] });

@@ -38,7 +38,7 @@ export interface PdfTaskInput {
 export type PdfProgress = CountProgress<'building' | 'checking' | 'drawing'>;
 
 /** A fixed t over the given strings, set up as the app's i18next is (src/i18n/index.ts). */
-async function reportTranslate(input: PdfTaskInput): Promise<ReportTranslate> {
+export async function reportTranslate(input: Pick<PdfTaskInput, 'language' | 'languages' | 'resources'>): Promise<ReportTranslate> {
   const i18n = createInstance();
   await i18n.init({
     lng: input.language,
