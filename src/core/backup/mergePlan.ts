@@ -150,10 +150,13 @@ function importsFor(here: readonly RevisionRecord[], there: readonly RevisionRec
     if (known.has(hash)) continue;
     known.add(hash);
     // An entry deleted here stays deleted: a version of it the backup has and this diary
-    // never saw comes back as an incident of its own rather than be lost.
+    // never saw comes back as an incident of its own rather than be lost. So does one that is
+    // the other kind here (an order there, an incident here): an entry keeps its kind.
     let entryId = target.get(link.entryId);
     if (entryId === undefined) {
-      entryId = deletedHere.has(link.entryId) ? newRecordId() : link.entryId;
+      const here = latestHere.get(link.entryId)?.content;
+      const otherKind = here !== undefined && here !== null && isOrderBody(here.body) !== isOrderBody(content.body);
+      entryId = deletedHere.has(link.entryId) || otherKind ? newRecordId() : link.entryId;
       target.set(link.entryId, entryId);
     }
     const item: ImportedRevision = { entryId, content: relinked(record, content) };

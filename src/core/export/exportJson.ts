@@ -9,6 +9,7 @@
 // happened, when or what it involved) refuses the whole file ('scope-mismatch'): a reader would
 // otherwise be shown less, or more, than the sender said.
 
+import { LATER_INCIDENT_KEYS } from '../model/incident';
 import { parseSavedResult, type SavedChecklistResult } from '../checklist/result';
 import {
   canonicalJson,
@@ -398,12 +399,19 @@ function readContent(value: unknown, path: string): RevisionContentV1<Incident> 
   if (!isSaltHex(salt)) fail(`${path}.salt`, 'must be 32 lowercase hex digits');
   const parsed = parseIncident(own(fields, 'body'));
   if (!parsed.ok) fail(`${path}.body`, parsed.errors.slice(0, 5).join('; '), ruleOf(parsed.issues));
+  // Version 1 content was written before the later fields: one that has any is not a saved revision.
+  if (hasLaterFields(parsed.value)) fail(`${path}.body`, 'is not exactly a saved revision, so it cannot match its hash');
   const originValue = own(fields, 'origin');
   const origin = originValue === undefined ? undefined : parseOrigin(originValue);
   if (origin === null) fail(`${path}.origin`, 'must say when and where an imported revision was first written');
   const content: RevisionContentV1<Incident> = { v: 1, salt, body: parsed.value, ...(origin ? { origin } : {}) };
   if (canonicalJson(content) !== canonicalJson(given)) fail(path, 'is not exactly a saved revision, so it cannot match its hash');
   return content;
+}
+
+/** Whether an incident holds any of the fields that came with issue 16. */
+function hasLaterFields(incident: object): boolean {
+  return LATER_INCIDENT_KEYS.some((key) => Object.hasOwn(incident, key));
 }
 
 /** A revision's place: its number and when it was written. Without these it cannot even be set aside. */
@@ -512,6 +520,8 @@ function readRevision(fields: Fields, path: string, revision: number, recordedAt
       scopeMismatch(`${path}.omittedFields`, 'are not the fields the scope leaves out');
     const parsed = parseIncident(own(fields, 'incident'));
     if (!parsed.ok) fail(`${path}.incident`, parsed.errors.slice(0, 5).join('; '), ruleOf(parsed.issues));
+    // A partial version is version 1 content, written before the later fields.
+    if (hasLaterFields(parsed.value)) fail(`${path}.incident`, 'is not a version written before the later fields');
     return { revision, recordedAt, kind, incident: parsed.value, omittedFields: left };
   }
   return fail(`${path}.kind`, rules.version === 2 ? 'must be committed, complete or partial' : 'must be complete or partial');

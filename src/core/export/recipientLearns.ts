@@ -35,6 +35,8 @@ export interface RecipientLearns {
    * positions, previous-link codes and clock notes of exported versions then tell of them.
    */
   leavesEntriesOut: boolean;
+  /** Court orders that go out with the incidents, every version in full. */
+  orders: number;
   /** Fields left out of every version. */
   omittedFields: OmittableField[];
 }
@@ -52,10 +54,12 @@ export function recipientLearns(
     for (const { link } of revisions) exported.add(link.seq);
   }
   // The orders that go with them, each whole (buildExportDocument leaves out one it cannot show whole).
+  let orders = 0;
   for (const id of chosenOrderIds(source, selection)) {
     const revisions = source.history(id).filter((record) => record.link.kind === 'revision');
-    if (revisions.every((record) => record.content !== null && record.content.v === 2))
-      for (const { link } of revisions) exported.add(link.seq);
+    if (!revisions.every((record) => record.content !== null && record.content.v === 2)) continue;
+    orders += 1;
+    for (const { link } of revisions) exported.add(link.seq);
   }
   const totalLinks = source.links.length;
   // Once per size, the first sharing, as the builder takes them.
@@ -71,6 +75,7 @@ export function recipientLearns(
     exportedLinks: exported.size,
     earlierFingerprints,
     leavesEntriesOut: exported.size < totalLinks,
+    orders,
     omittedFields: effectiveOmit(selection),
   };
 }

@@ -14,7 +14,8 @@ export const EMPTY_SELECTION: ExportSelection = {
   includeOriginals: false,
   omitFields: [],
   includeChecklists: false,
-  includeOrders: true,
+  // Orders hold addresses and names: by default only those the chosen incidents breach go out.
+  includeOrders: false,
 };
 
 /** The chosen entries in the order they happened (oldest first, as a log reads). */
@@ -54,8 +55,11 @@ export function summariseSelection(
   chosen: readonly DiaryEntry[],
   history: (entryId: string) => readonly RevisionRecord[],
   selection: ExportSelection,
+  /** The orders that go out with them (chosenOrderIds): a package carries their files too. */
+  orderIds: readonly string[] = [],
 ): SelectionSummary {
-  const files = selection.includeAttachments ? attachmentsOf(chosen.map((entry) => history(entry.id))) : [];
+  const histories = [...chosen.map((entry) => history(entry.id)), ...orderIds.map((id) => history(id))];
+  const files = selection.includeAttachments ? attachmentsOf(histories) : [];
   return { incidents: chosen.length, files: files.length, fileBytes: files.reduce((sum, file) => sum + file.size, 0) };
 }
 

@@ -3,6 +3,7 @@
 
 import { canonicalJson, isIsoTimestamp, isSaltHex, isSha256Hex, type RevisionContent, type RevisionOrigin } from '../evidence';
 import { parseEntryBody, type EntryBody } from './entryBody';
+import { LATER_INCIDENT_KEYS } from './incident';
 import type { IncidentIssue } from './incidentParse';
 import { own } from './ownProperty';
 
@@ -33,6 +34,10 @@ export function readRevisionContent(value: unknown): RevisionContentResult {
     if (v === 1 && !isSaltHex(salt)) return refuse('salt', 'bad-format');
     const body = parseEntryBody(own(value, 'body'));
     if (!body.ok) return { ok: false, issues: body.issues };
+    // The later incident fields come all three or none, and never in version 1 content (written
+    // before them): anything else could not be exported and read back as it is.
+    const later = LATER_INCIDENT_KEYS.filter((key) => Object.hasOwn(body.value, key)).length;
+    if (later !== 0 && (v === 1 || later !== LATER_INCIDENT_KEYS.length)) return refuse('body', 'not-canonical');
     const originValue = own(value, 'origin');
     const origin = originValue === undefined ? undefined : parseOrigin(originValue);
     if (origin === null) return refuse('origin', 'bad-format');

@@ -45,11 +45,10 @@ export function ExhibitInitials({ value, onChange, files, showError }: ExhibitIn
           {problem}
         </p>
       )}
-      {first && last && (
-        <p className="hint" aria-live="polite">
-          {first === last ? t('screen.exampleOne', { first }) : t('screen.example', { first, last })}
-        </p>
-      )}
+      {/* Always there, so the first example is announced when it appears. */}
+      <p className="hint" aria-live="polite">
+        {first && last ? (first === last ? t('screen.exampleOne', { first }) : t('screen.example', { first, last })) : null}
+      </p>
     </fieldset>
   );
 }

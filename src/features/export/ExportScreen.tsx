@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { EMPTY_SELECTION, selectEntries, summariseSelection } from '../../core/export/selection';
+import { chosenOrderIds, EMPTY_SELECTION, selectEntries, summariseSelection } from '../../core/export/selection';
 import type { ExportSelection, SharedFingerprint } from '../../core/export/exportDocument';
 import { recipientLearns } from '../../core/export/recipientLearns';
 import { useUnsavedInput } from '../../shared/hooks/unsavedInput';
@@ -95,7 +95,15 @@ export function ExportScreen() {
     const picked = new Set(effective.entryIds);
     return picking ? matching.filter((e) => picked.has(e.id)) : matching;
   }, [effective, picking, matching]);
-  const summary = useMemo(() => summariseSelection(chosen, diary.history, effective), [chosen, diary.history, effective]);
+  const summary = useMemo(() => {
+    const links = diary.records().map((record) => record.link);
+    return summariseSelection(
+      chosen,
+      diary.history,
+      effective,
+      chosenOrderIds({ links, entries: chosen, history: diary.history }, effective),
+    );
+  }, [diary, chosen, effective]);
   // The diary context is a new value whenever the diary changes, so this follows every save.
   const learns = useMemo(
     () =>
@@ -133,7 +141,11 @@ export function ExportScreen() {
     setError(null);
     if (summary.incidents === 0) return;
     if (unencrypted && !understood) return;
-    if (numbersFiles && !exhibitInitials.ok) return;
+    if (numbersFiles && !exhibitInitials.ok) {
+      // The message is by the field, maybe out of view on a small screen: take the person there.
+      document.getElementById('export-exhibit-initials')?.focus();
+      return;
+    }
     if (format === 'package' && (await passphrase.check())) return;
     setMade(null);
     setCancelled(false);

@@ -29,6 +29,7 @@ export function RecipientLearns({ learns, format }: { learns: Learns; format: Ex
           ),
         })
       : null;
+  const ordersGoOut = learns.orders > 0 ? te('ordersGoOut', { count: learns.orders }) : null;
   const privateNotes = learns.omittedFields.includes('privateNotes') ? te('privateNotes.leftOut') : te('privateNotes.included');
   return (
     <section className="notice recipient-learns" aria-labelledby="recipient-learns-title">
@@ -49,6 +50,7 @@ export function RecipientLearns({ learns, format }: { learns: Learns; format: Ex
                 <li>{t('learns.gap')}</li>
               </>
             )}
+            {ordersGoOut && <li>{ordersGoOut}</li>}
             {learns.earlierFingerprints.map(({ size, sharedAt }) => (
               <li key={size}>{t('learns.earlier', { count: size, moment: formatMoment(sharedAt, language) })}</li>
             ))}

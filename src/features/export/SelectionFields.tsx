@@ -148,16 +148,26 @@ export function SelectionFields({
           type="checkbox"
           checked={selection.includePrivateNotes === true}
           onChange={(includePrivateNotes) => set({ includePrivateNotes })}
+          describedBy="export-private-notes-hint"
         >
           {t('include.privateNotes')}
         </Choice>
-        <p className="hint">{t('include.privateNotesHint')}</p>
+        <p className="hint" id="export-private-notes-hint">
+          {t('include.privateNotesHint')}
+        </p>
         {savedOrders > 0 && (
           <>
-            <Choice type="checkbox" checked={selection.includeOrders === true} onChange={(includeOrders) => set({ includeOrders })}>
+            <Choice
+              type="checkbox"
+              checked={selection.includeOrders === true}
+              onChange={(includeOrders) => set({ includeOrders })}
+              describedBy="export-orders-hint"
+            >
               {t('include.orders', { count: savedOrders })}
             </Choice>
-            <p className="hint">{t('include.ordersHint')}</p>
+            <p className="hint" id="export-orders-hint">
+              {t('include.ordersHint')}
+            </p>
           </>
         )}
         {savedChecklists > 0 && (

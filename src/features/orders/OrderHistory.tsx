@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { isolated } from './orderName';
 import { useTranslation } from 'react-i18next';
 import type { RevisionRecord } from '../../core/store/diaryRepository';
 import { formatCalendarDate, formatMoment } from '../../shared/format/formatWhen';
@@ -47,11 +48,11 @@ function ChangeLine({ change }: { change: OrderChange }) {
   const text = (value: string) => (value === '' ? notGiven : value);
   switch (change.kind) {
     case 'conditionAdded':
-      return <li>{t('history.conditionAdded', { text: change.text })}</li>;
+      return <li>{t('history.conditionAdded', { text: isolated(change.text) })}</li>;
     case 'conditionRemoved':
-      return <li>{t('history.conditionRemoved', { text: change.text })}</li>;
+      return <li>{t('history.conditionRemoved', { text: isolated(change.text) })}</li>;
     case 'conditionChanged':
-      return <li>{t('history.conditionChanged', { from: change.from, to: change.to })}</li>;
+      return <li>{t('history.conditionChanged', { from: isolated(change.from), to: isolated(change.to) })}</li>;
     case 'date':
       return <li>{t('history.changed', { field: t(`detail.${change.field}`), from: date(change.from), to: date(change.to) })}</li>;
     case 'orderKind':
@@ -61,8 +62,8 @@ function ChangeLine({ change }: { change: OrderChange }) {
         <li>
           {t('history.changed', {
             field: t(change.field === 'title' ? 'detail.titleLabel' : 'detail.court'),
-            from: text(change.from),
-            to: text(change.to),
+            from: isolated(text(change.from)),
+            to: isolated(text(change.to)),
           })}
         </li>
       );

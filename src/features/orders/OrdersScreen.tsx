@@ -5,7 +5,7 @@ import { useDiary } from '../../shared/diary/useDiary';
 import { formatCalendarDate } from '../../shared/format/formatWhen';
 import { useLocale } from '../../shared/hooks/useLocale';
 import { breachCountOf } from './breaches';
-import { orderName } from './orderName';
+import { isolated, orderName } from './orderName';
 import './orders.css';
 
 /** `/orders`: every court order kept in the diary, with its conditions and breaches counted. */
@@ -63,7 +63,7 @@ function OrderCard({ entry, breaches }: { entry: OrderEntry; breaches: number })
         <Link to={`/orders/${encodeURIComponent(entry.id)}`}>{orderName(order, kind)}</Link>
       </h2>
       {order.title.trim() !== '' && <p>{kind}</p>}
-      {order.court !== '' && <p>{t('list.court', { court: order.court })}</p>}
+      {order.court !== '' && <p>{t('list.court', { court: isolated(order.court) })}</p>}
       <p>{order.madeOn ? t('list.made', { date: formatCalendarDate(order.madeOn, language) }) : t('list.madeUnknown')}</p>
       <p>{order.expiresOn ? t('list.expires', { date: formatCalendarDate(order.expiresOn, language) }) : t('list.noEnd')}</p>
       <p>{t('conditionCount', { count: order.conditions.length })}</p>

@@ -9,13 +9,22 @@ interface ChoiceProps {
   onChange: (checked: boolean) => void;
   /** What the label says: text, or whatever element the layout wants around it. */
   children: ReactNode;
+  /** Id of a hint that explains the choice, read out with it. */
+  describedBy?: string;
 }
 
 /** One checkbox or radio button inside its label. */
-export function Choice({ type, name, value, checked, onChange, children }: ChoiceProps) {
+export function Choice({ type, name, value, checked, onChange, children, describedBy }: ChoiceProps) {
   return (
     <label className="choice">
-      <input type={type} name={name} value={value} checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <input
+        type={type}
+        name={name}
+        value={value}
+        checked={checked}
+        aria-describedby={describedBy}
+        onChange={(event) => onChange(event.target.checked)}
+      />
       {children}
     </label>
   );

@@ -211,3 +211,24 @@ describe('a backup whose entry changes kind', () => {
     await expectUnchanged(here.db, before);
   });
 });
+
+describe('merging another diary in which an id is the other kind', () => {
+  it('brings the order in under an id of its own, and leaves the incident here as it was', async () => {
+    const here = await newDevice();
+    await here.diary.appendImported([{ entryId: 'shared-id', content: newRevisionContent(incident('Yr un rhif, digwyddiad yma')) }]);
+    const there = await newDevice('2026-12-01T10:00:00.000Z');
+    await there.diary.appendImported([{ entryId: 'shared-id', content: newRevisionContent(anOrder()) }]);
+    const checked = await checkBackup((await backupOf(there)).file, PASSPHRASE);
+    const plan = await planRestore(checked, here);
+    expect(plan.relation).toBe('merged');
+    // Nothing here changes, so nothing to confirm.
+    expect(plan.changes).toEqual([]);
+    await restoreBackup(checked, here, { confirmed: plan.changes });
+    const after = await reopened(here);
+    expect(after.snapshot().entries.map((e) => e.id)).toEqual(['shared-id']);
+    expect(after.snapshot().orders).toHaveLength(1);
+    expect(after.snapshot().orders[0]?.id).not.toBe('shared-id');
+    expect(after.snapshot().orders[0]?.order.conditions).toEqual(anOrder().conditions);
+    expect((await after.verify()).ok).toBe(true);
+  });
+});

@@ -26,6 +26,7 @@ describe('recipientLearns', () => {
         { size: 5, sharedAt: '2025-03-02T09:00:00.000Z' },
       ],
       leavesEntriesOut: true,
+      orders: 0,
       omittedFields: ['where', 'privateNotes'],
     });
     // Exactly what the export then carries.
@@ -69,6 +70,7 @@ describe('recipientLearns', () => {
       exportedLinks: 0,
       earlierFingerprints: [],
       leavesEntriesOut: false,
+      orders: 0,
       omittedFields: ['privateNotes'],
     });
   });

@@ -39,10 +39,11 @@ export function BreachFields({ orders, breaches, onChange, error }: BreachFields
     const title = order.title.trim();
     return title ? t('incident:breaches.order', { kind, title }) : kind;
   };
-  const stale = (breach: BreachRef, key: string) => (
+  // Numbered, so two of them are told apart, on screen and by a screen reader.
+  const stale = (breach: BreachRef, key: string, index: number, of: number) => (
     <label key={key} className="choice">
       <input type="checkbox" checked onChange={(event) => set(breach, event.target.checked)} />
-      <span>{t('incident:breaches.staleCondition')}</span>
+      <span>{of > 1 ? t('incident:breaches.staleConditionNumbered', { n: index + 1 }) : t('incident:breaches.staleCondition')}</span>
     </label>
   );
   const known = new Set(orders.map((o) => o.id));
@@ -78,7 +79,7 @@ export function BreachFields({ orders, breaches, onChange, error }: BreachFields
                   </label>
                 );
               })}
-              {gone.map((breach) => stale(breach, breach.conditionId))}
+              {gone.map((breach, i) => stale(breach, breach.conditionId, i, gone.length))}
             </div>
           </fieldset>
         );
@@ -86,7 +87,9 @@ export function BreachFields({ orders, breaches, onChange, error }: BreachFields
       {orphans.length > 0 && (
         <fieldset className="incident-order">
           <legend>{t('incident:breaches.staleOrder')}</legend>
-          <div className="choice-group">{orphans.map((breach) => stale(breach, `${breach.orderId}:${breach.conditionId}`))}</div>
+          <div className="choice-group">
+            {orphans.map((breach, i) => stale(breach, `${breach.orderId}:${breach.conditionId}`, i, orphans.length))}
+          </div>
         </fieldset>
       )}
     </fieldset>
