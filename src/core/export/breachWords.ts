@@ -7,8 +7,10 @@ import type { CourtOrder } from '../model/order';
 import { committedOrder, documentOrders, type ExportDocument } from './exportDocument';
 
 export type BreachWords =
-  /** The condition's words, from the latest version of the order that holds it. */
+  /** The condition's words, from the order's latest version, which holds it. */
   | { kind: 'condition'; order: CourtOrder; condition: string }
+  /** Not on the order's latest version: its words from the last earlier version that held it. */
+  | { kind: 'condition-former'; order: CourtOrder; condition: string }
   /** The order is in the export, but no version of it holds this condition. */
   | { kind: 'condition-gone'; order: CourtOrder }
   /** The order is not in the export (a version 1 file, or a file from before orders). */
@@ -21,10 +23,12 @@ export function breachWordsIn(document: ExportDocument): (breach: BreachRef) => 
     const versions = orders.get(orderId);
     const latest = versions?.at(-1);
     if (!versions || !latest) return { kind: 'unknown' };
-    // Newest first: a condition reworded later reads as it now stands.
+    const current = latest.conditions.find((c) => c.id === conditionId);
+    if (current) return { kind: 'condition', order: latest, condition: current.text };
+    // Removed since: its last known words, marked as no longer on the order (never as current).
     for (const version of [...versions].reverse()) {
       const condition = version.conditions.find((c) => c.id === conditionId);
-      if (condition) return { kind: 'condition', order: latest, condition: condition.text };
+      if (condition) return { kind: 'condition-former', order: latest, condition: condition.text };
     }
     return { kind: 'condition-gone', order: latest };
   };
@@ -50,6 +54,8 @@ export function breachLine(t: LaterFieldsTranslate, words: BreachWords): string 
   switch (words.kind) {
     case 'condition':
       return t('report:log.breach', { order: orderName(t, words.order), condition: words.condition });
+    case 'condition-former':
+      return t('report:log.breachFormer', { order: orderName(t, words.order), condition: words.condition });
     case 'condition-gone':
       return t('report:log.breachConditionGone', { order: orderName(t, words.order) });
     case 'unknown':

@@ -126,7 +126,9 @@ function attachmentLine(file: AttachmentRef, labels: CsvLabels): string {
 
 function breachLine(words: BreachWords, labels: CsvLabels): string {
   if (labels.breach) return labels.breach(words);
-  return words.kind === 'condition' ? words.condition : 'Breaches a condition of an order';
+  if (words.kind === 'condition') return words.condition;
+  if (words.kind === 'condition-former') return `${words.condition} (no longer on the order as recorded now)`;
+  return 'Breaches a condition of an order';
 }
 
 function toldLine(item: ToldSomeone, labels: CsvLabels): string {

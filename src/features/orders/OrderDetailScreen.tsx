@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useId, useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { attachmentsToDiscard } from '../../core/diary/revisionHistory';
@@ -199,9 +199,11 @@ function BreachItem({
     return index === -1 ? Number.MAX_SAFE_INTEGER : index;
   };
   const ids = [...breach.conditionIds].sort((a, b) => position(a) - position(b));
+  // Every breach has a "Report a breach" button: its heading (the date) tells them apart.
+  const headingId = useId();
   return (
     <li className="order-breach">
-      <h3>
+      <h3 id={headingId}>
         <Link to={`/incidents/${encodeURIComponent(breach.entry.id)}`}>{describeWhen(breach.entry.incident.when)}</Link>
       </h3>
       {breach.entry.incident.whatHappened.trim() !== '' && (
@@ -224,6 +226,8 @@ function BreachItem({
           incidentId={breach.entry.id}
           incident={breach.entry.incident}
           conditionIds={ids}
+          formerConditions={former.filter((c) => ids.includes(c.id)).map(({ id, text }) => ({ id, text }))}
+          describedBy={headingId}
         />
       </Suspense>
     </li>

@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { buildIncidentsCsv, CSV_COLUMNS, type CsvColumn, type CsvLabels } from '../../../src/core/export/csv';
+import { buildIncidentsCsv, CSV_COLUMNS, csvColumnsFor, type CsvColumn, type CsvLabels } from '../../../src/core/export/csv';
 import type { ExportDocument, ExportEntry, OmittableField } from '../../../src/core/export/exportDocument';
-import { OMITTABLE_FIELDS } from '../../../src/core/export/exportDocument';
+import { effectiveOmit, OMITTABLE_FIELDS } from '../../../src/core/export/exportDocument';
+import { EMPTY_SELECTION } from '../../../src/core/export/selection';
 import { withLaterFields, type Incident, type IncidentWhen } from '../../../src/core/model/incident';
 import { anIncident } from '../../support/incidentFactories';
 
@@ -444,5 +445,13 @@ describe('buildIncidentsCsv: property', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('csvColumnsFor and private notes', () => {
+  it('has no private notes column unless the person ticks them in', () => {
+    expect(csvColumnsFor(effectiveOmit(EMPTY_SELECTION))).not.toContain('privateNotes');
+    expect(csvColumnsFor(effectiveOmit({ ...EMPTY_SELECTION, includePrivateNotes: false }))).not.toContain('privateNotes');
+    expect(csvColumnsFor(effectiveOmit({ ...EMPTY_SELECTION, includePrivateNotes: true }))).toContain('privateNotes');
   });
 });

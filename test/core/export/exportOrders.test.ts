@@ -24,10 +24,16 @@ async function readAndVerify(value: unknown) {
 }
 
 describe('export document: court orders', () => {
-  it('takes every live order by default, each version shown whole, never a deleted one', async () => {
+  it('by default takes only the orders a chosen incident breaches', async () => {
+    const diary = await ordersDiary();
+    expect(EMPTY_SELECTION.includeOrders).toBe(false);
+    expect((await ordersExport(diary, ['incident-b'], { includeOrders: false })).orders ?? []).toEqual([]);
+    expect((await ordersExport(diary, ['incident-a'], { includeOrders: false })).orders?.map((order) => order.id)).toEqual(['order-1']);
+  });
+
+  it('takes every live order when asked, each version shown whole, never a deleted one', async () => {
     const diary = await ordersDiary();
     const doc = await ordersExport(diary, ['incident-b']);
-    expect(EMPTY_SELECTION.includeOrders).toBe(true);
     expect(doc.orders?.map((order) => order.id)).toEqual(['order-1', 'order-2']);
     const first = doc.orders?.[0];
     expect(first?.revisions.map((r) => r.revision)).toEqual([1, 2]);

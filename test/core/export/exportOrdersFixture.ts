@@ -57,5 +57,6 @@ export async function ordersExport(
   entryIds: readonly string[],
   selection: Partial<ExportSelection> = {},
 ): Promise<ExportDocumentV2 & NotHeldPart> {
-  return buildExportDocument(builderSource(diary, entryIds), { ...EMPTY_SELECTION, ...selection }, GENERATED);
+  // Every live order unless a test says otherwise (the app's default takes only breached ones).
+  return buildExportDocument(builderSource(diary, entryIds), { ...EMPTY_SELECTION, includeOrders: true, ...selection }, GENERATED);
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildExportDocument } from '../../../src/core/export/buildExportDocument';
+import { breachLine, breachWordsIn } from '../../../src/core/export/breachWords';
 import { buildIncidentsCsv, laterFieldLabels, type CsvLabels } from '../../../src/core/export/csv';
 import type { ExportDocument, ExportSelection } from '../../../src/core/export/exportDocument';
 import { renderPdfReport, type ReportTranslate } from '../../../src/core/export/pdf';
@@ -21,6 +22,8 @@ import { builderSource, GENERATED } from './exportFixtureV2';
 
 const SECRET = 'My own thoughts about the hearing';
 const CONDITION = 'Must not come within 100 metres of 12 Station Road';
+const PRIVATE_NOTES_DEFAULT =
+  'Daybook never puts private notes in an export unless the person chooses to include them; this report does not show whether there are any.';
 
 const SPO: CourtOrder = {
   type: 'order',
@@ -130,7 +133,7 @@ describe('CSV with the later fields', () => {
     expect(csv).toContain(`"Stalking Protection Order: ${CONDITION}"`);
     expect(csv).toContain('"My sister: By phone, [2025-03-14] at 22:40"');
     const unknown = buildIncidentsCsv(await exportOf(['entry-new'], {}, false), labels);
-    expect(unknown).toContain('"Breaches a condition of an order (the order is not in this export)"');
+    expect(unknown).toContain('"Breaches a condition of an order that this export does not include"');
   });
 
   it('says a breach is of "a condition of an order" when the order is not in the export', async () => {
@@ -141,23 +144,42 @@ describe('CSV with the later fields', () => {
 });
 
 describe('PDF with the later fields', () => {
-  it('shows who was told and each breach by its condition, and private notes only as left out', async () => {
+  it('shows who was told and each breach by its condition, and no line at all for private notes left out', async () => {
     const text = await pdfText(await exportOf(['entry-new']));
     expect(text).toContain('Who was told');
     expect(text).toContain('My sister: By phone, 14 Mar 2025 at 22:40');
     expect(text).toContain(`Stalking Protection Order: ${CONDITION}`);
-    expect(text).toContain('Private notes [Left out of this export]');
+    const log = text.slice(text.indexOf('Log of incidents'));
+    expect(log).not.toContain('Private notes');
+    expect(log).not.toContain('[Left out of this export]');
     expect(text).not.toContain(SECRET);
   });
 
-  it('prints private notes when the person ticks them in', async () => {
-    const text = await pdfText(await exportOf(['entry-new'], { includePrivateNotes: true }));
-    expect(text).toContain(SECRET);
+  it('says on the cover, neutrally, that private notes are left out by default, never as the person’s choice', async () => {
+    const text = await pdfText(await exportOf(['entry-new']));
+    const cover = text.slice(0, text.indexOf('Log of incidents'));
+    expect(cover).toContain(PRIVATE_NOTES_DEFAULT);
+    expect(cover).not.toContain('The person chose to leave these details out');
+    expect(cover).not.toMatch(/private notes \(|left out \(private notes|Left out of this export private notes/i);
+    // The person leaves witnesses out as well: only witnesses are named as their choice.
+    const both = await pdfText(await exportOf(['entry-new'], { omitFields: ['witnesses'] }));
+    const bothCover = both.slice(0, both.indexOf('Log of incidents'));
+    expect(bothCover).toMatch(/Left out of this export witnesses The person chose/);
+    expect(bothCover).toContain(PRIVATE_NOTES_DEFAULT);
+    expect(bothCover).not.toMatch(/witnesses and private notes|private notes and witnesses/);
+    expect(bothCover).toContain('Details the person left out (witnesses)');
   });
 
-  it('prints a breach honestly when the order is not in the export', async () => {
+  it('prints private notes as a normal field when the person ticks them in, with no default sentence', async () => {
+    const text = await pdfText(await exportOf(['entry-new'], { includePrivateNotes: true }));
+    expect(text).toContain(`Private notes ${SECRET}`);
+    expect(text).not.toContain(PRIVATE_NOTES_DEFAULT);
+  });
+
+  it('prints a breach plainly when the order is not in the export', async () => {
     const text = await pdfText(await exportOf(['entry-new'], {}, false));
-    expect(text).toContain('Breaches a condition of an order (the order is not in this export)');
+    expect(text).toContain('Breaches a condition of an order that this export does not include');
+    expect(text).not.toContain('(the order is not in this export)');
   });
 
   it('prints a version from before issue 16 without any of the later fields', async () => {
@@ -165,5 +187,59 @@ describe('PDF with the later fields', () => {
     const log = text.slice(text.indexOf('Log of incidents'));
     expect(log).toContain('Written before orders came');
     expect(log).not.toMatch(/Who was told|Breaches of an order|Private notes/);
+  });
+});
+
+describe('a breach of a condition removed from the order', () => {
+  const OTHER = 'Must not contact me by any means';
+
+  /** The order had two conditions; the second was removed after the breach of it was logged. */
+  async function removedExport(conditionId: string): Promise<ExportDocument> {
+    const builder = new DiaryBuilder({ version: 2 });
+    await builder.save('order-1', { ...SPO, conditions: [...SPO.conditions, { id: 'cond-contact', text: OTHER }] });
+    await builder
+      .tick()
+      .save('entry-new', withLaterFields(anIncident({ whatHappened: 'Texted me', breaches: [{ orderId: 'order-1', conditionId }] })));
+    await builder.tick().save('order-1', SPO);
+    return buildExportDocument(builderSource(builder, ['entry-new']), EMPTY_SELECTION, GENERATED);
+  }
+
+  it('reads its last known wording, marked as no longer on the order, never as a current condition', async () => {
+    const document = await removedExport('cond-contact');
+    const words = breachWordsIn(document)({ orderId: 'order-1', conditionId: 'cond-contact' });
+    expect(words.kind).toBe('condition-former');
+    const line = breachLine(t, words);
+    expect(line).toBe(`Stalking Protection Order: ${OTHER} (no longer on the order as recorded now)`);
+    const text = await pdfText(document);
+    expect(text).toContain(`${OTHER} (no longer on the order as recorded now)`);
+    const csv = buildIncidentsCsv(document, { ...csvLabels, ...laterFieldLabels(t, (date) => date) });
+    expect(csv).toContain(`"Stalking Protection Order: ${OTHER} (no longer on the order as recorded now)"`);
+  });
+
+  it('a condition on no version of the order reads as "a condition no longer on the order"', async () => {
+    const document = await removedExport('cond-never');
+    expect(breachLine(t, breachWordsIn(document)({ orderId: 'order-1', conditionId: 'cond-never' }))).toBe(
+      'Stalking Protection Order: a condition no longer on the order',
+    );
+  });
+
+  it('a condition still on the order reads as it stands now', async () => {
+    const document = await removedExport('cond-100m');
+    expect(breachLine(t, breachWordsIn(document)({ orderId: 'order-1', conditionId: 'cond-100m' }))).toBe(
+      `Stalking Protection Order: ${CONDITION}`,
+    );
+  });
+});
+
+describe('an edit to private notes alone', () => {
+  it('leaves no trace in a default export’s history of changes', async () => {
+    const builder = new DiaryBuilder({ version: 2 });
+    const incident = withLaterFields(anIncident({ whatHappened: 'Drove past the house', privateNotes: SECRET }));
+    await builder.save('entry-new', incident);
+    await builder.tick().save('entry-new', { ...incident, privateNotes: `${SECRET}, again` });
+    const text = await pdfText(await buildExportDocument(builderSource(builder, ['entry-new']), EMPTY_SELECTION, GENERATED));
+    expect(text).toContain('Saved again with nothing changed.');
+    expect(text).not.toContain('Details left out of this export were also changed.');
+    expect(text).not.toContain(SECRET);
   });
 });

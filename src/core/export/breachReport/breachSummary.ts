@@ -10,6 +10,14 @@ import type { CourtOrder, OrderKind } from '../../model/order';
 export interface SummaryCondition {
   id: string;
   text: string | null;
+  /** When the order no longer has it: its wording in the last version that did, where known. */
+  lastKnownText?: string;
+}
+
+/** A condition removed from the order, with its wording in the last version that had it (null: not known). */
+export interface FormerConditionText {
+  id: string;
+  text: string | null;
 }
 
 export interface BreachSummary {
@@ -47,6 +55,8 @@ export interface BreachSummaryInput {
   incident: Incident;
   /** The conditions to name; when empty, those the incident is marked as breaching on this order. */
   conditionIds: readonly string[];
+  /** Conditions no longer on the order, with their last known wording (from the order's history). */
+  formerConditions?: readonly FormerConditionText[];
   now: Date;
 }
 
@@ -66,9 +76,17 @@ function conditionIdsFor(input: BreachSummaryInput): string[] {
 export function buildBreachSummary(input: BreachSummaryInput): BreachSummary {
   const { order, incident } = input;
   const wording = new Map(order.conditions.map((c) => [c.id, c.text]));
+  const former = new Map((input.formerConditions ?? []).map((c) => [c.id, c.text]));
+  const condition = (id: string): SummaryCondition => {
+    const text = wording.get(id);
+    if (text !== undefined) return { id, text };
+    const lastKnownText = former.get(id);
+    return typeof lastKnownText === 'string' ? { id, text: null, lastKnownText } : { id, text: null };
+  };
   const { reported } = incident.reported;
-  const policeReference = present(incident.reported.policeReference);
-  const officer = present(incident.reported.officer);
+  // A police reference or officer only belongs with a report to the police, as in the main report.
+  const policeReference = reported ? present(incident.reported.policeReference) : undefined;
+  const officer = reported ? present(incident.reported.officer) : undefined;
   return {
     madeAt: input.now.toISOString(),
     order: {
@@ -79,7 +97,7 @@ export function buildBreachSummary(input: BreachSummaryInput): BreachSummary {
       ...(order.servedOn ? { servedOn: order.servedOn } : {}),
       ...(order.expiresOn ? { expiresOn: order.expiresOn } : {}),
     },
-    conditions: conditionIdsFor(input).map((id) => ({ id, text: wording.get(id) ?? null })),
+    conditions: conditionIdsFor(input).map(condition),
     breach: {
       when: incident.when,
       where: incident.where,

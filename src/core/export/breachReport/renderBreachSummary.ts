@@ -82,6 +82,10 @@ function drawConditions(d: Drawing, summary: BreachSummary): void {
     if (index > 0) w.gap(4);
     if (condition.text === null) {
       w.text(t('breachReport:pdf.conditions.removed'), { bold: true, color: COLOURS.alert, indent: INDENT });
+      if (condition.lastKnownText !== undefined && condition.lastKnownText.trim() !== '') {
+        w.text(t('breachReport:pdf.conditions.lastWording'), { size: 9.5, indent: INDENT });
+        w.text(condition.lastKnownText, { indent: INDENT, dir: 'auto' });
+      }
     } else if (condition.text.trim() === '') {
       w.text(t('breachReport:pdf.notRecorded'), { color: COLOURS.muted, indent: INDENT });
     } else {

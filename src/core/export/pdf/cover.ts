@@ -10,7 +10,7 @@ import type { SavedChecklistResult } from '../../checklist/result';
 import { happenedOn } from '../../diary/happened';
 import { formatFingerprint } from '../../evidence';
 import { BEHAVIOURS } from '../../model/behaviours';
-import { latestIncident, type ExportChainV2 } from '../exportDocument';
+import { latestIncident, type ExportChainV2, type OmittableField } from '../exportDocument';
 import { verifiedStatement, type VerifiedStatement } from '../verifyExport';
 import { drawChronologyChart } from './chronologyChart';
 import type { ReportContext } from './context';
@@ -43,12 +43,21 @@ function drawScope(w: ReportWriter, ctx: ReportContext, now: Date): void {
     w.field(t('report:cover.onlyBehaviours'), [{ text: formats.list(scope.behaviours.map((b) => t(`diary:behaviours.${b}`))) }]);
   }
   w.field(t('report:cover.files'), [{ text: t(scope.attachmentsIncluded ? 'report:cover.filesIncluded' : 'report:cover.filesListed') }]);
-  if (scope.omittedFields.length > 0) {
+  const chosen = personChose(scope.omittedFields);
+  if (chosen.length > 0) {
     w.field(t('report:cover.leftOut'), [
-      { text: formats.list(scope.omittedFields.map((field) => omittableLabel(ctx, field))), style: { bold: true } },
+      { text: formats.list(chosen.map((field) => omittableLabel(ctx, field))), style: { bold: true } },
       { text: t('report:cover.leftOutNote'), style: { size: 9, color: COLOURS.muted } },
     ]);
   }
+  // Private notes stay out unless ticked in (effectiveOmit): that is Daybook's default, not the
+  // person's choice, and saying it was would point a reader at notes that may not exist.
+  if (scope.omittedFields.includes('privateNotes')) w.text(t('report:cover.privateNotesDefault'), { size: 9.5 });
+}
+
+/** The fields the person chose to leave out: private notes are left out by default, never named as chosen. */
+function personChose(fields: readonly OmittableField[]): OmittableField[] {
+  return fields.filter((field) => field !== 'privateNotes');
 }
 
 function drawBehaviourCounts(w: ReportWriter, ctx: ReportContext): void {
@@ -123,8 +132,11 @@ function drawNotCovered(w: ReportWriter, ctx: ReportContext, statement: Verified
   const { t, formats } = ctx;
   w.gap(4);
   w.text(t('report:evidence.notCoveredTitle'), { bold: true, size: 10 });
-  const fields = formats.list(statement.fieldsLeftOut.map((field) => omittableLabel(ctx, field)));
+  const chosen = personChose(statement.fieldsLeftOut);
+  const fields = formats.list(chosen.map((field) => omittableLabel(ctx, field)));
   for (const item of statement.notCovered) {
+    // Private notes alone: the neutral sentence above says all there is to say.
+    if (item === 'fields-left-out' && chosen.length === 0) continue;
     const text =
       item === 'v1-partial-text'
         ? t('report:evidence.notCovered.v1-partial-text', { count: statement.uncheckedText })

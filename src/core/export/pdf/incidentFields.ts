@@ -1,5 +1,5 @@
 // An incident's fields as label/value rows, in the order the app shows them. A field the person
-// left out shows a marker instead of its content.
+// left out shows a marker instead of its content; private notes left out show nothing.
 
 import { orderedBehaviours } from '../../model/behaviours';
 import { describeWhen } from '../../model/describeWhen';
@@ -87,6 +87,9 @@ export function drawIncidentFields(w: ReportWriter, ctx: ReportContext, incident
     // Most incidents breach no order: no line for that, rather than "not recorded" on every one.
     if (field === 'breaches' && (incident.breaches ?? []).length === 0) continue;
     const group = OMITTED_WITH[field];
+    // Private notes are left out unless ticked in (Daybook's default, not the person's choice):
+    // no line at all, so nothing hints at whether there are any.
+    if (field === 'privateNotes' && group !== null && omitted.has(group)) continue;
     w.field(ctx.t(`report:fields.${field}`), group !== null && omitted.has(group) ? [leftOut(ctx)] : fieldValue(ctx, incident, field));
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../core/model/incident';
+import type { FormerConditionText } from '../../../core/export/breachReport/breachSummary';
 import type { CourtOrder } from '../../../core/model/order';
 import { canShareFile, downloadFile, shareFile } from '../../../shared/files/saveFile';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert';
@@ -12,6 +13,8 @@ export interface BreachReportPanelProps {
   order: CourtOrder;
   incident: Incident;
   conditionIds: readonly string[];
+  /** Conditions no longer on the order, with their last known wording (from its history). */
+  formerConditions?: readonly FormerConditionText[];
   /** Makes the PDF (the worker-backed maker in the app; a stand-in in tests). */
   make: MakeBreachReportPdf;
   onClose: () => void;
@@ -24,13 +27,22 @@ type State = { status: 'making' } | { status: 'ready'; file: File } | { status: 
  * The breach summary, made as soon as the panel opens so that Save and Share act at once (a
  * browser only opens the share sheet straight after a tap, not after seconds of drawing).
  */
-export function BreachReportPanel({ orderId, order, incident, conditionIds, make, onClose, id }: BreachReportPanelProps) {
+export function BreachReportPanel({
+  orderId,
+  order,
+  incident,
+  conditionIds,
+  formerConditions = [],
+  make,
+  onClose,
+  id,
+}: BreachReportPanelProps) {
   const { t, i18n } = useTranslation('breachReport');
   const titleId = useId();
   const [attempt, setAttempt] = useState(0);
   const [shareError, setShareError] = useState<string | null>(null);
   // The summary is remade when what it shows (or the language) changes, not on every render.
-  const content = JSON.stringify([orderId, order, incident, conditionIds, i18n.language]);
+  const content = JSON.stringify([orderId, order, incident, conditionIds, formerConditions, i18n.language]);
   const key = `${attempt}:${content}`;
   const [result, setResult] = useState<{ key: string; file: File | null } | null>(null);
   const state: State =
@@ -38,9 +50,21 @@ export function BreachReportPanel({ orderId, order, incident, conditionIds, make
 
   useEffect(() => {
     const controller = new AbortController();
-    const [currentId, currentOrder, currentIncident, currentConditions] = JSON.parse(content) as [string, CourtOrder, Incident, string[]];
+    const [currentId, currentOrder, currentIncident, currentConditions, currentFormer] = JSON.parse(content) as [
+      string,
+      CourtOrder,
+      Incident,
+      string[],
+      FormerConditionText[],
+    ];
     make(
-      { orderId: currentId, order: currentOrder, incident: currentIncident, conditionIds: currentConditions },
+      {
+        orderId: currentId,
+        order: currentOrder,
+        incident: currentIncident,
+        conditionIds: currentConditions,
+        formerConditions: currentFormer,
+      },
       i18n,
       controller.signal,
     ).then(

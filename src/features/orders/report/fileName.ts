@@ -4,5 +4,5 @@
 import { localDate } from '../../../core/model/calendarDate';
 
 export function breachReportFileName(now: Date): string {
-  return `daybook-breach-summary-${localDate(now)}.pdf`;
+  return `daybook-summary-${localDate(now)}.pdf`;
 }

@@ -3,7 +3,7 @@
 // responsive. Loaded only when the person opens "Report a breach".
 
 import type { i18n as I18n } from 'i18next';
-import { buildBreachSummary } from '../../../core/export/breachReport/breachSummary';
+import { buildBreachSummary, type FormerConditionText } from '../../../core/export/breachReport/breachSummary';
 import { BREACH_REPORT_NAMESPACES } from '../../../core/export/breachReport/namespaces';
 import type { Incident } from '../../../core/model/incident';
 import type { CourtOrder } from '../../../core/model/order';
@@ -18,6 +18,8 @@ export interface BreachReportRequest {
   order: CourtOrder;
   incident: Incident;
   conditionIds: readonly string[];
+  /** Conditions no longer on the order, with their last known wording. */
+  formerConditions?: readonly FormerConditionText[];
 }
 
 /** Makes the file; `signal` stops the worker at once. */

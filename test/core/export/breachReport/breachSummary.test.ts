@@ -62,6 +62,35 @@ describe('buildBreachSummary', () => {
     ]);
   });
 
+  it('carries the last known wording of a condition no longer on the order, from the order’s history', () => {
+    const summary = buildBreachSummary({
+      orderId: 'o1',
+      order,
+      incident: breachIncident(),
+      conditionIds: ['c1', 'gone', 'lost'],
+      formerConditions: [
+        { id: 'gone', text: 'Must not post about me online' },
+        { id: 'lost', text: null },
+      ],
+      now,
+    });
+    expect(summary.conditions).toEqual([
+      { id: 'c1', text: 'Must not come within 100 metres of 12 Station Road, Leeds' },
+      { id: 'gone', text: null, lastKnownText: 'Must not post about me online' },
+      { id: 'lost', text: null },
+    ]);
+  });
+
+  it('leaves out the police reference and officer when it was not reported to the police, as the main report does', () => {
+    const incident = { ...breachIncident(), reported: { reported: false, policeReference: 'WY-999', officer: 'PC Brown' } };
+    const summary = buildBreachSummary({ orderId: 'o1', order, incident, conditionIds: ['c1'], now });
+    expect(summary.breach.reported).toBe(false);
+    expect(summary.breach).not.toHaveProperty('policeReference');
+    expect(summary.breach).not.toHaveProperty('officer');
+    expect(JSON.stringify(summary)).not.toContain('WY-999');
+    expect(JSON.stringify(summary)).not.toContain('PC Brown');
+  });
+
   it('leaves out a blank police reference and officer, and an unrecorded expiry', () => {
     const incident = { ...emptyIncident(now), reported: { reported: false, policeReference: '  ', officer: '' } };
     const summary = buildBreachSummary({ orderId: 'o1', order, incident, conditionIds: ['c1'], now });

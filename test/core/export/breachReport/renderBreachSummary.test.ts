@@ -76,6 +76,31 @@ describe('renderBreachSummaryPdf', () => {
     60_000,
   );
 
+  it('prints a removed condition’s last known wording under the "no longer on this order" line', async () => {
+    const summary = buildBreachSummary({
+      orderId: 'o1',
+      order,
+      incident: breachIncident(),
+      conditionIds: ['gone'],
+      formerConditions: [{ id: 'gone', text: 'Must not post about me online' }],
+      now,
+    });
+    const text = spaces((await pdfjsPages(await drawSummary(summary, 'en-GB'))).join('\n'));
+    const removed = text.indexOf('A condition that is no longer on this order as it is recorded now.');
+    expect(removed).toBeGreaterThan(-1);
+    const wording = text.indexOf('Its wording when it was last on the order: Must not post about me online');
+    expect(wording).toBeGreaterThan(removed);
+  }, 60_000);
+
+  it('prints no police reference or officer when it was not reported to the police', async () => {
+    const incident = { ...breachIncident(), reported: { reported: false, policeReference: 'WY-999', officer: 'PC Brown' } };
+    const summary = buildBreachSummary({ orderId: 'o1', order, incident, conditionIds: ['c1'], now });
+    const text = spaces((await pdfjsPages(await drawSummary(summary, 'en-GB'))).join('\n'));
+    expect(text).toContain('Reported to police No');
+    expect(text).not.toContain('WY-999');
+    expect(text).not.toContain('PC Brown');
+  }, 60_000);
+
   it('continues a long summary on further pages, marked so, and cuts nothing', async () => {
     const long = Array.from({ length: 120 }, (_, i) => `Sentence ${i + 1} of what happened that evening.`).join(' ');
     const incident = { ...breachIncident(), whatHappened: long };

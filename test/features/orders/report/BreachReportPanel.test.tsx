@@ -11,7 +11,7 @@ import type { BreachReportRequest, MakeBreachReportPdf } from '../../../../src/f
 import { testI18n } from '../../../support/i18n';
 import { breachIncident, order } from '../../../core/export/breachReport/fixtures';
 
-const pdfFile = () => new File([new Uint8Array([37, 80, 68, 70])], 'daybook-breach-summary-2026-12-03.pdf', { type: 'application/pdf' });
+const pdfFile = () => new File([new Uint8Array([37, 80, 68, 70])], 'daybook-summary-2026-12-03.pdf', { type: 'application/pdf' });
 
 async function withI18n(node: ReactNode, language = 'en-GB') {
   const i18n = await testI18n(language);
@@ -72,7 +72,7 @@ describe('breach report panel', () => {
     const share = await screen.findByRole('button', { name: 'Share' });
     await userEvent.click(share);
     expect(shared).toHaveLength(1);
-    expect(shared[0]?.files?.[0]?.name).toBe('daybook-breach-summary-2026-12-03.pdf');
+    expect(shared[0]?.files?.[0]?.name).toBe('daybook-summary-2026-12-03.pdf');
   });
 
   it('saves the PDF as a download named by the date only', async () => {
@@ -86,7 +86,7 @@ describe('breach report panel', () => {
     const save = screen.getByRole('button', { name: 'Save as PDF' });
     await waitFor(() => expect((save as HTMLButtonElement).disabled).toBe(false));
     await userEvent.click(save);
-    expect(downloads).toEqual(['daybook-breach-summary-2026-12-03.pdf']);
+    expect(downloads).toEqual(['daybook-summary-2026-12-03.pdf']);
   });
 
   it('says when the summary could not be made, and tries again', async () => {
@@ -130,6 +130,47 @@ describe('Report a breach button', () => {
   });
 
   it('names the file by the date alone', () => {
-    expect(breachReportFileName(new Date(2026, 11, 3, 23, 59))).toBe('daybook-breach-summary-2026-12-03.pdf');
+    expect(breachReportFileName(new Date(2026, 11, 3, 23, 59))).toBe('daybook-summary-2026-12-03.pdf');
+  });
+});
+
+describe('Report a breach button, told apart', () => {
+  it('is described by the element whose id it is given', async () => {
+    await withI18n(
+      <>
+        <h3 id="breach-1">1 Feb 2026 at 12:00</h3>
+        <BreachReportButton
+          orderId="o1"
+          order={order}
+          incidentId="i1"
+          incident={breachIncident()}
+          conditionIds={['c1']}
+          describedBy="breach-1"
+        />
+      </>,
+    );
+    const button = screen.getByRole('button', { name: 'Report a breach', description: '1 Feb 2026 at 12:00' });
+    expect(button.getAttribute('aria-describedby')).toBe('breach-1');
+  });
+
+  it('passes the last known wording of a removed condition on to the summary', async () => {
+    const requests: BreachReportRequest[] = [];
+    const make: MakeBreachReportPdf = async (request) => {
+      requests.push(request);
+      return pdfFile();
+    };
+    await withI18n(
+      <BreachReportPanel
+        orderId="o1"
+        order={order}
+        incident={breachIncident()}
+        conditionIds={['gone']}
+        formerConditions={[{ id: 'gone', text: 'Must not post about me online' }]}
+        make={make}
+        onClose={() => undefined}
+      />,
+    );
+    await waitFor(() => expect(requests).toHaveLength(1));
+    expect(requests[0]?.formerConditions).toEqual([{ id: 'gone', text: 'Must not post about me online' }]);
   });
 });
