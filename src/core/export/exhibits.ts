@@ -4,7 +4,14 @@
 // numbers). A reference is a label: it is not part of the record of changes, and nothing checks it.
 
 import type { AttachmentRef } from '../model/incident';
-import { revisionIncident, type ExportDocument, type ExportEntry } from './exportDocument';
+import {
+  committedOrder,
+  documentOrders,
+  revisionIncident,
+  type ExportDocument,
+  type ExportEntry,
+  type ExportOrder,
+} from './exportDocument';
 
 /** At most this many letters ("AB", "JS", "ABCD"). */
 export const EXHIBIT_INITIALS_MAX = 4;
@@ -45,11 +52,13 @@ export interface Exhibit {
 }
 
 /**
- * The files of the chosen incidents, each once, in the order they first appear in the report:
- * incident by incident as listed, each incident's files in its latest version's order, then files
- * only earlier versions had (oldest version first; they appear in its history).
+ * The files an export carries, each once, in the order they first appear in the report: incident
+ * by incident as listed, each incident's files in its latest version's order, then files only
+ * earlier versions had (oldest version first; they appear in its history); then the court orders'
+ * own files (a copy of the order), order by order in the same way. Orders come after incidents so
+ * that an incident's file keeps the number it had before orders carried files.
  */
-export function exhibitOrder(entries: readonly ExportEntry[]): AttachmentRef[] {
+export function exhibitOrder(entries: readonly ExportEntry[], orders: readonly ExportOrder[] = []): AttachmentRef[] {
   const files = new Map<string, AttachmentRef>();
   const take = (refs: readonly AttachmentRef[]) => {
     for (const ref of refs) if (!files.has(ref.id)) files.set(ref.id, ref);
@@ -58,6 +67,11 @@ export function exhibitOrder(entries: readonly ExportEntry[]): AttachmentRef[] {
     const latest = entry.revisions.at(-1);
     if (latest) take(revisionIncident(latest).attachments);
     for (const revision of entry.revisions) take(revisionIncident(revision).attachments);
+  }
+  for (const order of orders) {
+    const latest = order.revisions.at(-1);
+    if (latest) take(committedOrder(latest.content).attachments);
+    for (const revision of order.revisions) take(committedOrder(revision.content).attachments);
   }
   return [...files.values()];
 }
@@ -79,12 +93,13 @@ export function numberExhibits(files: readonly Pick<AttachmentRef, 'id'>[], init
 }
 
 /**
- * Each file's exhibit by attachment id. None without initials, or when the export does not carry
+ * Each file's exhibit by attachment id, the incidents' files and the orders' alike (the package
+ * carries both: see documentFiles). None without initials, or when the export does not carry
  * its files (a report that only lists them has no exhibits to number).
  */
 export function exhibitsOf(document: ExportDocument, initials: string | null | undefined): ReadonlyMap<string, Exhibit> {
   if (!isExhibitInitials(initials) || !document.scope.attachmentsIncluded) return new Map();
-  return numberExhibits(exhibitOrder(document.entries), initials);
+  return numberExhibits(exhibitOrder(document.entries, documentOrders(document)), initials);
 }
 
 /** Removed from names: controls, format characters (bidi controls, zero-width), separators, lone surrogates. */

@@ -29,6 +29,7 @@ import { exportVerified } from '../../core/export/verifyExport';
 import { exhibitsOf } from '../../core/export/exhibits';
 import { documentOrders } from '../../core/export/exportDocument';
 import { PackageOrders } from './PackageOrders';
+import { notPrivateNotes, privateNotesLeftOut } from './privateNotes';
 
 /**
  * An advocate opens an evidence package (or a JSON export): read-only, in memory, apart from
@@ -126,13 +127,17 @@ export function OpenPackageScreen() {
     });
   };
 
-  /** The first and last exhibit reference the package's files carry, if numbered. */
+  /** Each file's exhibit, when the package records references that agree with its order. */
+  const exhibits = useMemo(() => (opened ? exhibitsOf(opened.document, opened.exhibitInitials) : new Map<string, never>()), [opened]);
   const exhibitRange = useMemo(() => {
-    const numbered = opened ? [...exhibitsOf(opened.document, opened.exhibitInitials).values()] : [];
+    const numbered = [...exhibits.values()];
     const first = numbered[0]?.reference;
     const last = numbered.at(-1)?.reference;
     return first && last ? { first, last } : null;
-  }, [opened]);
+  }, [exhibits]);
+
+  // Private notes are left out by Daybook unless chosen: not named as the sender's choice.
+  const sendersOmitted = opened ? opened.document.scope.omittedFields.filter(notPrivateNotes) : [];
 
   const close = () => {
     setOpened(null);
@@ -179,9 +184,10 @@ export function OpenPackageScreen() {
             <ul>
               <li>{t('open.generated', { moment: formatMoment(opened.document.generatedAt, language) })}</li>
               <li>{t('open.incidents', { count: opened.document.entries.length })}</li>
-              {opened.document.scope.omittedFields.length > 0 && (
-                <li>{t('open.omitted', { fields: opened.document.scope.omittedFields.map((f) => t(`omit.fields.${f}`)).join(', ') })}</li>
+              {sendersOmitted.length > 0 && (
+                <li>{t('open.omitted', { fields: sendersOmitted.map((f) => t(`omit.fields.${f}`)).join(', ') })}</li>
               )}
+              {privateNotesLeftOut(opened.document.scope) && <li>{t('evidence:scope.privateNotes')}</li>}
               {opened.missingFiles.length > 0 && <li>{t('open.missingFiles', { count: opened.missingFiles.length })}</li>}
               {exhibitRange && <li>{t('exhibits:viewer.numbered', exhibitRange)}</li>}
             </ul>
@@ -204,7 +210,11 @@ export function OpenPackageScreen() {
             <section aria-labelledby="package-orders">
               <h2 id="package-orders">{t('evidence:orders.title')}</h2>
               <p>{t('evidence:orders.intro')}</p>
-              <PackageOrders orders={documentOrders(opened.document)} revisions={opened.verification.coverage.orderRevisions} />
+              <PackageOrders
+                orders={documentOrders(opened.document)}
+                revisions={opened.verification.coverage.orderRevisions}
+                exhibits={exhibits}
+              />
             </section>
           )}
           <section aria-labelledby="package-entries">
@@ -213,6 +223,7 @@ export function OpenPackageScreen() {
               entries={opened.document.entries}
               revisions={opened.verification.coverage.revisions}
               orders={documentOrders(opened.document)}
+              exhibits={exhibits}
             />
           </section>
         </AttachmentSourceContext.Provider>

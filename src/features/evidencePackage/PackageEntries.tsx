@@ -17,6 +17,9 @@ import { useDescribeWhen } from '../../shared/format/useDescribeWhen';
 import { useLocale } from '../../shared/hooks/useLocale';
 import { excerpt } from '../../core/diary/excerpt';
 import { packageEntryId } from './packageEntryId';
+import { notPrivateNotes } from './privateNotes';
+import { ExhibitFiles } from './ExhibitFiles';
+import type { Exhibit } from '../../core/export/exhibits';
 
 interface PackageEntriesProps {
   entries: readonly ExportEntry[];
@@ -24,6 +27,8 @@ interface PackageEntriesProps {
   orders?: readonly ExportOrder[];
   /** How far each version was checked (from the file's verification). */
   revisions: readonly RevisionCoverage[];
+  /** The files' exhibit references, when the package's recorded ones agree with its order (see openPackage.ts). */
+  exhibits?: ReadonlyMap<string, Exhibit>;
 }
 
 /** Why a version's line says more than when it was saved: its text unchecked, or failing the check. */
@@ -54,7 +59,7 @@ function RevisionLine({ revision, checked }: { revision: ExportRevision; checked
 }
 
 /** The package's incidents in the order they happened; each opens to its fields and history. */
-export function PackageEntries({ entries, revisions, orders = [] }: PackageEntriesProps) {
+export function PackageEntries({ entries, revisions, orders = [], exhibits }: PackageEntriesProps) {
   const { t } = useTranslation(['export', 'evidence']);
   const describeWhen = useDescribeWhen();
   const language = useLocale();
@@ -73,6 +78,8 @@ export function PackageEntries({ entries, revisions, orders = [] }: PackageEntri
         if (!latest) return null;
         const incident = revisionIncident(latest);
         const leftOut = omittedFieldsOf(latest);
+        // Private notes are left out by Daybook unless chosen: never named as the sender's choice.
+        const sendersChoice = leftOut.filter(notPrivateNotes);
         return (
           // Numbered as the list and the advocate's summary number it, which links here.
           <li key={entry.id} id={packageEntryId(index + 1)}>
@@ -80,12 +87,17 @@ export function PackageEntries({ entries, revisions, orders = [] }: PackageEntri
               <summary>
                 <strong>{describeWhen(incident.when)}</strong> {excerpt(incident.whatHappened, 100)}
               </summary>
-              <IncidentFields incident={incident} leftOut={leftOut} orders={ordersFor(incident.breaches ?? [])} />
-              {leftOut.length > 0 && (
+              <IncidentFields
+                incident={incident}
+                leftOut={leftOut}
+                orders={ordersFor(incident.breaches ?? [])}
+                afterAttachments={exhibits && exhibits.size > 0 && <ExhibitFiles attachments={incident.attachments} exhibits={exhibits} />}
+              />
+              {sendersChoice.length > 0 && (
                 <p className="hint">
                   {t('evidence:entry.leftOut', {
                     fields: joinNames(
-                      leftOut.map((field) => t(`evidence:fields.${field}`)),
+                      sendersChoice.map((field) => t(`evidence:fields.${field}`)),
                       language,
                     ),
                   })}

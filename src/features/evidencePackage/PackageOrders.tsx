@@ -3,26 +3,42 @@ import { useTranslation } from 'react-i18next';
 import { latestOrder, type ExportOrder } from '../../core/export/exportDocument';
 import type { OrderRevisionCoverage } from '../../core/export/verifyExport';
 import type { CourtOrder } from '../../core/model/order';
+import type { Exhibit } from '../../core/export/exhibits';
 import { formatCalendarDate } from '../../shared/format/formatWhen';
 import { useLocale } from '../../shared/hooks/useLocale';
 
-/** An order's name: its kind, and its title when the person gave one. */
-export function useOrderName(): (order: CourtOrder) => string {
-  const { t } = useTranslation('orders');
-  return (order) => (order.title ? `${t(`kinds.${order.kind}`)}: ${order.title}` : t(`kinds.${order.kind}`));
+/** Stands in for the title in the translated pattern: a character no translation contains. */
+const TITLE_MARK = '\u0000';
+
+/** An order's name: its kind, and its title (the person's own words, isolated) when they gave one. */
+export function OrderName({ order }: { order: CourtOrder }) {
+  const { t } = useTranslation(['evidence', 'orders']);
+  const kind = t(`orders:kinds.${order.kind}`);
+  const title = order.title.trim();
+  if (!title) return <>{kind}</>;
+  // The translated pattern is split where the title goes, so the title alone sits in <bdi>.
+  const [before = '', after = ''] = t('evidence:orders.nameWithTitle', { kind, title: TITLE_MARK }).split(TITLE_MARK);
+  return (
+    <>
+      {before}
+      <bdi>{title}</bdi>
+      {after}
+    </>
+  );
 }
 
 interface PackageOrdersProps {
   orders: readonly ExportOrder[];
+  /** The files' exhibit references, when the package's recorded ones agree with its order (see openPackage.ts). */
+  exhibits?: ReadonlyMap<string, Exhibit>;
   /** How far each version of each order was checked (from the file's verification). */
   revisions: readonly OrderRevisionCoverage[];
 }
 
 /** The court orders the file carries, each as its latest version, with whether every version checked out. */
-export function PackageOrders({ orders, revisions }: PackageOrdersProps) {
-  const { t } = useTranslation(['evidence', 'orders']);
+export function PackageOrders({ orders, revisions, exhibits }: PackageOrdersProps) {
+  const { t } = useTranslation(['evidence', 'orders', 'exhibits']);
   const language = useLocale();
-  const orderName = useOrderName();
   const date = (value: string) => formatCalendarDate(value, language);
   return (
     <ul className="plain-list package-orders">
@@ -34,7 +50,7 @@ export function PackageOrders({ orders, revisions }: PackageOrdersProps) {
         return (
           <li key={exported.id}>
             <h3>
-              <bdi>{orderName(order)}</bdi>
+              <OrderName order={order} />
             </h3>
             <ul>
               {order.court && (
@@ -48,12 +64,23 @@ export function PackageOrders({ orders, revisions }: PackageOrdersProps) {
               {order.attachments.length > 0 && (
                 <li>
                   {t('evidence:orders.files')}{' '}
-                  {order.attachments.map((file, i) => (
-                    <span key={file.id}>
-                      {i > 0 && ', '}
-                      <bdi>{file.name}</bdi>
-                    </span>
-                  ))}
+                  <ul className="plain-list package-order-files">
+                    {order.attachments.map((file) => {
+                      const exhibit = exhibits?.get(file.id);
+                      return (
+                        <li key={file.id}>
+                          <bdi>{file.name}</bdi>
+                          {exhibit && (
+                            <>
+                              {' '}
+                              <span className="exhibit-reference">{t('exhibits:viewer.reference', { reference: exhibit.reference })}</span>
+                            </>
+                          )}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                  {order.attachments.some((file) => exhibits?.has(file.id)) && <p className="hint">{t('exhibits:viewer.note')}</p>}
                 </li>
               )}
             </ul>

@@ -5,6 +5,7 @@ import type { ExportDocument, IncidentKey } from '../../core/export/exportDocume
 import { verifiedStatement, type ExportVerification, type NotCovered as NotCoveredItem } from '../../core/export/verifyExport';
 import { formatMoment } from '../../shared/format/formatWhen';
 import { joinNames } from './joinNames';
+import { notPrivateNotes } from './privateNotes';
 import { useLocale } from '../../shared/hooks/useLocale';
 
 /** The fields without which there is no log, named first in the headline (always shown in version 2). */
@@ -126,11 +127,15 @@ export function NotCovered({ document, verification }: VerificationProps) {
   const statement = verifiedStatement(verification);
   const { clockNotes, redrawnFiles, withheldFiles } = verification.coverage;
   const moments = savedAt(document);
+  // Private notes are left out by Daybook unless chosen, not by the sender: they are not named
+  // here (OpenPackageScreen says so once, with the file's other facts).
+  const leftOut = statement.fieldsLeftOut.filter(notPrivateNotes);
+  const items = statement.notCovered.filter((item) => item !== 'fields-left-out' || leftOut.length > 0);
 
   const describe = (item: NotCoveredItem): string => {
     switch (item) {
       case 'fields-left-out':
-        return t('notCovered.fields-left-out', { fields: fieldList(statement.fieldsLeftOut) });
+        return t('notCovered.fields-left-out', { fields: fieldList(leftOut) });
       case 'v1-partial-text':
         return t('notCovered.v1-partial-text', { count: statement.uncheckedText });
       case 'not-held-text':
@@ -144,12 +149,12 @@ export function NotCovered({ document, verification }: VerificationProps) {
     }
   };
 
-  if (statement.notCovered.length === 0) return null;
+  if (items.length === 0) return null;
   return (
     <section className="notice not-covered" aria-labelledby="not-covered-title">
       <h2 id="not-covered-title">{t('notCovered.title')}</h2>
       <ul>
-        {statement.notCovered.map((item) => (
+        {items.map((item) => (
           <li key={item}>
             {describe(item)}
             {item === 'device-clock' && clockNotes.length > 0 && (

@@ -91,10 +91,12 @@ interface IncidentFieldsProps {
   orderLink?: (orderId: string, label: string) => ReactNode;
   /** Private notes marked as kept out of exports unless chosen (the diary; not a package). */
   markPrivate?: boolean;
+  /** Shown under the files, when there are any (an opened package: their exhibit references). */
+  afterAttachments?: ReactNode;
 }
 
 /** Everything recorded about an incident, in the order the form asks for it. */
-export function IncidentFields({ incident, leftOut = [], orders, orderLink, markPrivate = false }: IncidentFieldsProps) {
+export function IncidentFields({ incident, leftOut = [], orders, orderLink, markPrivate = false, afterAttachments }: IncidentFieldsProps) {
   const { t } = useTranslation('diary');
   const omitted = (field: OmittableField) => leftOut.includes(field);
   const showPolice = !omitted('reported');
@@ -104,6 +106,9 @@ export function IncidentFields({ incident, leftOut = [], orders, orderLink, mark
   const { reported, effect } = incident;
   // A version from before these fields shows none of them, exactly as it did.
   const later = incident.breaches !== undefined || incident.told !== undefined || incident.privateNotes !== undefined;
+  // Left out of every export unless chosen, so not the sender's choice: no row says so (the
+  // package viewer says once, with the file's other facts, that Daybook leaves them out).
+  const showPrivateNotes = later && !omitted('privateNotes');
   const breaches = incident.breaches ?? [];
   return (
     <dl className="incident-fields">
@@ -141,7 +146,12 @@ export function IncidentFields({ incident, leftOut = [], orders, orderLink, mark
         {incident.evidenceElsewhere}
       </Field>
       <Field label={t('fields.attachments')}>
-        {incident.attachments.length > 0 && <AttachmentList attachments={incident.attachments} />}
+        {incident.attachments.length > 0 && (
+          <>
+            <AttachmentList attachments={incident.attachments} />
+            {afterAttachments}
+          </>
+        )}
       </Field>
       <Field label={t('fields.reported')} leftOut={omitted('reported')}>
         {reported.reported ? t('detail.yes') : t('detail.no')}
@@ -186,8 +196,8 @@ export function IncidentFields({ incident, leftOut = [], orders, orderLink, mark
           )}
         </Field>
       )}
-      {later && (
-        <Field label={t('fields.privateNotes')} long leftOut={omitted('privateNotes')}>
+      {showPrivateNotes && (
+        <Field label={t('fields.privateNotes')} long>
           {(incident.privateNotes ?? '') !== '' && (
             <>
               {markPrivate && <span className="incident-private-mark">{t('detail.private')}</span>}

@@ -4,7 +4,46 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exhibitFileName, isExhibitInitials, numberExhibits, parseExhibitInitials } from '../../../src/core/export/exhibits';
+import { exhibitFileName, exhibitOrder, isExhibitInitials, numberExhibits, parseExhibitInitials } from '../../../src/core/export/exhibits';
+import type { ExportEntry, ExportOrder } from '../../../src/core/export/exportDocument';
+import type { AttachmentRef, Incident } from '../../../src/core/model/incident';
+
+function refs(ids: readonly string[]): AttachmentRef[] {
+  return ids.map((id) => ({ id, name: `${id}.jpg`, type: 'image/jpeg', size: 1, sha256: '00'.repeat(32) }));
+}
+
+/** Incidents and orders holding only the files given (each version a list of file ids). */
+function entryOf(versions: readonly string[][], i: number): ExportEntry {
+  return {
+    id: `entry-${i}`,
+    revisions: versions.map((ids, r) => ({
+      revision: r + 1,
+      recordedAt: '2026-01-01T00:00:00.000Z',
+      kind: 'partial',
+      incident: { attachments: refs(ids) } as unknown as Incident,
+      omittedFields: [],
+    })),
+  };
+}
+
+function orderOf(versions: readonly string[][], i: number): ExportOrder {
+  return {
+    id: `order-${i}`,
+    revisions: versions.map((ids, r) => ({
+      revision: r + 1,
+      recordedAt: '2026-01-01T00:00:00.000Z',
+      kind: 'committed',
+      content: { v: 2, fields: { attachments: { salt: '', value: refs(ids) } }, withheld: {} },
+    })),
+  } as ExportOrder;
+}
+
+const fileIds = fc.array(
+  fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), { maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+  {
+    maxLength: 4,
+  },
+);
 
 /** Text of any kind: plain, full Unicode, and the characters that make file names dangerous. */
 const anyText = fc.oneof(
@@ -61,6 +100,22 @@ describe('exhibit references, for any input', () => {
         const parsed = parseExhibitInitials(typed);
         if (parsed.ok && parsed.initials !== null) expect(parsed.initials).toMatch(/^[A-Z]{1,4}$/);
         if (parsed.ok && parsed.initials === null) expect(typed.trim()).toBe('');
+      }),
+    );
+  });
+
+  it('number every file of the incidents and orders once, the incidents’ first and as without orders', () => {
+    fc.assert(
+      fc.property(fileIds, fileIds, (incidentFiles, orderFiles) => {
+        const entries = incidentFiles.map(entryOf);
+        const orders = orderFiles.map(orderOf);
+        const ordered = exhibitOrder(entries, orders).map((ref) => ref.id);
+        expect(new Set(ordered).size).toBe(ordered.length);
+        expect(new Set(ordered)).toEqual(new Set([...incidentFiles, ...orderFiles].flat(2)));
+        // Orders' files come after: an incident's file keeps the number it has without orders.
+        const incidentsOnly = exhibitOrder(entries).map((ref) => ref.id);
+        expect(ordered.slice(0, incidentsOnly.length)).toEqual(incidentsOnly);
+        expect(exhibitOrder(entries, orders).map((ref) => ref.id)).toEqual(ordered);
       }),
     );
   });

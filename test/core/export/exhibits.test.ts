@@ -17,6 +17,7 @@ import { anIncident } from '../../support/incidentFactories';
 import { buildExportDocument } from '../../../src/core/export/buildExportDocument';
 import { EMPTY_SELECTION } from '../../../src/core/export/selection';
 import { builderSource, switchToVersion2 } from './exportFixtureV2';
+import { anOrder } from './exportOrdersFixture';
 
 function file(id: string, name = `${id}.jpg`): AttachmentRef {
   return { id, name, type: 'image/jpeg', size: 10, sha256: '00'.repeat(32) };
@@ -67,6 +68,25 @@ describe('exhibit numbers', () => {
       ['a3', 'AB/3', 'AB-3'],
       ['a1', 'AB/4', 'AB-4'],
     ]);
+  });
+
+  it('number each order’s own files after the incidents’ files, latest version first, each once', async () => {
+    const diary = new DiaryBuilder();
+    switchToVersion2(diary);
+    await diary.save('order-1', anOrder({ attachments: [file('o1', 'order.pdf')] }));
+    await diary.tick().save('entry-a', anIncident({ attachments: [file('a1'), file('o2')] }));
+    await diary.tick().save('order-2', anOrder({ kind: 'non-molestation', attachments: [file('o2'), file('o3')] }));
+    await diary.tick().save('order-1', anOrder({ attachments: [file('o4'), file('o1')] }));
+    const document = await buildExportDocument(
+      builderSource(diary, ['entry-a']),
+      { ...EMPTY_SELECTION, includeAttachments: true, includeOrders: true },
+      new Date('2026-03-10T12:00:00Z'),
+    );
+    const numbered = [...exhibitsOf(document, 'AB')].map(([id, exhibit]) => `${id}=${exhibit.reference}`);
+    // The copy of each order gets a number; a file an incident also has keeps the incident's.
+    expect(numbered).toEqual(['a1=AB/1', 'o2=AB/2', 'o4=AB/3', 'o1=AB/4', 'o3=AB/5']);
+    // Made again: the same numbers.
+    expect([...exhibitsOf(document, 'AB')].map(([id, exhibit]) => `${id}=${exhibit.reference}`)).toEqual(numbered);
   });
 
   it('are the same for the same export, made again', async () => {

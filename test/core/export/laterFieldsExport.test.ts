@@ -107,7 +107,7 @@ describe('CSV with the later fields', () => {
     const csv = buildIncidentsCsv(await exportOf(['entry-old', 'entry-new']), csvLabels);
     const header = csv.split('\r\n')[0] ?? '';
     expect(header).toContain('"Who was told"');
-    expect(header).toContain('"Breaches of an order"');
+    expect(header).toContain('"Marked breaches"');
     expect(header).not.toContain('Private notes');
     expect(csv).not.toContain(SECRET);
     expect(csv).toContain('My sister');
@@ -186,7 +186,7 @@ describe('PDF with the later fields', () => {
     const text = await pdfText(await exportOf(['entry-old']));
     const log = text.slice(text.indexOf('Log of incidents'));
     expect(log).toContain('Written before orders came');
-    expect(log).not.toMatch(/Who was told|Breaches of an order|Private notes/);
+    expect(log).not.toMatch(/Who was told|Marked breaches|Private notes/);
   });
 });
 

@@ -70,3 +70,31 @@ describe('opening a package with exhibit references', () => {
     expect(plain.exhibitInitials).toBeUndefined();
   });
 });
+
+describe('exhibit references of an order’s own files', () => {
+  it('number the copy of the order after the incidents’ files, recorded and shown as agreeing', async () => {
+    const other = await newDevice();
+    const photo = await other.attachments.save(new Blob([text('photo') as BlobPart], { type: 'text/plain' }), 'car.txt');
+    const scan = await other.attachments.save(new Blob([text('the order') as BlobPart], { type: 'text/plain' }), 'order.txt');
+    const orderId = await other.diary.addOrder({
+      type: 'order',
+      kind: 'spo',
+      title: '',
+      court: 'Manchester Magistrates’ Court',
+      attachments: [scan],
+      conditions: [{ id: 'cond-1', text: 'Must not come to Station Road' }],
+    });
+    await other.diary.add(incident('His car again.', { attachments: [photo], breaches: [{ orderId, conditionId: 'cond-1' }] }));
+    const made = await createEvidencePackage(await exportDocumentOf(other), other.attachments, PASSPHRASE, {
+      kdfCost: FAST_COST,
+      exhibitInitials: 'AB',
+    });
+    expect(await fileRecords(made.file)).toEqual([
+      { t: 'file', id: photo.id, exhibit: 'AB/1', name: 'AB-1 car.txt' },
+      { t: 'file', id: scan.id, exhibit: 'AB/2', name: 'AB-2 order.txt' },
+    ]);
+    const opened = await openEvidencePackage(made.file, PASSPHRASE);
+    expect(exportVerified(opened.verification)).toBe(true);
+    expect(opened.exhibitInitials).toBe('AB');
+  });
+});
