@@ -64,3 +64,12 @@ export function asIncident(body: EntryBody | undefined): Incident | undefined {
   if (body !== undefined && isOrderBody(body)) throw new Error('expected an incident, found an order');
   return body;
 }
+
+/** The incident as a version written before issue 16 holds it: none of the later fields (as version 1 content always is). */
+export function withoutLaterFields(incident: Incident): Incident {
+  const rest: Incident = { ...incident };
+  delete rest.breaches;
+  delete rest.told;
+  delete rest.privateNotes;
+  return rest;
+}

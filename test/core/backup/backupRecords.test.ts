@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { withoutLaterFields } from '../../support/incidentFactories';
 import { BACKUP_LIMITS, isSetAside, parseBackupMeta, readBackupRecord } from '../../../src/core/backup/backupRecords';
 import { INCIDENT_LIMITS } from '../../../src/core/model/incident';
 import { parseRevisionContent } from '../../../src/core/model/revisionContentParse';
@@ -94,7 +95,7 @@ describe('parseRevisionContent', () => {
     Object.defineProperty(getter, 'salts', { get: () => clone(content.salts), enumerable: true });
     expect(parseRevisionContent(getter)).toBeNull();
     // Version 1's single salt likewise.
-    const v1: RevisionContent<Incident> = { v: 1, salt: 'a'.repeat(32), body: BODY };
+    const v1: RevisionContent<Incident> = { v: 1, salt: 'a'.repeat(32), body: withoutLaterFields(BODY) };
     expect(parseRevisionContent(clone(v1))).toEqual(v1);
     const v1Getter = { ...clone(v1) } as Record<string, unknown>;
     delete v1Getter.salt;

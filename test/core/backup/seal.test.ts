@@ -5,6 +5,7 @@
 // shown here that it gives a version is listed, and restoring needs the diary passphrase again:
 // the version's claimed time can make it the one shown.
 
+import { withoutLaterFields } from '../../support/incidentFactories';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkBackup, type CheckedBackup } from '../../../src/core/backup/checkBackup';
 import { planIsEmpty } from '../../../src/core/backup/mergePlan';
@@ -372,7 +373,8 @@ describe('imported versions keep their content version', () => {
   async function version1Diary(bodies: readonly Incident[]): Promise<RevisionRecord[]> {
     const records: RevisionRecord[] = [];
     for (const [seq, body] of bodies.entries()) {
-      const content: RevisionContentV1<Incident> = { v: 1, salt: String(seq).padStart(32, 'a'), body };
+      // Version 1 content was written before the later fields.
+      const content: RevisionContentV1<Incident> = { v: 1, salt: String(seq).padStart(32, 'a'), body: withoutLaterFields(body) };
       const unhashed = {
         seq,
         entryId: `${'e'.repeat(31)}${seq}`,

@@ -7,7 +7,7 @@ import { judgeSeal, SEAL_ROW_ID } from '../../../src/core/store/diary/seal';
 import { EncryptedTable } from '../../../src/core/store/encryptedTable';
 import { StorageError } from '../../../src/core/store/storageErrors';
 import type { VaultSession } from '../../../src/core/vault/session';
-import { aQuickIncident } from '../../support/incidentFactories';
+import { aQuickIncident, withoutLaterFields } from '../../support/incidentFactories';
 import { writeV1Diary } from '../../support/beforeSealing';
 import { createdVault, diaryOver } from '../../support/vault';
 import { dumpDatabase, rejectionOf } from '../backup/backupFixture';
@@ -252,7 +252,7 @@ describe('the sealed head: a diary from before version 2', () => {
 
   it('revisions imported with v1 content keep it, and hash as v1 content always did', async () => {
     const { repo } = await diary();
-    const content: RevisionContentV1<Incident> = { v: 1, salt: 'cd'.repeat(16), body: incident('From an old backup') };
+    const content: RevisionContentV1<Incident> = { v: 1, salt: 'cd'.repeat(16), body: withoutLaterFields(incident('From an old backup')) };
     await repo.appendImported([{ entryId: 'imported', content }]);
     const [record] = repo.history('imported');
     expect(record?.content).toEqual(content);
