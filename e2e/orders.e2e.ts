@@ -54,7 +54,7 @@ async function breachingIncident(page: Page, date: string, whatHappened: string,
 }
 
 describe('an order, two breaches, and the breach summary', () => {
-  it('adds an order with two conditions, logs a breach of each, and lists them with counts; the summary PDF holds the condition and what happened', async () => {
+  it('adds an order with two conditions, logs a breach of each, and lists them with counts; each breach's summary PDF holds its condition and what happened, not the other's', async () => {
     const context = await newContext(browser, { acceptDownloads: true });
     const page = await context.newPage();
     await createVaultThroughUi(page);
@@ -95,16 +95,22 @@ describe('an order, two breaches, and the breach summary', () => {
     expect(await items.nth(1).textContent()).toContain(STATION);
     expect(await axeViolations(page)).toEqual([]);
 
-    // The breach summary of the second breach (the station one).
-    await items.nth(1).getByRole('button', { name: 'Report a breach' }).click();
-    const save = items.nth(1).getByRole('button', { name: 'Save as PDF' });
-    await expect.poll(() => save.isEnabled(), { timeout: 60_000 }).toBe(true);
-    const { name, bytes } = await download(page, () => save.click());
-    expect(name).toMatch(/\.pdf$/);
-    const pdf = (await pdfPageTexts(new Uint8Array(bytes))).join(' ').replace(/\s+/g, ' ');
-    expect(pdf).toContain(STATION);
-    expect(pdf).toContain('Drove slowly past my house twice');
-    expect(pdf).not.toContain('Sent a message through my cousin');
+    // The breach summary of each breach: its own condition and what happened, never the other's.
+    const summaries = [
+      { index: 0, condition: CONTACT, own: 'Sent a message through my cousin', other: 'Drove slowly past my house twice' },
+      { index: 1, condition: STATION, own: 'Drove slowly past my house twice', other: 'Sent a message through my cousin' },
+    ];
+    for (const { index, condition, own, other } of summaries) {
+      await items.nth(index).getByRole('button', { name: 'Report a breach' }).click();
+      const save = items.nth(index).getByRole('button', { name: 'Save as PDF' });
+      await expect.poll(() => save.isEnabled(), { timeout: 60_000 }).toBe(true);
+      const { name, bytes } = await download(page, () => save.click());
+      expect(name).toMatch(/^daybook-summary-\d{4}-\d{2}-\d{2}\.pdf$/);
+      const pdf = (await pdfPageTexts(new Uint8Array(bytes))).join(' ').replace(/\s+/g, ' ');
+      expect(pdf).toContain(condition);
+      expect(pdf).toContain(own);
+      expect(pdf).not.toContain(other);
+    }
     await context.close();
   });
 });
