@@ -54,7 +54,7 @@ async function breachingIncident(page: Page, date: string, whatHappened: string,
 }
 
 describe('an order, two breaches, and the breach summary', () => {
-  it('adds an order with two conditions, logs a breach of each, and lists them with counts; each breach's summary PDF holds its condition and what happened, not the other's', async () => {
+  it('adds an order with two conditions, logs a breach of each, and lists them with counts; each breach’s summary PDF holds its condition and what happened, not the other’s', async () => {
     const context = await newContext(browser, { acceptDownloads: true });
     const page = await context.newPage();
     await createVaultThroughUi(page);
