@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../../shared/ui/ErrorSummary';
 import { useTranslation } from 'react-i18next';
 import { ORDER_KINDS, ORDER_LIMITS, newConditionId, type CourtOrder } from '../../core/model/order';
 import type { AttachmentRef } from '../../core/model/incident';
@@ -206,29 +207,12 @@ export function OrderForm({ initial, orderId, entries, onSave, onSaved, onLeave 
 
   return (
     <form className="order-form" onSubmit={save} noValidate aria-labelledby="order-form-title">
-      {summaryItems.length > 0 && (
-        <div ref={summary} className="order-error-summary" tabIndex={-1} aria-labelledby="order-error-summary-title">
-          <h2 id="order-error-summary-title">{t('errors.summaryTitle')}</h2>
-          <ul>
-            {summaryItems.map(({ key, text }) => (
-              <li key={key}>
-                <a
-                  href={`#${orderFieldId(key)}`}
-                  onClick={(event) => {
-                    const target = document.getElementById(orderFieldId(key));
-                    if (!target) return;
-                    event.preventDefault();
-                    target.focus();
-                    target.scrollIntoView?.({ block: 'center' });
-                  }}
-                >
-                  {text}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary
+        ref={summary}
+        items={summaryItems.map(({ key, text }) => ({ key, text, target: orderFieldId(key) }))}
+        title={t('errors.summaryTitle')}
+        name="order"
+      />
 
       <Fieldset className="order-group" legend={t('form.kind')}>
         <div className="order-kinds">
