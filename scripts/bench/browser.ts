@@ -30,6 +30,8 @@ export interface Probe {
   /** After the frame that first showed the target (a task queued from requestAnimationFrame). */
   paintedAt?: number;
   selector?: string;
+  /** When the `loaded` selector first matched (the whole diary loaded: search enabled). */
+  loadedAt?: number;
 }
 
 declare global {
@@ -45,6 +47,8 @@ interface ProbeSpec {
   heading: string | null;
   /** Selectors for the end point, in order of preference. */
   targets: string[];
+  /** A selector that matches once the whole diary has loaded, noted on the way (null: none). */
+  loaded: string | null;
 }
 
 /** Installs the probe in the page. Runs in the browser: self-contained. */
@@ -56,12 +60,16 @@ function installProbe(spec: ProbeSpec): void {
     if (spec.heading !== null && probe.headingAt === undefined && document.querySelector('main h1')?.textContent?.includes(spec.heading)) {
       probe.headingAt = performance.now();
     }
-    if (probe.foundAt !== undefined) return;
+    if (spec.loaded !== null && probe.loadedAt === undefined && document.querySelector(spec.loaded)) probe.loadedAt = performance.now();
+    if (probe.foundAt !== undefined) {
+      if (spec.loaded === null || probe.loadedAt !== undefined) observer.disconnect();
+      return;
+    }
     for (const selector of spec.targets) {
       if (document.querySelector(selector)) {
         probe.foundAt = performance.now();
         probe.selector = selector;
-        observer.disconnect();
+        if (spec.loaded === null || probe.loadedAt !== undefined) observer.disconnect();
         requestAnimationFrame(() =>
           setTimeout(() => {
             probe.paintedAt = performance.now();
@@ -72,7 +80,7 @@ function installProbe(spec: ProbeSpec): void {
     }
   };
   const observer = new MutationObserver(check);
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['disabled'] });
   document.addEventListener(
     spec.start,
     () => {
@@ -97,6 +105,8 @@ async function waitForProbe(
 
 /** The timeline's rows as src/features/diary/timeline renders them, then the older fallback. */
 export const TIMELINE_ROW_SELECTORS = ['.timeline-entry', '.entry'];
+/** The timeline's search box enabled: the whole diary has loaded (the first page shows it disabled). */
+const LOADED_SELECTOR = '.timeline-filters input[type="search"]:not(:disabled)';
 const DETAIL_SELECTORS = ['.incident-detail .incident-fields', '.incident-detail'];
 
 export interface UiRun {
@@ -104,6 +114,8 @@ export interface UiRun {
   toHeadingMs: number | null;
   /** Unlock clicked to the first timeline row in the DOM. */
   toRowsMs: number;
+  /** Unlock clicked to the whole diary loaded (the timeline's search enabled). */
+  toLoadedMs: number;
   /** ... and to the end of the frame that showed it. */
   toRowsPaintedMs: number;
   selector: string;
@@ -143,8 +155,16 @@ export async function unlockThroughUi(context: BrowserContext, baseURL: string, 
       lockScreenJs = await scripts();
     }
     await field.fill(passphrase);
-    await page.evaluate(installProbe, { start: 'submit', heading: 'Your diary', targets: TIMELINE_ROW_SELECTORS } satisfies ProbeSpec);
+    await page.evaluate(installProbe, {
+      start: 'submit',
+      heading: 'Your diary',
+      targets: TIMELINE_ROW_SELECTORS,
+      loaded: LOADED_SELECTOR,
+    } satisfies ProbeSpec);
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await waitForProbe(page, options.timeoutMs);
+    // Still throttled: the rest of the diary loads behind the first rows.
+    await page.waitForFunction(() => window.daybookProbe?.loadedAt !== undefined, null, { timeout: options.timeoutMs, polling: 50 });
     const probe = await waitForProbe(page, options.timeoutMs);
     const rowsRendered = await page.locator(probe.selector).count();
     const throttledOpen = options.cpuThrottle > 1 && options.throttleOpen === true;
@@ -163,7 +183,7 @@ export async function unlockThroughUi(context: BrowserContext, baseURL: string, 
     let openMs: number | null = null;
     let openSelector: string | null = null;
     if (options.openIncident) {
-      await page.evaluate(installProbe, { start: 'click', heading: null, targets: DETAIL_SELECTORS } satisfies ProbeSpec);
+      await page.evaluate(installProbe, { start: 'click', heading: null, targets: DETAIL_SELECTORS, loaded: null } satisfies ProbeSpec);
       await page.locator('.timeline-entry .entry-link, .entry a').first().click();
       const opened = await waitForProbe(page, options.timeoutMs);
       openMs = opened.paintedAt - opened.startAt;
@@ -174,6 +194,7 @@ export async function unlockThroughUi(context: BrowserContext, baseURL: string, 
     return {
       toHeadingMs: probe.headingAt === undefined ? null : probe.headingAt - probe.startAt,
       toRowsMs: probe.foundAt - probe.startAt,
+      toLoadedMs: (probe.loadedAt ?? Number.NaN) - probe.startAt,
       toRowsPaintedMs: probe.paintedAt - probe.startAt,
       selector: probe.selector,
       rowsRendered,
@@ -203,7 +224,7 @@ export interface HeapRun {
 
 /**
  * The page's JS heap around an unlock: polled for a peak from the click, then, once the first
- * rows are painted and `settleMs` has passed (any loading the app does after its first paint has
+ * rows are painted, the whole diary has loaded and `settleMs` has passed (any loading the app does after its first paint has
  * time to run), collected and read. Runtime.getHeapUsage reads the page's main isolate only.
  */
 export async function unlockHeap(
@@ -219,7 +240,12 @@ export async function unlockHeap(
     const field = page.getByLabel('Passphrase', { exact: true });
     await field.waitFor({ timeout: options.timeoutMs });
     await field.fill(passphrase);
-    await page.evaluate(installProbe, { start: 'submit', heading: null, targets: TIMELINE_ROW_SELECTORS } satisfies ProbeSpec);
+    await page.evaluate(installProbe, {
+      start: 'submit',
+      heading: null,
+      targets: TIMELINE_ROW_SELECTORS,
+      loaded: LOADED_SELECTOR,
+    } satisfies ProbeSpec);
     let peak = 0;
     let polls = 0;
     const poll = async () => {
@@ -234,7 +260,9 @@ export async function unlockHeap(
       if (Date.now() > deadline) throw new Error('first rows did not appear in time');
       await poll();
       const probe = await page.evaluate(() => window.daybookProbe ?? {});
-      if (probe.paintedAt !== undefined && probe.startAt !== undefined) painted = probe.paintedAt - probe.startAt;
+      // Settled from when the whole diary has loaded (the first rows come from its first page).
+      if (probe.paintedAt !== undefined && probe.startAt !== undefined && probe.loadedAt !== undefined)
+        painted = probe.paintedAt - probe.startAt;
       else await page.waitForTimeout(options.pollMs);
     }
     const settleUntil = Date.now() + options.settleMs;

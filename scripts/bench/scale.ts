@@ -170,7 +170,7 @@ async function measureSize(
     const heap = await unlockHeap(context, baseURL, PASSPHRASE, { settleMs: HEAP_SETTLE_MS, pollMs: HEAP_POLL_MS, timeoutMs: TIMEOUT_MS });
     const uiThrottled: UiRun[] = [];
     for (let i = 0; i < options.throttledRuns; i += 1) uiThrottled.push(await run(4, false));
-    const rows = (runs: UiRun[]) => runs.map((r) => round(r.toRowsPaintedMs, 0)).join(', ');
+    const rows = (runs: UiRun[]) => runs.map((r) => `${round(r.toRowsPaintedMs, 0)} (all ${round(r.toLoadedMs, 0)})`).join(', ');
     const opens = (runs: UiRun[]) => runs.map((r) => round(r.openMs ?? Number.NaN, 0)).join(', ');
     log(
       `  UI first rows ${rows(ui)} ms, at 4x ${rows(uiThrottled)} ms; open ${opens(ui)} ms, at 4x ${opens(uiThrottled)} ms; heap ${round(heap.settledUsedBytes / 1024 ** 2, 1)} MB settled, ${round(heap.peakUsedBytes / 1024 ** 2, 1)} MB peak (${elapsed()})`,
@@ -207,6 +207,8 @@ async function measureSize(
       openCoreP95Ms: round(percentile(open.historyMs, 95), 2),
       uiRowsMs: round(median(ui.map((r) => r.toRowsPaintedMs)), 0),
       uiRowsThrottledMs: round(median(uiThrottled.map((r) => r.toRowsPaintedMs)), 0),
+      uiLoadedMs: round(median(ui.map((r) => r.toLoadedMs)), 0),
+      uiLoadedThrottledMs: round(median(uiThrottled.map((r) => r.toLoadedMs)), 0),
       uiOpenMs: round(median(ui.map((r) => r.openMs ?? Number.NaN)), 0),
       uiOpenThrottledMs: round(median(uiThrottled.map((r) => r.openMs ?? Number.NaN)), 0),
       uiRuns: ui.length,

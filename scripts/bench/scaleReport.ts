@@ -28,6 +28,9 @@ export interface ScalePoint {
   openCoreP95Ms: number;
   uiRowsMs: number;
   uiRowsThrottledMs: number;
+  /** Submit to the whole diary loaded (search enabled); absent in series from before the first page. */
+  uiLoadedMs?: number;
+  uiLoadedThrottledMs?: number;
   uiOpenMs: number;
   uiOpenThrottledMs: number;
   uiRuns: number;
@@ -90,7 +93,7 @@ const MEASURES: Measure[] = [
     unit: 's',
     get: (p) => p.uiRowsMs / 1000,
     limits: [{ at: 5000, value: 0.8 }],
-    how: "Median of the UI runs: the lock screen's submit event to the first timeline row painted (cold page load each run, HTTP cache warm). Argon2id (64 MiB, t = 3) included.",
+    how: "Median of the UI runs: the lock screen's submit event to the first timeline row painted (cold page load each run, HTTP cache warm). Argon2id (64 MiB, t = 3) included. The rows come from the diary's sealed first page when it can be shown; the rest loads behind them.",
   },
   {
     id: 'uiRowsThrottled',
@@ -104,12 +107,26 @@ const MEASURES: Measure[] = [
     how: 'As above with CDP Emulation.setCPUThrottlingRate { rate: 4 } from before page load.',
   },
   {
+    id: 'uiLoaded',
+    label: 'Unlock → whole diary loaded (real UI)',
+    unit: 's',
+    get: (p) => (p.uiLoadedMs === undefined ? null : p.uiLoadedMs / 1000),
+    how: "Same runs: the submit event to the timeline's search box enabled, which happens once every record has been read and decrypted behind the first rows (search and filters say they are still loading until then).",
+  },
+  {
+    id: 'uiLoadedThrottled',
+    label: 'Unlock → whole diary loaded, CPU 4x',
+    unit: 's',
+    get: (p) => (p.uiLoadedThrottledMs === undefined ? null : p.uiLoadedThrottledMs / 1000),
+    how: 'As above, in the 4x runs.',
+  },
+  {
     id: 'uiOpenThrottled',
     label: 'Open an incident, CPU 4x',
     unit: 'ms',
     get: (p) => p.uiOpenThrottledMs,
     limits: [{ at: 50_000, value: 100 }],
-    how: "In the 4x runs, still throttled: click on the first timeline row to the incident's fields painted.",
+    how: "In the 4x runs, still throttled, once the whole diary has loaded: click on the first timeline row to the incident's fields painted.",
   },
   {
     id: 'uiOpen',
@@ -166,14 +183,14 @@ const MEASURES: Measure[] = [
     get: (p) => p.heapSettledMB,
     limits: [{ at: 50_000, value: 150, strict: true }],
     digits: 2,
-    how: "The page's main-thread heap (CDP Runtime.getHeapUsage, used size) 3 s after the first rows, after a forced GC. Workers' heaps are not included.",
+    how: "The page's main-thread heap (CDP Runtime.getHeapUsage, used size) 3 s after the first rows and the whole diary loaded, after a forced GC. Workers' heaps are not included.",
   },
   {
     id: 'heapPeak',
     label: 'JS heap, peak during unlock',
     unit: 'MB',
     get: (p) => p.heapPeakMB,
-    how: 'Largest used size polled every 100 ms from the click to 3 s after the first rows, no forced GC (so it includes garbage not yet collected).',
+    how: 'Largest used size polled every 100 ms from the click to 3 s after the whole diary loaded, no forced GC (so it includes garbage not yet collected).',
   },
   {
     id: 'indexedDb',

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Outlet } from 'react-router';
+import { Outlet, useMatch } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../shared/ui/Loading';
 import { SetupScreen } from '../features/vault/SetupScreen';
@@ -8,7 +8,9 @@ import { useVault } from '../shared/vault/useVault';
 import { startFromBackup } from './composed/startFromBackup';
 import { QuickNote, saveQuickNote } from './composed/quickNote';
 import { useDiaryIfUnlocked } from '../shared/diary/useDiary';
+import { useDiaryOpening } from '../shared/diary/diaryOpening';
 import { VisitLanguageSwitch } from './VisitLanguageSwitch';
+import { preloadUnlocked } from './preloadUnlocked';
 
 /**
  * Guards every screen that shows diary content, and Settings: first run without a vault, the
@@ -17,9 +19,11 @@ import { VisitLanguageSwitch } from './VisitLanguageSwitch';
  * is stored while the diary is locked (Settings, once unlocked, remembers a choice).
  */
 export function LockGuard() {
-  const { t } = useTranslation('vault');
+  const { t, i18n } = useTranslation('vault');
   const { status } = useVault();
   const diary = useDiaryIfUnlocked();
+  const opening = useDiaryOpening();
+  const atDiary = useMatch({ path: '/', end: true }) !== null;
   switch (status) {
     case 'loading':
       return <Loading />;
@@ -40,7 +44,7 @@ export function LockGuard() {
     case 'locked':
       return (
         <>
-          <UnlockScreen />
+          <UnlockScreen onTyping={() => preloadUnlocked(i18n)} />
           {/* Sealed with the public key alone; loads after the lock screen (composed/quickNote.ts). */}
           <Suspense fallback={null}>
             <QuickNote save={saveQuickNote} />
@@ -49,7 +53,8 @@ export function LockGuard() {
         </>
       );
     case 'unlocked':
-      // The diary decrypts just after unlocking; its screens wait for it.
-      return diary ? <Outlet /> : <Loading />;
+      // The diary decrypts just after unlocking; its screens wait for it, except the diary's own
+      // first screen, which shows its first page meanwhile (app/composed/DiaryRoute.tsx).
+      return diary || (opening && atDiary) ? <Outlet /> : <Loading />;
   }
 }

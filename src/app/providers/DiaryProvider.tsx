@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { openDiary } from '../../core/vault/instance';
 import { DiaryContext } from '../../shared/diary/diaryContext';
+import { DiaryOpeningContext, type DiaryOpening } from '../../shared/diary/diaryOpening';
 import { usePreferences } from '../../shared/prefs/usePreferences';
 import { useVault } from '../../shared/vault/useVault';
 import { settingsVaultOf } from './settingsVault';
@@ -20,6 +21,8 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
   const unlocked = status === 'unlocked';
   const preferences = usePreferences();
   const [opened, setOpened] = useState<OpenedDiary | null>(null);
+  /** The first page, shown while the whole diary loads behind it. */
+  const [opening, setOpening] = useState<DiaryOpening | null>(null);
 
   // Locking (here, in another tab, by quick exit or auto-lock) drops the decrypted diary, and the
   // protected settings stop changing at once.
@@ -27,6 +30,7 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
     () =>
       vault.session.onLock(() => {
         setOpened(null);
+        setOpening(null);
         void preferences.keepProtectedIn(null);
       }),
     [vault, preferences],
@@ -44,25 +48,33 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
     const settingsChecked = preferences.keepProtectedIn(settingsVaultOf(vault));
     void (async () => {
       const [repository, { createUnlockedStores }] = await Promise.all([openDiary(vault), import('../../core/vault/featureStores')]);
+      // The first rows at once, from the sealed first page, when it can be shown; the whole
+      // diary is read behind them. Any notice about the settings shows with the first paint.
+      const [page] = await Promise.all([repository.firstPage(), settingsChecked]);
+      if (current && page) setOpening({ incidents: page.incidents, rows: page.rows });
       let failed = false;
       try {
         await repository.load();
       } catch {
         failed = true;
       }
-      // Any notice about the settings shows with the diary's first paint.
-      await settingsChecked;
       if (current) {
         const confirmPassphrase = (passphrase: string) => vault.confirmPassphrase(passphrase);
         setOpened({ repository, stores: createUnlockedStores(vault), failed, confirmPassphrase });
+        setOpening(null);
       }
     })();
     return () => {
       current = false;
+      setOpening(null);
       void preferences.keepProtectedIn(null);
     };
   }, [unlocked, vault, preferences]);
 
   const value = useDiaryValue(unlocked ? opened : null);
-  return <DiaryContext.Provider value={value}>{children}</DiaryContext.Provider>;
+  return (
+    <DiaryContext.Provider value={value}>
+      <DiaryOpeningContext.Provider value={unlocked && !value ? opening : null}>{children}</DiaryOpeningContext.Provider>
+    </DiaryContext.Provider>
+  );
 }

@@ -19,7 +19,7 @@
 
 import type { InboxItemMeta } from '../inbox/seal';
 import type { SavedChecklistResult } from '../checklist/result';
-import { excerpt } from '../diary/excerpt';
+import { excerpt } from '../model/excerpt';
 import type { RevisionContent, RevisionOrigin } from '../evidence';
 import { isOrderBody, type EntryBody } from '../model/entryBody';
 import type { AttachmentRef, IncidentWhen } from '../model/incident';

@@ -5,7 +5,7 @@ import type { Behaviour } from '../model/behaviours';
 import type { Incident, IsoDate } from '../model/incident';
 import { searchableText } from '../model/incidentText';
 import type { DiaryEntry } from '../store/diaryRepository';
-import { happenedOn, happenedSortKey, happenedSpan } from './happened';
+import { happenedOn, happenedSortKey, happenedSpan, newestFirst } from '../model/happened';
 import { foldForSearch } from './searchText';
 
 export interface TimelineItem {
@@ -30,13 +30,6 @@ function folded(incident: Incident, cache?: FoldCache): string {
   const text = foldForSearch(searchableText(incident));
   cache?.set(incident, text);
   return text;
-}
-
-/** Newest first: by when it happened, then by when it was written down, then by id. */
-function newestFirst(a: TimelineItem, b: TimelineItem): number {
-  if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? 1 : -1;
-  if (a.entry.firstRecordedAt !== b.entry.firstRecordedAt) return a.entry.firstRecordedAt < b.entry.firstRecordedAt ? 1 : -1;
-  return a.entry.id < b.entry.id ? 1 : a.entry.id > b.entry.id ? -1 : 0;
 }
 
 export function buildTimelineIndex(entries: readonly DiaryEntry[], cache?: FoldCache): TimelineItem[] {

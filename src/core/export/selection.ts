@@ -1,7 +1,7 @@
 // Which incidents an export takes, and what goes out with them, from what the person chose.
 
 import type { ChainLink } from '../evidence';
-import { happenedSortKey, happenedSpan } from '../diary/happened';
+import { happenedSortKey, happenedSpan } from '../model/happened';
 import { isOrderBody } from '../model/entryBody';
 import { distinctAttachments, type AttachmentRef } from '../model/incident';
 import type { DiaryEntry, RevisionRecord } from '../store/diaryRepository';

@@ -4,7 +4,7 @@
 // anything is written. Bytes that fail authentication are never set aside: the whole file is
 // refused as damaged.
 
-import { excerpt } from '../diary/excerpt';
+import { excerpt } from '../model/excerpt';
 import type { IncidentRule } from '../model/invalidIncident';
 import { own } from '../model/ownProperty';
 

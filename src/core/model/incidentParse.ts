@@ -344,3 +344,14 @@ export function parseIncident(value: unknown): ParseResult<Incident> {
     return { ok: false, errors: ['incident: could not be read'], issues: [{ path: 'incident', code: 'unreadable' }] };
   }
 }
+
+/** An incident's "when" on its own, checked as parseIncident checks it; null if it is not one. */
+export function parseWhen(value: unknown): IncidentWhen | null {
+  const r = new Reader();
+  try {
+    const when = readWhen(r, value);
+    return r.errors.length === 0 ? when : null;
+  } catch {
+    return null;
+  }
+}

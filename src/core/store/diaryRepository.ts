@@ -9,13 +9,21 @@ import type { DaybookDatabase } from './db';
 import { DiaryChain } from './diary/chain';
 import { DiaryRecords } from './diary/queries';
 import { chainEnd, findingOf, judgeSeal, sameFinding, type SealFinding, type SealState } from './diary/seal';
-import { DiaryStorage } from './diary/storage';
-import type { DiarySnapshot, DiaryWrite, RevisionRecord } from './diary/types';
+import { FIRST_PAGE_SIZE, firstEntries, firstPageRow, samePage, type FirstPage } from './diary/firstPage';
+import { DiaryStorage, rowId } from './diary/storage';
+import type { DiaryEntry, DiarySnapshot, DiaryWrite, RevisionRecord } from './diary/types';
 import { newRecordId } from './encryptedTable';
 import { isAddConflict } from './storageErrors';
 
 export type { DiaryEntry, DiarySnapshot, OrderEntry, RevisionRecord } from './diary/types';
 export type { SealFinding, SealState } from './diary/seal';
+export type { FirstPage, FirstPageRow } from './diary/firstPage';
+
+/** The first page as kept in memory: every live incident counted, the first ones in timeline order. */
+interface PageState {
+  incidents: number;
+  entries: DiaryEntry[];
+}
 export { InvalidIncidentError } from '../model/invalidIncident';
 
 /** What the vault says of its diary (core/vault/vault.ts); without it, the diary goes by its seal row alone. */
@@ -77,6 +85,8 @@ export class DiaryRepository {
   /** Findings this session made, so a re-read that finds the same again does not count it twice. */
   private readonly noticed: SealFinding[] = [];
   private tree: { length: number; head: string; value: Promise<TreeHead> } | null = null;
+  /** The first page as the diary in memory stands (firstPage.ts); null until the first load. */
+  private page: PageState | null = null;
 
   /**
    * `key` gives the vault's data key and `chainKey` its chain-seal key, each read when needed
@@ -100,7 +110,7 @@ export class DiaryRepository {
    * as it is; if storing fails, the diary still opens and the next write stores both.
    */
   async load(): Promise<DiarySnapshot> {
-    const { records, seal, sealRow, sealKey } = await this.storage.readAll();
+    const { records, seal, sealRow, sealKey, page } = await this.storage.readAll();
     const links = records.map((r) => r.link);
     const judged = await judgeSeal(sealKey, seal, links, this.sealing?.diarySealed() ?? false);
     // Findings this session knew stay known, even if the row read now lacks them.
@@ -132,8 +142,40 @@ export class DiaryRepository {
     // (which seal the chain as it then is) must not turn a warning, or "sealed from now", into
     // "sealed".
     if (found.state !== 'sealed' || this.seal.state === 'sealed') this.seal = found;
+    const snapshot = this.snapshot();
+    this.page = { incidents: snapshot.entries.length, entries: firstEntries(snapshot.entries) };
+    const current = pageOf(this.page, chainEnd(links));
+    // A diary from before the first page, or one whose page was left behind (a crash between
+    // writes cannot do it: the page is written with every change): the next unlock shows it
+    // first. Its failure is not the load's.
+    if (!page || !samePage(page, current)) await this.storage.storeFirstPageAtLoad(current).catch(() => false);
     this.notify();
-    return this.snapshot();
+    return snapshot;
+  }
+
+  /**
+   * The first page, read before the whole diary (at unlock), when it can be shown: it was written
+   * at the chain's end that the seal row vouches for (its MAC checked with the chain key), and the
+   * last row stored is that end's link. Null otherwise, or for any failure: the diary then shows
+   * once load() has read it all. What the page shows is a copy; load() still reads, judges and
+   * checks everything.
+   */
+  async firstPage(): Promise<FirstPage | null> {
+    try {
+      const { seal, sealKey, page, last, lastRowId } = await this.storage.readFirstPage();
+      if (!page || seal.kind !== 'found') return null;
+      const row = seal.value;
+      if (typeof row !== 'object' || row === null || (row as { v?: unknown }).v !== 2) return null;
+      const sealed = (row as { seal?: unknown }).seal;
+      if (!(await verifySeal(sealKey, sealed))) return null;
+      const { size, head } = sealed as ChainSeal;
+      if (size !== page.end.size || head !== page.end.head) return null;
+      if (size === 0) return last === null ? page : null;
+      if (!last || lastRowId !== rowId(size - 1) || last.link.seq !== size - 1 || last.link.hash !== head) return null;
+      return page;
+    } catch {
+      return null;
+    }
   }
 
   /** What the seal said when the diary was read (see SealState). */
@@ -306,7 +348,8 @@ export class DiaryRepository {
 
   /** Stores a write, then takes it into memory: the chain in memory only ever matches storage. */
   private async commit(write: DiaryWrite, ownLinks: boolean): Promise<void> {
-    const sealed = await this.storage.seal(write, this.findings);
+    const page = this.pageAfter(write);
+    const sealed = await this.storage.seal(write, this.findings, pageOf(page, write.end));
     try {
       await this.storage.store(sealed);
     } catch (error) {
@@ -316,9 +359,37 @@ export class DiaryRepository {
       throw error;
     }
     this.records.apply(write);
+    this.page = page;
     if (ownLinks) this.chain.extend();
     else this.chain.forget();
     this.notify();
+  }
+
+  /**
+   * The first page once `write` is stored: only the entries it touches are looked at, unless one
+   * of them leaves the page, when the next one down is found among every incident.
+   */
+  private pageAfter(write: DiaryWrite): PageState {
+    const state = this.page ?? { incidents: this.snapshot().entries.length, entries: firstEntries(this.snapshot().entries) };
+    const touched = new Set(write.rows.map((row) => row.link.entryId));
+    let incidents = state.incidents;
+    const changed: DiaryEntry[] = [];
+    for (const id of touched) {
+      const before = this.records.entryNow(id);
+      const after = this.records.entryAfter(id, write);
+      if (before && 'incident' in before) incidents -= 1;
+      if (after && 'incident' in after) {
+        incidents += 1;
+        changed.push(after);
+      }
+    }
+    const kept = state.entries.filter((entry) => !touched.has(entry.id));
+    let entries = firstEntries([...kept, ...changed]);
+    if (entries.length < Math.min(FIRST_PAGE_SIZE, incidents)) {
+      const rest = this.snapshot().entries.filter((entry) => !touched.has(entry.id));
+      entries = firstEntries([...rest, ...changed]);
+    }
+    return { incidents, entries };
   }
 
   private notify(): void {
@@ -337,3 +408,7 @@ export class DiaryRepository {
 }
 
 export { EntryChangedError };
+
+function pageOf(state: PageState, end: { size: number; head: string }): FirstPage {
+  return { v: 1, end: { size: end.size, head: end.head }, incidents: state.incidents, rows: state.entries.map(firstPageRow) };
+}

@@ -1,5 +1,6 @@
-// The settings rows with fixed ids: the diary's seal ('chain-seal'), the shared fingerprints
-// ('shared-fingerprints') and the backup status ('backup-status'). Ids are not encrypted, so a
+// The settings rows with fixed ids: the diary's seal ('chain-seal'), its first page
+// ('diary-first-page'), the shared fingerprints ('shared-fingerprints') and the backup status
+// ('backup-status'). Ids are not encrypted, so a
 // row that appeared only once a fingerprint was shared or a backup made would tell an onlooker
 // so. Every vault has all three from its creation (a vault from before gets them at its next
 // unlock), each encrypted and padded to the same length whatever it holds. (A vault's seal row is
@@ -27,6 +28,7 @@ export async function ensureFixedRows(
 ): Promise<void> {
   await Promise.all([
     diarySealed || new DiaryStorage(db, dataKey, chainKey).resealAtLoad(chainEnd([]), [], undefined),
+    new DiaryStorage(db, dataKey, chainKey).ensureFirstPage(),
     new FingerprintStore(db, dataKey).ensureRow(),
     new BackupStatusStore(db, dataKey).ensureRow(),
     // The inbox key pair (core/inbox/inbox.ts): made with the vault, so the lock screen can seal at once.

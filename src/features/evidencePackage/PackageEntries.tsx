@@ -15,7 +15,7 @@ import { formatMoment } from '../../shared/format/formatWhen';
 import { joinNames } from './joinNames';
 import { useDescribeWhen } from '../../shared/format/useDescribeWhen';
 import { useLocale } from '../../shared/hooks/useLocale';
-import { excerpt } from '../../core/diary/excerpt';
+import { excerpt } from '../../core/model/excerpt';
 import { packageEntryId } from './packageEntryId';
 import { notPrivateNotes } from './privateNotes';
 import { ExhibitFiles } from './ExhibitFiles';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { excerpt } from '../../core/diary/excerpt';
+import { excerpt } from '../../core/model/excerpt';
 import type { DiaryEntry } from '../../core/store/diaryRepository';
 import { useDescribeWhen } from '../../shared/format/useDescribeWhen';
 

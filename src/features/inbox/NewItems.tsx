@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { subscribeCapturing } from '../../core/capture/activity';
-import { excerpt } from '../../core/diary/excerpt';
+import { excerpt } from '../../core/model/excerpt';
 import { isInterrupted, type OpenedInboxItem } from '../../core/inbox/inbox';
 import { incidentFrom, incidentWith, isNote, takeFromInbox, type InboxContribution } from '../../core/inbox/intoIncident';
 import type { InboxItemMeta } from '../../core/inbox/seal';

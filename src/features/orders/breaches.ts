@@ -1,6 +1,6 @@
 // Which incidents are marked as breaching an order, and which of its conditions, without React.
 
-import { happenedSortKey } from '../../core/diary/happened';
+import { happenedSortKey } from '../../core/model/happened';
 import { isOrderBody } from '../../core/model/entryBody';
 import type { CourtOrder } from '../../core/model/order';
 import type { DiaryEntry, RevisionRecord } from '../../core/store/diaryRepository';

@@ -10,8 +10,11 @@ import { BusyButton } from '../../shared/ui/BusyButton';
 import { UnlockThrottledError } from '../../core/vault/vault';
 import { preloadKdf } from '../../core/crypto';
 
-/** The lock screen: reveals nothing about the diary, only asks for the passphrase. */
-export function UnlockScreen() {
+/**
+ * The lock screen: reveals nothing about the diary, only asks for the passphrase. `onTyping`:
+ * called on each keystroke, for the app to fetch what the unlocked diary shows first.
+ */
+export function UnlockScreen({ onTyping }: { onTyping?: () => void } = {}) {
   const { t } = useTranslation('vault');
   const { vault } = useVault();
   const errorMessage = useVaultErrorMessage();
@@ -98,6 +101,7 @@ export function UnlockScreen() {
             // code meanwhile, rather than on the page after Unlock is pressed.
             preloadKdf();
             vault.preloadDatabase();
+            onTyping?.();
             setPassphrase(value);
           }}
           error={error}

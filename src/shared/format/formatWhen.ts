@@ -1,5 +1,5 @@
 import type { IncidentWhen } from '../../core/model/incident';
-import { happenedOn } from '../../core/diary/happened';
+import { happenedOn } from '../../core/model/happened';
 import { utcDay } from '../../core/model/calendarDate';
 
 /** A recorded moment (ISO timestamp) in the user's language, e.g. "22 Nov 2026, 19:05". */

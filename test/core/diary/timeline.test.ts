@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { happenedOn, happenedSpan, recordedOn } from '../../../src/core/diary/happened';
+import { happenedOn, happenedSpan, recordedOn } from '../../../src/core/model/happened';
 import {
   activeFilterCount,
   dateRange,

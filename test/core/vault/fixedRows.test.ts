@@ -4,12 +4,13 @@ import { createUnlockedStores } from '../../../src/core/vault/featureStores';
 import { aQuickIncident } from '../../support/incidentFactories';
 import { SEAL_ROW_ID } from '../../../src/core/store/diary/seal';
 import { openDiary } from '../../../src/core/vault/instance';
+import { FIRST_PAGE_BYTES } from '../../../src/core/store/diary/firstPage';
 import { headerBeforeSealing } from '../../support/beforeSealing';
 import { createdVault, diaryOver } from '../../support/vault';
 
 // Row ids are not encrypted: a row that appeared only once a fingerprint was shared or a backup
 // made would say so. Every vault has them all from the start, each as long as any other.
-const FIXED_IDS = ['backup-status', 'chain-seal', 'inbox-private-key', 'shared-fingerprints'];
+const FIXED_IDS = ['backup-status', 'chain-seal', 'diary-first-page', 'inbox-private-key', 'shared-fingerprints'];
 
 const byId = async (db: DaybookDatabase): Promise<Map<string, EncryptedRow>> =>
   new Map((await db.settings.toArray()).map((row) => [row.id, row]));
@@ -22,7 +23,9 @@ describe('settings rows with fixed ids', () => {
     const setup = await createdVault();
     const rows = await setup.db.settings.toArray();
     expect(rows.map((row) => row.id)).toEqual(FIXED_IDS);
-    expect(new Set(rows.map((row) => row.data.length)).size).toBe(1);
+    // The diary's first page has a fixed length of its own (64 KiB of JSON and the GCM tag).
+    expect(new Set(rows.filter((row) => row.id !== 'diary-first-page').map((row) => row.data.length)).size).toBe(1);
+    expect(rows.find((row) => row.id === 'diary-first-page')?.data.length).toBe(FIRST_PAGE_BYTES + 16);
     for (const row of rows) expect(Object.keys(row).sort()).toEqual(['data', 'id', 'iv', 'v']);
     const stores = createUnlockedStores(setup.vault);
     expect(await stores.fingerprints.list()).toEqual([]);
@@ -57,7 +60,14 @@ describe('settings rows with fixed ids', () => {
     setup.vault.lock();
     await setup.vault.unlock(setup.passphrase);
     const rows = await byId(setup.db);
-    expect([...rows.keys()]).toEqual(['backup-status', 'chain-seal', 'inbox-private-key', 'kept', 'shared-fingerprints']);
+    expect([...rows.keys()]).toEqual([
+      'backup-status',
+      'chain-seal',
+      'diary-first-page',
+      'inbox-private-key',
+      'kept',
+      'shared-fingerprints',
+    ]);
     expect(rows.get('kept')).toEqual(kept);
     // Unlocking again rewrites nothing.
     setup.vault.lock();
@@ -73,7 +83,7 @@ describe('settings rows with fixed ids', () => {
     await setup.db.settings.clear();
     setup.vault.lock();
     await setup.vault.unlock(setup.passphrase);
-    expect([...(await byId(setup.db)).keys()]).toEqual(['backup-status', 'inbox-private-key', 'shared-fingerprints']);
+    expect([...(await byId(setup.db)).keys()]).toEqual(['backup-status', 'diary-first-page', 'inbox-private-key', 'shared-fingerprints']);
     // The diary's own load judges what it finds: v2 links with no seal.
     const again = diaryOver(setup);
     await again.load();
@@ -86,7 +96,7 @@ describe('settings rows with fixed ids', () => {
     await setup.db.settings.clear();
     setup.vault.lock();
     await setup.vault.unlock(setup.passphrase);
-    expect([...(await byId(setup.db)).keys()]).toEqual(['backup-status', 'inbox-private-key', 'shared-fingerprints']);
+    expect([...(await byId(setup.db)).keys()]).toEqual(['backup-status', 'diary-first-page', 'inbox-private-key', 'shared-fingerprints']);
     const diary = await openDiary(setup.vault);
     await diary.load();
     expect(diary.sealState()).toEqual({ state: 'seal-invalid' });

@@ -7,7 +7,7 @@
 
 import { CHECKLIST_STEPS } from '../../checklist/questions';
 import type { SavedChecklistResult } from '../../checklist/result';
-import { happenedOn } from '../../diary/happened';
+import { happenedOn } from '../../model/happened';
 import { formatFingerprint } from '../../evidence';
 import { BEHAVIOURS } from '../../model/behaviours';
 import { latestIncident, type ExportChainV2, type OmittableField } from '../exportDocument';

@@ -16,12 +16,39 @@ export class DiaryRecords {
   }
 
   /** After a write has been stored: rewritten rows take their place, new links go on the end. */
-  apply({ rows, appended }: DiaryWrite): void {
+  apply({ rows }: DiaryWrite): void {
+    // A new array, so a list handed out earlier (allRecords) never changes under its holder. A
+    // record sits at the index of its seq (rows are read in seq order): a copy and a few stores,
+    // not a pass over every record, so a save costs the same at 50,000 incidents as at 50.
+    const next = this.records.slice();
+    const byEntry = this.byEntry;
+    for (const row of rows) {
+      const { seq, entryId } = row.link;
+      const held = next[seq];
+      if (seq > next.length || (held !== undefined && held.link.seq !== seq)) {
+        // Not laid out by seq (a chain read with rows missing): place it by search instead.
+        this.records = this.appliedBySearch(rows);
+        this.byEntry = null;
+        return;
+      }
+      next[seq] = row;
+      if (byEntry) {
+        const list = byEntry.get(entryId);
+        const at = held === undefined ? -1 : (list?.indexOf(held) ?? -1);
+        if (list && at >= 0) list[at] = row;
+        else if (list) list.push(row);
+        else byEntry.set(entryId, [row]);
+      }
+    }
+    this.records = next;
+  }
+
+  private appliedBySearch(rows: readonly RevisionRecord[]): RevisionRecord[] {
     const bySeq = new Map(rows.map((row) => [row.link.seq, row]));
-    // A new array, so a list handed out earlier (allRecords) never changes under its holder.
-    this.records = this.records.map((record) => bySeq.get(record.link.seq) ?? record);
-    for (const row of rows.slice(rows.length - appended)) this.records.push(row);
-    this.byEntry = null;
+    const held = new Set(this.records.map((record) => record.link.seq));
+    const out = this.records.map((record) => bySeq.get(record.link.seq) ?? record);
+    for (const row of rows) if (!held.has(row.link.seq)) out.push(row);
+    return out;
   }
 
   /** Every link with its content where it still exists, in chain order (for backups and exports). */
@@ -47,28 +74,12 @@ export class DiaryRecords {
     // One map for both kinds: an entry id names one entry whichever it is.
     const entries = new Map<string, DiaryEntry | OrderEntry>();
     const deleted: { id: string; at: string }[] = [];
-    for (const { link, content } of this.records) {
-      if (link.kind === 'tombstone') {
-        entries.delete(link.entryId);
-        deleted.push({ id: link.entryId, at: link.recordedAt });
-        continue;
-      }
-      const existing = entries.get(link.entryId);
-      if (!content) {
-        // A version not held (set aside at a restore): the entry shows its last held content,
-        // but counts this version, so an edit builds on the real newest one.
-        if (existing) entries.set(link.entryId, { ...existing, revisions: link.revision });
-        continue;
-      }
-      const common = {
-        id: link.entryId,
-        // A revision imported from another diary's backup was first written there.
-        firstRecordedAt: existing?.firstRecordedAt ?? content.origin?.recordedAt ?? link.recordedAt,
-        lastRecordedAt: link.recordedAt,
-        revisions: link.revision,
-      };
-      const { body } = content;
-      entries.set(link.entryId, isOrderBody(body) ? { ...common, order: body } : { ...common, incident: body });
+    for (const record of this.records) {
+      const { link } = record;
+      if (link.kind === 'tombstone') deleted.push({ id: link.entryId, at: link.recordedAt });
+      const next = entryAfterRecord(entries.get(link.entryId), record);
+      if (next) entries.set(link.entryId, next);
+      else entries.delete(link.entryId);
     }
     const list = [...entries.values()].sort((a, b) => (a.firstRecordedAt < b.firstRecordedAt ? 1 : -1));
     return {
@@ -78,4 +89,47 @@ export class DiaryRecords {
       deleted,
     };
   }
+
+  /**
+   * One entry as it stands once `write` is stored (undefined: deleted, or none), from its history
+   * here and the write's rows: what a write changes, without folding the whole diary.
+   */
+  entryAfter(entryId: string, write: DiaryWrite): DiaryEntry | OrderEntry | undefined {
+    const rows = new Map(write.rows.filter((row) => row.link.entryId === entryId).map((row) => [row.link.seq, row]));
+    const held = this.history(entryId).map((record) => rows.get(record.link.seq) ?? record);
+    const known = new Set(held.map((record) => record.link.seq));
+    for (const row of rows.values()) if (!known.has(row.link.seq)) held.push(row);
+    let entry: DiaryEntry | OrderEntry | undefined;
+    for (const record of held) entry = entryAfterRecord(entry, record);
+    return entry;
+  }
+
+  /** One entry as it stands now (undefined: deleted, or none). */
+  entryNow(entryId: string): DiaryEntry | OrderEntry | undefined {
+    let entry: DiaryEntry | OrderEntry | undefined;
+    for (const record of this.history(entryId)) entry = entryAfterRecord(entry, record);
+    return entry;
+  }
+}
+
+/** An entry after one more of its records, in chain order (undefined: deleted). */
+function entryAfterRecord(
+  existing: DiaryEntry | OrderEntry | undefined,
+  { link, content }: RevisionRecord,
+): DiaryEntry | OrderEntry | undefined {
+  if (link.kind === 'tombstone') return undefined;
+  if (!content) {
+    // A version not held (set aside at a restore): the entry shows its last held content,
+    // but counts this version, so an edit builds on the real newest one.
+    return existing ? { ...existing, revisions: link.revision } : undefined;
+  }
+  const common = {
+    id: link.entryId,
+    // A revision imported from another diary's backup was first written there.
+    firstRecordedAt: existing?.firstRecordedAt ?? content.origin?.recordedAt ?? link.recordedAt,
+    lastRecordedAt: link.recordedAt,
+    revisions: link.revision,
+  };
+  const { body } = content;
+  return isOrderBody(body) ? { ...common, order: body } : { ...common, incident: body };
 }

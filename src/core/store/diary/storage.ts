@@ -8,7 +8,8 @@ import type { DaybookDatabase, EncryptedRow } from '../db';
 import { EncryptedTable } from '../encryptedTable';
 import { padded } from '../padding';
 import { guardStorage } from '../storageErrors';
-import { SEAL_ROW_ID, type ChainEnd, type SealFinding, type SealRow, type StoredSeal } from './seal';
+import { FIRST_PAGE_BYTES, FIRST_PAGE_ROW_ID, fitFirstPage, parseFirstPage, type FirstPage } from './firstPage';
+import { chainEnd, SEAL_ROW_ID, type ChainEnd, type SealFinding, type SealRow, type StoredSeal } from './seal';
 import type { DiaryWrite, RevisionRecord } from './types';
 
 /** A write's rows encrypted: rows it rewrites, new links, and the seal of the chain after it. */
@@ -16,10 +17,21 @@ export interface SealedWrite {
   updates: EncryptedRow[];
   additions: EncryptedRow[];
   seal: EncryptedRow;
+  /** The first page as the write leaves it (firstPage.ts), stored with the seal; none from a caller that keeps no page. */
+  firstPage?: EncryptedRow;
+}
+
+/** What unlock reads before the whole diary: the seal row, the first page and the last link's row, as stored. */
+export interface FirstPageRead {
+  seal: StoredSeal;
+  sealKey: CryptoKey;
+  page: FirstPage | null;
+  last: RevisionRecord | null;
+  lastRowId: string | null;
 }
 
 /** Row ids follow chain order, so reading the table in key order reads the chain in order. */
-const rowId = (seq: number) => String(seq).padStart(12, '0');
+export const rowId = (seq: number) => String(seq).padStart(12, '0');
 
 /** The same stored row (or both none): every encryption has a fresh IV. */
 function sameRow(a: EncryptedRow | undefined, b: EncryptedRow | undefined): boolean {
@@ -46,15 +58,55 @@ export class DiaryStorage {
    * chain key to judge the seal with: the previous one for a seal row still under the previous
    * data key while that key is being replaced (a row's key and its seal's key always go together).
    */
-  async readAll(): Promise<{ records: RevisionRecord[]; seal: StoredSeal; sealRow: EncryptedRow | undefined; sealKey: CryptoKey }> {
-    const [rows, sealRow] = await guardStorage('read', () =>
+  async readAll(): Promise<{
+    records: RevisionRecord[];
+    seal: StoredSeal;
+    sealRow: EncryptedRow | undefined;
+    sealKey: CryptoKey;
+    page: FirstPage | null;
+  }> {
+    const [rows, sealRow, pageRow] = await guardStorage('read', () =>
       this.db.transaction('r', this.db.revisions, this.db.settings, () =>
-        Promise.all([this.db.revisions.toArray(), this.db.settings.get(SEAL_ROW_ID)]),
+        Promise.all([this.db.revisions.toArray(), this.db.settings.get(SEAL_ROW_ID), this.db.settings.get(FIRST_PAGE_ROW_ID)]),
       ),
     );
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const [records, { seal, sealKey }] = await Promise.all([Promise.all(rows.map((row) => this.table.open(row))), this.openSeal(sealRow)]);
-    return { records, seal, sealRow, sealKey };
+    const [records, { seal, sealKey }, page] = await Promise.all([
+      Promise.all(rows.map((row) => this.table.open(row))),
+      this.openSeal(sealRow),
+      this.openPage(pageRow),
+    ]);
+    return { records, seal, sealRow, sealKey, page };
+  }
+
+  /**
+   * What unlock needs to show the first page before the whole diary is read: the seal row, the
+   * page and the last row of the chain, read in one transaction (so a write from another tab
+   * cannot show them out of step) and decrypted. Whether they agree is the repository's to judge.
+   */
+  async readFirstPage(): Promise<FirstPageRead> {
+    const [sealRow, pageRow, lastRow] = await guardStorage('read', () =>
+      this.db.transaction('r', this.db.revisions, this.db.settings, () =>
+        Promise.all([this.db.settings.get(SEAL_ROW_ID), this.db.settings.get(FIRST_PAGE_ROW_ID), this.db.revisions.orderBy(':id').last()]),
+      ),
+    );
+    const [{ seal, sealKey }, page, last] = await Promise.all([
+      this.openSeal(sealRow),
+      this.openPage(pageRow),
+      lastRow ? this.table.open(lastRow) : Promise.resolve(null),
+    ]);
+    return { seal, sealKey, page, last, lastRowId: lastRow?.id ?? null };
+  }
+
+  /** The page decrypted and read; null for none, or one that does not decrypt or read (then the full load shows the diary). */
+  private async openPage(row: EncryptedRow | undefined): Promise<FirstPage | null> {
+    if (!row) return null;
+    try {
+      return parseFirstPage(await this.settings.open(row));
+    } catch (error) {
+      if (error instanceof DecryptionError) return null;
+      throw error;
+    }
   }
 
   private async openSeal(row: EncryptedRow | undefined): Promise<{ seal: StoredSeal; sealKey: CryptoKey }> {
@@ -78,12 +130,35 @@ export class DiaryStorage {
    * on it. The seal row carries `findings` forward: a write that passed none would drop them (the
    * repository always passes every finding it knows).
    */
-  async seal({ rows, appended, end }: DiaryWrite, findings: readonly SealFinding[] = []): Promise<SealedWrite> {
-    const [sealed, seal] = await Promise.all([
+  async seal({ rows, appended, end }: DiaryWrite, findings: readonly SealFinding[] = [], page?: FirstPage): Promise<SealedWrite> {
+    const [sealed, seal, firstPage] = await Promise.all([
       Promise.all(rows.map((row) => this.table.seal(rowId(row.link.seq), row))),
       this.sealRow(end, findings),
+      page ? this.pageRow(page) : undefined,
     ]);
-    return { updates: sealed.slice(0, sealed.length - appended), additions: sealed.slice(sealed.length - appended), seal };
+    const updates = sealed.slice(0, sealed.length - appended);
+    const additions = sealed.slice(sealed.length - appended);
+    return firstPage ? { updates, additions, seal, firstPage } : { updates, additions, seal };
+  }
+
+  /** The page encrypted, padded to its fixed length. */
+  private pageRow(page: FirstPage): Promise<EncryptedRow> {
+    return this.settings.seal(FIRST_PAGE_ROW_ID, padded(fitFirstPage(page), FIRST_PAGE_BYTES));
+  }
+
+  /**
+   * Stores an empty page at the empty chain's end, unless a page row exists: every vault has the
+   * row from its creation (vault/fixedRows.ts), so its appearing tells an onlooker nothing. Over a
+   * diary that is not empty it is never shown (its end is not the seal's); the next load replaces it.
+   */
+  async ensureFirstPage(): Promise<void> {
+    const empty: FirstPage = { v: 1, end: chainEnd([]), incidents: 0, rows: [] };
+    const row = await this.pageRow(empty);
+    await guardStorage('write', () =>
+      this.db.transaction('rw', this.db.settings, async () => {
+        if ((await this.db.settings.get(FIRST_PAGE_ROW_ID)) === undefined) await this.db.settings.put(row);
+      }),
+    );
   }
 
   /**
@@ -91,12 +166,31 @@ export class DiaryStorage {
    * seal never disagrees with the rows. New links are added, not overwritten: a concurrent write
    * from another tab fails instead of forking the chain.
    */
-  async store({ updates, additions, seal }: SealedWrite): Promise<void> {
+  async store({ updates, additions, seal, firstPage }: SealedWrite): Promise<void> {
     await guardStorage('write', () =>
       this.db.transaction('rw', this.db.revisions, this.db.settings, async () => {
         if (updates.length) await this.db.revisions.bulkPut(updates);
         await this.db.revisions.bulkAdd(additions);
         await this.db.settings.put(seal);
+        if (firstPage) await this.db.settings.put(firstPage);
+      }),
+    );
+  }
+
+  /**
+   * At load, stores the first page of the chain as read (`end`), unless another tab has meanwhile
+   * written to the chain (its write stored its own page). Returns whether this call stored it.
+   */
+  async storeFirstPageAtLoad(page: FirstPage): Promise<boolean> {
+    const row = await this.pageRow(page);
+    return guardStorage('write', () =>
+      this.db.transaction('rw', this.db.revisions, this.db.settings, async () => {
+        if ((await this.db.revisions.count()) !== page.end.size) return false;
+        const last = await this.db.revisions.orderBy(':id').last();
+        if ((last === undefined) !== (page.end.size === 0)) return false;
+        if (last && last.id !== rowId(page.end.size - 1)) return false;
+        await this.db.settings.put(row);
+        return true;
       }),
     );
   }

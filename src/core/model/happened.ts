@@ -1,7 +1,7 @@
 // When an incident happened, as dates the timeline can sort, group and filter by.
 
-import { localDate, type IsoDate } from '../model/calendarDate';
-import type { IncidentWhen } from '../model/incident';
+import { localDate, type IsoDate } from './calendarDate';
+import type { IncidentWhen } from './incident';
 
 /** Ongoing incidents reach to the end of any date range. */
 const OPEN_END: IsoDate = '9999-12-31';
@@ -34,4 +34,22 @@ export function happenedSpan(when: IncidentWhen, firstRecordedAt: string): { sta
 export function happenedSortKey(when: IncidentWhen, firstRecordedAt: string): string {
   const time = when.kind === 'exact' ? (when.time ?? '') : '';
   return `${happenedOn(when, firstRecordedAt)}T${time}`;
+}
+
+/** What the timeline orders an incident by: its content's "when", when it was first written down, its id. */
+export interface TimelineOrdered {
+  id: string;
+  firstRecordedAt: string;
+  incident: { when: IncidentWhen };
+}
+
+/**
+ * The timeline's order, newest first: by when it happened, then by when it was written down,
+ * then by id. `sortKey` is happenedSortKey of each, given so a caller sorting many computes it
+ * once per incident. One rule for the screen and the diary's sealed first page.
+ */
+export function newestFirst<T extends TimelineOrdered>(a: { sortKey: string; entry: T }, b: { sortKey: string; entry: T }): number {
+  if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? 1 : -1;
+  if (a.entry.firstRecordedAt !== b.entry.firstRecordedAt) return a.entry.firstRecordedAt < b.entry.firstRecordedAt ? 1 : -1;
+  return a.entry.id < b.entry.id ? 1 : a.entry.id > b.entry.id ? -1 : 0;
 }

@@ -1,0 +1,24 @@
+import type { i18n as I18n } from 'i18next';
+
+/** The namespaces the diary's first screen and the notices composed into it use. */
+const DIARY_NAMESPACES = ['diary', 'chronology', 'orders', 'incident', 'export', 'inbox', 'capture'];
+
+let started: Promise<unknown> | null = null;
+
+/**
+ * Fetches and compiles what the unlocked diary's first screen needs (its route, the diary's
+ * store code, its strings) while the passphrase is typed and Argon2id runs, rather than one
+ * after the other once the keys are open. Nothing is decrypted or shown: only code and strings
+ * every copy of Daybook has. Called on the lock screen's first keystroke; a failure (offline
+ * before the first visit was cached, say) is forgotten, and each piece loads on use as before.
+ */
+export function preloadUnlocked(i18n: I18n): void {
+  started ??= Promise.all([
+    import('./composed/DiaryRoute'),
+    import('../core/store/diaryRepository'),
+    import('../core/vault/featureStores'),
+    i18n.loadNamespaces(DIARY_NAMESPACES),
+  ]).catch(() => {
+    started = null;
+  });
+}
