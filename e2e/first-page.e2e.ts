@@ -244,7 +244,7 @@ describe('the sealed first page at unlock', () => {
       const stored = await readStoredPage(page);
       expect(stored.found).toBe(true);
       expect(stored.ivLength).toBe(12);
-      expect(stored.dataLength).toBe(64 * 1024 + 16);
+      expect(stored.dataLength).toBe(16 * 1024 + 16);
       for (const marker of Object.values(MARKERS)) {
         expect(stored.latin1).not.toContain(marker);
         expect(stored.utf8).not.toContain(marker);
@@ -292,7 +292,7 @@ describe('the sealed first page at unlock', () => {
       await dumpIndexedDb(page);
       await expect.poll(async () => (await readStoredPage(page)).dataHex).not.toBe(random);
       const rewritten = await readStoredPage(page);
-      expect(rewritten.dataLength).toBe(64 * 1024 + 16);
+      expect(rewritten.dataLength).toBe(16 * 1024 + 16);
       for (const marker of Object.values(MARKERS)) expect(rewritten.latin1).not.toContain(marker);
       await page.getByRole('button', { name: 'Lock', exact: true }).click();
       await page.getByRole('button', { name: 'Unlock', exact: true }).waitFor();

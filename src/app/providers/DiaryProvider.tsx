@@ -4,6 +4,7 @@ import { DiaryContext } from '../../shared/diary/diaryContext';
 import { DiaryOpeningContext, type DiaryOpening } from '../../shared/diary/diaryOpening';
 import { usePreferences } from '../../shared/prefs/usePreferences';
 import { useVault } from '../../shared/vault/useVault';
+import { afterNextPaint } from './afterNextPaint';
 import { settingsVaultOf } from './settingsVault';
 import { useDiaryValue, type OpenedDiary } from './useDiaryValue';
 
@@ -51,7 +52,11 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
       // The first rows at once, from the sealed first page, when it can be shown; the whole
       // diary is read behind them. Any notice about the settings shows with the first paint.
       const [page] = await Promise.all([repository.firstPage(), settingsChecked]);
-      if (current && page) setOpening({ incidents: page.incidents, rows: page.rows });
+      if (current && page) {
+        setOpening({ incidents: page.incidents, rows: page.rows });
+        // The rows first: a large diary's read would otherwise hold up their paint.
+        await afterNextPaint();
+      }
       let failed = false;
       try {
         await repository.load();

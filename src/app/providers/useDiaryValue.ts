@@ -4,6 +4,7 @@ import type { DiaryRepository, DiarySnapshot, SealFinding, SealState } from '../
 import type { SharedFingerprint } from '../../core/store/fingerprintStore';
 import type { UnlockedStores } from '../../core/vault/featureStores';
 import type { DiaryContextValue } from '../../shared/diary/diaryContext';
+import { afterNextPaint } from './afterNextPaint';
 import { diaryActions } from './diaryActions';
 
 /** A repository that has been read (or failed to be read), the stores beside it, and the vault's passphrase check. */
@@ -66,17 +67,6 @@ async function notContainedIn(stores: UnlockedStores, linkHashes: readonly strin
 
 /** After a change, a check that failed is tried again after these waits. */
 const RECHECK_DELAYS_MS = [1_000, 5_000, 30_000];
-
-/** Resolves after the browser has painted the next frame. */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') {
-      requestAnimationFrame(() => setTimeout(resolve, 0));
-    } else {
-      setTimeout(resolve, 0); // hidden tabs get no animation frames
-    }
-  });
-}
 
 /**
  * The diary context's value for an opened diary (null for none): what it holds, checked after

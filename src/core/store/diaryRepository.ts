@@ -9,7 +9,7 @@ import type { DaybookDatabase } from './db';
 import { DiaryChain } from './diary/chain';
 import { DiaryRecords } from './diary/queries';
 import { chainEnd, findingOf, judgeSeal, sameFinding, type SealFinding, type SealState } from './diary/seal';
-import { FIRST_PAGE_SIZE, firstEntries, firstPageRow, samePage, type FirstPage } from './diary/firstPage';
+import { FIRST_PAGE_SIZE, firstEntries, firstPageRow, fitFirstPage, ranksAfter, samePage, type FirstPage } from './diary/firstPage';
 import { DiaryStorage, rowId } from './diary/storage';
 import type { DiaryEntry, DiarySnapshot, DiaryWrite, RevisionRecord } from './diary/types';
 import { newRecordId } from './encryptedTable';
@@ -148,7 +148,7 @@ export class DiaryRepository {
     // A diary from before the first page, or one whose page was left behind (a crash between
     // writes cannot do it: the page is written with every change): the next unlock shows it
     // first. Its failure is not the load's.
-    if (!page || !samePage(page, current)) await this.storage.storeFirstPageAtLoad(current).catch(() => false);
+    if (!page || !samePage(page, fitFirstPage(current))) await this.storage.storeFirstPageAtLoad(current).catch(() => false);
     this.notify();
     return snapshot;
   }
@@ -385,7 +385,12 @@ export class DiaryRepository {
     }
     const kept = state.entries.filter((entry) => !touched.has(entry.id));
     let entries = firstEntries([...kept, ...changed]);
-    if (entries.length < Math.min(FIRST_PAGE_SIZE, incidents)) {
+    // The page as it was held the first incidents: any other ranks after its last row. A slot now
+    // taken by an entry ranking after that row (one of its rows deleted, or re-dated further back)
+    // may belong to an incident not on the page, so the page is found again among every incident.
+    const oldLast = state.entries.length === FIRST_PAGE_SIZE ? state.entries.at(-1) : undefined;
+    const rankAfterOldLast = oldLast !== undefined && entries.some((entry) => ranksAfter(entry, oldLast));
+    if (rankAfterOldLast || entries.length < Math.min(FIRST_PAGE_SIZE, incidents)) {
       const rest = this.snapshot().entries.filter((entry) => !touched.has(entry.id));
       entries = firstEntries([...rest, ...changed]);
     }

@@ -23,7 +23,7 @@ describe('settings rows with fixed ids', () => {
     const setup = await createdVault();
     const rows = await setup.db.settings.toArray();
     expect(rows.map((row) => row.id)).toEqual(FIXED_IDS);
-    // The diary's first page has a fixed length of its own (64 KiB of JSON and the GCM tag).
+    // The diary's first page has a fixed length of its own (16 KiB of JSON and the GCM tag).
     expect(new Set(rows.filter((row) => row.id !== 'diary-first-page').map((row) => row.data.length)).size).toBe(1);
     expect(rows.find((row) => row.id === 'diary-first-page')?.data.length).toBe(FIRST_PAGE_BYTES + 16);
     for (const row of rows) expect(Object.keys(row).sort()).toEqual(['data', 'id', 'iv', 'v']);

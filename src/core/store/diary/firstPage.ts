@@ -11,6 +11,7 @@
 // row are each read under whichever key holds them, as every row is. The full load replaces it.
 
 import { isIsoTimestamp } from '../../evidence';
+import { MAX_ENTRY_ID_LENGTH } from '../../evidence/chainLink';
 import { isBehaviour, type Behaviour } from '../../model/behaviours';
 import { excerpt } from '../../model/excerpt';
 import { happenedSortKey, newestFirst } from '../../model/happened';
@@ -29,10 +30,11 @@ export const FIRST_PAGE_SIZE = 20;
 /**
  * Every page is padded to this many bytes of JSON, so its stored length is the same whatever it
  * holds (as for the other settings rows with fixed ids: vault/fixedRows.ts). Each row is bounded
- * (an excerpt of at most 160 characters, the same of an approximate date's description), so 20
- * rows fit; a page that would not is cut to the rows that do (see fitFirstPage).
+ * (an excerpt of at most 160 characters, the same of an approximate date's description): 20
+ * rows of ordinary text fit in 16 KiB, and a page that would not is cut to the rows that do (see
+ * fitFirstPage), which still fill a phone's first screen. Small, because it is written with every save.
  */
-export const FIRST_PAGE_BYTES = 64 * 1024;
+export const FIRST_PAGE_BYTES = 16 * 1024;
 
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
@@ -84,6 +86,11 @@ type Ranked = { sortKey: string; entry: DiaryEntry };
 
 const ranked = (entry: DiaryEntry): Ranked => ({ sortKey: happenedSortKey(entry.incident.when, entry.firstRecordedAt), entry });
 
+/** Whether `a` comes after `b` in timeline order. */
+export function ranksAfter(a: DiaryEntry, b: DiaryEntry): boolean {
+  return newestFirst(ranked(a), ranked(b)) > 0;
+}
+
 /**
  * The first `size` of `entries` in timeline order. One pass keeping the best `size` (a short
  * sorted list), so a 50,000-incident diary is not sorted whole on every write that needs it.
@@ -124,7 +131,8 @@ function parseRow(value: unknown): FirstPageRow | null {
   const text = own(value, 'excerpt');
   const behaviours = own(value, 'behaviours');
   const reported = own(value, 'reported');
-  if (typeof id !== 'string' || !/^[0-9a-f]{32}$/.test(id) || !isIsoTimestamp(firstRecordedAt)) return null;
+  // Any id a chain link may carry (a diary from a version 1 backup has ids of its own).
+  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ENTRY_ID_LENGTH || !isIsoTimestamp(firstRecordedAt)) return null;
   if (!isCount(revisions) || revisions < 1 || when === null || typeof text !== 'string' || text.length > 1000) return null;
   if (!Array.isArray(behaviours) || !behaviours.every(isBehaviour) || typeof reported !== 'boolean') return null;
   return { id, firstRecordedAt, revisions, when, excerpt: text, behaviours: [...behaviours], reported };
@@ -146,7 +154,8 @@ export function parseFirstPage(value: unknown): FirstPage | null {
     const size = own(end, 'size');
     const head = own(end, 'head');
     if (!isCount(size) || typeof head !== 'string' || !/^[0-9a-f]{64}$/.test(head)) return null;
-    const parsed = rows.map(parseRow);
+    // Array.from visits holes too (map would skip them).
+    const parsed = Array.from(rows, parseRow);
     if (parsed.some((row) => row === null) || rows.length > incidents) return null;
     if (new Set(parsed.map((row) => row?.id)).size !== parsed.length) return null;
     return { v: 1, end: { size, head }, incidents, rows: parsed as FirstPageRow[] };

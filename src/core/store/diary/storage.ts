@@ -8,6 +8,7 @@ import type { DaybookDatabase, EncryptedRow } from '../db';
 import { EncryptedTable } from '../encryptedTable';
 import { padded } from '../padding';
 import { guardStorage } from '../storageErrors';
+import { openRows } from './openRows';
 import { FIRST_PAGE_BYTES, FIRST_PAGE_ROW_ID, fitFirstPage, parseFirstPage, type FirstPage } from './firstPage';
 import { chainEnd, SEAL_ROW_ID, type ChainEnd, type SealFinding, type SealRow, type StoredSeal } from './seal';
 import type { DiaryWrite, RevisionRecord } from './types';
@@ -72,7 +73,7 @@ export class DiaryStorage {
     );
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
     const [records, { seal, sealKey }, page] = await Promise.all([
-      Promise.all(rows.map((row) => this.table.open(row))),
+      openRows(this.key(), rows, (row) => this.table.open(row)),
       this.openSeal(sealRow),
       this.openPage(pageRow),
     ]);
