@@ -6,15 +6,18 @@ const DIARY_NAMESPACES = ['diary', 'chronology', 'orders', 'incident', 'export',
 let started: Promise<unknown> | null = null;
 
 /**
- * Fetches and compiles what the unlocked diary's first screen needs (its route, the diary's
- * store code, its strings) while the passphrase is typed and Argon2id runs, rather than one
- * after the other once the keys are open. Nothing is decrypted or shown: only code and strings
- * every copy of Daybook has. Called on the lock screen's first keystroke; a failure (offline
- * before the first visit was cached, say) is forgotten, and each piece loads on use as before.
+ * Fetches and compiles what the unlocked diary's first screen needs (its route and the incident
+ * screen its rows open, the diary's store code, its strings) while the passphrase is typed and
+ * Argon2id runs, rather than one after the other once the keys are open. Nothing is decrypted or
+ * shown: only code and strings every copy of Daybook has. Called on the lock screen's keystrokes
+ * (once); a failure (offline before the first visit was cached, say) is forgotten, and each piece
+ * loads on use as before.
  */
 export function preloadUnlocked(i18n: I18n): void {
   started ??= Promise.all([
     import('./composed/DiaryRoute'),
+    // The screen a row opens: the first tap on an incident need not wait for its code.
+    import('../features/diary/detail/IncidentDetailScreen'),
     import('../core/store/diaryRepository'),
     import('../core/vault/featureStores'),
     i18n.loadNamespaces(DIARY_NAMESPACES),

@@ -1,7 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DecryptionError, encryptRecord } from '../../../src/core/crypto';
 import { registerRetiringKeys } from '../../../src/core/crypto/retiringKeys';
-import { openRows, WORKER_FROM_ROWS } from '../../../src/core/store/diary/openRows';
+import { openRows, openRowsWorker, WORKER_FROM_ROWS } from '../../../src/core/store/diary/openRows';
+import { openRowsTask } from '../../../src/core/store/diary/openRowsTask';
+import type { TaskFunction } from '../../../src/core/workers/protocol';
+import type { TaskWorker } from '../../../src/core/workers/runTask';
+import { serveTaskOn, type TaskEndpoint } from '../../../src/core/workers/serveTask';
 import type { EncryptedRow } from '../../../src/core/store/db';
 import type { RevisionRecord } from '../../../src/core/store/diary/types';
 
@@ -62,5 +66,56 @@ describe('decrypting the diary’s rows in batches (the worker task, in-process 
     const open = vi.fn(async (row: EncryptedRow) => recordAt(Number(row.id)));
     expect((await openRows(key, rows, open)).map((record) => record.link.seq)).toEqual([0, 1, 2]);
     expect(open).toHaveBeenCalledTimes(3);
+  });
+});
+
+/** A stand-in for a module worker: the task served on the other end of a MessageChannel, as in a browser. */
+class ChannelWorker implements TaskWorker {
+  readonly port: MessagePort;
+  constructor(task: TaskFunction<never, unknown, unknown, unknown, unknown>) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    port1.start();
+    port2.start();
+    serveTaskOn(port2 as unknown as TaskEndpoint, task);
+  }
+  postMessage(message: unknown, transfer: Transferable[]): void {
+    this.port.postMessage(message, transfer);
+  }
+  addEventListener(type: 'message' | 'messageerror' | 'error', listener: (event: Event) => void): void {
+    if (type !== 'error') this.port.addEventListener(type, listener);
+  }
+  terminate(): void {
+    this.port.close();
+  }
+}
+
+describe('decrypting the diary’s rows through the worker protocol', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('every batch reaches the page, in order (messages, not in-process calls)', async () => {
+    vi.stubGlobal('Worker', function Worker() {});
+    const worker = {
+      ...openRowsWorker,
+      spawn: () => new ChannelWorker(openRowsTask as TaskFunction<never, unknown, unknown, unknown, unknown>),
+    };
+    const key = await newKey();
+    const count = WORKER_FROM_ROWS * 3 + 11;
+    const records = await openRows(key, await rowsUnder(key, count), onPage, worker);
+    expect(records.map((record) => record.link.seq)).toEqual(Array.from({ length: count }, (_, seq) => seq));
+  });
+
+  it('a row that does not decrypt comes back as DecryptionError', async () => {
+    vi.stubGlobal('Worker', function Worker() {});
+    const worker = {
+      ...openRowsWorker,
+      spawn: () => new ChannelWorker(openRowsTask as TaskFunction<never, unknown, unknown, unknown, unknown>),
+    };
+    const key = await newKey();
+    const rows = await rowsUnder(key, WORKER_FROM_ROWS * 2);
+    const moved = rows.map((row, at) => (at === 1500 ? { ...row, id: 'elsewhere' } : row));
+    await expect(openRows(key, moved, onPage, worker)).rejects.toBeInstanceOf(DecryptionError);
   });
 });

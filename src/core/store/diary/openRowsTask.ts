@@ -17,8 +17,12 @@ export interface OpenRowsInput {
   batch: number;
 }
 
-/** A batch of records, in the order of the rows given. */
-export interface OpenRowsProgress {
+/**
+ * A batch of records, in the order of the rows given, handed to the page as a question (progress
+ * messages are coalesced, latest wins: batches must all arrive). The page's answer says it has
+ * them, so at most one batch waits on the page while the worker decrypts the next.
+ */
+export interface OpenRowsBatch {
   records: RevisionRecord[];
 }
 
@@ -32,18 +36,26 @@ async function openRow(keys: OpenRowsInput['keys'], row: EncryptedRow): Promise<
 }
 
 /**
- * Decrypts every row; each full batch goes back as progress, and what is left as the result.
+ * Decrypts every row; each batch but the last goes to the page as it is done, the last as the result.
  * Any row that does not decrypt rejects the whole task with DecryptionError, as reading on the
  * page does: a diary is read whole or not at all.
  */
-export const openRowsTask: TaskFunction<OpenRowsInput, RevisionRecord[], OpenRowsProgress> = async ({ keys, rows, batch }, context) => {
+export const openRowsTask: TaskFunction<OpenRowsInput, RevisionRecord[], never, OpenRowsBatch, true> = async (
+  { keys, rows, batch },
+  context,
+) => {
   let pending: RevisionRecord[] = [];
+  let handed: Promise<true> = Promise.resolve(true);
   for (let start = 0; start < rows.length; start += batch) {
     // WebCrypto runs a batch's decryptions side by side.
     const records = await Promise.all(rows.slice(start, start + batch).map((row) => openRow(keys, row)));
     if (context.signal.aborted) throw new DOMException('Stopped', 'AbortError');
-    if (pending.length > 0) context.progress({ records: pending });
+    if (pending.length > 0) {
+      await handed;
+      handed = context.ask({ records: pending });
+    }
     pending = records;
   }
+  await handed;
   return pending;
 };

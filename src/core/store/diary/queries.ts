@@ -6,13 +6,15 @@ import type { DiaryEntry, DiarySnapshot, DiaryWrite, OrderEntry, RevisionRecord 
 
 export class DiaryRecords {
   private records: RevisionRecord[] = [];
-  /** Records by entry, built on first use after any change (see history). */
+  /** Records by entry (see index). */
   private byEntry: Map<string, RevisionRecord[]> | null = null;
 
   /** Everything, as read from storage in chain order. */
   replace(records: RevisionRecord[]): void {
     this.records = records;
     this.byEntry = null;
+    // Indexed now, behind the first paint, so opening the first incident does not wait for it.
+    this.index();
   }
 
   /** After a write has been stored: rewritten rows take their place, new links go on the end. */
@@ -58,7 +60,11 @@ export class DiaryRecords {
 
   /** Revisions of one entry, oldest first, with their content where it still exists. */
   history(entryId: string): RevisionRecord[] {
-    // Exports ask for thousands of histories in a row: index the records once per change.
+    return [...(this.index().get(entryId) ?? [])];
+  }
+
+  /** Records by entry; built once per read, and kept up to date by apply. */
+  private index(): Map<string, RevisionRecord[]> {
     if (!this.byEntry) {
       this.byEntry = new Map();
       for (const record of this.records) {
@@ -67,7 +73,7 @@ export class DiaryRecords {
         else this.byEntry.set(record.link.entryId, [record]);
       }
     }
-    return [...(this.byEntry.get(entryId) ?? [])];
+    return this.byEntry;
   }
 
   snapshot(): DiarySnapshot {
