@@ -169,7 +169,8 @@ describe('unlocking shows the diary’s sealed first page while the whole diary 
     await unlock();
     // The opening: the whole diary's count, the timeline's first rows in its order, still loading.
     await screen.findByText(STILL_LOADING, undefined, { timeout: 15_000 });
-    expect(held.spy).toHaveBeenCalled();
+    // The read starts once the page has painted.
+    await waitFor(() => expect(held.spy).toHaveBeenCalled());
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Your diary');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(`${INCIDENTS} incidents`);
     expect(rowHrefs()).toEqual(head.map((row) => `/incidents/${row.id}`));

@@ -51,15 +51,17 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
       const [repository, { createUnlockedStores }] = await Promise.all([openDiary(vault), import('../../core/vault/featureStores')]);
       // The first rows at once, from the sealed first page, when it can be shown; the whole
       // diary is read behind them. Any notice about the settings shows with the first paint.
-      const [page] = await Promise.all([repository.firstPage(), settingsChecked]);
-      if (current && page) {
-        setOpening({ incidents: page.incidents, rows: page.rows });
+      const page = await repository.firstPage();
+      let failed = false;
+      if (page) {
+        await settingsChecked;
+        if (current) setOpening({ incidents: page.incidents, rows: page.rows });
         // The rows first: a large diary's read would otherwise hold up their paint.
         await afterNextPaint();
       }
-      let failed = false;
       try {
-        await repository.load();
+        // Without a page, the read runs beside the settings check, as it always did.
+        await Promise.all([repository.load(), settingsChecked]);
       } catch {
         failed = true;
       }

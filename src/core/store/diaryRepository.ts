@@ -9,7 +9,16 @@ import type { DaybookDatabase } from './db';
 import { DiaryChain } from './diary/chain';
 import { DiaryRecords } from './diary/queries';
 import { chainEnd, findingOf, judgeSeal, sameFinding, type SealFinding, type SealState } from './diary/seal';
-import { FIRST_PAGE_SIZE, firstEntries, firstPageRow, fitFirstPage, ranksAfter, samePage, type FirstPage } from './diary/firstPage';
+import {
+  FIRST_PAGE_SIZE,
+  firstEntries,
+  firstPageRow,
+  fitFirstPage,
+  parseFirstPage,
+  ranksAfter,
+  samePage,
+  type FirstPage,
+} from './diary/firstPage';
 import { DiaryStorage, rowId } from './diary/storage';
 import type { DiaryEntry, DiarySnapshot, DiaryWrite, RevisionRecord } from './diary/types';
 import { newRecordId } from './encryptedTable';
@@ -148,7 +157,9 @@ export class DiaryRepository {
     // A diary from before the first page, or one whose page was left behind (a crash between
     // writes cannot do it: the page is written with every change): the next unlock shows it
     // first. Its failure is not the load's.
-    if (!page || !samePage(page, fitFirstPage(current))) await this.storage.storeFirstPageAtLoad(current).catch(() => false);
+    // Compared as read back (the same key order and cuts), so a current page is never rewritten.
+    const expected = parseFirstPage(JSON.parse(JSON.stringify(fitFirstPage(current))));
+    if (!page || !expected || !samePage(page, expected)) await this.storage.storeFirstPageAtLoad(current).catch(() => false);
     this.notify();
     return snapshot;
   }
@@ -371,12 +382,19 @@ export class DiaryRepository {
    */
   private pageAfter(write: DiaryWrite): PageState {
     const state = this.page ?? { incidents: this.snapshot().entries.length, entries: firstEntries(this.snapshot().entries) };
-    const touched = new Set(write.rows.map((row) => row.link.entryId));
+    // The write's rows by entry, grouped once: a restore touches thousands of entries.
+    const rowsOf = new Map<string, RevisionRecord[]>();
+    for (const row of write.rows) {
+      const list = rowsOf.get(row.link.entryId);
+      if (list) list.push(row);
+      else rowsOf.set(row.link.entryId, [row]);
+    }
+    const touched = new Set(rowsOf.keys());
     let incidents = state.incidents;
     const changed: DiaryEntry[] = [];
-    for (const id of touched) {
+    for (const [id, rows] of rowsOf) {
       const before = this.records.entryNow(id);
-      const after = this.records.entryAfter(id, write);
+      const after = this.records.entryAfter(id, rows);
       if (before && 'incident' in before) incidents -= 1;
       if (after && 'incident' in after) {
         incidents += 1;

@@ -2,7 +2,7 @@
 // ('diary-first-page'), the shared fingerprints ('shared-fingerprints') and the backup status
 // ('backup-status'). Ids are not encrypted, so a
 // row that appeared only once a fingerprint was shared or a backup made would tell an onlooker
-// so. Every vault has all three from its creation (a vault from before gets them at its next
+// so. Every vault has all of them from its creation (a vault from before gets them at its next
 // unlock), each encrypted and padded to the same length whatever it holds. (A vault's seal row is
 // stored with its header: see sealedHeader.ts.)
 

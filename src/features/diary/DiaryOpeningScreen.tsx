@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { happenedOn } from '../../core/model/happened';
 import type { FirstPageRow } from '../../core/store/diaryRepository';
 import type { DiaryOpening } from '../../shared/diary/diaryOpening';
+import { SettingsCheckNotice } from './SettingsCheckNotice';
 import { EntryRowView, MonthHeading } from './timeline/TimelineRows';
 import './timeline/timeline.css';
 
@@ -37,6 +38,8 @@ export function DiaryOpeningScreen({ opening }: { opening: DiaryOpening }) {
   return (
     <article className="screen">
       <h1>{t('title')}</h1>
+      {/* A Quick exit address changed while locked matters at once, whatever the diary's size. */}
+      <SettingsCheckNotice />
       <p className="new-incident">
         <Link to="/incidents/new" className="button primary" aria-describedby="new-incident-hint">
           {t('newIncident')}

@@ -32,7 +32,7 @@ describe('the stored header', () => {
       setup.clock.now += 3_600_000; // past any wait
       await expect(setup.vault.unlock(setup.passphrase)).rejects.toBeInstanceOf(WrongPassphraseError);
       expect(await stored(setup.db)).toEqual(edited);
-      expect(await setup.db.settings.count()).toBe(4); // the fixed rows only, untouched
+      expect(await setup.db.settings.count()).toBe(5); // the fixed rows only, untouched
     }
   });
 

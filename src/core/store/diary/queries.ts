@@ -19,28 +19,27 @@ export class DiaryRecords {
 
   /** After a write has been stored: rewritten rows take their place, new links go on the end. */
   apply({ rows }: DiaryWrite): void {
-    // A new array, so a list handed out earlier (allRecords) never changes under its holder. A
-    // record sits at the index of its seq (rows are read in seq order): a copy and a few stores,
-    // not a pass over every record, so a save costs the same at 50,000 incidents as at 50.
+    // A record sits at the index of its seq when the chain read has no gap (seqs only increase,
+    // so the last one tells): then a copy and a few stores, not a pass over every record, so a
+    // save costs the same at 50,000 incidents as at 50. A chain read with rows missing is placed
+    // by search. Either way a new array, so a list handed out earlier (allRecords) never changes.
+    const laidOut = (this.records.at(-1)?.link.seq ?? -1) === this.records.length - 1;
+    if (!laidOut) {
+      this.records = this.appliedBySearch(rows);
+      this.byEntry = null;
+      return;
+    }
     const next = this.records.slice();
-    const byEntry = this.byEntry;
+    const byEntry = this.index();
     for (const row of rows) {
       const { seq, entryId } = row.link;
       const held = next[seq];
-      if (seq > next.length || (held !== undefined && held.link.seq !== seq)) {
-        // Not laid out by seq (a chain read with rows missing): place it by search instead.
-        this.records = this.appliedBySearch(rows);
-        this.byEntry = null;
-        return;
-      }
       next[seq] = row;
-      if (byEntry) {
-        const list = byEntry.get(entryId);
-        const at = held === undefined ? -1 : (list?.indexOf(held) ?? -1);
-        if (list && at >= 0) list[at] = row;
-        else if (list) list.push(row);
-        else byEntry.set(entryId, [row]);
-      }
+      const list = byEntry.get(entryId);
+      const at = held === undefined ? -1 : (list?.indexOf(held) ?? -1);
+      if (list && at >= 0) list[at] = row;
+      else if (list) list.push(row);
+      else byEntry.set(entryId, [row]);
     }
     this.records = next;
   }
@@ -97,14 +96,15 @@ export class DiaryRecords {
   }
 
   /**
-   * One entry as it stands once `write` is stored (undefined: deleted, or none), from its history
-   * here and the write's rows: what a write changes, without folding the whole diary.
+   * One entry as it stands once a write is stored (undefined: deleted, or none), from its history
+   * here and `rows`, the write's rows of this entry: what a write changes, without folding the
+   * whole diary.
    */
-  entryAfter(entryId: string, write: DiaryWrite): DiaryEntry | OrderEntry | undefined {
-    const rows = new Map(write.rows.filter((row) => row.link.entryId === entryId).map((row) => [row.link.seq, row]));
-    const held = this.history(entryId).map((record) => rows.get(record.link.seq) ?? record);
+  entryAfter(entryId: string, rows: readonly RevisionRecord[]): DiaryEntry | OrderEntry | undefined {
+    const bySeq = new Map(rows.map((row) => [row.link.seq, row]));
+    const held = this.history(entryId).map((record) => bySeq.get(record.link.seq) ?? record);
     const known = new Set(held.map((record) => record.link.seq));
-    for (const row of rows.values()) if (!known.has(row.link.seq)) held.push(row);
+    for (const row of rows) if (!known.has(row.link.seq)) held.push(row);
     let entry: DiaryEntry | OrderEntry | undefined;
     for (const record of held) entry = entryAfterRecord(entry, record);
     return entry;

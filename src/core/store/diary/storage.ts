@@ -8,7 +8,6 @@ import type { DaybookDatabase, EncryptedRow } from '../db';
 import { EncryptedTable } from '../encryptedTable';
 import { padded } from '../padding';
 import { guardStorage } from '../storageErrors';
-import { openRows } from './openRows';
 import { FIRST_PAGE_BYTES, FIRST_PAGE_ROW_ID, fitFirstPage, parseFirstPage, type FirstPage } from './firstPage';
 import { chainEnd, SEAL_ROW_ID, type ChainEnd, type SealFinding, type SealRow, type StoredSeal } from './seal';
 import type { DiaryWrite, RevisionRecord } from './types';
@@ -73,10 +72,13 @@ export class DiaryStorage {
     );
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
     const [records, { seal, sealKey }, page] = await Promise.all([
-      openRows(this.key(), rows, (row) => this.table.open(row)),
+      Promise.all(rows.map((row) => this.table.open(row))),
       this.openSeal(sealRow),
       this.openPage(pageRow),
     ]);
+    // Locked while the rows were being decrypted (each decryption started before): nothing read
+    // may outlive the lock. key() throws once the vault has locked.
+    this.key();
     return { records, seal, sealRow, sealKey, page };
   }
 

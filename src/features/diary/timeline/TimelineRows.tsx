@@ -37,7 +37,8 @@ export const MonthHeading = memo(function MonthHeading({ row, counted = true }: 
 /** One incident in the timeline: when, the start of what happened, behaviours, reported or not. */
 export const EntryItem = memo(function EntryItem({ row }: { row: EntryRow }) {
   // Only rows near the viewport render, so the excerpt is made for those alone.
-  return <EntryRowView view={firstPageRow(row.item.entry)} rowKey={row.key} />;
+  // The whole "when": the first page cuts a long approximate date's description; the timeline does not.
+  return <EntryRowView view={{ ...firstPageRow(row.item.entry), when: row.item.entry.incident.when }} rowKey={row.key} />;
 });
 
 /** An incident's row from what the timeline shows of it (the diary's first page holds the same). */
