@@ -90,11 +90,7 @@ export class DiaryStorage {
       ),
     );
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const [records, { seal, sealKey }, page] = await Promise.all([
-      this.openInSlices(rows),
-      this.openSeal(sealRow),
-      this.openPage(pageRow),
-    ]);
+    const [records, { seal, sealKey }, page] = await Promise.all([this.openInSlices(rows), this.openSeal(sealRow), this.openPage(pageRow)]);
     // Locked while the rows were being decrypted (each decryption started before): nothing read
     // may outlive the lock. key() throws once the vault has locked.
     this.key();
