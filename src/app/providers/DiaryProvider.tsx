@@ -52,19 +52,19 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
       // The first rows at once, from the sealed first page, when it can be shown; the whole
       // diary is read behind them. Any notice about the settings shows with the first paint.
       const page = await repository.firstPage();
-      let failed = false;
+      if (!current) return;
       if (page) {
         await settingsChecked;
-        if (current) setOpening({ incidents: page.incidents, rows: page.rows });
+        if (!current) return;
+        setOpening({ incidents: page.incidents, rows: page.rows });
         // The rows first: a large diary's read would otherwise hold up their paint.
         await afterNextPaint();
+        if (!current) return;
       }
-      try {
-        // Without a page, the read runs beside the settings check, as it always did.
-        await Promise.all([repository.load(), settingsChecked]);
-      } catch {
-        failed = true;
-      }
+      // Without a page, the read runs beside the settings check, as it always did; the diary
+      // (or its failure) shows only once the check is done.
+      const [read] = await Promise.allSettled([repository.load(), settingsChecked]);
+      const failed = read.status === 'rejected';
       if (current) {
         const confirmPassphrase = (passphrase: string) => vault.confirmPassphrase(passphrase);
         setOpened({ repository, stores: createUnlockedStores(vault), failed, confirmPassphrase });

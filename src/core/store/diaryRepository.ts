@@ -145,6 +145,8 @@ export class DiaryRepository {
     const stored = reseal ? await this.storage.resealAtLoad(chainEnd(links), findings, sealRow).catch(() => false) : true;
     // A seal row is stored (this load's, or the one it found sound): the vault may now say so.
     if (stored) await this.sealing?.sealStored().catch(() => undefined);
+    // Locked meanwhile: nothing read may be kept (chainKey() throws once the vault has locked).
+    this.chainKey();
     this.records.replace(records);
     this.chain.forget();
     // What was found at unlock holds for the session: a re-read after this session's own writes

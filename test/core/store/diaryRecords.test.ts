@@ -52,3 +52,20 @@ describe('taking a write into memory', () => {
     expect(records.snapshot().entries.map((e) => e.id)).toEqual(expect.not.arrayContaining(['d']));
   });
 });
+
+describe('rows that skip a seq', () => {
+  it('are placed by search, and every record stays reachable', () => {
+    const records = new DiaryRecords();
+    records.replace([record(0, 'a'), record(1, 'b')]);
+    // Seq 2 never came: rows from elsewhere that skip it.
+    records.apply({ rows: [record(3, 'c'), record(4, 'd')], appended: 2, end: { size: 5, head: '' } });
+    expect(records.all().map((r) => r.link.seq)).toEqual([0, 1, 3, 4]);
+    expect(
+      records
+        .snapshot()
+        .entries.map((e) => e.id)
+        .sort(),
+    ).toEqual(['a', 'b', 'c', 'd']);
+    expect(records.history('d').map((r) => r.link.seq)).toEqual([4]);
+  });
+});

@@ -33,6 +33,13 @@ export class DiaryRecords {
     const byEntry = this.index();
     for (const row of rows) {
       const { seq, entryId } = row.link;
+      if (seq > next.length) {
+        // A row past the end (rows from elsewhere that skip a seq): placed by search, and the
+        // index built again, as for a chain with a gap.
+        this.records = this.appliedBySearch(rows);
+        this.byEntry = null;
+        return;
+      }
       const held = next[seq];
       next[seq] = row;
       const list = byEntry.get(entryId);

@@ -84,6 +84,7 @@ export class DiaryStorage {
     sealKey: CryptoKey;
     page: FirstPage | null;
   }> {
+    this.key(); // locked already: read nothing
     const [rows, sealRow, pageRow] = await guardStorage('read', () =>
       this.db.transaction('r', this.db.revisions, this.db.settings, () =>
         Promise.all([this.db.revisions.toArray(), this.db.settings.get(SEAL_ROW_ID), this.db.settings.get(FIRST_PAGE_ROW_ID)]),
