@@ -405,7 +405,7 @@ export class DiaryRepository {
     }
     const kept = state.entries.filter((entry) => !touched.has(entry.id));
     let entries = firstEntries([...kept, ...changed]);
-    // The page as it was held the first incidents: any other ranks after its last row. A slot now
+    // The page as it was held the first incidents: every other one ranks after its last row. A slot now
     // taken by an entry ranking after that row (one of its rows deleted, or re-dated further back)
     // may belong to an incident not on the page, so the page is found again among every incident.
     const oldLast = state.entries.length === FIRST_PAGE_SIZE ? state.entries.at(-1) : undefined;

@@ -1,9 +1,9 @@
 import { useId, useMemo } from 'react';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { happenedOn } from '../../core/model/happened';
 import type { FirstPageRow } from '../../core/store/diaryRepository';
 import type { DiaryOpening } from '../../shared/diary/diaryOpening';
+import { NewIncidentLink } from './NewIncidentLink';
 import { SettingsCheckNotice } from './SettingsCheckNotice';
 import { EntryRowView, MonthHeading } from './timeline/TimelineRows';
 import './timeline/timeline.css';
@@ -40,14 +40,7 @@ export function DiaryOpeningScreen({ opening }: { opening: DiaryOpening }) {
       <h1>{t('title')}</h1>
       {/* A Quick exit address changed while locked matters at once, whatever the diary's size. */}
       <SettingsCheckNotice />
-      <p className="new-incident">
-        <Link to="/incidents/new" className="button primary" aria-describedby="new-incident-hint">
-          {t('newIncident')}
-        </Link>
-      </p>
-      <p id="new-incident-hint" className="hint">
-        {t('newIncidentHint')}
-      </p>
+      <NewIncidentLink />
       <section aria-labelledby="diary-entries">
         <h2 id="diary-entries">{t('list.title', { count: opening.incidents })}</h2>
         {opening.incidents === 0 ? (

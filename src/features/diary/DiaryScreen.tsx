@@ -2,6 +2,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { IntegrityStatus } from './IntegrityStatus';
+import { NewIncidentLink } from './NewIncidentLink';
 import { QuickLog } from './QuickLog';
 import { SettingsCheckNotice } from './SettingsCheckNotice';
 import { Timeline } from './timeline/Timeline';
@@ -42,14 +43,7 @@ export function DiaryScreen({ notices }: { notices?: ReactNode }) {
       <SettingsCheckNotice />
       {state === 'ready' && snapshot && (
         <>
-          <p className="new-incident">
-            <Link to="/incidents/new" className="button primary" aria-describedby="new-incident-hint">
-              {t('newIncident')}
-            </Link>
-          </p>
-          <p id="new-incident-hint" className="hint">
-            {t('newIncidentHint')}
-          </p>
+          <NewIncidentLink />
           {notices}
           <FingerprintInvite shares={shares} onShow={() => goToFingerprint(true)} onSnoozed={() => goToFingerprint(false)} />
           <QuickLog />
