@@ -8,6 +8,9 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['test/setup.ts'],
     restoreMocks: true,
-    testTimeout: 20_000,
+    // Both cores of a CI machine (Vitest's default leaves one idle): the files are independent
+    // processes, each over its own fake IndexedDB. Limits with room for a machine that busy.
+    maxWorkers: 2,
+    testTimeout: 60_000,
   },
 });

@@ -9,8 +9,9 @@ export default defineConfig({
     include: ['e2e/engines/**/*.engine.ts'],
     environment: 'node',
     fileParallelism: false,
-    testTimeout: 90_000,
-    hookTimeout: 90_000,
+    // As e2e/vitest.config.ts: room for a slow CI machine; nothing here measures time.
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
     retry: process.env.CI ? 1 : 0,
   },
 });

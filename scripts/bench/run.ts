@@ -289,7 +289,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         coreSection,
         'open one incident: read + decrypt its rows',
         open.coldDecryptMs,
-        'EncryptedTable.get for each of its revision rows (IndexedDB read + AES-GCM decrypt).',
+        'Each of its records read from where it is stored: its own row, or its pack of 64 decrypted whole (IndexedDB read + AES-GCM decrypt).',
         true,
       ),
     );
@@ -459,7 +459,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       'open one incident (read its rows)',
       open.coldDecryptMs,
       open.coldPlainMs,
-      'EncryptedTable.get per revision row against a plain bulkGet.',
+      'Each record read from its row or its pack of 64 against a plain bulkGet.',
     );
     ratio('add an incident', addLast, plainAdds.addMs, 'DiaryRepository.add (hash, chain, encrypt, write) against a plain add.');
 

@@ -10,6 +10,7 @@ import { AttachmentStore } from '../../../src/core/store/attachmentStore';
 import { DaybookDatabase } from '../../../src/core/store/db';
 import { DiaryRepository, type DiaryEntry, type RevisionRecord } from '../../../src/core/store/diaryRepository';
 import { EncryptedTable } from '../../../src/core/store/encryptedTable';
+import { PACK_SIZE, packId, packOf, parsePack } from '../../../src/core/store/diary/packs';
 import { DATABASE_NAME } from '../../../src/core/store/schema';
 import { VaultSession } from '../../../src/core/vault/session';
 import { Vault } from '../../../src/core/vault/vault';
@@ -190,13 +191,14 @@ const api: BenchApi = {
   async seedPlain() {
     const { db, session } = opened();
     // The very records the encrypted store holds, decrypted, in chain order.
-    const loaded = await new DiaryRepository(
+    const repository = new DiaryRepository(
       db,
       () => session.dataKey(),
       () => session.chainKey(),
-    ).load();
-    const table = new EncryptedTable<RevisionRecord>(db, 'revisions', () => session.dataKey());
-    const records = (await table.all()).sort((a, b) => (a.id < b.id ? -1 : 1));
+    );
+    const loaded = await repository.load();
+    // Wherever they are stored (rows, or packs of 64: core/store/diary/packs.ts), in chain order.
+    const records = repository.allRecords().map((value) => ({ id: rowId(value.link.seq), value }));
     const rows: PlainRow[] = records.map(({ id, value }) => ({
       id,
       entryId: value.link.entryId,
@@ -324,6 +326,10 @@ const api: BenchApi = {
     );
     const entries = (await diary.load()).entries;
     const table = new EncryptedTable<RevisionRecord>(db, 'revisions', () => session.dataKey());
+    const packs = new EncryptedTable<unknown>(db, 'packs', () => session.dataKey());
+    // A record read cold from where it is stored: its own row, or its pack (decrypted whole).
+    const readCold = async (seq: number): Promise<RevisionRecord | undefined> =>
+      (await table.get(rowId(seq))) ?? parsePack(await packs.get(packId(packOf(seq))), packOf(seq))[seq % PACK_SIZE];
     const result: OpenResult = { historyMs: [], coldDecryptMs: [], coldPlainMs: [] };
     const step = Math.max(1, Math.floor(entries.length / Math.max(samples, 1)));
     for (let i = 0; i < entries.length && result.historyMs.length < samples; i += step) {
@@ -332,7 +338,7 @@ const api: BenchApi = {
       const [history, historyMs] = await timed(() => diary.history(entry.id));
       result.historyMs.push(historyMs);
       const ids = history.map((record) => rowId(record.link.seq));
-      const [decrypted, coldMs] = await timed(() => Promise.all(ids.map((id) => table.get(id))));
+      const [decrypted, coldMs] = await timed(() => Promise.all(history.map((record) => readCold(record.link.seq))));
       if (decrypted.some((record) => record?.link.entryId !== entry.id)) throw new Error('row ids do not follow the repository');
       result.coldDecryptMs.push(coldMs);
       const [rows, plainMs] = await timed(() => store.rows.bulkGet(ids));
@@ -344,7 +350,11 @@ const api: BenchApi = {
 
   async counts() {
     const { db } = opened();
-    return { revisionRows: await db.revisions.count(), chunkRows: await db.chunks.count(), plainRows: await plainDb().rows.count() };
+    return {
+      revisionRows: (await db.revisions.count()) + (await db.packs.count()),
+      chunkRows: await db.chunks.count(),
+      plainRows: await plainDb().rows.count(),
+    };
   },
 
   addExportExtras: (files) => addExportExtras(exportSources(), files),

@@ -11,7 +11,7 @@ export interface MetaRow {
 export type EncryptedRow = EncryptedRecord & { id: string };
 
 /** Tables whose rows are encrypted records. */
-export type EncryptedTableName = 'settings' | 'drafts' | 'revisions' | 'checklists';
+export type EncryptedTableName = 'settings' | 'drafts' | 'revisions' | 'packs' | 'checklists';
 
 /** One encrypted chunk of an attachment (see crypto/blobs.ts); no plaintext but its position. */
 export interface ChunkRow {
@@ -46,6 +46,7 @@ export class DaybookDatabase extends Dexie {
   declare settings: Table<EncryptedRow, string>;
   declare drafts: Table<EncryptedRow, string>;
   declare revisions: Table<EncryptedRow, string>;
+  declare packs: Table<EncryptedRow, string>;
   declare chunks: Table<ChunkRow, string>;
   declare checklists: Table<EncryptedRow, string>;
   declare inbox: Table<InboxItemRow, string>;

@@ -6,7 +6,7 @@ import type { CourtOrder } from '../model/order';
 import { EntryChangedError } from './diary/entryChanged';
 import { validIncident, validOrder, validRevisionContent } from '../model/incidentValidation';
 import type { DaybookDatabase } from './db';
-import { DiaryChain } from './diary/chain';
+import { DiaryChain, erasuresDue } from './diary/chain';
 import { DiaryRecords } from './diary/queries';
 import { chainEnd, findingOf, judgeSeal, sameFinding, type SealFinding, type SealState } from './diary/seal';
 import {
@@ -19,7 +19,7 @@ import {
   samePage,
   type FirstPage,
 } from './diary/firstPage';
-import { DiaryStorage, rowId } from './diary/storage';
+import { DiaryStorage } from './diary/storage';
 import type { DiaryEntry, DiarySnapshot, DiaryWrite, RevisionRecord } from './diary/types';
 import { newRecordId } from './encryptedTable';
 import { isAddConflict } from './storageErrors';
@@ -119,7 +119,7 @@ export class DiaryRepository {
    * as it is; if storing fails, the diary still opens and the next write stores both.
    */
   async load(): Promise<DiarySnapshot> {
-    const { records, seal, sealRow, sealKey, page } = await this.storage.readAll();
+    const { records, loose, seal, sealRow, sealKey, page } = await this.storage.readAll();
     const links = records.map((r) => r.link);
     const judged = await judgeSeal(sealKey, seal, links, this.sealing?.diarySealed() ?? false);
     // Findings this session knew stay known, even if the row read now lacks them.
@@ -148,6 +148,13 @@ export class DiaryRepository {
     // Locked meanwhile: nothing read may be kept (chainKey() throws once the vault has locked).
     this.chainKey();
     this.records.replace(records);
+    // Content a deletion should have erased (left by a tab of a version from before packs, or an
+    // earlier copy of a pack put back) is erased here and in storage; the links are unchanged.
+    const emptied = erasuresDue(records);
+    if (emptied.length > 0) {
+      this.records.apply({ rows: emptied, appended: 0, end: chainEnd(links) });
+      await this.storage.eraseAtLoad(emptied, loose, (seq) => this.records.at(seq)).catch(() => false);
+    }
     this.chain.forget();
     // What was found at unlock holds for the session: a re-read after this session's own writes
     // (which seal the chain as it then is) must not turn a warning, or "sealed from now", into
@@ -162,6 +169,13 @@ export class DiaryRepository {
     // Compared as read back (the same key order and cuts), so a current page is never rewritten.
     const expected = parseFirstPage(JSON.parse(JSON.stringify(fitFirstPage(current))));
     if (!page || !expected || !samePage(page, expected)) await this.storage.storeFirstPageAtLoad(current).catch(() => false);
+    // The records written as rows since the last load (or before packs existed) packed, so the
+    // next unlock decrypts them 64 at a time. Nothing changes what the diary holds; a failure
+    // (another tab wrote meanwhile, storage full) leaves them as rows for the next load.
+    // Packed as held in memory (any content erased above), each row checked unchanged since read.
+    await this.storage
+      .packAtLoad(loose.map(({ row, record }) => ({ row, record: this.records.at(record.link.seq) ?? record })))
+      .catch(() => 0);
     this.notify();
     return snapshot;
   }
@@ -175,7 +189,7 @@ export class DiaryRepository {
    */
   async firstPage(): Promise<FirstPage | null> {
     try {
-      const { seal, sealKey, page, last, lastRowId } = await this.storage.readFirstPage();
+      const { seal, sealKey, page, last, lastPlace } = await this.storage.readFirstPage();
       if (!page || seal.kind !== 'found') return null;
       const row = seal.value;
       if (typeof row !== 'object' || row === null || (row as { v?: unknown }).v !== 2) return null;
@@ -184,7 +198,7 @@ export class DiaryRepository {
       const { size, head } = sealed as ChainSeal;
       if (size !== page.end.size || head !== page.end.head) return null;
       if (size === 0) return last === null ? page : null;
-      if (!last || lastRowId !== rowId(size - 1) || last.link.seq !== size - 1 || last.link.hash !== head) return null;
+      if (!last || lastPlace !== size - 1 || last.link.seq !== size - 1 || last.link.hash !== head) return null;
       return page;
     } catch {
       return null;
@@ -362,7 +376,7 @@ export class DiaryRepository {
   /** Stores a write, then takes it into memory: the chain in memory only ever matches storage. */
   private async commit(write: DiaryWrite, ownLinks: boolean): Promise<void> {
     const page = this.pageAfter(write);
-    const sealed = await this.storage.seal(write, this.findings, pageOf(page, write.end));
+    const sealed = await this.storage.seal(write, this.findings, pageOf(page, write.end), (seq) => this.records.at(seq));
     try {
       await this.storage.store(sealed);
     } catch (error) {

@@ -22,6 +22,7 @@ import { sealChain, verifySeal, type ChainSeal } from '../evidence/chainSeal';
 import { chunkIndex } from './attachments/chunkIds';
 import { opensFirstChunk } from './attachments/firstChunk';
 import type { ChunkRow, EncryptedRow, EncryptedTableName } from './db';
+import { PACK_SIZE, PACKED_MARKER_ID } from './diary/packs';
 import { SEAL_ROW_ID } from './diary/seal';
 
 // This module does no storage itself (RekeyIo does, on the page), so it can run in a worker
@@ -80,7 +81,9 @@ export interface RekeyOptions {
   batchSize?: number;
 }
 
-export const TABLES: readonly EncryptedTableName[] = ['settings', 'drafts', 'revisions', 'checklists'];
+// `revisions` before `packs`: a load that packs rows meanwhile writes its packs under the new
+// key, and the pass that follows finds them done.
+export const TABLES: readonly EncryptedTableName[] = ['settings', 'drafts', 'revisions', 'packs', 'checklists'];
 const DEFAULT_BATCH = 200;
 export const CHUNKS_PER_BATCH = 4;
 /** A pass that still found work is followed by another; this many without settling is an error. */
@@ -155,7 +158,8 @@ class Rekeyer {
 
   private async table(name: EncryptedTableName, counts: PassCounts): Promise<void> {
     const { current, previous } = this.keys;
-    const size = this.options.batchSize ?? DEFAULT_BATCH;
+    // A pack holds PACK_SIZE records: read as few at a time as that many rows would be.
+    const size = Math.max(1, Math.floor((this.options.batchSize ?? DEFAULT_BATCH) / (name === 'packs' ? PACK_SIZE : 1)));
     let after: string | undefined;
     for (;;) {
       const rows = await this.io.readRows(name, after, size);
@@ -164,6 +168,8 @@ class Rekeyer {
       after = last.id;
       const writes: RowWrite[] = [];
       for (const row of rows) {
+        // Random bytes under no key (diary/packs.ts): not a row to re-encrypt, nor a damaged one.
+        if (name === 'revisions' && row.id === PACKED_MARKER_ID) continue;
         if (await opens(current.dataKey, name, row)) continue;
         let value: unknown;
         try {

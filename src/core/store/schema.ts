@@ -41,6 +41,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       inboxChunks: '&id',
     },
   },
+  {
+    version: 3,
+    stores: {
+      // The diary's records packed 64 to a row (core/store/diary/packs.ts), keyed by the pack's
+      // number: records reach it from `revisions` when a load packs them. No upgrade: packing
+      // needs the data key, so it happens at unlock.
+      packs: '&id',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -26,6 +26,15 @@ function isQuotaError(error: unknown): boolean {
 }
 
 /**
+ * A diary write refused because storage is no longer as this tab read it: another tab has packed
+ * rows it would write (diary/packs.ts) or rewritten a pack it would rewrite. Handled as an add
+ * conflict: the diary is read again and the change built once more.
+ */
+export class ChainMovedError extends Error {
+  override readonly name = 'ChainMovedError';
+}
+
+/**
  * A write refused because a row it adds is already there (IndexedDB's ConstraintError, possibly
  * inside Dexie's BulkError). For the diary it means another tab appended to the chain first.
  */
@@ -33,7 +42,7 @@ export function isAddConflict(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
     const { name, inner, cause, failures } = current as { name?: string; inner?: unknown; cause?: unknown; failures?: unknown };
-    if (name === 'ConstraintError') return true;
+    if (name === 'ConstraintError' || current instanceof ChainMovedError) return true;
     if (Array.isArray(failures) && failures.some((failure) => (failure as { name?: unknown } | null)?.name === 'ConstraintError'))
       return true;
     current = inner ?? cause;

@@ -29,6 +29,18 @@ function emptiedRecord(record: RevisionRecord): RevisionRecord {
 }
 
 /**
+ * Records of deleted entries that still hold content, emptied: a deletion erases every earlier
+ * version's content, so none should. One can only come from outside this version's writes (a
+ * tab still running a version from before packs, whose deletion rewrote rows a pack now holds;
+ * an earlier copy of a pack put back), and each load erases it again.
+ */
+export function erasuresDue(records: readonly RevisionRecord[]): RevisionRecord[] {
+  const deleted = new Set(records.filter((r) => r.link.kind === 'tombstone').map((r) => r.link.entryId));
+  if (deleted.size === 0) return [];
+  return records.filter((r) => r.content !== null && deleted.has(r.link.entryId)).map(emptiedRecord);
+}
+
+/**
  * Refuses rows that would give an entry versions of both kinds (an incident and an order): every
  * reader takes one entry's versions as one kind. `before` is the chain as it is.
  */

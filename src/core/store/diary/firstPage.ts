@@ -4,8 +4,8 @@
 // whole diary, which then loads behind it.
 //
 // It is a copy, never evidence: it is shown only when it was written at the chain's end that the
-// seal vouches for (size and last link hash, the seal's MAC checked, and the last stored row that
-// link), so a page left from an earlier chain, or put back with an earlier seal over a longer
+// seal vouches for (size and last link hash, the seal's MAC checked, and the last record stored,
+// in a row or a pack, that link), so a page left from an earlier chain, or put back with an earlier seal over a longer
 // chain, is never shown. Anything else (no page, a page that does not decrypt or read) waits for
 // the full load, as before. While the data key is being replaced, the page, the seal and the last
 // row are each read under whichever key holds them, as every row is. The full load replaces it.

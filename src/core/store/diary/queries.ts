@@ -64,6 +64,13 @@ export class DiaryRecords {
     return this.records;
   }
 
+  /** The record at place `seq` of the chain, if held (read straight off when the chain has no gap). */
+  at(seq: number): RevisionRecord | undefined {
+    const direct = this.records[seq];
+    if (direct?.link.seq === seq) return direct;
+    return this.records.find((record) => record.link.seq === seq);
+  }
+
   /** Revisions of one entry, oldest first, with their content where it still exists. */
   history(entryId: string): RevisionRecord[] {
     return [...(this.index().get(entryId) ?? [])];

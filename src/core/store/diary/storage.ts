@@ -1,5 +1,6 @@
 // The diary's rows in IndexedDB: each record encrypted (bound to the table and its row id), all
 // of a change written in one short transaction together with the seal of the chain it leaves.
+// Records are written as rows of their own and packed 64 to a row at the next load (packs.ts).
 
 import { sealChain } from '../../evidence';
 import { bytesEqual, decryptRecord, DecryptionError } from '../../crypto';
@@ -7,31 +8,53 @@ import { retiringKeysOf } from '../../crypto/retiringKeys';
 import type { DaybookDatabase, EncryptedRow } from '../db';
 import { EncryptedTable } from '../encryptedTable';
 import { padded } from '../padding';
-import { guardStorage } from '../storageErrors';
+import { ChainMovedError, guardStorage } from '../storageErrors';
 import { FIRST_PAGE_BYTES, FIRST_PAGE_ROW_ID, fitFirstPage, parseFirstPage, type FirstPage } from './firstPage';
+import { PACK_SIZE, PACKED_MARKER_ID, packedMarkerRow, packId, packOf, packableRanges, parsePack } from './packs';
 import { chainEnd, SEAL_ROW_ID, type ChainEnd, type SealFinding, type SealRow, type StoredSeal } from './seal';
 import type { DiaryWrite, RevisionRecord } from './types';
 
-/** A write's rows encrypted: rows it rewrites, new links, and the seal of the chain after it. */
+/** A pack rewritten, and the IV of the pack as this storage last read or wrote it: stored only over that one. */
+export interface PackWrite {
+  row: EncryptedRow;
+  index: number;
+  readIv: Uint8Array;
+}
+
+/** A write's rows encrypted: rows it rewrites, packs it rewrites, new links, and the seal of the chain after it. */
 export interface SealedWrite {
   updates: EncryptedRow[];
+  packUpdates: PackWrite[];
   additions: EncryptedRow[];
   seal: EncryptedRow;
   /** The first page as the write leaves it (firstPage.ts), stored with the seal; none from a caller that keeps no page. */
   firstPage?: EncryptedRow;
 }
 
-/** What unlock reads before the whole diary: the seal row, the first page and the last link's row, as stored. */
+/** What unlock reads before the whole diary: the seal row, the first page and the last record stored. */
 export interface FirstPageRead {
   seal: StoredSeal;
   sealKey: CryptoKey;
   page: FirstPage | null;
   last: RevisionRecord | null;
-  lastRowId: string | null;
+  /** The place in the chain the last record is bound to (its row's id, or its place in its pack); null for none. */
+  lastPlace: number | null;
+}
+
+/** A record read from a row of its own (not yet packed), with the row as stored. */
+export interface LooseRecord {
+  row: EncryptedRow;
+  record: RevisionRecord;
 }
 
 /** Rows decrypted between two turns of the page (see openInSlices): a few tens of milliseconds on a slow phone. */
 const READ_SLICE = 250;
+
+/** Packs decrypted between two turns of the page: about as many records as READ_SLICE. */
+const PACK_SLICE = 4;
+
+/** Packs written per transaction when a load packs rows: a large diary's first packing is many short writes, not one long one. */
+const PACKS_PER_WRITE = 32;
 
 /**
  * Lets the page run what is waiting (a frame, a tap on Quick exit) before going on. A message to
@@ -52,6 +75,18 @@ function yieldToPage(): Promise<void> {
 /** Row ids follow chain order, so reading the table in key order reads the chain in order. */
 export const rowId = (seq: number) => String(seq).padStart(12, '0');
 
+/** The pack number a pack row's id names; a row with any other id is not one this code wrote. */
+function packIndexOf(row: EncryptedRow): number {
+  const index = Number(row.id);
+  if (!Number.isSafeInteger(index) || index < 0 || packId(index) !== row.id) throw new DecryptionError('pack id is malformed');
+  return index;
+}
+
+/** Whether `row` is stored and is the one that had `iv`: every encryption has a fresh IV. */
+function hasIv(row: EncryptedRow | undefined, iv: Uint8Array): boolean {
+  return row !== undefined && bytesEqual(row.iv, iv);
+}
+
 /** The same stored row (or both none): every encryption has a fresh IV. */
 function sameRow(a: EncryptedRow | undefined, b: EncryptedRow | undefined): boolean {
   return a === undefined || b === undefined ? a === b : bytesEqual(a.iv, b.iv);
@@ -59,7 +94,14 @@ function sameRow(a: EncryptedRow | undefined, b: EncryptedRow | undefined): bool
 
 export class DiaryStorage {
   private readonly table: EncryptedTable<RevisionRecord>;
+  private readonly packs: EncryptedTable<unknown>;
   private readonly settings: EncryptedTable<unknown>;
+  /**
+   * Each stored pack's IV as this storage last read or wrote it: the packs a write may rewrite,
+   * and the ranges where records are no longer rows. Another tab's packing or rewriting since is
+   * caught in the write's transaction (ChainMovedError).
+   */
+  private readonly packIvs = new Map<number, Uint8Array>();
 
   constructor(
     private readonly db: DaybookDatabase,
@@ -67,6 +109,7 @@ export class DiaryStorage {
     private readonly chainKey: () => CryptoKey,
   ) {
     this.table = new EncryptedTable(db, 'revisions', key);
+    this.packs = new EncryptedTable(db, 'packs', key);
     this.settings = new EncryptedTable(db, 'settings', key);
   }
 
@@ -79,23 +122,60 @@ export class DiaryStorage {
    */
   async readAll(): Promise<{
     records: RevisionRecord[];
+    /** The records still in rows of their own, for packAtLoad. */
+    loose: LooseRecord[];
     seal: StoredSeal;
     sealRow: EncryptedRow | undefined;
     sealKey: CryptoKey;
     page: FirstPage | null;
   }> {
     this.key(); // locked already: read nothing
-    const [rows, sealRow, pageRow] = await guardStorage('read', () =>
-      this.db.transaction('r', this.db.revisions, this.db.settings, () =>
-        Promise.all([this.db.revisions.toArray(), this.db.settings.get(SEAL_ROW_ID), this.db.settings.get(FIRST_PAGE_ROW_ID)]),
+    const [packRows, stored, sealRow, pageRow] = await guardStorage('read', () =>
+      this.db.transaction('r', this.db.revisions, this.db.packs, this.db.settings, () =>
+        Promise.all([
+          this.db.packs.toArray(),
+          this.db.revisions.toArray(),
+          this.db.settings.get(SEAL_ROW_ID),
+          this.db.settings.get(FIRST_PAGE_ROW_ID),
+        ]),
       ),
     );
-    rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const [records, { seal, sealKey }, page] = await Promise.all([this.openInSlices(rows), this.openSeal(sealRow), this.openPage(pageRow)]);
+    packRows.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const rows = stored.filter((row) => row.id !== PACKED_MARKER_ID).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const [packed, opened, { seal, sealKey }, page] = await Promise.all([
+      this.openPacks(packRows),
+      this.openInSlices(rows),
+      this.openSeal(sealRow),
+      this.openPage(pageRow),
+    ]);
     // Locked while the rows were being decrypted (each decryption started before): nothing read
     // may outlive the lock. key() throws once the vault has locked.
     this.key();
-    return { records, seal, sealRow, sealKey, page };
+    this.packIvs.clear();
+    packRows.forEach((row, i) => this.packIvs.set(packed[i]?.index ?? -1, row.iv));
+    // A row in a packed range (an earlier copy put back, say) is not the chain's: the pack is.
+    const loose: LooseRecord[] = [];
+    opened.forEach((record, i) => {
+      const row = rows[i];
+      if (row && !this.packIvs.has(packOf(Number(row.id)))) loose.push({ row, record });
+    });
+    return { records: inChainOrder(packed, loose), loose, seal, sealRow, sealKey, page };
+  }
+
+  /** Packs decrypted and checked (packs.ts), a few at a time with a turn for the page between. */
+  private async openPacks(rows: readonly EncryptedRow[]): Promise<{ index: number; records: RevisionRecord[] }[]> {
+    const packs: { index: number; records: RevisionRecord[] }[] = [];
+    for (let start = 0; start < rows.length; start += PACK_SLICE) {
+      if (start > 0) await yieldToPage();
+      const slice = await Promise.all(
+        rows.slice(start, start + PACK_SLICE).map(async (row) => {
+          const index = packIndexOf(row);
+          return { index, records: parsePack(await this.packs.open(row), index) };
+        }),
+      );
+      for (const pack of slice) packs.push(pack);
+    }
+    return packs;
   }
 
   /**
@@ -120,17 +200,37 @@ export class DiaryStorage {
    * cannot show them out of step) and decrypted. Whether they agree is the repository's to judge.
    */
   async readFirstPage(): Promise<FirstPageRead> {
-    const [sealRow, pageRow, lastRow] = await guardStorage('read', () =>
-      this.db.transaction('r', this.db.revisions, this.db.settings, () =>
-        Promise.all([this.db.settings.get(SEAL_ROW_ID), this.db.settings.get(FIRST_PAGE_ROW_ID), this.db.revisions.orderBy(':id').last()]),
+    const [sealRow, pageRow, lastRow, lastPack] = await guardStorage('read', () =>
+      this.db.transaction('r', this.db.revisions, this.db.packs, this.db.settings, () =>
+        Promise.all([
+          this.db.settings.get(SEAL_ROW_ID),
+          this.db.settings.get(FIRST_PAGE_ROW_ID),
+          this.db.revisions.where(':id').below(PACKED_MARKER_ID).last(),
+          this.db.packs.orderBy(':id').last(),
+        ]),
       ),
     );
     const [{ seal, sealKey }, page, last] = await Promise.all([
       this.openSeal(sealRow),
       this.openPage(pageRow),
-      lastRow ? this.table.open(lastRow) : Promise.resolve(null),
+      this.lastRecord(lastRow, lastPack),
     ]);
-    return { seal, sealKey, page, last, lastRowId: lastRow?.id ?? null };
+    return { seal, sealKey, page, last: last?.record ?? null, lastPlace: last?.place ?? null };
+  }
+
+  /** The record at the furthest place stored: the last row's, or the last pack's last one, whichever is further on. */
+  private async lastRecord(
+    lastRow: EncryptedRow | undefined,
+    lastPack: EncryptedRow | undefined,
+  ): Promise<{ record: RevisionRecord; place: number } | null> {
+    const packIndex = lastPack ? packIndexOf(lastPack) : -1;
+    const packEnd = (packIndex + 1) * PACK_SIZE - 1;
+    if (lastRow && (!lastPack || Number(lastRow.id) > packEnd))
+      return { record: await this.table.open(lastRow), place: Number(lastRow.id) };
+    if (!lastPack) return null;
+    const records = parsePack(await this.packs.open(lastPack), packIndex);
+    const record = records.at(-1);
+    return record ? { record, place: packEnd } : null;
   }
 
   /** The page decrypted and read; null for none, or one that does not decrypt or read (then the full load shows the diary). */
@@ -165,15 +265,47 @@ export class DiaryStorage {
    * on it. The seal row carries `findings` forward: a write that passed none would drop them (the
    * repository always passes every finding it knows).
    */
-  async seal({ rows, appended, end }: DiaryWrite, findings: readonly SealFinding[] = [], page?: FirstPage): Promise<SealedWrite> {
-    const [sealed, seal, firstPage] = await Promise.all([
-      Promise.all(rows.map((row) => this.table.seal(rowId(row.link.seq), row))),
+  async seal(
+    { rows, appended, end }: DiaryWrite,
+    findings: readonly SealFinding[] = [],
+    page?: FirstPage,
+    recordAt: (seq: number) => RevisionRecord | undefined = () => undefined,
+  ): Promise<SealedWrite> {
+    const rewritten = rows.slice(0, rows.length - appended);
+    // A rewritten record in a pack rewrites its pack: the pack's other records as held.
+    const inPacks = new Map<number, Map<number, RevisionRecord>>();
+    const asRows: RevisionRecord[] = [];
+    for (const row of rewritten) {
+      const index = packOf(row.link.seq);
+      if (!this.packIvs.has(index)) asRows.push(row);
+      else inPacks.set(index, (inPacks.get(index) ?? new Map<number, RevisionRecord>()).set(row.link.seq, row));
+    }
+    const [updates, packUpdates, additions, seal, firstPage] = await Promise.all([
+      Promise.all(asRows.map((row) => this.table.seal(rowId(row.link.seq), row))),
+      Promise.all([...inPacks].map(([index, changed]) => this.packWrite(index, changed, recordAt))),
+      Promise.all(rows.slice(rows.length - appended).map((row) => this.table.seal(rowId(row.link.seq), row))),
       this.sealRow(end, findings),
       page ? this.pageRow(page) : undefined,
     ]);
-    const updates = sealed.slice(0, sealed.length - appended);
-    const additions = sealed.slice(sealed.length - appended);
-    return firstPage ? { updates, additions, seal, firstPage } : { updates, additions, seal };
+    return firstPage ? { updates, packUpdates, additions, seal, firstPage } : { updates, packUpdates, additions, seal };
+  }
+
+  /** Pack `index` encrypted again with `changed` in place of what it held. */
+  private async packWrite(
+    index: number,
+    changed: ReadonlyMap<number, RevisionRecord>,
+    recordAt: (seq: number) => RevisionRecord | undefined,
+  ): Promise<PackWrite> {
+    const readIv = this.packIvs.get(index);
+    if (!readIv) throw new Error(`pack ${index} is not stored`);
+    const records: RevisionRecord[] = [];
+    for (let seq = index * PACK_SIZE; seq < (index + 1) * PACK_SIZE; seq += 1) {
+      const record = changed.get(seq) ?? recordAt(seq);
+      // Every packed record is held once the diary is read: a gap here is a caller's bug.
+      if (!record || record.link.seq !== seq) throw new Error(`pack ${index} is not held whole`);
+      records.push(record);
+    }
+    return { index, readIv, row: await this.packs.seal(packId(index), records) };
   }
 
   /** The page encrypted, padded to its fixed length. */
@@ -201,15 +333,137 @@ export class DiaryStorage {
    * seal never disagrees with the rows. New links are added, not overwritten: a concurrent write
    * from another tab fails instead of forking the chain.
    */
-  async store({ updates, additions, seal, firstPage }: SealedWrite): Promise<void> {
+  async store({ updates, packUpdates, additions, seal, firstPage }: SealedWrite): Promise<void> {
     await guardStorage('write', () =>
-      this.db.transaction('rw', this.db.revisions, this.db.settings, async () => {
+      this.db.transaction('rw', this.db.revisions, this.db.packs, this.db.settings, async () => {
+        // Rows go only where records are still rows, and packs over the packs as read: another
+        // tab that has packed or rewritten them since has moved the chain on.
+        const rowPacks = [...new Set([...updates, ...additions].map((row) => packOf(Number(row.id))))];
+        const packsThere = await this.db.packs.bulkGet(rowPacks.map(packId));
+        if (packsThere.some((pack) => pack !== undefined)) throw new ChainMovedError();
+        const packsNow = await this.db.packs.bulkGet(packUpdates.map(({ row }) => row.id));
+        if (packUpdates.some(({ readIv }, i) => !hasIv(packsNow[i], readIv))) throw new ChainMovedError();
         if (updates.length) await this.db.revisions.bulkPut(updates);
+        if (packUpdates.length) await this.db.packs.bulkPut(packUpdates.map(({ row }) => row));
         await this.db.revisions.bulkAdd(additions);
         await this.db.settings.put(seal);
         if (firstPage) await this.db.settings.put(firstPage);
       }),
     );
+    for (const { index, row } of packUpdates) this.packIvs.set(index, row.iv);
+  }
+
+  /**
+   * Packs every complete run of PACK_SIZE records still in rows of their own (`loose`, as readAll
+   * read them; packs.ts), each run written as its pack and its rows deleted in one transaction,
+   * and only if no pack holds the run yet and every one of its rows is still the row read (another
+   * tab may have written or packed since). Returns how many packs it stored.
+   */
+  async packAtLoad(loose: readonly LooseRecord[]): Promise<number> {
+    // Only records at their row's place (as this code writes every record) are packed.
+    const atPlace = loose.filter(({ row, record }) => row.id === rowId(record.link.seq));
+    const runs = packableRanges(
+      atPlace.map(({ record }) => record),
+      new Set(this.packIvs.keys()),
+    );
+    if (runs.length === 0) return 0;
+    const members = new Map<number, LooseRecord[]>();
+    for (const item of atPlace) {
+      const index = packOf(item.record.link.seq);
+      members.set(index, [...(members.get(index) ?? []), item]);
+    }
+    let stored = 0;
+    for (let start = 0; start < runs.length; start += PACKS_PER_WRITE) {
+      if (start > 0) await yieldToPage();
+      const batch = await Promise.all(
+        runs.slice(start, start + PACKS_PER_WRITE).map(async (index) => {
+          const run = members.get(index) ?? [];
+          return {
+            index,
+            run,
+            row: await this.packs.seal(
+              packId(index),
+              run.map(({ record }) => record),
+            ),
+          };
+        }),
+      );
+      const written = await guardStorage('write', () =>
+        this.db.transaction('rw', this.db.revisions, this.db.packs, async () => {
+          const there = await this.db.packs.bulkGet(batch.map(({ row }) => row.id));
+          if (there.some((pack) => pack !== undefined)) return false;
+          const ids = batch.flatMap(({ run }) => run.map(({ row }) => row.id));
+          const now = await this.db.revisions.bulkGet(ids);
+          const read = batch.flatMap(({ run }) => run.map(({ row }) => row));
+          if (now.some((row, i) => row === undefined || !sameRow(row, read[i]))) return false;
+          // Before the first pack: from now on a version from before packs cannot read the diary.
+          if ((await this.db.revisions.get(PACKED_MARKER_ID)) === undefined) await this.db.revisions.add(packedMarkerRow());
+          await this.db.packs.bulkAdd(batch.map(({ row }) => row));
+          await this.db.revisions.bulkDelete(ids);
+          return true;
+        }),
+      );
+      if (!written) return stored;
+      for (const { index, row } of batch) this.packIvs.set(index, row.iv);
+      stored += batch.length;
+    }
+    return stored;
+  }
+
+  /**
+   * How the chain is stored, read inside a transaction over revisions and packs: how many records
+   * (rows, and PACK_SIZE per pack) and the furthest place one is bound to (null for none).
+   */
+  private async storedChain(): Promise<{ count: number; lastPlace: number | null }> {
+    const [rowIds, packIds] = await Promise.all([
+      this.db.revisions.where(':id').below(PACKED_MARKER_ID).primaryKeys(),
+      this.db.packs.toCollection().primaryKeys(),
+    ]);
+    const packed = new Set(packIds.map(Number));
+    // Rows inside a packed run are not the chain's (readAll leaves them out), so not counted.
+    const places = rowIds.map(Number).filter((place) => !packed.has(packOf(place)));
+    const lastPlace = Math.max(-1, ...places.slice(-1), ...[...packed].map((index) => (index + 1) * PACK_SIZE - 1));
+    return { count: places.length + packed.size * PACK_SIZE, lastPlace: lastPlace < 0 ? null : lastPlace };
+  }
+
+  /**
+   * At load, stores `emptied` (records of deleted entries still holding content: chain.ts,
+   * erasuresDue) over the rows and packs that hold them, only if each is still as read (its IV),
+   * in one transaction. The links are unchanged, so the seal is too. Returns whether it stored them.
+   */
+  async eraseAtLoad(
+    emptied: readonly RevisionRecord[],
+    loose: readonly LooseRecord[],
+    recordAt: (seq: number) => RevisionRecord | undefined,
+  ): Promise<boolean> {
+    if (emptied.length === 0) return true;
+    const looseRows = new Map(loose.map(({ row, record }) => [record.link.seq, row]));
+    const inPacks = new Map<number, Map<number, RevisionRecord>>();
+    const asRows: { row: RevisionRecord; read: EncryptedRow }[] = [];
+    for (const record of emptied) {
+      const index = packOf(record.link.seq);
+      const read = looseRows.get(record.link.seq);
+      if (this.packIvs.has(index))
+        inPacks.set(index, (inPacks.get(index) ?? new Map<number, RevisionRecord>()).set(record.link.seq, record));
+      else if (read) asRows.push({ row: record, read });
+    }
+    const [rows, packWrites] = await Promise.all([
+      Promise.all(asRows.map(async ({ row, read }) => ({ row: await this.table.seal(read.id, row), read }))),
+      Promise.all([...inPacks].map(([index, changed]) => this.packWrite(index, changed, recordAt))),
+    ]);
+    const stored = await guardStorage('write', () =>
+      this.db.transaction('rw', this.db.revisions, this.db.packs, async () => {
+        const rowsNow = await this.db.revisions.bulkGet(rows.map(({ read }) => read.id));
+        if (rows.some(({ read }, i) => !sameRow(rowsNow[i], read))) return false;
+        const packsNow = await this.db.packs.bulkGet(packWrites.map(({ row }) => row.id));
+        if (packWrites.some(({ readIv }, i) => !hasIv(packsNow[i], readIv))) return false;
+        await this.db.revisions.bulkPut(rows.map(({ row }) => row));
+        await this.db.packs.bulkPut(packWrites.map(({ row }) => row));
+        return true;
+      }),
+    );
+    if (stored) for (const { index, row } of packWrites) this.packIvs.set(index, row.iv);
+    return stored;
   }
 
   /**
@@ -219,11 +473,10 @@ export class DiaryStorage {
   async storeFirstPageAtLoad(page: FirstPage): Promise<boolean> {
     const row = await this.pageRow(page);
     return guardStorage('write', () =>
-      this.db.transaction('rw', this.db.revisions, this.db.settings, async () => {
-        if ((await this.db.revisions.count()) !== page.end.size) return false;
-        const last = await this.db.revisions.orderBy(':id').last();
-        if ((last === undefined) !== (page.end.size === 0)) return false;
-        if (last && last.id !== rowId(page.end.size - 1)) return false;
+      this.db.transaction('rw', this.db.revisions, this.db.packs, this.db.settings, async () => {
+        const { count, lastPlace } = await this.storedChain();
+        if (count !== page.end.size) return false;
+        if (lastPlace !== (page.end.size === 0 ? null : page.end.size - 1)) return false;
         await this.db.settings.put(row);
         return true;
       }),
@@ -239,9 +492,9 @@ export class DiaryStorage {
   async resealAtLoad(end: ChainEnd, findings: readonly SealFinding[], read: EncryptedRow | undefined): Promise<boolean> {
     const seal = await this.sealRow(end, findings);
     return guardStorage('write', () =>
-      this.db.transaction('rw', this.db.revisions, this.db.settings, async () => {
+      this.db.transaction('rw', this.db.revisions, this.db.packs, this.db.settings, async () => {
         if (!sameRow(await this.db.settings.get(SEAL_ROW_ID), read)) return false;
-        if ((await this.db.revisions.count()) !== end.size) return false;
+        if ((await this.storedChain()).count !== end.size) return false;
         await this.db.settings.put(seal);
         return true;
       }),
@@ -254,4 +507,17 @@ export class DiaryStorage {
     // Padded: the row's length must not tell how many findings it holds.
     return this.settings.seal(SEAL_ROW_ID, padded(value));
   }
+}
+
+/** Packed records and loose ones in chain order: packs in order, then rows, merged by place when a run of rows lies below a pack. */
+function inChainOrder(packs: readonly { records: RevisionRecord[] }[], loose: readonly LooseRecord[]): RevisionRecord[] {
+  const records: RevisionRecord[] = [];
+  for (const pack of packs) for (const record of pack.records) records.push(record);
+  for (const { record } of loose) records.push(record);
+  // Packed runs come first and rows after, the usual case (packing takes every complete run);
+  // rows below a pack (a run left with one missing) are put in place.
+  for (let i = 1; i < records.length; i += 1) {
+    if ((records[i - 1]?.link.seq ?? 0) > (records[i]?.link.seq ?? 0)) return records.sort((a, b) => a.link.seq - b.link.seq);
+  }
+  return records;
 }
