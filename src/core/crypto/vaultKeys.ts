@@ -32,7 +32,12 @@ export interface StoredWrap {
 
 /** Everything needed to unlock the vault. Holds no user data; base64 strings throughout. */
 export interface VaultHeader {
-  version: 1;
+  /**
+   * 2 once the diary may hold packed records (docs/vault-format.md, "The diary's rows"): a
+   * version of Daybook from before packs refuses to unlock it ("made by a newer version") rather
+   * than read only part of the diary. New vaults start at 2; version 1 moves to 2 before the first pack.
+   */
+  version: 1 | 2;
   kdf: KdfParams;
   passphraseWrap: StoredWrap;
   recovery: StoredWrap & { salt: string };
@@ -173,7 +178,7 @@ function decodeWrap(value: unknown, field: string): DecodedWrap {
 /** Validates a header read from storage or a file and decodes its binary fields. */
 function decodeHeader(value: unknown): DecodedHeader {
   const header = asRecord(value, 'header');
-  if (header.version !== 1) throw new UnsupportedVaultError('unknown header version');
+  if (header.version !== 1 && header.version !== 2) throw new UnsupportedVaultError('unknown header version');
   const kdf = header.kdf;
   assertValidKdfParams(kdf);
   const recovery = asRecord(header.recovery, 'recovery');
@@ -195,6 +200,12 @@ function decodeHeader(value: unknown): DecodedHeader {
   return decoded;
 }
 
+/** The same header at version 2 (see VaultHeader.version); nothing else changes, no key is needed. */
+export function headerForPacks(header: VaultHeader): VaultHeader {
+  decodeHeader(header);
+  return copyHeader(header, { version: 2 });
+}
+
 /** Throws UnsupportedVaultError unless `value` is a header this version can unlock. */
 export function assertSupportedVaultHeader(value: unknown): asserts value is VaultHeader {
   decodeHeader(value);
@@ -213,7 +224,7 @@ function copyWrap(wrap: StoredWrap): StoredWrap {
   return wrap.format === 2 ? { iv: wrap.iv, data: wrap.data, format: 2 } : { iv: wrap.iv, data: wrap.data };
 }
 
-type HeaderChanges = Partial<Pick<VaultHeader, 'kdf' | 'passphraseWrap' | 'recovery'>> & {
+type HeaderChanges = Partial<Pick<VaultHeader, 'version' | 'kdf' | 'passphraseWrap' | 'recovery'>> & {
   /** null: the replacement is over, drop the retiring wraps. */
   retiring?: VaultHeader['retiring'] | null;
 };
@@ -226,7 +237,8 @@ function copyHeader(header: VaultHeader, changes: HeaderChanges): VaultHeader {
   const recovery = changes.recovery ?? header.recovery;
   const retiring = changes.retiring === null ? undefined : (changes.retiring ?? header.retiring);
   const copy: VaultHeader = {
-    version: 1,
+    // Never back to 1: a version from before packs must not open a diary that may hold them.
+    version: changes.version === 2 || header.version === 2 ? 2 : 1,
     kdf: { ...kdf },
     passphraseWrap: copyWrap(passphraseWrap),
     recovery: { salt: recovery.salt, ...copyWrap(recovery) },
@@ -444,7 +456,7 @@ export async function createVault(
   // A new vault's diary is sealed from its first row: the header says so (Vault stores the two together).
   const { kek, kdf, passphraseWrap } = await wrapUnderPassphrase(wrappable, passphrase, cost, true, undefined, options);
   const { recovery, recoveryKey } = await wrapUnderNewRecoveryKey(wrappable);
-  const header: VaultHeader = { version: 1, kdf, passphraseWrap, recovery };
+  const header: VaultHeader = { version: 2, kdf, passphraseWrap, recovery };
   // The seal key too comes from the stored wrap (not the raw key in hand), so it is the very
   // key every later unlock derives, and the raw bytes never reach script.
   const { dataKey, chainKey } = await openWrap(kek, decodeHeader(header).passphraseWrap, passphraseAad(PASSPHRASE_WRAP, kdf));

@@ -44,6 +44,12 @@ export interface VaultSealing {
    * can say so from then on. Its failure is not the load's.
    */
   sealStored: () => Promise<void>;
+  /**
+   * Called before a load packs records (diary/packs.ts): the vault moves its header to a version
+   * that versions from before packs refuse. Packing goes ahead only on true; without it (tests),
+   * it always does.
+   */
+  allowPacks?: () => Promise<boolean>;
 }
 
 /** The latest revision of an entry that still exists; deleted or unknown entries cannot change. */
@@ -172,10 +178,12 @@ export class DiaryRepository {
     // The records written as rows since the last load (or before packs existed) packed, so the
     // next unlock decrypts them 64 at a time. Nothing changes what the diary holds; a failure
     // (another tab wrote meanwhile, storage full) leaves them as rows for the next load.
-    // Packed as held in memory (any content erased above), each row checked unchanged since read.
-    await this.storage
-      .packAtLoad(loose.map(({ row, record }) => ({ row, record: this.records.at(record.link.seq) ?? record })))
-      .catch(() => 0);
+    // Packed as held in memory (any content erased above), each row checked unchanged since read,
+    // once the vault has shut out versions from before packs.
+    if (this.storage.hasPackable(loose) && ((await this.sealing?.allowPacks?.().catch(() => false)) ?? true)) {
+      const held = loose.map(({ row, record }) => ({ row, record: this.records.at(record.link.seq) ?? record }));
+      await this.storage.packAtLoad(held).catch(() => 0);
+    }
     this.notify();
     return snapshot;
   }

@@ -25,6 +25,6 @@ export async function openDiary(vault: Vault): Promise<DiaryRepository> {
     () => vault.session.dataKey(),
     () => vault.session.chainKey(),
     undefined,
-    { diarySealed: () => vault.diarySealed, sealStored: () => vault.markDiarySealed() },
+    { diarySealed: () => vault.diarySealed, sealStored: () => vault.markDiarySealed(), allowPacks: () => vault.allowDiaryPacks() },
   );
 }

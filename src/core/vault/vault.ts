@@ -370,6 +370,20 @@ export class Vault {
     if ((await storeSealedHeader(this.db, HEADER_KEY, unsealed.header, sealed)) && this.session.unlocked) this.sealed = true;
   }
 
+  /**
+   * The diary calls this before it first packs records (core/store/diary/packs.ts): the header is
+   * moved to version 2, which a version of Daybook from before packs refuses to unlock, and every
+   * other open tab is told to lock (one still running such a version would otherwise go on
+   * writing rows where packs now hold the places). True when packing may go ahead.
+   */
+  async allowDiaryPacks(): Promise<boolean> {
+    if (!this.session.unlocked) return false;
+    const { moveHeaderToPacks } = await import('./packsHeader');
+    const moved = await moveHeaderToPacks(this.db, HEADER_KEY).catch(() => 'none' as const);
+    if (moved === 'moved') this.session.lockOtherTabs();
+    return moved !== 'none' && this.session.unlocked;
+  }
+
   /** Whether the diary's seal row is stored (code loaded only when asked). */
   private async hasSealRow(): Promise<boolean> {
     const [db, { hasSealRow }] = await Promise.all([this.database(), import('./sealedHeader')]);

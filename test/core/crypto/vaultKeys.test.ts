@@ -55,7 +55,7 @@ describe('createVault', () => {
     const { header, dataKey, recoveryKey } = await createVault(PASSPHRASE, FAST_COST);
     await expectUsableDataKey(dataKey);
     expect(recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
-    expect(header.version).toBe(1);
+    expect(header.version).toBe(2); // a new vault may hold packed records at once
     expect(header.kdf).toMatchObject({ algorithm: 'argon2id', ...FAST_COST });
     expect(Object.keys(header).sort()).toEqual(['kdf', 'passphraseWrap', 'recovery', 'version']); // no dates
     expect(() => assertSupportedVaultHeader(header)).not.toThrow();
@@ -170,7 +170,7 @@ describe('wrapped data key tamper detection', () => {
       withEditedField(header, 'passphraseWrap.data', (b) => b.subarray(1)),
       withEditedField(header, 'passphraseWrap.iv', (b) => new Uint8Array([...b, 0])),
       withEditedField(header, 'recovery.salt', (b) => b.subarray(0, 8)),
-      { ...header, version: 2 },
+      { ...header, version: 3 },
       { ...header, kdf: { ...header.kdf, algorithm: 'pbkdf2' } },
       { ...header, kdf: { ...header.kdf, memoryKiB: 4 * 1024 * 1024 } },
       { ...header, kdf: { ...header.kdf, iterations: 100 } },

@@ -359,6 +359,19 @@ export class DiaryStorage {
    * and only if no pack holds the run yet and every one of its rows is still the row read (another
    * tab may have written or packed since). Returns how many packs it stored.
    */
+  /** Whether packAtLoad would find a run of `loose` to pack. */
+  hasPackable(loose: readonly LooseRecord[]): boolean {
+    return loose.length >= PACK_SIZE && this.packableRuns(loose).length > 0;
+  }
+
+  private packableRuns(loose: readonly LooseRecord[]): number[] {
+    const atPlace = loose.filter(({ row, record }) => row.id === rowId(record.link.seq));
+    return packableRanges(
+      atPlace.map(({ record }) => record),
+      new Set(this.packIvs.keys()),
+    );
+  }
+
   async packAtLoad(loose: readonly LooseRecord[]): Promise<number> {
     // Only records at their row's place (as this code writes every record) are packed.
     const atPlace = loose.filter(({ row, record }) => row.id === rowId(record.link.seq));
