@@ -7,6 +7,9 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** The vault header's row in `meta` (crypto/vaultKeys.ts, VaultHeader). */
+export const VAULT_HEADER_KEY = 'vaultHeader';
+
 /** An encrypted record as stored: a random id, then ciphertext and IV only. */
 export type EncryptedRow = EncryptedRecord & { id: string };
 

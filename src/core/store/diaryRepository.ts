@@ -180,7 +180,11 @@ export class DiaryRepository {
     // (another tab wrote meanwhile, storage full) leaves them as rows for the next load.
     // Packed as held in memory (any content erased above), each row checked unchanged since read,
     // once the vault has shut out versions from before packs.
-    if (this.storage.hasPackable(loose) && ((await this.sealing?.allowPacks?.().catch(() => false)) ?? true)) {
+    // Asked also when packs exist already: a header written back at version 1 (by a tab of an
+    // earlier version) is moved to 2 again.
+    const packable = this.storage.hasPackable(loose);
+    const allowed = packable || this.storage.hasPacks() ? ((await this.sealing?.allowPacks?.().catch(() => false)) ?? true) : false;
+    if (packable && allowed) {
       const held = loose.map(({ row, record }) => ({ row, record: this.records.at(record.link.seq) ?? record }));
       await this.storage.packAtLoad(held).catch(() => 0);
     }

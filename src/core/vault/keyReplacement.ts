@@ -9,7 +9,7 @@ import { dexieRekeyIo, type RekeyIoOptions } from '../store/rekeyIo';
 import { answerRekeyQuestion, type RekeyQuestion, type RekeyTaskInput } from '../store/rekeyTask';
 import { guardStorage } from '../store/storageErrors';
 import { runTask, type WorkerTask } from '../workers/runTask';
-import { sameHeader } from './sealedHeader';
+import { notBelowStored, sameHeader } from './sealedHeader';
 
 /**
  * Stores `next` in place of `expected`, only if the stored header is still `expected` (not
@@ -18,8 +18,9 @@ import { sameHeader } from './sealedHeader';
 export async function storeHeaderOver(db: DaybookDatabase, headerKey: string, expected: VaultHeader, next: VaultHeader): Promise<boolean> {
   return guardStorage('write', () =>
     db.transaction('rw', db.meta, async () => {
-      if (!sameHeader((await db.meta.get(headerKey))?.value, expected)) return false;
-      await db.meta.put({ key: headerKey, value: next });
+      const stored = (await db.meta.get(headerKey))?.value;
+      if (!sameHeader(stored, expected)) return false;
+      await db.meta.put({ key: headerKey, value: notBelowStored(stored, next) });
       return true;
     }),
   );

@@ -20,6 +20,26 @@ export function sameHeader(stored: unknown, header: VaultHeader): boolean {
   );
 }
 
+/**
+ * `next` as it may be stored over `stored`: never at a lower version. A header read before the
+ * vault moved to version 2 (the diary may hold packs: store/diary/packs.ts) and written back
+ * after it (a passphrase change that began before, say) would otherwise let a version of
+ * Daybook from before packs unlock again. The version is bound to no wrap, so raising it is safe.
+ */
+export function notBelowStored(stored: unknown, next: VaultHeader): VaultHeader {
+  const version = (stored as Partial<VaultHeader> | undefined)?.version;
+  return version === 2 && next.version !== 2 ? { ...next, version: 2 } : next;
+}
+
+/** Stores `header` in one transaction over whatever is stored, never at a lower version (notBelowStored). */
+export async function putHeader(db: DaybookDatabase, headerKey: string, header: VaultHeader): Promise<void> {
+  await guardStorage('write', () =>
+    db.transaction('rw', db.meta, async () => {
+      await db.meta.put({ key: headerKey, value: notBelowStored((await db.meta.get(headerKey))?.value, header) });
+    }),
+  );
+}
+
 /** Whether the diary's seal row is stored (what it holds is the diary's to judge). */
 export async function hasSealRow(db: DaybookDatabase): Promise<boolean> {
   return (await guardStorage('read', () => db.settings.get(SEAL_ROW_ID))) !== undefined;
@@ -42,7 +62,7 @@ export async function storeNewVault(
   ).sealRow(chainEnd([]), []);
   await guardStorage('write', () =>
     db.transaction('rw', db.meta, db.settings, async () => {
-      await db.meta.put({ key: headerKey, value: header });
+      await db.meta.put({ key: headerKey, value: notBelowStored((await db.meta.get(headerKey))?.value, header) });
       await db.settings.put(seal);
     }),
   );
@@ -61,9 +81,10 @@ export async function storeSealedHeader(
 ): Promise<boolean> {
   return guardStorage('write', () =>
     db.transaction('rw', db.meta, db.settings, async () => {
-      if (!sameHeader((await db.meta.get(headerKey))?.value, unlocked)) return false;
+      const stored = (await db.meta.get(headerKey))?.value;
+      if (!sameHeader(stored, unlocked)) return false;
       if ((await db.settings.get(SEAL_ROW_ID)) === undefined) return false;
-      await db.meta.put({ key: headerKey, value: sealed });
+      await db.meta.put({ key: headerKey, value: notBelowStored(stored, sealed) });
       return true;
     }),
   );

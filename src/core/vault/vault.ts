@@ -20,6 +20,7 @@ import { guardStorage } from '../store/storageErrors';
 import { remainingWait, type FailureRecord } from './unlockThrottle';
 import { VaultLockedError, type VaultSession } from './session';
 
+// As store/db.ts VAULT_HEADER_KEY, written out: that module (and Dexie) is not on the first screen.
 const HEADER_KEY = 'vaultHeader';
 const FAILURES_KEY = 'unlockFailures';
 
@@ -246,8 +247,9 @@ export class Vault {
   private async saveHeader(header: VaultHeader): Promise<void> {
     const db = await this.database();
     // Dexie resolves a write once its transaction has committed, so the vault is stored
-    // before the app moves on.
-    await guardStorage('write', () => db.meta.put({ key: HEADER_KEY, value: header }));
+    // before the app moves on. Never at a lower version than the one stored (sealedHeader.ts).
+    const { putHeader } = await import('./sealedHeader');
+    await putHeader(db, HEADER_KEY, header);
   }
 
   /**

@@ -10,7 +10,9 @@ import { openDiary } from '../../../src/core/vault/instance';
 import { VaultSession } from '../../../src/core/vault/session';
 import { Vault } from '../../../src/core/vault/vault';
 import { aQuickIncident } from '../../support/incidentFactories';
-import { createdVault, TEST_KDF_COST } from '../../support/vault';
+import { createdVault, diaryOver, TEST_KDF_COST } from '../../support/vault';
+import { storeHeaderOver } from '../../../src/core/vault/keyReplacement';
+import { putHeader, storeSealedHeader } from '../../../src/core/vault/sealedHeader';
 
 type Setup = Awaited<ReturnType<typeof createdVault>>;
 
@@ -73,6 +75,42 @@ describe('the header before the first pack', () => {
     const again = new Vault(setup.db, new VaultSession(`packs-again-${setup.name}`), () => setup.clock.now, TEST_KDF_COST);
     await again.unlock(setup.passphrase);
     expect((await (await openDiary(again)).load()).entries).toHaveLength(PACK_SIZE + 1);
+  });
+
+  it('no pack is written under a version 1 header, whoever asks: the check is in the packing transaction', async () => {
+    const setup = await createdVault();
+    await setup.db.meta.put({ key: 'vaultHeader', value: { ...(await storedHeader(setup)), version: 1 } });
+    const repo = diaryOver(setup); // no vault beside it: it never asks to move the header
+    await repo.load();
+    await repo.appendImported(incidents(PACK_SIZE + 1));
+    await diaryOver(setup).load();
+    expect(await setup.db.packs.count()).toBe(0);
+    expect((await storedHeader(setup)).version).toBe(1);
+  });
+
+  it('a header written back at version 1 over packs is moved to 2 again by the next load', async () => {
+    const setup = await createdVault();
+    const diary = await openDiary(setup.vault);
+    await diary.load();
+    await diary.appendImported(incidents(PACK_SIZE));
+    await (await openDiary(setup.vault)).load();
+    expect(await setup.db.packs.count()).toBe(1);
+    // As a tab of an earlier version would write it (compare-and-write ignoring the version).
+    await setup.db.meta.put({ key: 'vaultHeader', value: { ...(await storedHeader(setup)), version: 1 } });
+    await (await openDiary(setup.vault)).load();
+    expect((await storedHeader(setup)).version).toBe(2);
+  });
+
+  it('a header built from one read at version 1 is stored at version 2 once the stored one is: each compare-and-write and the plain put', async () => {
+    const setup = await createdVault();
+    const current = await storedHeader(setup);
+    const older = { ...current, version: 1 as const };
+    await putHeader(setup.db, 'vaultHeader', older);
+    expect((await storedHeader(setup)).version).toBe(2);
+    expect(await storeHeaderOver(setup.db, 'vaultHeader', current, older)).toBe(true);
+    expect((await storedHeader(setup)).version).toBe(2);
+    expect(await storeSealedHeader(setup.db, 'vaultHeader', current, older)).toBe(true);
+    expect((await storedHeader(setup)).version).toBe(2);
   });
 
   it('version 2 is kept by every later header: a passphrase change never takes it back to 1', async () => {

@@ -5,7 +5,7 @@
 import { sealChain } from '../../evidence';
 import { bytesEqual, decryptRecord, DecryptionError } from '../../crypto';
 import { retiringKeysOf } from '../../crypto/retiringKeys';
-import type { DaybookDatabase, EncryptedRow } from '../db';
+import { VAULT_HEADER_KEY, type DaybookDatabase, type EncryptedRow } from '../db';
 import { EncryptedTable } from '../encryptedTable';
 import { padded } from '../padding';
 import { ChainMovedError, guardStorage } from '../storageErrors';
@@ -353,15 +353,14 @@ export class DiaryStorage {
     for (const { index, row } of packUpdates) this.packIvs.set(index, row.iv);
   }
 
-  /**
-   * Packs every complete run of PACK_SIZE records still in rows of their own (`loose`, as readAll
-   * read them; packs.ts), each run written as its pack and its rows deleted in one transaction,
-   * and only if no pack holds the run yet and every one of its rows is still the row read (another
-   * tab may have written or packed since). Returns how many packs it stored.
-   */
   /** Whether packAtLoad would find a run of `loose` to pack. */
   hasPackable(loose: readonly LooseRecord[]): boolean {
     return loose.length >= PACK_SIZE && this.packableRuns(loose).length > 0;
+  }
+
+  /** Whether any pack was read or written: the diary holds packed records. */
+  hasPacks(): boolean {
+    return this.packIvs.size > 0;
   }
 
   private packableRuns(loose: readonly LooseRecord[]): number[] {
@@ -372,13 +371,16 @@ export class DiaryStorage {
     );
   }
 
+  /**
+   * Packs every complete run of PACK_SIZE records still in rows of their own (`loose`, as readAll
+   * read them; packs.ts), each run written as its pack and its rows deleted in one transaction,
+   * and only if no pack holds the run yet and every one of its rows is still the row read (another
+   * tab may have written or packed since). Returns how many packs it stored.
+   */
   async packAtLoad(loose: readonly LooseRecord[]): Promise<number> {
     // Only records at their row's place (as this code writes every record) are packed.
     const atPlace = loose.filter(({ row, record }) => row.id === rowId(record.link.seq));
-    const runs = packableRanges(
-      atPlace.map(({ record }) => record),
-      new Set(this.packIvs.keys()),
-    );
+    const runs = this.packableRuns(atPlace);
     if (runs.length === 0) return 0;
     const members = new Map<number, LooseRecord[]>();
     for (const item of atPlace) {
@@ -402,7 +404,11 @@ export class DiaryStorage {
         }),
       );
       const written = await guardStorage('write', () =>
-        this.db.transaction('rw', this.db.revisions, this.db.packs, async () => {
+        this.db.transaction('rw', this.db.revisions, this.db.packs, this.db.meta, async () => {
+          // Only under a header that versions from before packs refuse (vault/packsHeader.ts),
+          // checked here: a header written back at version 1 meanwhile stops the packing.
+          const header = (await this.db.meta.get(VAULT_HEADER_KEY))?.value as { version?: unknown } | undefined;
+          if (header !== undefined && header.version !== 2) return false;
           const there = await this.db.packs.bulkGet(batch.map(({ row }) => row.id));
           if (there.some((pack) => pack !== undefined)) return false;
           const ids = batch.flatMap(({ run }) => run.map(({ row }) => row.id));
