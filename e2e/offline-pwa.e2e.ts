@@ -138,7 +138,11 @@ describe('installable, offline app', () => {
     // Offered again at the next start; accepted, the new version takes over and the page reloads.
     await page.reload();
     await prompt.waitFor();
-    const reloaded = page.waitForEvent('framenavigated');
+    // As a person would: the page has finished starting. A start-up request or message reaching
+    // the old worker while Chromium stops it for the new one holds the update back for minutes
+    // (the prompt then says how to finish); the page sends none once "Update now" is chosen.
+    await page.waitForLoadState('networkidle');
+    const reloaded = page.waitForEvent('framenavigated', { timeout: 60_000 });
     await page.getByRole('button', { name: 'Update now' }).click();
     await reloaded;
     await page.locator('main h1').first().waitFor();

@@ -127,7 +127,12 @@ export interface UiRun {
   openSelector: string | null;
   /** JavaScript loaded up to the lock screen, when asked for (a returning user's first screen). */
   lockScreenJs: FirstScreenJs | null;
+  /** Milliseconds from the submit to each step the app marks on the way (daybook:unlock:<step>). */
+  steps: Record<string, number>;
 }
+
+/** Per key when the bench types the passphrase. */
+export const TYPING_DELAY_MS = 40;
 
 export interface UiRunOptions {
   cpuThrottle: number;
@@ -154,7 +159,10 @@ export async function unlockThroughUi(context: BrowserContext, baseURL: string, 
       await page.waitForLoadState('networkidle');
       lockScreenJs = await scripts();
     }
-    await field.fill(passphrase);
+    // Typed key by key, as a person does (40 ms a key, a fast typist): the lock screen starts
+    // loading the diary's code on the first keystroke, which a single fill() would leave no
+    // time for. The timer starts at the submit, after the typing.
+    await field.pressSequentially(passphrase, { delay: TYPING_DELAY_MS });
     await page.evaluate(installProbe, {
       start: 'submit',
       heading: 'Your diary',
@@ -167,6 +175,16 @@ export async function unlockThroughUi(context: BrowserContext, baseURL: string, 
     await page.waitForFunction(() => window.daybookProbe?.loadedAt !== undefined, null, { timeout: options.timeoutMs, polling: 50 });
     const probe = await waitForProbe(page, options.timeoutMs);
     const rowsRendered = await page.locator(probe.selector).count();
+    const steps = await page.evaluate(
+      (startAt) =>
+        Object.fromEntries(
+          performance
+            .getEntriesByType('mark')
+            .filter((mark) => mark.name.startsWith('daybook:unlock:') && mark.startTime >= startAt)
+            .map((mark) => [mark.name.slice('daybook:unlock:'.length), Math.round(mark.startTime - startAt)]),
+        ),
+      probe.startAt,
+    );
     const throttledOpen = options.cpuThrottle > 1 && options.throttleOpen === true;
     if (options.cpuThrottle > 1 && !throttledOpen) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
@@ -203,6 +221,7 @@ export async function unlockThroughUi(context: BrowserContext, baseURL: string, 
       openMs,
       openSelector,
       lockScreenJs,
+      steps,
     };
   } finally {
     await page.close();
@@ -239,7 +258,10 @@ export async function unlockHeap(
     await page.goto(`${baseURL}/`);
     const field = page.getByLabel('Passphrase', { exact: true });
     await field.waitFor({ timeout: options.timeoutMs });
-    await field.fill(passphrase);
+    // Typed key by key, as a person does (40 ms a key, a fast typist): the lock screen starts
+    // loading the diary's code on the first keystroke, which a single fill() would leave no
+    // time for. The timer starts at the submit, after the typing.
+    await field.pressSequentially(passphrase, { delay: TYPING_DELAY_MS });
     await page.evaluate(installProbe, {
       start: 'submit',
       heading: null,
@@ -345,6 +367,11 @@ export interface Installability {
   /** Chromium's own verdict (CDP Page.getInstallabilityErrors): empty when installable. */
   chromiumErrors: string[] | null;
   serviceWorkerActive: boolean;
+  /**
+   * What the service worker's integrity check cost at one start with it in control (a reload):
+   * the responses it hashed, their size and its time (its own performance.now() sums).
+   */
+  startCheck: { responses: number; kilobytes: number; milliseconds: number } | null;
   /** Our own reading of the manifest: what Chromium's install criteria need. */
   manifestProblems: string[];
   method: string;
@@ -355,6 +382,48 @@ interface ManifestIcon {
   sizes?: string;
   type?: string;
   purpose?: string;
+}
+
+interface CheckCost {
+  responses: number;
+  bytes: number;
+  milliseconds: number;
+}
+
+/** Asks the service worker in control what checking has cost it so far (null: no answer in 10 s). */
+function checkingCost(page: Page): Promise<CheckCost | null> {
+  return page.evaluate(
+    () =>
+      new Promise<CheckCost | null>((resolve) => {
+        const timer = setTimeout(() => resolve(null), 10_000);
+        const onMessage = (event: MessageEvent<{ type?: string; cost?: CheckCost }>) => {
+          if (event.data?.type !== 'DAYBOOK_INTEGRITY_REPORT' || !event.data.cost) return;
+          clearTimeout(timer);
+          navigator.serviceWorker.removeEventListener('message', onMessage);
+          resolve(event.data.cost);
+        };
+        navigator.serviceWorker.addEventListener('message', onMessage);
+        navigator.serviceWorker.controller?.postMessage({ type: 'DAYBOOK_INTEGRITY_QUERY' });
+      }),
+  );
+}
+
+/** The integrity check's cost over one reload with the service worker in control. */
+async function startCheckCost(page: Page): Promise<Installability['startCheck']> {
+  await page.reload();
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const before = await checkingCost(page);
+  await page.reload();
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const after = await checkingCost(page);
+  if (!before || !after) return null;
+  return {
+    responses: after.responses - before.responses,
+    kilobytes: Math.round((after.bytes - before.bytes) / 1024),
+    milliseconds: Math.round((after.milliseconds - before.milliseconds) * 10) / 10,
+  };
 }
 
 /**
@@ -403,6 +472,7 @@ export async function installability(baseURL: string): Promise<Installability> {
       if (!hasSize('512x512')) problems.push('no 512x512 icon for any purpose');
     }
     if (!worker?.active) problems.push('no active service worker within 30 s');
+    const startCheck = worker?.active ? await startCheckCost(page) : null;
     let chromiumErrors: string[] | null = null;
     try {
       const cdp = await context.newCDPSession(page);
@@ -418,6 +488,7 @@ export async function installability(baseURL: string): Promise<Installability> {
       installable: problems.length === 0 && (chromiumErrors === null || chromiumErrors.length === 0),
       chromiumErrors,
       serviceWorkerActive: worker?.active ?? false,
+      startCheck,
       manifestProblems: problems,
       method:
         'Chromium DevTools Protocol Page.getInstallabilityErrors on / in a fresh persistent profile after the service worker is active, plus the manifest fields Chromium requires (name, start_url, display, 192 and 512 px icons)',

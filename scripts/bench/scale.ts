@@ -172,6 +172,12 @@ async function measureSize(
     for (let i = 0; i < options.throttledRuns; i += 1) uiThrottled.push(await run(4, false));
     const rows = (runs: UiRun[]) => runs.map((r) => `${round(r.toRowsPaintedMs, 0)} (all ${round(r.toLoadedMs, 0)})`).join(', ');
     const opens = (runs: UiRun[]) => runs.map((r) => round(r.openMs ?? Number.NaN, 0)).join(', ');
+    const steps = (run: UiRun) =>
+      Object.entries(run.steps)
+        .sort(([, a], [, b]) => a - b)
+        .map(([step, ms]) => `${step} ${ms}`)
+        .join(', ');
+    log(`  unlock steps (ms after the submit), last run: ${steps(ui.at(-1) ?? uiWarmUp)}; at 4x: ${steps(uiThrottled.at(-1) ?? uiWarmUp)}`);
     log(
       `  UI first rows ${rows(ui)} ms, at 4x ${rows(uiThrottled)} ms; open ${opens(ui)} ms, at 4x ${opens(uiThrottled)} ms; heap ${round(heap.settledUsedBytes / 1024 ** 2, 1)} MB settled, ${round(heap.peakUsedBytes / 1024 ** 2, 1)} MB peak (${elapsed()})`,
     );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { hasUnsavedInput, useHasUnsavedInput } from '../shared/hooks/unsavedInput';
+import { markUpdateAsked, updateAsked } from '../shared/worker/updateAsked';
 import { INTEGRITY_QUERY, isIntegrityReport } from '../sw/messages';
 import { IntegrityNotice, UpdatePrompt } from './UpdatePrompt';
 
@@ -19,11 +20,13 @@ function useRefusedCopy(): [boolean, () => void] {
     };
     container.addEventListener('message', onMessage);
     container.startMessages();
-    container.controller?.postMessage({ type: INTEGRITY_QUERY });
+    if (!updateAsked()) container.controller?.postMessage({ type: INTEGRITY_QUERY });
     return () => container.removeEventListener('message', onMessage);
   }, []);
   return [refused, () => setRefused(false)];
 }
+
+const UPDATE_SLOW_AFTER_MS = 10_000;
 
 /** Registers the service worker (prompt style) and offers updates without forcing them. */
 export function ServiceWorkerUpdates() {
@@ -34,13 +37,33 @@ export function ServiceWorkerUpdates() {
   const unsavedInput = useHasUnsavedInput();
   const [refusedCopy, dismissRefusedCopy] = useRefusedCopy();
 
+  const [updating, setUpdating] = useState<'no' | 'started' | 'slow'>('no');
+  useEffect(() => {
+    if (updating !== 'started') return;
+    // The page reloads when the new version takes control, normally within a second. When it
+    // has not, the old version is still busy (Chromium can hold it for minutes): closing every
+    // tab ends it for certain.
+    const timer = window.setTimeout(() => setUpdating('slow'), UPDATE_SLOW_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, [updating]);
+
   const update = () => {
     // Checked again at the moment of the click: a form may have become dirty since render.
     if (hasUnsavedInput()) return;
+    markUpdateAsked();
+    setUpdating('started');
     void updateServiceWorker(true);
   };
 
   // One notice at a time, in the same place: the refused copy first, then any update.
   if (refusedCopy) return <IntegrityNotice onDismiss={dismissRefusedCopy} />;
-  return <UpdatePrompt needRefresh={needRefresh} unsavedInput={unsavedInput} onUpdate={update} onLater={() => setNeedRefresh(false)} />;
+  return (
+    <UpdatePrompt
+      needRefresh={needRefresh}
+      unsavedInput={unsavedInput}
+      updating={updating}
+      onUpdate={update}
+      onLater={() => setNeedRefresh(false)}
+    />
+  );
 }

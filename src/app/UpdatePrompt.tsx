@@ -5,12 +5,14 @@ interface UpdatePromptProps {
   needRefresh: boolean;
   /** Some form on screen holds input that is not saved yet. */
   unsavedInput: boolean;
+  /** "Update now" was chosen ('started'), and the new version has not taken over in 10 s ('slow'). */
+  updating?: 'no' | 'started' | 'slow';
   onUpdate: () => void;
   onLater: () => void;
 }
 
 /** A small, polite notice: the update waits until the user chooses it and nothing is unsaved. */
-export function UpdatePrompt({ needRefresh, unsavedInput, onUpdate, onLater }: UpdatePromptProps) {
+export function UpdatePrompt({ needRefresh, unsavedInput, updating = 'no', onUpdate, onLater }: UpdatePromptProps) {
   const { t } = useTranslation();
   if (!needRefresh) return null;
   return (
@@ -19,8 +21,9 @@ export function UpdatePrompt({ needRefresh, unsavedInput, onUpdate, onLater }: U
         {t('update.available')}
       </p>
       {unsavedInput && <p className="update-prompt-note">{t('update.saveFirst')}</p>}
+      {updating === 'slow' && <p className="update-prompt-note">{t('update.slow')}</p>}
       <div className="button-row">
-        <button type="button" className="button primary" onClick={onUpdate} disabled={unsavedInput}>
+        <button type="button" className="button primary" onClick={onUpdate} disabled={unsavedInput || updating !== 'no'}>
           {t('update.reload')}
         </button>
         <button type="button" className="button" onClick={onLater}>

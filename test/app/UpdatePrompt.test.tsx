@@ -44,6 +44,24 @@ describe('update prompt', () => {
   });
 });
 
+describe('update prompt once "Update now" is chosen', () => {
+  it('takes no second click while the new version takes over', async () => {
+    const { onUpdate } = await renderPrompt({ updating: 'started' });
+    const button = screen.getByRole('button', { name: 'Update now' });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(button);
+    expect(onUpdate).not.toHaveBeenCalled();
+    expect(screen.queryByText(/has not finished yet/)).toBeNull();
+  });
+
+  it('says how to finish when the new version has not taken over', async () => {
+    await renderPrompt({ updating: 'slow' });
+    expect(screen.getByRole('status').textContent).toContain(
+      'The update has not finished yet. To finish it, close every Daybook tab and open Daybook again.',
+    );
+  });
+});
+
 describe('unsaved input registry', () => {
   it('is dirty while any form says so, and clean once all are saved or gone', () => {
     const watcher = renderHook(() => useHasUnsavedInput());

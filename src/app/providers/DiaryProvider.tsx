@@ -7,6 +7,7 @@ import { useVault } from '../../shared/vault/useVault';
 import { afterNextPaint } from './afterNextPaint';
 import { settingsVaultOf } from './settingsVault';
 import { useDiaryValue, type OpenedDiary } from './useDiaryValue';
+import { markUnlockStep } from '../../core/perf/unlockMarks';
 
 /**
  * The decrypted diary, held in memory only while unlocked. Mounted once for the whole app so
@@ -51,10 +52,13 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
       const [repository, { createUnlockedStores }] = await Promise.all([openDiary(vault), import('../../core/vault/featureStores')]);
       // The first rows at once, from the sealed first page, when it can be shown; the whole
       // diary is read behind them. Any notice about the settings shows with the first paint.
+      markUnlockStep('diary-code');
       const page = await repository.firstPage();
+      markUnlockStep('first-page-read');
       if (!current) return;
       if (page) {
         await settingsChecked;
+        markUnlockStep('settings-checked');
         if (!current) return;
         setOpening({ incidents: page.incidents, rows: page.rows });
         // The rows first: a large diary's read would otherwise hold up their paint.

@@ -19,6 +19,7 @@ import type { KeyReplacementRunOptions } from './keyReplacement';
 import { guardStorage } from '../store/storageErrors';
 import { remainingWait, type FailureRecord } from './unlockThrottle';
 import { VaultLockedError, type VaultSession } from './session';
+import { markUnlockStep } from '../perf/unlockMarks';
 
 // As store/db.ts VAULT_HEADER_KEY, written out: that module (and Dexie) is not on the first screen.
 const HEADER_KEY = 'vaultHeader';
@@ -319,6 +320,7 @@ export class Vault {
       // at which Stop counts.
       if (signal?.aborted) throw await taskCancelled();
       this.openWith(header, opened);
+      markUnlockStep('keys-open');
     } catch (error) {
       // Stopped, whatever the outcome was to be (right, wrong, or failing): nothing recorded.
       if (signal?.aborted) throw await taskCancelled();
@@ -330,7 +332,9 @@ export class Vault {
       onKeysOpened?.();
       await guardStorage('write', () => this.db.meta.delete(FAILURES_KEY));
       await this.storeUpgraded(header, opened);
+      markUnlockStep('header-stored');
       await this.ensureFixedRows();
+      markUnlockStep('fixed-rows');
     } finally {
       this.announceSession();
     }

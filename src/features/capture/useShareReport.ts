@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { updateAsked } from '../../shared/worker/updateAsked';
 import { isShareReport, SHARE_QUERY, type ShareReport } from '../../sw/shareMessages';
 
 /**
@@ -16,7 +17,7 @@ export function useShareReport(): [ShareReport | null, () => void] {
     };
     container.addEventListener('message', onMessage);
     container.startMessages();
-    container.controller?.postMessage({ type: SHARE_QUERY });
+    if (!updateAsked()) container.controller?.postMessage({ type: SHARE_QUERY });
     return () => container.removeEventListener('message', onMessage);
   }, []);
   return [shared, () => setShared(null)];

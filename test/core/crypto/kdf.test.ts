@@ -118,11 +118,8 @@ describe('newKdfParams', () => {
 
 describe('default cost', () => {
   it('derives a key at m = 64 MiB, t = 3, p = 1', async () => {
-    const started = performance.now();
+    // The cost itself is pinned above (DEFAULT_KDF_COST); its time is for `npm run bench`.
     const kek = await deriveKeyEncryptionKey('a real passphrase', newKdfParams());
-    const elapsedMs = performance.now() - started;
     expect(kek.type).toBe('secret');
-    // Generous bound: catches an accidental 10x cost, not a slow CI machine.
-    expect(elapsedMs).toBeLessThan(10_000);
   });
 });

@@ -75,6 +75,8 @@ describe('monthly invitation to share the fingerprint', () => {
     expect(invite()).toBeNull();
     // Focus goes to where the fingerprint can be found later, not lost with the note.
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Diary fingerprint'));
+    // Hidden at once; remembered by a write that may still be under way on a busy machine.
+    await waitFor(async () => expect(await testStores(repository).fingerprints.promptSnoozedUntil()).not.toBeNull());
 
     // The diary screen again, later the same day and 29 days on: still put off.
     cleanup();

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import Dexie from 'dexie';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
@@ -162,7 +163,8 @@ describe('Stop on the lock screen', () => {
 
 /**
  * Holds the next call of `table[method]` until the returned function is called, then lets it
- * run: the screen can be looked at while the vault waits on storage, with no timing involved.
+ * run: the screen can be looked at while the vault waits on storage, with no timing involved
+ * (inside a transaction too).
  */
 function holdNext<T extends object, K extends keyof T & string>(table: T, method: K): () => void {
   let release: () => void = () => undefined;
@@ -170,7 +172,9 @@ function holdNext<T extends object, K extends keyof T & string>(table: T, method
   const original = (table[method] as (...args: unknown[]) => unknown).bind(table);
   const spy = vi.spyOn(table, method as never) as unknown as { mockImplementationOnce: (fn: (...args: unknown[]) => unknown) => void };
   spy.mockImplementationOnce(async (...args: unknown[]) => {
-    await gate;
+    // Header writes run inside a transaction (putHeader), which commits on its own once nothing
+    // is asked of it: Dexie.waitFor keeps it open while the test looks at the screen.
+    await Dexie.waitFor(gate);
     return original(...args);
   });
   return () => release();
