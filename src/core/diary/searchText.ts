@@ -53,10 +53,35 @@ function asciiDigit(code: number): string | null {
   return null;
 }
 
+/** A UTF-16 code unit beyond Latin-1, which V8 cannot keep in a one-byte string. */
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+/** Most character codes passed to one String.fromCharCode call (well within argument limits). */
+const CHUNK = 8192;
+
+/**
+ * The same text as a flat one-byte string, for text that is all Latin-1. V8 keeps a string in two
+ * bytes a character if the text it came from had any character beyond Latin-1, even after that
+ * character is replaced (a ’ turned into '), and replace() may leave a tree of pieces. Folded text
+ * is kept for every incident while the diary is open, so half the bytes matter; String.fromCharCode
+ * makes a one-byte string when every code fits in one byte.
+ */
+function oneByteCopy(text: string): string {
+  const parts: string[] = [];
+  for (let start = 0; start < text.length; start += CHUNK) {
+    const end = Math.min(text.length, start + CHUNK);
+    // Sized up front: about twice as fast as growing it with push.
+    const codes = new Array<number>(end - start);
+    for (let i = start; i < end; i += 1) codes[i - start] = text.charCodeAt(i);
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
+}
+
 /** Lower case, compatibility-decomposed (NFKD), folded as described above, then recomposed (NFC). */
 export function foldForSearch(text: string): string {
   const lower = text.toLowerCase().replace(APOSTROPHES, "'");
-  if (ASCII.test(lower)) return lower;
+  // All ASCII now, but held in two bytes a character if the text had a ’ (or a Kelvin sign).
+  if (ASCII.test(lower)) return BEYOND_LATIN1.test(text) ? oneByteCopy(lower) : lower;
   let out = '';
   // The last character kept that is not a mark: whether a mark after it is an accent.
   let base: string | null = null;

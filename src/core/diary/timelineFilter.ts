@@ -47,7 +47,7 @@ export function filterTimeline(items: readonly TimelineItem[], filter: TimelineF
   return items.filter(
     (item) =>
       (filter.reported === 'any' || item.reported === (filter.reported === 'reported')) &&
-      (behaviours.length === 0 || behaviours.some((b) => item.behaviours.has(b))) &&
+      (behaviours.length === 0 || behaviours.some((b) => item.behaviours.includes(b))) &&
       // Overlap: an incident "sometime in March" belongs in a range that touches March.
       (from === '' || item.span.end >= from) &&
       (to === '' || item.span.start <= to) &&

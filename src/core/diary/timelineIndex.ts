@@ -17,7 +17,8 @@ export interface TimelineItem {
   sortKey: string;
   /** The days it may have happened on, for date-range filters. */
   span: { start: IsoDate; end: IsoDate };
-  behaviours: ReadonlySet<Behaviour>;
+  /** The incident's own list (short, so no Set per item: the index is kept for every incident). */
+  behaviours: readonly Behaviour[];
   reported: boolean;
 }
 
@@ -42,7 +43,7 @@ export function buildTimelineIndex(entries: readonly DiaryEntry[], cache?: FoldC
         date: happenedOn(when, entry.firstRecordedAt),
         sortKey: happenedSortKey(when, entry.firstRecordedAt),
         span: happenedSpan(when, entry.firstRecordedAt),
-        behaviours: new Set(entry.incident.behaviours),
+        behaviours: entry.incident.behaviours,
         reported: entry.incident.reported.reported,
       };
     })

@@ -18,7 +18,8 @@ export function timelineRows(items: readonly TimelineItem[]): TimelineRow[] {
       rows.push(heading);
     }
     heading.count += 1;
-    rows.push({ kind: 'entry', key: item.entry.id, month, item });
+    // The heading's string, not a new one per row: there is a row for every incident.
+    rows.push({ kind: 'entry', key: item.entry.id, month: heading.month, item });
   }
   return rows;
 }

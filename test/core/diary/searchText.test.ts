@@ -24,6 +24,40 @@ describe('foldForSearch', () => {
   it('is idempotent', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => foldForSearch(foldForSearch(text)) === foldForSearch(text)));
   });
+
+  // Text that is ASCII once lower-cased and its apostrophes straightened is copied into a
+  // one-byte string when it had other characters (’, the Kelvin sign): the copy must be exact.
+  const straightened = (text: string) => text.toLowerCase().replace(/[\u2018\u2019\u02bc\u2032\u0060\u00b4]/g, "'");
+  const asciiOnceFolded = [
+    ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)),
+    '\t',
+    '\n',
+    '\r',
+    ...'\u2018\u2019\u02bc\u2032\u0060\u00b4\u212a',
+  ];
+
+  it('folds text with ’ and the like to the same text as before, character for character', () => {
+    expect(foldForSearch('I didn’t. He said ‘NO’ at 5\u212a')).toBe("i didn't. he said 'no' at 5k");
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...asciiOnceFolded), { maxLength: 80 }), (chars) => {
+        const text = chars.join('');
+        expect(foldForSearch(text)).toBe(straightened(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('copies long text with ’ whole, across the pieces it is copied in', () => {
+    for (const length of [8191, 8192, 8193, 16_384, 20_001]) {
+      // Every position distinguishable, so a piece dropped, doubled or shifted shows.
+      const text = Array.from({ length }, (_, i) =>
+        i % 97 === 0 ? '’' : String.fromCharCode(0x21 + ((i * 7 + Math.floor(i / 95)) % 94)),
+      ).join('');
+      const folded = foldForSearch(text);
+      expect(folded.length, String(length)).toBe(length);
+      expect(folded === straightened(text), String(length)).toBe(true);
+    }
+  });
 });
 
 /** True when searching for `query` finds `text`. */

@@ -113,6 +113,20 @@ describe('filters', () => {
     expect(run({ behaviours: ['violence'] })).toEqual([]);
   });
 
+  it('keeps exactly the incidents sharing a chosen behaviour, using each incident’s own list', () => {
+    fc.assert(
+      fc.property(fc.array(incidentArb, { maxLength: 12 }), fc.subarray([...BEHAVIOURS]), (incidents, chosen) => {
+        const entries = incidents.map((incident) => entry(incident));
+        const items = buildTimelineIndex(entries);
+        for (const item of items) expect(item.behaviours).toBe(item.entry.incident.behaviours);
+        const wanted = new Set(chosen);
+        const expected = items.filter((item) => chosen.length === 0 || item.entry.incident.behaviours.some((b) => wanted.has(b)));
+        expect(filterTimeline(items, { ...NO_FILTER, behaviours: chosen })).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('filters reported and not reported', () => {
     expect(run({ reported: 'reported' })).toEqual(['calls']);
     expect(run({ reported: 'not-reported' })).toEqual(['following', 'ongoing', 'spring']);
