@@ -7,11 +7,11 @@ let started: Promise<unknown> | null = null;
 
 /**
  * Fetches and compiles what the unlocked diary's first screen needs (its route and the incident
- * screen its rows open, the diary's store code, its strings) while the passphrase is typed and
- * Argon2id runs, rather than one after the other once the keys are open. Nothing is decrypted or
- * shown: only code and strings every copy of Daybook has. Called on the lock screen's keystrokes
- * (once); a failure (offline before the first visit was cached, say) is forgotten, and each piece
- * loads on use as before.
+ * screen its rows open, the diary's store code, its strings, the code unlock runs before the
+ * diary shows) while the passphrase is typed and Argon2id runs, rather than one after the other
+ * once the keys are open. Nothing is decrypted or shown: only code and strings every copy of
+ * Daybook has. Called on the lock screen's keystrokes; a failure (offline before the first visit
+ * was cached, say) is forgotten, and each piece loads on use as before.
  */
 export function preloadUnlocked(i18n: I18n): void {
   started ??= Promise.all([
@@ -20,8 +20,26 @@ export function preloadUnlocked(i18n: I18n): void {
     import('../features/diary/detail/IncidentDetailScreen'),
     import('../core/store/diaryRepository'),
     import('../core/vault/featureStores'),
+    // Unlock writes any missing fixed row, and the diary's opening reads the protected settings,
+    // before the first rows show: neither need wait for its code to be fetched then.
+    import('../core/vault/fixedRows'),
+    import('../core/store/protectedSettingsStore'),
     i18n.loadNamespaces(DIARY_NAMESPACES),
   ]).catch(() => {
     started = null;
   });
+  prewarmChainCheck();
+}
+
+/**
+ * Starts the worker that checks the diary's chain after it loads, so its code is compiled before
+ * then rather than while the first incident is opened. It checks nothing until it is given the
+ * chain. On every keystroke, not once: each check uses its warm worker up, so a lock screen after
+ * a lock warms another (one at most is kept; see prewarmTask).
+ */
+function prewarmChainCheck(): void {
+  import('../core/evidence/verifyChainInWorker').then(
+    ({ prewarmVerifyChain }) => prewarmVerifyChain(),
+    () => undefined,
+  );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ChainVerification } from '../../core/evidence';
-import type { DiaryRepository, DiarySnapshot, SealFinding, SealState } from '../../core/store/diaryRepository';
+import type { DiaryRepository, DiarySnapshot, RevisionRecord, SealFinding, SealState } from '../../core/store/diaryRepository';
 import type { SharedFingerprint } from '../../core/store/fingerprintStore';
 import type { UnlockedStores } from '../../core/vault/featureStores';
 import type { DiaryContextValue } from '../../shared/diary/diaryContext';
@@ -51,14 +51,20 @@ const fresh = (repository: DiaryRepository): Shown => ({
 });
 
 /**
- * The fingerprints the person shared that the chain of `linkHashes` does not contain; null when
+ * The fingerprints the person shared that the chain of `records` does not contain; null when
  * they cannot be compared (the list unreadable, or a malformed link the chain's check reports).
+ * The list of link hashes is made only when there is a fingerprint to compare it with.
  */
-async function notContainedIn(stores: UnlockedStores, linkHashes: readonly string[]): Promise<readonly SharedFingerprint[] | null> {
+async function notContainedIn(stores: UnlockedStores, records: readonly RevisionRecord[]): Promise<readonly SharedFingerprint[] | null> {
   try {
+    const shared = await stores.fingerprints.list();
+    if (shared.length === 0) return ALL_CONTAINED;
     // Loaded on use: the Merkle code it needs is not part of the first screen.
     const { sharedNotContained } = await import('../../core/store/fingerprintCheck');
-    const notContained = await sharedNotContained(linkHashes, await stores.fingerprints.list());
+    const notContained = await sharedNotContained(
+      records.map((record) => record.link.hash),
+      shared,
+    );
     return notContained.length === 0 ? ALL_CONTAINED : notContained;
   } catch {
     return null;
@@ -97,11 +103,12 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
     // diary never says "nothing altered or missing" before they have been.
     const check = async (first = false, attempt = 0): Promise<void> => {
       const mine = ++latestCheck;
-      const linkHashes = repository.allRecords().map((record) => record.link.hash);
       try {
+        // Both take the chain as it is now (a write makes a new array, so it never changes). The
+        // worker is handed it a slice at a time; nothing of it is copied here, or kept once sent.
         const [integrity, notContained] = await Promise.all([
           repository.verify(checking.signal),
-          notContainedIn(opened.stores, linkHashes),
+          notContainedIn(opened.stores, repository.allRecords()),
         ]);
         if (mine === latestCheck)
           show((s) => ({ ...s, integrity, checkFailed: false, fingerprintsNotContained: notContained ?? s.fingerprintsNotContained }));

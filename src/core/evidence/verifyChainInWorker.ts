@@ -1,18 +1,60 @@
 // Verifies a chain in its own worker, so the page (Quick exit above all) stays responsive while
 // a large diary is checked after unlock. In-process where there are no workers (tests).
 
-import { runTask, type WorkerTask } from '../workers/runTask';
-import type { ChainVerification } from './chain';
-import type { VerifyChainInput } from './verifyChainTask';
+import { prewarmTask, runTask, type WorkerTask } from '../workers/runTask';
+import type { ChainVerification, VerifyOptions } from './chain';
+import type { RecordToVerify, VerifyChainAsk, VerifyChainInput, VerifyChainSlice } from './verifyChainTask';
 
-const verifyChainWorker: WorkerTask<VerifyChainInput, ChainVerification> = {
+const verifyChainWorker: WorkerTask<VerifyChainInput, ChainVerification, never, VerifyChainAsk, VerifyChainSlice> = {
   name: 'verify-chain',
   // Written out literally here: Vite only bundles workers from this exact pattern.
   spawn: () => new Worker(new URL('./verifyChain.worker.ts', import.meta.url), { type: 'module', name: 'verify-chain' }),
   inProcess: async () => (await import('./verifyChainTask')).verifyChainTask,
 };
 
-/** As verifyChain, in a worker. Rejects with TaskCancelledError once `signal` aborts. */
-export function verifyChainInWorker(input: VerifyChainInput, signal?: AbortSignal): Promise<ChainVerification> {
-  return runTask(verifyChainWorker, input, { signal });
+/**
+ * Starts the verify-chain worker now (while the passphrase is typed), so its code is fetched and
+ * compiled before the check after unlock needs it. It verifies nothing until it is given a chain.
+ */
+export function prewarmVerifyChain(): void {
+  prewarmTask(verifyChainWorker);
+}
+
+export interface VerifyInWorkerOptions {
+  /** Aborting (a lock) stops the sending and terminates the worker: TaskCancelledError. */
+  signal?: AbortSignal;
+  /** Records per slice sent (VERIFY_SLICE unless given). */
+  slice?: number;
+  options?: VerifyOptions;
+}
+
+/**
+ * As verifyChain over `records` (each link, with the body hashed into it where it still exists),
+ * in a worker. The worker asks for the records a slice at a time, so the page copies one slice
+ * per turn rather than the whole diary in one task; it builds no list of links or map of bodies
+ * of its own, and lets go of `records` once the last slice is sent. The array must not change
+ * meanwhile (the diary's arrays never do: a write makes a new one). Rejects with
+ * TaskCancelledError once `signal` aborts, and answers no question after.
+ */
+export function verifyChainInWorker(
+  records: readonly RecordToVerify[],
+  { signal, slice, options }: VerifyInWorkerOptions = {},
+): Promise<ChainVerification> {
+  let held: readonly RecordToVerify[] | null = records;
+  const input: VerifyChainInput = { total: records.length, ...(slice === undefined ? {} : { slice }), ...(options ? { options } : {}) };
+  const answer = async ({ from, count }: VerifyChainAsk): Promise<VerifyChainSlice> => {
+    signal?.throwIfAborted();
+    if (held === null) throw new Error('The chain was sent already');
+    // Only what the check reads: no origin, no other field of the page's records is copied.
+    const part = held.slice(from, from + count).map(({ link, content }) => ({ link, content: content ?? null }));
+    if (from + count >= held.length) held = null;
+    return { records: part };
+  };
+  const run = runTask(verifyChainWorker, input, { signal, answer });
+  // Whatever the outcome (a stop before the last slice included), the page holds nothing of the input.
+  void run.then(
+    () => (held = null),
+    () => (held = null),
+  );
+  return run;
 }

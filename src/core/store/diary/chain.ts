@@ -5,7 +5,6 @@
 import {
   appendLink,
   chainHead,
-  contentKey,
   GENESIS_HASH,
   newRevisionContent,
   revisionContentHash,
@@ -183,11 +182,13 @@ export class DiaryChain {
     if (this.verified?.result.ok) this.verified = { length, result: { ok: true, length, head: this.head() } };
   }
 
-  private async verifyAll(signal?: AbortSignal): Promise<ChainVerification> {
-    const records = this.records.all();
-    const contents = new Map<string, unknown>();
-    for (const { link, content } of records) if (content) contents.set(contentKey(link.entryId, link.revision), content);
-    return verifyChainInWorker({ links: records.map((r) => r.link), contents }, signal);
+  /**
+   * The records as they are now go to the worker a slice at a time, as it asks for them: no list
+   * of links, no map of bodies and no copy of the whole diary is made on the page (a write meanwhile
+   * makes a new array, so the one being sent never changes).
+   */
+  private verifyAll(signal?: AbortSignal): Promise<ChainVerification> {
+    return verifyChainInWorker(this.records.all(), { signal });
   }
 
   private nextLink(input: LinkInput): Promise<ChainLink> {
