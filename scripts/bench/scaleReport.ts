@@ -93,7 +93,7 @@ const MEASURES: Measure[] = [
     unit: 's',
     get: (p) => p.uiRowsMs / 1000,
     limits: [{ at: 5000, value: 0.8 }],
-    how: "Median of the UI runs: the lock screen's submit event to the first timeline row painted (cold page load each run, HTTP cache warm). Argon2id (64 MiB, t = 3) included. The rows come from the diary's sealed first page when it can be shown; the rest loads behind them.",
+    how: "Median of the UI runs: the lock screen's submit event to the first timeline row painted (cold page load each run, HTTP cache warm; the passphrase typed key by key, 40 ms a key, before the submit, as the lock screen starts loading the diary's code on the first key). Argon2id (64 MiB, t = 3) included. The rows come from the diary's sealed first page when it can be shown; the rest loads behind them.",
   },
   {
     id: 'uiRowsThrottled',

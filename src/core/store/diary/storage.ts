@@ -162,18 +162,30 @@ export class DiaryStorage {
     return { records: inChainOrder(packed, loose), loose, seal, sealRow, sealKey, page };
   }
 
-  /** Packs decrypted and checked (packs.ts), a few at a time with a turn for the page between. */
+  /**
+   * Packs decrypted and checked (packs.ts), a few at a time with a turn for the page between. The
+   * next slice is decrypting (WebCrypto, off the page's thread) while this one is parsed and
+   * checked: one slice ahead, never more, so memory stays bounded. A slice fails as before: the
+   * first slice in order that fails gives the error, and one failing ahead of it leaves no
+   * unhandled rejection.
+   */
   private async openPacks(rows: readonly EncryptedRow[]): Promise<{ index: number; records: RevisionRecord[] }[]> {
-    const packs: { index: number; records: RevisionRecord[] }[] = [];
-    for (let start = 0; start < rows.length; start += PACK_SLICE) {
-      if (start > 0) await yieldToPage();
-      const slice = await Promise.all(
+    const openSlice = (start: number) =>
+      Promise.all(
         rows.slice(start, start + PACK_SLICE).map(async (row) => {
           const index = packIndexOf(row);
           return { index, records: parsePack(await this.packs.open(row), index) };
         }),
       );
-      for (const pack of slice) packs.push(pack);
+    const packs: { index: number; records: RevisionRecord[] }[] = [];
+    let ahead = rows.length > 0 ? openSlice(0) : undefined;
+    for (let start = 0; ahead; start += PACK_SLICE) {
+      const current = ahead;
+      ahead = start + PACK_SLICE < rows.length ? openSlice(start + PACK_SLICE) : undefined;
+      // Marked handled: its failure is reported when its turn comes, unless this slice fails first.
+      ahead?.catch(() => undefined);
+      if (start > 0) await yieldToPage();
+      for (const pack of await current) packs.push(pack);
     }
     return packs;
   }
@@ -536,7 +548,22 @@ function inChainOrder(packs: readonly { records: RevisionRecord[] }[], loose: re
   // Packed runs come first and rows after, the usual case (packing takes every complete run);
   // rows below a pack (a run left with one missing) are put in place.
   for (let i = 1; i < records.length; i += 1) {
-    if ((records[i - 1]?.link.seq ?? 0) > (records[i]?.link.seq ?? 0)) return records.sort((a, b) => a.link.seq - b.link.seq);
+    if ((records[i - 1]?.link.seq ?? 0) > (records[i]?.link.seq ?? 0))
+      return sharedPrevHashes(records.sort((a, b) => a.link.seq - b.link.seq));
+  }
+  return sharedPrevHashes(records);
+}
+
+/**
+ * Each link's prevHash that equals the hash of the link before made the same string: JSON.parse
+ * gives every record its own copy of it, 64 characters per record held for the whole session.
+ * Only an equal string is replaced, so nothing the chain check sees changes.
+ */
+function sharedPrevHashes(records: RevisionRecord[]): RevisionRecord[] {
+  for (let i = 1; i < records.length; i += 1) {
+    const prev = records[i - 1]?.link;
+    const link = records[i]?.link;
+    if (prev && link && link.prevHash === prev.hash) link.prevHash = prev.hash;
   }
   return records;
 }

@@ -1,0 +1,193 @@
+// Reading the diary's packs at load (core/store/diary/storage.ts, openPacks): the next few packs
+// decrypt while the ones before are checked, one slice ahead and no more; records come back in
+// chain order; a pack that fails after the first slice fails the load as before, the first
+// failing slice in order giving the error; a slice failing ahead leaves no unhandled rejection.
+// And each link's prevHash, shared with the hash before it at load, reads back unchanged.
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DecryptionError } from '../../../src/core/crypto';
+import type { DaybookDatabase } from '../../../src/core/store/db';
+import { MalformedPackError, PACK_SIZE, packId } from '../../../src/core/store/diary/packs';
+import { DiaryStorage, rowId } from '../../../src/core/store/diary/storage';
+import type { RevisionRecord } from '../../../src/core/store/diary/types';
+import { EncryptedTable } from '../../../src/core/store/encryptedTable';
+import type { VaultSession } from '../../../src/core/vault/session';
+import { createdVault } from '../../support/vault';
+
+type Setup = { db: DaybookDatabase; session: VaultSession };
+
+/** Packs decrypted between two turns of the page (storage.ts, PACK_SLICE). */
+const SLICE = 4;
+
+const hashOf = (seq: number) => seq.toString(16).padStart(64, 'a');
+
+/** A record at `seq`, linked to the one before by its hash (storage reads them; the chain check is chain.ts's). */
+function recordAt(seq: number): RevisionRecord {
+  return {
+    link: {
+      seq,
+      entryId: `entry-${seq}`,
+      revision: 1,
+      kind: 'revision',
+      recordedAt: new Date(Date.UTC(2026, 0, 1) + seq * 60_000).toISOString(),
+      contentHash: seq.toString(16).padStart(64, 'c'),
+      prevHash: seq === 0 ? '0'.repeat(64) : hashOf(seq - 1),
+      hash: hashOf(seq),
+    },
+    content: null,
+  };
+}
+
+const recordsOf = (from: number, count: number) => Array.from({ length: count }, (_, i) => recordAt(from + i));
+
+const packsTable = (setup: Setup) => new EncryptedTable<unknown>(setup.db, 'packs', () => setup.session.dataKey());
+const rowsTable = (setup: Setup) => new EncryptedTable<RevisionRecord>(setup.db, 'revisions', () => setup.session.dataKey());
+const storageOver = (setup: Setup) =>
+  new DiaryStorage(
+    setup.db,
+    () => setup.session.dataKey(),
+    () => setup.session.chainKey(),
+  );
+
+/** Stores packs 0 to `count` - 1, each its 64 records at their places. */
+async function storePacks(setup: Setup, count: number): Promise<RevisionRecord[]> {
+  const records = recordsOf(0, count * PACK_SIZE);
+  const table = packsTable(setup);
+  for (let index = 0; index < count; index += 1) await table.put(packId(index), records.slice(index * PACK_SIZE, (index + 1) * PACK_SIZE));
+  return records;
+}
+
+/** Pack `index` stored again with its first two records swapped: it decrypts, but is refused (MalformedPackError). */
+async function misplace(setup: Setup, records: readonly RevisionRecord[], index: number): Promise<void> {
+  const pack = records.slice(index * PACK_SIZE, (index + 1) * PACK_SIZE);
+  const [first, second, ...rest] = pack;
+  if (!first || !second) throw new Error('pack too short');
+  await packsTable(setup).put(packId(index), [second, first, ...rest]);
+}
+
+/** Pack `index`'s ciphertext altered: it no longer decrypts (DecryptionError). */
+async function alter(setup: Setup, index: number): Promise<void> {
+  const row = await setup.db.packs.get(packId(index));
+  if (!row) throw new Error(`no pack ${index}`);
+  const data = new Uint8Array(row.data);
+  data[5] = (data[5] ?? 0) ^ 1;
+  await setup.db.packs.put({ ...row, data });
+}
+
+describe('packs read at load', () => {
+  it('many packs, and rows after them, come back in chain order, each record as stored', async () => {
+    const setup = await createdVault();
+    const packCount = 6 * SLICE + 2; // several slices, the last one short
+    const packed = await storePacks(setup, packCount);
+    const loose = recordsOf(packCount * PACK_SIZE, 10);
+    for (const record of loose) await rowsTable(setup).put(rowId(record.link.seq), record);
+
+    const { records } = await storageOver(setup).readAll();
+    expect(records.map((record) => record.link.seq)).toEqual(Array.from({ length: packCount * PACK_SIZE + 10 }, (_, i) => i));
+    expect(records).toEqual([...packed, ...loose]);
+  });
+
+  it('decrypts the next slice of packs while this one is read, never more than one slice ahead', async () => {
+    const setup = await createdVault();
+    const packed = await storePacks(setup, 5 * SLICE);
+    const subtle = crypto.subtle;
+    const decrypt = subtle.decrypt.bind(subtle);
+    let inFlight = 0;
+    let most = 0;
+    vi.spyOn(subtle, 'decrypt').mockImplementation(async (algorithm, key, data) => {
+      // Only the packs' decryptions (the seal and first page rows decrypt alongside).
+      const { additionalData } = algorithm as AesGcmParams;
+      const isPack = additionalData !== undefined && new TextDecoder().decode(additionalData as Uint8Array).includes('\0packs\0');
+      if (!isPack) return decrypt(algorithm, key, data);
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      try {
+        return await decrypt(algorithm, key, data);
+      } finally {
+        inFlight -= 1;
+      }
+    });
+
+    const { records } = await storageOver(setup).readAll();
+    expect(records).toEqual(packed);
+    expect(most).toBeGreaterThan(SLICE);
+    expect(most).toBeLessThanOrEqual(2 * SLICE);
+  });
+
+  it('a pack after the first slice that is not its 64 records in place fails the load with MalformedPackError, naming it', async () => {
+    const setup = await createdVault();
+    const records = await storePacks(setup, 4 * SLICE);
+    await misplace(setup, records, 2 * SLICE + 1);
+    const failure = storageOver(setup).readAll();
+    await expect(failure).rejects.toBeInstanceOf(MalformedPackError);
+    await expect(failure).rejects.toMatchObject({ index: 2 * SLICE + 1 });
+  });
+
+  it('a pack after the first slice that does not decrypt fails the load with DecryptionError', async () => {
+    const setup = await createdVault();
+    await storePacks(setup, 4 * SLICE);
+    await alter(setup, 3 * SLICE - 1);
+    await expect(storageOver(setup).readAll()).rejects.toBeInstanceOf(DecryptionError);
+  });
+
+  it('two slices failing: the earlier slice’s error is the one reported', async () => {
+    const setup = await createdVault();
+    const records = await storePacks(setup, 4 * SLICE);
+    await alter(setup, SLICE + 2); // slice 1: does not decrypt
+    await misplace(setup, records, 2 * SLICE); // slice 2, in flight meanwhile: malformed
+    await expect(storageOver(setup).readAll()).rejects.toBeInstanceOf(DecryptionError);
+  });
+});
+
+describe('a slice failing ahead of the one being read', () => {
+  const unhandled: unknown[] = [];
+  const record = (reason: unknown) => unhandled.push(reason);
+  beforeEach(() => {
+    unhandled.length = 0;
+    process.on('unhandledRejection', record);
+  });
+  afterEach(() => {
+    process.off('unhandledRejection', record);
+  });
+
+  it('leaves no unhandled rejection, and the load fails with the first slice’s error', async () => {
+    const setup = await createdVault();
+    const records = await storePacks(setup, SLICE + 1);
+    // Slice 0 fails only once pack 2 is decrypted; slice 1 fails at once, on a row whose id names
+    // no pack (sorted after pack 4's), while slice 0 is still decrypting.
+    await misplace(setup, records, 2);
+    const last = await setup.db.packs.get(packId(SLICE));
+    if (!last) throw new Error('no last pack');
+    await setup.db.packs.put({ ...last, id: `${packId(SLICE)}x` });
+
+    const failure = storageOver(setup).readAll();
+    await expect(failure).rejects.toBeInstanceOf(MalformedPackError);
+    await expect(failure).rejects.toMatchObject({ index: 2 });
+    // Node reports an unhandled rejection once the microtasks have run: give it a few turns.
+    for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(unhandled).toEqual([]);
+  });
+});
+
+describe('prevHash shared with the hash before it at load', () => {
+  it('a prevHash that differs from the hash before is left as stored; every other reads back equal, rows below a pack included', async () => {
+    const setup = await createdVault();
+    const records = recordsOf(0, 3 * PACK_SIZE);
+    const broken = records[PACK_SIZE + 5];
+    if (!broken) throw new Error('no record');
+    broken.link.prevHash = 'f'.repeat(64);
+    const table = packsTable(setup);
+    await table.put(packId(1), records.slice(PACK_SIZE, 2 * PACK_SIZE));
+    await table.put(packId(2), records.slice(2 * PACK_SIZE));
+    // Pack 0's run stays rows, one missing: read after the packs, put in place below them.
+    const rows = records.slice(0, PACK_SIZE).filter((record) => record.link.seq !== 7);
+    for (const record of rows) await rowsTable(setup).put(rowId(record.link.seq), record);
+
+    const read = await storageOver(setup).readAll();
+    expect(read.records.map((record) => record.link.seq)).toEqual(records.map((record) => record.link.seq).filter((seq) => seq !== 7));
+    expect(read.records).toEqual(records.filter((record) => record.link.seq !== 7));
+    expect(read.records.find((record) => record.link.seq === PACK_SIZE + 5)?.link.prevHash).toBe('f'.repeat(64));
+    // After the gap, the link keeps its own prevHash (the hash of the missing record).
+    expect(read.records.find((record) => record.link.seq === 8)?.link.prevHash).toBe(hashOf(7));
+  });
+});
