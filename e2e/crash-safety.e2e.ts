@@ -330,7 +330,7 @@ describe('a restore killed mid-way', () => {
     await expectEntries(page, ['Already on this device', 'From the backup, quick log', 'From the backup, with a photo']);
     await expectPhotoDecrypts(page, /From the backup, with a photo/, 'big.png');
     await context.close();
-  }, 120_000);
+  });
 });
 
 describe('a passphrase change killed mid-way', () => {
@@ -372,7 +372,7 @@ describe('a passphrase change killed mid-way', () => {
     await expectVerified(page, 1);
     await expectEntries(page, ['Written before the change']);
     await context.close();
-  }, 90_000);
+  });
 });
 
 describe('two tabs saving at the same moment', () => {

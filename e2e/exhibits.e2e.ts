@@ -74,5 +74,5 @@ describe('exhibit numbers on the export screen', () => {
     expect(text).toContain('Exhibit AB/2 notes.txt');
     expect(text).toContain('Exhibit reference set when exported.');
     await context.close();
-  }, 120_000);
+  });
 });

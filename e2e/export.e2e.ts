@@ -353,7 +353,7 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     expect(foreign).toEqual([]);
     await fresh.close();
     await context.close();
-  }, 120_000);
+  });
 
   it('export and backup screens pass axe in Welsh and fit 320 px left-to-right and right-to-left', async () => {
     const context = await newContext(browser, { viewport: { width: 320, height: 640 } });

@@ -251,5 +251,5 @@ describe('replacing the key that encrypts the diary', () => {
     expect(await decryptable(oldKey, after.rows)).toBe(0);
     expect(await decryptable(await dataKeyFrom(after.header, NEW_PASSPHRASE), after.rows)).toBe(after.rows.length);
     await context.close();
-  }, 120_000);
+  });
 });

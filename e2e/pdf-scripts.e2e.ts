@@ -191,5 +191,5 @@ describe('PDF report in every script (production build)', () => {
     await expectPrinted(arabic, MIXED, true);
     await expectPrinted(arabic, CHINESE, true);
     await context.close();
-  }, 60_000);
+  });
 });

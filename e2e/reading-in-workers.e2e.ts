@@ -208,7 +208,7 @@ describe('checking a backup in a worker', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(await dumpIndexedDb(page)).toEqual(before);
     await context.close();
-  }, 120_000);
+  });
 });
 
 describe('opening an evidence package in a worker', () => {
@@ -255,5 +255,5 @@ describe('opening an evidence package in a worker', () => {
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
     expect(await dumpIndexedDb(page)).toEqual(before);
     await context.close();
-  }, 120_000);
+  });
 });

@@ -33,8 +33,17 @@ export function ServiceWorkerUpdates() {
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
-  } = useRegisterSW({ immediate: true });
+  } = useRegisterSW({
+    immediate: true,
+    // The new version is in control: reload, but never over unsaved input (the update may finish
+    // minutes after "Update now", while something is being written).
+    onNeedReload: () => setReloadDue(true),
+  });
+  const [reloadDue, setReloadDue] = useState(false);
   const unsavedInput = useHasUnsavedInput();
+  useEffect(() => {
+    if (reloadDue && !unsavedInput && !hasUnsavedInput()) window.location.reload();
+  }, [reloadDue, unsavedInput]);
   const [refusedCopy, dismissRefusedCopy] = useRefusedCopy();
 
   const [updating, setUpdating] = useState<'no' | 'started' | 'slow'>('no');
@@ -52,7 +61,8 @@ export function ServiceWorkerUpdates() {
     if (hasUnsavedInput()) return;
     markUpdateAsked();
     setUpdating('started');
-    void updateServiceWorker(true);
+    // A failure to ask the new version to take over: say how to finish rather than wait for ever.
+    updateServiceWorker(true).catch(() => setUpdating('slow'));
   };
 
   // One notice at a time, in the same place: the refused copy first, then any update.

@@ -57,7 +57,7 @@ describe('update prompt once "Update now" is chosen', () => {
   it('says how to finish when the new version has not taken over', async () => {
     await renderPrompt({ updating: 'slow' });
     expect(screen.getByRole('status').textContent).toContain(
-      'The update has not finished yet. To finish it, close every Daybook tab and open Daybook again.',
+      'The update has not finished yet. To finish it, close every Daybook tab or window and open Daybook again. If it finishes first, Daybook restarts by itself once what you are writing is saved.',
     );
   });
 });

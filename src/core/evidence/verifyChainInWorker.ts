@@ -1,9 +1,11 @@
 // Verifies a chain in its own worker, so the page (Quick exit above all) stays responsive while
 // a large diary is checked after unlock. In-process where there are no workers (tests).
 
-import { prewarmTask, runTask, type WorkerTask } from '../workers/runTask';
+import { prewarmTask, runTask, TaskFailedError, type WorkerTask } from '../workers/runTask';
 import type { ChainVerification, VerifyOptions } from './chain';
+import { GENESIS_HASH } from './chainLink';
 import type { RecordToVerify, VerifyChainAsk, VerifyChainInput, VerifyChainSlice } from './verifyChainTask';
+import { VERIFY_SLICE } from './verifySlice';
 
 const verifyChainWorker: WorkerTask<VerifyChainInput, ChainVerification, never, VerifyChainAsk, VerifyChainSlice> = {
   name: 'verify-chain',
@@ -41,16 +43,33 @@ export function verifyChainInWorker(
   { signal, slice, options }: VerifyInWorkerOptions = {},
 ): Promise<ChainVerification> {
   let held: readonly RecordToVerify[] | null = records;
-  const input: VerifyChainInput = { total: records.length, ...(slice === undefined ? {} : { slice }), ...(options ? { options } : {}) };
+  const total = records.length;
+  const most = slice ?? VERIFY_SLICE;
+  let next = 0;
+  const input: VerifyChainInput = { total, ...(slice === undefined ? {} : { slice }), ...(options ? { options } : {}) };
   const answer = async ({ from, count }: VerifyChainAsk): Promise<VerifyChainSlice> => {
     signal?.throwIfAborted();
-    if (held === null) throw new Error('The chain was sent already');
+    if (held === null) throw new TaskFailedError('the chain was sent already');
+    // The worker's question is checked like any message from outside: the next slice in order,
+    // never more than a slice, never past the end.
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(count) || from !== next || count < 1 || count > most || from + count > total) {
+      throw new TaskFailedError('the worker asked for records out of order');
+    }
     // Only what the check reads: no origin, no other field of the page's records is copied.
     const part = held.slice(from, from + count).map(({ link, content }) => ({ link, content: content ?? null }));
-    if (from + count >= held.length) held = null;
+    next = from + count;
+    if (next === total) held = null;
     return { records: part };
   };
-  const run = runTask(verifyChainWorker, input, { signal, answer });
+  const run = runTask(verifyChainWorker, input, { signal, answer }).then((result) => {
+    // A verdict that does not fit what was sent is no verdict: the check fails, and is retried.
+    const head = records.at(-1)?.link.hash ?? GENESIS_HASH;
+    const fits = result.ok
+      ? next === total && result.length === total && result.head === head
+      : result.brokenAt >= 0 && result.brokenAt <= total;
+    if (!fits) throw new TaskFailedError('the worker answered for another chain');
+    return result;
+  });
   // Whatever the outcome (a stop before the last slice included), the page holds nothing of the input.
   void run.then(
     () => (held = null),

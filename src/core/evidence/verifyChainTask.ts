@@ -10,9 +10,9 @@
 import type { TaskFunction } from '../workers/protocol';
 import { verifyChain, type ChainVerification, type VerifyOptions } from './chain';
 import { contentKey, type ChainLink } from './chainLink';
+import { VERIFY_SLICE } from './verifySlice';
 
-/** Records per slice: about 2 MB of links and bodies, a few milliseconds of copying on the page. */
-export const VERIFY_SLICE = 1_000;
+export { VERIFY_SLICE } from './verifySlice';
 
 /** One record of the chain as the page holds it: its link, and the body hashed into it where it still exists. */
 export interface RecordToVerify {

@@ -148,6 +148,66 @@ describe.each(['in-process', 'worker'] as const)('verifyChainInWorker (%s)', (mo
   });
 });
 
+describe('a worker that misbehaves is not believed', () => {
+  const hostile = (task: NonNullable<typeof ChannelWorker.task>) => {
+    ChannelWorker.task = task;
+    vi.stubGlobal('Worker', ChannelWorker);
+  };
+  const GOOD_HEAD = () => long.at(-1)?.link.hash ?? '';
+  const askAll = async (ask: (q: { from: number; count: number }) => Promise<unknown>, total: number) => {
+    for (let from = 0; from < total; from += VERIFY_SLICE) await ask({ from, count: Math.min(VERIFY_SLICE, total - from) });
+  };
+
+  it.each([
+    ['a slice out of order', { from: VERIFY_SLICE, count: 10 }],
+    ['a negative start', { from: -10, count: 10 }],
+    ['more than a slice', { from: 0, count: VERIFY_SLICE + 1 }],
+    ['no records', { from: 0, count: 0 }],
+    ['a count that is not a number', { from: 0, count: Number.NaN }],
+  ])('asking for %s: the page answers nothing and the check fails', async (_what, question) => {
+    let answered: unknown = 'nothing';
+    hostile(async (_input, context) => {
+      answered = await context.ask(question).catch(() => 'refused');
+      throw new Error('the page refused');
+    });
+    await expect(verifyChainInWorker(long)).rejects.toThrow();
+    expect(answered).toBe('refused');
+  });
+
+  it('past the end: refused', async () => {
+    hostile(async (input, context) => {
+      await askAll(context.ask, input.total - 1);
+      await context.ask({ from: input.total - 1, count: 2 });
+      return { ok: true, length: input.total, head: GOOD_HEAD() };
+    });
+    await expect(verifyChainInWorker(long)).rejects.toThrow(/out of order/);
+  });
+
+  it('"verified" without having asked for every record: not believed', async () => {
+    hostile(async (input) => ({ ok: true, length: input.total, head: GOOD_HEAD() }));
+    await expect(verifyChainInWorker(long)).rejects.toThrow(/another chain/);
+  });
+
+  it('"verified" for another head or length: not believed', async () => {
+    hostile(async (input, context) => {
+      await askAll(context.ask, input.total);
+      return { ok: true, length: input.total, head: 'f'.repeat(64) };
+    });
+    await expect(verifyChainInWorker(long)).rejects.toThrow(/another chain/);
+    ChannelWorker.reset();
+    hostile(async (input, context) => {
+      await askAll(context.ask, input.total);
+      return { ok: true, length: input.total - 1, head: GOOD_HEAD() };
+    });
+    await expect(verifyChainInWorker(long)).rejects.toThrow(/another chain/);
+  });
+
+  it('a break past the end: not believed', async () => {
+    hostile(async (input) => ({ ok: false, brokenAt: input.total + 1, reason: 'sequence' }));
+    await expect(verifyChainInWorker(long)).rejects.toThrow(/another chain/);
+  });
+});
+
 describe('the verify-chain worker', () => {
   it('is sent the chain a slice at a time, as it asks: never more than one slice in a message, only links and bodies', async () => {
     vi.stubGlobal('Worker', ChannelWorker);

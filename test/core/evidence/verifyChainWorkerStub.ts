@@ -21,10 +21,13 @@ export class VerifyChainWorkerStub {
   static spawned: VerifyChainWorkerStub[] = [];
   /** Called with each message the page posts, once it is sent. */
   static onPost: ((worker: VerifyChainWorkerStub, message: ToVerifyWorker) => void) | null = null;
+  /** A task to serve in place of the real one: a worker that misbehaves. */
+  static task: TaskFunction<VerifyChainInput, ChainVerification, never, VerifyChainAsk, VerifyChainSlice> | null = null;
 
   static reset(): void {
     VerifyChainWorkerStub.spawned = [];
     VerifyChainWorkerStub.onPost = null;
+    VerifyChainWorkerStub.task = null;
   }
 
   readonly url: string;
@@ -44,7 +47,10 @@ export class VerifyChainWorkerStub {
     port1.addEventListener('message', (event) => this.received.push(event.data as FromVerifyWorker));
     port1.start();
     port2.start();
-    serveTaskOn(port2 as unknown as TaskEndpoint, verifyChainTask as TaskFunction<never, unknown, unknown, unknown, unknown>);
+    serveTaskOn(
+      port2 as unknown as TaskEndpoint,
+      (VerifyChainWorkerStub.task ?? verifyChainTask) as TaskFunction<never, unknown, unknown, unknown, unknown>,
+    );
     VerifyChainWorkerStub.spawned.push(this);
   }
 
