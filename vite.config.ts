@@ -66,11 +66,57 @@ function securityHeaders(): Plugin {
   };
 }
 
+/**
+ * Every start renders the lock guard (set-up or lock screen) in words from the 'common' and
+ * 'vault' namespaces. Their code is otherwise asked for only once the entry has run, a round
+ * trip later: <link rel="modulepreload"> fetches it beside the entry. Only the default
+ * language's words are named here (the chosen language is known only to the running code); a
+ * phone in another language fetches those 6 KB for nothing, once, before they are precached.
+ */
+const FIRST_SCREEN_MODULES = [
+  /[\\/]src[\\/]app[\\/]LockGuard\.tsx$/,
+  /[\\/]src[\\/]i18n[\\/]locales[\\/]en-GB[\\/]common\.json$/,
+  /[\\/]src[\\/]i18n[\\/]locales[\\/]en-GB[\\/]vault\.json$/,
+];
+
+function firstScreenPreloads(): Plugin {
+  return {
+    name: 'daybook-first-screen-preloads',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const bundle = context.bundle;
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+        const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+        const files = new Set<string>();
+        const add = (fileName: string) => {
+          if (files.has(fileName) || html.includes(`/${fileName}"`)) return;
+          files.add(fileName);
+          for (const imported of byName.get(fileName)?.imports ?? []) add(imported);
+        };
+        for (const pattern of FIRST_SCREEN_MODULES) {
+          const found = chunks.filter((chunk) => chunk.facadeModuleId && pattern.test(chunk.facadeModuleId));
+          if (found.length !== 1) throw new Error(`First-screen preload: ${String(pattern)} matched ${found.length} chunks`);
+          for (const chunk of found) add(chunk.fileName);
+        }
+        return [...files].map((fileName) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${fileName}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     rememberBuildConfig(),
     securityHeaders(),
+    firstScreenPreloads(),
     VitePWA({
       // A service worker with code of its own (src/sw/sw.ts): it checks every precached copy
       // against the build before serving it. Built to /sw.js, the address earlier versions

@@ -1,7 +1,7 @@
 import { devicePreferences } from '../core/prefs/preferences';
 import { createAppVault } from '../core/vault/instance';
 import { PreferencesContext } from '../shared/prefs/usePreferences';
-import { AppRoutes } from './routes';
+import { AppRoutes, preloadLockGuard } from './routes';
 import { VaultProvider } from './providers/VaultProvider';
 import { DiaryProvider } from './providers/DiaryProvider';
 import { AppRouter } from './router/AppRouter';
@@ -20,6 +20,15 @@ const vault = createAppVault();
 devicePreferences.onlyWriteWhen(() => vault.session.unlocked);
 // Hidden page (app switcher, another app): cover everything at once.
 installPrivacyCover();
+
+/**
+ * Work for the first screen that need not wait for the language, started before it loads. The
+ * promise settles when the lock guard's code is here (or failed to load: its route then says so).
+ */
+export function startFirstScreen(): Promise<void> {
+  vault.readStateEarly();
+  return preloadLockGuard().catch(() => undefined);
+}
 
 export function App() {
   return (

@@ -1,4 +1,5 @@
 import type { i18n as I18n } from 'i18next';
+import { preloadDiaryScreens } from './diaryScreens';
 
 /** The namespaces the diary's first screen and the notices composed into it use. */
 const DIARY_NAMESPACES = ['diary', 'chronology', 'orders', 'incident', 'export', 'inbox', 'capture'];
@@ -15,9 +16,9 @@ let started: Promise<unknown> | null = null;
  */
 export function preloadUnlocked(i18n: I18n): void {
   started ??= Promise.all([
-    import('./composed/DiaryRoute'),
-    // The screen a row opens: the first tap on an incident need not wait for its code.
-    import('../features/diary/detail/IncidentDetailScreen'),
+    // The diary's route, and the screen a row opens: the first tap on an incident need not wait
+    // for its code.
+    preloadDiaryScreens(),
     import('../core/store/diaryRepository'),
     import('../core/vault/featureStores'),
     // Unlock writes any missing fixed row, and the diary's opening reads the protected settings,

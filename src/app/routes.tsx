@@ -1,18 +1,25 @@
 import { lazy } from 'react';
 import { useRoutes, type RouteObject } from 'react-router';
+import { preloadableLazy } from '../shared/ui/preloadableLazy';
 import { Shell } from './Shell';
+import { DiaryRoute, IncidentDetailScreen } from './diaryScreens';
 import { NotFoundScreen } from './NotFoundScreen';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 
 // Every screen but the shell loads through React.lazy when it is first shown, so the first
 // screen downloads only the shell, the lock guard and the lock or set-up screen. Screens behind
 // the lock guard load only once the guard renders them: never while the lock screen shows.
-const LockGuard = lazy(async () => ({ default: (await import('./LockGuard')).LockGuard }));
-const DiaryRoute = lazy(async () => ({ default: (await import('./composed/DiaryRoute')).DiaryRoute }));
+const lockGuard = preloadableLazy(async () => (await import('./LockGuard')).LockGuard);
+const LockGuard = lockGuard.Component;
+
+/**
+ * Every start shows the lock guard (set-up or lock screen), so its code can be fetched while the
+ * language loads rather than after the shell has rendered. A failure is the caller's to ignore:
+ * the guard's own load tries again and shows the route's error.
+ */
+export const preloadLockGuard = lockGuard.preload;
+
 const NewIncidentScreen = lazy(async () => ({ default: (await import('../features/diary/form/NewIncidentScreen')).NewIncidentScreen }));
-const IncidentDetailScreen = lazy(async () => ({
-  default: (await import('../features/diary/detail/IncidentDetailScreen')).IncidentDetailScreen,
-}));
 const ExportScreen = lazy(async () => ({ default: (await import('../features/export/ExportScreen')).ExportScreen }));
 const ChronologyScreen = lazy(async () => ({ default: (await import('../features/chronology/ChronologyScreen')).ChronologyScreen }));
 const BackupScreen = lazy(async () => ({ default: (await import('../features/backup/BackupScreen')).BackupScreen }));

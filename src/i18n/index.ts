@@ -43,7 +43,9 @@ export async function initI18n(): Promise<typeof i18next> {
       supportedLngs: LANGUAGES.map((l) => l.code),
       fallbackLng: DEFAULT_LANGUAGE,
       load: 'currentOnly',
-      ns: ['common'],
+      // The lock and set-up screens, one of which every start shows, use 'vault': loaded beside
+      // 'common' rather than after the first render asks for it.
+      ns: ['common', 'vault'],
       defaultNS: 'common',
       fallbackNS: false,
       interpolation: { escapeValue: false },

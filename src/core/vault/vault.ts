@@ -195,9 +195,17 @@ export class Vault {
    */
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    if (this.state === 'loading' && !this.reading) void this.readState();
+    this.readStateEarly();
     return () => this.listeners.delete(listener);
   };
+
+  /**
+   * Starts the first read of the state (is there a vault on this device?) before anything
+   * subscribes, so the start-up's database read overlaps the loading of the first screen.
+   */
+  readStateEarly(): void {
+    if (this.state === 'loading' && !this.reading) void this.readState();
+  }
 
   /** The state last read or announced ('loading' until the first read finishes). */
   readonly getState = (): VaultState => this.state;

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../hooks/useLocale';
 
@@ -8,12 +9,17 @@ const MIB = 1024 * 1024;
 export function useFormatSize(): { size: (bytes: number) => string; megabytes: (bytes: number) => string } {
   const { t } = useTranslation('attachments');
   const locale = useLocale();
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const megabytes = (bytes: number) => number.format(bytes / MIB);
-  const size = (bytes: number) => {
-    if (bytes < KIB) return t('size.bytes', { count: bytes });
-    if (bytes < MIB) return t('size.kilobytes', { value: number.format(bytes / KIB) });
-    return t('size.megabytes', { value: megabytes(bytes) });
-  };
-  return { size, megabytes };
+  return useMemo(() => {
+    // Made on first use: the first number format of a page loads the locale's data, tens of
+    // milliseconds on a phone, and screens such as the start-up share notice rarely show a size.
+    let number: Intl.NumberFormat | undefined;
+    const format = (value: number) => (number ??= new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })).format(value);
+    const megabytes = (bytes: number) => format(bytes / MIB);
+    const size = (bytes: number) => {
+      if (bytes < KIB) return t('size.bytes', { count: bytes });
+      if (bytes < MIB) return t('size.kilobytes', { value: format(bytes / KIB) });
+      return t('size.megabytes', { value: megabytes(bytes) });
+    };
+    return { size, megabytes };
+  }, [locale, t]);
 }

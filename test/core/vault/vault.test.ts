@@ -17,6 +17,20 @@ describe('vault lifecycle', () => {
     expect(await vault.status()).toBe('unlocked');
   });
 
+  it('reads its state once when asked early, and tells the subscribers that come later', async () => {
+    const { vault } = testVault();
+    expect(vault.getState()).toBe('loading');
+    vault.readStateEarly();
+    vault.readStateEarly();
+    let told = 0;
+    vault.subscribe(() => (told += 1));
+    await expect.poll(() => vault.getState()).toBe('none');
+    expect(told).toBe(1);
+    // Already read: asking again reads nothing more.
+    vault.readStateEarly();
+    expect(vault.getState()).toBe('none');
+  });
+
   it('locks, stays locked, and unlocks with the passphrase', async () => {
     const { vault, passphrase, db, session } = await createdVault();
     const notes = new EncryptedTable<{ text: string }>(db, 'settings', () => session.dataKey());

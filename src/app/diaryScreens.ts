@@ -1,0 +1,14 @@
+import { preloadableLazy } from '../shared/ui/preloadableLazy';
+
+// The unlocked diary's first screen and the incident screen its rows open. The lock screen
+// preloads them (preloadUnlocked.ts); once loaded they render without suspending, so the rows
+// are not held behind the route's loading message after the keys open.
+const diaryRoute = preloadableLazy(async () => (await import('./composed/DiaryRoute')).DiaryRoute);
+const incidentDetail = preloadableLazy(async () => (await import('../features/diary/detail/IncidentDetailScreen')).IncidentDetailScreen);
+
+export const DiaryRoute = diaryRoute.Component;
+export const IncidentDetailScreen = incidentDetail.Component;
+
+export function preloadDiaryScreens(): Promise<unknown> {
+  return Promise.all([diaryRoute.preload(), incidentDetail.preload()]);
+}

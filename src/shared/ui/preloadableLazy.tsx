@@ -1,0 +1,27 @@
+import { lazy, type ComponentType } from 'react';
+
+/**
+ * React.lazy that can be loaded ahead. Once `preload` has resolved, the component renders at
+ * once: React.lazy alone suspends on its first render even when the code is already here, and
+ * React then holds the revealed screen back (up to 300 ms) behind its loading fallback.
+ */
+export function preloadableLazy<Props extends object>(
+  load: () => Promise<ComponentType<Props>>,
+): { Component: ComponentType<Props>; preload: () => Promise<void> } {
+  let loaded: ComponentType<Props> | undefined;
+  const remember = async () => {
+    loaded ??= await load();
+    return loaded;
+  };
+  const Lazy = lazy(async () => ({ default: await remember() }));
+  function Component(props: Props) {
+    const Loaded = loaded ?? Lazy;
+    return <Loaded {...props} />;
+  }
+  return {
+    Component,
+    preload: async () => {
+      await remember();
+    },
+  };
+}
