@@ -2,6 +2,7 @@
 // a large diary is checked after unlock. In-process where there are no workers (tests).
 
 import { prewarmTask, runTask, TaskFailedError, type WorkerTask } from '../workers/runTask';
+import { whenQuiet } from '../workers/whenIdle';
 import type { ChainVerification, VerifyOptions } from './chain';
 import { GENESIS_HASH } from './chainLink';
 import type { RecordToVerify, VerifyChainAsk, VerifyChainInput, VerifyChainSlice } from './verifyChainTask';
@@ -48,6 +49,9 @@ export function verifyChainInWorker(
   let next = 0;
   const input: VerifyChainInput = { total, ...(slice === undefined ? {} : { slice }), ...(options ? { options } : {}) };
   const answer = async ({ from, count }: VerifyChainAsk): Promise<VerifyChainSlice> => {
+    // The check runs behind the diary: each copy waits for a moment the page is idle and not
+    // just tapped, so opening an incident or typing is not queued behind it.
+    await whenQuiet();
     signal?.throwIfAborted();
     if (held === null) throw new TaskFailedError('the chain was sent already');
     // The worker's question is checked like any message from outside: the next slice in order,
