@@ -16,7 +16,8 @@ afterEach(() => {
   VerifyChainWorkerStub.reset();
 });
 
-const SIZE = VERIFY_SLICE + 150;
+// One slice and part of another.
+const SIZE = VERIFY_SLICE + Math.floor(VERIFY_SLICE / 2);
 let built: RevisionRecord[];
 
 /** A chain over `records` as the repository keeps one, its clock a minute a record. */
