@@ -1,4 +1,4 @@
-import { lazy, type ComponentType } from 'react';
+import { lazy, useState, type ComponentType } from 'react';
 
 /**
  * React.lazy that can be loaded ahead. Once `preload` has resolved, the component renders at
@@ -15,8 +15,10 @@ export function preloadableLazy<Props extends object>(
   };
   const Lazy = lazy(async () => ({ default: await remember() }));
   function Component(props: Props) {
-    const Loaded = loaded ?? Lazy;
-    return <Loaded {...props} />;
+    // Chosen once per mount: a screen that started through React.lazy keeps it, since switching
+    // the element type under it would mount it again and lose what is on it.
+    const [Chosen] = useState<ComponentType<Props>>(() => loaded ?? Lazy);
+    return <Chosen {...props} />;
   }
   return {
     Component,

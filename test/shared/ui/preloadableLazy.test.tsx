@@ -3,7 +3,7 @@
 // alone shows its fallback first, and React then holds the loaded screen back behind it).
 
 import { act, render, screen } from '@testing-library/react';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { preloadableLazy } from '../../../src/shared/ui/preloadableLazy';
 
@@ -49,5 +49,33 @@ describe('preloadableLazy', () => {
     renderInSuspense(lazyGreeting.Component);
     expect(screen.getByText('Hello Ada')).toBeTruthy();
     expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('a screen that started before its code was loaded is not mounted again when it re-renders', async () => {
+    let mounts = 0;
+    const Counter = ({ name }: { name: string }) => {
+      const [mount] = useState(() => (mounts += 1));
+      return (
+        <p>
+          {name} {mount}
+        </p>
+      );
+    };
+    let resolve: (component: typeof Counter) => void = () => undefined;
+    const lazyCounter = preloadableLazy(() => new Promise<typeof Counter>((r) => (resolve = r)));
+    const { rerender } = render(
+      <Suspense fallback={<p>Loading</p>}>
+        <lazyCounter.Component name="first" />
+      </Suspense>,
+    );
+    await act(async () => resolve(Counter));
+    expect(await screen.findByText('first 1')).toBeTruthy();
+    rerender(
+      <Suspense fallback={<p>Loading</p>}>
+        <lazyCounter.Component name="second" />
+      </Suspense>,
+    );
+    expect(screen.getByText('second 1')).toBeTruthy();
+    expect(mounts).toBe(1);
   });
 });
