@@ -8,6 +8,7 @@ import type { ManifestTransform } from 'workbox-build';
 import { cspDirectives, hostingHeaders, serialiseCsp as serialise } from './src/sw/hostingHeaders.ts';
 import { sha256Integrity } from './src/sw/integrity.ts';
 import { SHARE_PATH } from './src/sw/shareMessages.ts';
+import { DEFAULT_LANGUAGE } from './src/i18n/languages.ts';
 
 /** Where the build writes (dist/, or --outDir) and how much it says, once the config is resolved. */
 let outDir = fileURLToPath(new URL('./dist/', import.meta.url));
@@ -69,15 +70,13 @@ function securityHeaders(): Plugin {
 /**
  * Every start renders the lock guard (set-up or lock screen) in words from the 'common' and
  * 'vault' namespaces. Their code is otherwise asked for only once the entry has run, a round
- * trip later: <link rel="modulepreload"> fetches it beside the entry. Only the default
- * language's words are named here (the chosen language is known only to the running code); a
- * phone in another language fetches those 6 KB for nothing, once, before they are precached.
+ * trip later: <link rel="modulepreload"> fetches it beside the entry. The default language's
+ * words are loaded at every start (they are every language's fallback); the chosen language's
+ * are known only to the running code.
  */
-const FIRST_SCREEN_MODULES = [
-  /[\\/]src[\\/]app[\\/]LockGuard\.tsx$/,
-  /[\\/]src[\\/]i18n[\\/]locales[\\/]en-GB[\\/]common\.json$/,
-  /[\\/]src[\\/]i18n[\\/]locales[\\/]en-GB[\\/]vault\.json$/,
-];
+const localeChunk = (namespace: string) =>
+  new RegExp(`[\\\\/]src[\\\\/]i18n[\\\\/]locales[\\\\/]${DEFAULT_LANGUAGE}[\\\\/]${namespace}\\.json$`);
+const FIRST_SCREEN_MODULES = [/[\\/]src[\\/]app[\\/]LockGuard\.tsx$/, localeChunk('common'), localeChunk('vault')];
 
 function firstScreenPreloads(): Plugin {
   return {

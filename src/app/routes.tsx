@@ -7,15 +7,16 @@ import { NotFoundScreen } from './NotFoundScreen';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 
 // Every screen but the shell loads through React.lazy when it is first shown, so the first
-// screen downloads only the shell, the lock guard and the lock or set-up screen. Screens behind
-// the lock guard load only once the guard renders them: never while the lock screen shows.
+// screen downloads only the shell, the lock guard and the lock or set-up screen. While the lock
+// screen shows, the diary's screens may load their code and words (preloadUnlocked.ts), never
+// any of the diary: they render only once the guard lets them through.
 const lockGuard = preloadableLazy(async () => (await import('./LockGuard')).LockGuard);
 const LockGuard = lockGuard.Component;
 
 /**
  * Every start shows the lock guard (set-up or lock screen), so its code can be fetched while the
  * language loads rather than after the shell has rendered. A failure is the caller's to ignore:
- * the guard's own load tries again and shows the route's error.
+ * the guard's own load tries once more, and a failure there shows the route's error.
  */
 export const preloadLockGuard = lockGuard.preload;
 

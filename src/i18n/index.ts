@@ -27,7 +27,8 @@ function applyToDocument(lng: string): void {
 
 /**
  * Starts i18next. Each language's namespaces are separate chunks, loaded on demand and
- * precached by the service worker, so only the chosen language is downloaded at start-up.
+ * precached by the service worker: at start-up, the chosen language's and (as its fallback)
+ * English's.
  */
 export async function initI18n(): Promise<typeof i18next> {
   i18next.on('languageChanged', applyToDocument);
@@ -43,9 +44,7 @@ export async function initI18n(): Promise<typeof i18next> {
       supportedLngs: LANGUAGES.map((l) => l.code),
       fallbackLng: DEFAULT_LANGUAGE,
       load: 'currentOnly',
-      // The lock and set-up screens, one of which every start shows, use 'vault': loaded beside
-      // 'common' rather than after the first render asks for it.
-      ns: ['common', 'vault'],
+      ns: ['common'],
       defaultNS: 'common',
       fallbackNS: false,
       interpolation: { escapeValue: false },

@@ -52,4 +52,25 @@ describe('the chain check after the diary loads', () => {
     expect(worker?.answers()).toEqual([]);
     expect(worker?.received.some((m) => m.type === 'done')).toBe(false);
   });
+
+  it('a save while a check runs stops that check (its worker ended) and shows the newer check of the longer chain', async () => {
+    const opened = await openedWith(['One', 'Two']);
+    vi.stubGlobal('Worker', VerifyChainWorkerStub);
+    let saved = false;
+    VerifyChainWorkerStub.onPost = (_, message) => {
+      if (message.type === 'run' && !saved) {
+        saved = true;
+        // A key just pressed holds the check's first copy back (whenQuiet) while the save lands.
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+        void opened.repository.add(aQuickIncidentOn('2026-03-02', { whatHappened: 'Three' }));
+      }
+    };
+    const { result } = renderHook(() => useDiaryValue(opened));
+    await waitFor(() => expect(result.current?.integrity).toEqual({ ok: true, length: 3, head: opened.repository.head() }));
+    const [older, newer] = VerifyChainWorkerStub.spawned;
+    expect(older?.terminated).toBe(true);
+    expect(older?.received.some((m) => m.type === 'done')).toBe(false);
+    expect(newer?.posted[0]).toEqual({ type: 'run', input: { total: 3 } });
+    expect(VerifyChainWorkerStub.spawned).toHaveLength(2);
+  });
 });

@@ -93,8 +93,10 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
     const { repository } = opened;
     let current = true;
     let latestCheck = 0;
-    // Locking (or erasing) stops a check still running in its worker.
+    // Locking (or erasing) stops a check still running in its worker; so does a newer check,
+    // whose chain holds everything the older one would have spoken of.
     const checking = new AbortController();
+    let running: AbortController | null = null;
     const show = (next: (s: Shown) => Shown) => {
       if (current) setChanged((c) => ({ for: opened, shown: next(c?.for === opened ? c.shown : initial) }));
     };
@@ -103,17 +105,22 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
     // diary never says "nothing altered or missing" before they have been.
     const check = async (first = false, attempt = 0): Promise<void> => {
       const mine = ++latestCheck;
+      running?.abort();
+      const own = new AbortController();
+      running = own;
+      const stopOwn = () => own.abort();
+      checking.signal.addEventListener('abort', stopOwn, { once: true });
       try {
         // Both take the chain as it is now (a write makes a new array, so it never changes). The
         // worker is handed it a slice at a time; nothing of it is copied here, or kept once sent.
         const [integrity, notContained] = await Promise.all([
-          repository.verify(checking.signal),
+          repository.verify(own.signal),
           notContainedIn(opened.stores, repository.allRecords()),
         ]);
         if (mine === latestCheck)
           show((s) => ({ ...s, integrity, checkFailed: false, fingerprintsNotContained: notContained ?? s.fingerprintsNotContained }));
       } catch {
-        if (checking.signal.aborted) return;
+        if (own.signal.aborted) return;
         // A diary that cannot be checked at all is shown as failed to load, as a failed read
         // is; after a change it still shows what it holds, and that it is being checked, and
         // the check is tried again (a worker that ran out of memory, say) rather than left.
@@ -127,6 +134,8 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
           // (or the next unlock) checks again.
           show((s) => ({ ...s, checkFailed: true }));
         }
+      } finally {
+        checking.signal.removeEventListener('abort', stopOwn);
       }
     };
     const stop = repository.subscribe(() => {

@@ -23,6 +23,9 @@ export function prewarmVerifyChain(): void {
   prewarmTask(verifyChainWorker);
 }
 
+/** The longest a whole check waits for quiet (no tap or key for 300 ms) before its copies. */
+const QUIET_BUDGET_MS = 5_000;
+
 export interface VerifyInWorkerOptions {
   /** Aborting (a lock) stops the sending and terminates the worker: TaskCancelledError. */
   signal?: AbortSignal;
@@ -48,11 +51,14 @@ export function verifyChainInWorker(
   const most = slice ?? VERIFY_SLICE;
   let next = 0;
   const input: VerifyChainInput = { total, ...(slice === undefined ? {} : { slice }), ...(options ? { options } : {}) };
+  // What the verdict must match, taken now: nothing below holds `records` but `held`.
+  const head = records.at(-1)?.link.hash ?? GENESIS_HASH;
+  // Copies wait for quiet for at most this long in all; after it, only for idle moments.
+  const quietUntil = performance.now() + QUIET_BUDGET_MS;
   const answer = async ({ from, count }: VerifyChainAsk): Promise<VerifyChainSlice> => {
     // The check runs behind the diary: each copy waits for a moment the page is idle and not
     // just tapped, so opening an incident or typing is not queued behind it.
-    await whenQuiet();
-    signal?.throwIfAborted();
+    await whenQuiet({ signal, until: quietUntil });
     if (held === null) throw new TaskFailedError('the chain was sent already');
     // The worker's question is checked like any message from outside: the next slice in order,
     // never more than a slice, never past the end.
@@ -67,7 +73,6 @@ export function verifyChainInWorker(
   };
   const run = runTask(verifyChainWorker, input, { signal, answer }).then((result) => {
     // A verdict that does not fit what was sent is no verdict: the check fails, and is retried.
-    const head = records.at(-1)?.link.hash ?? GENESIS_HASH;
     const fits = result.ok
       ? next === total && result.length === total && result.head === head
       : result.brokenAt >= 0 && result.brokenAt <= total;

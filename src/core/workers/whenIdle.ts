@@ -11,12 +11,11 @@ export function whenIdle(timeoutMs = 1_000): Promise<void> {
 
 /** How long after a tap or a key background work keeps waiting: the screen it opens renders first. */
 export const QUIET_AFTER_INPUT_MS = 300;
-/** Background work waits at most this long for quiet, so a long spell of typing cannot stop it. */
-const MOST_WAIT_MS = 5_000;
 
 let lastInputAt = Number.NEGATIVE_INFINITY;
 let listening = false;
 
+/** Taps and keys (pointerdown, keydown) count as input; scrolling with a wheel does not. */
 function listenForInput(): void {
   if (listening || typeof addEventListener !== 'function') return;
   listening = true;
@@ -26,19 +25,28 @@ function listenForInput(): void {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+export interface QuietOptions {
+  /** Rejects with the signal's reason once it aborts (checked after each wait). */
+  signal?: AbortSignal;
+  /** A performance.now() time after which only an idle moment is waited for, input or not. */
+  until?: number;
+}
+
 /**
- * Resolves at an idle moment at least QUIET_AFTER_INPUT_MS after the last tap or key (or after
- * 5 s of waiting, whatever the person does). Background work that waits for it before each step
- * (the chain check's copies) gives way to what a tap opens: its rendering, its reads, its paint.
+ * Resolves at an idle moment at least QUIET_AFTER_INPUT_MS after the last tap or key (after
+ * `until`, at an idle moment whatever the person does, so a long spell of typing cannot stop
+ * the work). Background work that waits for it before each step (the chain check's copies)
+ * gives way to what a tap opens: its rendering, its reads, its paint.
  */
-export async function whenQuiet(): Promise<void> {
+export async function whenQuiet({ signal, until = Number.POSITIVE_INFINITY }: QuietOptions = {}): Promise<void> {
   listenForInput();
-  const started = performance.now();
   for (;;) {
+    signal?.throwIfAborted();
     await whenIdle();
-    const sinceInput = performance.now() - lastInputAt;
-    const waited = performance.now() - started;
-    if (sinceInput >= QUIET_AFTER_INPUT_MS || waited >= MOST_WAIT_MS) return;
-    await sleep(Math.min(QUIET_AFTER_INPUT_MS - sinceInput, MOST_WAIT_MS - waited));
+    signal?.throwIfAborted();
+    const now = performance.now();
+    const sinceInput = now - lastInputAt;
+    if (sinceInput >= QUIET_AFTER_INPUT_MS || now >= until) return;
+    await sleep(Math.min(QUIET_AFTER_INPUT_MS - sinceInput, until - now));
   }
 }

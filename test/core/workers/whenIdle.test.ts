@@ -40,4 +40,17 @@ describe('whenIdle', () => {
     await whenQuiet();
     expect(performance.now() - tappedAt).toBeGreaterThanOrEqual(QUIET_AFTER_INPUT_MS - 1);
   });
+
+  it('whenQuiet waits only for an idle moment once past its deadline, and stops at an abort', async () => {
+    vi.stubGlobal('requestIdleCallback', undefined);
+    window.dispatchEvent(new Event('pointerdown'));
+    const startedAt = performance.now();
+    await whenQuiet({ until: startedAt });
+    expect(performance.now() - startedAt).toBeLessThan(QUIET_AFTER_INPUT_MS);
+    const stop = new AbortController();
+    window.dispatchEvent(new Event('pointerdown'));
+    const waiting = whenQuiet({ signal: stop.signal });
+    stop.abort(new Error('locked'));
+    await expect(waiting).rejects.toThrow('locked');
+  });
 });

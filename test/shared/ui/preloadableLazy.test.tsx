@@ -3,13 +3,13 @@
 // alone shows its fallback first, and React then holds the loaded screen back behind it).
 
 import { act, render, screen } from '@testing-library/react';
-import { Suspense, useState } from 'react';
+import { Suspense, useState, type ComponentType } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { preloadableLazy } from '../../../src/shared/ui/preloadableLazy';
 
 const Greeting = ({ name }: { name: string }) => <p>Hello {name}</p>;
 
-function renderInSuspense(Component: (props: { name: string }) => React.ReactNode) {
+function renderInSuspense(Component: ComponentType<{ name: string }>) {
   return render(
     <Suspense fallback={<p>Loading</p>}>
       <Component name="Ada" />
