@@ -369,7 +369,7 @@ export interface Installability {
   serviceWorkerActive: boolean;
   /**
    * What the service worker's integrity check cost at one start with it in control (a reload):
-   * the responses it hashed, their size and its time (its own performance.now() sums).
+   * the responses it hashed, their size and its time (its own performance.now(), overlapping checks counted once).
    */
   startCheck: { responses: number; kilobytes: number; milliseconds: number } | null;
   /** Our own reading of the manifest: what Chromium's install criteria need. */

@@ -386,7 +386,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         unit: 'ms',
         value: install.startCheck?.milliseconds ?? null,
         how: install.startCheck
-          ? `A reload with the service worker in control (fresh persistent profile, unthrottled): ${install.startCheck.responses} responses, ${install.startCheck.kilobytes} KiB hashed; the worker's own performance.now() sums, asked of it before and after.`
+          ? `A reload with the service worker in control (fresh persistent profile, unthrottled): ${install.startCheck.responses} responses, ${install.startCheck.kilobytes} KiB hashed; the worker's own performance.now() while at least one check runs (overlapping checks counted once), asked of it before and after.`
           : 'Not measured: the service worker did not answer.',
       },
     );

@@ -135,23 +135,29 @@ type PluginState = Record<string, unknown>;
  */
 export function integrityPlugin(options: IntegrityCheckOptions) {
   const cost: IntegrityCost = { responses: 0, bytes: 0, milliseconds: 0 };
+  // Checks overlap (a page asks for many files at once): time is counted while at least one
+  // runs, once, not once per check, which would count each check's wait behind the others.
+  let running = 0;
+  let busySince = 0;
   /** Files whose changed copy was deleted with no matching one to put back (yet). */
   const refusedURLs = new Set<string>();
 
   /** The verified response rebuilt from the bytes read, or null if they differ from the build. */
   async function verified(response: Response, entry: CheckedEntry, counted: boolean): Promise<Response | null> {
-    const started = options.now();
+    if (counted && running++ === 0) busySince = options.now();
     let bytes: ArrayBuffer;
+    let matches: boolean;
     try {
       bytes = await response.arrayBuffer();
+      matches = (await sha256Integrity(bytes)) === entry.integrity;
     } catch {
       return null;
+    } finally {
+      if (counted && --running === 0) cost.milliseconds += options.now() - busySince;
     }
-    const matches = (await sha256Integrity(bytes)) === entry.integrity;
     if (counted) {
       cost.responses += 1;
       cost.bytes += bytes.byteLength;
-      cost.milliseconds += options.now() - started;
     }
     return matches ? new Response(bytes, { status: 200, statusText: 'OK', headers: options.headersFor(entry.url) }) : null;
   }

@@ -21,7 +21,7 @@ export interface IntegrityCost {
   /** Responses from the precache whose bytes were hashed and compared. */
   responses: number;
   bytes: number;
-  /** Time spent reading and hashing them, in milliseconds. */
+  /** Milliseconds during which at least one was being read and hashed (overlaps counted once). */
   milliseconds: number;
 }
 

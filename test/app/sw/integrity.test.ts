@@ -18,7 +18,10 @@ const sri = (text: string) => `sha256-${createHash('sha256').update(text).digest
 const ENTRY: CheckedEntry = { url: `${ORIGIN}/assets/index-abc12345.js`, integrity: sri(GOOD) };
 const CACHE_KEY = ENTRY.url;
 
-function harness(network: (request: Request) => Promise<Response> = () => Promise.reject(new TypeError('offline'))) {
+function harness(
+  network: (request: Request) => Promise<Response> = () => Promise.reject(new TypeError('offline')),
+  now: () => number = () => performance.now(),
+) {
   const cache = { delete: vi.fn(async () => true), put: vi.fn(async () => undefined) };
   const refusals: IntegrityRefusal[] = [];
   const fetch = vi.fn(network);
@@ -29,7 +32,7 @@ function harness(network: (request: Request) => Promise<Response> = () => Promis
     headersFor: (url) => servedHeaders(url, hostingHeaders),
     refusalFor: (url, navigation) => new Response(`refused ${url} ${navigation}`, { status: 503 }),
     onRefusal: (refusal) => refusals.push(refusal),
-    now: () => performance.now(),
+    now,
   });
   return { plugin, cache, refusals, fetch };
 }
@@ -100,6 +103,18 @@ describe('precache integrity: serving from the cache', () => {
     expect(refusals).toEqual([]);
     expect(plugin.cost.responses).toBe(1);
     expect(plugin.cost.bytes).toBe(GOOD.length);
+  });
+
+  it('counts the time checks overlap once: what the start-up waits for, not each check’s wait behind the others', async () => {
+    let clock = 0;
+    const { plugin } = harness(undefined, () => clock);
+    const serve = () =>
+      plugin.cachedResponseWillBeUsed({ request: new Request(CACHE_KEY), cachedResponse: new Response(GOOD), event: fetchEvent });
+    const both = Promise.all([serve(), serve()]);
+    clock = 10;
+    await both;
+    expect(plugin.cost.responses).toBe(2);
+    expect(plugin.cost.milliseconds).toBe(10);
   });
 
   it('replaces a changed copy with a fresh one that matches, fetched past the HTTP cache', async () => {
