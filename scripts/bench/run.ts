@@ -24,10 +24,12 @@ const TARGETS = {
   addP95Ms: 50,
   searchP95Ms: 50,
   pdfMs: 5000,
-  firstScreenKB: 170,
+  /** Issue 18 (was 170 KB before it). */
+  firstScreenKB: 150,
   /** The service worker's check of the app's code at a start with it in control. */
   startCheckMs: 500,
-  lighthousePerformance: 95,
+  /** Issue 18 (was 95 before it). */
+  lighthousePerformance: 98,
   lighthouseAccessibility: 100,
   lighthouseBestPractices: 100,
 };
