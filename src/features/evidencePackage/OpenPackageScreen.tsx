@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedPackage } from '../../core/export/evidencePackage';
 import { AttachmentCorruptError } from '../../core/store/attachments/errors';
@@ -41,6 +41,8 @@ export function OpenPackageScreen() {
   const errorMessage = useFileErrorMessage();
   const [file, setFile] = useState<File | null>(null);
   const [askPassphrase, setAskPassphrase] = useState(true);
+  // Whether the file chosen last needs a passphrase, once it has been looked at.
+  const passphraseCheck = useRef<Promise<boolean>>(Promise.resolve(true));
   const [passphrase, setPassphrase] = useState('');
   const { busy, error, setError, run } = useAsyncAction(errorMessage);
   const [opened, setOpened] = useState<OpenedPackage | null>(null);
@@ -82,7 +84,11 @@ export function OpenPackageScreen() {
     setFile(chosen);
     setError(null);
     setStopped(false);
-    setAskPassphrase(chosen ? await needsPassphrase(chosen).catch(() => true) : true);
+    const check = chosen ? needsPassphrase(chosen).catch(() => true) : Promise.resolve(true);
+    passphraseCheck.current = check;
+    const needs = await check;
+    // A file chosen since wins: an earlier one's answer, arriving late, is not used.
+    if (passphraseCheck.current === check) setAskPassphrase(needs);
   };
 
   const open = async (event: FormEvent) => {
@@ -90,7 +96,9 @@ export function OpenPackageScreen() {
     setError(null);
     setStopped(false);
     if (!file) return setError(t('open.noFile'));
-    if (askPassphrase && !passphrase) return setError(t('restore.noPassphrase'));
+    // Open pressed before the chosen file was looked at: wait for that, rather than ask for a
+    // passphrase a plain export does not need.
+    if ((await passphraseCheck.current) && !passphrase) return setError(t('restore.noPassphrase'));
     await run(async () => {
       let package_: OpenedPackage;
       try {
