@@ -2,18 +2,10 @@
 // Open pressed before the chosen file has been looked at (is it an encrypted package or a plain
 // export?): the screen waits for the answer instead of asking for a passphrase it may not need.
 
-import { File as NodeFile } from 'node:buffer';
-import { render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
+import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { serializeExportDocument } from '../../../src/core/export/exportJson';
-import { OpenPackageScreen } from '../../../src/features/evidencePackage/OpenPackageScreen';
 import type * as OpenPackageFile from '../../../src/features/evidencePackage/openPackageFile';
-import { VaultContext } from '../../../src/shared/vault/vaultContext';
-import { testI18n } from '../../support/i18n';
-import { testVault } from '../../support/vault';
-import { redactedExport } from './packageFixture';
+import { redactedExport, renderAndChoose } from './packageFixture';
 
 const answers: ((needs: boolean) => void)[] = [];
 vi.mock('../../../src/features/evidencePackage/openPackageFile', async (original) => ({
@@ -23,19 +15,8 @@ vi.mock('../../../src/features/evidencePackage/openPackageFile', async (original
 }));
 
 async function chooseAndTapOpenAtOnce() {
-  const user = userEvent.setup();
-  const i18n = await testI18n();
-  const { vault } = testVault();
-  render(
-    <I18nextProvider i18n={i18n}>
-      <VaultContext.Provider value={{ status: 'locked', vault }}>
-        <OpenPackageScreen />
-      </VaultContext.Provider>
-    </I18nextProvider>,
-  );
   const { document } = await redactedExport();
-  const file = new NodeFile([serializeExportDocument(document)], 'daybook-export.json', { type: 'application/json' }) as unknown as File;
-  await user.upload(screen.getByLabelText('Choose file'), file);
+  const user = await renderAndChoose(document);
   await user.click(screen.getByRole('button', { name: 'Open' }));
   return answers.at(-1);
 }

@@ -41,8 +41,8 @@ export async function redactedExport(omit: OmittableField[] = [], changes: Parti
   return { diary, document, roots };
 }
 
-/** Chooses `document` as a JSON export on the open-package screen and presses Open, as an advocate would. */
-export async function chooseAndOpen(document: ExportDocument) {
+/** The open-package screen (diary locked), with `document` chosen as a JSON export: Open not yet pressed. */
+export async function renderAndChoose(document: ExportDocument) {
   const user = userEvent.setup();
   const i18n = await testI18n();
   const { vault } = testVault();
@@ -56,6 +56,12 @@ export async function chooseAndOpen(document: ExportDocument) {
   // Node's File: jsdom's Blob cannot be read with arrayBuffer() or text(), as the screen reads it.
   const file = new NodeFile([serializeExportDocument(document)], 'daybook-export.json', { type: 'application/json' }) as unknown as File;
   await user.upload(screen.getByLabelText('Choose file'), file);
+  return user;
+}
+
+/** Chooses `document` as a JSON export on the open-package screen and presses Open, as an advocate would. */
+export async function chooseAndOpen(document: ExportDocument) {
+  const user = await renderAndChoose(document);
   // A JSON export needs no passphrase: the field goes once the file has been looked at.
   await waitFor(() => expect(screen.queryByLabelText("The package's passphrase")).toBeNull());
   await user.click(screen.getByRole('button', { name: 'Open' }));
