@@ -192,14 +192,17 @@ async function measureExit(page: Page, gesture: Gesture, task: string, since: nu
 }
 
 /**
- * Each case is measured three times, each in a fresh page, and judged by the median: a page that
+ * Each case is measured several times, each in a fresh page, and judged by the median: a page that
  * blocks its thread fails every time, while one slow moment of a shared CI machine does not decide.
+ * Three for the PDF cases (each draws a 1,000-incident report); five for unlock, which takes a few
+ * seconds and whose window is short, so one busy moment of the machine weighs more there.
  */
 const ATTEMPTS = 3;
+const UNLOCK_ATTEMPTS = 5;
 
-async function medianOf(label: string, attempt: () => Promise<Measured>): Promise<Measured[]> {
+async function medianOf(label: string, attempt: () => Promise<Measured>, attempts = ATTEMPTS): Promise<Measured[]> {
   const all: Measured[] = [];
-  for (let i = 0; i < ATTEMPTS; i++) all.push(await attempt());
+  for (let i = 0; i < attempts; i++) all.push(await attempt());
   results.push(
     `${label}: ${all.map((m) => `${m.delayMs.toFixed(0)} ms (queued ${m.queuedMs.toFixed(0)}, longest task ${m.longestTaskMs.toFixed(0)})`).join(', ')}`,
   );
@@ -271,20 +274,26 @@ describe(`Quick exit within ${LIMIT_MS} ms, CPU ${CPU_SLOWDOWN}x slower`, () => 
   it.each<Gesture>(['button', 'shift'])(
     'while Argon2id runs at unlock (%s)',
     async (gesture) => {
-      const all = await medianOf(`unlock, ${gesture}`, async () => {
-        const page = await context.newPage();
-        await page.goto(baseURL() + '/');
-        await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-        await findQuickExit(page);
-        await throttle(page, CPU_SLOWDOWN);
-        const list = timingsOf(page);
-        const since = await page.evaluate(() => performance.now());
-        await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-        await expect.poll(() => list.some((t) => t.kind === 'task-run' && t.task === 'kdf'), { timeout: 30_000, interval: 20 }).toBe(true);
-        const measured = await measureExit(page, gesture, 'kdf', since);
-        await page.close();
-        return measured;
-      });
+      const all = await medianOf(
+        `unlock, ${gesture}`,
+        async () => {
+          const page = await context.newPage();
+          await page.goto(baseURL() + '/');
+          await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+          await findQuickExit(page);
+          await throttle(page, CPU_SLOWDOWN);
+          const list = timingsOf(page);
+          const since = await page.evaluate(() => performance.now());
+          await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+          await expect
+            .poll(() => list.some((t) => t.kind === 'task-run' && t.task === 'kdf'), { timeout: 30_000, interval: 20 })
+            .toBe(true);
+          const measured = await measureExit(page, gesture, 'kdf', since);
+          await page.close();
+          return measured;
+        },
+        UNLOCK_ATTEMPTS,
+      );
       expect(all.every((m) => m.workerBusy)).toBe(true);
       expect(median(all.map((m) => m.delayMs))).toBeLessThanOrEqual(LIMIT_MS);
     },

@@ -9,6 +9,5 @@ const incidentDetail = preloadableLazy(async () => (await import('../features/di
 export const DiaryRoute = diaryRoute.Component;
 export const IncidentDetailScreen = incidentDetail.Component;
 
-export function preloadDiaryScreens(): Promise<unknown> {
-  return Promise.all([diaryRoute.preload(), incidentDetail.preload()]);
-}
+/** Loads each screen's code, one function per screen, so each can run in its own task. */
+export const diaryScreenPreloads: ReadonlyArray<() => Promise<unknown>> = [diaryRoute.preload, incidentDetail.preload];

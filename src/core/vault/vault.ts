@@ -288,7 +288,6 @@ export class Vault {
     };
   }
 
-  /** Milliseconds before another unlock attempt is allowed. */
   /**
    * Loads the database's code now (while the passphrase is typed), so that an unlock's first
    * step is not parsing Dexie on the page. Only a head start: a failure shows again at unlock.
@@ -297,6 +296,7 @@ export class Vault {
     this.database().catch(() => undefined);
   }
 
+  /** Milliseconds before another unlock attempt is allowed. */
   async unlockWait(): Promise<number> {
     const row = await this.readMeta(FAILURES_KEY);
     return remainingWait(row?.value as FailureRecord | undefined, this.now());

@@ -9,6 +9,27 @@ export function whenIdle(timeoutMs = 1_000): Promise<void> {
   });
 }
 
+/** At most this long each step waits for an idle moment: on a busy page each still starts within a few frames. */
+const IDLE_TURN_DEADLINE_MS = 50;
+
+/**
+ * Runs each step at its own idle moment, one after another. Resolves once what every step
+ * returned has resolved; rejects with the first failure, once every step has started. For work a keystroke starts,
+ * such as fetching code ahead of time: together in the key's handler they held the page's
+ * thread for over 100 ms at CPU 4x, long enough to delay a Quick exit pressed then.
+ */
+export async function inIdleTurns(steps: ReadonlyArray<() => unknown>): Promise<void> {
+  const started: Promise<unknown>[] = [];
+  for (const step of steps) {
+    await whenIdle(IDLE_TURN_DEADLINE_MS);
+    const result = (async () => step())();
+    // Handled here so a failure does not go unhandled while later steps wait; Promise.all reports it.
+    result.catch(() => undefined);
+    started.push(result);
+  }
+  await Promise.all(started);
+}
+
 /** How long after a tap or a key background work keeps waiting: the screen it opens renders first. */
 export const QUIET_AFTER_INPUT_MS = 300;
 

@@ -9,6 +9,7 @@ import { useStoppable } from '../../shared/hooks/useStoppable';
 import { BusyButton } from '../../shared/ui/BusyButton';
 import { UnlockThrottledError } from '../../core/vault/vault';
 import { preloadKdf } from '../../core/crypto';
+import { inIdleTurns } from '../../core/workers/whenIdle';
 
 /**
  * The lock screen: reveals nothing about the diary, only asks for the passphrase. `onTyping`:
@@ -98,9 +99,9 @@ export function UnlockScreen({ onTyping }: { onTyping?: () => void } = {}) {
           onChange={(value) => {
             unlocking.setStopped(false);
             // Typing takes a few seconds: enough to fetch and compile Argon2id and the database's
-            // code meanwhile, rather than on the page after Unlock is pressed.
-            preloadKdf();
-            vault.preloadDatabase();
+            // code meanwhile, rather than on the page after Unlock is pressed. Each at its own
+            // idle moment: the key's handler stays short, so Quick exit is never queued behind it.
+            void inIdleTurns([preloadKdf, () => vault.preloadDatabase()]);
             onTyping?.();
             setPassphrase(value);
           }}

@@ -2,7 +2,7 @@
 // whenIdle, whenQuiet: background work (the chain check's copies) waits for the page's idle moments.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { QUIET_AFTER_INPUT_MS, whenIdle, whenQuiet } from '../../../src/core/workers/whenIdle';
+import { inIdleTurns, QUIET_AFTER_INPUT_MS, whenIdle, whenQuiet } from '../../../src/core/workers/whenIdle';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -52,5 +52,79 @@ describe('whenIdle', () => {
     const waiting = whenQuiet({ signal: stop.signal });
     stop.abort(new Error('locked'));
     await expect(waiting).rejects.toThrow('locked');
+  });
+});
+
+describe('inIdleTurns', () => {
+  /** Idle callbacks the test runs by hand, one at a time. */
+  function manualIdle() {
+    const pending: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => pending.push(run));
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    return {
+      pending,
+      async runNext() {
+        pending.shift()?.();
+        await settle();
+      },
+      settle,
+    };
+  }
+
+  it('starts one step per idle moment, in order, never two in the same one', async () => {
+    const idle = manualIdle();
+    const ran: string[] = [];
+    let done = false;
+    const turns = inIdleTurns(['a', 'b', 'c'].map((name) => () => ran.push(name))).then(() => (done = true));
+    await idle.settle();
+    // Nothing runs in the caller's own task (a key's handler): only once the page is idle.
+    expect(ran).toEqual([]);
+    await idle.runNext();
+    expect(ran).toEqual(['a']);
+    await idle.runNext();
+    expect(ran).toEqual(['a', 'b']);
+    expect(done).toBe(false);
+    await idle.runNext();
+    await turns;
+    expect(ran).toEqual(['a', 'b', 'c']);
+    expect(idle.pending).toEqual([]);
+  });
+
+  it('waits for what each step started, and rejects with a failure once every step has started', async () => {
+    const idle = manualIdle();
+    let finishFirst: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => (finishFirst = resolve));
+    let secondStarted = false;
+    let outcome = 'pending';
+    const turns = inIdleTurns([
+      () => first,
+      () => {
+        secondStarted = true;
+        return Promise.reject(new Error('offline'));
+      },
+    ]);
+    turns.then(
+      () => (outcome = 'resolved'),
+      () => (outcome = 'rejected'),
+    );
+    await idle.runNext();
+    // The first step's promise is still pending: so is the whole.
+    expect(outcome).toBe('pending');
+    await idle.runNext();
+    expect(secondStarted).toBe(true);
+    await expect(turns).rejects.toThrow('offline');
+    finishFirst();
+  });
+
+  it('resolves once what every step started has finished', async () => {
+    const idle = manualIdle();
+    let finish: () => void = () => undefined;
+    let outcome = 'pending';
+    inIdleTurns([() => new Promise<void>((resolve) => (finish = resolve))]).then(() => (outcome = 'resolved'));
+    await idle.runNext();
+    expect(outcome).toBe('pending');
+    finish();
+    await idle.settle();
+    expect(outcome).toBe('resolved');
   });
 });
