@@ -191,14 +191,15 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     // The largest chunk is zxcvbn's dictionaries (about 1.2 MB), loaded only on the passphrase
-    // screens; the first screen has its own 170 KB gzip budget, checked by the browser tests.
+    // screens; the first screen has its own 150 KB gzip budget, checked by the browser tests.
     chunkSizeWarningLimit: 1400,
-    // A dynamic import loads its chunk's own imports as the browser finds them, in small tasks,
-    // rather than adding a preload link for each of them (the diary's route has about 50) in one
-    // task: that task held the lock screen's thread for over 200 ms at CPU 4x, so a Quick exit
-    // pressed then waited. Stylesheets are still added with the chunk, and index.html keeps its
-    // preloads (hostType 'html') for the first screen. Every chunk is precached by the service
-    // worker, so the extra round trips are to the device's own cache.
+    // A dynamic import's chunk fetches its own imports as the browser finds them, rather than
+    // Vite adding a preload link for each of them (the diary's route has about 50) in one task:
+    // that task held the lock screen's thread for over 200 ms at CPU 4x, so a Quick exit pressed
+    // then waited. Stylesheets are still added with the chunk, and index.html keeps its preloads
+    // (hostType 'html') for the first screen. The cost is a chain of requests, 4 or 5 deep for
+    // the diary's route: to the service worker's precache once it controls the page, to the
+    // network on the first visit (or where there is no service worker).
     modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'js' ? [] : deps) },
     rolldownOptions: {
       // vite-plugin-pwa builds the service worker inside closeBundle, which this check reports as

@@ -25,7 +25,7 @@ describe('preloading while the passphrase is typed', () => {
     const [warm] = VerifyChainWorkerStub.spawned;
     expect(warm?.name).toBe('verify-chain');
     expect(warm?.posted).toEqual([]);
-    expect(loadNamespaces).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(loadNamespaces).toHaveBeenCalledTimes(1));
     // More keystrokes keep the one warm worker.
     preloadUnlocked(i18n);
     await new Promise((resolve) => setTimeout(resolve, 20));

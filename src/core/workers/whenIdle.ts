@@ -9,12 +9,13 @@ export function whenIdle(timeoutMs = 1_000): Promise<void> {
   });
 }
 
-/** At most this long each step waits for an idle moment: on a busy page each still starts within a few frames. */
+/** How long each step waits for an idle moment at most: on a busy page each still starts soon. */
 const IDLE_TURN_DEADLINE_MS = 50;
 
 /**
  * Runs each step at its own idle moment, one after another. Resolves once what every step
- * returned has resolved; rejects with the first failure, once every step has started. For work a keystroke starts,
+ * returned has resolved; rejects with the first step to fail (the first in time), once every
+ * step has started. For work a keystroke starts,
  * such as fetching code ahead of time: together in the key's handler they held the page's
  * thread for over 100 ms at CPU 4x, long enough to delay a Quick exit pressed then.
  */

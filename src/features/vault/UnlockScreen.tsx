@@ -29,6 +29,8 @@ export function UnlockScreen({ onTyping }: { onTyping?: () => void } = {}) {
   /** The keys are open (Vault.unlock's onKeysOpened): Stop would do nothing now, so it is gone. */
   const [opening, setOpening] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  /** An unlock is under way: a warm-up the typing asked for that has not started yet is not wanted now. */
+  const submitting = useRef(false);
 
   useEffect(() => {
     void vault.unlockWait().then((wait) => wait > 0 && setWaitUntil(Date.now() + wait));
@@ -50,27 +52,33 @@ export function UnlockScreen({ onTyping }: { onTyping?: () => void } = {}) {
       return;
     }
     setOpening(false);
+    submitting.current = true;
     // Busy ends also after success: another tab may lock again before this screen goes away.
     // Stopped is not a failure: no error and no wait to look up (none was counted).
-    const wasStopped = await unlocking.start(
-      async (signal) => {
-        try {
-          await vault.unlock(passphrase, { signal, onKeysOpened: () => setOpening(true) });
-          setPassphrase('');
-        } finally {
-          setOpening(false);
-        }
-      },
-      async (caught) => {
-        // Still busy: find out how long to wait before the next try, then show why it failed.
-        // A wait that cannot be read must not hide why the unlock failed.
-        const wait = caught instanceof UnlockThrottledError ? caught.waitMs : await vault.unlockWait().catch(() => 0);
-        if (wait > 0) {
-          setNow(Date.now());
-          setWaitUntil(Date.now() + wait);
-        }
-      },
-    );
+    let wasStopped: boolean;
+    try {
+      wasStopped = await unlocking.start(
+        async (signal) => {
+          try {
+            await vault.unlock(passphrase, { signal, onKeysOpened: () => setOpening(true) });
+            setPassphrase('');
+          } finally {
+            setOpening(false);
+          }
+        },
+        async (caught) => {
+          // Still busy: find out how long to wait before the next try, then show why it failed.
+          // A wait that cannot be read must not hide why the unlock failed.
+          const wait = caught instanceof UnlockThrottledError ? caught.waitMs : await vault.unlockWait().catch(() => 0);
+          if (wait > 0) {
+            setNow(Date.now());
+            setWaitUntil(Date.now() + wait);
+          }
+        },
+      );
+    } finally {
+      submitting.current = false;
+    }
     if (wasStopped) {
       // The passphrase stays in the field, hidden as it was: someone who pressed Stop in a hurry
       // (a typo seen, the wrong moment) can press Unlock again at once, or select it and retype,
@@ -100,8 +108,10 @@ export function UnlockScreen({ onTyping }: { onTyping?: () => void } = {}) {
             unlocking.setStopped(false);
             // Typing takes a few seconds: enough to fetch and compile Argon2id and the database's
             // code meanwhile, rather than on the page after Unlock is pressed. Each at its own
-            // idle moment: the key's handler stays short, so Quick exit is never queued behind it.
-            void inIdleTurns([preloadKdf, () => vault.preloadDatabase()]);
+            // idle moment, so the key's handler stays short for a Quick exit pressed then. A
+            // warm-up that comes after Unlock (a form filled and sent at once) is skipped: the
+            // unlock has already taken or started its worker, and a second would only wait idle.
+            inIdleTurns([() => submitting.current || preloadKdf(), () => vault.preloadDatabase()]).catch(() => undefined);
             onTyping?.();
             setPassphrase(value);
           }}

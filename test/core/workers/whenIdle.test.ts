@@ -59,10 +59,15 @@ describe('inIdleTurns', () => {
   /** Idle callbacks the test runs by hand, one at a time. */
   function manualIdle() {
     const pending: (() => void)[] = [];
-    vi.stubGlobal('requestIdleCallback', (run: () => void) => pending.push(run));
+    const deadlines: (number | undefined)[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: () => void, options?: { timeout?: number }) => {
+      deadlines.push(options?.timeout);
+      return pending.push(run);
+    });
     const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
     return {
       pending,
+      deadlines,
       async runNext() {
         pending.shift()?.();
         await settle();
@@ -88,6 +93,36 @@ describe('inIdleTurns', () => {
     await turns;
     expect(ran).toEqual(['a', 'b', 'c']);
     expect(idle.pending).toEqual([]);
+    // Each waits for idle for at most 50 ms: on a busy page each step still starts within a few frames.
+    expect(idle.deadlines).toEqual([50, 50, 50]);
+  });
+
+  it('a step that fails does not stop the later ones from starting, and nothing is left unhandled', async () => {
+    const idle = manualIdle();
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    try {
+      let laterStarted = false;
+      const turns = inIdleTurns([
+        () => Promise.reject(new Error('offline')),
+        () => {
+          laterStarted = true;
+        },
+      ]);
+      turns.catch(() => undefined);
+      await idle.runNext();
+      // The failure is known, the later step not yet started: a rejection left unhandled
+      // meanwhile would be reported now.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(laterStarted).toBe(false);
+      await idle.runNext();
+      expect(laterStarted).toBe(true);
+      await expect(turns).rejects.toThrow('offline');
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', note);
+    }
   });
 
   it('waits for what each step started, and rejects with a failure once every step has started', async () => {
