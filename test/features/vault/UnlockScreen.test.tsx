@@ -1,13 +1,8 @@
 // @vitest-environment jsdom
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UnlockScreen } from '../../../src/features/vault/UnlockScreen';
-import { VaultContext } from '../../../src/shared/vault/vaultContext';
-import { testI18n } from '../../support/i18n';
-import { createdVault } from '../../support/vault';
+import { renderLockScreen } from '../../support/lockScreen';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -16,18 +11,7 @@ afterEach(() => {
 describe('unlock in a browser that cannot run Argon2id', () => {
   it('says what to do instead of blaming the passphrase, and counts no failed attempt', async () => {
     const user = userEvent.setup();
-    const { vault, passphrase } = await createdVault();
-    vault.lock();
-    const i18n = await testI18n();
-    render(
-      <I18nextProvider i18n={i18n}>
-        <VaultContext.Provider value={{ status: 'locked', vault }}>
-          <MemoryRouter>
-            <UnlockScreen />
-          </MemoryRouter>
-        </VaultContext.Provider>
-      </I18nextProvider>,
-    );
+    const { vault, passphrase } = await renderLockScreen();
     vi.stubGlobal('WebAssembly', undefined);
     await user.type(screen.getByLabelText('Passphrase'), passphrase);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));

@@ -1,35 +1,16 @@
 // @vitest-environment jsdom
 import Dexie from 'dexie';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UnlockScreen } from '../../../src/features/vault/UnlockScreen';
-import { VaultContext } from '../../../src/shared/vault/vaultContext';
 import { ControlledKdfWorker } from '../../support/controlledKdfWorker';
-import { testI18n } from '../../support/i18n';
-import { createdVault } from '../../support/vault';
+import { renderLockScreen } from '../../support/lockScreen';
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function lockScreen() {
-  const setup = await createdVault();
-  setup.vault.lock();
-  const i18n = await testI18n();
-  render(
-    <I18nextProvider i18n={i18n}>
-      <VaultContext.Provider value={{ status: 'locked', vault: setup.vault }}>
-        <MemoryRouter>
-          <UnlockScreen />
-        </MemoryRouter>
-      </VaultContext.Provider>
-    </I18nextProvider>,
-  );
-  return setup;
-}
+const lockScreen = renderLockScreen;
 
 describe('Stop on the lock screen', () => {
   it('shows Stop and a moving bar while unlocking; Stop ends it, keeps the passphrase, focuses the field, and the screen works again', async () => {

@@ -3,14 +3,9 @@
 // and not once Unlock has been pressed (a form filled and sent at once): the unlock has its own
 // worker by then, and a second would only sit idle beside it.
 
-import { act, fireEvent, render, screen } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UnlockScreen } from '../../../src/features/vault/UnlockScreen';
-import { VaultContext } from '../../../src/shared/vault/vaultContext';
-import { testI18n } from '../../support/i18n';
-import { createdVault } from '../../support/vault';
+import { renderLockScreen } from '../../support/lockScreen';
 import type * as Crypto from '../../../src/core/crypto';
 
 const warmUps = vi.hoisted(() => ({ count: 0 }));
@@ -43,18 +38,7 @@ function manualIdle() {
 describe('warming Argon2id on the lock screen', () => {
   it('warms at an idle moment after a key, and not when Unlock came first', async () => {
     const runIdle = manualIdle();
-    const { vault } = await createdVault();
-    vault.lock();
-    const i18n = await testI18n();
-    render(
-      <I18nextProvider i18n={i18n}>
-        <VaultContext.Provider value={{ status: 'locked', vault }}>
-          <MemoryRouter>
-            <UnlockScreen />
-          </MemoryRouter>
-        </VaultContext.Provider>
-      </I18nextProvider>,
-    );
+    await renderLockScreen();
     const field = screen.getByLabelText('Passphrase');
 
     // A key: nothing in its handler, the warm-up at the next idle moment.
