@@ -15,9 +15,9 @@ const IDLE_TURN_DEADLINE_MS = 50;
 /**
  * Runs each step at its own idle moment, one after another. Resolves once what every step
  * returned has resolved; rejects with the first step to fail (the first in time), once every
- * step has started. For work a keystroke starts,
- * such as fetching code ahead of time: together in the key's handler they held the page's
- * thread for over 100 ms at CPU 4x, long enough to delay a Quick exit pressed then.
+ * step has started. For work a keystroke starts, such as fetching code ahead of time: together
+ * in the key's handler they held the page's thread for over 100 ms at CPU 4x, long enough to
+ * delay a Quick exit pressed then.
  */
 export async function inIdleTurns(steps: ReadonlyArray<() => unknown>): Promise<void> {
   const started: Promise<unknown>[] = [];
