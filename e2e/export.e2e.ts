@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations as violations } from './support/axe';
 import { baseURL, download, launch, newContext, recordForeignRequests } from './support/browser';
-import { createVaultThroughUi, dumpIndexedDb, goOfflineAndUnlock, PASSPHRASE, unlockThroughUi } from './support/vault';
+import { createVaultThroughUi, dumpIndexedDb, finishRestoreThroughUi, goOfflineAndUnlock, unlockThroughUi } from './support/vault';
 import { pdfPageTexts } from './support/pdfText';
 
 const PNG = readFileSync(new URL('../public/icons/icon-192.png', import.meta.url));
@@ -306,14 +306,7 @@ describe('exports: PDF, CSV, JSON, evidence package, backup and restore', () => 
     await other.getByRole('button', { name: 'Check backup' }).click();
     await other.getByText(/Every part of it was checked and is complete/).waitFor({ timeout: 30_000 });
     expect(await violations(other)).toEqual([]);
-    await other.getByRole('button', { name: 'Continue', exact: true }).click();
-    await other.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-    await other.getByLabel('Type the new passphrase again').fill(PASSPHRASE);
-    await other.getByRole('button', { name: 'Create my diary' }).click();
-    await other.getByTestId('recovery-key').waitFor({ timeout: 20_000 });
-    await other.getByLabel('I have written down my recovery key and kept it safe.').check();
-    await other.getByRole('button', { name: 'Open my diary' }).click();
-    await other.getByRole('heading', { level: 1, name: 'Your diary', exact: true }).waitFor({ timeout: 30_000 });
+    await finishRestoreThroughUi(other);
     await other.getByText(`Backup test: ${POLISH}`).waitFor();
     await other.getByText('Second incident for the backup').waitFor();
     await other.getByText('Record of changes checked: 2 records, nothing altered or missing.').waitFor();

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { baseURL, exitURL, launch, newContext } from './support/browser';
 import { bigDiaryBackup } from './support/bigDiary';
-import { PASSPHRASE, unlockThroughUi } from './support/vault';
+import { PASSPHRASE, restoreThroughUi, unlockThroughUi } from './support/vault';
 
 const INCIDENTS = 1000;
 const LIMIT_MS = 100;
@@ -92,26 +92,6 @@ async function throttle(page: Page, rate: number): Promise<CDPSession> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   return cdp;
-}
-
-/** Restores the generated diary through set-up ("Start from a backup"), as a person would. */
-async function restoreBigDiary(page: Page, backup: Buffer): Promise<void> {
-  await page.goto(baseURL() + '/');
-  await page.getByRole('button', { name: 'Start from a backup' }).click();
-  await page
-    .getByLabel('Choose backup file')
-    .setInputFiles({ name: 'big.daybook-backup', mimeType: 'application/octet-stream', buffer: backup });
-  await page.getByLabel("The backup's passphrase").fill(BACKUP_PASSPHRASE);
-  await page.getByRole('button', { name: 'Check backup' }).click();
-  await page.getByText(/Every part of it was checked and is complete/).waitFor({ timeout: 120_000 });
-  await page.getByRole('button', { name: 'Continue', exact: true }).click();
-  await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Type the new passphrase again').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Create my diary' }).click();
-  await page.getByTestId('recovery-key').waitFor({ timeout: 120_000 });
-  await page.getByLabel('I have written down my recovery key and kept it safe.').check();
-  await page.getByRole('button', { name: 'Open my diary' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Your diary', exact: true }).waitFor({ timeout: 120_000 });
 }
 
 /** A fresh page of the app, unlocked, on the export screen with the PDF report chosen. */
@@ -225,7 +205,7 @@ beforeAll(async () => {
   }, exitURL());
   await context.addInitScript(instrument, new URL(baseURL()).origin);
   const page = await context.newPage();
-  await restoreBigDiary(page, backup);
+  await restoreThroughUi(page, backup, BACKUP_PASSPHRASE);
   await page.close();
 }, 600_000);
 

@@ -74,3 +74,28 @@ export async function goOfflineAndUnlock(context: BrowserContext, page: Page): P
   await page.reload();
   await unlockThroughUi(page);
 }
+
+/** After a backup was checked on the set-up screen: Continue, a new passphrase, the recovery key kept, the diary open. */
+export async function finishRestoreThroughUi(page: Page, timeout = 30_000, passphrase = PASSPHRASE): Promise<void> {
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await page.getByLabel('New passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type the new passphrase again').fill(passphrase);
+  await page.getByRole('button', { name: 'Create my diary' }).click();
+  await page.getByTestId('recovery-key').waitFor({ timeout });
+  await page.getByLabel('I have written down my recovery key and kept it safe.').check();
+  await page.getByRole('button', { name: 'Open my diary' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your diary', exact: true }).waitFor({ timeout });
+}
+
+/** A backup restored in a fresh profile through set-up ("Start from a backup"), as a person would, to the diary open. */
+export async function restoreThroughUi(page: Page, backup: Buffer, backupPassphrase: string, timeout = 120_000): Promise<void> {
+  await page.goto(baseURL() + '/');
+  await page.getByRole('button', { name: 'Start from a backup' }).click();
+  await page
+    .getByLabel('Choose backup file')
+    .setInputFiles({ name: 'diary.daybook-backup', mimeType: 'application/octet-stream', buffer: backup });
+  await page.getByLabel("The backup's passphrase").fill(backupPassphrase);
+  await page.getByRole('button', { name: 'Check backup' }).click();
+  await page.getByText(/Every part of it was checked and is complete/).waitFor({ timeout });
+  await finishRestoreThroughUi(page, timeout);
+}

@@ -35,7 +35,7 @@ export function preloadUnlocked(i18n: I18n): void {
   ]).catch(() => {
     started = null;
   });
-  inIdleTurns([prewarmChainCheck]).catch(() => undefined);
+  inIdleTurns([prewarmChainCheck, prewarmRowOpening]).catch(() => undefined);
 }
 
 /**
@@ -47,6 +47,18 @@ export function preloadUnlocked(i18n: I18n): void {
 function prewarmChainCheck(): void {
   import('../core/evidence/verifyChainInWorker').then(
     ({ prewarmVerifyChain }) => prewarmVerifyChain(),
+    () => undefined,
+  );
+}
+
+/**
+ * Starts the worker that decrypts and parses the diary's records once the first page shows
+ * (core/store/diary/openRowsInWorker.ts), so the load need not wait for its code. As above, on
+ * every keystroke: each load uses its warm worker up.
+ */
+function prewarmRowOpening(): void {
+  import('../core/store/diary/openRowsInWorker').then(
+    ({ prewarmOpenRows }) => prewarmOpenRows(),
     () => undefined,
   );
 }

@@ -57,6 +57,12 @@ export interface RunTaskOptions<Progress, Ask, Answer> {
   onProgress?: (value: Progress) => void;
   /** Answers the task's questions (for a task that asks any). */
   answer?: (question: Ask) => Promise<Answer>;
+  /**
+   * Called just before the input is handed over (once a worker has loaded, which may take a
+   * while): what it throws is what the task rejects with, and the input is never sent. For input
+   * that may have stopped being the task's to have meanwhile (keys, once the vault has locked).
+   */
+  beforeRun?: () => void;
 }
 
 /** Whether tasks run in workers here: every browser Daybook supports has module workers. */
@@ -138,6 +144,7 @@ async function runInProcess<In, Out, Progress, Ask, Answer>(
   try {
     const fn = await task.inProcess();
     options.signal?.throwIfAborted();
+    options.beforeRun?.();
     const run = fn(input, {
       signal: controller.signal,
       progress: (value) => options.onProgress?.(value),
@@ -213,7 +220,8 @@ async function runInWorker<In, Out, Progress, Ask, Answer>(
             if (!settled) options.onProgress?.(message.value);
             return;
           case 'ask':
-            void answer(message.id, message.question);
+            // A question still on its way when the task ended is not answered.
+            if (!settled) void answer(message.id, message.question);
             return;
           case 'done':
             return finish(() => resolve(message.output));
@@ -237,6 +245,11 @@ async function runInWorker<In, Out, Progress, Ask, Answer>(
       worker.addEventListener('error', (event) =>
         finish(() => reject(new TaskFailedError((event as ErrorEvent).message ?? 'the worker stopped'))),
       );
+      try {
+        options.beforeRun?.();
+      } catch (error) {
+        return finish(() => reject(error));
+      }
       const run: ToWorker<In, Answer> = { type: 'run', input };
       worker.postMessage(run, task.transfer?.(input) ?? []);
     });

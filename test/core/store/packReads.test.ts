@@ -1,5 +1,6 @@
-// Reading the diary's packs at load (core/store/diary/storage.ts, openPacks): the next few packs
-// decrypt while the ones before are checked, one slice ahead and no more; records come back in
+// Reading the diary's packs at load (core/store/diary/storage.ts, openRows; in-process here, as
+// where there are no workers): the next few packs decrypt while the ones before are checked, one
+// slice ahead and no more; records come back in
 // chain order; a pack that fails after the first slice fails the load as before, the first
 // failing slice in order giving the error; a slice failing ahead leaves no unhandled rejection.
 // And each link's prevHash, shared with the hash before it at load, reads back unchanged.
@@ -16,8 +17,8 @@ import { createdVault } from '../../support/vault';
 
 type Setup = { db: DaybookDatabase; session: VaultSession };
 
-/** Packs decrypted between two turns of the page (storage.ts, PACK_SLICE). */
-const SLICE = 4;
+/** Packs handed to the page in one turn (storage.ts, PACK_SLICE). */
+const SLICE = 8;
 
 const hashOf = (seq: number) => seq.toString(16).padStart(64, 'a');
 

@@ -50,11 +50,13 @@ export class MalformedPackError extends Error {
 export function parsePack(value: unknown, index: number): RevisionRecord[] {
   if (!Array.isArray(value) || value.length !== PACK_SIZE) throw new MalformedPackError(index);
   const first = index * PACK_SIZE;
-  value.forEach((record: unknown, position) => {
+  // Every place, holes included (forEach would skip a hole in an array that did not come from JSON).
+  for (let position = 0; position < PACK_SIZE; position += 1) {
+    const record: unknown = value[position];
     const link = typeof record === 'object' && record !== null ? (record as { link?: unknown }).link : undefined;
     const seq = typeof link === 'object' && link !== null ? (link as { seq?: unknown }).seq : undefined;
     if (seq !== first + position) throw new MalformedPackError(index);
-  });
+  }
   return value as RevisionRecord[];
 }
 

@@ -11,6 +11,8 @@ import { padded } from '../padding';
 import { ChainMovedError, guardStorage } from '../storageErrors';
 import { FIRST_PAGE_BYTES, FIRST_PAGE_ROW_ID, fitFirstPage, parseFirstPage, type FirstPage } from './firstPage';
 import { PACK_SIZE, PACKED_MARKER_ID, packedMarkerRow, packId, packOf, packableRanges, parsePack } from './packs';
+import { yieldToPage } from '../../workers/yieldToPage';
+import { openRows } from './openRowsInWorker';
 import { chainEnd, SEAL_ROW_ID, type ChainEnd, type SealFinding, type SealRow, type StoredSeal } from './seal';
 import type { DiaryWrite, RevisionRecord } from './types';
 
@@ -47,30 +49,14 @@ export interface LooseRecord {
   record: RevisionRecord;
 }
 
-/** Rows decrypted between two turns of the page (see openInSlices): a few tens of milliseconds on a slow phone. */
-const READ_SLICE = 250;
+/** Rows handed to the page in one message (see openRows): receiving them is a few milliseconds on a slow phone. */
+const READ_SLICE = 500;
 
-/** Packs decrypted between two turns of the page: about as many records as READ_SLICE. */
-const PACK_SLICE = 4;
+/** Packs handed to the page in one message: about as many records as READ_SLICE. */
+const PACK_SLICE = 8;
 
 /** Packs written per transaction when a load packs rows: a large diary's first packing is many short writes, not one long one. */
 const PACKS_PER_WRITE = 32;
-
-/**
- * Lets the page run what is waiting (a frame, a tap on Quick exit) before going on. A message to
- * itself, not a timer: browsers stretch nested timers to 4 ms, 200 times over for a large diary.
- */
-function yieldToPage(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
-}
 
 /** Row ids follow chain order, so reading the table in key order reads the chain in order. */
 export const rowId = (seq: number) => String(seq).padStart(12, '0');
@@ -142,11 +128,17 @@ export class DiaryStorage {
     );
     packRows.sort((a, b) => (a.id < b.id ? -1 : 1));
     const rows = stored.filter((row) => row.id !== PACKED_MARKER_ID).sort((a, b) => (a.id < b.id ? -1 : 1));
-    const [packed, opened, { seal, sealKey }, page] = await Promise.all([
-      this.openPacks(packRows),
-      this.openInSlices(rows),
-      this.openSeal(sealRow),
-      this.openPage(pageRow),
+    // A seal or page that fails ends the rows' worker: the load has failed, and the worker holds the keys.
+    const siblingFailed = new AbortController();
+    const failing = <T>(read: Promise<T>) =>
+      read.catch((error: unknown) => {
+        siblingFailed.abort();
+        throw error;
+      });
+    const [{ packed, opened }, { seal, sealKey }, page] = await Promise.all([
+      this.openRows(packRows, rows, siblingFailed.signal),
+      failing(this.openSeal(sealRow)),
+      failing(this.openPage(pageRow)),
     ]);
     // Locked while the rows were being decrypted (each decryption started before): nothing read
     // may outlive the lock. key() throws once the vault has locked.
@@ -163,47 +155,48 @@ export class DiaryStorage {
   }
 
   /**
-   * Packs decrypted and checked (packs.ts), a few at a time with a turn for the page between. The
-   * next slice is decrypting (WebCrypto, off the page's thread) while this one is parsed and
-   * checked: one slice ahead, never more, so memory stays bounded. A slice fails as before: the
-   * first slice in order that fails gives the error, and one failing ahead of it leaves no
-   * unhandled rejection.
+   * The packs and the rows, decrypted and parsed in the open-rows worker (openRowsInWorker.ts)
+   * and handed to the page a slice at a time. Each pack is checked here (packs.ts) as its slice
+   * arrives. Locked meanwhile: the worker's next question is refused and the worker ended, and
+   * the load fails as the lock says. Aborting `signal` ends the worker too.
    */
-  private async openPacks(rows: readonly EncryptedRow[]): Promise<{ index: number; records: RevisionRecord[] }[]> {
-    const openSlice = (start: number) =>
-      Promise.all(
-        rows.slice(start, start + PACK_SLICE).map(async (row) => {
-          const index = packIndexOf(row);
-          return { index, records: parsePack(await this.packs.open(row), index) };
-        }),
-      );
-    const packs: { index: number; records: RevisionRecord[] }[] = [];
-    let ahead = rows.length > 0 ? openSlice(0) : undefined;
-    for (let start = 0; ahead; start += PACK_SLICE) {
-      const current = ahead;
-      ahead = start + PACK_SLICE < rows.length ? openSlice(start + PACK_SLICE) : undefined;
-      // Marked handled: its failure is reported when its turn comes, unless this slice fails first.
-      ahead?.catch(() => undefined);
-      if (start > 0) await yieldToPage();
-      for (const pack of await current) packs.push(pack);
-    }
-    return packs;
-  }
-
-  /**
-   * Decrypts rows a slice at a time, giving the page a turn between slices: a large diary read
-   * all at once queues tens of thousands of callbacks that hold up every frame (the first rows'
-   * among them) and every tap until the last has run. Each slice's decryptions still run side by
-   * side in WebCrypto.
-   */
-  private async openInSlices(rows: readonly EncryptedRow[]): Promise<RevisionRecord[]> {
-    const records: RevisionRecord[] = [];
-    for (let start = 0; start < rows.length; start += READ_SLICE) {
-      if (start > 0) await yieldToPage();
-      const slice = await Promise.all(rows.slice(start, start + READ_SLICE).map((row) => this.table.open(row)));
-      for (const record of slice) records.push(record);
-    }
-    return records;
+  private async openRows(
+    packRows: readonly EncryptedRow[],
+    rows: readonly EncryptedRow[],
+    signal: AbortSignal,
+  ): Promise<{ packed: { index: number; records: RevisionRecord[] }[]; opened: RevisionRecord[] }> {
+    const current = this.key();
+    let packed: { index: number; records: RevisionRecord[] }[] = [];
+    let opened: RevisionRecord[] = [];
+    await openRows(
+      [
+        { table: 'packs', rows: packRows, slice: PACK_SLICE },
+        { table: 'revisions', rows, slice: READ_SLICE },
+      ],
+      {
+        keys: { current, previous: retiringKeysOf(current)?.dataKey ?? null },
+        take: (group, from, values) => {
+          if (group !== 0 && group !== 1) throw new DecryptionError('rows of no table');
+          for (let i = 0; i < values.length; i += 1) {
+            if (group === 0) {
+              const row = packRows[from + i];
+              if (!row) throw new DecryptionError('pack out of range');
+              const index = packIndexOf(row);
+              packed.push({ index, records: parsePack(values[i], index) });
+            } else opened.push(values[i] as RevisionRecord);
+          }
+        },
+        restart: () => {
+          packed = [];
+          opened = [];
+        },
+        check: () => void this.key(),
+        signal,
+      },
+    );
+    // Each value is read with the row it came from, by place: one for each, or none.
+    if (packed.length !== packRows.length || opened.length !== rows.length) throw new DecryptionError('rows and values do not match');
+    return { packed, opened };
   }
 
   /**

@@ -1,0 +1,173 @@
+// Opens the diary's rows at a load in their own worker (openRowsTask.ts), so decrypting and
+// parsing a large diary does not hold the page's thread; in-process where there are no workers
+// (tests), or where the worker dies, so a load never fails for want of one.
+
+import { DecryptionError, UnsupportedVaultError } from '../../crypto/errors';
+import { prewarmTask, runTask, TaskFailedError, type WorkerTask } from '../../workers/runTask';
+import { yieldToPage } from '../../workers/yieldToPage';
+import type { EncryptedRow } from '../db';
+import type { DiaryRowTable, OpenRowsAnswer, OpenRowsAsk, OpenRowsInput } from './openRowsTask';
+
+const openRowsWorker: WorkerTask<OpenRowsInput, { opened: number }, never, OpenRowsAsk, OpenRowsAnswer> = {
+  name: 'open-rows',
+  // Written out literally here: Vite only bundles workers from this exact pattern.
+  spawn: () => new Worker(new URL('./openRows.worker.ts', import.meta.url), { type: 'module', name: 'open-rows' }),
+  inProcess: async () => (await import('./openRowsTask')).openRowsTask,
+  errors: {
+    DecryptionError: (error, cause) => keepMessage(new DecryptionError('', { cause }), error.message),
+    UnsupportedVaultError: (error, cause) => keepMessage(new UnsupportedVaultError('', { cause }), error.message),
+  },
+};
+
+function keepMessage(error: Error, message: string): Error {
+  error.message = message;
+  return error;
+}
+
+/** Starts the worker now (while the passphrase is typed), so a load need not wait for its code. */
+export function prewarmOpenRows(): void {
+  prewarmTask(openRowsWorker);
+}
+
+export interface RowGroup {
+  table: DiaryRowTable;
+  rows: readonly EncryptedRow[];
+  /** Rows per slice: each slice's values reach `take` in one turn of the page. */
+  slice: number;
+}
+
+export interface OpenRowsOptions {
+  keys: OpenRowsInput['keys'];
+  /**
+   * Called with each slice's values in order (group, place of its first row, values). What it
+   * throws (a pack that is not what it should be) ends the task, the worker with it, and is
+   * what openRows rejects with.
+   */
+  take: (group: number, from: number, values: unknown[]) => void;
+  /** Reset before an in-process retry after the worker died: `take` will be called from the start again. */
+  restart: () => void;
+  /**
+   * Throws once the rows may no longer be opened (the vault has locked). Asked before the keys
+   * are sent, before each attempt and before every question is answered, so a lock ends the
+   * worker at its next question and no row or key reaches it after.
+   */
+  check: () => void;
+  /** Aborting ends the worker (TaskCancelledError): the load failed for another reason meanwhile. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Every row of every group decrypted and parsed, handed to `take` a slice at a time in order.
+ * Rejects with the error of the first slice in order that fails to open (DecryptionError), or
+ * with what `take` or `check` threw.
+ */
+export async function openRows(groups: readonly RowGroup[], options: OpenRowsOptions): Promise<void> {
+  try {
+    options.check();
+    await openRowsOnce(groups, options, true);
+  } catch (error) {
+    // The worker died or its messages could not be read: the page opens the rows itself.
+    if (!(error instanceof TaskFailedError)) throw error;
+    options.check();
+    options.restart();
+    await openRowsOnce(groups, options, false);
+  }
+}
+
+/**
+ * The page's side of the task's questions, for `groups`: each question checked like any message
+ * from outside (a group that exists, rows asked for in order and never past the end, values
+ * handed back only for rows sent, in order, one per row, no holes) before `take` sees anything.
+ * A question that fails the check throws TaskFailedError; `complete` says whether every row has
+ * been handed back.
+ */
+export function openRowsAnswerer(
+  groups: readonly RowGroup[],
+  take: OpenRowsOptions['take'],
+): { answer: (question: OpenRowsAsk) => OpenRowsAnswer; complete: () => boolean } {
+  const sent = groups.map(() => 0);
+  const taken = groups.map(() => 0);
+  const refuse = (detail: string): never => {
+    throw new TaskFailedError(`the worker asked ${detail}`);
+  };
+  const answer = (question: OpenRowsAsk): OpenRowsAnswer => {
+    if (typeof question !== 'object' || question === null) return refuse('nothing a worker asks');
+    const at: unknown = question.group;
+    if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0 || at >= groups.length) return refuse('for a group it does not have');
+    const group = groups[at];
+    const sentHere = sent[at];
+    const takenHere = taken[at];
+    if (!group || sentHere === undefined || takenHere === undefined || !Number.isSafeInteger(question.from))
+      return refuse('for a place that is not one');
+    if (question.kind === 'rows') {
+      const { from, count } = question;
+      if (from !== sentHere || !Number.isSafeInteger(count) || count < 1 || count > group.slice || from + count > group.rows.length)
+        return refuse('for rows out of order');
+      sent[at] = from + count;
+      return { rows: group.rows.slice(from, from + count) };
+    }
+    if (question.kind !== 'opened') return refuse('something it may not');
+    const { from, values } = question;
+    if (from !== takenHere || !Array.isArray(values) || values.length < 1 || from + values.length > sentHere)
+      return refuse('to hand back rows it was not sent');
+    // A structured clone can carry an array with holes, which JSON never does: one value per row.
+    const whole: unknown[] = [];
+    for (let i = 0; i < values.length; i += 1) {
+      if (!(i in values)) return refuse('to hand back fewer values than rows');
+      whole.push(values[i]);
+    }
+    taken[at] = from + whole.length;
+    take(at, from, whole);
+    return null;
+  };
+  return { answer, complete: () => groups.every((group, i) => taken[i] === group.rows.length) };
+}
+
+async function openRowsOnce(groups: readonly RowGroup[], { keys, take, check, signal }: OpenRowsOptions, inWorker: boolean): Promise<void> {
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) stop.abort();
+  // The first error of the page's own, if any (a closure sets it, so it is held in an object).
+  const failure: { error?: unknown; happened: boolean } = { happened: false };
+  // Once this attempt has ended, a question still on its way (a worker's last message) is refused:
+  // nothing of it reaches a retry's results.
+  let ended = false;
+  const answerer = openRowsAnswerer(groups, take);
+  const answer = async (question: OpenRowsAsk): Promise<OpenRowsAnswer> => {
+    try {
+      if (ended) throw new TaskFailedError('the worker asked after its task ended');
+      check();
+      // In-process, the page takes a turn before each slice is taken, as it does between a
+      // worker's messages.
+      if (!inWorker && question.kind === 'opened') await yieldToPage();
+      return answerer.answer(question);
+    } catch (error) {
+      // Ended here rather than sent to the worker: the page's own error is the one to report.
+      if (!failure.happened) Object.assign(failure, { error, happened: true });
+      stop.abort();
+      throw error;
+    }
+  };
+  const input: OpenRowsInput = {
+    keys,
+    groups: groups.map(({ table, rows }) => ({ table, count: rows.length })),
+    slice: groups.map(({ slice }) => slice),
+  };
+  try {
+    if (inWorker) await runTask(openRowsWorker, input, { signal: stop.signal, answer, beforeRun: check });
+    else {
+      const task = await openRowsWorker.inProcess();
+      stop.signal.throwIfAborted();
+      await task(input, { signal: stop.signal, progress: () => undefined, ask: answer });
+    }
+  } catch (error) {
+    throw failure.happened ? failure.error : error;
+  } finally {
+    ended = true;
+    signal?.removeEventListener('abort', onAbort);
+  }
+  if (failure.happened) throw failure.error;
+  // A task that ended early has opened less than it was given: no load may take that as the diary.
+  if (!answerer.complete()) throw new TaskFailedError('the worker opened fewer rows than it was sent');
+}

@@ -1,0 +1,334 @@
+// Opening the diary's rows at a load through the open-rows task (core/store/diary/openRowsInWorker.ts
+// and openRowsTask.ts). Under Vitest there are no workers, so the task runs in-process; what the
+// page checks of the worker's questions is tested on its own (openRowsAnswerer), as a reader of
+// messages from outside.
+
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DecryptionError, encryptRecord } from '../../../src/core/crypto';
+import type { EncryptedRow } from '../../../src/core/store/db';
+import { openRows, openRowsAnswerer, type RowGroup } from '../../../src/core/store/diary/openRowsInWorker';
+import { openRowsTask, type OpenRowsAsk } from '../../../src/core/store/diary/openRowsTask';
+import { VerifyChainWorkerStub } from '../evidence/verifyChainWorkerStub';
+import { TaskFailedError } from '../../../src/core/workers/runTask';
+
+const newKey = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']) as Promise<CryptoKey>;
+
+async function rowsOf(key: CryptoKey, table: 'packs' | 'revisions', values: readonly unknown[]): Promise<EncryptedRow[]> {
+  return Promise.all(
+    values.map(async (value, i) => ({
+      id: String(i).padStart(10, '0'),
+      ...(await encryptRecord(key, table, String(i).padStart(10, '0'), value)),
+    })),
+  );
+}
+
+const valuesOf = (count: number, tag: string) => Array.from({ length: count }, (_, i) => ({ tag, i, text: `zażółć ${i}` }));
+
+/** Everything handed to `take`, by group, and the calls in order. */
+function collector() {
+  const taken: unknown[][] = [[], []];
+  const calls: [number, number, number][] = [];
+  return {
+    taken,
+    calls,
+    take: (group: number, from: number, values: unknown[]) => {
+      calls.push([group, from, values.length]);
+      taken[group]?.push(...values);
+    },
+    restart: () => {
+      taken.forEach((list) => (list.length = 0));
+      calls.length = 0;
+    },
+    check: () => undefined,
+  };
+}
+
+describe('openRows', () => {
+  it('hands every group’s values back in order, a slice per call, each as it was encrypted', async () => {
+    const key = await newKey();
+    const packs = valuesOf(21, 'pack');
+    const rows = valuesOf(7, 'row');
+    const groups: RowGroup[] = [
+      { table: 'packs', rows: await rowsOf(key, 'packs', packs), slice: 4 },
+      { table: 'revisions', rows: await rowsOf(key, 'revisions', rows), slice: 5 },
+    ];
+    const seen = collector();
+    await openRows(groups, { keys: { current: key, previous: null }, ...seen });
+    expect(seen.taken).toEqual([packs, rows]);
+    expect(seen.calls).toEqual([
+      [0, 0, 4],
+      [0, 4, 4],
+      [0, 8, 4],
+      [0, 12, 4],
+      [0, 16, 4],
+      [0, 20, 1],
+      [1, 0, 5],
+      [1, 5, 2],
+    ]);
+  });
+
+  it('opens a row still under the previous key while that key is being replaced, and only then', async () => {
+    const [current, previous] = await Promise.all([newKey(), newKey()]);
+    const values = valuesOf(3, 'old');
+    const old = await rowsOf(previous, 'revisions', values);
+    const groups: RowGroup[] = [{ table: 'revisions', rows: old, slice: 2 }];
+    const seen = collector();
+    await openRows(groups, { keys: { current, previous }, ...seen });
+    expect(seen.taken[0]).toEqual(values);
+    await expect(openRows(groups, { keys: { current, previous: null }, ...collector() })).rejects.toBeInstanceOf(DecryptionError);
+  });
+
+  it('a row bound to another table or place does not open: DecryptionError, and nothing after it is handed back', async () => {
+    const key = await newKey();
+    const rows = await rowsOf(key, 'revisions', valuesOf(6, 'row'));
+    const moved = rows.map((row, i) => (i === 3 ? { ...row, id: rows[4]?.id ?? '' } : row));
+    const seen = collector();
+    await expect(
+      openRows([{ table: 'revisions', rows: moved, slice: 2 }], { keys: { current: key, previous: null }, ...seen }),
+    ).rejects.toBeInstanceOf(DecryptionError);
+    expect(seen.taken[0]).toHaveLength(2);
+    // The same rows read as packs are bound to another table.
+    await expect(
+      openRows([{ table: 'packs', rows, slice: 2 }], { keys: { current: key, previous: null }, ...collector() }),
+    ).rejects.toBeInstanceOf(DecryptionError);
+  });
+
+  it('what take throws (a pack out of place) is what the load fails with, and it is not tried again', async () => {
+    const key = await newKey();
+    const rows = await rowsOf(key, 'revisions', valuesOf(6, 'row'));
+    class Misplaced extends Error {}
+    let calls = 0;
+    let restarts = 0;
+    const failure = openRows([{ table: 'revisions', rows, slice: 2 }], {
+      keys: { current: key, previous: null },
+      take: () => {
+        calls += 1;
+        if (calls === 2) throw new Misplaced('misplaced');
+      },
+      restart: () => (restarts += 1),
+      check: () => undefined,
+    });
+    await expect(failure).rejects.toBeInstanceOf(Misplaced);
+    expect(calls).toBe(2);
+    expect(restarts).toBe(0);
+  });
+
+  it('a lock (check throws) stops the rows at the next question: nothing more is taken, and it is not tried again', async () => {
+    const key = await newKey();
+    const rows = await rowsOf(key, 'revisions', valuesOf(6, 'row'));
+    class Locked extends Error {}
+    let locked = false;
+    let restarts = 0;
+    const seen = collector();
+    const failure = openRows([{ table: 'revisions', rows, slice: 2 }], {
+      keys: { current: key, previous: null },
+      take: (group, from, values) => {
+        seen.take(group, from, values);
+        locked = true;
+      },
+      restart: () => (restarts += 1),
+      check: () => {
+        if (locked) throw new Locked('locked');
+      },
+    });
+    await expect(failure).rejects.toBeInstanceOf(Locked);
+    expect(seen.taken[0]).toHaveLength(2);
+    expect(restarts).toBe(0);
+    // Locked before it starts: nothing is opened at all.
+    const none = collector();
+    await expect(
+      openRows([{ table: 'revisions', rows, slice: 2 }], {
+        ...none,
+        keys: { current: key, previous: null },
+        check: () => {
+          throw new Locked('locked');
+        },
+      }),
+    ).rejects.toBeInstanceOf(Locked);
+    expect(none.calls).toEqual([]);
+  });
+
+  it('a worker that dies (TaskFailedError) is replaced by opening in-process from the start', async () => {
+    const key = await newKey();
+    const values = valuesOf(6, 'row');
+    const rows = await rowsOf(key, 'revisions', values);
+    const seen = collector();
+    let failed = false;
+    let restarts = 0;
+    await openRows([{ table: 'revisions', rows, slice: 2 }], {
+      keys: { current: key, previous: null },
+      take: (group, from, taken) => {
+        if (from === 2 && !failed) {
+          failed = true;
+          throw new TaskFailedError('a message could not be read');
+        }
+        seen.take(group, from, taken);
+      },
+      restart: () => {
+        restarts += 1;
+        seen.restart();
+      },
+      check: () => undefined,
+    });
+    expect(restarts).toBe(1);
+    expect(seen.taken[0]).toEqual(values);
+  });
+});
+
+describe('openRowsAnswerer: the worker’s questions, checked', () => {
+  const rowsFor = (count: number): EncryptedRow[] =>
+    Array.from({ length: count }, (_, i) => ({ id: String(i), v: 1, iv: new Uint8Array(12), data: new Uint8Array(17) }));
+
+  it('answers questions in order and refuses the rest with TaskFailedError', () => {
+    const groups: RowGroup[] = [{ table: 'packs', rows: rowsFor(5), slice: 2 }];
+    const taken: [number, number][] = [];
+    const { answer, complete } = openRowsAnswerer(groups, (_g, from, values) => taken.push([from, values.length]));
+    expect(() => answer({ kind: 'rows', group: 0, from: 2, count: 2 })).toThrow(TaskFailedError); // not from the start
+    expect(() => answer({ kind: 'rows', group: 0, from: 0, count: 3 })).toThrow(TaskFailedError); // more than a slice
+    expect(() => answer({ kind: 'rows', group: 1, from: 0, count: 1 })).toThrow(TaskFailedError); // no such group
+    expect(() => answer({ kind: 'opened', group: 0, from: 0, values: [1] })).toThrow(TaskFailedError); // nothing sent yet
+    expect(answer({ kind: 'rows', group: 0, from: 0, count: 2 })).toEqual({ rows: groups[0]?.rows.slice(0, 2) });
+    expect(() => answer({ kind: 'opened', group: 0, from: 0, values: [1, 2, 3] })).toThrow(TaskFailedError); // more than sent
+    expect(answer({ kind: 'opened', group: 0, from: 0, values: [1, 2] })).toBeNull();
+    expect(() => answer({ kind: 'opened', group: 0, from: 0, values: [1, 2] })).toThrow(TaskFailedError); // again
+    // A group given as text (an array takes '0' as 0), and values with a hole: refused.
+    expect(() => answer({ kind: 'rows', group: '0' as unknown as number, from: 2, count: 1 })).toThrow(TaskFailedError);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => answer({ kind: 'opened', group: 0, from: 2, values: [, 4] })).toThrow(TaskFailedError);
+    expect(complete()).toBe(false);
+    expect(answer({ kind: 'rows', group: 0, from: 2, count: 2 })).not.toBeNull();
+    expect(answer({ kind: 'rows', group: 0, from: 4, count: 1 })).not.toBeNull();
+    expect(() => answer({ kind: 'rows', group: 0, from: 5, count: 1 })).toThrow(TaskFailedError); // past the end
+    answer({ kind: 'opened', group: 0, from: 2, values: [3, 4, 5] });
+    expect(complete()).toBe(true);
+    expect(taken).toEqual([
+      [0, 2],
+      [2, 3],
+    ]);
+  });
+
+  it('whatever the questions, take sees each row’s value at most once, in order, and only for rows sent', () => {
+    const question = fc.oneof(
+      fc.record({
+        kind: fc.constant('rows' as const),
+        group: fc.integer({ min: -1, max: 2 }),
+        from: fc.integer({ min: -2, max: 12 }),
+        count: fc.integer({ min: -1, max: 5 }),
+      }),
+      fc.record({
+        kind: fc.constant('opened' as const),
+        group: fc.integer({ min: -1, max: 2 }),
+        from: fc.integer({ min: -2, max: 12 }),
+        values: fc.array(fc.anything(), { maxLength: 6 }),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(question, { maxLength: 40 }), (questions) => {
+        const groups: RowGroup[] = [
+          { table: 'packs', rows: rowsFor(7), slice: 3 },
+          { table: 'revisions', rows: rowsFor(4), slice: 2 },
+        ];
+        const next = [0, 0];
+        const sent = [0, 0];
+        const { answer, complete } = openRowsAnswerer(groups, (group, from, values) => {
+          expect([0, 1]).toContain(group);
+          expect(from).toBe(next[group]);
+          expect(Object.keys(values)).toHaveLength(values.length); // no holes
+          next[group] = from + values.length;
+          expect(next[group]).toBeLessThanOrEqual(sent[group] ?? 0);
+        });
+        for (const q of questions as OpenRowsAsk[]) {
+          let reply: ReturnType<typeof answer> | undefined;
+          try {
+            reply = answer(q);
+          } catch (error) {
+            expect(error).toBeInstanceOf(TaskFailedError);
+            continue;
+          }
+          if (q.kind === 'rows' && reply) {
+            expect(reply.rows).toEqual(groups[q.group]?.rows.slice(q.from, q.from + q.count));
+            sent[q.group] = q.from + q.count;
+          }
+        }
+        expect(complete()).toBe(next[0] === 7 && next[1] === 4);
+      }),
+    );
+  });
+});
+
+// The same through runTask's worker path: a stand-in Worker serving the task over a MessageChannel,
+// so keys, rows, values and errors are structured-cloned as between a page and a worker.
+describe('openRows through a worker', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    VerifyChainWorkerStub.reset();
+  });
+  const serve = (task: unknown) => {
+    vi.stubGlobal('Worker', VerifyChainWorkerStub);
+    VerifyChainWorkerStub.task = task as typeof VerifyChainWorkerStub.task;
+  };
+  const runs = () => VerifyChainWorkerStub.spawned.flatMap((worker) => worker.posted.filter((message) => message.type === 'run'));
+
+  it('hands back every value as encrypted, keeps DecryptionError one, and ends the worker each time', async () => {
+    serve(openRowsTask);
+    const key = await newKey();
+    const values = valuesOf(9, 'row');
+    const rows = await rowsOf(key, 'revisions', values);
+    const seen = collector();
+    await openRows([{ table: 'revisions', rows, slice: 4 }], { ...seen, keys: { current: key, previous: null } });
+    expect(seen.taken[0]).toEqual(values);
+    expect(VerifyChainWorkerStub.spawned.map((worker) => worker.terminated)).toEqual([true]);
+
+    const tampered = rows.map((row, i) => (i === 5 ? { ...row, data: row.data.map((byte, at) => (at === 3 ? byte ^ 1 : byte)) } : row));
+    await expect(
+      openRows([{ table: 'revisions', rows: tampered, slice: 4 }], { ...collector(), keys: { current: key, previous: null } }),
+    ).rejects.toBeInstanceOf(DecryptionError);
+    expect(VerifyChainWorkerStub.spawned.map((worker) => worker.terminated)).toEqual([true, true]);
+  });
+
+  it('locked while the worker loads: the keys are never sent, and the worker is ended', async () => {
+    serve(openRowsTask);
+    const key = await newKey();
+    const rows = await rowsOf(key, 'revisions', valuesOf(3, 'row'));
+    class Locked extends Error {}
+    let checks = 0;
+    const seen = collector();
+    const failure = openRows([{ table: 'revisions', rows, slice: 2 }], {
+      ...seen,
+      keys: { current: key, previous: null },
+      // The first check is before the worker starts; the second just before the keys would go.
+      check: () => {
+        checks += 1;
+        if (checks >= 2) throw new Locked('locked');
+      },
+    });
+    await expect(failure).rejects.toBeInstanceOf(Locked);
+    expect(runs()).toEqual([]);
+    expect(VerifyChainWorkerStub.spawned.every((worker) => worker.terminated)).toBe(true);
+    expect(seen.calls).toEqual([]);
+  });
+
+  it('a worker that hands values back under a group given as text is refused; the page then opens the rows itself', async () => {
+    serve(async (_input: unknown, context: { ask: (question: unknown) => Promise<unknown> }) => {
+      await context.ask({ kind: 'rows', group: 0, from: 0, count: 2 });
+      await context.ask({ kind: 'opened', group: '0', from: 0, values: [{ forged: true }, { forged: true }] });
+      return { opened: 2 };
+    });
+    const key = await newKey();
+    const values = valuesOf(5, 'row');
+    const rows = await rowsOf(key, 'revisions', values);
+    const seen = collector();
+    let restarts = 0;
+    await openRows([{ table: 'revisions', rows, slice: 2 }], {
+      ...seen,
+      keys: { current: key, previous: null },
+      restart: () => {
+        restarts += 1;
+        seen.restart();
+      },
+    });
+    expect(restarts).toBe(1);
+    expect(seen.taken[0]).toEqual(values);
+  });
+});
