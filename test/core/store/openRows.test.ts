@@ -192,12 +192,13 @@ describe('openRowsAnswerer: the worker’s questions, checked', () => {
     expect(() => answer({ kind: 'opened', group: 0, from: 0, values: [1, 2, 3] })).toThrow(TaskFailedError); // more than sent
     expect(answer({ kind: 'opened', group: 0, from: 0, values: [1, 2] })).toBeNull();
     expect(() => answer({ kind: 'opened', group: 0, from: 0, values: [1, 2] })).toThrow(TaskFailedError); // again
-    // A group given as text (an array takes '0' as 0), and values with a hole: refused.
+    // A group given as text (an array takes '0' as 0): refused.
     expect(() => answer({ kind: 'rows', group: '0' as unknown as number, from: 2, count: 1 })).toThrow(TaskFailedError);
-    // eslint-disable-next-line no-sparse-arrays
-    expect(() => answer({ kind: 'opened', group: 0, from: 2, values: [, 4] })).toThrow(TaskFailedError);
     expect(complete()).toBe(false);
     expect(answer({ kind: 'rows', group: 0, from: 2, count: 2 })).not.toBeNull();
+    // Values with a hole, for rows that were sent: refused.
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => answer({ kind: 'opened', group: 0, from: 2, values: [, 4] })).toThrow(TaskFailedError);
     expect(answer({ kind: 'rows', group: 0, from: 4, count: 1 })).not.toBeNull();
     expect(() => answer({ kind: 'rows', group: 0, from: 5, count: 1 })).toThrow(TaskFailedError); // past the end
     answer({ kind: 'opened', group: 0, from: 2, values: [3, 4, 5] });
@@ -310,24 +311,35 @@ describe('openRows through a worker', () => {
   });
 
   it('a worker that hands values back under a group given as text is refused; the page then opens the rows itself', async () => {
+    // Every row asked for and handed back, forged, under the group written as text: taken as
+    // group 0 it would complete the load.
     serve(async (_input: unknown, context: { ask: (question: unknown) => Promise<unknown> }) => {
-      await context.ask({ kind: 'rows', group: 0, from: 0, count: 2 });
-      await context.ask({ kind: 'opened', group: '0', from: 0, values: [{ forged: true }, { forged: true }] });
-      return { opened: 2 };
+      for (let from = 0; from < 5; from += 2) {
+        const count = Math.min(2, 5 - from);
+        await context.ask({ kind: 'rows', group: '0', from, count });
+        await context.ask({ kind: 'opened', group: '0', from, values: Array.from({ length: count }, () => ({ forged: true })) });
+      }
+      return { opened: 5 };
     });
     const key = await newKey();
     const values = valuesOf(5, 'row');
     const rows = await rowsOf(key, 'revisions', values);
     const seen = collector();
+    const everTaken: unknown[] = [];
     let restarts = 0;
     await openRows([{ table: 'revisions', rows, slice: 2 }], {
       ...seen,
+      take: (group, from, taken) => {
+        everTaken.push(...taken);
+        seen.take(group, from, taken);
+      },
       keys: { current: key, previous: null },
       restart: () => {
         restarts += 1;
         seen.restart();
       },
     });
+    expect(everTaken).not.toContainEqual({ forged: true });
     expect(restarts).toBe(1);
     expect(seen.taken[0]).toEqual(values);
   });

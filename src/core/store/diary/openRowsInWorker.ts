@@ -66,7 +66,8 @@ export async function openRows(groups: readonly RowGroup[], options: OpenRowsOpt
     options.check();
     await openRowsOnce(groups, options, true);
   } catch (error) {
-    // The worker died or its messages could not be read: the page opens the rows itself.
+    // The worker died, its messages could not be read, or it asked what the page refused: the
+    // page opens the rows itself.
     if (!(error instanceof TaskFailedError)) throw error;
     options.check();
     options.restart();
@@ -137,10 +138,10 @@ async function openRowsOnce(groups: readonly RowGroup[], { keys, take, check, si
   const answer = async (question: OpenRowsAsk): Promise<OpenRowsAnswer> => {
     try {
       if (ended) throw new TaskFailedError('the worker asked after its task ended');
+      // The page takes a turn before each slice is taken, wherever the task runs (in-process,
+      // nothing else would give it one), then checks the vault is still unlocked.
+      if (question.kind === 'opened') await yieldToPage();
       check();
-      // In-process, the page takes a turn before each slice is taken, as it does between a
-      // worker's messages.
-      if (!inWorker && question.kind === 'opened') await yieldToPage();
       return answerer.answer(question);
     } catch (error) {
       // Ended here rather than sent to the worker: the page's own error is the one to report.

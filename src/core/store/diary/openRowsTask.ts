@@ -1,8 +1,9 @@
 // Opening the diary's rows at a load as a worker task (core/workers): the worker decrypts each
-// row and parses its JSON, and hands the page the values a slice at a time. The page pays only
-// for receiving them (a structured clone, about a quarter of JSON.parse's cost for the same
-// records), and the worker does the rest beside it. Workers never touch the database: the page
-// answers each question for rows with the slice it read (openRowsInWorker.ts).
+// row and parses its JSON, and hands the page the values a slice at a time. The page answers the
+// questions, receives the values (a structured clone: in one measurement in Chromium, 35 ms for
+// 12,800 records against 151 ms to parse the same as JSON) and checks each pack. Workers never
+// touch the database: the page answers each question for rows with the slice it read
+// (openRowsInWorker.ts).
 
 import { DecryptionError } from '../../crypto/errors';
 import { decryptRecord } from '../../crypto/records';
