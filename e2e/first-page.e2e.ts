@@ -18,11 +18,11 @@ afterAll(async () => {
 });
 
 interface LoadHold {
-  /** From the next HMAC verify on (the first page's seal check at unlock), holds every decryption of a diary row. */
+  /** From the next HMAC verify on (the first page's seal check at unlock), holds every message to the open-rows worker. */
   arm(): void;
-  /** Lets the held decryptions (the whole diary's load) go on. */
+  /** Lets the held messages (the whole diary's load) go on. */
   release(): void;
-  /** How many decryptions of diary rows were held. */
+  /** How many messages to the open-rows worker were held. */
   held(): number;
   /** Whether the first page's "still loading" line has been on screen since this page loaded. */
   openingSeen(): boolean;
@@ -38,41 +38,21 @@ const STILL_LOADING = 'Still loading the rest of your diary. Search and filters 
 
 /**
  * Runs in the page before the app. Unlock reads the first page (the seal row, the page and the
- * last diary row, then the seal's HMAC checked), then the whole diary (every diary row
- * decrypted). Once armed, the first HMAC verify marks the end of the first page's read; from then
- * on, decrypting a row of the `revisions` table (its additional data names the table) waits for
- * release(). So the time between the first page and the whole diary can be looked at without a
- * race. Also notes whether the "still loading" line ever appears.
+ * last diary row, then the seal's HMAC checked), then the whole diary (its rows handed to the
+ * open-rows worker, which decrypts them). Once armed, the first HMAC verify marks the end of the
+ * first page's read; from then on, every message the page posts to the open-rows worker (its task,
+ * the rows it asks for) waits for release(). So the time between the first page and the whole
+ * diary can be looked at without a race. Also notes whether the "still loading" line ever appears.
  */
 function instrument(): void {
   const subtle = crypto.subtle;
   const verify = subtle.verify.bind(subtle);
-  const decrypt = subtle.decrypt.bind(subtle);
-  const revisions = new TextEncoder().encode('\0revisions\0');
   let armed = false;
   let holding = false;
   let held = 0;
   let seen = false;
   let release = () => {};
   let released = Promise.resolve();
-
-  const bytesOf = (source: unknown): Uint8Array | null => {
-    if (source instanceof ArrayBuffer) return new Uint8Array(source);
-    if (ArrayBuffer.isView(source)) return new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
-    return null;
-  };
-  const contains = (haystack: Uint8Array, needle: Uint8Array): boolean => {
-    outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-      for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-      return true;
-    }
-    return false;
-  };
-  const isDiaryRow = (algorithm: unknown): boolean => {
-    if (typeof algorithm !== 'object' || algorithm === null || !('additionalData' in algorithm)) return false;
-    const data = bytesOf(algorithm.additionalData);
-    return data !== null && contains(data, revisions);
-  };
 
   subtle.verify = async (...args: Parameters<SubtleCrypto['verify']>) => {
     const result = await verify(...args);
@@ -82,12 +62,18 @@ function instrument(): void {
     }
     return result;
   };
-  subtle.decrypt = async (...args: Parameters<SubtleCrypto['decrypt']>) => {
-    if (holding && isDiaryRow(args[0])) {
-      held += 1;
-      await released;
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      if (options?.name !== 'open-rows') return;
+      const post = this.postMessage.bind(this) as (message: unknown, transfer: Transferable[]) => void;
+      this.postMessage = ((message: unknown, transfer: Transferable[] = []) => {
+        if (!holding) return post(message, transfer);
+        held += 1;
+        void released.then(() => post(message, transfer));
+      }) as Worker['postMessage'];
     }
-    return decrypt(...args);
   };
   window.__daybookHold = {
     arm() {
