@@ -2,6 +2,7 @@
 // vault cannot be brute-forced cheaply on GPUs (design threat 4).
 
 import { asBufferSource, base64ToBytes, bytesToBase64, utf8Encode } from './encoding';
+import { keepMessage } from '../workers/errorTransfer';
 import { KdfUnavailableError, UnsupportedVaultError } from './errors';
 import type { KdfTaskInput } from './kdfTask';
 import { randomBytes } from './random';
@@ -103,11 +104,6 @@ const kdfTask: WorkerTask<KdfTaskInput, Uint8Array> = {
   // The passphrase's bytes move to the worker: the page keeps no copy.
   transfer: (input) => [input.password.buffer as ArrayBuffer],
 };
-
-function keepMessage(error: Error, message: string): Error {
-  error.message = message;
-  return error;
-}
 
 /**
  * Starts the Argon2id worker early (while the passphrase is being typed), so its code and

@@ -63,3 +63,9 @@ export function reviveError(error: SerializedError, revivers: ErrorRevivers = {}
   Object.assign(plain, error.fields);
   return plain;
 }
+
+/** A revived error given the message it had where it was thrown (its constructor builds another). */
+export function keepMessage(error: Error, message: string): Error {
+  error.message = message;
+  return error;
+}

@@ -3,6 +3,7 @@
 // (tests), or where the worker dies, so a load never fails for want of one.
 
 import { DecryptionError, UnsupportedVaultError } from '../../crypto/errors';
+import { keepMessage } from '../../workers/errorTransfer';
 import { prewarmTask, runTask, TaskFailedError, type WorkerTask } from '../../workers/runTask';
 import { yieldToPage } from '../../workers/yieldToPage';
 import type { EncryptedRow } from '../db';
@@ -18,11 +19,6 @@ const openRowsWorker: WorkerTask<OpenRowsInput, { opened: number }, never, OpenR
     UnsupportedVaultError: (error, cause) => keepMessage(new UnsupportedVaultError('', { cause }), error.message),
   },
 };
-
-function keepMessage(error: Error, message: string): Error {
-  error.message = message;
-  return error;
-}
 
 /** Starts the worker now (while the passphrase is typed), so a load need not wait for its code. */
 export function prewarmOpenRows(): void {
