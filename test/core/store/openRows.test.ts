@@ -176,6 +176,60 @@ describe('openRows', () => {
   });
 });
 
+describe('openRows: rows still arriving', () => {
+  it('each question waits for its rows; the values come back in order, all of them', async () => {
+    const key = await newKey();
+    const values = valuesOf(11, 'row');
+    const all = await rowsOf(key, 'revisions', values);
+    const rows: EncryptedRow[] = [];
+    const waiting: { end: number; resolve: () => void }[] = [];
+    const arrived = (end: number) =>
+      rows.length >= end ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ end, resolve }));
+    const seen = collector();
+    const opening = openRows([{ table: 'revisions', rows, count: all.length, arrived, slice: 3 }], {
+      keys: { current: key, previous: null },
+      ...seen,
+    });
+    // The rows come two at a time, each a few turns later.
+    for (let at = 0; at < all.length; at += 2) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(seen.taken[0]?.length ?? 0).toBeLessThanOrEqual(rows.length);
+      rows.push(...all.slice(at, at + 2));
+      waiting.filter((waiter) => waiter.end <= rows.length).forEach((waiter) => waiter.resolve());
+    }
+    await opening;
+    expect(seen.taken[0]).toEqual(values);
+  });
+
+  it('a read that fails while the worker waits fails openRows with the read’s error, not a retry', async () => {
+    const key = await newKey();
+    const all = await rowsOf(key, 'revisions', valuesOf(6, 'row'));
+    const rows = all.slice(0, 3);
+    const failure = new Error('the disk could not be read');
+    const seen = collector();
+    const restart = vi.fn(seen.restart);
+    await expect(
+      openRows(
+        [
+          {
+            table: 'revisions',
+            rows,
+            count: all.length,
+            arrived: (end) => (end <= 3 ? Promise.resolve() : Promise.reject(failure)),
+            slice: 3,
+          },
+        ],
+        {
+          keys: { current: key, previous: null },
+          ...seen,
+          restart,
+        },
+      ),
+    ).rejects.toBe(failure);
+    expect(restart).not.toHaveBeenCalled();
+  });
+});
+
 describe('openRowsAnswerer: the worker’s questions, checked', () => {
   const rowsFor = (count: number): EncryptedRow[] =>
     Array.from({ length: count }, (_, i) => ({ id: String(i), v: 1, iv: new Uint8Array(12), data: new Uint8Array(17) }));
@@ -207,6 +261,18 @@ describe('openRowsAnswerer: the worker’s questions, checked', () => {
       [0, 2],
       [2, 3],
     ]);
+  });
+
+  it('refuses rows the group has but has not read yet', () => {
+    const rows = rowsFor(2);
+    const { answer } = openRowsAnswerer(
+      [{ table: 'revisions', rows, count: 5, arrived: () => Promise.resolve(), slice: 4 }],
+      () => undefined,
+    );
+    expect(() => answer({ kind: 'rows', group: 0, from: 0, count: 3 })).toThrow(TaskFailedError);
+    rows.push(...rowsFor(3));
+    expect(answer({ kind: 'rows', group: 0, from: 0, count: 3 })).toEqual({ rows: rows.slice(0, 3) });
+    expect(() => answer({ kind: 'rows', group: 0, from: 3, count: 3 })).toThrow(TaskFailedError); // past its count
   });
 
   it('whatever the questions, take sees each row’s value at most once, in order, and only for rows sent', () => {

@@ -3,6 +3,8 @@
 // slice ahead and no more; records come back in
 // chain order; a pack that fails after the first slice fails the load as before, the first
 // failing slice in order giving the error; a slice failing ahead leaves no unhandled rejection.
+// The packs are read a slice at a time in one transaction, and opened as they come; a read that
+// fails partway fails the load as a read failure.
 // And each link's prevHash, shared with the hash before it at load, reads back unchanged.
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,6 +14,8 @@ import { MalformedPackError, PACK_SIZE, packId } from '../../../src/core/store/d
 import { DiaryStorage, rowId } from '../../../src/core/store/diary/storage';
 import type { RevisionRecord } from '../../../src/core/store/diary/types';
 import { EncryptedTable } from '../../../src/core/store/encryptedTable';
+import { StorageError } from '../../../src/core/store/storageErrors';
+import type { WhereClause } from 'dexie';
 import type { VaultSession } from '../../../src/core/vault/session';
 import { createdVault } from '../../support/vault';
 
@@ -78,7 +82,8 @@ async function alter(setup: Setup, index: number): Promise<void> {
 describe('packs read at load', () => {
   it('many packs, and rows after them, come back in chain order, each record as stored', async () => {
     const setup = await createdVault();
-    const packCount = 6 * SLICE + 2; // several slices, the last one short
+    // Several slices, the last one short: more reads than are kept in flight at once (8).
+    const packCount = 10 * SLICE + 2;
     const packed = await storePacks(setup, packCount);
     const loose = recordsOf(packCount * PACK_SIZE, 10);
     for (const record of loose) await rowsTable(setup).put(rowId(record.link.seq), record);
@@ -137,6 +142,74 @@ describe('packs read at load', () => {
     await alter(setup, SLICE + 2); // slice 1: does not decrypt
     await misplace(setup, records, 2 * SLICE); // slice 2, in flight meanwhile: malformed
     await expect(storageOver(setup).readAll()).rejects.toBeInstanceOf(DecryptionError);
+  });
+});
+
+/** Counts the range reads of the packs that have come back; `fail` (0-based) makes that read fail. */
+function watchPackReads(setup: Setup, fail?: number): { done: () => number } {
+  let asked = 0;
+  let done = 0;
+  const table = setup.db.packs;
+  const where = table.where.bind(table) as (index: string) => WhereClause;
+  vi.spyOn(table, 'where').mockImplementation(((index: string) => {
+    const clause = where(index);
+    const between = clause.between.bind(clause);
+    clause.between = (...args: Parameters<WhereClause['between']>) => {
+      const collection = between(...args);
+      const at = asked++;
+      const toArray = collection.toArray.bind(collection);
+      collection.toArray = (() =>
+        at === fail
+          ? Promise.reject(new Error('the disk could not be read'))
+          : toArray().then((rows) => {
+              done += 1;
+              return rows;
+            })) as typeof collection.toArray;
+      return collection;
+    };
+    return clause;
+  }) as never);
+  return { done: () => done };
+}
+
+describe('packs read a slice at a time, in one transaction', () => {
+  it('the first packs are opened before the last are read', async () => {
+    const setup = await createdVault();
+    const packed = await storePacks(setup, 12 * SLICE);
+    const reads = watchPackReads(setup);
+    const subtle = crypto.subtle;
+    const decrypt = subtle.decrypt.bind(subtle);
+    let readsAtFirstPack: number | undefined;
+    vi.spyOn(subtle, 'decrypt').mockImplementation(async (algorithm, key, data) => {
+      const { additionalData } = algorithm as AesGcmParams;
+      const isPack = additionalData !== undefined && new TextDecoder().decode(additionalData as Uint8Array).includes('\0packs\0');
+      if (isPack) readsAtFirstPack ??= reads.done();
+      return decrypt(algorithm, key, data);
+    });
+
+    const { records } = await storageOver(setup).readAll();
+    expect(records).toEqual(packed);
+    expect(reads.done()).toBe(12);
+    expect(readsAtFirstPack).toBeGreaterThan(0);
+    expect(readsAtFirstPack).toBeLessThan(12);
+  });
+
+  it('a read that fails partway fails the load as a read failure, with nothing left unhandled', async () => {
+    const setup = await createdVault();
+    await storePacks(setup, 12 * SLICE);
+    watchPackReads(setup, 9);
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const failure = storageOver(setup).readAll();
+      await expect(failure).rejects.toBeInstanceOf(StorageError);
+      await expect(failure).rejects.toMatchObject({ code: 'read-failed' });
+      for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 });
 

@@ -27,10 +27,17 @@ export function prewarmOpenRows(): void {
 
 export interface RowGroup {
   table: DiaryRowTable;
+  /** The rows in order: all of them, or those read so far while the rest arrive (see `arrived`). */
   rows: readonly EncryptedRow[];
   /** Rows per slice: each slice's values reach `take` in one turn of the page. */
   slice: number;
+  /** How many rows the group has in all, for rows still arriving; `rows.length` if not given. */
+  count?: number;
+  /** For rows still arriving: resolves once the first `end` are in `rows`, rejects if the read failed. */
+  arrived?: (end: number) => Promise<void>;
 }
+
+const countOf = (group: RowGroup): number => group.count ?? group.rows.length;
 
 export interface OpenRowsOptions {
   keys: OpenRowsInput['keys'];
@@ -98,8 +105,10 @@ export function openRowsAnswerer(
       return refuse('for a place that is not one');
     if (question.kind === 'rows') {
       const { from, count } = question;
-      if (from !== sentHere || !Number.isSafeInteger(count) || count < 1 || count > group.slice || from + count > group.rows.length)
+      if (from !== sentHere || !Number.isSafeInteger(count) || count < 1 || count > group.slice || from + count > countOf(group))
         return refuse('for rows out of order');
+      // Rows still arriving are waited for before the question is answered (openRowsOnce).
+      if (from + count > group.rows.length) return refuse('for rows not yet read');
       sent[at] = from + count;
       return { rows: group.rows.slice(from, from + count) };
     }
@@ -117,7 +126,19 @@ export function openRowsAnswerer(
     take(at, from, whole);
     return null;
   };
-  return { answer, complete: () => groups.every((group, i) => taken[i] === group.rows.length) };
+  return { answer, complete: () => groups.every((group, i) => taken[i] === countOf(group)) };
+}
+
+/**
+ * Waits until the rows a question asks for have been read, for a group whose rows are still
+ * arriving. The question is not yet checked: a group or place that is not one waits for nothing,
+ * and the answerer refuses it.
+ */
+async function rowsArrived(groups: readonly RowGroup[], question: OpenRowsAsk): Promise<void> {
+  if (question.kind !== 'rows' || typeof question.group !== 'number') return;
+  const group = Number.isSafeInteger(question.group) ? groups[question.group] : undefined;
+  const end = question.from + question.count;
+  if (group?.arrived && Number.isSafeInteger(end) && end > group.rows.length) await group.arrived(Math.min(end, countOf(group)));
 }
 
 async function openRowsOnce(groups: readonly RowGroup[], { keys, take, check, signal }: OpenRowsOptions, inWorker: boolean): Promise<void> {
@@ -137,6 +158,7 @@ async function openRowsOnce(groups: readonly RowGroup[], { keys, take, check, si
       // The page takes a turn before each slice is taken, wherever the task runs (in-process,
       // nothing else would give it one), then checks the vault is still unlocked.
       if (question.kind === 'opened') await yieldToPage();
+      else await rowsArrived(groups, question);
       check();
       return answerer.answer(question);
     } catch (error) {
@@ -148,7 +170,7 @@ async function openRowsOnce(groups: readonly RowGroup[], { keys, take, check, si
   };
   const input: OpenRowsInput = {
     keys,
-    groups: groups.map(({ table, rows }) => ({ table, count: rows.length })),
+    groups: groups.map((group) => ({ table: group.table, count: countOf(group) })),
     slice: groups.map(({ slice }) => slice),
   };
   try {

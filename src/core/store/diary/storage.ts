@@ -2,6 +2,7 @@
 // of a change written in one short transaction together with the seal of the chain it leaves.
 // Records are written as rows of their own and packed 64 to a row at the next load (packs.ts).
 
+import Dexie, { type Table } from 'dexie';
 import { sealChain } from '../../evidence';
 import { bytesEqual, decryptRecord, DecryptionError } from '../../crypto';
 import { retiringKeysOf } from '../../crypto/retiringKeys';
@@ -13,6 +14,7 @@ import { FIRST_PAGE_BYTES, FIRST_PAGE_ROW_ID, fitFirstPage, parseFirstPage, type
 import { PACK_SIZE, PACKED_MARKER_ID, packedMarkerRow, packId, packOf, packableRanges, parsePack } from './packs';
 import { yieldToPage } from '../../workers/yieldToPage';
 import { openRows } from './openRowsInWorker';
+import { ArrivingRows, runsOf } from './arrivingRows';
 import { chainEnd, SEAL_ROW_ID, type ChainEnd, type SealFinding, type SealRow, type StoredSeal } from './seal';
 import type { DiaryWrite, RevisionRecord } from './types';
 
@@ -55,6 +57,9 @@ const READ_SLICE = 500;
 /** Packs handed to the page in one message: about as many records as READ_SLICE. */
 const PACK_SLICE = 8;
 
+/** Reads of rows a load keeps asked for at once (see readAll). */
+const READS_IN_FLIGHT = 8;
+
 /** Packs written per transaction when a load packs rows: a large diary's first packing is many short writes, not one long one. */
 const PACKS_PER_WRITE = 32;
 
@@ -76,6 +81,15 @@ function hasIv(row: EncryptedRow | undefined, iv: Uint8Array): boolean {
 /** The same stored row (or both none): every encryption has a fresh IV. */
 function sameRow(a: EncryptedRow | undefined, b: EncryptedRow | undefined): boolean {
   return a === undefined || b === undefined ? a === b : bytesEqual(a.iv, b.iv);
+}
+
+/** The rows `ids` names (consecutive ids in key order, none of them the packed marker), read with one request. */
+async function readRun(table: Table<EncryptedRow, string>, ids: readonly string[]): Promise<EncryptedRow[]> {
+  const first = ids[0];
+  const last = ids.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const read = await table.where(':id').between(first, last, true, true).toArray();
+  return read.filter((row) => row.id !== PACKED_MARKER_ID);
 }
 
 export class DiaryStorage {
@@ -105,6 +119,9 @@ export class DiaryStorage {
    * the row as stored, for resealAtLoad to tell whether anyone has written since. `sealKey` is the
    * chain key to judge the seal with: the previous one for a seal row still under the previous
    * data key while that key is being replaced (a row's key and its seal's key always go together).
+   *
+   * The transaction first lists every id, then reads the rows a slice at a time: the open-rows
+   * worker starts on the first slices while the rest are still being read (arrivingRows.ts).
    */
   async readAll(): Promise<{
     records: RevisionRecord[];
@@ -116,18 +133,52 @@ export class DiaryStorage {
     page: FirstPage | null;
   }> {
     this.key(); // locked already: read nothing
-    const [packRows, stored, sealRow, pageRow] = await guardStorage('read', () =>
-      this.db.transaction('r', this.db.revisions, this.db.packs, this.db.settings, () =>
-        Promise.all([
-          this.db.packs.toArray(),
-          this.db.revisions.toArray(),
+    type Listed = { packs: ArrivingRows; rows: ArrivingRows; sealRow?: EncryptedRow; pageRow?: EncryptedRow };
+    let settle: { resolve: (listed: Listed) => void; reject: (error: unknown) => void } | undefined;
+    const listed = new Promise<Listed>((resolve, reject) => (settle = { resolve, reject }));
+    let arriving: ArrivingRows[] = [];
+    const reading = guardStorage('read', () =>
+      this.db.transaction('r', this.db.revisions, this.db.packs, this.db.settings, async () => {
+        const [packIds, rowIds, sealRow, pageRow] = await Promise.all([
+          this.db.packs.toCollection().primaryKeys(),
+          this.db.revisions.toCollection().primaryKeys(),
           this.db.settings.get(SEAL_ROW_ID),
           this.db.settings.get(FIRST_PAGE_ROW_ID),
-        ]),
-      ),
+        ]);
+        const packs = new ArrivingRows(packIds);
+        const rows = new ArrivingRows(rowIds.filter((id) => id !== PACKED_MARKER_ID));
+        arriving = [packs, rows];
+        // Outside the transaction's zone: what the load goes on to do is not part of this read.
+        Dexie.ignoreTransaction(() => settle?.resolve({ packs, rows, sealRow, pageRow }));
+        // A few reads in flight at once, in key order: one at a time leaves the database idle
+        // between answers, and all at once delayed the first answer by over a second at 50,000
+        // incidents, so the worker waited. Each run's rows are added in order, as they come.
+        const runs = [
+          ...runsOf(packIds, PACK_SLICE).map((ids) => ({ table: this.db.packs, ids, to: packs })),
+          ...runsOf(rows.ids, READ_SLICE).map((ids) => ({ table: this.db.revisions, ids, to: rows })),
+        ];
+        const read: (EncryptedRow[] | undefined)[] = [];
+        let asked = 0;
+        let added = 0;
+        const reader = async () => {
+          for (let at = asked++; at < runs.length; at = asked++) {
+            const run = runs[at];
+            if (run) read[at] = await readRun(run.table, run.ids);
+            for (let ready = read[added]; ready; ready = read[added]) {
+              runs[added]?.to.add(ready);
+              read[added] = undefined;
+              added += 1;
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: READS_IN_FLIGHT }, reader));
+      }),
     );
-    packRows.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const rows = stored.filter((row) => row.id !== PACKED_MARKER_ID).sort((a, b) => (a.id < b.id ? -1 : 1));
+    reading.catch((error: unknown) => {
+      settle?.reject(error);
+      for (const table of arriving) table.fail(error);
+    });
+    const { packs, rows, sealRow, pageRow } = await listed;
     // A seal or page that fails ends the rows' worker: the load has failed, and the worker holds the keys.
     const siblingFailed = new AbortController();
     const failing = <T>(read: Promise<T>) =>
@@ -135,8 +186,9 @@ export class DiaryStorage {
         siblingFailed.abort();
         throw error;
       });
-    const [{ packed, opened }, { seal, sealKey }, page] = await Promise.all([
-      this.openRows(packRows, rows, siblingFailed.signal),
+    const [, { packed, opened }, { seal, sealKey }, page] = await Promise.all([
+      failing(reading),
+      this.openRows(packs, rows, siblingFailed.signal),
       failing(this.openSeal(sealRow)),
       failing(this.openPage(pageRow)),
     ]);
@@ -144,11 +196,11 @@ export class DiaryStorage {
     // may outlive the lock. key() throws once the vault has locked.
     this.key();
     this.packIvs.clear();
-    packRows.forEach((row, i) => this.packIvs.set(packed[i]?.index ?? -1, row.iv));
+    packs.rows.forEach((row, i) => this.packIvs.set(packed[i]?.index ?? -1, row.iv));
     // A row in a packed range (an earlier copy put back, say) is not the chain's: the pack is.
     const loose: LooseRecord[] = [];
     opened.forEach((record, i) => {
-      const row = rows[i];
+      const row = rows.rows[i];
       if (row && !this.packIvs.has(packOf(Number(row.id)))) loose.push({ row, record });
     });
     return { records: inChainOrder(packed, loose), loose, seal, sealRow, sealKey, page };
@@ -161,8 +213,8 @@ export class DiaryStorage {
    * the load fails as the lock says. Aborting `signal` ends the worker too.
    */
   private async openRows(
-    packRows: readonly EncryptedRow[],
-    rows: readonly EncryptedRow[],
+    packs: ArrivingRows,
+    loose: ArrivingRows,
     signal: AbortSignal,
   ): Promise<{ packed: { index: number; records: RevisionRecord[] }[]; opened: RevisionRecord[] }> {
     const current = this.key();
@@ -170,8 +222,8 @@ export class DiaryStorage {
     let opened: RevisionRecord[] = [];
     await openRows(
       [
-        { table: 'packs', rows: packRows, slice: PACK_SLICE },
-        { table: 'revisions', rows, slice: READ_SLICE },
+        { table: 'packs', rows: packs.rows, count: packs.count, arrived: (end) => packs.arrived(end), slice: PACK_SLICE },
+        { table: 'revisions', rows: loose.rows, count: loose.count, arrived: (end) => loose.arrived(end), slice: READ_SLICE },
       ],
       {
         keys: { current, previous: retiringKeysOf(current)?.dataKey ?? null },
@@ -179,7 +231,7 @@ export class DiaryStorage {
           if (group !== 0 && group !== 1) throw new DecryptionError('rows of no table');
           for (let i = 0; i < values.length; i += 1) {
             if (group === 0) {
-              const row = packRows[from + i];
+              const row = packs.rows[from + i];
               if (!row) throw new DecryptionError('pack out of range');
               const index = packIndexOf(row);
               packed.push({ index, records: parsePack(values[i], index) });
@@ -195,7 +247,7 @@ export class DiaryStorage {
       },
     );
     // Each value is read with the row it came from, by place: one for each, or none.
-    if (packed.length !== packRows.length || opened.length !== rows.length) throw new DecryptionError('rows and values do not match');
+    if (packed.length !== packs.count || opened.length !== loose.count) throw new DecryptionError('rows and values do not match');
     return { packed, opened };
   }
 
