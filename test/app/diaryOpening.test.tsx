@@ -196,6 +196,36 @@ describe('unlocking shows the diary’s sealed first page while the whole diary 
     expect(await screen.findByRole('heading', { level: 1, name: 'New incident' }, { timeout: 15_000 })).toBeTruthy();
   });
 
+  it('locking while the whole diary loads ends that load at the lock itself, and the next unlock shows the diary', async () => {
+    const setup = await seededVault();
+    const { unlock } = await app(setup);
+    const original = DiaryRepository.prototype.load;
+    const signals: (AbortSignal | undefined)[] = [];
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.spyOn(DiaryRepository.prototype, 'load').mockImplementation(async function (this: DiaryRepository, signal?: AbortSignal) {
+      signals.push(signal);
+      if (signals.length === 1) await released;
+      return original.call(this, signal);
+    });
+
+    await unlock();
+    await waitFor(() => expect(signals).toHaveLength(1));
+    expect(signals[0]?.aborted).toBe(false);
+    setup.vault.lock();
+    // At the lock, before any render: the worker need not wait for its next question.
+    expect(signals[0]?.aborted).toBe(true);
+    release();
+    await screen.findByRole('button', { name: 'Unlock' });
+
+    await unlock();
+    await wholeDiaryShown();
+    expect(signals).toHaveLength(2);
+    expect(signals[1]?.aborted).toBe(false);
+  });
+
   it('a page out of step with the diary is not shown: an incident added with the page row put back from before waits for the full load', async () => {
     const setup = await seededVault();
     const before = await setup.db.settings.get(FIRST_PAGE_ROW_ID);

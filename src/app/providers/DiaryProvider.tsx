@@ -46,6 +46,13 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!unlocked) return;
     let current = true;
+    // A lock ends the load's worker at once, and nothing of this load is shown after it (the
+    // effect's cleanup comes only with the next render).
+    const lockSeen = new AbortController();
+    const stopWatching = vault.session.onLock(() => {
+      current = false;
+      lockSeen.abort();
+    });
     // Never rejects: a check that fails changes nothing, and the next unlock tries again.
     const settingsChecked = preferences.keepProtectedIn(settingsVaultOf(vault));
     void (async () => {
@@ -67,7 +74,7 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
       }
       // Without a page, the read runs beside the settings check, as it always did; the diary
       // (or its failure) shows only once the check is done.
-      const [read] = await Promise.allSettled([repository.load(), settingsChecked]);
+      const [read] = await Promise.allSettled([repository.load(lockSeen.signal), settingsChecked]);
       const failed = read.status === 'rejected';
       if (current) {
         const confirmPassphrase = (passphrase: string) => vault.confirmPassphrase(passphrase);
@@ -77,6 +84,8 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
     })();
     return () => {
       current = false;
+      stopWatching();
+      lockSeen.abort();
       setOpening(null);
       void preferences.keepProtectedIn(null);
     };

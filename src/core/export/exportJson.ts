@@ -259,6 +259,9 @@ function readScope(value: unknown): ExportScope {
   };
 }
 
+/** -0 read as 0: JSON writes both as 0, so what is accepted reads back the same once written. */
+const withoutMinusZero = (value: unknown): unknown => (value === 0 ? 0 : value);
+
 function readLink(value: unknown, path: string): ChainLink {
   const fields = object(value, path);
   const v = own(fields, 'v');
@@ -267,7 +270,7 @@ function readLink(value: unknown, path: string): ChainLink {
   const link = {
     // A version 2 link's `v` and clock note are part of its hash: kept exactly when present.
     ...(v === undefined ? {} : { v }),
-    seq: own(fields, 'seq'),
+    seq: withoutMinusZero(own(fields, 'seq')),
     entryId: own(fields, 'entryId'),
     revision: own(fields, 'revision'),
     kind: own(fields, 'kind'),
@@ -305,7 +308,7 @@ function proof(value: unknown, path: string): string[] {
 /** A count of links: a whole number from `min`. */
 function size(value: unknown, path: string, min: number): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) fail(path, `must be a whole number from ${min}`);
-  return value;
+  return value === 0 ? 0 : value;
 }
 
 function readExportedLink(value: unknown, path: string, treeSize: number, after: number): ExportedLink {

@@ -123,9 +123,11 @@ export class DiaryRepository {
    * Decrypts the whole diary into memory (at unlock), and judges its seal. A finding (records
    * missing, seal invalid) is added to the findings and stored at once with the seal of the chain
    * as it is; if storing fails, the diary still opens and the next write stores both.
+   * Aborting `signal` (the vault has locked) ends the rows' worker at once, and the load with
+   * TaskCancelledError.
    */
-  async load(): Promise<DiarySnapshot> {
-    const { records, loose, seal, sealRow, sealKey, page } = await this.storage.readAll();
+  async load(signal?: AbortSignal): Promise<DiarySnapshot> {
+    const { records, loose, seal, sealRow, sealKey, page } = await this.storage.readAll(signal);
     const links = records.map((r) => r.link);
     const judged = await judgeSeal(sealKey, seal, links, this.sealing?.diarySealed() ?? false);
     // Findings this session knew stay known, even if the row read now lacks them.

@@ -112,6 +112,16 @@ describe('parseExportDocument: properties', () => {
     );
   });
 
+  it('a link’s seq of -0 (a number JSON writes as 0) reads as 0, so the document reads back the same (found by the property below)', () => {
+    const seqPlace = samplePlaces.find(({ path }) => path[0] === 'chain' && path[1] === 'links' && path.at(-1) === 'seq');
+    if (!seqPlace) throw new Error('the sample has no link');
+    const result = parseExportDocument(replaced(sampleJson, seqPlace.path, -0));
+    if (result.ok) {
+      expect(result.document.chain.links.every((link) => !Object.is(link.seq, -0))).toBe(true);
+      expect(parseExportDocument(serializeExportDocument(result.document))).toEqual(result);
+    }
+  });
+
   it('never throws for any change anywhere, and whatever it accepts reads back the same', () => {
     fc.assert(
       fc.property(fc.constantFrom(...samplePlaces), weird, (place, next) => {

@@ -10,7 +10,7 @@ import type { EncryptedRow } from '../../../src/core/store/db';
 import { openRows, openRowsAnswerer, type RowGroup } from '../../../src/core/store/diary/openRowsInWorker';
 import { openRowsTask, type OpenRowsAsk } from '../../../src/core/store/diary/openRowsTask';
 import { VerifyChainWorkerStub } from '../evidence/verifyChainWorkerStub';
-import { TaskFailedError } from '../../../src/core/workers/runTask';
+import { TaskCancelledError, TaskFailedError } from '../../../src/core/workers/runTask';
 
 const newKey = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']) as Promise<CryptoKey>;
 
@@ -230,6 +230,52 @@ describe('openRows: rows still arriving', () => {
   });
 });
 
+describe('openRows: a stop while a question waits for rows', () => {
+  it('aborting the signal ends the task at once with TaskCancelledError, though the rows never come', async () => {
+    const key = await newKey();
+    const all = await rowsOf(key, 'revisions', valuesOf(6, 'row'));
+    const stop = new AbortController();
+    const seen = collector();
+    const opening = openRows(
+      [{ table: 'revisions', rows: all.slice(0, 3), count: 6, arrived: () => new Promise(() => undefined), slice: 3 }],
+      {
+        keys: { current: key, previous: null },
+        ...seen,
+        signal: stop.signal,
+      },
+    );
+    await vi.waitFor(() => expect(seen.taken[0]).toHaveLength(3));
+    stop.abort();
+    await expect(opening).rejects.toBeInstanceOf(TaskCancelledError);
+  });
+
+  it('a lock (check) while a question waits is seen once its rows have come: they are not sent', async () => {
+    const key = await newKey();
+    const all = await rowsOf(key, 'revisions', valuesOf(6, 'row'));
+    const rows = all.slice(0, 3);
+    let locked = false;
+    let arrive = () => {};
+    const arrived = () =>
+      new Promise<void>((resolve) => {
+        arrive = resolve;
+      });
+    const seen = collector();
+    const opening = openRows([{ table: 'revisions', rows, count: 6, arrived, slice: 3 }], {
+      keys: { current: key, previous: null },
+      ...seen,
+      check: () => {
+        if (locked) throw new Error('locked');
+      },
+    });
+    await vi.waitFor(() => expect(seen.taken[0]).toHaveLength(3));
+    locked = true;
+    rows.push(...all.slice(3));
+    arrive();
+    await expect(opening).rejects.toThrow('locked');
+    expect(seen.taken[0]).toHaveLength(3);
+  });
+});
+
 describe('openRowsAnswerer: the worker’s questions, checked', () => {
   const rowsFor = (count: number): EncryptedRow[] =>
     Array.from({ length: count }, (_, i) => ({ id: String(i), v: 1, iv: new Uint8Array(12), data: new Uint8Array(17) }));
@@ -261,6 +307,19 @@ describe('openRowsAnswerer: the worker’s questions, checked', () => {
       [0, 2],
       [2, 3],
     ]);
+  });
+
+  it('says which rows a question waits for only when it is the next question for rows, well formed', () => {
+    const rows = rowsFor(2);
+    const group: RowGroup = { table: 'revisions', rows, count: 6, arrived: () => Promise.resolve(), slice: 3 };
+    const { rowsWanted } = openRowsAnswerer([group], () => undefined);
+    expect(rowsWanted({ kind: 'rows', group: 0, from: 0, count: 3 })).toEqual({ group, end: 3 });
+    expect(rowsWanted({ kind: 'rows', group: 0, from: 3, count: 3 })).toBeNull(); // not the next
+    expect(rowsWanted({ kind: 'rows', group: 0, from: 0, count: 4 })).toBeNull(); // more than a slice
+    expect(rowsWanted({ kind: 'rows', group: 1, from: 0, count: 1 })).toBeNull(); // no such group
+    expect(rowsWanted({ kind: 'rows', group: 0, from: 1n, count: 1 } as unknown as OpenRowsAsk)).toBeNull(); // not a number
+    expect(rowsWanted(null as unknown as OpenRowsAsk)).toBeNull();
+    expect(rowsWanted({ kind: 'opened', group: 0, from: 0, values: [] })).toBeNull();
   });
 
   it('refuses rows the group has but has not read yet', () => {

@@ -10,12 +10,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DecryptionError } from '../../../src/core/crypto';
 import type { DaybookDatabase } from '../../../src/core/store/db';
-import { MalformedPackError, PACK_SIZE, packId } from '../../../src/core/store/diary/packs';
+import { MalformedPackError, PACK_SIZE, PACKED_MARKER_ID, packId } from '../../../src/core/store/diary/packs';
 import { DiaryStorage, rowId } from '../../../src/core/store/diary/storage';
 import type { RevisionRecord } from '../../../src/core/store/diary/types';
 import { EncryptedTable } from '../../../src/core/store/encryptedTable';
 import { StorageError } from '../../../src/core/store/storageErrors';
-import type { WhereClause } from 'dexie';
+import { TaskCancelledError } from '../../../src/core/workers/runTask';
+import type { Table, WhereClause } from 'dexie';
 import type { VaultSession } from '../../../src/core/vault/session';
 import { createdVault } from '../../support/vault';
 
@@ -96,6 +97,9 @@ describe('packs read at load', () => {
   it('decrypts the next slice of packs while this one is read, never more than one slice ahead', async () => {
     const setup = await createdVault();
     const packed = await storePacks(setup, 5 * SLICE);
+    // Every pack read before any is opened, so how far ahead the opening runs is not bounded by
+    // how fast the reads come.
+    const reads = watchPackReads(setup);
     const subtle = crypto.subtle;
     const decrypt = subtle.decrypt.bind(subtle);
     let inFlight = 0;
@@ -105,6 +109,7 @@ describe('packs read at load', () => {
       const { additionalData } = algorithm as AesGcmParams;
       const isPack = additionalData !== undefined && new TextDecoder().decode(additionalData as Uint8Array).includes('\0packs\0');
       if (!isPack) return decrypt(algorithm, key, data);
+      while (reads.done() < 5) await new Promise((resolve) => setTimeout(resolve, 1));
       inFlight += 1;
       most = Math.max(most, inFlight);
       try {
@@ -145,14 +150,16 @@ describe('packs read at load', () => {
   });
 });
 
-/** Counts the range reads of the packs that have come back; `fail` (0-based) makes that read fail. */
-function watchPackReads(setup: Setup, fail?: number): { done: () => number } {
+/** Counts the range reads of the packs that have come back; `fail` (0-based) makes that read fail, `short` that read come back a row short. */
+function watchPackReads(setup: Setup, fail?: number, short?: number): { done: () => number } {
   let asked = 0;
   let done = 0;
-  const table = setup.db.packs;
-  const where = table.where.bind(table) as (index: string) => WhereClause;
-  vi.spyOn(table, 'where').mockImplementation(((index: string) => {
-    const clause = where(index);
+  // The load reads through its transaction's own table objects, of the same class as db.packs.
+  const tables = Object.getPrototypeOf(setup.db.packs) as { where: (this: Table, index: string) => WhereClause };
+  const where = tables.where;
+  vi.spyOn(tables, 'where').mockImplementation(function (this: Table, index: string) {
+    const clause = where.call(this, index);
+    if (this.name !== 'packs') return clause;
     const between = clause.between.bind(clause);
     clause.between = (...args: Parameters<WhereClause['between']>) => {
       const collection = between(...args);
@@ -163,12 +170,12 @@ function watchPackReads(setup: Setup, fail?: number): { done: () => number } {
           ? Promise.reject(new Error('the disk could not be read'))
           : toArray().then((rows) => {
               done += 1;
-              return rows;
+              return at === short ? rows.slice(0, -1) : rows;
             })) as typeof collection.toArray;
       return collection;
     };
     return clause;
-  }) as never);
+  });
   return { done: () => done };
 }
 
@@ -210,6 +217,87 @@ describe('packs read a slice at a time, in one transaction', () => {
     } finally {
       process.off('unhandledRejection', record);
     }
+  });
+});
+
+describe('what the one transaction reads, refused when it is not what was listed', () => {
+  it('a read that comes back a row short fails the load as a read failure (the worker is not left waiting)', async () => {
+    const setup = await createdVault();
+    await storePacks(setup, 3 * SLICE);
+    watchPackReads(setup, undefined, 2);
+    await expect(storageOver(setup).readAll()).rejects.toMatchObject({ name: 'StorageError', code: 'read-failed' });
+  });
+
+  it('the packed marker put among the packs fails the load as damaged, rather than leaving it waiting', async () => {
+    const setup = await createdVault();
+    await storePacks(setup, SLICE + 1);
+    const marker = await setup.db.revisions.get(rowId(0));
+    await setup.db.packs.put({ id: PACKED_MARKER_ID, v: 1, iv: new Uint8Array(12), data: new Uint8Array(32), ...(marker ?? {}) });
+    await expect(storageOver(setup).readAll()).rejects.toBeInstanceOf(DecryptionError);
+  });
+
+  it('a row whose id is not text fails the load as damaged, and nothing is decrypted', async () => {
+    const setup = await createdVault();
+    await storePacks(setup, 2);
+    await setup.db.revisions.put({ id: 7 as unknown as string, v: 1, iv: new Uint8Array(12), data: new Uint8Array(32) });
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+    await expect(storageOver(setup).readAll()).rejects.toBeInstanceOf(DecryptionError);
+    expect(decrypt).not.toHaveBeenCalled();
+  });
+
+  it('a pack rewritten by another tab while the load reads is read as it was when the load began', async () => {
+    const setup = await createdVault();
+    const packed = await storePacks(setup, 6 * SLICE);
+    const subtle = crypto.subtle;
+    const decrypt = subtle.decrypt.bind(subtle);
+    let write: Promise<unknown> | undefined;
+    vi.spyOn(subtle, 'decrypt').mockImplementation(async (algorithm, key, data) => {
+      // Pack 5 * SLICE (not yet read), written anew in a transaction of its own once the first pack is opening.
+      write ??= misplace(setup, packed, 5 * SLICE);
+      return decrypt(algorithm, key, data);
+    });
+    const { records } = await storageOver(setup).readAll();
+    await write;
+    expect(records).toEqual(packed);
+    // The rewrite did happen, after: the next load reads it (and refuses it, misplaced).
+    vi.restoreAllMocks();
+    await expect(storageOver(setup).readAll()).rejects.toBeInstanceOf(MalformedPackError);
+  });
+});
+
+describe('a load stopped by its signal (the vault has locked)', () => {
+  it('ends the rows’ opening at once with TaskCancelledError, at most the slices under way opened after', async () => {
+    const setup = await createdVault();
+    await storePacks(setup, 6 * SLICE);
+    const lock = new AbortController();
+    const subtle = crypto.subtle;
+    const decrypt = subtle.decrypt.bind(subtle);
+    let packsOpened = 0;
+    let openedAtLock = 0;
+    vi.spyOn(subtle, 'decrypt').mockImplementation(async (algorithm, key, data) => {
+      const { additionalData } = algorithm as AesGcmParams;
+      const isPack = additionalData !== undefined && new TextDecoder().decode(additionalData as Uint8Array).includes('\0packs\0');
+      if (isPack && ++packsOpened === SLICE + 1) {
+        openedAtLock = packsOpened;
+        lock.abort();
+      }
+      return decrypt(algorithm, key, data);
+    });
+
+    await expect(storageOver(setup).readAll(lock.signal)).rejects.toBeInstanceOf(TaskCancelledError);
+    for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(openedAtLock).toBe(SLICE + 1);
+    expect(packsOpened).toBeLessThanOrEqual(3 * SLICE);
+  });
+
+  it('a signal aborted already reads nothing', async () => {
+    const setup = await createdVault();
+    await storePacks(setup, 2);
+    const reads = watchPackReads(setup);
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+    await expect(storageOver(setup).readAll(AbortSignal.abort())).rejects.toBeInstanceOf(TaskCancelledError);
+    expect(reads.done()).toBe(0);
+    expect(decrypt).not.toHaveBeenCalled();
   });
 });
 

@@ -41,6 +41,11 @@ export class ArrivingRows {
     });
   }
 
+  /** The read is over: every row listed must have come, or whoever waits would wait for ever. */
+  finish(): void {
+    if (this.rows.length !== this.ids.length) throw new Error('fewer rows read than listed');
+  }
+
   /** The read failed: whoever waits, and whoever asks later, is told why. */
   fail(error: unknown): void {
     this.failure ??= { error };

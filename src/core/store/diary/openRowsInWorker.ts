@@ -4,7 +4,7 @@
 
 import { DecryptionError, UnsupportedVaultError } from '../../crypto/errors';
 import { keepMessage } from '../../workers/errorTransfer';
-import { prewarmTask, runTask, TaskFailedError, type WorkerTask } from '../../workers/runTask';
+import { prewarmTask, runTask, TaskCancelledError, TaskFailedError, type WorkerTask } from '../../workers/runTask';
 import { yieldToPage } from '../../workers/yieldToPage';
 import type { EncryptedRow } from '../db';
 import type { DiaryRowTable, OpenRowsAnswer, OpenRowsAsk, OpenRowsInput } from './openRowsTask';
@@ -88,11 +88,24 @@ export async function openRows(groups: readonly RowGroup[], options: OpenRowsOpt
 export function openRowsAnswerer(
   groups: readonly RowGroup[],
   take: OpenRowsOptions['take'],
-): { answer: (question: OpenRowsAsk) => OpenRowsAnswer; complete: () => boolean } {
+): {
+  answer: (question: OpenRowsAsk) => OpenRowsAnswer;
+  rowsWanted: (question: OpenRowsAsk) => { group: RowGroup; end: number } | null;
+  complete: () => boolean;
+} {
   const sent = groups.map(() => 0);
   const taken = groups.map(() => 0);
   const refuse = (detail: string): never => {
     throw new TaskFailedError(`the worker asked ${detail}`);
+  };
+  /** The group and end of a question for the next rows that the answer would give, or null for any other question. */
+  const rowsWanted = (question: OpenRowsAsk): { group: RowGroup; end: number } | null => {
+    if (typeof question !== 'object' || question === null || question.kind !== 'rows') return null;
+    const { group: at, from, count } = question as { group: unknown; from: unknown; count: unknown };
+    if (typeof at !== 'number' || !Number.isSafeInteger(at) || typeof from !== 'number' || typeof count !== 'number') return null;
+    const group = groups[at];
+    if (!group || at < 0 || from !== sent[at] || !Number.isSafeInteger(count) || count < 1 || count > group.slice) return null;
+    return from + count > countOf(group) ? null : { group, end: from + count };
   };
   const answer = (question: OpenRowsAsk): OpenRowsAnswer => {
     if (typeof question !== 'object' || question === null) return refuse('nothing a worker asks');
@@ -126,19 +139,26 @@ export function openRowsAnswerer(
     take(at, from, whole);
     return null;
   };
-  return { answer, complete: () => groups.every((group, i) => taken[i] === countOf(group)) };
+  return { answer, rowsWanted, complete: () => groups.every((group, i) => taken[i] === countOf(group)) };
 }
 
-/**
- * Waits until the rows a question asks for have been read, for a group whose rows are still
- * arriving. The question is not yet checked: a group or place that is not one waits for nothing,
- * and the answerer refuses it.
- */
-async function rowsArrived(groups: readonly RowGroup[], question: OpenRowsAsk): Promise<void> {
-  if (question.kind !== 'rows' || typeof question.group !== 'number') return;
-  const group = Number.isSafeInteger(question.group) ? groups[question.group] : undefined;
-  const end = question.from + question.count;
-  if (group?.arrived && Number.isSafeInteger(end) && end > group.rows.length) await group.arrived(Math.min(end, countOf(group)));
+/** `promise`, or TaskCancelledError as soon as `signal` aborts. */
+function unlessStopped<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new TaskCancelledError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new TaskCancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 async function openRowsOnce(groups: readonly RowGroup[], { keys, take, check, signal }: OpenRowsOptions, inWorker: boolean): Promise<void> {
@@ -152,13 +172,33 @@ async function openRowsOnce(groups: readonly RowGroup[], { keys, take, check, si
   // nothing of it reaches a retry's results.
   let ended = false;
   const answerer = openRowsAnswerer(groups, take);
+  const endedMeanwhile = () => {
+    if (ended) throw new TaskFailedError('the worker asked after its task ended');
+  };
+  // Questions for rows are answered one after another, each once its rows have been read (the
+  // worker asks for the next slice before the last one is answered), and checked only then.
+  let rowsTurn: Promise<unknown> = Promise.resolve();
+  const answerRows = (question: OpenRowsAsk): Promise<OpenRowsAnswer> => {
+    const mine = rowsTurn.then(async () => {
+      check();
+      const wanted = answerer.rowsWanted(question);
+      if (wanted?.group.arrived && wanted.end > wanted.group.rows.length)
+        await unlessStopped(wanted.group.arrived(wanted.end), stop.signal);
+      endedMeanwhile();
+      check();
+      return answerer.answer(question);
+    });
+    rowsTurn = mine.catch(() => undefined);
+    return mine;
+  };
   const answer = async (question: OpenRowsAsk): Promise<OpenRowsAnswer> => {
     try {
-      if (ended) throw new TaskFailedError('the worker asked after its task ended');
+      endedMeanwhile();
+      if (typeof question !== 'object' || question === null || question.kind !== 'opened') return await answerRows(question);
       // The page takes a turn before each slice is taken, wherever the task runs (in-process,
       // nothing else would give it one), then checks the vault is still unlocked.
-      if (question.kind === 'opened') await yieldToPage();
-      else await rowsArrived(groups, question);
+      await yieldToPage();
+      endedMeanwhile();
       check();
       return answerer.answer(question);
     } catch (error) {

@@ -13,6 +13,7 @@ import { ChainMovedError, guardStorage } from '../storageErrors';
 import { FIRST_PAGE_BYTES, FIRST_PAGE_ROW_ID, fitFirstPage, parseFirstPage, type FirstPage } from './firstPage';
 import { PACK_SIZE, PACKED_MARKER_ID, packedMarkerRow, packId, packOf, packableRanges, parsePack } from './packs';
 import { yieldToPage } from '../../workers/yieldToPage';
+import { TaskCancelledError } from '../../workers/runTask';
 import { openRows } from './openRowsInWorker';
 import { ArrivingRows, runsOf } from './arrivingRows';
 import { chainEnd, SEAL_ROW_ID, type ChainEnd, type SealFinding, type SealRow, type StoredSeal } from './seal';
@@ -83,13 +84,17 @@ function sameRow(a: EncryptedRow | undefined, b: EncryptedRow | undefined): bool
   return a === undefined || b === undefined ? a === b : bytesEqual(a.iv, b.iv);
 }
 
-/** The rows `ids` names (consecutive ids in key order, none of them the packed marker), read with one request. */
-async function readRun(table: Table<EncryptedRow, string>, ids: readonly string[]): Promise<EncryptedRow[]> {
+/**
+ * The rows `ids` names (consecutive ids as listed, in key order), read with one request, with
+ * `leftOut` (the packed marker, among the rows) left out. Anything but exactly those rows throws.
+ */
+async function readRun(table: Table<EncryptedRow, string>, ids: readonly string[], leftOut?: string): Promise<EncryptedRow[]> {
   const first = ids[0];
   const last = ids.at(-1);
   if (first === undefined || last === undefined) return [];
-  const read = await table.where(':id').between(first, last, true, true).toArray();
-  return read.filter((row) => row.id !== PACKED_MARKER_ID);
+  const read = (await table.where(':id').between(first, last, true, true).toArray()).filter((row) => row.id !== leftOut);
+  if (read.length !== ids.length || read.some((row, i) => row.id !== ids[i])) throw new Error('the rows read are not the rows listed');
+  return read;
 }
 
 export class DiaryStorage {
@@ -122,8 +127,10 @@ export class DiaryStorage {
    *
    * The transaction first lists every id, then reads the rows a slice at a time: the open-rows
    * worker starts on the first slices while the rest are still being read (arrivingRows.ts).
+   * Aborting `signal` ends the worker at once (the vault has locked; `key()` would only say so
+   * at its next question), and readAll rejects with TaskCancelledError.
    */
-  async readAll(): Promise<{
+  async readAll(signal?: AbortSignal): Promise<{
     records: RevisionRecord[];
     /** The records still in rows of their own, for packAtLoad. */
     loose: LooseRecord[];
@@ -133,37 +140,63 @@ export class DiaryStorage {
     page: FirstPage | null;
   }> {
     this.key(); // locked already: read nothing
+    if (signal?.aborted) throw new TaskCancelledError();
+    // Ends the rows' worker, which holds the keys: on a lock, or once the load has failed.
+    const stopRows = new AbortController();
+    const stop = () => stopRows.abort();
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      return await this.readAllUntil(stopRows);
+    } finally {
+      signal?.removeEventListener('abort', stop);
+    }
+  }
+
+  /** readAll, its worker ended by aborting `stopRows`. */
+  private async readAllUntil(stopRows: AbortController): ReturnType<DiaryStorage['readAll']> {
     type Listed = { packs: ArrivingRows; rows: ArrivingRows; sealRow?: EncryptedRow; pageRow?: EncryptedRow };
     let settle: { resolve: (listed: Listed) => void; reject: (error: unknown) => void } | undefined;
     const listed = new Promise<Listed>((resolve, reject) => (settle = { resolve, reject }));
     let arriving: ArrivingRows[] = [];
     const reading = guardStorage('read', () =>
-      this.db.transaction('r', this.db.revisions, this.db.packs, this.db.settings, async () => {
+      this.db.transaction('r', this.db.revisions, this.db.packs, this.db.settings, async (tx) => {
+        // The transaction's own tables: a read that somehow left it would fail rather than read
+        // another moment's rows.
+        const packTable = tx.table<EncryptedRow, string>('packs');
+        const rowTable = tx.table<EncryptedRow, string>('revisions');
+        const settingsTable = tx.table<EncryptedRow, string>('settings');
         const [packIds, rowIds, sealRow, pageRow] = await Promise.all([
-          this.db.packs.toCollection().primaryKeys(),
-          this.db.revisions.toCollection().primaryKeys(),
-          this.db.settings.get(SEAL_ROW_ID),
-          this.db.settings.get(FIRST_PAGE_ROW_ID),
+          packTable.toCollection().primaryKeys(),
+          rowTable.toCollection().primaryKeys(),
+          settingsTable.get(SEAL_ROW_ID),
+          settingsTable.get(FIRST_PAGE_ROW_ID),
         ]);
+        // Ids are text this code wrote; anything else is refused as a damaged diary, not read.
+        if (![...packIds, ...rowIds].every((id: unknown) => typeof id === 'string')) {
+          const error = new DecryptionError('a row id is not text');
+          settle?.reject(error);
+          throw error;
+        }
         const packs = new ArrivingRows(packIds);
         const rows = new ArrivingRows(rowIds.filter((id) => id !== PACKED_MARKER_ID));
         arriving = [packs, rows];
-        // Outside the transaction's zone: what the load goes on to do is not part of this read.
         Dexie.ignoreTransaction(() => settle?.resolve({ packs, rows, sealRow, pageRow }));
         // A few reads in flight at once, in key order: one at a time leaves the database idle
         // between answers, and all at once delayed the first answer by over a second at 50,000
         // incidents, so the worker waited. Each run's rows are added in order, as they come.
         const runs = [
-          ...runsOf(packIds, PACK_SLICE).map((ids) => ({ table: this.db.packs, ids, to: packs })),
-          ...runsOf(rows.ids, READ_SLICE).map((ids) => ({ table: this.db.revisions, ids, to: rows })),
+          ...runsOf(packIds, PACK_SLICE).map((ids) => ({ table: packTable, ids, to: packs, leftOut: undefined })),
+          ...runsOf(rows.ids, READ_SLICE).map((ids) => ({ table: rowTable, ids, to: rows, leftOut: PACKED_MARKER_ID })),
         ];
         const read: (EncryptedRow[] | undefined)[] = [];
         let asked = 0;
         let added = 0;
         const reader = async () => {
           for (let at = asked++; at < runs.length; at = asked++) {
+            // The load has failed or the vault has locked: nothing more is read.
+            if (stopRows.signal.aborted) throw new TaskCancelledError();
             const run = runs[at];
-            if (run) read[at] = await readRun(run.table, run.ids);
+            if (run) read[at] = await readRun(run.table, run.ids, run.leftOut);
             for (let ready = read[added]; ready; ready = read[added]) {
               runs[added]?.to.add(ready);
               read[added] = undefined;
@@ -172,6 +205,8 @@ export class DiaryStorage {
           }
         };
         await Promise.all(Array.from({ length: READS_IN_FLIGHT }, reader));
+        packs.finish();
+        rows.finish();
       }),
     );
     reading.catch((error: unknown) => {
@@ -179,16 +214,15 @@ export class DiaryStorage {
       for (const table of arriving) table.fail(error);
     });
     const { packs, rows, sealRow, pageRow } = await listed;
-    // A seal or page that fails ends the rows' worker: the load has failed, and the worker holds the keys.
-    const siblingFailed = new AbortController();
+    // A read, seal or page that fails ends the rows' worker too.
     const failing = <T>(read: Promise<T>) =>
       read.catch((error: unknown) => {
-        siblingFailed.abort();
+        stopRows.abort();
         throw error;
       });
     const [, { packed, opened }, { seal, sealKey }, page] = await Promise.all([
       failing(reading),
-      this.openRows(packs, rows, siblingFailed.signal),
+      this.openRows(packs, rows, stopRows.signal),
       failing(this.openSeal(sealRow)),
       failing(this.openPage(pageRow)),
     ]);
