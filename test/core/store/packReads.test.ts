@@ -63,6 +63,12 @@ async function storePacks(setup: Setup, count: number): Promise<RevisionRecord[]
   return records;
 }
 
+/** Whether a WebCrypto decryption is of a pack (the seal and first page rows decrypt alongside). */
+function isPackDecryption(algorithm: unknown): boolean {
+  const { additionalData } = algorithm as AesGcmParams;
+  return additionalData !== undefined && new TextDecoder().decode(additionalData as Uint8Array).includes('\0packs\0');
+}
+
 /** Pack `index` stored again with its first two records swapped: it decrypts, but is refused (MalformedPackError). */
 async function misplace(setup: Setup, records: readonly RevisionRecord[], index: number): Promise<void> {
   const pack = records.slice(index * PACK_SIZE, (index + 1) * PACK_SIZE);
@@ -106,8 +112,7 @@ describe('packs read at load', () => {
     let most = 0;
     vi.spyOn(subtle, 'decrypt').mockImplementation(async (algorithm, key, data) => {
       // Only the packs' decryptions (the seal and first page rows decrypt alongside).
-      const { additionalData } = algorithm as AesGcmParams;
-      const isPack = additionalData !== undefined && new TextDecoder().decode(additionalData as Uint8Array).includes('\0packs\0');
+      const isPack = isPackDecryption(algorithm);
       if (!isPack) return decrypt(algorithm, key, data);
       while (reads.done() < 5) await new Promise((resolve) => setTimeout(resolve, 1));
       inFlight += 1;
@@ -188,8 +193,7 @@ describe('packs read a slice at a time, in one transaction', () => {
     const decrypt = subtle.decrypt.bind(subtle);
     let readsAtFirstPack: number | undefined;
     vi.spyOn(subtle, 'decrypt').mockImplementation(async (algorithm, key, data) => {
-      const { additionalData } = algorithm as AesGcmParams;
-      const isPack = additionalData !== undefined && new TextDecoder().decode(additionalData as Uint8Array).includes('\0packs\0');
+      const isPack = isPackDecryption(algorithm);
       if (isPack) readsAtFirstPack ??= reads.done();
       return decrypt(algorithm, key, data);
     });
@@ -275,8 +279,7 @@ describe('a load stopped by its signal (the vault has locked)', () => {
     let packsOpened = 0;
     let openedAtLock = 0;
     vi.spyOn(subtle, 'decrypt').mockImplementation(async (algorithm, key, data) => {
-      const { additionalData } = algorithm as AesGcmParams;
-      const isPack = additionalData !== undefined && new TextDecoder().decode(additionalData as Uint8Array).includes('\0packs\0');
+      const isPack = isPackDecryption(algorithm);
       if (isPack && ++packsOpened === SLICE + 1) {
         openedAtLock = packsOpened;
         lock.abort();
