@@ -196,7 +196,7 @@ describe('unlocking shows the diary’s sealed first page while the whole diary 
     expect(await screen.findByRole('heading', { level: 1, name: 'New incident' }, { timeout: 15_000 })).toBeTruthy();
   });
 
-  it('locking while the whole diary loads ends that load at the lock itself, and the next unlock shows the diary', async () => {
+  it('locking while the whole diary loads aborts that load’s signal at the lock itself, and the next unlock shows the diary', async () => {
     const setup = await seededVault();
     const { unlock } = await app(setup);
     const original = DiaryRepository.prototype.load;

@@ -368,7 +368,7 @@ function plainCopy(value: unknown, path: string, depth: number): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) fail(path, 'holds a number JSON cannot carry');
-    return value;
+    return withoutMinusZero(value);
   }
   if (typeof value !== 'object') fail(path, 'holds something JSON cannot carry');
   if (depth <= 0) fail(path, 'is nested too deeply');

@@ -50,6 +50,11 @@ export interface VaultSealing {
    * it always does.
    */
   allowPacks?: () => Promise<boolean>;
+  /**
+   * Calls `listener` when the vault locks; returns what stops it. A load's worker (which holds
+   * the keys) is ended at the lock itself, whoever started the load.
+   */
+  onLock?: (listener: () => void) => () => void;
 }
 
 /** The latest revision of an entry that still exists; deleted or unknown entries cannot change. */
@@ -123,11 +128,23 @@ export class DiaryRepository {
    * Decrypts the whole diary into memory (at unlock), and judges its seal. A finding (records
    * missing, seal invalid) is added to the findings and stored at once with the seal of the chain
    * as it is; if storing fails, the diary still opens and the next write stores both.
-   * Aborting `signal` (the vault has locked) ends the rows' worker at once, and the load with
-   * TaskCancelledError.
+   * A lock (`sealing.onLock`), or aborting `signal` (the caller no longer wants it), ends the
+   * rows' worker at once, and the load fails (TaskCancelledError, or the lock's own error).
    */
   async load(signal?: AbortSignal): Promise<DiarySnapshot> {
-    const { records, loose, seal, sealRow, sealKey, page } = await this.storage.readAll(signal);
+    const stop = new AbortController();
+    const abort = () => stop.abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    if (signal?.aborted) stop.abort();
+    const stopWatching = this.sealing?.onLock?.(abort);
+    let read: Awaited<ReturnType<DiaryStorage['readAll']>>;
+    try {
+      read = await this.storage.readAll(stop.signal);
+    } finally {
+      stopWatching?.();
+      signal?.removeEventListener('abort', abort);
+    }
+    const { records, loose, seal, sealRow, sealKey, page } = read;
     const links = records.map((r) => r.link);
     const judged = await judgeSeal(sealKey, seal, links, this.sealing?.diarySealed() ?? false);
     // Findings this session knew stay known, even if the row read now lacks them.

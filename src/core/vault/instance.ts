@@ -25,6 +25,11 @@ export async function openDiary(vault: Vault): Promise<DiaryRepository> {
     () => vault.session.dataKey(),
     () => vault.session.chainKey(),
     undefined,
-    { diarySealed: () => vault.diarySealed, sealStored: () => vault.markDiarySealed(), allowPacks: () => vault.allowDiaryPacks() },
+    {
+      diarySealed: () => vault.diarySealed,
+      sealStored: () => vault.markDiarySealed(),
+      allowPacks: () => vault.allowDiaryPacks(),
+      onLock: (listener) => vault.session.onLock(listener),
+    },
   );
 }

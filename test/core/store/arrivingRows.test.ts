@@ -51,6 +51,14 @@ describe('ArrivingRows', () => {
     expect(arriving.rows.map((row) => row.id)).toEqual([idOf(0)]);
   });
 
+  it('finish refuses a read that ended with rows listed but not read', () => {
+    const arriving = new ArrivingRows(ids(2));
+    arriving.add([rowOf(idOf(0))]);
+    expect(() => arriving.finish()).toThrow('fewer rows');
+    arriving.add([rowOf(idOf(1))]);
+    expect(() => arriving.finish()).not.toThrow();
+  });
+
   it('a failed read rejects every waiter with its error, and every later one', async () => {
     const arriving = new ArrivingRows(ids(4));
     arriving.add([rowOf(idOf(0))]);

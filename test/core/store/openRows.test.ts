@@ -231,7 +231,7 @@ describe('openRows: rows still arriving', () => {
 });
 
 describe('openRows: a stop while a question waits for rows', () => {
-  it('aborting the signal ends the task at once with TaskCancelledError, though the rows never come', async () => {
+  it('aborting the signal while a question waits for rows that never come ends the task with TaskCancelledError (no hang)', async () => {
     const key = await newKey();
     const all = await rowsOf(key, 'revisions', valuesOf(6, 'row'));
     const stop = new AbortController();

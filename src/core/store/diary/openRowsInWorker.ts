@@ -55,7 +55,7 @@ export interface OpenRowsOptions {
    * worker at its next question and no row or key reaches it after.
    */
   check: () => void;
-  /** Aborting ends the worker (TaskCancelledError): the load failed for another reason meanwhile. */
+  /** Aborting ends the worker (TaskCancelledError): the vault has locked, or the load failed for another reason meanwhile. */
   signal?: AbortSignal;
 }
 
@@ -224,6 +224,8 @@ async function openRowsOnce(groups: readonly RowGroup[], { keys, take, check, si
     throw failure.happened ? failure.error : error;
   } finally {
     ended = true;
+    // A question of this attempt still waiting for its rows stops waiting.
+    stop.abort();
     signal?.removeEventListener('abort', onAbort);
   }
   if (failure.happened) throw failure.error;

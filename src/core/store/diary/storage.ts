@@ -127,8 +127,9 @@ export class DiaryStorage {
    *
    * The transaction first lists every id, then reads the rows a slice at a time: the open-rows
    * worker starts on the first slices while the rest are still being read (arrivingRows.ts).
-   * Aborting `signal` ends the worker at once (the vault has locked; `key()` would only say so
-   * at its next question), and readAll rejects with TaskCancelledError.
+   * Aborting `signal` (the vault has locked; `key()` would only say so at the worker's next
+   * question) ends the worker and the reads at once, and readAll rejects (TaskCancelledError, or
+   * the lock's own error).
    */
   async readAll(signal?: AbortSignal): Promise<{
     records: RevisionRecord[];
@@ -214,7 +215,7 @@ export class DiaryStorage {
       for (const table of arriving) table.fail(error);
     });
     const { packs, rows, sealRow, pageRow } = await listed;
-    // A read, seal or page that fails ends the rows' worker too.
+    // A read, seal, page or opening that fails ends the rows' worker and the reads.
     const failing = <T>(read: Promise<T>) =>
       read.catch((error: unknown) => {
         stopRows.abort();
@@ -222,7 +223,7 @@ export class DiaryStorage {
       });
     const [, { packed, opened }, { seal, sealKey }, page] = await Promise.all([
       failing(reading),
-      this.openRows(packs, rows, stopRows.signal),
+      failing(this.openRows(packs, rows, stopRows.signal)),
       failing(this.openSeal(sealRow)),
       failing(this.openPage(pageRow)),
     ]);
