@@ -64,10 +64,18 @@ async function storePacks(setup: Setup, count: number): Promise<RevisionRecord[]
   return records;
 }
 
-/** Whether a WebCrypto decryption is of a pack (the seal and first page rows decrypt alongside). */
-function isPackDecryption(algorithm: unknown): boolean {
-  const { additionalData } = algorithm as AesGcmParams;
-  return additionalData !== undefined && new TextDecoder().decode(additionalData as Uint8Array).includes('\0packs\0');
+/**
+ * Runs each pack's decryption through `around` (the seal and first page rows decrypt alongside,
+ * untouched): `around` is given the decryption to run, and returns its result.
+ */
+function aroundPackDecryptions(around: (decrypt: () => Promise<ArrayBuffer>) => Promise<ArrayBuffer>): void {
+  const subtle = crypto.subtle;
+  const decrypt = subtle.decrypt.bind(subtle);
+  vi.spyOn(subtle, 'decrypt').mockImplementation((algorithm, key, data) => {
+    const { additionalData } = algorithm as AesGcmParams;
+    const isPack = additionalData !== undefined && new TextDecoder().decode(additionalData as Uint8Array).includes('\0packs\0');
+    return isPack ? around(() => decrypt(algorithm, key, data)) : decrypt(algorithm, key, data);
+  });
 }
 
 /** Pack `index` stored again with its first two records swapped: it decrypts, but is refused (MalformedPackError). */
@@ -107,19 +115,14 @@ describe('packs read at load', () => {
     // Every pack read before any is opened, so how far ahead the opening runs is not bounded by
     // how fast the reads come.
     const reads = watchPackReads(setup);
-    const subtle = crypto.subtle;
-    const decrypt = subtle.decrypt.bind(subtle);
     let inFlight = 0;
     let most = 0;
-    vi.spyOn(subtle, 'decrypt').mockImplementation(async (algorithm, key, data) => {
-      // Only the packs' decryptions (the seal and first page rows decrypt alongside).
-      const isPack = isPackDecryption(algorithm);
-      if (!isPack) return decrypt(algorithm, key, data);
+    aroundPackDecryptions(async (decrypt) => {
       while (reads.done() < 5) await new Promise((resolve) => setTimeout(resolve, 1));
       inFlight += 1;
       most = Math.max(most, inFlight);
       try {
-        return await decrypt(algorithm, key, data);
+        return await decrypt();
       } finally {
         inFlight -= 1;
       }
@@ -190,13 +193,10 @@ describe('packs read a slice at a time, in one transaction', () => {
     const setup = await createdVault();
     const packed = await storePacks(setup, 12 * SLICE);
     const reads = watchPackReads(setup);
-    const subtle = crypto.subtle;
-    const decrypt = subtle.decrypt.bind(subtle);
     let readsAtFirstPack: number | undefined;
-    vi.spyOn(subtle, 'decrypt').mockImplementation(async (algorithm, key, data) => {
-      const isPack = isPackDecryption(algorithm);
-      if (isPack) readsAtFirstPack ??= reads.done();
-      return decrypt(algorithm, key, data);
+    aroundPackDecryptions((decrypt) => {
+      readsAtFirstPack ??= reads.done();
+      return decrypt();
     });
 
     const { records } = await storageOver(setup).readAll();
@@ -254,13 +254,11 @@ describe('what the one transaction reads, refused when it is not what was listed
     // More runs than reads kept in flight (8), the pack rewritten in the last run: its read is
     // asked for only after the first runs have come back.
     const packed = await storePacks(setup, 12 * SLICE);
-    const subtle = crypto.subtle;
-    const decrypt = subtle.decrypt.bind(subtle);
     let write: Promise<unknown> | undefined;
-    vi.spyOn(subtle, 'decrypt').mockImplementation(async (algorithm, key, data) => {
+    aroundPackDecryptions((decrypt) => {
       // Written anew in a transaction of its own once the first pack is opening.
       write ??= misplace(setup, packed, 11 * SLICE + 1);
-      return decrypt(algorithm, key, data);
+      return decrypt();
     });
     const { records } = await storageOver(setup).readAll();
     await write;
@@ -276,17 +274,14 @@ describe('a load stopped by its signal (the vault has locked)', () => {
     const setup = await createdVault();
     await storePacks(setup, 6 * SLICE);
     const lock = new AbortController();
-    const subtle = crypto.subtle;
-    const decrypt = subtle.decrypt.bind(subtle);
     let packsOpened = 0;
     let openedAtLock = 0;
-    vi.spyOn(subtle, 'decrypt').mockImplementation(async (algorithm, key, data) => {
-      const isPack = isPackDecryption(algorithm);
-      if (isPack && ++packsOpened === SLICE + 1) {
+    aroundPackDecryptions((decrypt) => {
+      if (++packsOpened === SLICE + 1) {
         openedAtLock = packsOpened;
         lock.abort();
       }
-      return decrypt(algorithm, key, data);
+      return decrypt();
     });
 
     await expect(storageOver(setup).readAll(lock.signal)).rejects.toBeInstanceOf(TaskCancelledError);
@@ -313,11 +308,9 @@ describe('a load stopped by its signal (the vault has locked)', () => {
         },
       },
     );
-    const subtle = crypto.subtle;
-    const decrypt = subtle.decrypt.bind(subtle);
-    vi.spyOn(subtle, 'decrypt').mockImplementation(async (algorithm, key, data) => {
-      if (isPackDecryption(algorithm)) listeners.forEach((listener) => listener());
-      return decrypt(algorithm, key, data);
+    aroundPackDecryptions((decrypt) => {
+      listeners.forEach((listener) => listener());
+      return decrypt();
     });
     await expect(repository.load()).rejects.toBeInstanceOf(TaskCancelledError);
     expect(listeners.size).toBe(0);
