@@ -122,11 +122,23 @@ export function prewarmTask<In, Out, Progress, Ask, Answer>(task: WorkerTask<In,
   }
 }
 
-function cancelled(signal: AbortSignal | undefined): Promise<never> | null {
-  if (!signal) return null;
-  return new Promise<never>((_, reject) => {
-    if (signal.aborted) reject(new TaskCancelledError());
-    else signal.addEventListener('abort', () => reject(new TaskCancelledError()), { once: true });
+/** `promise`, or TaskCancelledError as soon as `signal` aborts (its listener removed once settled). */
+export function unlessCancelled<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new TaskCancelledError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new TaskCancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
 }
 
@@ -138,9 +150,6 @@ async function runInProcess<In, Out, Progress, Ask, Answer>(
   const controller = new AbortController();
   const onAbort = () => controller.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  const abort = cancelled(options.signal);
-  // A cancel wins the race at once; the function sees its signal aborted at its next check.
-  abort?.catch(() => undefined);
   try {
     const fn = await task.inProcess();
     options.signal?.throwIfAborted();
@@ -151,7 +160,8 @@ async function runInProcess<In, Out, Progress, Ask, Answer>(
       ask: (question) =>
         options.answer ? options.answer(question) : Promise.reject(new Error(`${task.name} asked a question nobody answers`)),
     });
-    return await (abort ? Promise.race([run, abort]) : run);
+    // A cancel wins the race at once; the function sees its signal aborted at its next check.
+    return await unlessCancelled(run, options.signal);
   } catch (error) {
     if (options.signal?.aborted) throw new TaskCancelledError();
     throw error;

@@ -4,7 +4,7 @@
 
 import { DecryptionError, UnsupportedVaultError } from '../../crypto/errors';
 import { keepMessage } from '../../workers/errorTransfer';
-import { prewarmTask, runTask, TaskCancelledError, TaskFailedError, type WorkerTask } from '../../workers/runTask';
+import { prewarmTask, runTask, TaskFailedError, unlessCancelled, type WorkerTask } from '../../workers/runTask';
 import { yieldToPage } from '../../workers/yieldToPage';
 import type { EncryptedRow } from '../db';
 import type { DiaryRowTable, OpenRowsAnswer, OpenRowsAsk, OpenRowsInput } from './openRowsTask';
@@ -142,25 +142,6 @@ export function openRowsAnswerer(
   return { answer, rowsWanted, complete: () => groups.every((group, i) => taken[i] === countOf(group)) };
 }
 
-/** `promise`, or TaskCancelledError as soon as `signal` aborts. */
-function unlessStopped<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new TaskCancelledError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new TaskCancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
 async function openRowsOnce(groups: readonly RowGroup[], { keys, take, check, signal }: OpenRowsOptions, inWorker: boolean): Promise<void> {
   const stop = new AbortController();
   const onAbort = () => stop.abort();
@@ -183,7 +164,7 @@ async function openRowsOnce(groups: readonly RowGroup[], { keys, take, check, si
       check();
       const wanted = answerer.rowsWanted(question);
       if (wanted?.group.arrived && wanted.end > wanted.group.rows.length)
-        await unlessStopped(wanted.group.arrived(wanted.end), stop.signal);
+        await unlessCancelled(wanted.group.arrived(wanted.end), stop.signal);
       endedMeanwhile();
       check();
       return answerer.answer(question);
