@@ -1,4 +1,5 @@
 import { decryptRecord, DecryptionError, encryptRecord, type EncryptedRecord } from '../crypto';
+import { rowWriting } from './diary/packs';
 import { retiringKeysOf } from '../crypto/retiringKeys';
 import type { DaybookDatabase, EncryptedRow, EncryptedTableName } from './db';
 import { guardStorage } from './storageErrors';
@@ -36,7 +37,7 @@ export class EncryptedTable<T> {
   ) {}
 
   async seal(id: string, value: T): Promise<EncryptedRow> {
-    return { id, ...(await encryptRecord(this.key(), this.name, id, value)) };
+    return { id, ...(await encryptRecord(this.key(), this.name, id, value, rowWriting(this.name))) };
   }
 
   async put(id: string, value: T): Promise<void> {

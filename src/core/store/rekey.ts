@@ -22,7 +22,7 @@ import { sealChain, verifySeal, type ChainSeal } from '../evidence/chainSeal';
 import { chunkIndex } from './attachments/chunkIds';
 import { opensFirstChunk } from './attachments/firstChunk';
 import type { ChunkRow, EncryptedRow, EncryptedTableName } from './db';
-import { PACK_SIZE, PACKED_MARKER_ID } from './diary/packs';
+import { PACK_SIZE, PACKED_MARKER_ID, rowWriting } from './diary/packs';
 import { SEAL_ROW_ID } from './diary/seal';
 
 // This module does no storage itself (RekeyIo does, on the page), so it can run in a worker
@@ -180,7 +180,10 @@ class Rekeyer {
           continue;
         }
         if (name === 'settings' && row.id === SEAL_ROW_ID) value = await resealed(value, this.keys);
-        writes.push({ row: { id: row.id, ...(await encryptRecord(current.dataKey, name, row.id, value)) }, readIv: row.iv });
+        writes.push({
+          row: { id: row.id, ...(await encryptRecord(current.dataKey, name, row.id, value, rowWriting(name))) },
+          readIv: row.iv,
+        });
       }
       if (writes.length > 0) {
         const written = await this.io.writeRows(name, writes);

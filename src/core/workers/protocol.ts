@@ -9,8 +9,12 @@ export interface TaskContext<Progress = never, Ask = never, Answer = never> {
   readonly signal: AbortSignal;
   /** Tells the caller how far the task has got. Cheap: call it as often as is useful. */
   progress(value: Progress): void;
-  /** Asks the calling side for something only it has (a decrypted file, say) and waits. */
-  ask(question: Ask): Promise<Answer>;
+  /**
+   * Asks the calling side for something only it has (a decrypted file, say) and waits. `transfer`
+   * moves those buffers to the page rather than copying them (from a worker; in-process, nothing
+   * is moved): the task must not use them again.
+   */
+  ask(question: Ask, transfer?: Transferable[]): Promise<Answer>;
 }
 
 /** A long job: plain data in, plain data out (both structured-cloneable). */

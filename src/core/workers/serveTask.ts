@@ -51,11 +51,17 @@ export function serveTaskOn<In, Out, Progress, Ask, Answer>(
         pendingProgress = null;
       }, wait);
     },
-    ask: (question) =>
+    ask: (question, transfer = []) =>
       new Promise<Answer>((resolve, reject) => {
         const id = nextQuestion++;
         waiting.set(id, { resolve, reject });
-        post({ type: 'ask', id, question });
+        try {
+          post({ type: 'ask', id, question }, transfer);
+        } catch (error) {
+          // A question that cannot be cloned or moved is never asked.
+          waiting.delete(id);
+          reject(error);
+        }
       }),
   };
 

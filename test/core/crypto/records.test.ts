@@ -115,7 +115,7 @@ describe('record tamper detection', () => {
   it('rejects malformed or unknown-version records', async () => {
     const key = await newAesKey();
     const record = await encryptRecord(key, 't', 'i', 'value');
-    await expectRejection(decryptRecord(key, 't', 'i', { ...record, v: 2 } as unknown as EncryptedRecord), UnsupportedVaultError);
+    await expectRejection(decryptRecord(key, 't', 'i', { ...record, v: 3 } as unknown as EncryptedRecord), UnsupportedVaultError);
     await expectRejection(
       decryptRecord(key, 't', 'i', { ...record, iv: bytesToBase64(record.iv) } as unknown as EncryptedRecord),
       DecryptionError,

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DecryptionError, encryptRecord } from '../../../src/core/crypto';
 import type { EncryptedRow } from '../../../src/core/store/db';
 import { openRows, openRowsAnswerer, type RowGroup } from '../../../src/core/store/diary/openRowsInWorker';
-import { openRowsTask, type OpenRowsAsk } from '../../../src/core/store/diary/openRowsTask';
+import { openRowsTask, ownBuffers, type OpenRowsAsk } from '../../../src/core/store/diary/openRowsTask';
 import { VerifyChainWorkerStub } from '../evidence/verifyChainWorkerStub';
 import { TaskCancelledError, TaskFailedError } from '../../../src/core/workers/runTask';
 
@@ -277,6 +277,8 @@ describe('openRows: a stop while a question waits for rows', () => {
 });
 
 describe('openRowsAnswerer: the worker’s questions, checked', () => {
+  /** A row's plaintext as the worker hands it back: the bytes of its JSON. */
+  const json = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
   const rowsFor = (count: number): EncryptedRow[] =>
     Array.from({ length: count }, (_, i) => ({ id: String(i), v: 1, iv: new Uint8Array(12), data: new Uint8Array(17) }));
 
@@ -287,26 +289,46 @@ describe('openRowsAnswerer: the worker’s questions, checked', () => {
     expect(() => answer({ kind: 'rows', group: 0, from: 2, count: 2 })).toThrow(TaskFailedError); // not from the start
     expect(() => answer({ kind: 'rows', group: 0, from: 0, count: 3 })).toThrow(TaskFailedError); // more than a slice
     expect(() => answer({ kind: 'rows', group: 1, from: 0, count: 1 })).toThrow(TaskFailedError); // no such group
-    expect(() => answer({ kind: 'opened', group: 0, from: 0, values: [1] })).toThrow(TaskFailedError); // nothing sent yet
+    expect(() => answer({ kind: 'opened', group: 0, from: 0, values: [json(1)] })).toThrow(TaskFailedError); // nothing sent yet
     expect(answer({ kind: 'rows', group: 0, from: 0, count: 2 })).toEqual({ rows: groups[0]?.rows.slice(0, 2) });
-    expect(() => answer({ kind: 'opened', group: 0, from: 0, values: [1, 2, 3] })).toThrow(TaskFailedError); // more than sent
-    expect(answer({ kind: 'opened', group: 0, from: 0, values: [1, 2] })).toBeNull();
-    expect(() => answer({ kind: 'opened', group: 0, from: 0, values: [1, 2] })).toThrow(TaskFailedError); // again
+    expect(() => answer({ kind: 'opened', group: 0, from: 0, values: [json(1), json(2), json(3)] })).toThrow(TaskFailedError); // more than sent
+    expect(answer({ kind: 'opened', group: 0, from: 0, values: [json(1), json(2)] })).toBeNull();
+    expect(() => answer({ kind: 'opened', group: 0, from: 0, values: [json(1), json(2)] })).toThrow(TaskFailedError); // again
     // A group given as text (an array takes '0' as 0): refused.
     expect(() => answer({ kind: 'rows', group: '0' as unknown as number, from: 2, count: 1 })).toThrow(TaskFailedError);
     expect(complete()).toBe(false);
     expect(answer({ kind: 'rows', group: 0, from: 2, count: 2 })).not.toBeNull();
     // Values with a hole, for rows that were sent: refused.
     // eslint-disable-next-line no-sparse-arrays
-    expect(() => answer({ kind: 'opened', group: 0, from: 2, values: [, 4] })).toThrow(TaskFailedError);
+    expect(() => answer({ kind: 'opened', group: 0, from: 2, values: [, json(4)] as unknown as Uint8Array[] })).toThrow(TaskFailedError);
     expect(answer({ kind: 'rows', group: 0, from: 4, count: 1 })).not.toBeNull();
     expect(() => answer({ kind: 'rows', group: 0, from: 5, count: 1 })).toThrow(TaskFailedError); // past the end
-    answer({ kind: 'opened', group: 0, from: 2, values: [3, 4, 5] });
+    answer({ kind: 'opened', group: 0, from: 2, values: [json(3), json(4), json(5)] });
     expect(complete()).toBe(true);
     expect(taken).toEqual([
       [0, 2],
       [2, 3],
     ]);
+  });
+
+  it('parses what the worker hands back, and refuses anything but the bytes of JSON', () => {
+    const groups: RowGroup[] = [{ table: 'revisions', rows: rowsFor(2), slice: 2 }];
+    const taken: unknown[] = [];
+    const { answer } = openRowsAnswerer(groups, (_g, _from, values) => taken.push(...values));
+    answer({ kind: 'rows', group: 0, from: 0, count: 2 });
+    // A value already parsed, or text: not a row's plaintext.
+    expect(() => answer({ kind: 'opened', group: 0, from: 0, values: [{ link: {} }, json(2)] as unknown as Uint8Array[] })).toThrow(
+      TaskFailedError,
+    );
+    expect(() => answer({ kind: 'opened', group: 0, from: 0, values: ['{}', json(2)] as unknown as Uint8Array[] })).toThrow(
+      TaskFailedError,
+    );
+    // Bytes that are not UTF-8, or not JSON: damaged, as a record that does not parse is.
+    expect(() => answer({ kind: 'opened', group: 0, from: 0, values: [new Uint8Array([0xff]), json(2)] })).toThrow(DecryptionError);
+    // A view into a larger buffer reads only its own bytes.
+    expect(answer({ kind: 'opened', group: 0, from: 0, values: [json([1]).subarray(1, 2), json(2)] })).toBeNull();
+    expect(taken).toEqual([1, 2]);
+    expect(() => answer({ kind: 'opened', group: 0, from: 0, values: [json({ a: 1 })] })).toThrow(TaskFailedError); // taken already
   });
 
   it('says which rows a question waits for only when it is the next question for rows, well formed', () => {
@@ -467,5 +489,45 @@ describe('openRows through a worker', () => {
     expect(everTaken).not.toContainEqual({ forged: true });
     expect(restarts).toBe(1);
     expect(seen.taken[0]).toEqual(values);
+  });
+});
+
+describe('openRowsTask: the plaintext moved to the page', () => {
+  it('hands back each row’s plaintext with its own whole buffer, every buffer listed once to be moved', async () => {
+    const key = await newKey();
+    const values = valuesOf(5, 'moved');
+    const rows = await rowsOf(key, 'revisions', values);
+    const handed: { values: Uint8Array[]; transfer: Transferable[] }[] = [];
+    await openRowsTask(
+      { keys: { current: key, previous: null }, groups: [{ table: 'revisions', count: rows.length }], slice: [2] },
+      {
+        signal: new AbortController().signal,
+        progress: () => undefined,
+        ask: (question, transfer = []) => {
+          if (question.kind === 'rows') return Promise.resolve({ rows: rows.slice(question.from, question.from + question.count) });
+          handed.push({ values: question.values, transfer });
+          return Promise.resolve(null);
+        },
+      },
+    );
+    expect(handed.map((slice) => slice.values.length)).toEqual([2, 2, 1]);
+    for (const { values: plaintexts, transfer } of handed) {
+      expect(transfer).toEqual(plaintexts.map((plaintext) => plaintext.buffer));
+      expect(new Set(transfer).size).toBe(transfer.length);
+      for (const plaintext of plaintexts) expect(plaintext.byteLength).toBe(plaintext.buffer.byteLength);
+    }
+    const parsed = handed.flatMap((slice) => slice.values).map((plaintext) => JSON.parse(new TextDecoder().decode(plaintext)) as unknown);
+    expect(parsed).toEqual(values);
+  });
+
+  it('copies a value that is a view into a larger buffer, or shares one with another, so no buffer moves more than its value', () => {
+    const shared = new Uint8Array([1, 2, 3, 4]);
+    const whole = new Uint8Array([9]);
+    const own = ownBuffers([shared.subarray(1, 3), whole, whole]);
+    expect(own.map((value) => [...value])).toEqual([[2, 3], [9], [9]]);
+    expect(own[0]?.buffer).not.toBe(shared.buffer);
+    expect(own[1]).toBe(whole);
+    expect(own[2]?.buffer).not.toBe(whole.buffer);
+    for (const value of own) expect(value.byteLength).toBe(value.buffer.byteLength);
   });
 });

@@ -8,7 +8,7 @@
 // And each link's prevHash, shared with the hash before it at load, reads back unchanged.
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DecryptionError } from '../../../src/core/crypto';
+import { DecryptionError, encryptRecord } from '../../../src/core/crypto';
 import type { DaybookDatabase } from '../../../src/core/store/db';
 import { MalformedPackError, PACK_SIZE, PACKED_MARKER_ID, packId } from '../../../src/core/store/diary/packs';
 import { DiaryStorage, rowId } from '../../../src/core/store/diary/storage';
@@ -107,6 +107,17 @@ describe('packs read at load', () => {
     const { records } = await storageOver(setup).readAll();
     expect(records.map((record) => record.link.seq)).toEqual(Array.from({ length: packCount * PACK_SIZE + 10 }, (_, i) => i));
     expect(records).toEqual([...packed, ...loose]);
+  });
+
+  it('packs written before version 2 records (JSON, not deflated) read alongside deflated ones, in order', async () => {
+    const setup = await createdVault();
+    const packed = await storePacks(setup, 3);
+    // Pack 1 as every pack was written before: version 1.
+    const old = await encryptRecord(setup.session.dataKey(), 'packs', packId(1), packed.slice(PACK_SIZE, 2 * PACK_SIZE));
+    await setup.db.packs.put({ id: packId(1), ...old });
+    expect((await setup.db.packs.toArray()).map((row) => row.v)).toEqual([2, 1, 2]);
+    const { records } = await storageOver(setup).readAll();
+    expect(records).toEqual(packed);
   });
 
   it('decrypts the next slice of packs while this one is read, never more than one slice ahead', async () => {

@@ -222,6 +222,17 @@ describe('packs as stored', () => {
     expect(new TextDecoder().decode(row?.data)).not.toContain('Incident');
   });
 
+  it('are written deflated (record version 2), far smaller than their JSON; loose rows are not', async () => {
+    const setup = await diaryWith(PACK_SIZE + 1);
+    await loaded(setup);
+    const pack = await setup.db.packs.get(packId(0));
+    const loose = (await setup.db.revisions.toArray()).filter((row) => row.id !== PACKED_MARKER_ID);
+    expect(pack?.v).toBe(2);
+    expect(loose.map((row) => row.v)).toEqual([1]);
+    // 64 records of the same shape: their JSON deflates to well under half.
+    expect(pack?.data.length).toBeLessThan((loose[0]?.data.length ?? 0) * PACK_SIZE * 0.5);
+  });
+
   it('a pack moved to another id, two packs swapped, or a pack altered does not read: the load fails, nothing is shown', async () => {
     const setup = await diaryWith(2 * PACK_SIZE);
     await loaded(setup);

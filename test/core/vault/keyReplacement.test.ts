@@ -167,6 +167,7 @@ describe('replacing the data key', () => {
     expect(setup.vault.getKeyReplacement()).toEqual({ phase: 'done', unreadable: 0 });
     const pack = await setup.db.packs.toArray();
     expect(pack).toHaveLength(1);
+    expect(pack[0]?.v).toBe(2); // re-encrypted as written: deflated
     await expect(decryptRecord(oldKeys.dataKey, 'packs', pack[0]?.id ?? '', pack[0] as EncryptedRow)).rejects.toBeInstanceOf(
       DecryptionError,
     );

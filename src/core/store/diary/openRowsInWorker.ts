@@ -1,8 +1,11 @@
 // Opens the diary's rows at a load in their own worker (openRowsTask.ts), so decrypting and
-// parsing a large diary does not hold the page's thread; in-process where there are no workers
+// inflating a large diary does not hold the page's thread (the page parses each slice as it
+// comes); in-process where there are no workers
 // (tests), or where the worker dies, so a load never fails for want of one.
 
+import { isBytes } from '../../crypto/encoding';
 import { DecryptionError, UnsupportedVaultError } from '../../crypto/errors';
+import { parseRecordBytes } from '../../crypto/records';
 import { keepMessage } from '../../workers/errorTransfer';
 import { prewarmTask, runTask, TaskFailedError, unlessCancelled, type WorkerTask } from '../../workers/runTask';
 import { yieldToPage } from '../../workers/yieldToPage';
@@ -129,12 +132,16 @@ export function openRowsAnswerer(
     const { from, values } = question;
     if (from !== takenHere || !Array.isArray(values) || values.length < 1 || from + values.length > sentHere)
       return refuse('to hand back rows it was not sent');
-    // A structured clone can carry an array with holes, which JSON never does: one value per row.
-    const whole: unknown[] = [];
+    // A structured clone can carry an array with holes, which JSON never does: one value per row,
+    // each a row's plaintext, parsed here (openRowsTask.ts says why here).
+    const plaintexts: Uint8Array[] = [];
     for (let i = 0; i < values.length; i += 1) {
       if (!(i in values)) return refuse('to hand back fewer values than rows');
-      whole.push(values[i]);
+      const value: unknown = values[i];
+      if (!isBytes(value)) return refuse('to hand back a row that is not bytes');
+      plaintexts.push(value);
     }
+    const whole = plaintexts.map((plaintext) => parseRecordBytes<unknown>(plaintext));
     taken[at] = from + whole.length;
     take(at, from, whole);
     return null;

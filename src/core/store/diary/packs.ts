@@ -9,6 +9,8 @@
 // additional data (table and id), and every record in it must be at its place (parsePack):
 // records cannot be moved between packs, reordered within one, or moved out of one unnoticed.
 
+import type { RecordWriting } from '../../crypto/records';
+import type { EncryptedTableName } from '../db';
 import type { RevisionRecord } from './types';
 
 /**
@@ -23,6 +25,16 @@ export const PACKED_MARKER_ID = '~packed';
 /** The marker row: an id, a fresh IV and random bytes, shaped as every encrypted row is. */
 export function packedMarkerRow(): { id: string; v: 1; iv: Uint8Array; data: Uint8Array } {
   return { id: PACKED_MARKER_ID, v: 1, iv: crypto.getRandomValues(new Uint8Array(12)), data: crypto.getRandomValues(new Uint8Array(48)) };
+}
+
+/**
+ * How a table's rows are written: the packs deflated before they are encrypted (record version 2,
+ * crypto/records.ts), since reading their bytes is most of what opening a large diary costs;
+ * every other row as JSON. Here rather than in encryptedTable.ts so that key replacement's worker
+ * (rekey.ts) imports no more than it did.
+ */
+export function rowWriting(table: EncryptedTableName): RecordWriting {
+  return { compress: table === 'packs' };
 }
 
 /** Records per pack. A deletion that erases an earlier version's content rewrites its pack: 64 of ~1 to 2 KB each. */

@@ -1,0 +1,107 @@
+// Raw DEFLATE (RFC 1951) for records written compressed before they are encrypted (records.ts):
+// the packs, whose bytes are what reading the diary from IndexedDB costs at unlock (issue 18).
+// The browser's own CompressionStream does the work; the compressed bytes carry the length they
+// inflate to, so the reader keeps one buffer of that length and refuses anything longer or
+// shorter. The engine inflates each chunk written before the reader sees it, so the input is
+// written in slices: what it inflates at once is at most about 1,032 times one slice. The real
+// guard is upstream: only bytes that authenticated under the data key are ever inflated.
+
+/** The most a compressed record may inflate to. A larger value is written uncompressed. */
+export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+
+const LENGTH_BYTES = 4;
+
+export class InflateError extends Error {
+  override readonly name = 'InflateError';
+}
+
+/** Input written to the engine at a time. */
+const SLICE_BYTES = 64 * 1024;
+
+let deflates: boolean | undefined;
+
+/**
+ * Whether this engine can write and read raw DEFLATE (Chromium from 103, Firefox from 113, Safari
+ * from 16.4). Tried once: older engines have the streams but refuse 'deflate-raw'.
+ */
+export function canDeflate(): boolean {
+  if (deflates === undefined) {
+    try {
+      new CompressionStream('deflate-raw');
+      new DecompressionStream('deflate-raw');
+      deflates = true;
+    } catch {
+      deflates = false;
+    }
+  }
+  return deflates;
+}
+
+/** Forgets what canDeflate found (tests that take the streams away). */
+export function forgetDeflateSupport(): void {
+  deflates = undefined;
+}
+
+function streamed(bytes: Uint8Array, through: CompressionStream | DecompressionStream): ReadableStreamDefaultReader<Uint8Array> {
+  // Written straight to the stream, not through Blob.stream(), which in Chromium costs several
+  // times the inflating itself. Not awaited: the engine takes each slice only as the reader
+  // drains it, and a failure of either reaches the reader.
+  const writer = through.writable.getWriter();
+  for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
+    writer.write(bytes.subarray(at, at + SLICE_BYTES) as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  }
+  writer.close().catch(() => undefined);
+  return through.readable.getReader();
+}
+
+/** `bytes` deflated, after their length (4 bytes, big-endian). Null when over MAX_INFLATED_BYTES. */
+export async function deflateWithLength(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (bytes.length > MAX_INFLATED_BYTES) return null;
+  const reader = streamed(bytes, new CompressionStream('deflate-raw'));
+  const parts: Uint8Array[] = [];
+  let total = LENGTH_BYTES;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    total += value.length;
+  }
+  const out = new Uint8Array(total);
+  new DataView(out.buffer).setUint32(0, bytes.length);
+  let at = LENGTH_BYTES;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/**
+ * The bytes deflateWithLength was given. Throws InflateError when the stated length is over the
+ * budget, when the data inflates to more or less than it, or when it is not raw DEFLATE.
+ */
+export async function inflateWithLength(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+  if (bytes.length < LENGTH_BYTES) throw new InflateError('too short to hold a length');
+  const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
+  if (length > MAX_INFLATED_BYTES) throw new InflateError('states a length over the budget');
+  // One buffer, of the stated length: what inflates past it is refused, never kept.
+  const out = new Uint8Array(length);
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  let at = 0;
+  try {
+    reader = streamed(bytes.subarray(LENGTH_BYTES), new DecompressionStream('deflate-raw'));
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (value.length > length - at) throw new InflateError('inflates to more than it states');
+      out.set(value, at);
+      at += value.length;
+    }
+  } catch (error) {
+    void reader?.cancel().catch(() => undefined);
+    if (error instanceof InflateError) throw error;
+    throw new InflateError('not raw DEFLATE', { cause: error });
+  }
+  if (at !== length) throw new InflateError('inflates to less than it states');
+  return out;
+}
