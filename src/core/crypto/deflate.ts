@@ -6,6 +6,8 @@
 // written in slices: what it inflates at once is at most about 1,032 times one slice. The real
 // guard is upstream: only bytes that authenticated under the data key are ever inflated.
 
+import { bytesEqual } from './encoding';
+
 /** The most a compressed record may inflate to. A larger value is written uncompressed. */
 export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 
@@ -18,28 +20,28 @@ export class InflateError extends Error {
 /** Input written to the engine at a time. */
 const SLICE_BYTES = 64 * 1024;
 
-let deflates: boolean | undefined;
+let deflateSupport: boolean | undefined;
 
 /**
  * Whether this engine can write and read raw DEFLATE (Chromium from 103, Firefox from 113, Safari
  * from 16.4). Tried once: older engines have the streams but refuse 'deflate-raw'.
  */
 export function canDeflate(): boolean {
-  if (deflates === undefined) {
+  if (deflateSupport === undefined) {
     try {
       new CompressionStream('deflate-raw');
       new DecompressionStream('deflate-raw');
-      deflates = true;
+      deflateSupport = true;
     } catch {
-      deflates = false;
+      deflateSupport = false;
     }
   }
-  return deflates;
+  return deflateSupport;
 }
 
 /** Forgets what canDeflate found (tests that take the streams away). */
 export function forgetDeflateSupport(): void {
-  deflates = undefined;
+  deflateSupport = undefined;
 }
 
 function streamed(bytes: Uint8Array, through: CompressionStream | DecompressionStream): ReadableStreamDefaultReader<Uint8Array> {
@@ -54,9 +56,22 @@ function streamed(bytes: Uint8Array, through: CompressionStream | DecompressionS
   return through.readable.getReader();
 }
 
-/** `bytes` deflated, after their length (4 bytes, big-endian). Null when over MAX_INFLATED_BYTES. */
+/**
+ * `bytes` deflated, the 4 bytes before the DEFLATE data stating their length (big-endian). Null
+ * when over MAX_INFLATED_BYTES, or when the engine fails or its output does not inflate back to
+ * `bytes` exactly: checked before anything is written, since a pack replaces the rows it holds.
+ */
 export async function deflateWithLength(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer> | null> {
   if (bytes.length > MAX_INFLATED_BYTES) return null;
+  try {
+    const written = await deflatedWithLength(bytes);
+    return bytesEqual(await inflateWithLength(written), bytes) ? written : null;
+  } catch {
+    return null;
+  }
+}
+
+async function deflatedWithLength(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
   const reader = streamed(bytes, new CompressionStream('deflate-raw'));
   const parts: Uint8Array[] = [];
   let total = LENGTH_BYTES;

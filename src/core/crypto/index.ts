@@ -28,7 +28,7 @@ export type { WrappedKey, WrapPurpose } from './keyWrap';
 export { generateRecoveryKey, parseRecoveryKey } from './recoveryKey';
 
 export { decryptRecord, encryptRecord } from './records';
-export type { EncryptedRecord, RecordWriting } from './records';
+export type { EncryptedRecord } from './records';
 
 export { BLOB_CHUNK_BYTES, decryptBlobChunks, decryptBlobToBlob, encryptBlobChunks, encryptChunk } from './blobs';
 export type { EncryptedChunk } from './blobs';

@@ -16,7 +16,7 @@ import { DecryptionError, UnsupportedVaultError } from './errors';
 
 /** Binary fields so IndexedDB stores raw bytes, not base64 text. */
 export interface EncryptedRecord {
-  /** 1: the JSON as UTF-8; 2: the same deflated, after its length. */
+  /** 1: the JSON as UTF-8; 2: the same deflated, after 4 bytes stating its length undeflated (deflate.ts). */
   v: 1 | 2;
   iv: Uint8Array;
   data: Uint8Array;

@@ -1,6 +1,6 @@
 import { decryptRecord, DecryptionError, encryptRecord, type EncryptedRecord } from '../crypto';
-import { rowWriting } from './diary/packs';
 import { retiringKeysOf } from '../crypto/retiringKeys';
+import { rowWriting } from './diary/packs';
 import type { DaybookDatabase, EncryptedRow, EncryptedTableName } from './db';
 import { guardStorage } from './storageErrors';
 

@@ -1,7 +1,7 @@
 // Opens the diary's rows at a load in their own worker (openRowsTask.ts), so decrypting and
 // inflating a large diary does not hold the page's thread (the page parses each slice as it
-// comes); in-process where there are no workers
-// (tests), or where the worker dies, so a load never fails for want of one.
+// comes); in-process where there are no workers (tests), or where the worker dies, so a load
+// never fails for want of one.
 
 import { isBytes } from '../../crypto/encoding';
 import { DecryptionError, UnsupportedVaultError } from '../../crypto/errors';

@@ -242,8 +242,8 @@ export class DiaryStorage {
   }
 
   /**
-   * The packs and the rows, decrypted and parsed in the open-rows worker (openRowsInWorker.ts)
-   * and handed to the page a slice at a time. Each pack is checked here (packs.ts) as its slice
+   * The packs and the rows, decrypted in the open-rows worker (openRowsInWorker.ts) and handed
+   * to the page a slice at a time, where they are parsed. Each pack is checked here (packs.ts) as its slice
    * arrives. Locked meanwhile: the worker's next question is refused and the worker ended, and
    * the load fails as the lock says. Aborting `signal` ends the worker too.
    */
