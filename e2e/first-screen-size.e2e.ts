@@ -41,3 +41,33 @@ describe('first-screen budget', () => {
     await context.close();
   });
 });
+
+describe('what waits for the first screen', () => {
+  it('the service worker’s and the share notice’s code are asked for only after the lock screen is painted', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await open(page, '/');
+    // Both are asked for once the first screen has painted and the page has been idle.
+    await page.waitForFunction(
+      () =>
+        performance.getEntriesByType('resource').filter((entry) => /\/(workbox-window[^/]*|ShareNotice-[^/]*)\.js$/.test(entry.name))
+          .length === 2,
+      undefined,
+      { timeout: 15_000 },
+    );
+    const timings = await page.evaluate(() => ({
+      contentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+      requested: performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/(workbox-window[^/]*|ShareNotice-[^/]*)\.js$/.test(entry.name))
+        .map((entry) => ({ name: entry.name.split('/').pop() ?? '', startTime: entry.startTime })),
+    }));
+    expect(Number.isFinite(timings.contentfulPaint)).toBe(true);
+    for (const request of timings.requested) expect(request.startTime, request.name).toBeGreaterThan(timings.contentfulPaint);
+    // And the service worker still registers, a moment later.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await context.close();
+  });
+});

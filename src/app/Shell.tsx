@@ -5,9 +5,10 @@ import { isCapturing, stopCapturing, subscribeCapturing } from '../core/capture/
 import { onQuickExit } from './quickExit/quickExit';
 import { QuickExitButton } from './quickExit/QuickExitButton';
 import { ServiceWorkerUpdates } from './ServiceWorkerUpdates';
+import { useAfterFirstScreen } from './useAfterFirstScreen';
 
-// Loaded after the first screen: it only asks the service worker whether a share just arrived.
-// If its code cannot be had (offline, no saved copy), every screen still works, without it.
+// Loaded after the first screen has painted: it only asks the service worker whether a share
+// just arrived. If its code cannot be had (offline, no saved copy), every screen still works.
 const ShareNotice = lazy(() => import('../features/capture/ShareNotice').catch(() => ({ default: () => null })));
 // Loaded only once a recording runs in this tab; then kept, to say how it ended.
 const RecordingBar = lazy(() => import('./composed/RecordingBar').catch(() => ({ default: (): null => null })));
@@ -22,6 +23,7 @@ export function Shell() {
   const firstRender = useRef(true);
   const capturing = useSyncExternalStore(subscribeCapturing, isCapturing);
   const [recordingBar, setRecordingBar] = useState(false);
+  const firstScreenShown = useAfterFirstScreen();
   if (capturing && !recordingBar) setRecordingBar(true);
 
   // Quick exit stops a recording, keeping what was recorded.
@@ -95,11 +97,16 @@ export function Shell() {
           <Outlet />
         </Suspense>
       </main>
-      <ServiceWorkerUpdates />
-      {/* What became of something shared into Daybook (the service worker keeps it a minute). */}
-      <Suspense fallback={null}>
-        <ShareNotice />
-      </Suspense>
+      {/* Both wait for the first screen's paint: on a slow phone they would otherwise take the
+          network and the thread first. The service worker keeps a share's outcome a minute. */}
+      {firstScreenShown && (
+        <>
+          <ServiceWorkerUpdates />
+          <Suspense fallback={null}>
+            <ShareNotice />
+          </Suspense>
+        </>
+      )}
     </>
   );
 }

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import { whenIdle } from '../core/workers/whenIdle';
+
+/** How long to wait for an idle moment after the first paint, at most. */
+const IDLE_DEADLINE_MS = 2_000;
+
+/**
+ * False until the screen this component first rendered has been painted and the page has had an
+ * idle moment (or IDLE_DEADLINE_MS has passed). For what every start needs soon but not first,
+ * such as registering the service worker: on a slow phone and network its code, its requests
+ * and its work would otherwise come before the lock screen, not after it.
+ */
+export function useAfterFirstScreen(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The frame after this commit is the one that paints it; the timeout runs after that paint.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        void whenIdle(IDLE_DEADLINE_MS).then(() => {
+          if (!cancelled) setReady(true);
+        });
+      }, 0);
+    });
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+  return ready;
+}
