@@ -79,24 +79,25 @@ const localeChunk = (namespace: string) =>
 const FIRST_SCREEN_MODULES = [/[\\/]src[\\/]app[\\/]LockGuard\.tsx$/, localeChunk('common'), localeChunk('vault')];
 
 const SHARED_LAYER = /[\\/]src[\\/]shared[\\/](ui|hooks|vault|diary|errors|prefs)[\\/](?!TaskProgress|useTaskProgress|taskProgress)/;
-const FIRST_SCREEN_ROOTS = ['./src/main.tsx', './src/app/LockGuard.tsx'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
+const ENTRY = fileURLToPath(new URL('./src/main.tsx', import.meta.url));
 interface ModuleGraph {
   getModuleInfo(id: string): { importedIds: readonly string[] } | null;
 }
-/** Per module graph: the first screen's modules, found from the roots at the first question. */
+/** Per module graph: the entry's modules, found at the first question. */
 const firstScreens = new WeakMap<ModuleGraph, Set<string>>();
 /**
- * Whether a module is part of the first screen: imported by the entry or the lock guard with no
- * dynamic import between. All of them go into one chunk ('shared'). Left to itself the bundler
- * gave each set of importers its own chunk (a lazy screen imports many of these modules too), and
- * the first screen asked for 22 files: each a request, on HTTP/1.1 often a round trip, before the
- * lock screen could show. Lighthouse's slow-4G phone took about 0.3 s longer to paint it.
+ * Whether the entry imports a module with no dynamic import between. All of them go into one
+ * chunk ('shared'). Left to itself the bundler gave each set of importers its own chunk (a lazy
+ * screen imports many of these modules too): the lock screen's first visit asked for 22 files,
+ * each a request (on HTTP/1.1 often a round trip) before it could show, and Lighthouse's slow-4G
+ * phone painted it about 0.3 s later. The lock guard stays a chunk of its own, preloaded beside
+ * the entry: quick exit, armed when the entry runs, does not wait for its code.
  */
 function inFirstScreen(id: string, graph: ModuleGraph): boolean {
   let modules = firstScreens.get(graph);
   if (!modules) {
     modules = new Set();
-    const queue = [...FIRST_SCREEN_ROOTS];
+    const queue = [ENTRY];
     for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
       if (modules.has(next)) continue;
       modules.add(next);

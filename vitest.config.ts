@@ -1,8 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   plugins: [react()],
+  // Provided by vite-plugin-pwa at build time only; tests mock it.
+  resolve: { alias: { 'virtual:pwa-register/react': fileURLToPath(new URL('./test/support/pwaRegisterStub.ts', import.meta.url)) } },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -43,7 +43,7 @@ describe('first-screen budget', () => {
 });
 
 describe('what waits for the first screen', () => {
-  it('the service worker’s and the share notice’s code are asked for only after the lock screen is painted', async () => {
+  it('the service worker’s and the share notice’s code are asked for only after the first contentful paint', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await open(page, '/');

@@ -263,7 +263,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         coreSection,
         'load all (read + decrypt + snapshot)',
         load.encrypted.map((s) => s.loadMs),
-        'DiaryRepository.load() on a new repository: every revision row read and decrypted. The open-rows worker is started 500 ms before each load, untimed, as the app starts it while the passphrase is typed.',
+        'DiaryRepository.load() on a new repository: every revision row read and decrypted. The open-rows worker is started 500 ms before each load, untimed, as the app starts it while the passphrase is typed (the plain load below waits the same 500 ms).',
       ),
       timing(
         'index.encrypted',
@@ -454,7 +454,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       'load all (read, decrypt, entries)',
       load.encrypted.map((s) => s.loadMs),
       load.plain.map((s) => s.loadMs),
-      'DiaryRepository.load() (its worker started 500 ms ahead, untimed, as the app does while the passphrase is typed) against reading the plain table and building the same entries.',
+      'DiaryRepository.load() (its worker started 500 ms ahead, untimed, as the app does while the passphrase is typed) against reading the plain table and building the same entries (after the same untimed 500 ms).',
     );
     ratio(
       'timeline load (load + index + rows)',

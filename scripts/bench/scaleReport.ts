@@ -140,7 +140,7 @@ const MEASURES: Measure[] = [
     label: 'Load all: read + decrypt',
     unit: 'ms',
     get: (p) => p.loadAllMs,
-    how: 'DiaryRepository.load() on a new repository in the harness page: every revision row read and decrypted (median). Its open-rows worker is started 500 ms before, untimed, as the app starts it while the passphrase is typed.',
+    how: 'DiaryRepository.load() on a new repository in the harness page: every revision row read and decrypted (median). Its open-rows worker is started 500 ms before, untimed, as the app starts it while the passphrase is typed; the plain load waits the same 500 ms.',
   },
   {
     id: 'timelineLoad',

@@ -28,8 +28,24 @@ function useRefusedCopy(): [boolean, () => void] {
 
 const UPDATE_SLOW_AFTER_MS = 10_000;
 
+/**
+ * Says when the service worker refused a changed copy of the app's code, from the first render:
+ * its report is pushed once and lost if nobody listens. Registering the service worker (and
+ * offering updates) waits until `register` is true: after the first screen has painted.
+ */
+export function ServiceWorkerUpdates({ register }: { register: boolean }) {
+  const [refusedCopy, dismissRefusedCopy] = useRefusedCopy();
+  // One notice at a time, in the same place: the refused copy first, then any update.
+  return (
+    <>
+      {refusedCopy && <IntegrityNotice onDismiss={dismissRefusedCopy} />}
+      {register && <UpdateOffer shown={!refusedCopy} />}
+    </>
+  );
+}
+
 /** Registers the service worker (prompt style) and offers updates without forcing them. */
-export function ServiceWorkerUpdates() {
+function UpdateOffer({ shown }: { shown: boolean }) {
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
@@ -44,7 +60,6 @@ export function ServiceWorkerUpdates() {
   useEffect(() => {
     if (reloadDue && !unsavedInput && !hasUnsavedInput()) window.location.reload();
   }, [reloadDue, unsavedInput]);
-  const [refusedCopy, dismissRefusedCopy] = useRefusedCopy();
 
   const [updating, setUpdating] = useState<'no' | 'started' | 'slow'>('no');
   useEffect(() => {
@@ -65,8 +80,7 @@ export function ServiceWorkerUpdates() {
     updateServiceWorker(true).catch(() => setUpdating('slow'));
   };
 
-  // One notice at a time, in the same place: the refused copy first, then any update.
-  if (refusedCopy) return <IntegrityNotice onDismiss={dismissRefusedCopy} />;
+  if (!shown) return null;
   return (
     <UpdatePrompt
       needRefresh={needRefresh}

@@ -97,15 +97,14 @@ export function Shell() {
           <Outlet />
         </Suspense>
       </main>
-      {/* Both wait for the first screen's paint: on a slow phone they would otherwise take the
-          network and the thread first. The service worker keeps a share's outcome a minute. */}
+      {/* Registering the service worker and the share notice's code wait for the first
+          screen's paint: on a slow phone they would otherwise take the network and the thread
+          first. The service worker keeps a share's outcome a minute. */}
+      <ServiceWorkerUpdates register={firstScreenShown} />
       {firstScreenShown && (
-        <>
-          <ServiceWorkerUpdates />
-          <Suspense fallback={null}>
-            <ShareNotice />
-          </Suspense>
-        </>
+        <Suspense fallback={null}>
+          <ShareNotice />
+        </Suspense>
       )}
     </>
   );

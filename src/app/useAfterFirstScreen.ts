@@ -3,30 +3,39 @@ import { whenIdle } from '../core/workers/whenIdle';
 
 /** How long to wait for an idle moment after the first paint, at most. */
 const IDLE_DEADLINE_MS = 2_000;
+/** A page opened hidden (a tab restored in the background) gets no frames: how long to wait for one. */
+const FRAME_DEADLINE_MS = 1_000;
 
 /**
  * False until the screen this component first rendered has been painted and the page has had an
- * idle moment (or IDLE_DEADLINE_MS has passed). For what every start needs soon but not first,
- * such as registering the service worker: on a slow phone and network its code, its requests
- * and its work would otherwise come before the lock screen, not after it.
+ * idle moment (or the deadlines above have passed). For what every start needs soon but not
+ * first, such as registering the service worker: on a slow phone and network its code, its
+ * requests and its work would otherwise come before the lock screen, not after it.
  */
 export function useAfterFirstScreen(): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // The frame after this commit is the one that paints it; the timeout runs after that paint.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
+    let afterPaint: ReturnType<typeof setTimeout> | undefined;
+    const painted = () => {
+      if (afterPaint !== undefined || cancelled) return;
+      cancelAnimationFrame(frame);
+      clearTimeout(noFrame);
+      // The timeout runs after the frame's paint.
+      afterPaint = setTimeout(() => {
         void whenIdle(IDLE_DEADLINE_MS).then(() => {
           if (!cancelled) setReady(true);
         });
       }, 0);
-    });
+    };
+    // The frame after this commit is the one that paints it.
+    const frame = requestAnimationFrame(painted);
+    const noFrame = setTimeout(painted, FRAME_DEADLINE_MS);
     return () => {
       cancelled = true;
       cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
+      clearTimeout(noFrame);
+      if (afterPaint !== undefined) clearTimeout(afterPaint);
     };
   }, []);
   return ready;

@@ -81,4 +81,49 @@ describe('useAfterFirstScreen', () => {
     });
     expect(screen.getByText('after')).toBeTruthy();
   });
+
+  it('once unmounted after asking for an idle moment, stays as it was when that moment comes', async () => {
+    const held = holdFramesAndIdle();
+    const errors = vi.spyOn(console, 'error');
+    const { unmount } = render(<Probe />);
+    await act(async () => {
+      held.frames[0]?.(performance.now());
+      await nextTask();
+    });
+    expect(held.idle).toHaveLength(1);
+    unmount();
+    held.idle[0]?.run();
+    await nextTask();
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('a page opened hidden gets no frame: it goes on after a second without one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const held = holdFramesAndIdle();
+      render(<Probe />);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(999);
+      });
+      expect(held.idle).toHaveLength(0);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(1);
+        await vi.runOnlyPendingTimersAsync();
+      });
+      expect(held.idle.map((entry) => entry.timeout)).toEqual([2_000]);
+      await act(async () => {
+        held.idle[0]?.run();
+        await vi.advanceTimersByTimeAsync(0);
+      });
+      expect(screen.getByText('after')).toBeTruthy();
+      // The frame that comes later (the tab shown) asks for nothing more.
+      held.frames[0]?.(performance.now());
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(10);
+      });
+      expect(held.idle).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

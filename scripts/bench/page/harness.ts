@@ -32,15 +32,17 @@ import { loadPlain, PLAIN_DATABASE_NAME, PlainDatabase, type PlainRow } from './
 import { spinWork, type Spun } from './spin';
 
 /**
+ * How long each timed load waits first, untimed: the encrypted one after starting the open-rows
+ * worker, the plain one all the same, so both come after the same pause. At an unlock the app
+ * starts the worker at the first keystroke of the passphrase, which takes seconds to type, and
+ * Argon2id with the key unwrap (about 0.45 s here, more on a phone) comes after the last.
+ */
+const REST_BEFORE_LOAD_MS = 500;
+
+/**
  * Lock broadcasts reach every session on the same channel name, in this page too: each session
  * gets a channel of its own, so locking one never locks the app's tabs or another session here.
  */
-/**
- * How long a load waits, untimed, after starting the open-rows worker. At an unlock the worker has
- * at least Argon2id's time (about 1.3 s here, more on a phone) after the last keystroke started it.
- */
-const WORKER_WARM_MS = 500;
-
 let channels = 0;
 const channel = () => `daybook-bench-harness-${String((channels += 1))}`;
 
@@ -265,12 +267,13 @@ const api: BenchApi = {
     const store = plainDb();
     const encrypted: LoadSample[] = [];
     const plainSamples: LoadSample[] = [];
+    const rest = () => new Promise((resolve) => setTimeout(resolve, REST_BEFORE_LOAD_MS));
     const runEncrypted = async () => {
-      // The app starts the open-rows worker while the passphrase is typed (app/preloadUnlocked.ts),
-      // and Argon2id takes over a second after that: by the load, the worker's code is running.
-      // So here, untimed: each load uses its warm worker up, as each unlock does.
+      // The app starts the open-rows worker while the passphrase is typed (app/preloadUnlocked.ts):
+      // by the load, its code is running. So here, untimed; each load uses its warm worker up,
+      // as each unlock does.
       prewarmOpenRows();
-      await new Promise((resolve) => setTimeout(resolve, WORKER_WARM_MS));
+      await rest();
       const repository = new DiaryRepository(
         db,
         () => session.dataKey(),
@@ -282,6 +285,7 @@ const api: BenchApi = {
       encryptedIndex = result.index;
     };
     const runPlain = async () => {
+      await rest();
       const [entries, ms] = await timed(() => loadPlain(store));
       const result = sample(entries, ms);
       plainSamples.push(result.sample);
