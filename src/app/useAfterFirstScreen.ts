@@ -16,26 +16,27 @@ export function useAfterFirstScreen(): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let cancelled = false;
-    let afterPaint: ReturnType<typeof setTimeout> | undefined;
+    // What is pending, for the callbacks and the clean-up to cancel.
+    const waits: { frame?: number; noFrame?: ReturnType<typeof setTimeout>; afterPaint?: ReturnType<typeof setTimeout> } = {};
     const painted = () => {
-      if (afterPaint !== undefined || cancelled) return;
-      cancelAnimationFrame(frame);
-      clearTimeout(noFrame);
-      // The timeout runs after the frame's paint.
-      afterPaint = setTimeout(() => {
+      if (waits.afterPaint !== undefined || cancelled) return;
+      if (waits.frame !== undefined) cancelAnimationFrame(waits.frame);
+      clearTimeout(waits.noFrame);
+      // Runs after the frame's paint (or FRAME_DEADLINE_MS without a frame).
+      waits.afterPaint = setTimeout(() => {
         void whenIdle(IDLE_DEADLINE_MS).then(() => {
           if (!cancelled) setReady(true);
         });
       }, 0);
     };
     // The frame after this commit is the one that paints it.
-    const frame = requestAnimationFrame(painted);
-    const noFrame = setTimeout(painted, FRAME_DEADLINE_MS);
+    waits.frame = requestAnimationFrame(painted);
+    waits.noFrame = setTimeout(painted, FRAME_DEADLINE_MS);
     return () => {
       cancelled = true;
-      cancelAnimationFrame(frame);
-      clearTimeout(noFrame);
-      if (afterPaint !== undefined) clearTimeout(afterPaint);
+      if (waits.frame !== undefined) cancelAnimationFrame(waits.frame);
+      clearTimeout(waits.noFrame);
+      clearTimeout(waits.afterPaint);
     };
   }, []);
   return ready;
