@@ -1,7 +1,7 @@
 import { devicePreferences } from '../core/prefs/preferences';
 import { createAppVault } from '../core/vault/instance';
 import { PreferencesContext } from '../shared/prefs/usePreferences';
-import { AppRoutes, preloadLockGuard } from './routes';
+import { AppRoutes, preloadLockGuard, rendersAtOnce } from './routes';
 import { VaultProvider } from './providers/VaultProvider';
 import { DiaryProvider } from './providers/DiaryProvider';
 import { AppRouter } from './router/AppRouter';
@@ -35,7 +35,7 @@ export function App() {
     <PreferencesContext.Provider value={devicePreferences}>
       <VaultProvider vault={vault}>
         <DiaryProvider>
-          <AppRouter history={history}>
+          <AppRouter history={history} rendersAtOnce={rendersAtOnce}>
             <AppRoutes />
           </AppRouter>
         </DiaryProvider>

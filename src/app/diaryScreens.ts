@@ -1,3 +1,4 @@
+import type { i18n as I18n } from 'i18next';
 import { preloadableLazy } from '../shared/ui/preloadableLazy';
 
 // The unlocked diary's first screen and the incident screen its rows open. The lock screen
@@ -11,3 +12,17 @@ export const IncidentDetailScreen = incidentDetail.Component;
 
 /** Loads each screen's code, one function per screen, so each can run in its own task. */
 export const diaryScreenPreloads: ReadonlyArray<() => Promise<unknown>> = [diaryRoute.preload, incidentDetail.preload];
+
+/**
+ * The words the diary's first screen, the notices composed into it and the incident screen use,
+ * besides 'common' (loaded at the start) and 'vault' (the lock screen's): loaded ahead with
+ * their code (preloadUnlocked.ts). A namespace one of these screens starts to use must be added
+ * here, or its first tap renders the route's loading line while the words load.
+ */
+export const DIARY_NAMESPACES = ['diary', 'chronology', 'orders', 'incident', 'export', 'inbox', 'capture', 'attachments'];
+
+/** Whether the screen renders without waiting for anything: its code and every word it uses are here. */
+export function diaryScreenReady(screen: 'diary' | 'incident', i18n: I18n): boolean {
+  const code = screen === 'diary' ? diaryRoute.loaded() : incidentDetail.loaded();
+  return code && ['common', 'vault', ...DIARY_NAMESPACES].every((namespace) => i18n.hasLoadedNamespace(namespace));
+}

@@ -1,9 +1,6 @@
 import type { i18n as I18n } from 'i18next';
 import { inIdleTurns } from '../core/workers/whenIdle';
-import { diaryScreenPreloads } from './diaryScreens';
-
-/** The namespaces the diary's first screen and the notices composed into it use. */
-const DIARY_NAMESPACES = ['diary', 'chronology', 'orders', 'incident', 'export', 'inbox', 'capture'];
+import { DIARY_NAMESPACES, diaryScreenPreloads } from './diaryScreens';
 
 let started: Promise<unknown> | null = null;
 

@@ -1,8 +1,9 @@
 import { lazy } from 'react';
-import { useRoutes, type RouteObject } from 'react-router';
+import i18next from 'i18next';
+import { matchPath, useRoutes, type RouteObject } from 'react-router';
 import { preloadableLazy } from '../shared/ui/preloadableLazy';
 import { Shell } from './Shell';
-import { DiaryRoute, IncidentDetailScreen } from './diaryScreens';
+import { DiaryRoute, diaryScreenReady, IncidentDetailScreen } from './diaryScreens';
 import { NotFoundScreen } from './NotFoundScreen';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 
@@ -40,6 +41,9 @@ const EditOrderScreen = lazy(async () => ({ default: (await import('../features/
 const OrderDetailScreen = lazy(async () => ({ default: (await import('../features/orders/OrderDetailScreen')).OrderDetailScreen }));
 const ChecklistScreen = lazy(async () => ({ default: (await import('../features/checklist/ChecklistScreen')).ChecklistScreen }));
 
+const INCIDENT_PATH = 'incidents/:id';
+const NEW_INCIDENT = 'new';
+
 /** Every screen of the app. Screens are separate chunks, all precached for offline use. */
 export const routes: RouteObject[] = [
   {
@@ -52,8 +56,8 @@ export const routes: RouteObject[] = [
             element: <LockGuard />,
             children: [
               { index: true, element: <DiaryRoute /> },
-              { path: 'incidents/new', element: <NewIncidentScreen /> },
-              { path: 'incidents/:id', element: <IncidentDetailScreen /> },
+              { path: `incidents/${NEW_INCIDENT}`, element: <NewIncidentScreen /> },
+              { path: INCIDENT_PATH, element: <IncidentDetailScreen /> },
               { path: 'incidents/:id/edit', element: <EditIncidentScreen /> },
               { path: 'orders', element: <OrdersScreen /> },
               { path: 'orders/new', element: <NewOrderScreen /> },
@@ -87,4 +91,19 @@ export const routes: RouteObject[] = [
 /** The screen for the current address, inside the router (see router/AppRouter.tsx). */
 export function AppRoutes() {
   return useRoutes(routes);
+}
+
+/**
+ * Whether the screen at `pathname` renders without waiting for code or words: the diary's first
+ * screen and the incident screen its rows open, once loaded ahead (preloadUnlocked.ts). The
+ * router renders a navigation to them in the tap's own task (see router/AppRouter.tsx). Two
+ * patterns are matched, not the whole table: this runs on every navigation.
+ */
+export function rendersAtOnce(pathname: string): boolean {
+  if (!lockGuard.loaded()) return false;
+  if (pathname === '/') return diaryScreenReady('diary', i18next);
+  const incident = matchPath(`/${INCIDENT_PATH}`, pathname);
+  // "/incidents/new" is the new-incident screen, ranked above the pattern in the table (which,
+  // like matchPath, ignores case and reads the id decoded).
+  return incident !== null && incident.params.id?.toLowerCase() !== NEW_INCIDENT && diaryScreenReady('incident', i18next);
 }

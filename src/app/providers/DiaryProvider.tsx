@@ -4,7 +4,7 @@ import { DiaryContext } from '../../shared/diary/diaryContext';
 import { DiaryOpeningContext, type DiaryOpening } from '../../shared/diary/diaryOpening';
 import { usePreferences } from '../../shared/prefs/usePreferences';
 import { useVault } from '../../shared/vault/useVault';
-import { afterNextPaint } from './afterNextPaint';
+import { nextPaint } from '../../shared/hooks/afterPaint';
 import { settingsVaultOf } from './settingsVault';
 import { useDiaryValue, type OpenedDiary } from './useDiaryValue';
 import { markUnlockStep } from '../../core/perf/unlockMarks';
@@ -69,7 +69,7 @@ export function DiaryProvider({ children }: { children: ReactNode }) {
         if (!current) return;
         setOpening({ incidents: page.incidents, rows: page.rows });
         // The rows first: a large diary's read would otherwise hold up their paint.
-        await afterNextPaint();
+        await nextPaint();
         if (!current) return;
       }
       // Without a page, the read runs beside the settings check, as it always did; the diary

@@ -4,7 +4,7 @@ import type { DiaryRepository, DiarySnapshot, RevisionRecord, SealFinding, SealS
 import type { SharedFingerprint } from '../../core/store/fingerprintStore';
 import type { UnlockedStores } from '../../core/vault/featureStores';
 import type { DiaryContextValue } from '../../shared/diary/diaryContext';
-import { afterNextPaint } from './afterNextPaint';
+import { nextPaint } from '../../shared/hooks/afterPaint';
 import { diaryActions } from './diaryActions';
 
 /** A repository that has been read (or failed to be read), the stores beside it, and the vault's passphrase check. */
@@ -145,7 +145,7 @@ export function useDiaryValue(opened: OpenedDiary | null): DiaryContextValue | n
       void check();
     });
     // Checking the chain hashes every link: let the diary paint first.
-    void afterNextPaint().then(() => (latestCheck === 0 ? check(true) : undefined));
+    void nextPaint().then(() => (latestCheck === 0 ? check(true) : undefined));
     return () => {
       current = false;
       checking.abort();

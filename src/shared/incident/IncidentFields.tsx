@@ -52,32 +52,39 @@ export function useToldWords(): (item: ToldSomeone) => string {
   };
 }
 
+/** What a blank or left-out field says instead (looked up once for every field, not by each). */
+interface BlankWords {
+  notRecorded: string;
+  leftOut: string;
+}
+
 /** One labelled field; blank ones say so, rather than vanishing. */
 function Field({
   label,
+  words,
   children,
   long = false,
   leftOut = false,
 }: {
   label: string;
+  words: BlankWords;
   children: ReactNode;
   long?: boolean;
   leftOut?: boolean;
 }) {
-  const { t } = useTranslation('diary');
   const blank = children === '' || children === null || children === undefined || children === false;
   if (leftOut) {
     return (
       <div>
         <dt>{label}</dt>
-        <dd className="hint">{t('detail.leftOut')}</dd>
+        <dd className="hint">{words.leftOut}</dd>
       </div>
     );
   }
   return (
     <div>
       <dt>{label}</dt>
-      <dd className={blank ? 'hint' : long ? 'long-text' : undefined}>{blank ? t('detail.notRecorded') : children}</dd>
+      <dd className={blank ? 'hint' : long ? 'long-text' : undefined}>{blank ? words.notRecorded : children}</dd>
     </div>
   );
 }
@@ -110,16 +117,19 @@ export function IncidentFields({ incident, leftOut = [], orders, orderLink, mark
   // package viewer says once, with the file's other facts, that Daybook leaves them out).
   const showPrivateNotes = later && !omitted('privateNotes');
   const breaches = incident.breaches ?? [];
+  const blankWords: BlankWords = { notRecorded: t('detail.notRecorded'), leftOut: t('detail.leftOut') };
   return (
     <dl className="incident-fields">
-      <Field label={t('fields.when')}>{describeWhen(incident.when)}</Field>
-      <Field label={t('fields.where')} leftOut={omitted('where')}>
+      <Field words={blankWords} label={t('fields.when')}>
+        {describeWhen(incident.when)}
+      </Field>
+      <Field words={blankWords} label={t('fields.where')} leftOut={omitted('where')}>
         {incident.where}
       </Field>
-      <Field label={t('fields.whatHappened')} long>
+      <Field words={blankWords} label={t('fields.whatHappened')} long>
         {incident.whatHappened}
       </Field>
-      <Field label={t('fields.behaviours')}>
+      <Field words={blankWords} label={t('fields.behaviours')}>
         {incident.behaviours.length > 0 && (
           <ul className="tags">
             {orderedBehaviours(incident.behaviours).map((behaviour) => (
@@ -130,10 +140,10 @@ export function IncidentFields({ incident, leftOut = [], orders, orderLink, mark
           </ul>
         )}
       </Field>
-      <Field label={t('fields.whoDidIt')} long leftOut={omitted('whoDidIt')}>
+      <Field words={blankWords} label={t('fields.whoDidIt')} long leftOut={omitted('whoDidIt')}>
         {incident.whoDidIt}
       </Field>
-      <Field label={t('fields.witnesses')} leftOut={omitted('witnesses')}>
+      <Field words={blankWords} label={t('fields.witnesses')} leftOut={omitted('witnesses')}>
         {incident.witnesses.length > 0 && (
           <ul className="plain-list">
             {incident.witnesses.map((witness, i) => (
@@ -142,10 +152,10 @@ export function IncidentFields({ incident, leftOut = [], orders, orderLink, mark
           </ul>
         )}
       </Field>
-      <Field label={t('fields.evidenceElsewhere')} long leftOut={omitted('evidenceElsewhere')}>
+      <Field words={blankWords} label={t('fields.evidenceElsewhere')} long leftOut={omitted('evidenceElsewhere')}>
         {incident.evidenceElsewhere}
       </Field>
-      <Field label={t('fields.attachments')}>
+      <Field words={blankWords} label={t('fields.attachments')}>
         {incident.attachments.length > 0 && (
           <>
             <AttachmentList attachments={incident.attachments} />
@@ -153,21 +163,27 @@ export function IncidentFields({ incident, leftOut = [], orders, orderLink, mark
           </>
         )}
       </Field>
-      <Field label={t('fields.reported')} leftOut={omitted('reported')}>
+      <Field words={blankWords} label={t('fields.reported')} leftOut={omitted('reported')}>
         {reported.reported ? t('detail.yes') : t('detail.no')}
       </Field>
       {showPolice && (reported.reported || reported.policeReference) && (
-        <Field label={t('fields.policeReference')}>{reported.policeReference ?? ''}</Field>
+        <Field words={blankWords} label={t('fields.policeReference')}>
+          {reported.policeReference ?? ''}
+        </Field>
       )}
-      {showPolice && (reported.reported || reported.officer) && <Field label={t('fields.officer')}>{reported.officer ?? ''}</Field>}
-      <Field label={t('fields.howItFelt')} long leftOut={omitted('effect')}>
+      {showPolice && (reported.reported || reported.officer) && (
+        <Field words={blankWords} label={t('fields.officer')}>
+          {reported.officer ?? ''}
+        </Field>
+      )}
+      <Field words={blankWords} label={t('fields.howItFelt')} long leftOut={omitted('effect')}>
         {effect.howItFelt}
       </Field>
-      <Field label={t('fields.whatItChanged')} long leftOut={omitted('effect')}>
+      <Field words={blankWords} label={t('fields.whatItChanged')} long leftOut={omitted('effect')}>
         {effect.whatItChanged}
       </Field>
       {breaches.length > 0 && (
-        <Field label={t('fields.breaches')}>
+        <Field words={blankWords} label={t('fields.breaches')}>
           <ul className="plain-list incident-breaches">
             {breaches.map((breach) => {
               const { order, condition } = words.breach(breach);
@@ -183,7 +199,7 @@ export function IncidentFields({ incident, leftOut = [], orders, orderLink, mark
         </Field>
       )}
       {later && (
-        <Field label={t('fields.told')} leftOut={omitted('told')}>
+        <Field words={blankWords} label={t('fields.told')} leftOut={omitted('told')}>
           {(incident.told ?? []).length > 0 && (
             <ul className="plain-list">
               {(incident.told ?? []).map((item, i) => (
@@ -197,7 +213,7 @@ export function IncidentFields({ incident, leftOut = [], orders, orderLink, mark
         </Field>
       )}
       {showPrivateNotes && (
-        <Field label={t('fields.privateNotes')} long>
+        <Field words={blankWords} label={t('fields.privateNotes')} long>
           {(incident.privateNotes ?? '') !== '' && (
             <>
               {markPrivate && <span className="incident-private-mark">{t('detail.private')}</span>}

@@ -7,7 +7,7 @@ import { lazy, useState, type ComponentType } from 'react';
  */
 export function preloadableLazy<Props extends object>(
   load: () => Promise<ComponentType<Props>>,
-): { Component: ComponentType<Props>; preload: () => Promise<void> } {
+): { Component: ComponentType<Props>; preload: () => Promise<void>; loaded: () => boolean } {
   let loaded: ComponentType<Props> | undefined;
   const remember = async () => {
     loaded ??= await load();
@@ -25,5 +25,6 @@ export function preloadableLazy<Props extends object>(
     preload: async () => {
       await remember();
     },
+    loaded: () => loaded !== undefined,
   };
 }

@@ -8,7 +8,7 @@ import { clockNoticeOf, clockNotesByRevision, previousRecordedAt } from '../../.
 import { RevisionHistory } from '../../../src/features/diary/detail/RevisionHistory';
 import { testI18n } from '../../support/i18n';
 import { aQuickIncidentOn } from '../../support/incidentFactories';
-import { renderDiary, testDiary } from './renderDiary';
+import { belowFieldsShown, renderDiary, testDiary } from './renderDiary';
 
 /** A diary whose clock reads whatever the test sets, with one record written at 10 March 2026, 12:00 UTC. */
 async function clockedDiary() {
@@ -87,6 +87,7 @@ describe('clock notes at save', () => {
     await waitFor(() => expect(clockNote().textContent).toBe(AHEAD));
     // Writing again after a few days is usual in a diary: nothing says the clock is wrong.
     expect(clockNote().textContent).not.toMatch(/clock reads|wrong|fault/i);
+    await belowFieldsShown();
     const steps = [...document.querySelectorAll('.history-step')];
     expect(steps.map((step) => step.querySelector('.history-when')?.textContent)).toEqual([
       "First written down 10 Mar 2026, 12:00, by this device's clock",
@@ -107,6 +108,7 @@ describe('clock notes at save', () => {
     if (!incident) throw new Error('no entry');
     await repository.edit(id, { ...incident, where: 'The park' });
     await renderDiary(repository, `/incidents/${id}`);
+    await belowFieldsShown();
     expect(
       screen.getByText(
         "Saved while the device's clock read earlier than the previous record (10 Mar 2026, 12:00): the clock may have been changed, or be wrong. The time shown is what the clock said.",
@@ -127,6 +129,7 @@ describe('the previous record a clock note names', () => {
     if (!incident) throw new Error('no entry');
     await repository.edit(id, { ...incident, where: 'The bus stop' });
     await renderDiary(repository, `/incidents/${id}`);
+    await belowFieldsShown();
     expect(screen.getByText(/^Saved more than a day after the previous record/).textContent).toBe(
       "Saved more than a day after the previous record (10 Mar 2026, 13:00). The time shown is what the device's clock said.",
     );

@@ -6,7 +6,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CourtOrder } from '../../../src/core/model/order';
 import { aQuickIncident } from '../../support/incidentFactories';
-import { renderDiary, testDiary } from './renderDiary';
+import { belowFieldsShown, renderDiary, testDiary } from './renderDiary';
 
 const SPO: CourtOrder = {
   type: 'order',
@@ -67,7 +67,8 @@ describe('incident detail: breaches, who was told, private notes', () => {
     expect(links).toHaveLength(3);
     for (const link of links) expect(link.getAttribute('href')).toBe(`/orders/${orderId}`);
 
-    const history = screen.getByRole('region', { name: 'History of changes' });
+    const history = await belowFieldsShown();
+    expect(screen.getByRole('region', { name: 'History of changes' })).toBe(history);
     const changes = [...within(history).getAllByRole('listitem')].map((li) => li.textContent);
     expect(changes).toContain(
       'Breaches a condition added “Must not contact me directly or through others” (Stalking Protection Order: Leeds SPO) and “A condition no longer on the order” (Stalking Protection Order: Leeds SPO)',

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { aQuickIncident } from '../../support/incidentFactories';
-import { renderDiary, testDiary } from './renderDiary';
+import { belowFieldsShown, renderDiary, testDiary } from './renderDiary';
 
 async function withEditedIncident() {
   const repository = await testDiary();
@@ -24,7 +24,29 @@ async function withEditedIncident() {
   return { repository, id };
 }
 
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
 describe('incident detail', () => {
+  it('paints its fields first: the history of changes and the delete button come after that frame', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (run: FrameRequestCallback) => frames.push(run));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const { repository, id } = await withEditedIncident();
+    await renderDiary(repository, `/incidents/${id}`);
+    expect(screen.getByRole('heading', { level: 1, name: 'Incident' })).toBeTruthy();
+    expect(document.querySelector('.incident-fields')?.textContent).toContain('The station');
+    expect(document.querySelector('.incident-history')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
+    await act(async () => {
+      for (const frame of frames.splice(0)) frame(performance.now());
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(screen.getByRole('region', { name: 'History of changes' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Delete' })).toBeTruthy();
+  });
+
   it('shows every field, when it happened and when it was written down', async () => {
     const { repository, id } = await withEditedIncident();
     await renderDiary(repository, `/incidents/${id}`);
@@ -57,6 +79,7 @@ describe('incident detail', () => {
     const user = userEvent.setup();
     const { repository, id } = await withEditedIncident();
     await renderDiary(repository, `/incidents/${id}`);
+    await belowFieldsShown();
     const steps = [...document.querySelectorAll('.history-step')];
     expect(steps.map((s) => s.querySelector('.history-when')?.textContent)).toEqual([
       "First written down 10 Mar 2026, 12:01, by this device's clock",
@@ -82,6 +105,7 @@ describe('incident detail', () => {
     const user = userEvent.setup();
     const { repository, id } = await withEditedIncident();
     const { router } = await renderDiary(repository, `/incidents/${id}`);
+    await belowFieldsShown();
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     expect(screen.getByRole('heading', { name: 'Delete this incident?' })).toBe(document.activeElement);
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
@@ -120,6 +144,7 @@ describe('incident detail', () => {
     const { repository, id } = await withEditedIncident();
     await renderDiary(repository, `/incidents/${id}`, 'cy');
     expect(screen.getByRole('heading', { level: 1, name: 'Digwyddiad' })).toBeTruthy();
+    await belowFieldsShown();
     expect(screen.getByText('Hanes y newidiadau')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Golygu' })).toBeTruthy();
     expect(document.body.textContent).toContain('Naddo → Do');

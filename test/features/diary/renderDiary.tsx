@@ -1,7 +1,7 @@
 // Test helper (not a test file): diary screens over a real encrypted repository (fake
 // IndexedDB), through the diary context the app provides.
 
-import { render } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { DiaryRepository, SealState } from '../../../src/core/store/diaryRepository';
@@ -90,4 +90,16 @@ export async function renderDiary(repository: DiaryRepository, path = '/', langu
     </I18nextProvider>,
   );
   return { ...result, router, i18n };
+}
+
+/**
+ * The incident screen draws its history of changes and its delete button in the frame after its
+ * fields (useAfterFirstPaint): waits for them, and returns the history's section.
+ */
+export async function belowFieldsShown(): Promise<HTMLElement> {
+  return waitFor(() => {
+    const history = document.querySelector<HTMLElement>('.incident-history');
+    if (!history) throw new Error('the history of changes is not shown yet');
+    return history;
+  });
 }

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 // A photo holding the place where it was taken says so on the incident, read from its bytes
 // (issue 13, point 5); the incident's record is not changed for it.
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AttachmentRef } from '../../../src/core/model/incident';
 import { AttachmentSourceContext, type AttachmentSource } from '../../../src/shared/incident/attachments/attachmentSource';
 import { AttachmentList } from '../../../src/shared/incident/attachments/AttachmentList';
@@ -16,7 +16,26 @@ const file = (data: Uint8Array, name: string, type: string) => new File([data as
 const NOTICE = 'This photo holds the place where it was taken.';
 const item = (name: string) => screen.getByText(name).closest('li') as HTMLElement;
 
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
 describe('a photo holding a place', () => {
+  it('is read only at an idle moment, not while the screen that lists it is drawn', async () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => idle.push(run));
+    const { store } = await attachmentVault();
+    const withPlace = await store.save(file(jpegWithExif(), 'at the door.jpg', 'image/jpeg'), 'at the door.jpg');
+    const open = vi.spyOn(store, 'open');
+    await renderWithI18n(<AttachmentList attachments={[withPlace]} />);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(open).not.toHaveBeenCalled();
+    expect(idle.length).toBeGreaterThan(0);
+    act(() => idle.splice(0).forEach((run) => run()));
+    await within(item('at the door.jpg')).findByText(NOTICE);
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
   it('is named on the incident without being shown; photos without a place, and other files, are not', async () => {
     const { store } = await attachmentVault();
     const withPlace = await store.save(file(jpegWithExif(), 'at the door.jpg', 'image/jpeg'), 'at the door.jpg');

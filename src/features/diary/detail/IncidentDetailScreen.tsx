@@ -6,6 +6,7 @@ import type { DiaryEntry } from '../../../core/store/diaryRepository';
 import { useAttachmentStore } from '../../../shared/incident/attachments/useAttachmentStore';
 import { formatMoment } from '../../../shared/format/formatWhen';
 import { useLocale } from '../../../shared/hooks/useLocale';
+import { useAfterFirstPaint } from '../../../shared/hooks/afterPaint';
 import { useDiary } from '../../../shared/diary/useDiary';
 import { DeleteIncident } from './DeleteIncident';
 import { IncidentFields } from '../../../shared/incident/IncidentFields';
@@ -31,7 +32,8 @@ export function IncidentDetailScreen() {
   }
   const entry = snapshot.entries.find((candidate) => candidate.id === id);
   if (!entry) return <Missing deletedAt={snapshot.deleted.find((d) => d.id === id)?.at} />;
-  return <IncidentDetail entry={entry} />;
+  // Keyed by the incident: another incident's page starts afresh (its history a frame later, no question left open).
+  return <IncidentDetail key={entry.id} entry={entry} />;
 }
 
 function IncidentDetail({ entry }: { entry: DiaryEntry }) {
@@ -41,9 +43,12 @@ function IncidentDetail({ entry }: { entry: DiaryEntry }) {
   const navigate = useNavigate();
   const location = useLocation();
   const language = useLocale();
+  // The fields paint first. The history of changes (every version compared with the one before)
+  // and the delete button, below them, render in a task after that frame's paint.
+  const belowFields = useAfterFirstPaint();
   // A new entry object comes with every snapshot, so the history is re-read after an edit.
   const records = useMemo(() => historyOf(entry.id), [historyOf, entry]);
-  const history = useMemo(() => entryHistory(records), [records]);
+  const history = useMemo(() => (belowFields ? entryHistory(records) : []), [belowFields, records]);
   // The previous record's time comes from the diary's own links.
   const links = snapshot?.links;
   const clockNotes = useMemo(() => clockNotesByRevision(records, links ?? []), [records, links]);
@@ -100,8 +105,8 @@ function IncidentDetail({ entry }: { entry: DiaryEntry }) {
           )}
         </dl>
       </section>
-      <RevisionHistory steps={history} clockNotes={clockNotes} />
-      <DeleteIncident onDelete={deleteEntry} />
+      {belowFields && <RevisionHistory steps={history} clockNotes={clockNotes} />}
+      {belowFields && <DeleteIncident onDelete={deleteEntry} />}
     </article>
   );
 }

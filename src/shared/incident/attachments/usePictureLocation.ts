@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { claimsToBePicture, MAX_METADATA_FILE_BYTES, readFileMetadata } from '../../../core/files';
 import type { AttachmentRef } from '../../../core/model/incident';
 import { useAttachmentSource } from './attachmentSource';
+import { whenQuiet } from '../../../core/workers/whenIdle';
 
 /**
  * Files are read for their metadata one at a time: an incident (or a package) with many photos
@@ -15,6 +16,11 @@ let queue: Promise<unknown> = Promise.resolve();
  * read, the bytes decide whether they are a picture and what they hold.
  */
 const UNTYPED_READ_BYTES = 8 * 1024 * 1024;
+/**
+ * How long after a file is shown its read gives way to taps and keys (whenQuiet). After that it
+ * waits only for an idle moment (1 s at most), so the notice does not wait on a busy page.
+ */
+const LOCATION_READ_WAIT_MS = 1_000;
 function inTurn<T>(task: () => Promise<T>): Promise<T> {
   const run = queue.then(task, task);
   queue = run.catch(() => undefined);
@@ -38,7 +44,12 @@ export function usePictureLocation(attachment: AttachmentRef): boolean {
       size <= MAX_METADATA_FILE_BYTES && (claimsToBePicture(type, name) || (type.trim() === '' && size <= UNTYPED_READ_BYTES));
     if (!worthReading) return;
     let cancelled = false;
+    const until = performance.now() + LOCATION_READ_WAIT_MS;
     void inTurn(async () => {
+      if (cancelled) return;
+      // After the screen that shows the file has painted: a picture is decrypted and hashed on
+      // this thread, which would otherwise hold back the first frame of the incident it opens.
+      await whenQuiet({ until });
       if (cancelled) return;
       const metadata = await readFileMetadata(await source.open({ id, name, type, size, sha256 }));
       if (!cancelled) setFound({ key, location: metadata?.location === true });
