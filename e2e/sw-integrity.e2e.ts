@@ -11,6 +11,9 @@ import { baseURL, launch, newContext, open, waitForServiceWorker } from './suppo
 const dist = new URL('../dist/', import.meta.url);
 const indexHtml = readFileSync(new URL('index.html', dist), 'utf8');
 const ENTRY = /<script type="module"[^>]*src="([^"]+)"/.exec(indexHtml)?.[1] ?? '';
+// The chunk holding every module the entry imports (inEntryGraph in vite.config.ts): most of the
+// first screen's code is here, the entry itself a few lines importing it.
+const SHARED = /<link rel="modulepreload"[^>]*href="(\/assets\/shared-[^"]+\.js)"/.exec(indexHtml)?.[1] ?? '';
 const REFUSED = 'Daybook found a changed copy of its own code on this device and did not use it.';
 const REFUSED_CY = "Daeth Daybook o hyd i gopi wedi'i newid o'i god ei hun ar y ddyfais hon, ac ni wnaeth ei ddefnyddio.";
 
@@ -130,6 +133,18 @@ describe('the service worker never runs a changed copy of the app', () => {
     await page.locator('main h1').first().waitFor();
     await page.waitForTimeout(300);
     expect(await page.getByText(REFUSED).count()).toBe(0);
+    await context.close();
+  });
+
+  it('online: a changed copy of the chunk the entry imports is refused the same way', async () => {
+    expect(SHARED).toMatch(/^\/assets\/shared-.*\.js$/);
+    const { context, page } = await controlledPage();
+    const genuine = await tamper(page, SHARED, 'script');
+    await page.reload();
+    await page.locator('main h1').first().waitFor();
+    await page.getByText(REFUSED).waitFor();
+    expect(await tamperedFlag(page)).toBe(false);
+    expect(await cachedCopy(page, SHARED)).toBe(genuine);
     await context.close();
   });
 
