@@ -23,7 +23,7 @@ const HEAP_SETTLE_MS = 3000;
 const HEAP_POLL_MS = 100;
 /**
  * Timed loads a side behind the encrypted / plain ratio, at least: with 3, series of nearly the
- * same code gave 1.1x and 1.46x at 5,000 incidents. The first (cold) pair is reported on its own.
+ * same code gave 1.1x and 1.46x at 5,000 incidents.
  */
 const LOAD_RUNS_AT_LEAST = 9;
 
@@ -213,7 +213,6 @@ async function measureSize(
       timelineLoadPlainMs: round(timeline(load.plain), 1),
       loadRatio: round(timeline(load.encrypted) / timeline(load.plain), 2),
       loadRuns: load.encrypted.length,
-      loadRatioFirst: round(timeline(load.encrypted.slice(0, 1)) / timeline(load.plain.slice(0, 1)), 2),
       searchP50Ms: round(percentile(search.encryptedMs, 50), 2),
       searchP95Ms: round(percentile(search.encryptedMs, 95), 2),
       searchSamples: search.encryptedMs.length,

@@ -22,10 +22,8 @@ export interface ScalePoint {
   timelineLoadMs: number;
   timelineLoadPlainMs: number;
   loadRatio: number;
-  /** Timed loads a side behind loadRatio; absent in series from before it was 9. */
+  /** Timed loads a side behind loadRatio; absent in series from before it was at least 9. */
   loadRuns?: number;
-  /** The first encrypted load against the first plain one (code not yet warm); absent in older series. */
-  loadRatioFirst?: number;
   searchP50Ms: number;
   searchP95Ms: number;
   searchSamples: number;
@@ -162,14 +160,7 @@ const MEASURES: Measure[] = [
       { at: 5000, value: 1.2 },
       { at: 50_000, value: 1.2 },
     ],
-    how: 'The line above against the same records in a plain, unencrypted Dexie table (medians of 9 loads a side in the same page, alternating which side goes first).',
-  },
-  {
-    id: 'loadRatioFirst',
-    label: 'Encrypted / plain, first load of the page',
-    unit: '×',
-    get: (p) => p.loadRatioFirst ?? null,
-    how: "The same, for the page's first encrypted load against its first plain one: one sample each, with the code not yet warm, as at a real unlock (the app's load runs once per page).",
+    how: 'The line above against the same records in a plain, unencrypted Dexie table (medians of at least 9 loads a side in the same page, alternating which side goes first; loadRuns in scale.json).',
   },
   {
     id: 'searchP95',
@@ -372,7 +363,7 @@ const PANELS: { title: string; ids: string[]; names?: string[] }[] = [
   { title: 'Unlock → first rows', ids: ['uiRows', 'uiRowsThrottled'], names: ['unthrottled', 'CPU 4x'] },
   { title: 'Open an incident', ids: ['uiOpen', 'uiOpenThrottled'], names: ['unthrottled', 'CPU 4x'] },
   { title: 'Load all (core)', ids: ['loadAll', 'timelineLoad'], names: ['read + decrypt', '+ index + rows'] },
-  { title: 'Encrypted / plain, timeline load', ids: ['loadRatio', 'loadRatioFirst'], names: ['median', 'first load'] },
+  { title: 'Encrypted / plain, timeline load', ids: ['loadRatio'] },
   { title: 'Search p95', ids: ['searchP95'] },
   { title: 'Add an incident p95', ids: ['addP95'] },
   { title: 'JS heap (main thread)', ids: ['heapSettled', 'heapPeak'], names: ['settled, after GC', 'peak'] },

@@ -16,13 +16,12 @@ export const diaryScreenPreloads: ReadonlyArray<() => Promise<unknown>> = [diary
 /**
  * The words the diary's first screen, the notices composed into it and the incident screen use,
  * besides 'common' (loaded at the start) and 'vault' (the lock screen's): loaded ahead with
- * their code (preloadUnlocked.ts). A namespace one of these screens starts to use must be added
- * here, or its first tap renders the route's loading line while the words load.
+ * their code (preloadUnlocked.ts). A namespace the incident screen starts to use must be added
+ * here, or a tap on a row renders the route's loading line while the words load.
  */
 export const DIARY_NAMESPACES = ['diary', 'chronology', 'orders', 'incident', 'export', 'inbox', 'capture', 'attachments'];
 
-/** Whether the screen renders without waiting for anything: its code and every word it uses are here. */
-export function diaryScreenReady(screen: 'diary' | 'incident', i18n: I18n): boolean {
-  const code = screen === 'diary' ? diaryRoute.loaded() : incidentDetail.loaded();
-  return code && ['common', 'vault', ...DIARY_NAMESPACES].every((namespace) => i18n.hasLoadedNamespace(namespace));
+/** Whether the incident screen renders without waiting for anything: its code and every word it uses are here. */
+export function incidentScreenReady(i18n: I18n): boolean {
+  return incidentDetail.loaded() && ['common', 'vault', ...DIARY_NAMESPACES].every((namespace) => i18n.hasLoadedNamespace(namespace));
 }

@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import { matchPath, useRoutes, type RouteObject } from 'react-router';
 import { preloadableLazy } from '../shared/ui/preloadableLazy';
 import { Shell } from './Shell';
-import { DiaryRoute, diaryScreenReady, IncidentDetailScreen } from './diaryScreens';
+import { DiaryRoute, IncidentDetailScreen, incidentScreenReady } from './diaryScreens';
 import { NotFoundScreen } from './NotFoundScreen';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 
@@ -94,16 +94,17 @@ export function AppRoutes() {
 }
 
 /**
- * Whether the screen at `pathname` renders without waiting for code or words: the diary's first
- * screen and the incident screen its rows open, once loaded ahead (preloadUnlocked.ts). The
- * router renders a navigation to them in the tap's own task (see router/AppRouter.tsx). Two
- * patterns are matched, not the whole table: this runs on every navigation.
+ * Whether the screen at `pathname` renders without waiting for code or words: the incident
+ * screen the diary's rows open, once loaded ahead (preloadUnlocked.ts). The router renders a
+ * navigation to it in the tap's own task (see router/AppRouter.tsx). Only this screen: its
+ * render is one incident's, where the diary's own screen (Back from it) builds the timeline of
+ * every incident, kept in a transition's short slices. One pattern is matched, not the whole
+ * table: this runs on every navigation.
  */
 export function rendersAtOnce(pathname: string): boolean {
   if (!lockGuard.loaded()) return false;
-  if (pathname === '/') return diaryScreenReady('diary', i18next);
   const incident = matchPath(`/${INCIDENT_PATH}`, pathname);
   // "/incidents/new" is the new-incident screen, ranked above the pattern in the table (which,
   // like matchPath, ignores case and reads the id decoded).
-  return incident !== null && incident.params.id?.toLowerCase() !== NEW_INCIDENT && diaryScreenReady('incident', i18next);
+  return incident !== null && incident.params.id?.toLowerCase() !== NEW_INCIDENT && incidentScreenReady(i18next);
 }

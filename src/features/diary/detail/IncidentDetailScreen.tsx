@@ -11,7 +11,7 @@ import { useDiary } from '../../../shared/diary/useDiary';
 import { DeleteIncident } from './DeleteIncident';
 import { IncidentFields } from '../../../shared/incident/IncidentFields';
 import { RevisionHistory } from './RevisionHistory';
-import { clockNotesByRevision, savedRevisionIn } from '../clock/clockNote';
+import { clockNotesByRevision, savedRevisionIn, type ClockNotice } from '../clock/clockNote';
 import { ClockNoteMessage } from '../clock/ClockNoteMessage';
 import './detail.css';
 
@@ -51,9 +51,13 @@ function IncidentDetail({ entry }: { entry: DiaryEntry }) {
   const history = useMemo(() => (belowFields ? entryHistory(records) : []), [belowFields, records]);
   // The previous record's time comes from the diary's own links.
   const links = snapshot?.links;
-  const clockNotes = useMemo(() => clockNotesByRevision(records, links ?? []), [records, links]);
   // Arriving straight from a save: the version it wrote, told about once (see ClockNoteMessage).
   const [justSaved] = useState(() => savedRevisionIn(location.state));
+  // Needed before the history only for a note just saved (ClockNoteMessage).
+  const clockNotes = useMemo(
+    () => (belowFields || justSaved !== null ? clockNotesByRevision(records, links ?? []) : new Map<number, ClockNotice>()),
+    [belowFields, justSaved, records, links],
+  );
   const { pathname, search, state: routerState } = location;
   useEffect(() => {
     // Back to this page later is not "just saved": the note stays in the history below.
