@@ -105,6 +105,21 @@ function checkingCost(page: Page): Promise<{ responses: number; bytes: number; m
 
 const tamperedFlag = (page: Page) => page.evaluate(() => (globalThis as { __daybookTampered?: boolean }).__daybookTampered ?? false);
 
+/**
+ * Online, with `path`'s precached copy changed: the page starts, says a changed copy was refused,
+ * never ran the change, and the cache holds the genuine copy again. Returns the open page.
+ */
+async function refusedOnline(path: string): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await controlledPage();
+  const genuine = await tamper(page, path, 'script');
+  await page.reload();
+  await page.locator('main h1').first().waitFor();
+  await page.getByText(REFUSED).waitFor();
+  expect(await tamperedFlag(page)).toBe(false);
+  expect(await cachedCopy(page, path)).toBe(genuine);
+  return { context, page };
+}
+
 describe('the service worker never runs a changed copy of the app', () => {
   it('the build writes a SHA-256 of every precached file into sw.js', () => {
     const manifest = injectedManifest();
@@ -119,14 +134,7 @@ describe('the service worker never runs a changed copy of the app', () => {
   });
 
   it('online: a changed entry chunk is refused, a fresh copy is fetched and used, and the page says so', async () => {
-    const { context, page } = await controlledPage();
-    const genuine = await tamper(page, ENTRY, 'script');
-    await page.reload();
-    await page.locator('main h1').first().waitFor();
-    await page.getByText(REFUSED).waitFor();
-    expect(await tamperedFlag(page)).toBe(false);
-    // The cache holds the genuine copy again.
-    expect(await cachedCopy(page, ENTRY)).toBe(genuine);
+    const { context, page } = await refusedOnline(ENTRY);
     // Dismissed, and gone after the next start: nothing was changed this time.
     await page.getByRole('button', { name: 'OK' }).click();
     await page.reload();
@@ -138,13 +146,7 @@ describe('the service worker never runs a changed copy of the app', () => {
 
   it('online: a changed copy of the chunk the entry imports is refused the same way', async () => {
     expect(SHARED).toMatch(/^\/assets\/shared-.*\.js$/);
-    const { context, page } = await controlledPage();
-    const genuine = await tamper(page, SHARED, 'script');
-    await page.reload();
-    await page.locator('main h1').first().waitFor();
-    await page.getByText(REFUSED).waitFor();
-    expect(await tamperedFlag(page)).toBe(false);
-    expect(await cachedCopy(page, SHARED)).toBe(genuine);
+    const { context } = await refusedOnline(SHARED);
     await context.close();
   });
 

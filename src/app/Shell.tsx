@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { NavigationType, NavLink, Outlet, useLocation, useNavigationType } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isCapturing, stopCapturing, subscribeCapturing } from '../core/capture/activity';
 import { onQuickExit } from './quickExit/quickExit';
@@ -20,7 +20,8 @@ export function Shell() {
   const { t } = useTranslation();
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
-  const firstRender = useRef(true);
+  const navigationType = useNavigationType();
+  const shownPath = useRef(pathname);
   const capturing = useSyncExternalStore(subscribeCapturing, isCapturing);
   const [recordingBar, setRecordingBar] = useState(false);
   const firstScreenShown = useAfterFirstScreen();
@@ -34,14 +35,16 @@ export function Shell() {
     };
   }, []);
 
-  // After in-app navigation, move focus to the new content so screen readers announce it.
+  // After in-app navigation to another screen, move focus to the new content so screen readers
+  // announce it. A screen reached by a link or a save starts at its top, not at the scroll
+  // position of the one left (an incident opened from far down the timeline); Back and Forward
+  // leave the page where it is.
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (shownPath.current === pathname) return; // the first render, or the same screen's address replaced
+    shownPath.current = pathname;
+    if (navigationType !== NavigationType.Pop && document.scrollingElement) document.scrollingElement.scrollTop = 0;
     main.current?.focus();
-  }, [pathname]);
+  }, [pathname, navigationType]);
 
   return (
     <>
