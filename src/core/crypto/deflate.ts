@@ -92,10 +92,27 @@ async function deflatedWithLength(bytes: Uint8Array): Promise<Uint8Array<ArrayBu
 }
 
 /**
- * The bytes deflateWithLength was given. Throws InflateError when the stated length is over the
- * budget, when the data inflates to more or less than it, or when it is not raw DEFLATE.
+ * The inflate before the next one, settled or not. Inflates run one after another in each realm
+ * (page or worker): in Chromium, eight 30 KB packs inflated at once took about 19 ms against 8 ms
+ * one after another, and a load hands the worker a slice of packs at a time.
  */
-export async function inflateWithLength(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+let inflating: Promise<void> = Promise.resolve();
+
+/**
+ * The bytes deflateWithLength was given. Throws InflateError when the stated length is over the
+ * budget, when the data inflates to more or less than it, or when it is not raw DEFLATE. Each
+ * starts once the one asked before it has settled.
+ */
+export function inflateWithLength(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+  const mine = inflating.then(() => inflateNow(bytes));
+  inflating = mine.then(
+    () => undefined,
+    () => undefined,
+  );
+  return mine;
+}
+
+async function inflateNow(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
   if (bytes.length < LENGTH_BYTES) throw new InflateError('too short to hold a length');
   const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
   if (length > MAX_INFLATED_BYTES) throw new InflateError('states a length over the budget');

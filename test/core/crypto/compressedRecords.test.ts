@@ -182,6 +182,36 @@ describe('inflateWithLength', () => {
     expect(error.message).toBe('inflates to more than it states');
   });
 
+  it('inflates one at a time, in the order asked, and one that fails does not hold up the next', async () => {
+    const inputs = await Promise.all([1, 2, 3, 4].map((n) => deflateWithLength(new Uint8Array(n * 1000).fill(n))));
+    const [a, b, c, d] = inputs;
+    if (!a || !b || !c || !d) throw new Error('deflate failed');
+    let begun = 0;
+    const Engine = globalThis.DecompressionStream;
+    vi.stubGlobal(
+      'DecompressionStream',
+      class extends Engine {
+        constructor(format: CompressionFormat) {
+          super(format);
+          begun += 1;
+        }
+      },
+    );
+    // Streams begun by the time each inflate settled: one more than those settled before it.
+    const begunAtEnd: number[] = [];
+    const asked = [a, withLength(50, new Uint8Array([1, 2, 3])), b, c, d].map((bytes) =>
+      inflateWithLength(bytes).then(
+        (out) => (begunAtEnd.push(begun), out.length),
+        (error: unknown) => (begunAtEnd.push(begun), error),
+      ),
+    );
+    const settled = await Promise.all(asked);
+    expect(settled[0]).toBe(1000);
+    expect(settled[1]).toBeInstanceOf(InflateError);
+    expect(settled.slice(2)).toEqual([2000, 3000, 4000]);
+    expect(begunAtEnd).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('leaves deflating to the caller over the budget', async () => {
     expect(await deflateWithLength(new Uint8Array(MAX_INFLATED_BYTES + 1))).toBeNull();
   });
