@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { NavigationType, NavLink, Outlet, useLocation, useNavigationType } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isCapturing, stopCapturing, subscribeCapturing } from '../core/capture/activity';
@@ -38,8 +38,10 @@ export function Shell() {
   // After in-app navigation to another screen, move focus to the new content so screen readers
   // announce it. A screen reached by a link or a save starts at its top, not at the scroll
   // position of the one left (an incident opened from far down the timeline); Back and Forward
-  // leave the page where it is.
-  useEffect(() => {
+  // leave the page where it is. Done as the new screen is committed, before the browser paints
+  // it: a screen reached in a transition (or after a save) runs its passive effects in a later
+  // task, and a slow phone would paint a frame at the old position first.
+  useLayoutEffect(() => {
     if (shownPath.current === pathname) return; // the first render, or the same screen's address replaced
     shownPath.current = pathname;
     if (navigationType !== NavigationType.Pop && document.scrollingElement) document.scrollingElement.scrollTop = 0;
