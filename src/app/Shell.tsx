@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { NavigationType, NavLink, Outlet, useLocation, useNavigationType } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isCapturing, stopCapturing, subscribeCapturing } from '../core/capture/activity';
@@ -15,13 +15,32 @@ const RecordingBar = lazy(() => import('./composed/RecordingBar').catch(() => ({
 import { Loading } from '../shared/ui/Loading';
 import { LockButton } from '../features/vault/LockButton';
 
+/**
+ * On a move to another screen, moves focus to the new content so screen readers announce it. A
+ * screen reached by a link, a save or a replace starts at its top, not at the scroll position of
+ * the one left (an incident opened from far down the timeline); Back and Forward leave the page
+ * where it is. Done in a layout effect, so the new screen is never painted at the old position,
+ * by a component rendered before `<main>`: React runs siblings' layout effects in order, so this
+ * runs before any screen's own, and a screen that measures the page as it mounts (the timeline's
+ * windowed list) measures it at its top. A screen that moves focus itself, in any effect, wins.
+ */
+function ScreenChange({ main }: { main: RefObject<HTMLElement | null> }) {
+  const { pathname } = useLocation();
+  const navigationType = useNavigationType();
+  const shownPath = useRef(pathname);
+  useLayoutEffect(() => {
+    if (shownPath.current === pathname) return; // the first render, or the same screen's address replaced
+    shownPath.current = pathname;
+    if (navigationType !== NavigationType.Pop && document.scrollingElement) document.scrollingElement.scrollTop = 0;
+    main.current?.focus();
+  }, [pathname, navigationType, main]);
+  return null;
+}
+
 /** The frame around every screen: skip link, name, navigation, quick exit, update notice. */
 export function Shell() {
   const { t } = useTranslation();
   const main = useRef<HTMLElement>(null);
-  const { pathname } = useLocation();
-  const navigationType = useNavigationType();
-  const shownPath = useRef(pathname);
   const capturing = useSyncExternalStore(subscribeCapturing, isCapturing);
   const [recordingBar, setRecordingBar] = useState(false);
   const firstScreenShown = useAfterFirstScreen();
@@ -34,19 +53,6 @@ export function Shell() {
       stopListening();
     };
   }, []);
-
-  // After in-app navigation to another screen, move focus to the new content so screen readers
-  // announce it. A screen reached by a link or a save starts at its top, not at the scroll
-  // position of the one left (an incident opened from far down the timeline); Back and Forward
-  // leave the page where it is. Done as the new screen is committed, before the browser paints
-  // it: a screen reached in a transition (or after a save) runs its passive effects in a later
-  // task, and a slow phone would paint a frame at the old position first.
-  useLayoutEffect(() => {
-    if (shownPath.current === pathname) return; // the first render, or the same screen's address replaced
-    shownPath.current = pathname;
-    if (navigationType !== NavigationType.Pop && document.scrollingElement) document.scrollingElement.scrollTop = 0;
-    main.current?.focus();
-  }, [pathname, navigationType]);
 
   return (
     <>
@@ -97,6 +103,7 @@ export function Shell() {
           <RecordingBar />
         </Suspense>
       )}
+      <ScreenChange main={main} />
       <main id="main" ref={main} tabIndex={-1}>
         <Suspense fallback={<Loading />}>
           <Outlet />

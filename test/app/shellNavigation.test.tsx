@@ -2,10 +2,11 @@
 // The shell on a move to another screen (app/Shell.tsx): a screen reached by a link or a replace
 // starts at its top, with focus on the content so a screen reader announces it; Back leaves the
 // page where it was; a replace of the same screen's address does neither. Both happen before the
-// new screen's own effects run (so before the browser paints it).
+// new screen's own layout effects run (so before the browser paints it, and before a screen that
+// measures the page as it mounts, as the timeline's windowed list does, measures it).
 
 import { act, render, screen } from '@testing-library/react';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -27,11 +28,11 @@ const { Shell } = await import('../../src/app/Shell');
 /** jsdom has no scrolling element: one whose position the test reads and sets. */
 const page = { scrollTop: 0 };
 
-/** What each screen saw in its first passive effect: the page's position and where focus was. */
+/** What each screen saw in its first layout effect: the page's position and where focus was. */
 const seen: { screen: string; scrollTop: number; focusOnMain: boolean }[] = [];
 
 function Screen({ name }: { name: string }) {
-  useEffect(() => {
+  useLayoutEffect(() => {
     seen.push({ screen: name, scrollTop: page.scrollTop, focusOnMain: document.activeElement?.id === 'main' });
   }, [name]);
   return <p>{`screen ${name}`}</p>;
@@ -76,7 +77,7 @@ describe('Shell: moving to another screen', () => {
     expect(seen).toEqual([{ screen: '/', scrollTop: 120, focusOnMain: false }]);
   });
 
-  it('a screen reached by a link or a replace starts at its top, focus on the content, before its own effects run', async () => {
+  it('a screen reached by a link or a replace starts at its top, focus on the content, before its own layout effects run', async () => {
     const router = renderShell();
     await screen.findByText('screen /');
     page.scrollTop = 900;

@@ -65,7 +65,8 @@ export async function deflateWithLength(bytes: Uint8Array): Promise<Uint8Array<A
   if (bytes.length > MAX_INFLATED_BYTES) return null;
   try {
     const written = await deflatedWithLength(bytes);
-    return bytesEqual(await inflateWithLength(written), bytes) ? written : null;
+    // Checked outside the queue: a save never waits behind a read.
+    return bytesEqual(await inflateNow(written), bytes) ? written : null;
   } catch {
     return null;
   }
@@ -101,7 +102,8 @@ let inflating: Promise<void> = Promise.resolve();
 /**
  * The bytes deflateWithLength was given. Throws InflateError when the stated length is over the
  * budget, when the data inflates to more or less than it, or when it is not raw DEFLATE. Each
- * starts once the one asked before it has settled.
+ * starts once the one asked before it has settled, so `bytes` is read later: it must not be
+ * changed or transferred until the promise settles.
  */
 export function inflateWithLength(bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
   const mine = inflating.then(() => inflateNow(bytes));

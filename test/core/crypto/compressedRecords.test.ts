@@ -197,18 +197,25 @@ describe('inflateWithLength', () => {
         }
       },
     );
-    // Streams begun by the time each inflate settled: one more than those settled before it.
+    // Which inflate settled, in turn, and how many streams had begun by then: one more than
+    // those settled before it.
+    const order: number[] = [];
     const begunAtEnd: number[] = [];
-    const asked = [a, withLength(50, new Uint8Array([1, 2, 3])), b, c, d].map((bytes) =>
+    const ended = (at: number) => {
+      order.push(at);
+      begunAtEnd.push(begun);
+    };
+    const asked = [a, withLength(50, new Uint8Array([1, 2, 3])), b, c, d].map((bytes, at) =>
       inflateWithLength(bytes).then(
-        (out) => (begunAtEnd.push(begun), out.length),
-        (error: unknown) => (begunAtEnd.push(begun), error),
+        (out) => (ended(at), out.length),
+        (error: unknown) => (ended(at), error),
       ),
     );
     const settled = await Promise.all(asked);
     expect(settled[0]).toBe(1000);
     expect(settled[1]).toBeInstanceOf(InflateError);
     expect(settled.slice(2)).toEqual([2000, 3000, 4000]);
+    expect(order).toEqual([0, 1, 2, 3, 4]);
     expect(begunAtEnd).toEqual([1, 2, 3, 4, 5]);
   });
 
