@@ -16,7 +16,7 @@ import {
 import { utf8Encode } from '../../../src/core/crypto/encoding';
 import { DecryptionError, UnsupportedVaultError } from '../../../src/core/crypto/errors';
 import { decryptRecord, encryptRecord } from '../../../src/core/crypto/records';
-import { expectRejection, expectSameBytes, newAesKey } from './helpers';
+import { countDecompressionStreams, expectRejection, expectSameBytes, newAesKey } from './helpers';
 
 /** 64 records' worth of the kind of text a diary holds: repetitive keys and prose. */
 const diaryLike = Array.from({ length: 64 }, (_, i) => ({
@@ -186,24 +186,14 @@ describe('inflateWithLength', () => {
     const inputs = await Promise.all([1, 2, 3, 4].map((n) => deflateWithLength(new Uint8Array(n * 1000).fill(n))));
     const [a, b, c, d] = inputs;
     if (!a || !b || !c || !d) throw new Error('deflate failed');
-    let begun = 0;
-    const Engine = globalThis.DecompressionStream;
-    vi.stubGlobal(
-      'DecompressionStream',
-      class extends Engine {
-        constructor(format: CompressionFormat) {
-          super(format);
-          begun += 1;
-        }
-      },
-    );
+    const { begun } = countDecompressionStreams();
     // Which inflate settled, in turn, and how many streams had begun by then: one more than
     // those settled before it.
     const order: number[] = [];
     const begunAtEnd: number[] = [];
     const ended = (at: number) => {
       order.push(at);
-      begunAtEnd.push(begun);
+      begunAtEnd.push(begun());
     };
     const asked = [a, withLength(50, new Uint8Array([1, 2, 3])), b, c, d].map((bytes, at) =>
       inflateWithLength(bytes).then(

@@ -1,5 +1,5 @@
 // Shared test helpers for the crypto core (not a test file itself).
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { KdfCost } from '../../../src/core/crypto/kdf';
 
 /** The smallest cost the KDF accepts (8 MiB, t = 1): ~15 ms per derivation. */
@@ -60,4 +60,25 @@ export function deepFreeze<T>(value: T): T {
 export function expectSameBytes(actual: Uint8Array, expected: Uint8Array): void {
   expect(actual.length).toBe(expected.length);
   expect(Buffer.compare(actual, expected)).toBe(0);
+}
+
+/**
+ * Replaces DecompressionStream (until vi.unstubAllGlobals) with the engine's own, counted:
+ * `begun()` is how many have been made, and `onBegin` sees each as it is made, with its number
+ * (from 1).
+ */
+export function countDecompressionStreams(onBegin?: (stream: DecompressionStream, number: number) => void): { begun: () => number } {
+  let begun = 0;
+  const Engine = globalThis.DecompressionStream;
+  vi.stubGlobal(
+    'DecompressionStream',
+    class extends Engine {
+      constructor(format: CompressionFormat) {
+        super(format);
+        begun += 1;
+        onBegin?.(this, begun);
+      }
+    },
+  );
+  return { begun: () => begun };
 }
