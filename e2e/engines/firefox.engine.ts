@@ -32,6 +32,7 @@ import {
   waitForDiary,
   waitForLockScreen,
   waitForText,
+  waitForTruthy,
   type SavedFile,
 } from './firefoxSupport';
 
@@ -100,7 +101,8 @@ async function waitForPrecache(page: Page): Promise<void> {
   const listed = readFileSync(new URL('../../dist/sw.js', import.meta.url), 'utf8').match(/"url":"[^"]+"/g) ?? [];
   const expected = new Set(listed).size;
   expect(expected).toBeGreaterThan(10);
-  await page.waitForFunction(
+  await waitForTruthy(
+    page,
     async (count: number) => {
       const registration = await navigator.serviceWorker.ready;
       if (registration.active?.state !== 'activated') return false;
@@ -315,7 +317,7 @@ describe('Firefox ESR: the core journeys', () => {
       const quickExit = await visibleElement<HTMLButtonElement>(page, 'button.quick-exit');
       expect(await quickExit.evaluate((button) => button.textContent)).toMatch(/^Quick exit/);
       await quickExit.click();
-      await page.waitForFunction((url: string) => location.href === url, { timeout: 10_000 }, app.exitURL);
+      await waitForTruthy(page, (url: string) => location.href === url, { timeout: 10_000 }, app.exitURL);
       await byRole(page, 'heading', 'Weather forecast');
       // The app's page was replaced, not left behind in the history.
       expect(await page.evaluate(() => history.length)).toBe(historyLength);
@@ -324,7 +326,8 @@ describe('Firefox ESR: the core journeys', () => {
         (window as unknown as { leftOnce?: boolean }).leftOnce = true;
       });
       await page.goBack().catch(() => null);
-      await page.waitForFunction(
+      await waitForTruthy(
+        page,
         (url: string) => location.href === url && document.readyState === 'complete',
         { timeout: 10_000, polling: 100 },
         app.exitURL,

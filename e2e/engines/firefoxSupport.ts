@@ -3,7 +3,7 @@
 // (puppeteer's ARIA selector, which Firefox answers from its own accessibility tree), fields by
 // their label, texts by what is shown.
 
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type JSHandle, type Page } from 'puppeteer-core';
 
 export const FIREFOX_PATH = process.env.DAYBOOK_FIREFOX ?? '/usr/bin/firefox-esr';
 export const PASSPHRASE = 'lantern orbit pickle meadow';
@@ -37,19 +37,79 @@ export async function byRole(page: Page, role: Role, name: string, timeout?: num
  * Clicks the button (or link, checkbox…) once it is visible, enabled and still. It is first
  * scrolled to the middle of the viewport, as a person would: puppeteer clicks the centre of an
  * element that is in view at all, and the app's sticky header can cover one near the top.
+ *
+ * The element handle's own click, not puppeteer's Locator: with Firefox ESR 140.12 (Debian's
+ * security update of December 2026) Locator.click waits out its whole timeout on a visible,
+ * enabled button, whatever it is told to wait for. An element React replaced between finding it
+ * and clicking it (a re-render) is found again, up to three times.
  */
 export async function click(page: Page, role: Role, name: string, timeout?: number): Promise<void> {
-  const handle = await byRole(page, role, name, timeout);
-  const covering = await handle.evaluate((element) => {
-    element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
-    const box = element.getBoundingClientRect();
-    const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-    return !hit || element.contains(hit) || (element as HTMLInputElement).labels?.[0]?.contains(hit) ? null : hit.outerHTML.slice(0, 120);
-  });
-  if (covering) throw new Error(`the ${role} "${name}" is covered by ${covering}`);
-  await handle.dispose();
-  const locator = page.locator(aria(role, name));
-  await (timeout === undefined ? locator : locator.setTimeout(timeout)).click();
+  for (let attempt = 1; ; attempt += 1) {
+    const handle = await byRole(page, role, name, timeout);
+    try {
+      await untilEnabled(handle, role, name, timeout ?? page.getDefaultTimeout());
+      const covering = await handle.evaluate(async (element) => {
+        element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+        // Still: the same box in two frames running (a notice appearing can move it meanwhile).
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+        let box = element.getBoundingClientRect();
+        for (let frames = 0; frames < 30; frames += 1) {
+          await frame();
+          const now = element.getBoundingClientRect();
+          const still = now.x === box.x && now.y === box.y && now.width === box.width && now.height === box.height;
+          box = now;
+          if (still) break;
+        }
+        const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return !hit || element.contains(hit) || (element as HTMLInputElement).labels?.[0]?.contains(hit)
+          ? null
+          : hit.outerHTML.slice(0, 120);
+      });
+      if (covering) throw new Error(`the ${role} "${name}" is covered by ${covering}`);
+      await handle.click();
+      return;
+    } catch (error) {
+      const detached = await handle.evaluate((element) => !element.isConnected).catch(() => true);
+      if (!detached || attempt >= 3) throw error;
+    } finally {
+      await handle.dispose().catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * page.waitForFunction, polled from outside the page instead: puppeteer's own makes its function
+ * in the page with Function(), which Firefox ESR 140.12 refuses under the app's
+ * Content-Security-Policy ("call to Function() blocked by CSP"). Resolves with a handle to the
+ * first truthy value; an evaluation cut off by a navigation is tried again.
+ */
+export async function waitForTruthy<A extends unknown[]>(
+  page: Page,
+  predicate: (...args: A) => unknown,
+  { timeout = page.getDefaultTimeout(), polling = 100 }: { timeout?: number; polling?: number } = {},
+  ...args: A
+): Promise<JSHandle> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const handle = await page.evaluateHandle(predicate as (...values: unknown[]) => unknown, ...args).catch(() => null);
+    if (handle) {
+      if (await handle.evaluate((value) => Boolean(value)).catch(() => false)) return handle;
+      await handle.dispose().catch(() => undefined);
+    }
+    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms in vain for ${predicate.toString().slice(0, 80)}`);
+    await new Promise((resolve) => setTimeout(resolve, polling));
+  }
+}
+
+/** Polls from outside the page (see waitForTruthy) until the element is neither disabled nor aria-disabled. */
+async function untilEnabled(handle: ElementHandle, role: Role, name: string, timeout: number): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (
+    !(await handle.evaluate((element) => !(element as HTMLButtonElement).disabled && element.getAttribute('aria-disabled') !== 'true'))
+  ) {
+    if (Date.now() > deadline) throw new Error(`the ${role} "${name}" stayed disabled for ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Waits until an element matching this CSS selector is visible, and returns it. */
@@ -80,7 +140,8 @@ export async function field(
   label: string,
   { visible = true, prefix = false, timeout }: { visible?: boolean; prefix?: boolean; timeout?: number } = {},
 ): Promise<ElementHandle<HTMLInputElement>> {
-  const handle = await page.waitForFunction(
+  const handle = await waitForTruthy(
+    page,
     (text: string, mustBeVisible: boolean, startsWith: boolean) => {
       const normal = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
       const matches = (value: string | null | undefined) => (startsWith ? normal(value).startsWith(text) : normal(value) === text);
@@ -245,8 +306,9 @@ export function captureDownloads(): void {
 export async function savedFile(page: Page, action: () => Promise<void>, timeout = 60_000): Promise<SavedFile> {
   const count = await page.evaluate(() => (window as unknown as { __daybookSaved: unknown[] }).__daybookSaved.length);
   await action();
-  const handle = await page.waitForFunction(
-    (before) => (window as unknown as { __daybookSaved: CapturedFile[] }).__daybookSaved[before],
+  const handle = await waitForTruthy(
+    page,
+    (before: number) => (window as unknown as { __daybookSaved: CapturedFile[] }).__daybookSaved[before],
     { timeout },
     count,
   );
