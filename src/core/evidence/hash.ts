@@ -1,12 +1,22 @@
-// SHA-256 through WebCrypto: the same code runs in the browser and in Node.
+// SHA-256, the same in the browser and in Node: small inputs on this thread once hash-wasm has
+// loaded (syncSha256.ts says why), larger ones and everything before then through WebCrypto.
 
 import { asBufferSource, utf8Encode } from '../crypto/encoding';
+import { syncSha256Now } from '../crypto/syncSha256';
 import { canonicalJson } from './canonicalJson';
 import { bytesToHex } from './hex';
+
+/**
+ * Largest input hashed on the calling thread. Chain links and field commitments are far smaller;
+ * a file is hashed by WebCrypto on another thread, so the page never stalls on it.
+ */
+export const SYNC_SHA256_MAX_BYTES = 64 * 1024;
 
 /** SHA-256 of raw bytes, or of a string's UTF-8 encoding, as lowercase hex. */
 export async function sha256Hex(input: Uint8Array | string): Promise<string> {
   const bytes = typeof input === 'string' ? utf8Encode(input) : asBufferSource(input);
+  const hasher = bytes.byteLength <= SYNC_SHA256_MAX_BYTES ? syncSha256Now() : null;
+  if (hasher) return hasher.init().update(bytes).digest('hex');
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return bytesToHex(new Uint8Array(digest));
 }

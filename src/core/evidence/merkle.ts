@@ -12,6 +12,7 @@
 // hashing itself, so this uses hash-wasm's synchronous SHA-256 (loaded on first use, like the
 // streaming hash), about a microsecond per node.
 
+import { loadSyncSha256 } from '../crypto/syncSha256';
 import { bytesToHex, hexToBytes, isSha256Hex } from './hex';
 
 export interface TreeHead {
@@ -36,8 +37,9 @@ let hasherPromise: Promise<Hasher> | undefined;
 
 function loadHasher(): Promise<Hasher> {
   hasherPromise ??= (async () => {
-    const { createSHA256 } = await import('hash-wasm');
-    const sha = await createSHA256();
+    // The one instance hash.ts uses too (syncSha256.ts); each digest below runs without an await.
+    const sha = await loadSyncSha256();
+    if (!sha) throw new Error('SHA-256 (hash-wasm) could not be loaded');
     // One buffer per shape: a prefix byte and one or two 32-byte digests.
     const leafInput = new Uint8Array(33);
     const nodeInput = new Uint8Array(65);

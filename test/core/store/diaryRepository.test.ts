@@ -8,9 +8,28 @@ import {
   type RevisionRecord,
 } from '../../../src/core/store/diaryRepository';
 import { StorageError } from '../../../src/core/store/storageErrors';
+import type * as SyncSha256 from '../../../src/core/crypto/syncSha256';
 import { aQuickIncident, anIncident, asIncident } from '../../support/incidentFactories';
 import { createdVault, diaryOver } from '../../support/vault';
 import { dumpDatabase, rejectionOf } from '../backup/backupFixture';
+
+// A chain check can be held where it begins hashing (the load of the hasher it awaits first).
+const hashing = vi.hoisted(() => ({ hold: null as Promise<void> | null, reached: () => {} }));
+vi.mock('../../../src/core/crypto/syncSha256', async (importOriginal) => {
+  const real = await importOriginal<typeof SyncSha256>();
+  return {
+    ...real,
+    loadSyncSha256: async () => {
+      const held = hashing.hold;
+      if (held) {
+        hashing.hold = null;
+        hashing.reached();
+        await held;
+      }
+      return real.loadSyncSha256();
+    },
+  };
+});
 
 const incident = (text: string) => aQuickIncident({ whatHappened: text, behaviours: ['loitering'] });
 
@@ -126,27 +145,15 @@ describe('diary repository', () => {
     const { repo } = await diary();
     for (let i = 0; i < 20; i++) await repo.add(incident(`Entry ${i}`));
     await repo.load(); // nothing verified yet
-    // The check's first hash waits until a save has been stored, so the two overlap.
-    const digest = crypto.subtle.digest.bind(crypto.subtle);
+    // The check waits, where it begins hashing, until a save has been stored, so the two overlap.
     let release = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let reached = () => {};
-    const checkHashing = new Promise<void>((resolve) => (reached = resolve));
-    let first = true;
-    const held = vi.spyOn(crypto.subtle, 'digest').mockImplementation(async (algorithm, data) => {
-      if (first) {
-        first = false;
-        reached();
-        await gate;
-      }
-      return digest(algorithm, data);
-    });
+    hashing.hold = new Promise<void>((resolve) => (release = resolve));
+    const checkHashing = new Promise<void>((resolve) => (hashing.reached = resolve));
     const checking = repo.verify();
-    await checkHashing; // the check is under way (its task loaded), held at its first hash
+    await checkHashing; // the check is under way (its task loaded, every link read), held before its first hash
     await repo.add(incident('Saved while the chain is being checked'));
     release();
     expect(await checking).toMatchObject({ ok: true, length: 20 });
-    held.mockRestore();
     expect(await repo.verify()).toEqual({ ok: true, length: 21, head: repo.head() });
   });
 

@@ -1,0 +1,36 @@
+// SHA-256 on the calling thread, through hash-wasm's WebAssembly, for the many small hashes of the
+// hash chain (a link, a field commitment: a few hundred bytes each). WebCrypto's digest costs a
+// promise and a hop to another thread per call, tens of microseconds, far more than hashing so
+// little; checking a 500-incident diary's chain made about 10,000 such calls.
+//
+// hash-wasm is loaded on first use (it stays out of the first screen). Until it has loaded, or if
+// it cannot be (WebAssembly refused), callers use WebCrypto: the digest is the same either way.
+
+import type { IHasher } from 'hash-wasm';
+
+let hasher: IHasher | null = null;
+let loading: Promise<IHasher | null> | null = null;
+
+/**
+ * Loads the hasher if it has not been, and resolves with it, or with null if it cannot be
+ * loaded here (then WebCrypto is the only way, and a later call tries again).
+ */
+export function loadSyncSha256(): Promise<IHasher | null> {
+  loading ??= import('hash-wasm')
+    .then(({ createSHA256 }) => createSHA256())
+    .then((loaded) => (hasher = loaded))
+    .catch(() => {
+      loading = null;
+      return null;
+    });
+  return loading;
+}
+
+/**
+ * The hasher if it has loaded, else null (and it starts loading). Each use must run from init()
+ * to digest() with no await in between: one instance serves every caller of this realm.
+ */
+export function syncSha256Now(): IHasher | null {
+  if (!hasher) void loadSyncSha256();
+  return hasher;
+}
