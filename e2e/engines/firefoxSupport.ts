@@ -34,54 +34,73 @@ export async function byRole(page: Page, role: Role, name: string, timeout?: num
 }
 
 /**
- * Clicks the button (or link, checkbox…) once it is visible, enabled and still. It is first
- * scrolled to the middle of the viewport, as a person would: puppeteer clicks the centre of an
- * element that is in view at all, and the app's sticky header can cover one near the top.
+ * Clicks the button (or link, checkbox…) once it is visible, enabled and still (the same box in
+ * two frames running, waited for over 30 frames at most). It is first scrolled to the middle of
+ * the viewport, as a person would: puppeteer clicks the centre of an element that is in view at
+ * all, and the app's sticky header can cover one near the top.
  *
  * The element handle's own click, not puppeteer's Locator: with Firefox ESR 140.12 (Debian's
  * security update of December 2026) Locator.click waits out its whole timeout on a visible,
- * enabled button, whatever it is told to wait for. An element React replaced between finding it
- * and clicking it (a re-render) is found again, up to three times.
+ * enabled button, most likely because its own waits are waitForFunction, refused as
+ * waitForTruthy says. An element React replaced before the click (a re-render) is found again,
+ * up to three times; once the click is sent it is never sent again.
  */
 export async function click(page: Page, role: Role, name: string, timeout?: number): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     const handle = await byRole(page, role, name, timeout);
     try {
-      await untilEnabled(handle, role, name, timeout ?? page.getDefaultTimeout());
-      const covering = await handle.evaluate(async (element) => {
-        element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
-        // Still: the same box in two frames running (a notice appearing can move it meanwhile).
-        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-        let box = element.getBoundingClientRect();
-        for (let frames = 0; frames < 30; frames += 1) {
-          await frame();
-          const now = element.getBoundingClientRect();
-          const still = now.x === box.x && now.y === box.y && now.width === box.width && now.height === box.height;
-          box = now;
-          if (still) break;
-        }
-        const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-        return !hit || element.contains(hit) || (element as HTMLInputElement).labels?.[0]?.contains(hit)
-          ? null
-          : hit.outerHTML.slice(0, 120);
-      });
-      if (covering) throw new Error(`the ${role} "${name}" is covered by ${covering}`);
+      try {
+        await untilEnabled(handle, role, name, timeout ?? page.getDefaultTimeout());
+        const covering = await handle.evaluate(async (element) => {
+          element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+          // A frame, or 100 ms where no frame comes (a page in the background).
+          const frame = () =>
+            new Promise((resolve) => {
+              requestAnimationFrame(resolve);
+              setTimeout(resolve, 100);
+            });
+          let box = element.getBoundingClientRect();
+          for (let frames = 0; frames < 30; frames += 1) {
+            await frame();
+            const now = element.getBoundingClientRect();
+            const still = now.x === box.x && now.y === box.y && now.width === box.width && now.height === box.height;
+            box = now;
+            if (still) break;
+          }
+          const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+          return !hit || element.contains(hit) || (element as HTMLInputElement).labels?.[0]?.contains(hit)
+            ? null
+            : hit.outerHTML.slice(0, 120);
+        });
+        if (covering) throw new Error(`the ${role} "${name}" is covered by ${covering}`);
+      } catch (error) {
+        const replaced = await handle.evaluate((element) => !element.isConnected).catch(() => true);
+        if (replaced && attempt < 3) continue;
+        throw error;
+      }
       await handle.click();
       return;
-    } catch (error) {
-      const detached = await handle.evaluate((element) => !element.isConnected).catch(() => true);
-      if (!detached || attempt >= 3) throw error;
     } finally {
       await handle.dispose().catch(() => undefined);
     }
   }
 }
 
+/** `work`, or an error once `ms` have passed (an evaluation can wait on the page for ever). */
+function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), Math.max(ms, 0));
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * page.waitForFunction, polled from outside the page instead: puppeteer's own makes its function
  * in the page with Function(), which Firefox ESR 140.12 refuses under the app's
  * Content-Security-Policy ("call to Function() blocked by CSP"). Resolves with a handle to the
- * first truthy value; an evaluation cut off by a navigation is tried again.
+ * first truthy value. An evaluation that fails (one cut off by a navigation, say) is tried again;
+ * the last error is given if time runs out.
  */
 export async function waitForTruthy<A extends unknown[]>(
   page: Page,
@@ -90,23 +109,43 @@ export async function waitForTruthy<A extends unknown[]>(
   ...args: A
 ): Promise<JSHandle> {
   const deadline = Date.now() + timeout;
+  let lastError: unknown = null;
   for (;;) {
-    const handle = await page.evaluateHandle(predicate as (...values: unknown[]) => unknown, ...args).catch(() => null);
-    if (handle) {
-      if (await handle.evaluate((value) => Boolean(value)).catch(() => false)) return handle;
+    try {
+      const handle = await within(
+        page.evaluateHandle(predicate as (...values: unknown[]) => unknown, ...args),
+        deadline - Date.now(),
+        'an evaluation',
+      );
+      if (await handle.evaluate((value) => Boolean(value))) return handle;
       await handle.dispose().catch(() => undefined);
+    } catch (error) {
+      lastError = error;
     }
-    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms in vain for ${predicate.toString().slice(0, 80)}`);
+    if (Date.now() >= deadline) {
+      const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`waited ${timeout} ms in vain for ${predicate.toString().slice(0, 80)}${why}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, polling));
   }
 }
 
-/** Polls from outside the page (see waitForTruthy) until the element is neither disabled nor aria-disabled. */
+/**
+ * Polls from outside the page (see waitForTruthy) until the element is neither disabled nor
+ * aria-disabled; throws at once if it has left the page (click finds it again).
+ */
 async function untilEnabled(handle: ElementHandle, role: Role, name: string, timeout: number): Promise<void> {
   const deadline = Date.now() + timeout;
-  while (
-    !(await handle.evaluate((element) => !(element as HTMLButtonElement).disabled && element.getAttribute('aria-disabled') !== 'true'))
-  ) {
+  for (;;) {
+    const state = await handle.evaluate((element) =>
+      !element.isConnected
+        ? 'gone'
+        : !(element as HTMLButtonElement).disabled && element.getAttribute('aria-disabled') !== 'true'
+          ? 'enabled'
+          : 'disabled',
+    );
+    if (state === 'enabled') return;
+    if (state === 'gone') throw new Error(`the ${role} "${name}" left the page`);
     if (Date.now() > deadline) throw new Error(`the ${role} "${name}" stayed disabled for ${timeout} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

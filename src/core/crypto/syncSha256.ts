@@ -13,22 +13,21 @@ let loading: Promise<IHasher | null> | null = null;
 
 /**
  * Loads the hasher if it has not been, and resolves with it, or with null if it cannot be
- * loaded here (then WebCrypto is the only way, and a later call tries again).
+ * loaded here. A failure is kept: WebAssembly refused now will be refused on every later try,
+ * and WebCrypto is then the only way.
  */
 export function loadSyncSha256(): Promise<IHasher | null> {
   loading ??= import('hash-wasm')
     .then(({ createSHA256 }) => createSHA256())
     .then((loaded) => (hasher = loaded))
-    .catch(() => {
-      loading = null;
-      return null;
-    });
+    .catch(() => null);
   return loading;
 }
 
 /**
  * The hasher if it has loaded, else null (and it starts loading). Each use must run from init()
- * to digest() with no await in between: one instance serves every caller of this realm.
+ * to digest() with no await in between: hash.ts and merkle.ts share this one instance in each
+ * realm (streamingSha256.ts keeps its own).
  */
 export function syncSha256Now(): IHasher | null {
   if (!hasher) void loadSyncSha256();

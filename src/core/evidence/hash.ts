@@ -1,5 +1,7 @@
 // SHA-256, the same in the browser and in Node: small inputs on this thread once hash-wasm has
 // loaded (syncSha256.ts says why), larger ones and everything before then through WebCrypto.
+// A long run of small hashes then no longer gives the page a turn between them by itself:
+// loops over many (verifyChain, DiaryChain.imported) yield to it on their own.
 
 import { asBufferSource, utf8Encode } from '../crypto/encoding';
 import { syncSha256Now } from '../crypto/syncSha256';
@@ -8,7 +10,7 @@ import { bytesToHex } from './hex';
 
 /**
  * Largest input hashed on the calling thread. Chain links and field commitments are far smaller;
- * a file is hashed by WebCrypto on another thread, so the page never stalls on it.
+ * anything larger goes to WebCrypto, which hashes it on another thread.
  */
 export const SYNC_SHA256_MAX_BYTES = 64 * 1024;
 

@@ -33,6 +33,9 @@ describe('sha256Hex on this thread (hash-wasm) and through WebCrypto', () => {
       }),
       { numRuns: 100 },
     );
+    // A view into a larger buffer: only the view.
+    const whole = new Uint8Array([0, 97, 98, 99, 0]);
+    expect(await sha256Hex(whole.subarray(1, 4))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(digest).not.toHaveBeenCalled();
     // At the limit on this thread; one byte more, WebCrypto (off this thread in a browser).
     const atLimit = new Uint8Array(SYNC_SHA256_MAX_BYTES).fill(7);
@@ -59,6 +62,8 @@ describe('sha256Hex on this thread (hash-wasm) and through WebCrypto', () => {
       createSHA256: () => Promise.reject(new Error('WebAssembly refused')),
     }));
     const { sha256Hex, loadSyncSha256, sampleDiary, verifyChain } = await freshModules();
+    expect(await loadSyncSha256()).toBeNull();
+    // Kept: not tried again at every hash.
     expect(await loadSyncSha256()).toBeNull();
     expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     const diary = await sampleDiary(2);

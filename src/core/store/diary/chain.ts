@@ -18,6 +18,10 @@ import { isOrderBody, type EntryBody } from '../../model/entryBody';
 import type { DiaryRecords } from './queries';
 import type { ChainEnd } from './seal';
 import type { DiaryWrite, RevisionRecord } from './types';
+import { yieldToPage } from '../../workers/yieldToPage';
+
+/** Imported revisions hashed between two turns of the page (a few ms on a slow phone). */
+const IMPORT_ITEMS_PER_TURN = 16;
 
 type LinkInput = Omit<Parameters<typeof appendLink>[1], 'recordedAt'>;
 
@@ -135,7 +139,10 @@ export class DiaryChain {
     );
     const rows: RevisionRecord[] = [];
     let prev = records.at(-1)?.link ?? null;
-    for (const { entryId, content } of items) {
+    for (const [i, { entryId, content }] of items.entries()) {
+      // This runs on the page, and each item's hashes finish without giving it a turn (hash.ts):
+      // a restore of thousands would otherwise hold Quick exit until the end.
+      if (i > 0 && i % IMPORT_ITEMS_PER_TURN === 0) await yieldToPage();
       const revision = (lastRevision.get(entryId) ?? 0) + 1;
       lastRevision.set(entryId, revision);
       const link = await this.linkAfter(prev, { entryId, revision, kind: 'revision', contentHash: await revisionContentHash(content) });
