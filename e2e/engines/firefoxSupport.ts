@@ -42,18 +42,21 @@ export async function byRole(page: Page, role: Role, name: string, timeout?: num
  * The element handle's own click, not puppeteer's Locator: with Firefox ESR 140.12 (Debian's
  * security update of December 2026) Locator.click waits out its whole timeout on a visible,
  * enabled button, most likely because its own waits are waitForFunction, refused as
- * waitForTruthy says. An element React replaced before the click (a re-render) is found again,
- * up to three times; once the click is sent it is never sent again.
+ * waitForTruthy says. The mouse is clicked at the element's centre once it is found still and
+ * uncovered; an element React replaced before then (a re-render) is found again, up to three
+ * times, and once the click is sent it is never sent again.
  */
 export async function click(page: Page, role: Role, name: string, timeout?: number): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     const handle = await byRole(page, role, name, timeout);
+    let point: { x: number; y: number };
     try {
       try {
         await untilEnabled(handle, role, name, timeout ?? page.getDefaultTimeout());
-        const covering = await handle.evaluate(async (element) => {
+        const target = await handle.evaluate(async (element) => {
           element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
-          // A frame, or 100 ms where no frame comes (a page in the background).
+          // A frame, or 100 ms where no frame comes (a page in the background; Firefox may
+          // stretch that timer further there).
           const frame = () =>
             new Promise((resolve) => {
               requestAnimationFrame(resolve);
@@ -67,18 +70,22 @@ export async function click(page: Page, role: Role, name: string, timeout?: numb
             box = now;
             if (still) break;
           }
-          const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-          return !hit || element.contains(hit) || (element as HTMLInputElement).labels?.[0]?.contains(hit)
-            ? null
-            : hit.outerHTML.slice(0, 120);
+          const x = box.x + box.width / 2;
+          const y = box.y + box.height / 2;
+          const hit = document.elementFromPoint(x, y);
+          const covering =
+            !hit || element.contains(hit) || (element as HTMLInputElement).labels?.[0]?.contains(hit) ? null : hit.outerHTML.slice(0, 120);
+          return { x, y, covering };
         });
-        if (covering) throw new Error(`the ${role} "${name}" is covered by ${covering}`);
+        if (target.covering) throw new Error(`the ${role} "${name}" is covered by ${target.covering}`);
+        point = { x: target.x, y: target.y };
       } catch (error) {
         const replaced = await handle.evaluate((element) => !element.isConnected).catch(() => true);
         if (replaced && attempt < 3) continue;
         throw error;
       }
-      await handle.click();
+      // Where a person's finger would land, found just now; from here on nothing is retried.
+      await page.mouse.click(point.x, point.y);
       return;
     } finally {
       await handle.dispose().catch(() => undefined);
@@ -90,7 +97,7 @@ export async function click(page: Page, role: Role, name: string, timeout?: numb
 function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), Math.max(ms, 0));
+    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
@@ -111,16 +118,27 @@ export async function waitForTruthy<A extends unknown[]>(
   const deadline = Date.now() + timeout;
   let lastError: unknown = null;
   for (;;) {
+    // Each evaluation gets the time left, and the last one at least a second.
+    const evaluation = page.evaluateHandle(predicate as (...values: unknown[]) => unknown, ...args);
+    let handle: JSHandle | null = null;
     try {
-      const handle = await within(
-        page.evaluateHandle(predicate as (...values: unknown[]) => unknown, ...args),
-        deadline - Date.now(),
-        'an evaluation',
-      );
-      if (await handle.evaluate((value) => Boolean(value))) return handle;
-      await handle.dispose().catch(() => undefined);
+      handle = await within(evaluation, Math.max(deadline - Date.now(), 1000), 'an evaluation');
+      lastError = null;
+      if (await handle.evaluate((value) => Boolean(value))) {
+        const truthy = handle;
+        handle = null;
+        return truthy;
+      }
     } catch (error) {
       lastError = error;
+      // An evaluation that lost the race still ends with a handle, which is let go then.
+      if (!handle)
+        void evaluation.then(
+          (late) => late.dispose(),
+          () => undefined,
+        );
+    } finally {
+      await handle?.dispose().catch(() => undefined);
     }
     if (Date.now() >= deadline) {
       const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';

@@ -4,7 +4,8 @@
 // little; checking a 500-incident diary's chain made about 10,000 such calls.
 //
 // hash-wasm is loaded on first use (it stays out of the first screen). Until it has loaded, or if
-// it cannot be (WebAssembly refused), callers use WebCrypto: the digest is the same either way.
+// it cannot be (WebAssembly refused), hash.ts uses WebCrypto: the digest is the same either way.
+// The Merkle tree (merkle.ts) has no other way: it fails then, as it always did.
 
 import type { IHasher } from 'hash-wasm';
 
@@ -13,8 +14,8 @@ let loading: Promise<IHasher | null> | null = null;
 
 /**
  * Loads the hasher if it has not been, and resolves with it, or with null if it cannot be
- * loaded here. A failure is kept: WebAssembly refused now will be refused on every later try,
- * and WebCrypto is then the only way.
+ * loaded here. A failure is kept for the life of this realm (a page load, a worker): WebAssembly
+ * refused now would be refused at every hash, each retry an import for nothing.
  */
 export function loadSyncSha256(): Promise<IHasher | null> {
   loading ??= import('hash-wasm')

@@ -1,7 +1,9 @@
 // SHA-256, the same in the browser and in Node: small inputs on this thread once hash-wasm has
 // loaded (syncSha256.ts says why), larger ones and everything before then through WebCrypto.
 // A long run of small hashes then no longer gives the page a turn between them by itself:
-// loops over many (verifyChain, DiaryChain.imported) yield to it on their own.
+// verifyChain and DiaryChain.imported (a restore, on the page) yield on their own. The export's
+// and an opened package's hashing run in workers and hold the page only where a worker cannot
+// run (their in-process fallback).
 
 import { asBufferSource, utf8Encode } from '../crypto/encoding';
 import { syncSha256Now } from '../crypto/syncSha256';
