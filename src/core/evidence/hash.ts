@@ -16,8 +16,34 @@ import { bytesToHex } from './hex';
  */
 export const SYNC_SHA256_MAX_BYTES = 64 * 1024;
 
+/**
+ * Where a short string is written as UTF-8 before it is hashed on this thread: one buffer for
+ * every hash in this realm, where encode() would make a new one for each (thousands when a chain
+ * is checked, and their collection). At most 3 bytes per UTF-16 unit, so any string of up to a
+ * third of the limit fits. Made at the first such hash.
+ */
+let scratch: Uint8Array<ArrayBuffer> | null = null;
+const scratchEncoder = new TextEncoder();
+
+/**
+ * sha256Hex's digest of `text`, at once, where it is hashed on this thread (hash-wasm has loaded
+ * and the text fits the buffer); null otherwise, for the caller to await sha256Hex. For loops of
+ * many small hashes, which then make no promise for each.
+ */
+export function sha256HexNow(text: string): string | null {
+  if (text.length * 3 > SYNC_SHA256_MAX_BYTES) return null;
+  const hasher = syncSha256Now();
+  if (!hasher) return null;
+  scratch ??= new Uint8Array(SYNC_SHA256_MAX_BYTES);
+  // From writing the bytes to digest() nothing is awaited: the hasher and the buffer are shared.
+  const { written } = scratchEncoder.encodeInto(text, scratch);
+  return hasher.init().update(scratch.subarray(0, written)).digest('hex');
+}
+
 /** SHA-256 of raw bytes, or of a string's UTF-8 encoding, as lowercase hex. */
 export async function sha256Hex(input: Uint8Array | string): Promise<string> {
+  const now = typeof input === 'string' ? sha256HexNow(input) : null;
+  if (now !== null) return now;
   const bytes = typeof input === 'string' ? utf8Encode(input) : asBufferSource(input);
   const hasher = bytes.byteLength <= SYNC_SHA256_MAX_BYTES ? syncSha256Now() : null;
   if (hasher) return hasher.init().update(bytes).digest('hex');

@@ -6,11 +6,16 @@ import fc from 'fast-check';
 async function freshModules() {
   vi.resetModules();
   const hash = await import('../../../src/core/evidence/hash');
+  const commitments = await import('../../../src/core/evidence/fieldCommitments');
+  const canonical = await import('../../../src/core/evidence/canonicalJson');
   const sync = await import('../../../src/core/crypto/syncSha256');
   const chain = await import('../../../src/core/evidence/chain');
   const builder = await import('./diaryBuilder');
-  return { ...hash, ...sync, ...chain, ...builder };
+  return { ...hash, ...commitments, ...canonical, ...sync, ...chain, ...builder };
 }
+
+/** Longer than the shared buffer holds (a third of 64 KiB), so hashed from its own encoding. */
+const SYNC_TEXT = 30_000;
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -44,6 +49,80 @@ describe('sha256Hex on this thread (hash-wasm) and through WebCrypto', () => {
     expect(digest).not.toHaveBeenCalled();
     expect(await sha256Hex(over)).toBe(createHash('sha256').update(over).digest('hex'));
     expect(digest).toHaveBeenCalledTimes(1);
+  });
+
+  it('hashes a string’s UTF-8 the same through its shared buffer: lone surrogates, and lengths either side of where it fits', async () => {
+    const { sha256Hex, loadSyncSha256, SYNC_SHA256_MAX_BYTES } = await freshModules();
+    expect(await loadSyncSha256()).not.toBeNull();
+    const digest = vi.spyOn(crypto.subtle, 'digest');
+    const fits = Math.floor(SYNC_SHA256_MAX_BYTES / 3);
+    const texts = [
+      '',
+      '\ud800',
+      'a\udfffb',
+      '\ud83d\ude00\ud83d',
+      // Three bytes a unit: the most that fits in the buffer, then one unit more.
+      '€'.repeat(fits),
+      '€'.repeat(fits + 1),
+      // One byte a unit: past the buffer's third, still small enough to hash on this thread.
+      'a'.repeat(fits + 1),
+      'a'.repeat(SYNC_SHA256_MAX_BYTES),
+    ];
+    // A long string hashed before a short one: the short one's digest is of its bytes only.
+    for (const text of [...texts, ...texts.slice().reverse()]) {
+      expect(await sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+    }
+    // '€' × (fits + 1) is 3 bytes over the limit: the only one hashed by WebCrypto, once each way.
+    expect(digest).toHaveBeenCalledTimes(2);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 20 }), async (long, short) => {
+        expect(await sha256Hex(long)).toBe(createHash('sha256').update(long, 'utf8').digest('hex'));
+        expect(await sha256Hex(short)).toBe(createHash('sha256').update(short, 'utf8').digest('hex'));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives the same field commitments hashed at once (hash-wasm loaded) as through WebCrypto (before it, or where it cannot load)', async () => {
+    const body = {
+      where: 'Outside the flat',
+      when: { date: '2026-12-05' },
+      witnesses: [{ name: 'Zofia Żółć' }],
+      notes: '\u0627\u0631\u062f\u0648',
+      empty: '',
+    };
+    const expected = (salts: Record<string, string>, module: Awaited<ReturnType<typeof freshModules>>) =>
+      Object.fromEntries(
+        Object.keys(body).map((field) => [
+          field,
+          createHash('sha256')
+            .update(module.canonicalJson({ v: 2, field, salt: salts[field], value: (body as Record<string, unknown>)[field] }), 'utf8')
+            .digest('hex'),
+        ]),
+      );
+    const loaded = await freshModules();
+    const content = loaded.newRevisionContent(body);
+    const digest = vi.spyOn(crypto.subtle, 'digest');
+    // Before hash-wasm has loaded: each field through WebCrypto.
+    expect(await loaded.commitmentsOf(content)).toEqual(expected(content.salts, loaded));
+    expect(digest).toHaveBeenCalledTimes(Object.keys(body).length);
+    expect(await loaded.loadSyncSha256()).not.toBeNull();
+    digest.mockClear();
+    expect(await loaded.commitmentsOf(content)).toEqual(expected(content.salts, loaded));
+    expect(digest).not.toHaveBeenCalled();
+    // A field too long for the buffer: every field awaited, the same commitments.
+    const long = { ...content, salts: { ...content.salts, big: 'ab'.repeat(16) }, body: { ...body, big: 'x'.repeat(SYNC_TEXT) } };
+    const longExpected = {
+      ...expected(content.salts, loaded),
+      big: createHash('sha256')
+        .update(loaded.canonicalJson({ v: 2, field: 'big', salt: 'ab'.repeat(16), value: 'x'.repeat(SYNC_TEXT) }), 'utf8')
+        .digest('hex'),
+    };
+    expect(await loaded.commitmentsOf(long)).toEqual(longExpected);
+    vi.doMock('hash-wasm', () => ({ createSHA256: () => Promise.reject(new Error('WebAssembly refused')) }));
+    const refused = await freshModules();
+    expect(await refused.loadSyncSha256()).toBeNull();
+    expect(await refused.commitmentsOf(content)).toEqual(expected(content.salts, refused));
   });
 
   it('checks a whole chain with no WebCrypto digest at all, even when nothing has loaded hash-wasm before', async () => {
