@@ -135,7 +135,9 @@ export async function commitmentsOf(content: RevisionContentV2<unknown>): Promis
   });
   // Hashed at once where they can be (no promise per field: checking a chain makes thousands).
   const now = texts.map((text) => sha256HexNow(text));
-  const commitments = now.every((digest) => digest !== null) ? now : await Promise.all(texts.map((text) => sha256Hex(text)));
+  const commitments = now.every((digest) => digest !== null)
+    ? now
+    : await Promise.all(now.map((digest, i) => digest ?? sha256Hex(texts[i] ?? '')));
   return Object.fromEntries(fields.map((field, i) => [field, commitments[i] ?? '']));
 }
 

@@ -31,12 +31,14 @@ const scratchEncoder = new TextEncoder();
  * many small hashes, which then make no promise for each.
  */
 export function sha256HexNow(text: string): string | null {
-  if (text.length * 3 > SYNC_SHA256_MAX_BYTES) return null;
+  if (typeof text !== 'string' || text.length * 3 > SYNC_SHA256_MAX_BYTES) return null;
   const hasher = syncSha256Now();
   if (!hasher) return null;
   scratch ??= new Uint8Array(SYNC_SHA256_MAX_BYTES);
   // From writing the bytes to digest() nothing is awaited: the hasher and the buffer are shared.
-  const { written } = scratchEncoder.encodeInto(text, scratch);
+  const { read, written } = scratchEncoder.encodeInto(text, scratch);
+  // All of it fits by the length check; a digest of part of it is never given.
+  if (read !== text.length) return null;
   return hasher.init().update(scratch.subarray(0, written)).digest('hex');
 }
 

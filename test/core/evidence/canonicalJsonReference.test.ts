@@ -91,7 +91,21 @@ const values = fc.letrec((tie) => ({
   }),
 })).value;
 
+/** `containers` arrays and objects nested in turn around 0. */
+function nested(containers: number): unknown {
+  let value: unknown = 0;
+  for (let i = 0; i < containers; i++) value = i % 2 === 0 ? [value] : { k: value };
+  return value;
+}
+
 describe('canonicalJson against the implementation it replaced', () => {
+  it('accepts 256 containers nested and refuses 257, naming the same place', () => {
+    expect(outcome(canonicalJson, nested(256))).toBe(outcome(reference, nested(256)));
+    expect(outcome(canonicalJson, nested(256)).startsWith('text ')).toBe(true);
+    expect(outcome(canonicalJson, nested(257))).toBe(outcome(reference, nested(257)));
+    expect(outcome(canonicalJson, nested(257))).toMatch(/^RangeError \$(\[0\]\.k){128}: nested deeper than 256$/);
+  });
+
   it('gives the same text, or the same refusal with the same message, for any value', () => {
     fc.assert(
       fc.property(values, (value) => {
@@ -115,6 +129,10 @@ describe('canonicalJson against the implementation it replaced', () => {
       expect(outcome(canonicalJson, value)).toBe(outcome(reference, value));
     }
     expect(outcome(canonicalJson, cyclic)).toBe('TypeError $.a[1].b: circular reference');
+    const selfHolding: unknown[] = [1];
+    selfHolding.push(selfHolding);
+    expect(outcome(canonicalJson, selfHolding)).toBe(outcome(reference, selfHolding));
+    expect(outcome(canonicalJson, selfHolding)).toBe('TypeError $[1]: circular reference');
     expect(outcome(canonicalJson, { a: { b: [{ c: NaN }] } })).toBe('TypeError $.a.b[0].c: non-finite number');
   });
 });

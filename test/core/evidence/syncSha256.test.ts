@@ -52,7 +52,7 @@ describe('sha256Hex on this thread (hash-wasm) and through WebCrypto', () => {
   });
 
   it('hashes a string’s UTF-8 the same through its shared buffer: lone surrogates, and lengths either side of where it fits', async () => {
-    const { sha256Hex, loadSyncSha256, SYNC_SHA256_MAX_BYTES } = await freshModules();
+    const { sha256Hex, sha256HexNow, loadSyncSha256, SYNC_SHA256_MAX_BYTES } = await freshModules();
     expect(await loadSyncSha256()).not.toBeNull();
     const digest = vi.spyOn(crypto.subtle, 'digest');
     const fits = Math.floor(SYNC_SHA256_MAX_BYTES / 3);
@@ -72,6 +72,8 @@ describe('sha256Hex on this thread (hash-wasm) and through WebCrypto', () => {
     for (const text of [...texts, ...texts.slice().reverse()]) {
       expect(await sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
     }
+    // Not a string (a caller from untyped code): no digest at once, rather than one of its text.
+    expect(sha256HexNow(['abc'] as unknown as string)).toBeNull();
     // '€' × (fits + 1) is 3 bytes over the limit: the only one hashed by WebCrypto, once each way.
     expect(digest).toHaveBeenCalledTimes(2);
     await fc.assert(
