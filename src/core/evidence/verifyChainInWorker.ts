@@ -5,10 +5,10 @@ import { prewarmTask, runTask, TaskFailedError, type WorkerTask } from '../worke
 import { whenQuiet } from '../workers/whenIdle';
 import type { ChainVerification, VerifyOptions } from './chain';
 import { GENESIS_HASH } from './chainLink';
-import type { RecordToVerify, VerifyChainAsk, VerifyChainInput, VerifyChainSlice } from './verifyChainTask';
+import type { RecordToVerify, VerifyChainAnswer, VerifyChainAsk, VerifyChainInput, VerifyChainQuietAsk } from './verifyChainTask';
 import { VERIFY_SLICE } from './verifySlice';
 
-const verifyChainWorker: WorkerTask<VerifyChainInput, ChainVerification, never, VerifyChainAsk, VerifyChainSlice> = {
+const verifyChainWorker: WorkerTask<VerifyChainInput, ChainVerification, never, VerifyChainAsk, VerifyChainAnswer> = {
   name: 'verify-chain',
   // Written out literally here: Vite only bundles workers from this exact pattern.
   spawn: () => new Worker(new URL('./verifyChain.worker.ts', import.meta.url), { type: 'module', name: 'verify-chain' }),
@@ -23,7 +23,10 @@ export function prewarmVerifyChain(): void {
   prewarmTask(verifyChainWorker);
 }
 
-/** The longest a whole check waits for quiet (no tap or key for 300 ms) before its copies. */
+/**
+ * The longest a whole check waits for quiet (no tap or key for 300 ms) before its copies and its
+ * go-on answers; after it, each waits only for an idle moment.
+ */
 const QUIET_BUDGET_MS = 5_000;
 
 export interface VerifyInWorkerOptions {
@@ -32,6 +35,13 @@ export interface VerifyInWorkerOptions {
   /** Records per slice sent (VERIFY_SLICE unless given). */
   slice?: number;
   options?: VerifyOptions;
+}
+
+/** Whether the worker asks only whether to go on: exactly `{ quiet: true }`. */
+function isQuietAsk(question: VerifyChainAsk): question is VerifyChainQuietAsk {
+  if (typeof question !== 'object' || question === null) return false;
+  const keys = Object.keys(question);
+  return keys.length === 1 && keys[0] === 'quiet' && (question as { quiet?: unknown }).quiet === true;
 }
 
 /**
@@ -55,11 +65,15 @@ export function verifyChainInWorker(
   const head = records.at(-1)?.link.hash ?? GENESIS_HASH;
   // Copies wait for quiet for at most this long in all; after it, only for idle moments.
   const quietUntil = performance.now() + QUIET_BUDGET_MS;
-  const answer = async ({ from, count }: VerifyChainAsk): Promise<VerifyChainSlice> => {
-    // The check runs behind the diary: each copy waits for a moment the page is idle and not
-    // just tapped, so opening an incident or typing is not queued behind it.
+  const answer = async (question: VerifyChainAsk): Promise<VerifyChainAnswer> => {
+    // The check runs behind the diary: each copy, and each go-on between batches of links, waits
+    // for a moment the page is idle and not just tapped (within the budget above), so opening an
+    // incident or typing is not queued behind it, and the worker stops soon after a tap (see
+    // VERIFY_WORK_BETWEEN_PAUSES_MS) until the screen it opens has rendered.
     await whenQuiet({ signal, until: quietUntil });
+    if (isQuietAsk(question)) return null;
     if (held === null) throw new TaskFailedError('the chain was sent already');
+    const { from, count } = question;
     // The worker's question is checked like any message from outside: the next slice in order,
     // never more than a slice, never past the end.
     if (!Number.isSafeInteger(from) || !Number.isSafeInteger(count) || from !== next || count < 1 || count > most || from + count > total) {

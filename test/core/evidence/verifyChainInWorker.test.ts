@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyChain, type ChainVerification } from '../../../src/core/evidence/chain';
 import { contentKey, type ChainLink } from '../../../src/core/evidence/chainLink';
 import { prewarmVerifyChain, verifyChainInWorker } from '../../../src/core/evidence/verifyChainInWorker';
-import { VERIFY_SLICE, verifyChainTask, type RecordToVerify } from '../../../src/core/evidence/verifyChainTask';
+import { VERIFY_SLICE, verifyChainTask, type RecordToVerify, type VerifyChainAsk } from '../../../src/core/evidence/verifyChainTask';
 import { TaskCancelledError } from '../../../src/core/workers/runTask';
 import { DiaryBuilder, sampleDiary, tampered } from './diaryBuilder';
 import { VerifyChainWorkerStub as ChannelWorker } from './verifyChainWorkerStub';
@@ -164,14 +164,33 @@ describe('a worker that misbehaves is not believed', () => {
     ['more than a slice', { from: 0, count: VERIFY_SLICE + 1 }],
     ['no records', { from: 0, count: 0 }],
     ['a count that is not a number', { from: 0, count: Number.NaN }],
+    ['whether to go on, said otherwise', { quiet: 'yes' }],
+    ['whether to go on, with records too', { quiet: true, from: 0, count: VERIFY_SLICE + 1 }],
   ])('asking for %s: the page answers nothing and the check fails', async (_what, question) => {
     let answered: unknown = 'nothing';
     hostile(async (_input, context) => {
-      answered = await context.ask(question).catch(() => 'refused');
+      // What a hostile worker sends is not typed: cast, as the message itself would be.
+      answered = await context.ask(question as unknown as VerifyChainAsk).catch(() => 'refused');
       throw new Error('the page refused');
     });
     await expect(verifyChainInWorker(long)).rejects.toThrow();
     expect(answered).toBe('refused');
+  });
+
+  it('asking whether to go on is answered with nothing, before the records, between them and after the last', async () => {
+    const answers: unknown[] = [];
+    hostile(async (input, context) => {
+      answers.push(await context.ask({ quiet: true }));
+      await askAll(async (q) => {
+        const slice = await context.ask(q);
+        answers.push(await context.ask({ quiet: true }));
+        return slice;
+      }, input.total);
+      answers.push(await context.ask({ quiet: true }));
+      return { ok: true, length: input.total, head: GOOD_HEAD() };
+    });
+    expect(await verifyChainInWorker(long)).toMatchObject({ ok: true, length: LONG });
+    expect(answers).toEqual(Array.from({ length: Math.ceil(LONG / VERIFY_SLICE) + 2 }, () => null));
   });
 
   it('past the end: refused', async () => {
@@ -224,10 +243,102 @@ describe('the verify-chain worker', () => {
     expect(slices.map((s) => s.records.length)).toEqual(sizes);
     expect(slices.flatMap((s) => s.records.map((r) => r.link.seq))).toEqual(long.map((r) => r.link.seq));
     expect(Object.keys(slices[0]?.records[0] ?? {}).sort()).toEqual(['content', 'link']);
-    // Each question came after the answer before it: one slice waits at a time.
-    const asks = (worker?.received ?? []).filter((m) => m.type === 'ask');
-    expect(asks.map((m) => (m.type === 'ask' ? m.question : null))).toEqual(sizes.map((count, i) => ({ from: i * VERIFY_SLICE, count })));
+    // Each question came after the answer before it: one slice waits at a time. Then, while it
+    // verifies, only whether to go on (answered with nothing), never records again.
+    const asks = (worker?.received ?? []).flatMap((m) => (m.type === 'ask' ? [m.question] : []));
+    const recordAsks = sizes.map((count, i) => ({ from: i * VERIFY_SLICE, count }));
+    expect(asks.slice(0, recordAsks.length)).toEqual(recordAsks);
+    expect(asks.slice(recordAsks.length).every((q) => JSON.stringify(q) === '{"quiet":true}')).toBe(true);
+    expect(
+      worker
+        ?.allAnswers()
+        .slice(recordAsks.length)
+        .every((a) => a === null),
+    ).toBe(true);
     expect(worker?.terminated).toBe(true);
+  });
+
+  it('asks whether to go on between batches of links once it has worked a while, and goes on only when answered', async () => {
+    const records = long.slice(0, 300);
+    // Each reading of the clock 20 ms on: every batch after the first has worked long enough.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 20));
+    let release: (() => void) | undefined;
+    const quietAsks: number[] = [];
+    const run = verifyChainTask(
+      { total: records.length },
+      {
+        signal: new AbortController().signal,
+        progress: () => undefined,
+        ask: async (question) => {
+          if ('quiet' in question) {
+            quietAsks.push(clock);
+            // The first is held until the test lets it go: the check must wait for it.
+            if (quietAsks.length === 1) await new Promise<void>((resolve) => (release = resolve));
+            return null;
+          }
+          return { records: records.slice(question.from, question.from + question.count) };
+        },
+      },
+    );
+    let settled = false;
+    void run.then(() => (settled = true));
+    await vi.waitFor(() => expect(release).toBeDefined());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    release?.();
+    const verdict = await run;
+    const contents = new Map(
+      records.flatMap((r) => (r.content ? [[contentKey(r.link.entryId, r.link.revision), r.content] as const] : [])),
+    );
+    expect(verdict).toEqual(
+      await verifyChain(
+        records.map((r) => r.link),
+        contents,
+      ),
+    );
+    // 300 links in batches of 64: a question before each of the four batches after the first.
+    expect(quietAsks).toHaveLength(4);
+  });
+
+  it('gives the same verdict in batches of any size as in its own batches, for a sound chain and a break in any batch', async () => {
+    const links = long.map((r) => r.link);
+    const contents = new Map(long.flatMap((r) => (r.content ? [[contentKey(r.link.entryId, r.link.revision), r.content] as const] : [])));
+    const chains = [
+      links,
+      ...[0, 63, 64, 255, 256, 257, LONG - 1].map((at) =>
+        links.map((l, i) => (i === at ? tampered(l, { contentHash: '0'.repeat(64) }) : l)),
+      ),
+    ];
+    for (const chain of chains) {
+      const expected = await verifyChain(chain, contents);
+      for (const batch of [1, 7, 64, 255, 256, 257, 10_000]) {
+        expect(await verifyChain(chain, contents, {}, { pause: () => Promise.resolve(), batch })).toEqual(expected);
+      }
+    }
+    await expect(verifyChain(links, contents, {}, { pause: () => Promise.resolve(), batch: 0 })).rejects.toBeInstanceOf(RangeError);
+  });
+
+  it('asks nothing between batches when each took less than the time it works between questions', async () => {
+    const records = long.slice(0, 300);
+    vi.spyOn(performance, 'now').mockReturnValue(1_000);
+    let quiet = 0;
+    const verdict = await verifyChainTask(
+      { total: records.length },
+      {
+        signal: new AbortController().signal,
+        progress: () => undefined,
+        ask: async (question) => {
+          if ('quiet' in question) {
+            quiet += 1;
+            return null;
+          }
+          return { records: records.slice(question.from, question.from + question.count) };
+        },
+      },
+    );
+    expect(verdict).toMatchObject({ ok: true, length: 300 });
+    expect(quiet).toBe(0);
   });
 
   it('refuses a slice of the wrong length rather than verify a chain it was not wholly given', async () => {
@@ -236,7 +347,11 @@ describe('the verify-chain worker', () => {
       {
         signal: new AbortController().signal,
         progress: () => undefined,
-        ask: async ({ from, count }) => ({ records: long.slice(from, from + (from === 2 ? count - 1 : count)) }),
+        ask: async (question) => {
+          if ('quiet' in question) return null;
+          const { from, count } = question;
+          return { records: long.slice(from, from + (from === 2 ? count - 1 : count)) };
+        },
       },
     );
     await expect(run).rejects.toThrow(/asked for 2 records from 2, given 1/);

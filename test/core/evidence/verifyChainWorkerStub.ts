@@ -6,6 +6,7 @@
 import type { ChainVerification } from '../../../src/core/evidence/chain';
 import {
   verifyChainTask,
+  type VerifyChainAnswer,
   type VerifyChainAsk,
   type VerifyChainInput,
   type VerifyChainSlice,
@@ -13,7 +14,7 @@ import {
 import type { FromWorker, TaskFunction, ToWorker } from '../../../src/core/workers/protocol';
 import { serveTaskOn, type TaskEndpoint } from '../../../src/core/workers/serveTask';
 
-export type ToVerifyWorker = ToWorker<VerifyChainInput, VerifyChainSlice>;
+export type ToVerifyWorker = ToWorker<VerifyChainInput, VerifyChainAnswer>;
 export type FromVerifyWorker = FromWorker<ChainVerification, never, VerifyChainAsk>;
 
 export class VerifyChainWorkerStub {
@@ -22,7 +23,7 @@ export class VerifyChainWorkerStub {
   /** Called with each message the page posts, once it is sent. */
   static onPost: ((worker: VerifyChainWorkerStub, message: ToVerifyWorker) => void) | null = null;
   /** A task to serve in place of the real one: a worker that misbehaves. */
-  static task: TaskFunction<VerifyChainInput, ChainVerification, never, VerifyChainAsk, VerifyChainSlice> | null = null;
+  static task: TaskFunction<VerifyChainInput, ChainVerification, never, VerifyChainAsk, VerifyChainAnswer> | null = null;
 
   static reset(): void {
     VerifyChainWorkerStub.spawned = [];
@@ -71,8 +72,13 @@ export class VerifyChainWorkerStub {
     this.port.close();
   }
 
-  /** The slices the page sent, in order. */
+  /** The slices the page sent, in order (not its answers to whether to go on). */
   answers(): VerifyChainSlice[] {
+    return this.posted.flatMap((m) => (m.type === 'answer' && m.ok && m.value !== null ? [m.value] : []));
+  }
+
+  /** Every answer the page sent, in order: a slice, or null to a question whether to go on. */
+  allAnswers(): VerifyChainAnswer[] {
     return this.posted.flatMap((m) => (m.type === 'answer' && m.ok ? [m.value] : []));
   }
 }
