@@ -258,7 +258,8 @@ describe('an attachment write killed mid-way', () => {
     // The draft saves as an incident with only the whole file.
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Incident', exact: true }).waitFor({ timeout: 20_000 });
-    expect(await page.locator('.attachment-name').allTextContents()).toEqual(['gate.png']);
+    // Each file's facts are drawn in the frame after the fields.
+    await expect.poll(() => page.locator('.attachment-name').allTextContents()).toEqual(['gate.png']);
     await page.getByRole('link', { name: 'Back to your diary' }).click();
     await expectVerified(page, 2);
     await context.close();

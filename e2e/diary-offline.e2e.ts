@@ -32,10 +32,13 @@ describe('the diary offline', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Incident', exact: true }).waitFor({ timeout: 20_000 });
 
-    // The photo is stored unaltered: its SHA-256 is shown, and it decrypts on demand.
+    // The photo is stored unaltered: its SHA-256 is shown (with its facts, drawn in the frame
+    // after the fields), and it decrypts on demand.
+    const show = page.getByRole('button', { name: 'Show', exact: true });
+    await show.waitFor();
     const sha256 = (await import('node:crypto')).createHash('sha256').update(PNG).digest('hex');
     expect(await page.content()).toContain(sha256);
-    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await show.click();
     const image = page.locator('main img[alt="car-park.png"]');
     await image.waitFor();
     expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(192);

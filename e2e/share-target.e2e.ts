@@ -186,6 +186,8 @@ describe('share target', () => {
     await pictureItem.getByRole('button', { name: 'New incident from this' }).click();
     await page.getByRole('link', { name: 'Open the incident' }).click();
     await page.getByRole('heading', { level: 1, name: 'Incident', exact: true }).waitFor({ timeout: 20_000 });
+    // A file's facts, its SHA-256 among them, are drawn in the frame after the fields.
+    await page.getByRole('button', { name: 'Show', exact: true }).waitFor();
     expect(await page.content()).toContain(PNG_SHA256);
     await context.close();
   });

@@ -170,7 +170,9 @@ describe('Firefox ESR: the core journeys', () => {
       // The address bar reads "/" on every screen (issue 13): the saved incident's heading says where we are.
       await byRole(page, 'heading', 'Incident', 20_000);
       await waitForText(page, 'PHOTO-5120 a note left under the wiper');
-      // The photo's SHA-256 is shown, computed over the bytes as stored.
+      // The photo's SHA-256 is shown, computed over the bytes as stored (with the file's facts,
+      // drawn in the frame after the fields).
+      await byRole(page, 'button', 'Show');
       expect(await page.content()).toContain(createHash('sha256').update(PNG).digest('hex'));
       await click(page, 'button', 'Show');
       const image = await visibleElement<HTMLImageElement>(page, 'main img[alt="windscreen.png"]');

@@ -128,7 +128,7 @@ const MEASURES: Measure[] = [
     unit: 'ms',
     get: (p) => p.uiOpenThrottledMs,
     limits: [{ at: 50_000, value: 100 }],
-    how: "In the 4x runs, still throttled, once the whole diary has loaded: click on the first timeline row to the incident's fields painted (its history of changes and Delete button render in a task after that frame).",
+    how: "In the 4x runs, still throttled, once the whole diary has loaded: click on the first timeline row to the incident's fields painted (its files by name only: each file's facts and Show button, its history of changes and its Delete button render in a task after that frame).",
   },
   {
     id: 'uiOpen',

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderedBehaviours } from '../../core/model/behaviours';
-import type { BreachRef, Incident, ToldSomeone } from '../../core/model/incident';
+import type { AttachmentRef, BreachRef, Incident, ToldSomeone } from '../../core/model/incident';
 import type { CourtOrder } from '../../core/model/order';
 import type { OmittableField } from '../../core/export/exportDocument';
 import './incidentFields.css';
@@ -100,11 +100,39 @@ interface IncidentFieldsProps {
   markPrivate?: boolean;
   /** Shown under the files, when there are any (an opened package: their exhibit references). */
   afterAttachments?: ReactNode;
+  /**
+   * False: the files by name only, for a first frame (the incident screen's). Each file's facts,
+   * its fingerprint and its Show button (AttachmentList) cost about as much to draw as every
+   * other field together; that screen draws them in a task after its first frame.
+   */
+  filesInFull?: boolean;
+}
+
+/** The files by name only, in their order: what the first frame of the incident screen shows of them. */
+function FileNames({ files, unnamed }: { files: readonly AttachmentRef[]; unnamed: string }) {
+  return (
+    <ul className="plain-list attachment-names">
+      {files.map((file) => (
+        <li key={file.id}>
+          <bdi>{file.name || unnamed}</bdi>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** Everything recorded about an incident, in the order the form asks for it. */
-export function IncidentFields({ incident, leftOut = [], orders, orderLink, markPrivate = false, afterAttachments }: IncidentFieldsProps) {
-  const { t } = useTranslation('diary');
+export function IncidentFields({
+  incident,
+  leftOut = [],
+  orders,
+  orderLink,
+  markPrivate = false,
+  afterAttachments,
+  filesInFull = true,
+}: IncidentFieldsProps) {
+  // 'attachments' for an unnamed file's words (FileNames); AttachmentList needs it loaded too.
+  const { t } = useTranslation(['diary', 'attachments']);
   const omitted = (field: OmittableField) => leftOut.includes(field);
   const showPolice = !omitted('reported');
   const describeWhen = useDescribeWhen();
@@ -156,12 +184,15 @@ export function IncidentFields({ incident, leftOut = [], orders, orderLink, mark
         {incident.evidenceElsewhere}
       </Field>
       <Field words={blankWords} label={t('fields.attachments')}>
-        {incident.attachments.length > 0 && (
-          <>
-            <AttachmentList attachments={incident.attachments} />
-            {afterAttachments}
-          </>
-        )}
+        {incident.attachments.length > 0 &&
+          (filesInFull ? (
+            <>
+              <AttachmentList attachments={incident.attachments} />
+              {afterAttachments}
+            </>
+          ) : (
+            <FileNames files={incident.attachments} unnamed={t('attachments:list.unnamed')} />
+          ))}
       </Field>
       <Field words={blankWords} label={t('fields.reported')} leftOut={omitted('reported')}>
         {reported.reported ? t('detail.yes') : t('detail.no')}

@@ -47,6 +47,37 @@ describe('incident detail', () => {
     expect(screen.getByRole('button', { name: 'Delete' })).toBeTruthy();
   });
 
+  it("names the files in its first frame, and draws each file's facts and Show button after it", async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (run: FrameRequestCallback) => frames.push(run));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const repository = await testDiary();
+    const file = (id: string, name: string) => ({ id, name, type: 'image/jpeg', size: 58_000, sha256: 'ab'.repeat(32) });
+    const id = await repository.add({
+      ...aQuickIncident({ whatHappened: 'He photographed my door' }, new Date('2026-03-09T19:05:00')),
+      attachments: [file('f1', 'door.jpg'), file('f2', '')],
+    });
+    await renderDiary(repository, `/incidents/${id}`);
+    const filesRow = () =>
+      [...document.querySelectorAll('.incident-fields > div')].find((div) => div.querySelector('dt')?.textContent === 'Attachments');
+    expect([...(filesRow()?.querySelectorAll('.attachment-names li') ?? [])].map((li) => li.textContent)).toEqual([
+      'door.jpg',
+      'Unnamed file',
+    ]);
+    expect(document.querySelector('.attachment-item')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Show' })).toBeNull();
+    await act(async () => {
+      for (const frame of frames.splice(0)) frame(performance.now());
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(filesRow()?.querySelector('.attachment-names')).toBeNull();
+    expect([...(filesRow()?.querySelectorAll('.attachment-item .attachment-name') ?? [])].map((p) => p.textContent)).toEqual([
+      'door.jpg',
+      'Unnamed file',
+    ]);
+    expect(screen.getAllByRole('button', { name: 'Show' })).toHaveLength(2);
+  });
+
   it('shows every field, when it happened and when it was written down', async () => {
     const { repository, id } = await withEditedIncident();
     await renderDiary(repository, `/incidents/${id}`);

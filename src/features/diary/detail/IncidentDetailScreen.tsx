@@ -43,8 +43,9 @@ function IncidentDetail({ entry }: { entry: DiaryEntry }) {
   const navigate = useNavigate();
   const location = useLocation();
   const language = useLocale();
-  // The fields paint first. The history of changes (every version compared with the one before)
-  // and the delete button, below them, render in a task after that frame's paint.
+  // The fields paint first, the files by name only. Each file's facts and Show button, the history
+  // of changes (every version compared with the one before) and the delete button render in a
+  // task after that frame's paint.
   const belowFields = useAfterFirstPaint();
   // A new entry object comes with every snapshot, so the history is re-read after an edit.
   const records = useMemo(() => historyOf(entry.id), [historyOf, entry]);
@@ -93,6 +94,7 @@ function IncidentDetail({ entry }: { entry: DiaryEntry }) {
         orders={snapshot?.orders ?? []}
         orderLink={(orderId, label) => <Link to={`/orders/${encodeURIComponent(orderId)}`}>{label}</Link>}
         markPrivate
+        filesInFull={belowFields}
       />
       <section aria-labelledby="incident-record" className="incident-record">
         <h2 id="incident-record">{t('detail.recordTitle')}</h2>
