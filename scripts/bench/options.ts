@@ -96,11 +96,17 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     incidents,
     quick,
     runs,
-    // The series' 4x runs give its figures for opening an incident, which swing between runs (on
-    // Linux, Chromium's throttle holds the page's thread busy for three times as long as it last
-    // ran, descheduled or not, so time it loses to other threads counts four times): five, not
-    // two, so the median is a run's, not the mean of a fast one and a slow one.
-    throttledRuns: quick ? Math.max(2, Math.ceil(runs / 2)) : scale ? Math.max(5, Math.ceil(runs / 2)) : Math.max(3, Math.ceil(runs / 2)),
+    // The series' 4x runs give its 4x figures (first rows, whole diary, opening an incident),
+    // which swing between runs: on Linux, Chromium's throttle makes the page's thread spin, at
+    // each signal (one every 200 µs or more), for three times the wall time since it last
+    // returned (counted up to 1 ms), whether it ran, waited or was descheduled meanwhile, so the
+    // other threads' work on 2 cores slows it too. An odd number, at least five, so the median
+    // is one run's, not the mean of a fast one and a slow one.
+    throttledRuns: quick
+      ? Math.max(2, Math.ceil(runs / 2))
+      : scale
+        ? Math.max(5, Math.ceil(runs / 2) | 1)
+        : Math.max(3, Math.ceil(runs / 2)),
     lighthouseRuns,
     measuredAdds: Math.min(incidents, quick ? 100 : 200),
     searchRepeats: quick ? 10 : 30,

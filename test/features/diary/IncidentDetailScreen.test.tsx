@@ -55,15 +55,15 @@ describe('incident detail', () => {
     const file = (id: string, name: string) => ({ id, name, type: 'image/jpeg', size: 58_000, sha256: 'ab'.repeat(32) });
     const id = await repository.add({
       ...aQuickIncident({ whatHappened: 'He photographed my door' }, new Date('2026-03-09T19:05:00')),
-      attachments: [file('f1', 'door.jpg'), file('f2', '')],
+      attachments: [file('f1', 'door.jpg'), file('f2', ''), file('f3', 'letter\u202Egnp.exe')],
     });
     await renderDiary(repository, `/incidents/${id}`);
     const filesRow = () =>
       [...document.querySelectorAll('.incident-fields > div')].find((div) => div.querySelector('dt')?.textContent === 'Attachments');
-    expect([...(filesRow()?.querySelectorAll('.attachment-names li') ?? [])].map((li) => li.textContent)).toEqual([
-      'door.jpg',
-      'Unnamed file',
-    ]);
+    const names = [...(filesRow()?.querySelectorAll('.attachment-names li') ?? [])];
+    expect(names.map((li) => li.textContent)).toEqual(['door.jpg', 'Unnamed file', 'letter\u202Egnp.exe']);
+    // Each name isolated from the text around it: a right-to-left override stays inside it.
+    expect(names.map((li) => li.firstElementChild?.tagName)).toEqual(['BDI', 'BDI', 'BDI']);
     expect(document.querySelector('.attachment-item')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Show' })).toBeNull();
     await act(async () => {
@@ -74,8 +74,9 @@ describe('incident detail', () => {
     expect([...(filesRow()?.querySelectorAll('.attachment-item .attachment-name') ?? [])].map((p) => p.textContent)).toEqual([
       'door.jpg',
       'Unnamed file',
+      'letter\u202Egnp.exe',
     ]);
-    expect(screen.getAllByRole('button', { name: 'Show' })).toHaveLength(2);
+    expect(screen.getAllByRole('button', { name: 'Show' })).toHaveLength(3);
   });
 
   it('shows every field, when it happened and when it was written down', async () => {

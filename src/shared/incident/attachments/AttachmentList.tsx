@@ -9,7 +9,7 @@ interface Props {
   onRemove?: (id: string) => void;
 }
 
-/** The files attached to an incident: facts shown at once, contents decrypted only on request. */
+/** The files attached to an incident: facts shown from the record alone, contents decrypted only on request. */
 export function AttachmentList({ attachments, onRemove }: Props) {
   const { t } = useTranslation('attachments');
   if (attachments.length === 0) return null;
