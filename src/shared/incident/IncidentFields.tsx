@@ -102,8 +102,8 @@ interface IncidentFieldsProps {
   afterAttachments?: ReactNode;
   /**
    * False: the files by name only, for a first frame (the incident screen's, which draws each
-   * file's facts, fingerprint and Show button in a task after it: in a probe at CPU 4x, opening
-   * an incident with a photo took a median of 98 ms against 112, 24 runs a side).
+   * file's facts, fingerprint and Show button in a task after it; what that saved is measured in
+   * README's Performance section).
    */
   filesInFull?: boolean;
 }
