@@ -4,9 +4,10 @@
 // the page's thread stays free.
 //
 // Measured in the page, on the page's own clock: from the input event's timestamp (when the
-// browser received the key or the pointer press, not when a busy page got round to it) to the
+// browser received the key or the pointer's release, not when a busy page got round to it) to the
 // start of the navigation away (the Navigation API's `navigate` event, fired synchronously by
-// location.replace). A long-task observer records what blocked the page's thread meanwhile.
+// location.replace). The button is held down PRESS_MS first, and its press must reach the page's
+// thread within the limit too. A long-task observer records what blocked the page's thread meanwhile.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -20,7 +21,7 @@ const CPU_SLOWDOWN = 4;
 const BACKUP_PASSPHRASE = 'saddle quiet forest lamp';
 
 interface Timing {
-  kind: 'input' | 'handled' | 'exit' | 'longtask' | 'task-run' | 'task-done' | 'drawing';
+  kind: 'input' | 'handled' | 'press' | 'press-handled' | 'exit' | 'longtask' | 'task-run' | 'task-done' | 'drawing';
   /** On the page's performance.now() clock. */
   time: number;
   duration?: number;
@@ -56,6 +57,15 @@ function instrument(appOrigin: string): void {
   addEventListener('keydown', (event) => event.key === 'Shift' && seen(event), { capture: true });
   // A tap or click acts on release: that is when a person expects the app to go.
   addEventListener('pointerup', seen, { capture: true });
+  // The press before it, the same two ways.
+  addEventListener(
+    'pointerdown',
+    (event) => {
+      report({ kind: 'press', time: event.timeStamp });
+      report({ kind: 'press-handled', time: performance.now() });
+    },
+    { capture: true },
+  );
   // The app moves between its screens with the Navigation API too: only leaving the origin counts.
   (window as unknown as { navigation?: EventTarget }).navigation?.addEventListener('navigate', (event) => {
     const destination = (event as Event & { destination?: { url?: string } }).destination?.url ?? '';
@@ -130,11 +140,22 @@ async function findQuickExit(page: Page): Promise<void> {
   quickExitButtons.set(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
 }
 
+/**
+ * How long the button is held down. Playwright's click without a delay sends the move, the press
+ * and the release within a millisecond (0.6 ms apart in a trace), which no finger or mouse button
+ * does: the release then waited for the page to handle the move and the press first (React's
+ * listeners at the root for pointerout, pointerover, mouseout and pointerdown, the button taking
+ * focus: 30 to 85 ms at 4x in two traces). Each click is judged from the release, and its press
+ * must reach the page's thread within LIMIT_MS too, so work queued when the press comes counts.
+ * (Playwright holds the button PRESS_MS after the page has handled the press.)
+ */
+const PRESS_MS = 80;
+
 async function quickExitBy(page: Page, gesture: Gesture): Promise<void> {
   if (gesture === 'button') {
     const at = quickExitButtons.get(page);
     if (!at) throw new Error('findQuickExit first');
-    await page.mouse.click(at.x, at.y);
+    await page.mouse.click(at.x, at.y, { delay: PRESS_MS });
   } else {
     for (let press = 0; press < 3; press++) await page.keyboard.press('Shift');
   }
@@ -142,6 +163,8 @@ async function quickExitBy(page: Page, gesture: Gesture): Promise<void> {
 
 interface Measured {
   delayMs: number;
+  /** How long the press of the button (a click) waited for the page's thread; null for Shift x3. */
+  pressQueuedMs: number | null;
   /** Of which the input waited before the page's thread got to it. */
   queuedMs: number;
   /** The longest task on the page's thread from the press of the button until leaving. */
@@ -159,12 +182,16 @@ async function measureExit(page: Page, gesture: Gesture, task: string, since: nu
   const exit = list.find((t) => t.kind === 'exit') as Timing;
   const input = list.filter((t) => t.kind === 'input' && t.time <= exit.time).at(-1);
   const handled = list.filter((t) => t.kind === 'handled' && t.time <= exit.time).at(-1);
+  const press = gesture === 'button' ? list.filter((t) => t.kind === 'press' && t.time <= exit.time).at(-1) : undefined;
+  const pressHandled = press && list.find((t) => t.kind === 'press-handled' && t.time >= press.time);
+  if (gesture === 'button' && !pressHandled) throw new Error('no press was seen before the exit');
   if (!input || !handled) throw new Error('no input was seen before the exit');
   const run = list.filter((t) => t.kind === 'task-run' && t.task === task).at(-1);
   const done = run && list.find((t) => t.kind === 'task-done' && t.task === task && t.time >= run.time);
   const tasks = list.filter((t) => t.kind === 'longtask' && t.time >= since && t.time <= exit.time).map((t) => t.duration ?? 0);
   return {
     delayMs: exit.time - input.time,
+    pressQueuedMs: press && pressHandled ? pressHandled.time - press.time : null,
     queuedMs: handled.time - input.time,
     longestTaskMs: Math.max(0, ...tasks),
     workerBusy: !!run && (!done || done.time > exit.time),
@@ -184,9 +211,21 @@ async function medianOf(label: string, attempt: () => Promise<Measured>, attempt
   const all: Measured[] = [];
   for (let i = 0; i < attempts; i++) all.push(await attempt());
   results.push(
-    `${label}: ${all.map((m) => `${m.delayMs.toFixed(0)} ms (queued ${m.queuedMs.toFixed(0)}, longest task ${m.longestTaskMs.toFixed(0)})`).join(', ')}`,
+    `${label}: ${all
+      .map(
+        (m) =>
+          `${m.delayMs.toFixed(0)} ms (queued ${m.queuedMs.toFixed(0)}, longest task ${m.longestTaskMs.toFixed(0)}${m.pressQueuedMs === null ? '' : `, press queued ${m.pressQueuedMs.toFixed(0)}`})`,
+      )
+      .join(', ')}`,
   );
   return all;
+}
+
+/** The medians within the limit: from the release or key to leaving, and for a click the press's wait too. */
+function expectWithinLimits(all: readonly Measured[]): void {
+  expect(median(all.map((m) => m.delayMs))).toBeLessThanOrEqual(LIMIT_MS);
+  const pressQueued = all.flatMap((m) => (m.pressQueuedMs === null ? [] : [m.pressQueuedMs]));
+  if (pressQueued.length > 0) expect(median(pressQueued)).toBeLessThanOrEqual(LIMIT_MS);
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Infinity;
@@ -233,7 +272,7 @@ describe(`Quick exit within ${LIMIT_MS} ms, CPU ${CPU_SLOWDOWN}x slower`, () => 
       });
       // Every press landed while the worker was still drawing.
       expect(all.every((m) => m.workerBusy)).toBe(true);
-      expect(median(all.map((m) => m.delayMs))).toBeLessThanOrEqual(LIMIT_MS);
+      expectWithinLimits(all);
     },
     600_000,
   );
@@ -248,7 +287,7 @@ describe(`Quick exit within ${LIMIT_MS} ms, CPU ${CPU_SLOWDOWN}x slower`, () => 
       await page.close();
       return measured;
     });
-    expect(median(all.map((m) => m.delayMs))).toBeLessThanOrEqual(LIMIT_MS);
+    expectWithinLimits(all);
   }, 600_000);
 
   it.each<Gesture>(['button', 'shift'])(
@@ -275,7 +314,7 @@ describe(`Quick exit within ${LIMIT_MS} ms, CPU ${CPU_SLOWDOWN}x slower`, () => 
         UNLOCK_ATTEMPTS,
       );
       expect(all.every((m) => m.workerBusy)).toBe(true);
-      expect(median(all.map((m) => m.delayMs))).toBeLessThanOrEqual(LIMIT_MS);
+      expectWithinLimits(all);
     },
     600_000,
   );

@@ -7,8 +7,7 @@ import type { BreachSummary } from '../../core/export/breachReport/breachSummary
 import { renderBreachSummaryPdf } from '../../core/export/breachReport/renderBreachSummary';
 import { familiesFor, stringsIn } from '../../core/export/pdf/fontFamilies';
 import type { TaskFunction } from '../../core/workers/protocol';
-import type { AttachmentRef } from '../../core/model/incident';
-import { reportTranslate, type PdfProgress } from './pdfTask';
+import { reportTranslate, type PdfAnswer, type PdfProgress, type PdfQuestion } from './pdfTask';
 import { loadReportFonts } from './reportFonts';
 
 export interface BreachPdfTaskInput {
@@ -21,7 +20,7 @@ export interface BreachPdfTaskInput {
 }
 
 // Typed as the PDF worker's tasks are (pdfJobs.ts); it asks nothing and reports no progress.
-export const renderBreachPdfTask: TaskFunction<BreachPdfTaskInput, Uint8Array, PdfProgress, AttachmentRef, Blob> = async (
+export const renderBreachPdfTask: TaskFunction<BreachPdfTaskInput, Uint8Array, PdfProgress, PdfQuestion, PdfAnswer> = async (
   input,
   context,
 ) => {

@@ -4,13 +4,31 @@
 import { buildExportDocument } from '../../core/export/buildExportDocument';
 import type { ExportDocument, ExportSelection } from '../../core/export/exportDocument';
 import type { TaskFunction } from '../../core/workers/protocol';
-import { exportSourceFrom, type ExportSourceData } from './exportSourceData';
+import { exportSourceFrom, sourceFromParts, type ExportSourceHead, type ExportSourcePart } from './exportSourceData';
 
 export interface ExportDocumentTaskInput {
-  source: ExportSourceData;
+  /** The source's head: its parts are asked of the page, a few ahead (exportSourceData.ts says why). */
+  source: ExportSourceHead;
   selection: ExportSelection;
   now: Date;
 }
 
-export const buildExportDocumentTask: TaskFunction<ExportDocumentTaskInput, ExportDocument> = async ({ source, selection, now }) =>
-  buildExportDocument(exportSourceFrom(source), selection, now);
+/** A part of the source, asked of the page. */
+export interface SourcePartQuestion {
+  sourcePart: number;
+}
+
+/** The document built from the source, its parts asked for with `ask`; aborting `signal` stops it between parts. */
+export async function buildDocumentFromParts(
+  { source, selection, now }: ExportDocumentTaskInput,
+  ask: (question: SourcePartQuestion) => Promise<unknown>,
+  signal?: AbortSignal,
+): Promise<ExportDocument> {
+  const data = await sourceFromParts(source, (sourcePart) => ask({ sourcePart }), signal);
+  return buildExportDocument(exportSourceFrom(data), selection, now);
+}
+
+export const buildExportDocumentTask: TaskFunction<ExportDocumentTaskInput, ExportDocument, never, SourcePartQuestion, ExportSourcePart> = (
+  input,
+  context,
+) => buildDocumentFromParts(input, (question) => context.ask(question), context.signal);

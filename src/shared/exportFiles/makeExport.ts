@@ -18,9 +18,9 @@ import { asFile } from '../files/fileNames';
 import { describeWhen, WHEN_NAMESPACE } from '../../core/model/describeWhen';
 import { formatCalendarDate } from '../format/formatWhen';
 import { runTask, TaskCancelledError, type WorkerTask } from '../../core/workers/runTask';
-import type { PdfProgress, PdfTaskInput } from './pdfTask';
-import type { ExportDocumentTaskInput } from './exportDocumentTask';
-import { exportSourceData } from './exportSourceData';
+import type { PdfAnswer, PdfProgress, PdfQuestion, PdfTaskInput } from './pdfTask';
+import type { ExportDocumentTaskInput, SourcePartQuestion } from './exportDocumentTask';
+import { exportSourceData, sourceParts, type ExportSourcePart } from './exportSourceData';
 
 export type { PdfProgress } from './pdfTask';
 export type { PackageProgress } from '../../core/export/evidencePackage/createPackage';
@@ -68,7 +68,7 @@ export async function exportSourceFor(inputs: ExportInputs, selection: ExportSel
 }
 
 /** Building the document: its own worker, with the evidence code only. */
-const exportDocumentTask: WorkerTask<ExportDocumentTaskInput, ExportDocument> = {
+const exportDocumentTask: WorkerTask<ExportDocumentTaskInput, ExportDocument, never, SourcePartQuestion, ExportSourcePart> = {
   name: 'export-document',
   spawn: () => new Worker(new URL('./exportDocument.worker.ts', import.meta.url), { type: 'module', name: 'export-document' }),
   inProcess: async () => (await import('./exportDocumentTask')).buildExportDocumentTask,
@@ -81,8 +81,8 @@ export async function exportDocumentFor(
   now: Date,
   signal?: AbortSignal,
 ): Promise<ExportDocument> {
-  const source = exportSourceData(await exportSourceFor(inputs, selection));
-  return runTask(exportDocumentTask, { source, selection, now }, { signal });
+  const { head, part } = sourceParts(exportSourceData(await exportSourceFor(inputs, selection)));
+  return runTask(exportDocumentTask, { source: head, selection, now }, { signal, answer: async ({ sourcePart }) => part(sourcePart) });
 }
 
 /** Namespaces a report or spreadsheet is written with. */
@@ -145,12 +145,16 @@ export interface ReportOptions extends TaskOptions<PdfProgress> {
   exhibitInitials?: string;
 }
 
-/** The report from a document, or from what to build it from (built in the same worker then). */
+/**
+ * The report from a document, or from what to build it from (built in the same worker then: the
+ * source's parts, `part`, are answered as the worker asks for them).
+ */
 async function renderPdf(
   document: PdfTaskInput['document'],
   i18n: I18n,
   loadFile: ((ref: AttachmentRef) => Promise<Blob>) | null,
   options: ReportOptions,
+  part?: (index: number) => ExportSourcePart,
 ): Promise<Uint8Array> {
   await i18n.loadNamespaces(REPORT_NAMESPACES);
   // Plain arrays of plain records: they cross to the worker by structured clone.
@@ -174,9 +178,13 @@ async function renderPdf(
     {
       signal: options.signal,
       onProgress: options.onProgress,
-      answer: async (ref) => {
+      answer: async (question: PdfQuestion): Promise<PdfAnswer> => {
+        if ('sourcePart' in question) {
+          if (!part) throw new Error('This report is not built from parts');
+          return part(question.sourcePart);
+        }
         if (!loadFile) throw new Error('No pictures in this report');
-        return loadFile(ref);
+        return loadFile(question.picture);
       },
     },
   );
@@ -230,9 +238,10 @@ async function makeExportFile(
 ): Promise<MadeExport> {
   if (format === 'pdf') {
     // The document is built in the PDF's own worker: its data crosses to a worker only once.
-    const source = exportSourceData(await exportSourceFor(inputs, selection));
+    const { head, part } = sourceParts(exportSourceData(await exportSourceFor(inputs, selection)));
     const loadFile = selection.includeAttachments ? (ref: AttachmentRef) => inputs.attachments.open(ref) : null;
-    return { file: asFile(await renderPdf({ source, selection, now }, i18n, loadFile, options), 'pdf', now), damagedFiles: [] };
+    const pdf = await renderPdf({ source: head, selection, now }, i18n, loadFile, options, part);
+    return { file: asFile(pdf, 'pdf', now), damagedFiles: [] };
   }
   const document = await exportDocumentFor(inputs, selection, now, options.signal);
   switch (format) {

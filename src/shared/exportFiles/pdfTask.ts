@@ -9,9 +9,8 @@ import { verifyExportDocument, type RedrawnFile } from '../../core/export/verify
 import type { ExportDocument } from '../../core/export/exportDocument';
 import type { AttachmentRef } from '../../core/model/incident';
 import type { CountProgress, TaskFunction } from '../../core/workers/protocol';
-import { buildExportDocument } from '../../core/export/buildExportDocument';
-import type { ExportDocumentTaskInput } from './exportDocumentTask';
-import { exportSourceFrom } from './exportSourceData';
+import { buildDocumentFromParts, type ExportDocumentTaskInput, type SourcePartQuestion } from './exportDocumentTask';
+import type { ExportSourcePart } from './exportSourceData';
 import { pdfImageFromBlob } from './pdfImage';
 import { loadReportFonts } from './reportFonts';
 
@@ -34,6 +33,12 @@ export interface PdfTaskInput {
   exhibitInitials?: string;
 }
 
+/** What the report asks of the page: a picture (by its ref), or a part of the source to build the document from. */
+export type PdfQuestion = { picture: AttachmentRef } | SourcePartQuestion;
+
+/** The page's answers: the picture's bytes, or the part. */
+export type PdfAnswer = Blob | ExportSourcePart;
+
 /** 'building' the document, 'checking' it against its chain, then 'drawing' incident by incident. */
 export type PdfProgress = CountProgress<'building' | 'checking' | 'drawing'>;
 
@@ -53,11 +58,17 @@ export async function reportTranslate(input: Pick<PdfTaskInput, 'language' | 'la
   return i18n.getFixedT(input.language) as unknown as ReportTranslate;
 }
 
+/** A picture's bytes as the page answered: anything else is the page's bug, not a picture. */
+function pictureFrom(answer: PdfAnswer): Blob {
+  if (!(answer instanceof Blob)) throw new TypeError('the page answered a picture with something else');
+  return answer;
+}
+
 function isDocument(value: PdfTaskInput['document']): value is ExportDocument {
   return 'format' in value;
 }
 
-export const renderPdfTask: TaskFunction<PdfTaskInput, Uint8Array, PdfProgress, AttachmentRef, Blob> = async (input, context) => {
+export const renderPdfTask: TaskFunction<PdfTaskInput, Uint8Array, PdfProgress, PdfQuestion, PdfAnswer> = async (input, context) => {
   const translate = reportTranslate(input);
   // Failures surface when awaited below; this only starts early.
   translate.catch(() => undefined);
@@ -65,9 +76,8 @@ export const renderPdfTask: TaskFunction<PdfTaskInput, Uint8Array, PdfProgress, 
   if (isDocument(input.document)) {
     document = input.document;
   } else {
-    context.progress({ phase: 'building', done: 0, total: input.document.source.entries.length });
-    const { source, selection, now } = input.document;
-    document = await buildExportDocument(exportSourceFrom(source), selection, now);
+    context.progress({ phase: 'building', done: 0, total: input.document.source.entryCount });
+    document = await buildDocumentFromParts(input.document, (question) => context.ask(question), context.signal);
   }
   // Fonts for the scripts of the text and of the report's own words, and no others.
   const fontsLoaded = loadReportFonts(familiesFor([...stringsIn(document.entries), ...stringsIn(input.resources)]));
@@ -88,7 +98,7 @@ export const renderPdfTask: TaskFunction<PdfTaskInput, Uint8Array, PdfProgress, 
     t,
     locale: input.language,
     ...(input.exhibitInitials ? { exhibitInitials: input.exhibitInitials } : {}),
-    loadImage: input.withPictures ? async (ref) => pdfImageFromBlob(await context.ask(ref)) : undefined,
+    loadImage: input.withPictures ? async (ref) => pdfImageFromBlob(pictureFrom(await context.ask({ picture: ref }))) : undefined,
     onIncidentDrawn: (done) => {
       context.signal.throwIfAborted();
       context.progress({ phase: 'drawing', done, total });
