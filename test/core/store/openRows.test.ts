@@ -5,7 +5,7 @@
 
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DecryptionError, encryptRecord } from '../../../src/core/crypto';
+import { DecryptionError, encryptRecord, UnsupportedVaultError } from '../../../src/core/crypto';
 import type { EncryptedRow } from '../../../src/core/store/db';
 import { openRows, openRowsAnswerer, type RowGroup } from '../../../src/core/store/diary/openRowsInWorker';
 import { openRowsTask, ownBuffers, type OpenRowsAsk } from '../../../src/core/store/diary/openRowsTask';
@@ -504,6 +504,25 @@ describe('openRows through a worker', () => {
   });
 });
 
+/** The task's input for a diary's packs and loose rows (groups 0 and 1). */
+function twoGroups(key: CryptoKey, packs: number, loose: number, slice: number[]) {
+  return {
+    keys: { current: key, previous: null },
+    groups: [
+      { table: 'packs' as const, count: packs },
+      { table: 'revisions' as const, count: loose },
+    ],
+    slice,
+  };
+}
+
+/** The task's context, with `ask` as given. */
+const contextAsking = (ask: (question: OpenRowsAsk) => Promise<{ rows: EncryptedRow[] } | null>) => ({
+  signal: new AbortController().signal,
+  progress: () => undefined,
+  ask,
+});
+
 describe('openRowsTask: the plaintext moved to the page', () => {
   it('hands back each row’s plaintext with its own whole buffer, every buffer listed once to be moved', async () => {
     const key = await newKey();
@@ -530,6 +549,83 @@ describe('openRowsTask: the plaintext moved to the page', () => {
     }
     const parsed = handed.flatMap((slice) => slice.values).map((plaintext) => JSON.parse(new TextDecoder().decode(plaintext)) as unknown);
     expect(parsed).toEqual(values);
+  });
+
+  it('asks for the next group’s first rows before handing back the last slice of the group before, and never more than one slice ahead', async () => {
+    const key = await newKey();
+    const packs = await rowsOf(key, 'packs', valuesOf(3, 'pack'));
+    const loose = await rowsOf(key, 'revisions', valuesOf(4, 'loose'));
+    const order: string[] = [];
+    let asked = 0;
+    let handedBack = 0;
+    let mostAhead = 0;
+    await openRowsTask(
+      twoGroups(key, packs.length, loose.length, [2, 4]),
+      contextAsking((question) => {
+        order.push(`${question.kind} ${question.group}:${question.from}`);
+        if (question.kind === 'rows') {
+          asked += 1;
+          mostAhead = Math.max(mostAhead, asked - handedBack);
+          const rows = question.group === 0 ? packs : loose;
+          return Promise.resolve({ rows: rows.slice(question.from, question.from + question.count) });
+        }
+        handedBack += 1;
+        return Promise.resolve(null);
+      }),
+    );
+    expect(order).toEqual(['rows 0:0', 'rows 0:2', 'opened 0:0', 'rows 1:0', 'opened 0:2', 'opened 1:0']);
+    expect(mostAhead).toBe(2);
+  });
+
+  it.each([
+    ['a negative count', -1, [8, 500]],
+    ['a count that is not a number', Number.NaN, [8, 500]],
+    ['an endless count', Infinity, [8, 500]],
+    ['no slice size', 3, [8]],
+    ['a slice of none', 3, [8, 0]],
+    ['a slice of a fraction', 3, [8, 0.5]],
+  ])('refuses a later group’s %s before asking for anything', async (_, count, slice) => {
+    const key = await newKey();
+    const ask = vi.fn(() => Promise.resolve(null));
+    await expect(openRowsTask(twoGroups(key, 1, count, slice), contextAsking(ask))).rejects.toThrow(
+      'counts and slices must be whole numbers',
+    );
+    expect(ask).not.toHaveBeenCalled();
+  });
+
+  it('where the groups meet, hands back all of the first before failing on the next group’s first row, and reports the earlier failure when both fail', async () => {
+    const key = await newKey();
+    const other = await newKey();
+    const packs = await rowsOf(key, 'packs', valuesOf(3, 'pack'));
+    const loose = await rowsOf(key, 'revisions', valuesOf(2, 'loose'));
+    const run = async (packRows: EncryptedRow[], looseRows: EncryptedRow[]) => {
+      const handed: string[] = [];
+      const done = openRowsTask(
+        twoGroups(key, packRows.length, looseRows.length, [2, 2]),
+        contextAsking((question) => {
+          if (question.kind === 'rows') {
+            const rows = question.group === 0 ? packRows : looseRows;
+            return Promise.resolve({ rows: rows.slice(question.from, question.from + question.count) });
+          }
+          handed.push(`${question.group}:${question.from}`);
+          return Promise.resolve(null);
+        }),
+      );
+      return { done, handed };
+    };
+    // The next group's first row is under another key: every pack is handed back first.
+    const wrongLoose = await rowsOf(other, 'revisions', valuesOf(2, 'loose'));
+    const first = await run(packs, wrongLoose);
+    await expect(first.done).rejects.toThrow(DecryptionError);
+    expect(first.handed).toEqual(['0:0', '0:2']);
+    // The first group's last pack fails too (another error): its failure is the one reported, nothing after it handed back.
+    const wrongPacks = [...packs.slice(0, 2), { ...(packs[2] as EncryptedRow), v: 99 } as unknown as EncryptedRow];
+    const both = await run(wrongPacks, wrongLoose);
+    await expect(both.done).rejects.toThrow(UnsupportedVaultError);
+    expect(both.handed).toEqual(['0:0']);
+    const fine = await run(packs, loose);
+    await expect(fine.done).resolves.toEqual({ opened: 5 });
+    expect(fine.handed).toEqual(['0:0', '0:2', '1:0']);
   });
 
   it('copies a value that is a view into a larger buffer, or shares one with another, so no buffer moves more than its value', () => {

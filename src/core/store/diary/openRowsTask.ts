@@ -61,43 +61,69 @@ export function ownBuffers(values: readonly Uint8Array<ArrayBuffer>[]): Uint8Arr
   });
 }
 
+/** One question's worth of a group's rows. */
+interface RowSlice {
+  group: number;
+  table: DiaryRowTable;
+  from: number;
+  count: number;
+}
+
+/** Every group's slices in order, made as they are wanted; each group's count and slice size checked first. */
+function slicesOf({ groups, slice }: Pick<OpenRowsInput, 'groups' | 'slice'>): Iterator<RowSlice> {
+  const sizes = groups.map(({ count }, group) => {
+    const size = slice[group];
+    if (!Number.isSafeInteger(count) || count < 0 || size === undefined || !Number.isSafeInteger(size) || size < 1) {
+      throw new OpenRowsInputError('counts and slices must be whole numbers');
+    }
+    return size;
+  });
+  return (function* () {
+    for (const [group, { table, count }] of groups.entries()) {
+      const size = sizes[group] as number;
+      for (let from = 0; from < count; from += size) yield { group, table, from, count: Math.min(size, count - from) };
+    }
+  })();
+}
+
 /**
- * Each group's rows, a slice at a time: asks for a slice, opens it, and hands the values back in
+ * Every group's rows, a slice at a time: asks for a slice, opens it, and hands the values back in
  * order, opening the next slice while the page takes one (one ahead, never more, so memory stays
- * bounded). The first row that fails to open fails the task with its error; nothing after it
- * is handed back.
+ * bounded), the next group's first slice too: a small diary's loose rows are opened while its
+ * packs are inflated, not after. The first row that fails to open fails the task with its error;
+ * nothing after it is handed back.
  */
 export const openRowsTask: TaskFunction<OpenRowsInput, { opened: number }, never, OpenRowsAsk, OpenRowsAnswer> = async (
   { keys, groups, slice },
   context,
 ) => {
+  const slices = slicesOf({ groups, slice });
+  const openSlice = async ({ group, table, from, count }: RowSlice): Promise<Uint8Array<ArrayBuffer>[]> => {
+    const answer = await context.ask({ kind: 'rows', group, from, count });
+    if (answer === null || answer.rows.length !== count) throw new OpenRowsInputError('the page sent another number of rows');
+    return Promise.all(answer.rows.map((row) => openRow(keys, table, row)));
+  };
   let opened = 0;
-  for (const [group, { table, count }] of groups.entries()) {
-    const size = slice[group] ?? 0;
-    if (!Number.isSafeInteger(count) || count < 0 || !Number.isSafeInteger(size) || size < 1) {
-      throw new OpenRowsInputError('counts and slices must be whole numbers');
-    }
-    const openSlice = async (from: number): Promise<Uint8Array<ArrayBuffer>[]> => {
-      const wanted = Math.min(size, count - from);
-      const answer = await context.ask({ kind: 'rows', group, from, count: wanted });
-      if (answer === null || answer.rows.length !== wanted) throw new OpenRowsInputError('the page sent another number of rows');
-      return Promise.all(answer.rows.map((row) => openRow(keys, table, row)));
-    };
-    let ahead = count > 0 ? openSlice(0) : undefined;
-    for (let from = 0; ahead; from += size) {
-      const current = ahead;
-      ahead = from + size < count ? openSlice(from + size) : undefined;
-      // Marked handled: its failure is reported when its turn comes, unless this slice fails first.
-      ahead?.catch(() => undefined);
-      const values = ownBuffers(await current);
-      context.signal.throwIfAborted();
-      // Moved to the page, not copied: the task never reads them again.
-      await context.ask(
-        { kind: 'opened', group, from, values },
-        values.map((value) => value.buffer),
-      );
-      opened += values.length;
-    }
+  const nextSlice = (): { slice: RowSlice; values: Promise<Uint8Array<ArrayBuffer>[]> } | undefined => {
+    const { done, value } = slices.next();
+    if (done) return undefined;
+    const values = openSlice(value);
+    // Marked handled: its failure is reported when its turn comes, unless an earlier slice fails or the task ends first.
+    values.catch(() => undefined);
+    return { slice: value, values };
+  };
+  for (let ahead = nextSlice(); ahead;) {
+    const current = ahead;
+    ahead = nextSlice();
+    const values = ownBuffers(await current.values);
+    context.signal.throwIfAborted();
+    const { group, from } = current.slice;
+    // Moved to the page, not copied: the task never reads them again.
+    await context.ask(
+      { kind: 'opened', group, from, values },
+      values.map((value) => value.buffer),
+    );
+    opened += values.length;
   }
   return { opened };
 };
