@@ -18,14 +18,19 @@ afterAll(async () => {
 });
 
 interface LoadHold {
-  /** From the next HMAC verify on (the first page's seal check at unlock), holds every message to the open-rows worker. */
+  /**
+   * From the next HMAC verify on (the first page's seal check at unlock), holds every decryption
+   * on the page and every message to the open-rows worker.
+   */
   arm(): void;
   /** Lets the held messages (the whole diary's load) go on. */
   release(): void;
-  /** How many messages to the open-rows worker were held. */
+  /** How many decryptions and messages to the open-rows worker were held. */
   held(): number;
   /** Whether the first page's "still loading" line has been on screen since this page loaded. */
   openingSeen(): boolean;
+  /** How many tasks the page has given an open-rows worker since it loaded. */
+  workerTasks(): number;
 }
 
 declare global {
@@ -38,19 +43,22 @@ const STILL_LOADING = 'Still loading the rest of your diary. Search and filters 
 
 /**
  * Runs in the page before the app. Unlock reads the first page (the seal row, the page and the
- * last diary row, then the seal's HMAC checked), then the whole diary (its rows handed to the
- * open-rows worker, which decrypts them). Once armed, the first HMAC verify marks the end of the
- * first page's read; from then on, every message the page posts to the open-rows worker (its task,
- * the rows it asks for) waits for release(). So the time between the first page and the whole
- * diary can be looked at without a race. Also notes whether the "still loading" line ever appears.
+ * last diary row, then the seal's HMAC checked), then the whole diary (its rows decrypted on the
+ * page for a diary this small, in the open-rows worker for a larger one: openRowsInWorker.ts).
+ * Once armed, the first HMAC verify marks the end of the first page's read; from then on, every
+ * decryption on the page and every message the page posts to the open-rows worker (its task, the
+ * rows it asks for) waits for release(). So the time between the first page and the whole diary
+ * can be looked at without a race. Also notes whether the "still loading" line ever appears.
  */
 function instrument(): void {
   const subtle = crypto.subtle;
   const verify = subtle.verify.bind(subtle);
+  const decrypt = subtle.decrypt.bind(subtle);
   let armed = false;
   let holding = false;
   let held = 0;
   let seen = false;
+  let workerTasks = 0;
   let release = () => {};
   let released = Promise.resolve();
 
@@ -62,6 +70,11 @@ function instrument(): void {
     }
     return result;
   };
+  subtle.decrypt = (...args: Parameters<SubtleCrypto['decrypt']>) => {
+    if (!holding) return decrypt(...args);
+    held += 1;
+    return released.then(() => decrypt(...args));
+  };
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     constructor(url: string | URL, options?: WorkerOptions) {
@@ -69,6 +82,7 @@ function instrument(): void {
       if (options?.name !== 'open-rows') return;
       const post = this.postMessage.bind(this) as (message: unknown, transfer: Transferable[]) => void;
       this.postMessage = ((message: unknown, transfer: Transferable[] = []) => {
+        if ((message as { type?: unknown } | null)?.type === 'run') workerTasks += 1;
         if (!holding) return post(message, transfer);
         held += 1;
         void released.then(() => post(message, transfer));
@@ -88,6 +102,7 @@ function instrument(): void {
     },
     held: () => held,
     openingSeen: () => seen,
+    workerTasks: () => workerTasks,
   };
   const look = () => {
     if (!seen && document.body?.textContent?.includes('Still loading the rest of your diary.')) seen = true;
@@ -288,6 +303,9 @@ describe('the sealed first page at unlock', () => {
       expect(await entryLinks(page).allTextContents()).toEqual(before);
       await page.evaluate(() => window.__daybookHold?.release());
       await wholeDiaryShown(page);
+      // A diary this small is opened on the page (openRowsInWorker.ts, opensOnPage): no load gave
+      // the open-rows worker its task.
+      expect(await page.evaluate(() => window.__daybookHold?.workerTasks())).toBe(0);
     } finally {
       await context.close();
     }

@@ -122,6 +122,12 @@ export function prewarmTask<In, Out, Progress, Ask, Answer>(task: WorkerTask<In,
   }
 }
 
+/** Ends the task's worker started ahead of need, if one is waiting (the work turned out to be done here instead). */
+export function releasePrewarmed<In, Out, Progress, Ask, Answer>(task: WorkerTask<In, Out, Progress, Ask, Answer>): void {
+  warm.get(task.name)?.worker.terminate();
+  warm.delete(task.name);
+}
+
 /** `promise`, or TaskCancelledError as soon as `signal` aborts (its listener removed once settled). */
 export function unlessCancelled<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DecryptionError, encryptRecord, UnsupportedVaultError } from '../../../src/core/crypto';
 import type { EncryptedRow } from '../../../src/core/store/db';
-import { openRows, openRowsAnswerer, type RowGroup } from '../../../src/core/store/diary/openRowsInWorker';
+import { openRows, openRowsAnswerer, opensOnPage, prewarmOpenRows, type RowGroup } from '../../../src/core/store/diary/openRowsInWorker';
 import { openRowsTask, ownBuffers, type OpenRowsAsk } from '../../../src/core/store/diary/openRowsTask';
 import { VerifyChainWorkerStub } from '../evidence/verifyChainWorkerStub';
 import { TaskCancelledError, TaskFailedError } from '../../../src/core/workers/runTask';
@@ -173,6 +173,25 @@ describe('openRows', () => {
     });
     expect(restarts).toBe(1);
     expect(seen.taken[0]).toEqual(values);
+  });
+});
+
+describe('opensOnPage', () => {
+  const group = (count: number, slice: number, read = count): RowGroup => ({
+    table: 'revisions',
+    rows: Array.from({ length: read }, (_, i) => ({ id: String(i), v: 1, iv: new Uint8Array(12), data: new Uint8Array(16) })),
+    count,
+    slice,
+  });
+
+  it('is true only when every group holds at most one slice, counting rows still to arrive', () => {
+    expect(opensOnPage([])).toBe(true);
+    expect(opensOnPage([group(0, 8), group(500, 500)])).toBe(true);
+    expect(opensOnPage([group(8, 8), group(0, 500)])).toBe(true);
+    expect(opensOnPage([group(9, 8), group(0, 500)])).toBe(false);
+    expect(opensOnPage([group(8, 8), group(501, 500)])).toBe(false);
+    // Judged by how many rows the group has in all, not by how many have been read so far.
+    expect(opensOnPage([group(9, 8, 0)])).toBe(false);
   });
 });
 
@@ -424,6 +443,43 @@ describe('openRows through a worker', () => {
     VerifyChainWorkerStub.task = task as typeof VerifyChainWorkerStub.task;
   };
   const runs = () => VerifyChainWorkerStub.spawned.flatMap((worker) => worker.posted.filter((message) => message.type === 'run'));
+
+  it('a diary whose every group is one slice is opened on the page: no task goes to a worker, and the one started ahead is ended once the page is idle', async () => {
+    serve(openRowsTask);
+    const key = await newKey();
+    const packs = valuesOf(8, 'pack');
+    const loose = valuesOf(5, 'row');
+    const groups: RowGroup[] = [
+      { table: 'packs', rows: await rowsOf(key, 'packs', packs), slice: 8 },
+      { table: 'revisions', rows: await rowsOf(key, 'revisions', loose), slice: 5 },
+    ];
+    prewarmOpenRows();
+    expect(VerifyChainWorkerStub.spawned).toHaveLength(1);
+    const seen = collector();
+    await openRows(groups, { ...seen, keys: { current: key, previous: null } });
+    expect(seen.taken).toEqual([packs, loose]);
+    expect(runs()).toEqual([]);
+    // Never sent anything (so never the keys), and ended once the page has had an idle moment.
+    expect(VerifyChainWorkerStub.spawned.map((worker) => worker.posted)).toEqual([[]]);
+    await expect.poll(() => VerifyChainWorkerStub.spawned.map((worker) => worker.terminated)).toEqual([true]);
+  });
+
+  it('one row more than a slice in any group, and the rows go to the worker', async () => {
+    serve(openRowsTask);
+    const key = await newKey();
+    const packs = valuesOf(3, 'pack');
+    const loose = valuesOf(6, 'row');
+    const seen = collector();
+    await openRows(
+      [
+        { table: 'packs', rows: await rowsOf(key, 'packs', packs), slice: 8 },
+        { table: 'revisions', rows: await rowsOf(key, 'revisions', loose), slice: 5 },
+      ],
+      { ...seen, keys: { current: key, previous: null } },
+    );
+    expect(seen.taken).toEqual([packs, loose]);
+    expect(runs()).toHaveLength(1);
+  });
 
   it('hands back every value as encrypted, keeps DecryptionError one, and ends the worker each time', async () => {
     serve(openRowsTask);

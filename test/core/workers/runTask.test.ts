@@ -2,7 +2,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KdfUnavailableError, WrongPassphraseError } from '../../../src/core/crypto/errors';
 import { reviveError, serializeError } from '../../../src/core/workers/errorTransfer';
 import type { CountProgress, TaskFunction } from '../../../src/core/workers/protocol';
-import { runTask, TaskCancelledError, WORKER_READY_TIMEOUT_MS, type TaskWorker, type WorkerTask } from '../../../src/core/workers/runTask';
+import {
+  prewarmTask,
+  releasePrewarmed,
+  runTask,
+  TaskCancelledError,
+  WORKER_READY_TIMEOUT_MS,
+  type TaskWorker,
+  type WorkerTask,
+} from '../../../src/core/workers/runTask';
 import { serveTaskOn, type TaskEndpoint } from '../../../src/core/workers/serveTask';
 
 afterEach(() => {
@@ -200,6 +208,48 @@ describe('a worker that does not start', () => {
     controller.abort();
     await expect(result).rejects.toBeInstanceOf(TaskCancelledError);
     expect([silent.terminated, silent.posted]).toEqual([true, 0]);
+  });
+});
+
+describe('a worker started ahead of need', () => {
+  /** The task under `name`, with Workers stubbed and every worker it starts kept in `started`. */
+  const countingSpawns = (name: string) => {
+    vi.stubGlobal('Worker', function Worker() {});
+    const started: ChannelWorker[] = [];
+    const spawn = () => {
+      const worker = task.spawn() as ChannelWorker;
+      started.push(worker);
+      return worker;
+    };
+    return { started, counted: { ...task, name, spawn } };
+  };
+
+  it('is the one the next run uses', async () => {
+    const { started, counted } = countingSpawns('prewarmed-used');
+    prewarmTask(counted);
+    expect(started).toHaveLength(1);
+    await expect(runTask(counted, { total: 2 }, { answer: async () => 'warm' })).resolves.toBe('warm:2');
+    expect(started).toHaveLength(1);
+  });
+
+  it('is ended when released, and the next run starts a fresh one', async () => {
+    const { started, counted } = countingSpawns('prewarmed-released');
+    prewarmTask(counted);
+    releasePrewarmed(counted);
+    expect(started.map((worker) => worker.terminated)).toEqual([true]);
+    // Released again, or with none waiting: nothing to end.
+    releasePrewarmed(counted);
+    await expect(runTask(counted, { total: 2 }, { answer: async () => 'fresh' })).resolves.toBe('fresh:2');
+    expect(started.map((worker) => worker.terminated)).toEqual([true, true]);
+  });
+
+  it('is not taken from a run that has already started with it', async () => {
+    const { started, counted } = countingSpawns('prewarmed-running');
+    prewarmTask(counted);
+    const result = runTask(counted, { total: 3 }, { answer: async () => 'kept' });
+    releasePrewarmed(counted);
+    expect(started.map((worker) => worker.terminated)).toEqual([false]);
+    await expect(result).resolves.toBe('kept:3');
   });
 });
 
