@@ -49,9 +49,10 @@ function prewarmChainCheck(): void {
 }
 
 /**
- * Starts the worker that decrypts and parses the diary's records once the first page shows
- * (core/store/diary/openRowsInWorker.ts), so the load need not wait for its code. As above, on
- * every keystroke: each load uses its warm worker up.
+ * Starts the worker that decrypts the diary's records once the first page shows, and loads the
+ * same task's code for the page, which opens a small diary itself
+ * (core/store/diary/openRowsInWorker.ts), so the load need not wait for either. As above, on
+ * every keystroke: a load uses its warm worker up, or sets it aside.
  */
 function prewarmRowOpening(): void {
   import('../core/store/diary/openRowsInWorker').then(

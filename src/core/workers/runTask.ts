@@ -122,10 +122,15 @@ export function prewarmTask<In, Out, Progress, Ask, Answer>(task: WorkerTask<In,
   }
 }
 
-/** Ends the task's worker started ahead of need, if one is waiting (the work turned out to be done here instead). */
-export function releasePrewarmed<In, Out, Progress, Ask, Answer>(task: WorkerTask<In, Out, Progress, Ask, Answer>): void {
-  warm.get(task.name)?.worker.terminate();
+/**
+ * Takes the task's worker started ahead of need, if one is waiting, out of use (the work turned
+ * out to be done here instead): no run will use it, and the next prewarmTask starts a fresh one.
+ * Returns what ends it, to call when ending it costs the page less (it holds no task's input).
+ */
+export function setPrewarmedAside<In, Out, Progress, Ask, Answer>(task: WorkerTask<In, Out, Progress, Ask, Answer>): () => void {
+  const started = warm.get(task.name);
   warm.delete(task.name);
+  return () => started?.worker.terminate();
 }
 
 /** `promise`, or TaskCancelledError as soon as `signal` aborts (its listener removed once settled). */

@@ -249,6 +249,74 @@ describe('openRows: rows still arriving', () => {
   });
 });
 
+describe('openRows on the page (every group one slice)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+    VerifyChainWorkerStub.reset();
+  });
+
+  it('a row that does not open fails the load with DecryptionError, nothing is taken, and the worker set aside is still ended', async () => {
+    vi.stubGlobal('Worker', VerifyChainWorkerStub);
+    const key = await newKey();
+    const rows = await rowsOf(key, 'revisions', valuesOf(5, 'row'));
+    const tampered = rows.map((row, i) => (i === 3 ? { ...row, iv: row.iv.map((byte) => byte ^ 1) } : row));
+    prewarmOpenRows();
+    const seen = collector();
+    await expect(
+      openRows([{ table: 'revisions', rows: tampered, slice: 5 }], { ...seen, keys: { current: key, previous: null } }),
+    ).rejects.toBeInstanceOf(DecryptionError);
+    expect(seen.calls).toEqual([]);
+    await expect.poll(() => VerifyChainWorkerStub.spawned.map((worker) => worker.terminated)).toEqual([true]);
+  });
+
+  it('a lock seen after the first group is taken fails the load as the lock says, with nothing more taken and no second try', async () => {
+    const key = await newKey();
+    class Locked extends Error {}
+    let locked = false;
+    let restarts = 0;
+    const seen = collector();
+    const failure = openRows(
+      [
+        { table: 'packs', rows: await rowsOf(key, 'packs', valuesOf(1, 'pack')), slice: 8 },
+        { table: 'revisions', rows: await rowsOf(key, 'revisions', valuesOf(2, 'row')), slice: 500 },
+      ],
+      {
+        keys: { current: key, previous: null },
+        take: (group, from, values) => {
+          seen.take(group, from, values);
+          locked = true;
+        },
+        restart: () => (restarts += 1),
+        check: () => {
+          if (locked) throw new Locked('locked');
+        },
+      },
+    );
+    await expect(failure).rejects.toBeInstanceOf(Locked);
+    expect(seen.calls).toEqual([[0, 0, 1]]);
+    expect(restarts).toBe(0);
+  });
+
+  it('an abort while rows are being decrypted ends the load at once with TaskCancelledError, not when the decryption ends', async () => {
+    const key = await newKey();
+    const rows = await rowsOf(key, 'revisions', valuesOf(3, 'row'));
+    // A decryption that never ends: only the abort can end the load.
+    const decrypting = vi.spyOn(crypto.subtle, 'decrypt').mockImplementation(() => new Promise<ArrayBuffer>(() => undefined));
+    const stop = new AbortController();
+    const seen = collector();
+    const opening = openRows([{ table: 'revisions', rows, slice: 3 }], {
+      ...seen,
+      keys: { current: key, previous: null },
+      signal: stop.signal,
+    });
+    await expect.poll(() => decrypting.mock.calls.length).toBe(3);
+    stop.abort();
+    await expect(opening).rejects.toBeInstanceOf(TaskCancelledError);
+    expect(seen.calls).toEqual([]);
+  });
+});
+
 describe('openRows: a stop while a question waits for rows', () => {
   it('aborting the signal while a question waits for rows that never come ends the task with TaskCancelledError (no hang)', async () => {
     const key = await newKey();

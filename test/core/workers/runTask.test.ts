@@ -4,7 +4,7 @@ import { reviveError, serializeError } from '../../../src/core/workers/errorTran
 import type { CountProgress, TaskFunction } from '../../../src/core/workers/protocol';
 import {
   prewarmTask,
-  releasePrewarmed,
+  setPrewarmedAside,
   runTask,
   TaskCancelledError,
   WORKER_READY_TIMEOUT_MS,
@@ -232,22 +232,36 @@ describe('a worker started ahead of need', () => {
     expect(started).toHaveLength(1);
   });
 
-  it('is ended when released, and the next run starts a fresh one', async () => {
-    const { started, counted } = countingSpawns('prewarmed-released');
+  it('set aside, is used by no run and ended when asked; the next run starts a fresh one', async () => {
+    const { started, counted } = countingSpawns('prewarmed-set-aside');
     prewarmTask(counted);
-    releasePrewarmed(counted);
-    expect(started.map((worker) => worker.terminated)).toEqual([true]);
-    // Released again, or with none waiting: nothing to end.
-    releasePrewarmed(counted);
+    const end = setPrewarmedAside(counted);
+    expect(started.map((worker) => worker.terminated)).toEqual([false]);
+    // With none waiting, nothing is set aside: ending that ends nothing.
+    setPrewarmedAside(counted)();
     await expect(runTask(counted, { total: 2 }, { answer: async () => 'fresh' })).resolves.toBe('fresh:2');
+    expect(started.map((worker) => worker.terminated)).toEqual([false, true]);
+    end();
     expect(started.map((worker) => worker.terminated)).toEqual([true, true]);
+  });
+
+  it('set aside, is not the one a later prewarm leaves for the next run', async () => {
+    const { started, counted } = countingSpawns('prewarmed-replaced');
+    prewarmTask(counted);
+    const end = setPrewarmedAside(counted);
+    prewarmTask(counted);
+    expect(started).toHaveLength(2);
+    end();
+    expect(started.map((worker) => worker.terminated)).toEqual([true, false]);
+    await expect(runTask(counted, { total: 2 }, { answer: async () => 'next' })).resolves.toBe('next:2');
+    expect(started).toHaveLength(2);
   });
 
   it('is not taken from a run that has already started with it', async () => {
     const { started, counted } = countingSpawns('prewarmed-running');
     prewarmTask(counted);
     const result = runTask(counted, { total: 3 }, { answer: async () => 'kept' });
-    releasePrewarmed(counted);
+    setPrewarmedAside(counted)();
     expect(started.map((worker) => worker.terminated)).toEqual([false]);
     await expect(result).resolves.toBe('kept:3');
   });

@@ -7,7 +7,15 @@ import { isBytes } from '../../crypto/encoding';
 import { DecryptionError, UnsupportedVaultError } from '../../crypto/errors';
 import { parseRecordBytes } from '../../crypto/records';
 import { keepMessage } from '../../workers/errorTransfer';
-import { prewarmTask, releasePrewarmed, runTask, TaskFailedError, unlessCancelled, type WorkerTask } from '../../workers/runTask';
+import {
+  prewarmTask,
+  runTask,
+  setPrewarmedAside,
+  TaskCancelledError,
+  TaskFailedError,
+  unlessCancelled,
+  type WorkerTask,
+} from '../../workers/runTask';
 import { whenIdle } from '../../workers/whenIdle';
 import { yieldToPage } from '../../workers/yieldToPage';
 import type { EncryptedRow } from '../db';
@@ -69,10 +77,12 @@ export interface OpenRowsOptions {
 
 /**
  * Whether the rows are opened on the page rather than in the worker: when each group is one
- * slice (up to 8 packs and 500 rows: a diary of about 500 incidents). The worker's messages and
- * copies then cost more than the work: at 500 incidents, the whole load's median went from 47 to
- * 40 ms (bench harness, builds alternating). The page runs the same task with the same checks,
- * in turns of a few milliseconds.
+ * slice (storage.ts: up to 8 packs and 500 rows, so at most 575 records as a load leaves them,
+ * about 500 incidents). The worker's messages and copies then cost more than the work: at 500
+ * incidents, the bench harness's whole-diary load (builds alternating, 3 rounds of 12 loads a
+ * side) had medians of 45, 41 and 42 ms against 51, 60 and 53. The page runs the same task with
+ * the same checks. Its longest turns are parsing and checking a slice (as when the worker opens
+ * the rows: the page parses every slice either way) and starting a slice's decryptions.
  */
 export function opensOnPage(groups: readonly RowGroup[]): boolean {
   return groups.every((group) => countOf(group) <= group.slice);
@@ -86,12 +96,13 @@ export function opensOnPage(groups: readonly RowGroup[]): boolean {
 export async function openRows(groups: readonly RowGroup[], options: OpenRowsOptions): Promise<void> {
   options.check();
   if (opensOnPage(groups)) {
+    // The worker started while the passphrase was typed (it holds no key) is not needed: set
+    // aside now, so no later run takes it, and ended once the page is idle, not during the load.
+    const endSpare = setPrewarmedAside(openRowsWorker);
     try {
       await openRowsOnce(groups, options, false);
     } finally {
-      // The worker started while the passphrase was typed holds no key and is not needed: ended
-      // once the page is idle (ending it at once cost the load about 5 ms on a 2-core machine).
-      void whenIdle().then(() => releasePrewarmed(openRowsWorker));
+      void whenIdle().then(endSpare);
     }
     return;
   }
@@ -231,8 +242,10 @@ async function openRowsOnce(groups: readonly RowGroup[], { keys, take, check, si
     if (inWorker) await runTask(openRowsWorker, input, { signal: stop.signal, answer, beforeRun: check });
     else {
       const task = await openRowsWorker.inProcess();
-      stop.signal.throwIfAborted();
-      await task(input, { signal: stop.signal, progress: () => undefined, ask: answer });
+      if (stop.signal.aborted) throw new TaskCancelledError();
+      // Ended at the abort itself, as a worker is, not at the task's next question: decryptions
+      // already started finish on their own, and nothing of them is taken.
+      await unlessCancelled(task(input, { signal: stop.signal, progress: () => undefined, ask: answer }), stop.signal);
     }
   } catch (error) {
     throw failure.happened ? failure.error : error;

@@ -242,10 +242,11 @@ export class DiaryStorage {
   }
 
   /**
-   * The packs and the rows, decrypted in the open-rows worker (openRowsInWorker.ts) and handed
-   * to the page a slice at a time, where they are parsed. Each pack is checked here (packs.ts) as its slice
-   * arrives. Locked meanwhile: the worker's next question is refused and the worker ended, and
-   * the load fails as the lock says. Aborting `signal` ends the worker too.
+   * The packs and the rows, decrypted by the open-rows task (openRowsInWorker.ts: in its worker,
+   * or on the page for a small diary) and handed over a slice at a time, parsed on the page. Each
+   * pack is checked here (packs.ts) as its slice arrives. Locked meanwhile: the task's next
+   * question is refused and the task ended, and the load fails as the lock says. Aborting
+   * `signal` ends the task too.
    */
   private async openRows(
     packs: ArrivingRows,
