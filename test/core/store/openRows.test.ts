@@ -7,7 +7,14 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DecryptionError, encryptRecord, UnsupportedVaultError } from '../../../src/core/crypto';
 import type { EncryptedRow } from '../../../src/core/store/db';
-import { openRows, openRowsAnswerer, opensOnPage, prewarmOpenRows, type RowGroup } from '../../../src/core/store/diary/openRowsInWorker';
+import {
+  openRows,
+  openRowsAnswerer,
+  opensOnPage,
+  prewarmOpenRows,
+  sliceSizes,
+  type RowGroup,
+} from '../../../src/core/store/diary/openRowsInWorker';
 import { openRowsTask, ownBuffers, type OpenRowsAsk } from '../../../src/core/store/diary/openRowsTask';
 import { VerifyChainWorkerStub } from '../evidence/verifyChainWorkerStub';
 import { TaskCancelledError, TaskFailedError } from '../../../src/core/workers/runTask';
@@ -192,6 +199,16 @@ describe('opensOnPage', () => {
     expect(opensOnPage([group(8, 8), group(501, 500)])).toBe(false);
     // Judged by how many rows the group has in all, not by how many have been read so far.
     expect(opensOnPage([group(9, 8, 0)])).toBe(false);
+  });
+
+  it('sliceSizes gives each group its page slice where the page opens the rows, its slice where the worker does', () => {
+    const paged = (count: number, slice: number, pageSlice?: number): RowGroup => ({ ...group(count, slice), pageSlice });
+    expect(sliceSizes([paged(8, 8, 1), paged(500, 500)])).toEqual([1, 500]);
+    expect(sliceSizes([paged(8, 8, 3), paged(2, 500, 2)])).toEqual([3, 2]);
+    // One group over its slice: the worker opens every group, each in its own slice.
+    expect(sliceSizes([paged(9, 8, 1), paged(500, 500)])).toEqual([8, 500]);
+    expect(sliceSizes([paged(8, 8, 1), paged(501, 500, 4)])).toEqual([8, 500]);
+    expect(sliceSizes([])).toEqual([]);
   });
 });
 
@@ -530,6 +547,37 @@ describe('openRows through a worker', () => {
     // Never sent anything (so never the keys), and ended once the page has had an idle moment.
     expect(VerifyChainWorkerStub.spawned.map((worker) => worker.posted)).toEqual([[]]);
     await expect.poll(() => VerifyChainWorkerStub.spawned.map((worker) => worker.terminated)).toEqual([true]);
+  });
+
+  it('on the page, each group is opened in its page slices, in order; in the worker, in its slices', async () => {
+    serve(openRowsTask);
+    const key = await newKey();
+    const packs = valuesOf(3, 'pack');
+    const loose = valuesOf(4, 'row');
+    const groupsOf = async (packCount: number): Promise<RowGroup[]> => [
+      { table: 'packs', rows: await rowsOf(key, 'packs', valuesOf(packCount, 'pack')), slice: 3, pageSlice: 1 },
+      { table: 'revisions', rows: await rowsOf(key, 'revisions', loose), slice: 5, pageSlice: 2 },
+    ];
+    const onPage = collector();
+    await openRows(await groupsOf(3), { ...onPage, keys: { current: key, previous: null } });
+    expect(onPage.taken).toEqual([packs, loose]);
+    expect(onPage.calls).toEqual([
+      [0, 0, 1],
+      [0, 1, 1],
+      [0, 2, 1],
+      [1, 0, 2],
+      [1, 2, 2],
+    ]);
+    expect(runs()).toEqual([]);
+    // A fourth pack: the worker opens the rows, in their slices, not their page slices.
+    const inWorker = collector();
+    await openRows(await groupsOf(4), { ...inWorker, keys: { current: key, previous: null } });
+    expect(inWorker.calls).toEqual([
+      [0, 0, 3],
+      [0, 3, 1],
+      [1, 0, 4],
+    ]);
+    expect(runs()).toHaveLength(1);
   });
 
   it('one row more than a slice in any group, and the rows go to the worker', async () => {

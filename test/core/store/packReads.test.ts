@@ -236,6 +236,26 @@ describe('packs read a slice at a time, in one transaction', () => {
   });
 });
 
+describe('a diary the page opens (at most a slice of packs, openRowsInWorker.ts opensOnPage)', () => {
+  it('reads its packs one per request and opens each as one slice; a slice more, and they are read a slice at a time', async () => {
+    const setup = await createdVault();
+    const packed = await storePacks(setup, SLICE);
+    const loose = recordsOf(SLICE * PACK_SIZE, 3);
+    for (const record of loose) await rowsTable(setup).put(rowId(record.link.seq), record);
+    const reads = watchPackReads(setup);
+    expect((await storageOver(setup).readAll()).records).toEqual([...packed, ...loose]);
+    expect(reads.done()).toBe(SLICE);
+
+    // One pack more: the worker's slices (in-process here), read a slice at a time.
+    vi.restoreAllMocks();
+    const more = [...packed, ...(await storePacks(setup, SLICE + 1)).slice(SLICE * PACK_SIZE)];
+    await setup.db.revisions.clear();
+    const reread = watchPackReads(setup);
+    expect((await storageOver(setup).readAll()).records).toEqual(more);
+    expect(reread.done()).toBe(2);
+  });
+});
+
 describe('what the one transaction reads, refused when it is not what was listed', () => {
   it('a read that comes back a row short fails the load as a read failure (the worker is not left waiting)', async () => {
     const setup = await createdVault();

@@ -47,13 +47,18 @@ export interface RowGroup {
   rows: readonly EncryptedRow[];
   /** Rows per slice: each slice's values reach `take` in one turn of the page. */
   slice: number;
+  /**
+   * Rows per slice when the page opens the rows itself (opensOnPage); `slice` if not given.
+   * Smaller, the page opens the first rows while the rest are still being read.
+   */
+  pageSlice?: number;
   /** How many rows the group has in all, for rows still arriving; `rows.length` if not given. */
   count?: number;
   /** For rows still arriving: resolves once the first `end` are in `rows`, rejects if the read failed. */
   arrived?: (end: number) => Promise<void>;
 }
 
-const countOf = (group: RowGroup): number => group.count ?? group.rows.length;
+const countOf = (group: Pick<RowGroup, 'rows' | 'count'>): number => group.count ?? group.rows.length;
 
 export interface OpenRowsOptions {
   keys: OpenRowsInput['keys'];
@@ -81,11 +86,22 @@ export interface OpenRowsOptions {
  * about 500 incidents). The worker's messages and copies then cost more than the work: at 500
  * incidents, the bench harness's whole-diary load (builds alternating, 3 rounds of 12 loads a
  * side) had medians of 45, 41 and 42 ms against 51, 60 and 53. The page runs the same task with
- * the same checks. Its longest turns are parsing and checking a slice (as when the worker opens
- * the rows: the page parses every slice either way) and starting a slice's decryptions.
+ * the same checks, each group in its `pageSlice` (sliceSizes). Its longest turns are parsing and
+ * checking a slice (as when the worker opens the rows: the page parses every slice either way),
+ * inflating a pack, and starting a slice's decryptions.
  */
-export function opensOnPage(groups: readonly RowGroup[]): boolean {
+export function opensOnPage(groups: readonly Pick<RowGroup, 'rows' | 'count' | 'slice'>[]): boolean {
   return groups.every((group) => countOf(group) <= group.slice);
+}
+
+/**
+ * Rows per slice for each group as openRows will open them: each group's `pageSlice` where the
+ * page opens them (opensOnPage), its `slice` where the worker does. A load reads its rows in runs
+ * of the same size (storage.ts), so each slice is opened as soon as its run is read.
+ */
+export function sliceSizes(groups: readonly Pick<RowGroup, 'rows' | 'count' | 'slice' | 'pageSlice'>[]): number[] {
+  const onPage = opensOnPage(groups);
+  return groups.map((group) => (onPage ? (group.pageSlice ?? group.slice) : group.slice));
 }
 
 /**
@@ -99,8 +115,13 @@ export async function openRows(groups: readonly RowGroup[], options: OpenRowsOpt
     // The worker started while the passphrase was typed (it holds no key) is not needed: set
     // aside now, so no later run takes it, and ended once the page is idle, not during the load.
     const endSpare = setPrewarmedAside(openRowsWorker);
+    const sizes = sliceSizes(groups);
     try {
-      await openRowsOnce(groups, options, false);
+      await openRowsOnce(
+        groups.map((group, i) => ({ ...group, slice: sizes[i] ?? group.slice })),
+        options,
+        false,
+      );
     } finally {
       void whenIdle().then(endSpare);
     }
