@@ -209,6 +209,11 @@ describe('opensOnPage', () => {
     expect(sliceSizes([paged(9, 8, 1), paged(500, 500)])).toEqual([8, 500]);
     expect(sliceSizes([paged(8, 8, 1), paged(501, 500, 4)])).toEqual([8, 500]);
     expect(sliceSizes([])).toEqual([]);
+    // A size that is not a whole number of at least one would read and open nothing, for ever.
+    for (const bad of [0, -1, 1.5, Number.NaN]) {
+      expect(() => sliceSizes([paged(1, 8, bad)])).toThrow(RangeError);
+      expect(() => sliceSizes([paged(9, bad)])).toThrow(RangeError);
+    }
   });
 });
 
@@ -287,7 +292,7 @@ describe('openRows on the page (every group one slice)', () => {
     await expect.poll(() => VerifyChainWorkerStub.spawned.map((worker) => worker.terminated)).toEqual([true]);
   });
 
-  it('a lock seen after the first group is taken fails the load as the lock says, with nothing more taken and no second try', async () => {
+  it('a lock seen after the first page slice is taken (one pack of three) fails the load as the lock says, with nothing more taken and no second try', async () => {
     const key = await newKey();
     class Locked extends Error {}
     let locked = false;
@@ -295,7 +300,7 @@ describe('openRows on the page (every group one slice)', () => {
     const seen = collector();
     const failure = openRows(
       [
-        { table: 'packs', rows: await rowsOf(key, 'packs', valuesOf(1, 'pack')), slice: 8 },
+        { table: 'packs', rows: await rowsOf(key, 'packs', valuesOf(3, 'pack')), slice: 8, pageSlice: 1 },
         { table: 'revisions', rows: await rowsOf(key, 'revisions', valuesOf(2, 'row')), slice: 500 },
       ],
       {
@@ -572,6 +577,7 @@ describe('openRows through a worker', () => {
     // A fourth pack: the worker opens the rows, in their slices, not their page slices.
     const inWorker = collector();
     await openRows(await groupsOf(4), { ...inWorker, keys: { current: key, previous: null } });
+    expect(inWorker.taken).toEqual([valuesOf(4, 'pack'), loose]);
     expect(inWorker.calls).toEqual([
       [0, 0, 3],
       [0, 3, 1],

@@ -23,7 +23,7 @@ import { createdVault } from '../../support/vault';
 
 type Setup = { db: DaybookDatabase; session: VaultSession };
 
-/** Packs handed to the page in one turn (storage.ts, PACK_SLICE). */
+/** Packs handed to the page in one turn where the worker opens them (storage.ts, PACK_SLICE). */
 const SLICE = 8;
 
 const hashOf = (seq: number) => seq.toString(16).padStart(64, 'a');
@@ -243,8 +243,22 @@ describe('a diary the page opens (at most a slice of packs, openRowsInWorker.ts 
     const loose = recordsOf(SLICE * PACK_SIZE, 3);
     for (const record of loose) await rowsTable(setup).put(rowId(record.link.seq), record);
     const reads = watchPackReads(setup);
+    // Every pack read before any is opened: how many open at once is then the slices' doing.
+    let inFlight = 0;
+    let most = 0;
+    aroundPackDecryptions(async (decrypt) => {
+      while (reads.done() < SLICE) await new Promise((resolve) => setTimeout(resolve, 1));
+      most = Math.max(most, (inFlight += 1));
+      try {
+        return await decrypt();
+      } finally {
+        inFlight -= 1;
+      }
+    });
     expect((await storageOver(setup).readAll()).records).toEqual([...packed, ...loose]);
     expect(reads.done()).toBe(SLICE);
+    // One pack a slice, the next opening while one is taken: never more than two at once.
+    expect(most).toBe(2);
 
     // One pack more: the worker's slices (in-process here), read a slice at a time.
     vi.restoreAllMocks();

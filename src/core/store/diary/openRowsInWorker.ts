@@ -87,8 +87,8 @@ export interface OpenRowsOptions {
  * incidents, the bench harness's whole-diary load (builds alternating, 3 rounds of 12 loads a
  * side) had medians of 45, 41 and 42 ms against 51, 60 and 53. The page runs the same task with
  * the same checks, each group in its `pageSlice` (sliceSizes). Its longest turns are parsing and
- * checking a slice (as when the worker opens the rows: the page parses every slice either way),
- * inflating a pack, and starting a slice's decryptions.
+ * checking a slice (as when the worker opens the rows: the page parses every slice either way)
+ * and starting a slice's decryptions.
  */
 export function opensOnPage(groups: readonly Pick<RowGroup, 'rows' | 'count' | 'slice'>[]): boolean {
   return groups.every((group) => countOf(group) <= group.slice);
@@ -101,7 +101,12 @@ export function opensOnPage(groups: readonly Pick<RowGroup, 'rows' | 'count' | '
  */
 export function sliceSizes(groups: readonly Pick<RowGroup, 'rows' | 'count' | 'slice' | 'pageSlice'>[]): number[] {
   const onPage = opensOnPage(groups);
-  return groups.map((group) => (onPage ? (group.pageSlice ?? group.slice) : group.slice));
+  return groups.map((group) => {
+    const size = onPage ? (group.pageSlice ?? group.slice) : group.slice;
+    // Rows are read and opened in runs of this size: anything else would never reach the end.
+    if (!Number.isSafeInteger(size) || size < 1) throw new RangeError('a slice is a whole number of rows, at least one');
+    return size;
+  });
 }
 
 /**
