@@ -160,7 +160,7 @@ const MEASURES: Measure[] = [
       { at: 5000, value: 1.2 },
       { at: 50_000, value: 1.2 },
     ],
-    how: 'The line above against the same records in a plain, unencrypted Dexie table (medians of at least 9 loads a side in the same page, alternating which side goes first; loadRuns in scale.json).',
+    how: 'The line above against the same records in a plain, unencrypted Dexie table (medians of at least 21 loads a side in the same page, alternating which side goes first; loadRuns in scale.json).',
   },
   {
     id: 'searchP95',
