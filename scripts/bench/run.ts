@@ -20,7 +20,10 @@ import { median, percentile, round } from './stats';
 
 const TARGETS = {
   unlockToTimelineMs: 1500,
+  /** Encrypted / plain for search (issue 8): below this. */
   ratio: 1.5,
+  /** Encrypted / plain for loading the whole timeline (issue 18): at most this. */
+  timelineRatio: 1.2,
   addP95Ms: 50,
   searchP95Ms: 50,
   pdfMs: 5000,
@@ -498,16 +501,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       ),
     });
     for (const r of ratios.filter((x) => x.step.startsWith('timeline load') || x.step.startsWith('search'))) {
+      const timeline = r.step.startsWith('timeline load');
+      const limit = timeline ? TARGETS.timelineRatio : TARGETS.ratio;
+      const pass = timeline ? r.ratio <= limit : r.ratio < limit;
       targets.push({
         id: `ratio.${r.step}`,
         label: `Encrypted / plain: ${r.step.replace(/ \(.*\)$/, '')}`,
-        target: `< ${TARGETS.ratio}`,
+        target: `${timeline ? '≤' : '<'} ${limit}`,
         actual: `${r.ratio}×`,
-        pass: r.ratio < TARGETS.ratio,
-        note:
-          r.ratio < TARGETS.ratio
-            ? ''
-            : `over by ${round(r.ratio - TARGETS.ratio, 2)}: ${r.encryptedMs} ms against ${r.plainMs} ms; the difference is decrypting every row at load (one WebCrypto AES-GCM call per row, then decoding the JSON inside).`,
+        pass,
+        note: pass
+          ? ''
+          : `over by ${round(r.ratio - limit, 2)}: ${r.encryptedMs} ms against ${r.plainMs} ms (medians of ${options.runs} loads a side; small samples swing by 0.1 or more).`,
       });
     }
     const addP95 = percentile(addLast, 95);

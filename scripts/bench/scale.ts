@@ -24,7 +24,7 @@ const HEAP_POLL_MS = 100;
 /**
  * Timed loads a side behind the encrypted / plain ratio, at least: with 3, series of nearly the
  * same code gave 1.1x and 1.46x at 5,000 incidents; with 9, 0.98x and 1.21x at 50,000 (the plain
- * side's median 3.9 s in one, 3.0 s in the other, the encrypted side's load unchanged).
+ * side's median 3.9 s in one, 3.0 s in the other, the encrypted side's within 5%).
  */
 const LOAD_RUNS_AT_LEAST = 21;
 
