@@ -16,6 +16,7 @@ import { yieldToPage } from '../../workers/yieldToPage';
 import { TaskCancelledError } from '../../workers/runTask';
 import { openRows, sliceSizes, type RowGroup } from './openRowsInWorker';
 import { ArrivingRows, runsOf } from './arrivingRows';
+import { SharedValues } from './sharedValues';
 import { chainEnd, SEAL_ROW_ID, type ChainEnd, type SealFinding, type SealRow, type StoredSeal } from './seal';
 import type { DiaryWrite, RevisionRecord } from './types';
 
@@ -281,6 +282,8 @@ export class DiaryStorage {
     const current = this.key();
     let packed: { index: number; records: RevisionRecord[] }[] = [];
     let opened: RevisionRecord[] = [];
+    // Shared as each slice is parsed, so the copies it replaces are dropped while still young.
+    const shared = new SharedValues();
     await openRows(rowGroups(packs, loose), {
       keys: { current, previous: retiringKeysOf(current)?.dataKey ?? null },
       take: (group, from, values) => {
@@ -290,8 +293,14 @@ export class DiaryStorage {
             const row = packs.rows[from + i];
             if (!row) throw new DecryptionError('pack out of range');
             const index = packIndexOf(row);
-            packed.push({ index, records: parsePack(values[i], index) });
-          } else opened.push(values[i] as RevisionRecord);
+            const records = parsePack(values[i], index);
+            shared.share(records);
+            packed.push({ index, records });
+          } else {
+            const record = values[i] as RevisionRecord;
+            shared.share([record]);
+            opened.push(record);
+          }
         }
       },
       restart: () => {
