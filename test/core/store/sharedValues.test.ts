@@ -67,7 +67,7 @@ describe('SharedValues', () => {
       JSON.parse('{"link":{"seq":0,"kind":"revision"},"content":{"v":2,"body":{"__proto__":"following","where":"following"}}}'),
     ] as RevisionRecord[];
     new SharedValues().share(records);
-    const body = records[0]?.content?.body as Record<string, unknown>;
+    const body = records[0]?.content?.body as unknown as Record<string, unknown>;
     expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(body, '__proto__')?.value).toBe('following');
     expect(body.where).toBe('following');
