@@ -17,6 +17,7 @@
 import { canonicalJson } from './canonicalJson';
 import { contentHashOrNull, sha256Hex, sha256HexNow } from './hash';
 import { bytesToHex, isSaltHex, isSha256Hex } from './hex';
+import { PackedSalts } from './packedSalts';
 
 export interface RevisionOrigin {
   /** When it was first written down, in the diary it came from. */
@@ -44,8 +45,11 @@ export interface RevisionContentV1<T> {
 /** Revisions written from version 2 on: one salt per top-level field of the body. */
 export interface RevisionContentV2<T> {
   v: 2;
-  /** Exactly the keys of `body`, each 32 lowercase hex digits, fresh per field per revision. */
-  salts: Record<string, string>;
+  /**
+   * Exactly the keys of `body`, each 32 lowercase hex digits, fresh per field per revision. A
+   * loaded diary holds them packed (packedSalts.ts), written out the same; read them with saltOf.
+   */
+  salts: Record<string, string> | PackedSalts;
   body: T;
   /** As in version 1. */
   origin?: RevisionOrigin;
@@ -96,6 +100,29 @@ function sameKeys(a: object, b: object): boolean {
   return keysA.length === keysB.size && keysA.every((key) => keysB.has(key));
 }
 
+/** The salt of `field`, whichever way the salts are held; undefined where there is none. */
+export function saltOf(salts: RevisionContentV2<unknown>['salts'], field: string): unknown {
+  return salts instanceof PackedSalts ? salts.saltOf(field) : own(salts, field);
+}
+
+/**
+ * `content` with its salts as they are stored (hex), for a structured clone: a worker would get
+ * packed salts as a plain object, not a PackedSalts. Content not packed is returned as it is.
+ */
+export function wireContent<C>(content: C): C {
+  if (typeof content !== 'object' || content === null || !('salts' in content) || !(content.salts instanceof PackedSalts)) return content;
+  return { ...content, salts: content.salts.toJSON() };
+}
+
+/** Whether `salts` has a salt for exactly the fields of `body` (packed ones for them in its order). */
+function saltsFit(salts: unknown, body: object): boolean {
+  if (salts instanceof PackedSalts) {
+    const keys = Object.keys(body);
+    return keys.length === salts.fields.length && keys.every((key, i) => salts.fields[i] === key);
+  }
+  return isPlainObject(salts) && sameKeys(body, salts);
+}
+
 /**
  * Wraps one revision's body with a fresh random salt per top-level field, ready for
  * revisionContentHash(). Throws TypeError for a body that is not a plain object.
@@ -124,12 +151,12 @@ export function fieldCommitment(field: string, salt: string, value: unknown): Pr
 export async function commitmentsOf(content: RevisionContentV2<unknown>): Promise<Record<string, string>> {
   const { salts, body } = content;
   // Symbol keys would be skipped by Object.keys, unhashed: refuse them.
-  if (!isPlainObject(body) || !isPlainObject(salts) || hasSymbolKeys(body) || !sameKeys(body, salts)) {
+  if (!isPlainObject(body) || hasSymbolKeys(body) || !saltsFit(salts, body)) {
     throw new TypeError('salts must have exactly the keys of body');
   }
   const fields = Object.keys(body);
   const texts = fields.map((field) => {
-    const salt = own(salts, field);
+    const salt = saltOf(salts, field);
     if (!isSaltHex(salt)) throw new TypeError(`salts.${field}: must be 32 lowercase hex digits`);
     return fieldCommitmentText(field, salt, own(body, field));
   });
@@ -198,7 +225,7 @@ export async function commitContent(content: RevisionContentV2<unknown>, withhol
   return {
     v: 2,
     fields: Object.fromEntries(
-      fields.filter((f) => !held.has(f)).map((f) => [f, { salt: own(content.salts, f) as string, value: own(body, f) }]),
+      fields.filter((f) => !held.has(f)).map((f) => [f, { salt: saltOf(content.salts, f) as string, value: own(body, f) }]),
     ),
     withheld: Object.fromEntries(fields.filter((f) => held.has(f)).map((f) => [f, commitments[f] ?? ''])),
     ...(content.origin === undefined ? {} : { origin: content.origin }),

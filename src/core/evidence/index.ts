@@ -13,7 +13,10 @@ export {
   openedFields,
   revisionContentHash,
   revisionContentHashOrNull,
+  saltOf,
+  wireContent,
 } from './fieldCommitments';
+export { PackedSalts } from './packedSalts';
 export type { CommittedContent, RevisionContent, RevisionContentV1, RevisionContentV2, RevisionOrigin } from './fieldCommitments';
 export { tombstoneBody, tombstoneContentHash } from './tombstone';
 export type { TombstoneBody } from './tombstone';

@@ -5,6 +5,7 @@ import { prewarmTask, runTask, TaskFailedError, type WorkerTask } from '../worke
 import { whenQuiet } from '../workers/whenIdle';
 import type { ChainVerification, VerifyOptions } from './chain';
 import { GENESIS_HASH } from './chainLink';
+import { wireContent } from './fieldCommitments';
 import type { RecordToVerify, VerifyChainAnswer, VerifyChainAsk, VerifyChainInput, VerifyChainQuietAsk } from './verifyChainTask';
 import { VERIFY_SLICE } from './verifySlice';
 
@@ -79,8 +80,9 @@ export function verifyChainInWorker(
     if (!Number.isSafeInteger(from) || !Number.isSafeInteger(count) || from !== next || count < 1 || count > most || from + count > total) {
       throw new TaskFailedError('the worker asked for records out of order');
     }
-    // Only what the check reads: no origin, no other field of the page's records is copied.
-    const part = held.slice(from, from + count).map(({ link, content }) => ({ link, content: content ?? null }));
+    // Only what the check reads: no origin, no other field of the page's records is copied. Salts
+    // packed in memory go as stored: a structured clone keeps no class.
+    const part = held.slice(from, from + count).map(({ link, content }) => ({ link, content: wireContent(content ?? null) }));
     next = from + count;
     if (next === total) held = null;
     return { records: part };

@@ -2,7 +2,7 @@
 // parseIncident accepts it, and then as parseIncident returns it (canonical behaviour order, no
 // empty optional fields), so what is read back is exactly what was saved.
 
-import type { RevisionContent } from '../evidence';
+import { wireContent, type RevisionContent } from '../evidence';
 import type { EntryBody } from './entryBody';
 import { withLaterFields, type Incident } from './incident';
 import { parseIncident } from './incidentParse';
@@ -32,7 +32,8 @@ export function validOrder(order: CourtOrder): CourtOrder {
  * reader accepts. Throws InvalidIncidentError otherwise.
  */
 export function validRevisionContent(content: RevisionContent<EntryBody>, entryId?: string): RevisionContent<EntryBody> {
-  const read = readRevisionContent(content);
+  // Read as stored: content a diary loaded holds its salts packed (evidence/packedSalts.ts).
+  const read = readRevisionContent(wireContent(content));
   if (!read.ok) throw new InvalidIncidentError(read.issues, entryId === undefined ? {} : { entryId });
   return read.content;
 }

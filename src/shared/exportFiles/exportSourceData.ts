@@ -4,7 +4,7 @@
 // 1,000 incidents took the page's thread 110 to 130 ms at a 4x slower CPU in one turn, and a
 // Quick exit pressed just after "Create file" waited for it.
 
-import type { ChainLink } from '../../core/evidence';
+import { wireContent, type ChainLink } from '../../core/evidence';
 import type { ExportSource } from '../../core/export/buildExportDocument';
 import { liveOrderIds } from '../../core/export/selection';
 import type { DiaryEntry, RevisionRecord } from '../../core/store/diaryRepository';
@@ -49,6 +49,12 @@ export interface ExportSourcePart {
   histories: readonly (readonly [string, readonly RevisionRecord[]])[];
 }
 
+/** A record with its content as stored: a part crosses to the worker by structured clone, which keeps no class (packed salts). */
+function asStored(record: RevisionRecord): RevisionRecord {
+  const content = wireContent(record.content);
+  return content === record.content ? record : { ...record, content };
+}
+
 /** `data` as a head and its parts, each part sliced when asked for from what `data` held at the call. */
 export function sourceParts(data: ExportSourceData): { head: ExportSourceHead; part: (index: number) => ExportSourcePart } {
   const { links: heldLinks, entries: heldEntries, histories: heldHistories, ...rest } = data;
@@ -63,7 +69,8 @@ export function sourceParts(data: ExportSourceData): { head: ExportSourceHead; p
   const entryParts = Math.ceil(entries.length / ENTRIES_PER_PART);
   const otherParts = Math.ceil(others.length / ENTRIES_PER_PART);
   // An id with no history is sent none (exportSourceFrom reads it as an empty one), so the parts hold historyCount.
-  const historiesOf = (ids: readonly string[]) => ids.flatMap((id) => (histories.has(id) ? [[id, histories.get(id) ?? []] as const] : []));
+  const historiesOf = (ids: readonly string[]) =>
+    ids.flatMap((id) => (histories.has(id) ? [[id, (histories.get(id) ?? []).map(asStored)] as const] : []));
   const part = (index: number): ExportSourcePart => {
     if (!Number.isSafeInteger(index) || index < 0 || index >= linkParts + entryParts + otherParts) {
       throw new SourcePartError(`there is no part ${String(index)}`);

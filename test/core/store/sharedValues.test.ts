@@ -4,7 +4,10 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { newRevisionContent, PackedSalts, revisionContentHash } from '../../../src/core/evidence';
 import { SHARED_STRING_MAX, SharedValues } from '../../../src/core/store/diary/sharedValues';
+import type { RevisionContent } from '../../../src/core/evidence';
+import type { EntryBody } from '../../../src/core/model/entryBody';
 import type { RevisionRecord } from '../../../src/core/store/diary/types';
 import { aQuickIncident } from '../../support/incidentFactories';
 
@@ -86,5 +89,21 @@ describe('SharedValues', () => {
     const nested = parsed([{ link: { seq: 2, kind: 'revision' }, content: { v: 2, body: { deep } } }]) as unknown as RevisionRecord[];
     expect(() => shared.share(nested)).not.toThrow();
     expect(parsed(nested)[0]?.content?.body).toEqual({ deep });
+  });
+
+  it('packs a version 2 content’s salts, written out and hashed exactly as before; salts of any other shape stay as they are', async () => {
+    const content = newRevisionContent(aQuickIncident({ where: 'Outside my flat' }));
+    const good = parsed({ link: { seq: 0, kind: 'revision' }, content }) as unknown as RevisionRecord;
+    const reordered = parsed({
+      link: { seq: 1, kind: 'revision' },
+      content: { ...content, salts: Object.fromEntries(Object.entries(content.salts).reverse()) },
+    });
+    const short = parsed({ link: { seq: 2, kind: 'revision' }, content: { ...content, salts: { where: content.salts.where } } });
+    const written = [good, reordered, short].map((record) => JSON.stringify(record));
+    const records = [good, reordered, short] as unknown as RevisionRecord[];
+    new SharedValues().share(records);
+    expect(records.map((record) => record.content?.v === 2 && record.content.salts instanceof PackedSalts)).toEqual([true, false, false]);
+    expect(records.map((record) => JSON.stringify(record))).toEqual(written);
+    expect(await revisionContentHash(good.content as RevisionContent<EntryBody>)).toBe(await revisionContentHash(content));
   });
 });

@@ -1,8 +1,10 @@
-// Repeated short values of the records a load reads, held once. JSON.parse gives every record its
-// own copy of every string: at 50,000 incidents the same kinds, behaviours, dates, times, places
-// and people are tens of thousands of copies, held for the whole session (issue 18: the JS heap at
-// 50,000 incidents). Only an equal string takes another's place, so no value anyone reads changes.
+// The records a load reads, held in less memory (issue 18: the JS heap at 50,000 incidents).
+// JSON.parse gives every record its own copy of every string: the same kinds, behaviours, dates,
+// times, places and people were tens of thousands of copies, held for the whole session. Each
+// repeated short value is held once (only an equal string takes another's place, so no value
+// anyone reads changes), and a version 2 content's salts are packed (evidence/packedSalts.ts).
 
+import { PackedSalts } from '../../evidence';
 import type { RevisionRecord } from './types';
 
 /**
@@ -15,12 +17,25 @@ export const SHARED_STRING_MAX = 120;
 /** Deepest nesting walked into: an incident's or an order's values are at most 3 levels down. */
 const MAX_DEPTH = 6;
 
+/** Distinct lists of fields kept for packed salts (an incident's, an older incident's, an order's). */
+const MAX_FIELD_LISTS = 16;
+
 /**
  * One load's pool: the first copy of each short string seen stands for every later equal one.
  * Made per load and dropped with it, so it never keeps a value past the records that hold it.
  */
 export class SharedValues {
   private readonly strings = new Map<string, string>();
+  /** The bodies' lists of fields seen, one array each, shared by every packed salts with those fields. */
+  private readonly fieldLists: (readonly string[])[] = [];
+
+  /** A held list equal to `fields`, or `fields`, now held (while there is room). */
+  private fieldList(fields: readonly string[]): readonly string[] {
+    const held = this.fieldLists.find((list) => list.length === fields.length && list.every((field, i) => field === fields[i]));
+    if (held) return held;
+    if (this.fieldLists.length < MAX_FIELD_LISTS) this.fieldLists.push(fields);
+    return fields;
+  }
 
   /** The held copy of `value`, or `value`, now held. */
   private string(value: string): string {
@@ -32,8 +47,10 @@ export class SharedValues {
   }
 
   /**
-   * Shares the link's kind and every short string in each record's body, in place: the records
-   * are a load's own, just parsed, held by nothing else yet.
+   * Shares the link's kind and every short string in each record's body, and packs its salts, in
+   * place: the records are a load's own, just parsed, held by nothing else yet. Salts that are not
+   * exactly one well-formed salt per field of the body in its order are left as they are, for the
+   * chain's check to judge.
    */
   share(records: readonly RevisionRecord[]): void {
     for (const record of records) {
@@ -43,7 +60,13 @@ export class SharedValues {
       const { link, content } = record;
       if (typeof link === 'object' && link !== null && typeof link.kind === 'string')
         link.kind = this.string(link.kind) as typeof link.kind;
-      if (typeof content === 'object' && content !== null) this.within(content.body, 0);
+      if (typeof content !== 'object' || content === null) continue;
+      const { body } = content;
+      this.within(body, 0);
+      if (content.v === 2 && typeof body === 'object' && body !== null) {
+        const packed = PackedSalts.pack(content.salts, this.fieldList(Object.keys(body)));
+        if (packed) content.salts = packed;
+      }
     }
   }
 

@@ -1,0 +1,97 @@
+// Salts packed in memory (core/evidence/packedSalts.ts) are the same salts: every salt reads back
+// as it was, the content hashes and commits the same, and JSON (storage, backups) and a worker's
+// copy (wireContent) see exactly the stored form. Anything that is not exactly one well-formed
+// salt per field of the body, in its order, is not packed.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  commitContent,
+  commitmentsOf,
+  newRevisionContent,
+  revisionContentHash,
+  revisionContentHashOrNull,
+  saltOf,
+  wireContent,
+  type RevisionContentV2,
+} from '../../../src/core/evidence/fieldCommitments';
+import { PackedSalts } from '../../../src/core/evidence/packedSalts';
+import { incidentArb } from '../model/incidentArbitrary';
+
+const SALT_A = '00112233445566778899aabbccddeeff';
+const SALT_B = 'ffeeddccbbaa99887766554433221100';
+
+function packed<T extends object>(content: RevisionContentV2<T>): RevisionContentV2<T> {
+  const salts = PackedSalts.pack(content.salts, Object.keys(content.body));
+  if (!salts) throw new Error('not packed');
+  return { ...content, salts };
+}
+
+describe('PackedSalts', () => {
+  it('reads back every salt, hashes, commits and writes out exactly as the hex salts do', async () => {
+    const bodies = fc.oneof(
+      incidentArb,
+      fc.dictionary(fc.oneof(fc.constantFrom('__proto__', 'constructor', '0', '10', 'a'), fc.string({ maxLength: 3 })), fc.jsonValue(), {
+        minKeys: 1,
+        maxKeys: 6,
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(bodies, fc.nat({ max: 3 }), async (value, withhold) => {
+        // As a load has it: parsed from what was stored.
+        const body = JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+        const content = JSON.parse(JSON.stringify(newRevisionContent(body))) as RevisionContentV2<Record<string, unknown>>;
+        const held = packed(content);
+        for (const field of Object.keys(body)) expect(saltOf(held.salts, field)).toBe(content.salts[field]);
+        expect(JSON.stringify(held)).toBe(JSON.stringify(content));
+        expect(JSON.stringify(wireContent(held))).toBe(JSON.stringify(content));
+        // A worker's copy: a structured clone of what wireContent hands over.
+        const copied = structuredClone(wireContent(held));
+        expect(copied).toEqual(content);
+        const hash = await revisionContentHash(content);
+        expect(await revisionContentHash(held)).toBe(hash);
+        expect(await revisionContentHashOrNull(copied)).toBe(hash);
+        expect(await commitmentsOf(held)).toEqual(await commitmentsOf(content));
+        const left = Object.keys(body).slice(0, withhold);
+        expect(await commitContent(held, left)).toEqual(await commitContent(content, left));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('packs only one well-formed salt per field of the body, in its order', () => {
+    const fields = ['where', 'when'];
+    expect(PackedSalts.pack({ where: SALT_A, when: SALT_B }, fields)?.saltOf('when')).toBe(SALT_B);
+    const refused: unknown[] = [
+      { when: SALT_B, where: SALT_A },
+      { where: SALT_A },
+      { where: SALT_A, when: SALT_B, other: SALT_A },
+      { where: SALT_A, when: SALT_B.toUpperCase() },
+      { where: SALT_A, when: SALT_B.slice(1) },
+      { where: SALT_A, when: 7 },
+      [SALT_A, SALT_B],
+      null,
+      SALT_A + SALT_B,
+      Object.assign(Object.create(null) as object, { where: SALT_A, when: SALT_B }),
+      Object.defineProperty({ where: SALT_A }, 'when', { get: () => SALT_B, enumerable: true }),
+      Object.assign({ where: SALT_A, when: SALT_B }, { [Symbol('x')]: SALT_A }),
+    ];
+    for (const salts of refused) expect(PackedSalts.pack(salts, fields)).toBeNull();
+  });
+
+  it('answers for no other field, and does not fit a body with other fields', async () => {
+    const held = packed({ v: 2, salts: { where: SALT_A, when: SALT_B }, body: { where: 'Outside', when: 'Monday' } });
+    expect(held.salts instanceof PackedSalts && held.salts.saltOf('whoDidIt')).toBeUndefined();
+    await expect(commitmentsOf({ ...held, body: { where: 'Outside', whoDidIt: 'him' } })).rejects.toThrow(TypeError);
+    await expect(commitmentsOf({ ...held, body: { when: 'Monday', where: 'Outside' } })).rejects.toThrow(TypeError);
+    await expect(commitmentsOf({ ...held, body: { where: 'Outside' } })).rejects.toThrow(TypeError);
+  });
+
+  it('leaves content without packed salts as it is', () => {
+    const content = { v: 2 as const, salts: { where: SALT_A }, body: { where: 'Outside' } };
+    expect(wireContent(content)).toBe(content);
+    expect(wireContent(null)).toBeNull();
+    const v1 = { v: 1 as const, salt: SALT_A, body: {} };
+    expect(wireContent(v1)).toBe(v1);
+  });
+});
