@@ -114,11 +114,11 @@ export function wireContent<C>(content: C): C {
   return { ...content, salts: content.salts.toJSON() };
 }
 
-/** Whether `salts` has a salt for exactly the fields of `body` (packed ones for them in its order). */
+/** Whether `salts` has a salt for exactly the fields of `body`, packed or not (in any order: a salt is found by its field). */
 function saltsFit(salts: unknown, body: object): boolean {
   if (salts instanceof PackedSalts) {
     const keys = Object.keys(body);
-    return keys.length === salts.fields.length && keys.every((key, i) => salts.fields[i] === key);
+    return keys.length === salts.fields.length && keys.every((key) => salts.fields.includes(key));
   }
   return isPlainObject(salts) && sameKeys(body, salts);
 }

@@ -4,18 +4,28 @@
 // saltOf (fieldCommitments.ts), and JSON.stringify writes the same object of hex strings as
 // always (toJSON), so what is stored, backed up or exported does not change.
 //
-// Workers are handed the hex form (wireContent): a structured clone keeps no class.
+// Workers are handed the hex form (wireContent): a structured clone keeps no class. One that is
+// not converted fails to post (DataCloneError, see notCloneable) rather than reaching a worker as
+// a plain object, where a chain check would take it for content that does not match its hash.
 
-import { bytesToHex, isSaltHex } from './hex';
+import { isSaltHex } from './hex';
 
 const SALT_BYTES = 16;
+/** Most fields packed: far more than an incident or an order has; String.fromCharCode takes their codes as arguments. */
+const MAX_FIELDS = 256;
+const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 function hexValue(code: number): number {
   // '0'-'9' and 'a'-'f' only: isSaltHex has checked every salt first.
   return code <= 57 ? code - 48 : code - 87;
 }
 
+/** Held by every PackedSalts: a function cannot be structured-cloned, so posting one throws. */
+function notCloneable(): void {}
+
 export class PackedSalts {
+  private readonly notCloneable = notCloneable;
+
   private constructor(
     /** The body's fields, in its key order: the salts are in the same order. Shared between contents. */
     readonly fields: readonly string[],
@@ -25,12 +35,12 @@ export class PackedSalts {
 
   /**
    * `salts` packed, when it is exactly one well-formed salt (32 lowercase hex) for each of
-   * `fields` and nothing else; null otherwise, and the caller keeps the object as it is.
+   * `fields`, in that order, and nothing else; null otherwise, and the caller keeps the object.
    */
   static pack(salts: unknown, fields: readonly string[]): PackedSalts | null {
     if (typeof salts !== 'object' || salts === null || Object.getPrototypeOf(salts) !== Object.prototype) return null;
     const keys = Object.keys(salts);
-    if (keys.length !== fields.length || Object.getOwnPropertySymbols(salts).length > 0) return null;
+    if (keys.length !== fields.length || fields.length > MAX_FIELDS || Object.getOwnPropertySymbols(salts).length > 0) return null;
     const codes: number[] = [];
     for (let i = 0; i < fields.length; i += 1) {
       const field = fields[i] as string;
@@ -47,15 +57,18 @@ export class PackedSalts {
   /** The salt of `field` as 32 lowercase hex, or undefined for a field it has none for. */
   saltOf(field: string): string | undefined {
     const at = this.fields.indexOf(field);
-    if (at < 0) return undefined;
-    const salt = new Uint8Array(SALT_BYTES);
-    for (let i = 0; i < SALT_BYTES; i += 1) salt[i] = this.bytes.charCodeAt(at * SALT_BYTES + i);
-    return bytesToHex(salt);
+    return at < 0 ? undefined : this.saltAt(at);
   }
 
   /** The salts as stored: an object of 32-character hex strings, in the body's key order. */
   toJSON(): Record<string, string> {
     // fromEntries, not assignment: a field named "__proto__" must stay a field.
-    return Object.fromEntries(this.fields.map((field) => [field, this.saltOf(field) ?? '']));
+    return Object.fromEntries(this.fields.map((field, at) => [field, this.saltAt(at)]));
+  }
+
+  private saltAt(at: number): string {
+    let hex = '';
+    for (let i = at * SALT_BYTES; i < (at + 1) * SALT_BYTES; i += 1) hex += BYTE_HEX[this.bytes.charCodeAt(i)] as string;
+    return hex;
   }
 }

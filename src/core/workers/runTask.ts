@@ -258,7 +258,14 @@ async function runInWorker<In, Out, Progress, Ask, Answer>(
         } catch (error) {
           reply = { type: 'answer', id, ok: false, error: serializeError(error) };
         }
-        if (!settled) worker.postMessage(reply, []);
+        if (settled) return;
+        try {
+          worker.postMessage(reply, []);
+        } catch {
+          // An answer that cannot be structured-cloned (DataCloneError): the worker would wait
+          // for it for ever, so the task fails instead.
+          finish(() => reject(new TaskFailedError('an answer could not be sent to the worker')));
+        }
       };
 
       started.take(handle);

@@ -79,12 +79,27 @@ describe('PackedSalts', () => {
     for (const salts of refused) expect(PackedSalts.pack(salts, fields)).toBeNull();
   });
 
-  it('answers for no other field, and does not fit a body with other fields', async () => {
-    const held = packed({ v: 2, salts: { where: SALT_A, when: SALT_B }, body: { where: 'Outside', when: 'Monday' } });
+  it('answers for no other field, and fits a body with the same fields only, as hex salts do', async () => {
+    const plain = { v: 2 as const, salts: { where: SALT_A, when: SALT_B }, body: { where: 'Outside', when: 'Monday' } };
+    const held = packed(plain);
     expect(held.salts instanceof PackedSalts && held.salts.saltOf('whoDidIt')).toBeUndefined();
-    await expect(commitmentsOf({ ...held, body: { where: 'Outside', whoDidIt: 'him' } })).rejects.toThrow(TypeError);
-    await expect(commitmentsOf({ ...held, body: { when: 'Monday', where: 'Outside' } })).rejects.toThrow(TypeError);
-    await expect(commitmentsOf({ ...held, body: { where: 'Outside' } })).rejects.toThrow(TypeError);
+    for (const body of [
+      { where: 'Outside', whoDidIt: 'him' },
+      { where: 'Outside' },
+      { where: 'Outside', when: 'Monday', whoDidIt: 'him' },
+    ]) {
+      await expect(commitmentsOf({ ...held, body })).rejects.toThrow(TypeError);
+      await expect(commitmentsOf({ ...plain, body })).rejects.toThrow(TypeError);
+    }
+    // A salt is found by its field, so the body's order does not matter, packed or not.
+    const reordered = { when: 'Monday', where: 'Outside' };
+    expect(await commitmentsOf({ ...held, body: reordered })).toEqual(await commitmentsOf({ ...plain, body: reordered }));
+  });
+
+  it('cannot be posted to a worker as it is: a structured clone of it throws, of its stored form does not', () => {
+    const held = packed({ v: 2, salts: { where: SALT_A }, body: { where: 'Outside' } });
+    expect(() => structuredClone(held)).toThrow(/clone/i);
+    expect(structuredClone(wireContent(held))).toEqual({ v: 2, salts: { where: SALT_A }, body: { where: 'Outside' } });
   });
 
   it('leaves content without packed salts as it is', () => {

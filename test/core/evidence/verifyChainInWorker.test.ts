@@ -4,6 +4,9 @@ import { contentKey, type ChainLink } from '../../../src/core/evidence/chainLink
 import { prewarmVerifyChain, verifyChainInWorker } from '../../../src/core/evidence/verifyChainInWorker';
 import { VERIFY_SLICE, verifyChainTask, type RecordToVerify, type VerifyChainAsk } from '../../../src/core/evidence/verifyChainTask';
 import { TaskCancelledError } from '../../../src/core/workers/runTask';
+import { PackedSalts } from '../../../src/core/evidence/packedSalts';
+import { SharedValues } from '../../../src/core/store/diary/sharedValues';
+import type { RevisionRecord } from '../../../src/core/store/diary/types';
 import { DiaryBuilder, sampleDiary, tampered } from './diaryBuilder';
 import { VerifyChainWorkerStub as ChannelWorker } from './verifyChainWorkerStub';
 
@@ -54,6 +57,17 @@ describe.each(['in-process', 'worker'] as const)('verifyChainInWorker (%s)', (mo
   const useWorkers = () => {
     if (mode === 'worker') vi.stubGlobal('Worker', ChannelWorker);
   };
+
+  it('checks a loaded diary’s records, salts packed in memory, as the ones they were read from', async () => {
+    useWorkers();
+    // As a load leaves them: parsed from storage, salts packed (core/store/diary/sharedValues.ts).
+    const loaded = JSON.parse(JSON.stringify(long)) as RevisionRecord[];
+    new SharedValues().share(loaded);
+    expect(loaded.filter((r) => r.content?.v === 2 && r.content.salts instanceof PackedSalts).length).toBeGreaterThan(VERIFY_SLICE);
+    const verdict = await verifyChainInWorker(loaded);
+    expect(verdict.ok).toBe(true);
+    expect(verdict).toEqual(await verdictOnPage(long));
+  });
 
   it('says what verifying on the page said, for a sound chain and for each kind of break, in slices of any size', async () => {
     useWorkers();

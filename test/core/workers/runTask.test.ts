@@ -7,6 +7,7 @@ import {
   setPrewarmedAside,
   runTask,
   TaskCancelledError,
+  TaskFailedError,
   WORKER_READY_TIMEOUT_MS,
   type TaskWorker,
   type WorkerTask,
@@ -281,5 +282,15 @@ describe('errors across the boundary', () => {
     const loop: Error & { cause?: unknown } = new Error('loop');
     loop.cause = loop;
     expect(() => structuredClone(serializeError(loop))).not.toThrow();
+  });
+});
+
+describe('runTask (worker) and an answer that cannot be sent', () => {
+  it('fails the task and ends its worker, rather than leaving the task waiting for it', async () => {
+    vi.stubGlobal('Worker', function Worker() {});
+    // A function cannot be structured-cloned: posting the answer throws DataCloneError.
+    const answer = async () => ({ word: 'x', later: () => undefined }) as unknown as string;
+    await expect(runTask(task, { total: 3 }, { answer })).rejects.toBeInstanceOf(TaskFailedError);
+    expect(spawned.at(-1)?.terminated).toBe(true);
   });
 });

@@ -15,7 +15,8 @@ import {
   type ExportSourceData,
   type ExportSourcePart,
 } from '../../../src/shared/exportFiles/exportSourceData';
-import type { ChainLink } from '../../../src/core/evidence';
+import { PackedSalts, type ChainLink } from '../../../src/core/evidence';
+import { SharedValues } from '../../../src/core/store/diary/sharedValues';
 import type { DiaryEntry, RevisionRecord } from '../../../src/core/store/diaryRepository';
 import { ordersDiary } from '../../core/export/exportOrdersFixture';
 import { builderSource } from '../../core/export/exportFixtureV2';
@@ -120,6 +121,27 @@ describe('an export source in parts', () => {
     const now = new Date('2026-01-01T00:00:00Z');
     const fromParts = await buildExportDocument(exportSourceFrom(await sourceFromParts(head, asker(part))), selection, now);
     expect(fromParts.orders?.map((order) => order.id).sort()).toEqual(['order-1', 'order-2']);
+    expect(fromParts).toEqual(await buildExportDocument(source, selection, now));
+  });
+
+  it('hands a loaded diary’s records over with their salts as stored (packed ones cannot be cloned), building the same document', async () => {
+    const diary = await ordersDiary();
+    for (let i = 0; i < 3; i += 1) await diary.tick().save(`incident-${i}`, anIncident({ whatHappened: `Seen at the station, ${i}.` }));
+    const ids = ['incident-a', 'incident-b', 'incident-0', 'incident-1', 'incident-2'];
+    const source = builderSource(diary, ids);
+    // As a load leaves them: parsed from storage, salts packed (core/store/diary/sharedValues.ts).
+    const loaded = new Map<string, RevisionRecord[]>();
+    const history = (id: string) => {
+      const held = loaded.get(id) ?? (JSON.parse(JSON.stringify(source.history(id))) as RevisionRecord[]);
+      if (!loaded.has(id)) new SharedValues().share(held);
+      loaded.set(id, held);
+      return held;
+    };
+    expect(history('incident-0').some((r) => r.content?.v === 2 && r.content.salts instanceof PackedSalts)).toBe(true);
+    const { head, part } = sourceParts(exportSourceData({ ...source, history }));
+    const selection = { ...EMPTY_SELECTION, includeOrders: true };
+    const now = new Date('2026-01-01T00:00:00Z');
+    const fromParts = await buildExportDocument(exportSourceFrom(await sourceFromParts(head, asker(part))), selection, now);
     expect(fromParts).toEqual(await buildExportDocument(source, selection, now));
   });
 
