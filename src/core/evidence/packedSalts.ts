@@ -8,17 +8,20 @@
 // not converted fails to post (DataCloneError, see notCloneable) rather than reaching a worker as
 // a plain object, where a chain check would take it for content that does not match its hash.
 
-import { isSaltHex } from './hex';
-
 const SALT_BYTES = 16;
 /** Most fields packed: far more than an incident or an order has; String.fromCharCode takes their codes as arguments. */
 const MAX_FIELDS = 256;
 const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
+/** The value of a lowercase hex digit's char code, or -1. */
 function hexValue(code: number): number {
-  // '0'-'9' and 'a'-'f' only: isSaltHex has checked every salt first.
-  return code <= 57 ? code - 48 : code - 87;
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
 }
+
+/** Reused for every pack: one array of char codes, not one per content. */
+const CODES: number[] = new Array<number>(MAX_FIELDS * SALT_BYTES).fill(0);
 
 /** Held by every PackedSalts: a function cannot be structured-cloned, so posting one throws. */
 function notCloneable(): void {}
@@ -40,18 +43,26 @@ export class PackedSalts {
   static pack(salts: unknown, fields: readonly string[]): PackedSalts | null {
     if (typeof salts !== 'object' || salts === null || Object.getPrototypeOf(salts) !== Object.prototype) return null;
     const keys = Object.keys(salts);
-    if (keys.length !== fields.length || fields.length > MAX_FIELDS || Object.getOwnPropertySymbols(salts).length > 0) return null;
-    const codes: number[] = [];
-    for (let i = 0; i < fields.length; i += 1) {
+    const count = fields.length;
+    if (keys.length !== count || count > MAX_FIELDS || Object.getOwnPropertySymbols(salts).length > 0) return null;
+    const values = salts as Record<string, unknown>;
+    for (let i = 0; i < count; i += 1) {
       const field = fields[i] as string;
       // In the body's order, so a salt is found by its field's place.
       if (keys[i] !== field) return null;
-      const descriptor = Object.getOwnPropertyDescriptor(salts, field);
-      const hex: unknown = descriptor && 'value' in descriptor ? descriptor.value : undefined;
-      if (!isSaltHex(hex)) return null;
-      for (let at = 0; at < SALT_BYTES * 2; at += 2) codes.push(hexValue(hex.charCodeAt(at)) * 16 + hexValue(hex.charCodeAt(at + 1)));
+      const hex = values[field];
+      if (typeof hex !== 'string' || hex.length !== SALT_BYTES * 2) return null;
+      for (let at = 0; at < SALT_BYTES; at += 1) {
+        const high = hexValue(hex.charCodeAt(2 * at));
+        const low = hexValue(hex.charCodeAt(2 * at + 1));
+        // Lowercase hex only, as isSaltHex asks.
+        if (high < 0 || low < 0) return null;
+        CODES[i * SALT_BYTES + at] = high * 16 + low;
+      }
     }
-    return new PackedSalts(fields, String.fromCharCode(...codes));
+    // An accessor would read as absent to every check of salts (own() in fieldCommitments.ts): none is packed.
+    for (let i = 0; i < count; i += 1) if (!('value' in (Object.getOwnPropertyDescriptor(salts, fields[i] as string) ?? {}))) return null;
+    return new PackedSalts(fields, String.fromCharCode.apply(null, CODES.slice(0, count * SALT_BYTES)));
   }
 
   /** The salt of `field` as 32 lowercase hex, or undefined for a field it has none for. */

@@ -105,5 +105,10 @@ describe('SharedValues', () => {
     expect(records.map((record) => record.content?.v === 2 && record.content.salts instanceof PackedSalts)).toEqual([true, false, false]);
     expect(records.map((record) => JSON.stringify(record))).toEqual(written);
     expect(await revisionContentHash(good.content as RevisionContent<EntryBody>)).toBe(await revisionContentHash(content));
+    // A small diary's load leaves them as they are.
+    const small = parsed({ link: { seq: 3, kind: 'revision' }, content }) as unknown as RevisionRecord;
+    new SharedValues({ packSalts: false }).share([small]);
+    expect(small.content?.v === 2 && small.content.salts instanceof PackedSalts).toBe(false);
+    expect(JSON.stringify(small)).toBe(JSON.stringify(parsed({ link: { seq: 3, kind: 'revision' }, content })));
   });
 });

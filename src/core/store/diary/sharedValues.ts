@@ -25,6 +25,13 @@ const MAX_FIELD_LISTS = 16;
  * Made per load and dropped with it, so it never keeps a value past the records that hold it.
  */
 export class SharedValues {
+  /**
+   * `packSalts` false: salts are left as they are. A small diary's load (opened on the page:
+   * openRowsInWorker.ts, opensOnPage) does so: its salts are under half a megabyte, and packing
+   * them cost about 2 ms of a 35 ms load at 500 incidents, which the page waits for.
+   */
+  constructor(private readonly options: { packSalts: boolean } = { packSalts: true }) {}
+
   private readonly strings = new Map<string, string>();
   /** The bodies' lists of fields seen, one array each, shared by every packed salts with those fields. */
   private readonly fieldLists: (readonly string[])[] = [];
@@ -63,7 +70,7 @@ export class SharedValues {
       if (typeof content !== 'object' || content === null) continue;
       const { body } = content;
       this.within(body, 0);
-      if (content.v === 2 && typeof body === 'object' && body !== null) {
+      if (this.options.packSalts && content.v === 2 && typeof body === 'object' && body !== null) {
         const packed = PackedSalts.pack(content.salts, this.fieldList(Object.keys(body)));
         if (packed) content.salts = packed;
       }

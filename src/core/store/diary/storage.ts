@@ -14,7 +14,7 @@ import { FIRST_PAGE_BYTES, FIRST_PAGE_ROW_ID, fitFirstPage, parseFirstPage, type
 import { PACK_SIZE, PACKED_MARKER_ID, packedMarkerRow, packId, packOf, packableRanges, parsePack } from './packs';
 import { yieldToPage } from '../../workers/yieldToPage';
 import { TaskCancelledError } from '../../workers/runTask';
-import { openRows, sliceSizes, type RowGroup } from './openRowsInWorker';
+import { openRows, opensOnPage, sliceSizes, type RowGroup } from './openRowsInWorker';
 import { ArrivingRows, runsOf } from './arrivingRows';
 import { SharedValues } from './sharedValues';
 import { chainEnd, SEAL_ROW_ID, type ChainEnd, type SealFinding, type SealRow, type StoredSeal } from './seal';
@@ -282,9 +282,10 @@ export class DiaryStorage {
     const current = this.key();
     let packed: { index: number; records: RevisionRecord[] }[] = [];
     let opened: RevisionRecord[] = [];
+    const groups = rowGroups(packs, loose);
     // Shared as each slice is parsed, so the copies it replaces are dropped while still young.
-    const shared = new SharedValues();
-    await openRows(rowGroups(packs, loose), {
+    const shared = new SharedValues({ packSalts: !opensOnPage(groups) });
+    await openRows(groups, {
       keys: { current, previous: retiringKeysOf(current)?.dataKey ?? null },
       take: (group, from, values) => {
         if (group !== 0 && group !== 1) throw new DecryptionError('rows of no table');
