@@ -1,7 +1,7 @@
 // IndexedDB for Node: Dexie captures it when first imported, so it is installed before any test.
 import 'fake-indexeddb/auto';
 import { afterEach, expect } from 'vitest';
-import type { Tester, TesterContext } from 'vitest';
+import type { Tester, TesterContext } from '@vitest/expect';
 import { PackedSalts } from '../src/core/evidence/packedSalts';
 
 // findBy and waitFor give up after 1 s by default: too short on a loaded 2-core CI machine,

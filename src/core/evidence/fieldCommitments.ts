@@ -127,7 +127,7 @@ function saltsFit(salts: unknown, body: object): boolean {
  * Wraps one revision's body with a fresh random salt per top-level field, ready for
  * revisionContentHash(). Throws TypeError for a body that is not a plain object.
  */
-export function newRevisionContent<T extends object>(body: T): RevisionContentV2<T> {
+export function newRevisionContent<T extends object>(body: T): RevisionContentV2<T> & { salts: Record<string, string> } {
   if (!isPlainObject(body)) throw new TypeError('body must be a plain object');
   // fromEntries, not assignment: a field named "__proto__" must stay a field.
   const salts = Object.fromEntries(Object.keys(body).map((field) => [field, newSalt()]));

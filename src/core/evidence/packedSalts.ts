@@ -45,24 +45,28 @@ export class PackedSalts {
     const keys = Object.keys(salts);
     const count = fields.length;
     if (keys.length !== count || count > MAX_FIELDS || Object.getOwnPropertySymbols(salts).length > 0) return null;
-    const values = salts as Record<string, unknown>;
-    for (let i = 0; i < count; i += 1) {
-      const field = fields[i] as string;
-      // In the body's order, so a salt is found by its field's place.
-      if (keys[i] !== field) return null;
-      const hex = values[field];
-      if (typeof hex !== 'string' || hex.length !== SALT_BYTES * 2) return null;
-      for (let at = 0; at < SALT_BYTES; at += 1) {
-        const high = hexValue(hex.charCodeAt(2 * at));
-        const low = hexValue(hex.charCodeAt(2 * at + 1));
-        // Lowercase hex only, as isSaltHex asks.
-        if (high < 0 || low < 0) return null;
-        CODES[i * SALT_BYTES + at] = high * 16 + low;
+    try {
+      for (let i = 0; i < count; i += 1) {
+        const field = fields[i] as string;
+        // In the body's order, so a salt is found by its field's place.
+        if (keys[i] !== field) return null;
+        // An accessor reads as absent to every check of salts (own() in fieldCommitments.ts): not packed, and not called.
+        const descriptor = Object.getOwnPropertyDescriptor(salts, field);
+        const hex: unknown = descriptor && 'value' in descriptor ? descriptor.value : undefined;
+        if (typeof hex !== 'string' || hex.length !== SALT_BYTES * 2) return null;
+        for (let at = 0; at < SALT_BYTES; at += 1) {
+          const high = hexValue(hex.charCodeAt(2 * at));
+          const low = hexValue(hex.charCodeAt(2 * at + 1));
+          // Lowercase hex only, as isSaltHex asks.
+          if (high < 0 || low < 0) return null;
+          CODES[i * SALT_BYTES + at] = high * 16 + low;
+        }
       }
+      return new PackedSalts(fields, String.fromCharCode.apply(null, CODES.slice(0, count * SALT_BYTES)));
+    } finally {
+      // Nothing of one content's salts stays behind in the shared array (after a lock, say).
+      CODES.fill(0, 0, count * SALT_BYTES);
     }
-    // An accessor would read as absent to every check of salts (own() in fieldCommitments.ts): none is packed.
-    for (let i = 0; i < count; i += 1) if (!('value' in (Object.getOwnPropertyDescriptor(salts, fields[i] as string) ?? {}))) return null;
-    return new PackedSalts(fields, String.fromCharCode.apply(null, CODES.slice(0, count * SALT_BYTES)));
   }
 
   /** The salt of `field` as 32 lowercase hex, or undefined for a field it has none for. */

@@ -40,7 +40,9 @@ describe('PackedSalts', () => {
       fc.asyncProperty(bodies, fc.nat({ max: 3 }), async (value, withhold) => {
         // As a load has it: parsed from what was stored.
         const body = JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
-        const content = JSON.parse(JSON.stringify(newRevisionContent(body))) as RevisionContentV2<Record<string, unknown>>;
+        const content = JSON.parse(JSON.stringify(newRevisionContent(body))) as ReturnType<
+          typeof newRevisionContent<Record<string, unknown>>
+        >;
         const held = packed(content);
         for (const field of Object.keys(body)) expect(saltOf(held.salts, field)).toBe(content.salts[field]);
         expect(JSON.stringify(held)).toBe(JSON.stringify(content));
@@ -77,6 +79,19 @@ describe('PackedSalts', () => {
       Object.assign({ where: SALT_A, when: SALT_B }, { [Symbol('x')]: SALT_A }),
     ];
     for (const salts of refused) expect(PackedSalts.pack(salts, fields)).toBeNull();
+    // A getter is refused without being called (one that throws would otherwise fail the load).
+    const throwing = Object.defineProperty({ where: SALT_A }, 'when', {
+      get: () => {
+        throw new Error('called');
+      },
+      enumerable: true,
+    });
+    expect(PackedSalts.pack(throwing, fields)).toBeNull();
+    for (const bad of ['/', ':', '`', 'g', 'A', '\u0660', '\ud800'])
+      expect(PackedSalts.pack({ where: SALT_A, when: bad + SALT_B.slice(1) }, fields)).toBeNull();
+    // A refusal part way leaves nothing that a later pack could take up.
+    expect(PackedSalts.pack({ where: SALT_B, when: 'x' }, fields)).toBeNull();
+    expect(PackedSalts.pack({ where: SALT_A, when: SALT_B }, fields)?.toJSON()).toEqual({ where: SALT_A, when: SALT_B });
   });
 
   it('answers for no other field, and fits a body with the same fields only, as hex salts do', async () => {

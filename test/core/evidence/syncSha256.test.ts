@@ -113,7 +113,11 @@ describe('sha256Hex on this thread (hash-wasm) and through WebCrypto', () => {
     expect(await loaded.commitmentsOf(content)).toEqual(expected(content.salts, loaded));
     expect(digest).not.toHaveBeenCalled();
     // A field too long for the buffer: every field awaited, the same commitments.
-    const long = { ...content, salts: { ...content.salts, big: 'ab'.repeat(16) }, body: { ...body, big: 'x'.repeat(SYNC_TEXT) } };
+    const long = {
+      ...content,
+      salts: { ...(content.salts as Record<string, string>), big: 'ab'.repeat(16) },
+      body: { ...body, big: 'x'.repeat(SYNC_TEXT) },
+    };
     const longExpected = {
       ...expected(content.salts, loaded),
       big: createHash('sha256')

@@ -149,7 +149,8 @@ describe('buildExportDocument (version 2)', () => {
     expect(text).not.toContain('Łucja');
     expect(text).not.toContain('62/3141/26');
     // The salts of the fields left out go nowhere: a guess at one cannot be confirmed.
-    for (const field of ['where', 'witnesses', 'reported']) expect(text).not.toContain(original.salts[field] ?? '-');
+    for (const field of ['where', 'witnesses', 'reported'])
+      expect(text).not.toContain((original.salts as Record<string, string>)[field] ?? '-');
     // The diary's own records are untouched.
     expect(asIncident(device.diary.history(sample.ids.polish)[0]?.content?.body)?.witnesses).toHaveLength(1);
 
@@ -218,7 +219,7 @@ describe('buildExportDocument (version 2)', () => {
         const doc = await build(selection);
         const text = JSON.stringify(doc);
         expect(text).not.toContain('overreacted');
-        expect(text).not.toContain(stored.salts.privateNotes ?? '-');
+        expect(text).not.toContain((stored.salts as Record<string, string>).privateNotes ?? '-');
         expect(doc.scope.omittedFields).toContain('privateNotes');
         expect(exportVerified(await verifyExportDocument(doc))).toBe(true);
       }

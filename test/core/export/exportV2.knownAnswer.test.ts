@@ -148,7 +148,7 @@ describe('a tiny version 2 export, recomputed from the design', () => {
     // Content hashes and link hashes.
     for (const [i, link] of links.entries()) {
       const c = contents[i] as RevisionContentV2<Incident>;
-      expect(link.contentHash).toBe(contentHashOf(c.salts, c.body as unknown as Record<string, unknown>));
+      expect(link.contentHash).toBe(contentHashOf(c.salts as Record<string, string>, c.body as unknown as Record<string, unknown>));
       const { hash, ...unsigned } = link;
       expect(hash).toBe(linkHashOf(unsigned));
       expect(link.prevHash).toBe(i === 0 ? '0'.repeat(64) : links[i - 1]?.hash);
