@@ -2,7 +2,8 @@
 // JSON.parse gives every record its own copy of every string: the same kinds, behaviours, dates,
 // times, places and people were tens of thousands of copies, held for the whole session. Each
 // repeated short value is held once (only an equal string takes another's place, so no value
-// anyone reads changes), and a version 2 content's salts are packed (evidence/packedSalts.ts).
+// anyone reads changes), and, where the load asks (above about 500 incidents), a version 2 content's
+// salts are packed (evidence/packedSalts.ts).
 
 import { PackedSalts } from '../../evidence';
 import type { RevisionRecord } from './types';
